@@ -1,0 +1,79 @@
+import { PassThrough } from "node:stream";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { seedIfEmpty } from "#db/seed/demo-world";
+import { closeDatabase, connectDatabase, getDb } from "~/utils/db.server";
+import { env, isProduction, mailTransport } from "~/utils/env.server";
+import { NonceProvider } from "~/utils/nonce";
+
+const ABORT_DELAY = 5_000;
+
+/** Called once by the server before it listens: checks settings, migrates, and seeds the demo world. */
+export async function startup() {
+  env();
+  const handle = await connectDatabase();
+  console.log(`Database: ${handle.driver} (${handle.location}), migrations applied.`);
+  const seedSetting = process.env.SEED_DEMO_DATA;
+  const seed = seedSetting ? seedSetting === "true" : handle.driver === "pglite";
+  if (seed) {
+    const seeded = await seedIfEmpty(await getDb());
+    if (seeded) console.log("Demo world seeded (see README for the demo logins).");
+  }
+  if (mailTransport() === "file") {
+    const note = `Email is written to ${env().MAIL_DIR} and shown at /dev/mail (set SMTP_HOST to send it).`;
+    if (isProduction()) console.warn(`WARNING: ${note}`);
+    else console.log(note);
+  }
+}
+
+/** Called by the server once in-flight requests have finished. */
+export async function shutdown() {
+  await closeDatabase();
+  console.log("Database closed.");
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const nonce = loadContext.cspNonce ?? "";
+  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        [readyEvent]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          const stream = createReadableStreamFromReadable(body);
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) console.error(`[render] ${request.method} ${new URL(request.url).pathname}:`, error);
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  console.error(`[remix] ${request.method} ${new URL(request.url).pathname}:`, error);
+}

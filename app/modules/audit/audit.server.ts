@@ -1,0 +1,40 @@
+import { desc, eq } from "drizzle-orm";
+import type { Database } from "#db/client";
+import { auditEvents } from "#db/schema";
+import { getDb } from "~/utils/db.server";
+
+export interface AuditEntry {
+  actorUserId?: string | null;
+  actorRole?: string | null;
+  organisationId?: string | null;
+  action: string;
+  subjectType?: string;
+  subjectId?: string;
+  detail?: Record<string, unknown>;
+  ipAddress?: string | null;
+}
+
+/** Appends to the audit trail, inside the caller's transaction when one is given. */
+export async function recordAudit(entry: AuditEntry, tx?: Database) {
+  const db = tx ?? (await getDb());
+  await db.insert(auditEvents).values({
+    actorUserId: entry.actorUserId ?? null,
+    actorRole: entry.actorRole ?? null,
+    organisationId: entry.organisationId ?? null,
+    action: entry.action,
+    subjectType: entry.subjectType ?? null,
+    subjectId: entry.subjectId ?? null,
+    detail: entry.detail ?? null,
+    ipAddress: entry.ipAddress ?? null,
+  });
+}
+
+export async function listAuditForOrganisation(organisationId: string, limit = 50) {
+  const db = await getDb();
+  return db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.organisationId, organisationId))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(limit);
+}

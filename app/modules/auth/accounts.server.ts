@@ -1,0 +1,371 @@
+/** Sign-in, sign-up, password reset, password change and invitations. */
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { invitations, memberships, passwordResetTokens, users } from "#db/schema";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { listMembershipsForUser } from "~/modules/organisations/memberships.server";
+import type { Role } from "~/modules/organisations/roles";
+import { getDb } from "~/utils/db.server";
+import { sendEmail } from "~/utils/email.server";
+import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server";
+import { recordSignInAttempt, signInBlocked } from "./rate-limit.server";
+import { createSession, generateToken, hashToken, invalidateUserSessions } from "./session.server";
+
+export const RESET_LINK_LIFETIME_MS = 60 * 60_000;
+export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60_000;
+
+export function normaliseEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+export interface RequestDetails {
+  ipAddress: string;
+  userAgent?: string | null;
+  origin: string;
+}
+
+async function findUserByEmail(email: string) {
+  const db = await getDb();
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, normaliseEmail(email)))
+    .limit(1);
+  return user ?? null;
+}
+
+async function startSession(userId: string, details: RequestDetails) {
+  const mine = await listMembershipsForUser(userId);
+  const token = generateToken();
+  const session = await createSession(token, userId, {
+    activeMembershipId: mine[0]?.id ?? null,
+    ipAddress: details.ipAddress,
+    userAgent: details.userAgent,
+  });
+  return { token, session, memberships: mine };
+}
+
+export type SignInResult =
+  | { ok: true; token: string; userId: string; membershipCount: number }
+  | { ok: false; reason: "invalid" | "rate_limited" };
+
+export async function signIn(emailInput: string, password: string, details: RequestDetails): Promise<SignInResult> {
+  const email = normaliseEmail(emailInput);
+  if (await signInBlocked(email, details.ipAddress)) return { ok: false, reason: "rate_limited" };
+  const user = await findUserByEmail(email);
+  const valid = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, password)
+    : await verifyAgainstNothing(password);
+  await recordSignInAttempt(email, details.ipAddress, valid);
+  if (!user || !valid) return { ok: false, reason: "invalid" };
+  const { token, memberships: mine } = await startSession(user.id, details);
+  await recordAudit({ actorUserId: user.id, action: "auth.sign_in", subjectType: "user", subjectId: user.id, ipAddress: details.ipAddress });
+  return { ok: true, token, userId: user.id, membershipCount: mine.length };
+}
+
+export type SignUpResult = { ok: true; token: string; userId: string } | { ok: false; field: "email"; message: string };
+
+export async function signUp(
+  input: { name: string; email: string; password: string; kind: "returner" | "self_funding"; helplineContactConsent: boolean },
+  details: RequestDetails,
+): Promise<SignUpResult> {
+  const email = normaliseEmail(input.email);
+  if (await findUserByEmail(email)) {
+    return {
+      ok: false,
+      field: "email",
+      message: "An account already uses this email address. Sign in, or reset your password if you have forgotten it",
+    };
+  }
+  const db = await getDb();
+  const passwordHash = await hashPassword(input.password);
+  const inserted = await db
+    .insert(users)
+    .values({
+      email,
+      name: input.name.trim(),
+      passwordHash,
+      accountKind: input.kind,
+      helplineContactConsent: input.kind === "returner" && input.helplineContactConsent,
+      passwordChangedAt: new Date(),
+    })
+    .onConflictDoNothing()
+    .returning({ id: users.id });
+  const user = inserted[0];
+  if (!user) {
+    return { ok: false, field: "email", message: "An account already uses this email address. Sign in instead" };
+  }
+  await recordAudit({ actorUserId: user.id, action: "auth.sign_up", subjectType: "user", subjectId: user.id, detail: { kind: input.kind }, ipAddress: details.ipAddress });
+  const { token } = await startSession(user.id, details);
+  return { ok: true, token, userId: user.id };
+}
+
+/** Always behaves the same whether or not the address has an account. */
+export async function requestPasswordReset(emailInput: string, details: RequestDetails) {
+  const user = await findUserByEmail(emailInput);
+  if (!user) return;
+  const token = generateToken();
+  const db = await getDb();
+  await db.insert(passwordResetTokens).values({
+    id: hashToken(token),
+    userId: user.id,
+    expiresAt: new Date(Date.now() + RESET_LINK_LIFETIME_MS),
+  });
+  await recordAudit({ actorUserId: user.id, action: "auth.password_reset_requested", subjectType: "user", subjectId: user.id, ipAddress: details.ipAddress });
+  await sendEmail({
+    to: user.email,
+    subject: "Reset your Practice Pathways password",
+    text: [
+      `Hello ${user.name},`,
+      "",
+      "Someone asked to reset the password for your Practice Pathways account. If it was you, use this link within the next hour:",
+      "",
+      `${details.origin}/reset-password/${token}`,
+      "",
+      "The link works once. If you did not ask for this, you can ignore this email: your password has not changed.",
+    ].join("\n"),
+  });
+}
+
+async function findUsableResetToken(token: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: passwordResetTokens.id, userId: passwordResetTokens.userId, email: users.email })
+    .from(passwordResetTokens)
+    .innerJoin(users, eq(users.id, passwordResetTokens.userId))
+    .where(
+      and(
+        eq(passwordResetTokens.id, hashToken(token)),
+        isNull(passwordResetTokens.usedAt),
+        gt(passwordResetTokens.expiresAt, new Date()),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export async function checkResetToken(token: string) {
+  const row = await findUsableResetToken(token);
+  return row ? { email: row.email } : null;
+}
+
+/** Sets the new password, spends the link and signs the user out everywhere. */
+export async function resetPassword(token: string, password: string, details: RequestDetails): Promise<boolean> {
+  const row = await findUsableResetToken(token);
+  if (!row) return false;
+  const passwordHash = await hashPassword(password);
+  const db = await getDb();
+  const spent = await db.transaction(async (tx) => {
+    const claimed = await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResetTokens.id, row.id), isNull(passwordResetTokens.usedAt)))
+      .returning({ id: passwordResetTokens.id });
+    if (claimed.length === 0) return false;
+    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, row.userId));
+    await recordAudit({ actorUserId: row.userId, action: "auth.password_reset", subjectType: "user", subjectId: row.userId, ipAddress: details.ipAddress }, tx);
+    return true;
+  });
+  if (spent) await invalidateUserSessions(row.userId);
+  return spent;
+}
+
+export type ChangePasswordResult = { ok: true } | { ok: false; field: "currentPassword"; message: string };
+
+export async function changePassword(
+  userId: string,
+  currentSessionId: string,
+  currentPassword: string,
+  newPassword: string,
+  details: RequestDetails,
+): Promise<ChangePasswordResult> {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    return { ok: false, field: "currentPassword", message: "Your current password is not right" };
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await db.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId));
+  await invalidateUserSessions(userId, currentSessionId);
+  await recordAudit({ actorUserId: userId, action: "auth.password_changed", subjectType: "user", subjectId: userId, ipAddress: details.ipAddress });
+  return { ok: true };
+}
+
+export interface InvitationInput {
+  name: string;
+  email: string;
+  role: Role;
+  jobTitle?: string;
+}
+
+export async function createInvitation(
+  inviter: { userId: string; name: string; role: Role; organisationId: string; organisationName: string },
+  input: InvitationInput,
+  details: RequestDetails,
+) {
+  const token = generateToken();
+  const email = normaliseEmail(input.email);
+  const db = await getDb();
+  const [invitation] = await db
+    .insert(invitations)
+    .values({
+      tokenHash: hashToken(token),
+      organisationId: inviter.organisationId,
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      jobTitle: input.jobTitle?.trim() || null,
+      invitedById: inviter.userId,
+      expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
+    })
+    .returning();
+  await recordAudit({
+    actorUserId: inviter.userId,
+    actorRole: inviter.role,
+    organisationId: inviter.organisationId,
+    action: "invitation.created",
+    subjectType: "invitation",
+    subjectId: invitation!.id,
+    detail: { email, role: input.role },
+    ipAddress: details.ipAddress,
+  });
+  await sendEmail({
+    to: email,
+    subject: `${inviter.organisationName} has invited you to Practice Pathways`,
+    text: [
+      `Hello ${input.name.trim()},`,
+      "",
+      `${inviter.name} at ${inviter.organisationName} has invited you to Practice Pathways, where your organisation keeps its social work learning, supervision and sign-offs.`,
+      "",
+      "Use this link to set your password and sign in. It works for 14 days:",
+      "",
+      `${details.origin}/invitations/${token}`,
+    ].join("\n"),
+  });
+  return invitation!;
+}
+
+async function findOpenInvitation(token: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.tokenHash, hashToken(token)),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export async function describeInvitation(token: string) {
+  const invitation = await findOpenInvitation(token);
+  if (!invitation) return null;
+  const existing = await findUserByEmail(invitation.email);
+  const db = await getDb();
+  const org = await db.query.organisations.findFirst({ where: (o, { eq }) => eq(o.id, invitation.organisationId) });
+  return {
+    name: invitation.name,
+    email: invitation.email,
+    role: invitation.role,
+    organisationName: org?.name ?? "",
+    hasAccount: !!existing?.passwordHash,
+  };
+}
+
+export type AcceptResult = { ok: true; token: string; userId: string } | { ok: false; reason: "invalid" | "has_account" };
+
+/**
+ * Accepting creates the account (or, for a known address with no password yet, sets it),
+ * adds the membership and signs the person in. Someone who already has a password signs
+ * in first and accepts with `acceptInvitationAsUser`.
+ */
+export async function acceptInvitation(token: string, password: string, details: RequestDetails): Promise<AcceptResult> {
+  const invitation = await findOpenInvitation(token);
+  if (!invitation) return { ok: false, reason: "invalid" };
+  const existing = await findUserByEmail(invitation.email);
+  if (existing?.passwordHash) return { ok: false, reason: "has_account" };
+  const passwordHash = await hashPassword(password);
+  const db = await getDb();
+  const userId = await db.transaction(async (tx) => {
+    const claimed = await tx
+      .update(invitations)
+      .set({ acceptedAt: new Date() })
+      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
+      .returning({ id: invitations.id });
+    if (claimed.length === 0) return null;
+    let id = existing?.id;
+    if (id) {
+      await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, id));
+    } else {
+      const [created] = await tx
+        .insert(users)
+        .values({ email: invitation.email, name: invitation.name, passwordHash, accountKind: "invited", passwordChangedAt: new Date() })
+        .returning({ id: users.id });
+      id = created!.id;
+    }
+    await joinOrganisation(tx, invitation, id);
+    return id;
+  });
+  if (!userId) return { ok: false, reason: "invalid" };
+  const { token: sessionToken } = await startSession(userId, details);
+  await recordAudit({
+    actorUserId: userId,
+    organisationId: invitation.organisationId,
+    action: "invitation.accepted",
+    subjectType: "invitation",
+    subjectId: invitation.id,
+    ipAddress: details.ipAddress,
+  });
+  return { ok: true, token: sessionToken, userId };
+}
+
+export async function acceptInvitationAsUser(token: string, user: { id: string; email: string }, details: RequestDetails) {
+  const invitation = await findOpenInvitation(token);
+  if (!invitation || normaliseEmail(user.email) !== invitation.email) return false;
+  const db = await getDb();
+  const accepted = await db.transaction(async (tx) => {
+    const claimed = await tx
+      .update(invitations)
+      .set({ acceptedAt: new Date(), userId: user.id })
+      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
+      .returning({ id: invitations.id });
+    if (claimed.length === 0) return false;
+    await joinOrganisation(tx, invitation, user.id);
+    return true;
+  });
+  if (accepted) {
+    await recordAudit({
+      actorUserId: user.id,
+      organisationId: invitation.organisationId,
+      action: "invitation.accepted",
+      subjectType: "invitation",
+      subjectId: invitation.id,
+      ipAddress: details.ipAddress,
+    });
+  }
+  return accepted;
+}
+
+async function joinOrganisation(
+  tx: Parameters<Parameters<Awaited<ReturnType<typeof getDb>>["transaction"]>[0]>[0],
+  invitation: typeof invitations.$inferSelect,
+  userId: string,
+) {
+  await tx.update(invitations).set({ userId }).where(eq(invitations.id, invitation.id));
+  await tx
+    .insert(memberships)
+    .values({
+      userId,
+      organisationId: invitation.organisationId,
+      role: invitation.role,
+      jobTitle: invitation.jobTitle,
+    })
+    .onConflictDoUpdate({
+      target: [memberships.userId, memberships.organisationId, memberships.role],
+      set: { active: true },
+    });
+}

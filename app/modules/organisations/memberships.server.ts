@@ -1,0 +1,145 @@
+import { aliasedTable, and, asc, eq, isNull, sql } from "drizzle-orm";
+import { invitations, memberships, organisations, users } from "#db/schema";
+import { getDb } from "~/utils/db.server";
+import type { Role } from "./roles";
+
+export type MembershipWithOrganisation = typeof memberships.$inferSelect & {
+  organisation: typeof organisations.$inferSelect;
+};
+
+export async function listMembershipsForUser(userId: string): Promise<MembershipWithOrganisation[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ membership: memberships, organisation: organisations })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.active, true)))
+    .orderBy(asc(organisations.name), asc(memberships.role));
+  return rows.map((r) => ({ ...r.membership, organisation: r.organisation }));
+}
+
+const supervisor = aliasedTable(users, "supervisor");
+
+const personColumns = {
+  membershipId: memberships.id,
+  userId: users.id,
+  name: users.name,
+  email: users.email,
+  role: memberships.role,
+  jobTitle: memberships.jobTitle,
+  team: memberships.team,
+  stage: memberships.stage,
+  startedOn: memberships.startedOn,
+  supervisorId: memberships.supervisorId,
+  supervisorName: supervisor.name,
+  hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+};
+
+export type Person = {
+  membershipId: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  jobTitle: string | null;
+  team: string | null;
+  stage: (typeof memberships.$inferSelect)["stage"];
+  startedOn: string | null;
+  supervisorId: string | null;
+  supervisorName: string | null;
+  hasPassword: boolean;
+};
+
+/** Everyone in one organisation, for its programme lead. */
+export async function listPeople(organisationId: string): Promise<Person[]> {
+  const db = await getDb();
+  return db
+    .select(personColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(supervisor, eq(supervisor.id, memberships.supervisorId))
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.active, true)))
+    .orderBy(asc(memberships.role), asc(users.name));
+}
+
+/** The learners a supervisor supervises in one organisation. */
+export async function listSupervisees(organisationId: string, supervisorId: string): Promise<Person[]> {
+  const db = await getDb();
+  return db
+    .select(personColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(supervisor, eq(supervisor.id, memberships.supervisorId))
+    .where(
+      and(
+        eq(memberships.organisationId, organisationId),
+        eq(memberships.supervisorId, supervisorId),
+        eq(memberships.role, "learner"),
+        eq(memberships.active, true),
+      ),
+    )
+    .orderBy(asc(memberships.startedOn), asc(users.name));
+}
+
+/** One learner membership with its person, only if it belongs to the organisation asked about. */
+export async function findLearnerInOrganisation(organisationId: string, membershipId: string): Promise<Person | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select(personColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(supervisor, eq(supervisor.id, memberships.supervisorId))
+    .where(
+      and(
+        eq(memberships.id, membershipId),
+        eq(memberships.organisationId, organisationId),
+        eq(memberships.role, "learner"),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listPendingInvitations(organisationId: string) {
+  const db = await getDb();
+  return db
+    .select({
+      id: invitations.id,
+      name: invitations.name,
+      email: invitations.email,
+      role: invitations.role,
+      jobTitle: invitations.jobTitle,
+      createdAt: invitations.createdAt,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .where(and(eq(invitations.organisationId, organisationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .orderBy(asc(invitations.createdAt));
+}
+
+/** Returners who signed themselves up and agreed that the recruitment helpline may contact them. */
+export async function listConsentingReturners() {
+  const db = await getDb();
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, createdAt: users.createdAt })
+    .from(users)
+    .where(and(eq(users.accountKind, "returner"), eq(users.helplineContactConsent, true)))
+    .orderBy(asc(users.createdAt));
+}
+
+export async function listOrganisationsWithCounts() {
+  const db = await getDb();
+  return db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      region: organisations.region,
+      learners: sql<number>`count(${memberships.id}) filter (where ${memberships.role} = 'learner')`.mapWith(Number),
+      staff: sql<number>`count(${memberships.id}) filter (where ${memberships.role} <> 'learner')`.mapWith(Number),
+    })
+    .from(organisations)
+    .leftJoin(memberships, and(eq(memberships.organisationId, organisations.id), eq(memberships.active, true)))
+    .groupBy(organisations.id)
+    .orderBy(asc(organisations.name));
+}

@@ -1,0 +1,81 @@
+/** Roles, what each may do, and where each starts. Pure: shared by server gates and navigation. */
+export const ROLES = ["learner", "supervisor", "assessor", "programme_lead", "helpline_advisor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  learner: "Learner",
+  supervisor: "Practice supervisor",
+  assessor: "Assessor",
+  programme_lead: "Programme lead",
+  helpline_advisor: "Helpline advisor",
+  admin: "Platform admin",
+};
+
+/** Permission strings in the form area:action[:scope]. */
+const PERMISSIONS = {
+  "learner:read:own": ["learner"],
+  "learner:read:supervisee": ["supervisor", "assessor"],
+  "learner:read:organisation": ["programme_lead"],
+  "people:read:organisation": ["programme_lead", "admin"],
+  "invitation:create:organisation": ["programme_lead"],
+  "audit:read:organisation": ["programme_lead"],
+  "returner:read:consented": ["helpline_advisor"],
+  "organisation:read:any": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return !!role && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function rolesWith(permission: Permission): Role[] {
+  return [...PERMISSIONS[permission]];
+}
+
+/** Everyone without a membership (a self-registered returner or self-funding learner) starts as a learner. */
+export function startPathFor(role: Role | null | undefined): string {
+  switch (role) {
+    case "supervisor":
+    case "assessor":
+      return "/supervision";
+    case "programme_lead":
+      return "/organisation";
+    case "helpline_advisor":
+      return "/helpline";
+    case "admin":
+      return "/admin";
+    default:
+      return "/learning";
+  }
+}
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export function navigationFor(role: Role | null | undefined): NavItem[] {
+  const items: NavItem[] = [];
+  switch (role) {
+    case "supervisor":
+    case "assessor":
+      items.push({ href: "/supervision", label: "Your supervisees" });
+      break;
+    case "programme_lead":
+      items.push({ href: "/organisation", label: "People" });
+      items.push({ href: "/organisation/invite", label: "Invite someone" });
+      items.push({ href: "/organisation/audit", label: "Audit trail" });
+      break;
+    case "helpline_advisor":
+      items.push({ href: "/helpline", label: "Returners" });
+      break;
+    case "admin":
+      items.push({ href: "/admin", label: "Organisations" });
+      break;
+    default:
+      items.push({ href: "/learning", label: "Your learning" });
+  }
+  items.push({ href: "/account", label: "Your account" });
+  return items;
+}

@@ -1,0 +1,140 @@
+// The HTTP server: Express in front of the Remix request handler.
+// It owns what is not a page: security headers with a per-request CSP nonce, the
+// cross-site form check, static files, start-up (migrations, demo data) and a clean
+// shutdown that lets in-flight requests finish before the database is closed.
+import crypto from "node:crypto";
+import { watch } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+
+const production = process.env.NODE_ENV === "production";
+const BUILD_PATH = path.resolve("build/index.js");
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+
+async function importBuild() {
+  return import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`);
+}
+
+let build = await importBuild();
+await build.entry.module.startup();
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+
+app.use((req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  next();
+});
+
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: production ? ["'self'"] : ["'self'", "ws://localhost:*", "ws://127.0.0.1:*"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+  }),
+);
+app.use((_req, res, next) => {
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+  next();
+});
+
+// Cross-site form posts are refused: a state-changing request must come from our own origin.
+const allowedOrigins = new Set([process.env.APP_ORIGIN].filter(Boolean));
+app.use((req, res, next) => {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  const origin = req.get("origin");
+  const own = `${req.protocol}://${req.get("host")}`;
+  if (origin && (origin === own || allowedOrigins.has(origin))) return next();
+  console.warn(`[csrf] refused ${req.method} ${req.path} origin=${origin ?? "none"} expected=${own}`);
+  res
+    .status(403)
+    .type("html")
+    .send(
+      `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Request refused – Practice Pathways</title></head><body><main><h1>Request refused</h1><p>This form was sent from another website, so we did not act on it. Go back to <a href="/">Practice Pathways</a> and try again.</p></main></body></html>`,
+    );
+});
+
+app.use(compression());
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+app.all(
+  "*",
+  production
+    ? createRequestHandler({ build, mode: "production", getLoadContext })
+    : (req, res, next) => createRequestHandler({ build, mode: "development", getLoadContext })(req, res, next),
+);
+
+function getLoadContext(req, res) {
+  return { cspNonce: res.locals.cspNonce, clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" };
+}
+
+// Anything that escapes Remix (it renders its own error pages) is logged with context.
+app.use((err, req, res, _next) => {
+  console.error(`[server] ${req.method} ${req.originalUrl} failed:`, err);
+  if (res.headersSent) return;
+  res.status(500).type("html").send(
+    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sorry, something went wrong – Practice Pathways</title></head><body><main><h1>Sorry, something went wrong</h1><p>Nothing you saved has been lost. Please try again in a moment.</p><p><a href="/">Go to the start page</a></p></main></body></html>`,
+  );
+});
+
+const server = app.listen(port, host, () => {
+  console.log(`Practice Pathways is running at http://localhost:${port}`);
+  if (!production) broadcastDevReady(build);
+});
+
+if (!production) {
+  let timer;
+  watch(path.dirname(BUILD_PATH), () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      build = await importBuild();
+      broadcastDevReady(build);
+    }, 100);
+  });
+}
+
+let stopping = false;
+async function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} received: finishing requests in flight, then closing the database.`);
+  const force = setTimeout(() => {
+    console.error("Shutdown took too long; exiting.");
+    process.exit(1);
+  }, Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000));
+  force.unref();
+  server.close(async () => {
+    try {
+      await build.entry.module.shutdown();
+      process.exit(0);
+    } catch (error) {
+      console.error("Error while closing the database:", error);
+      process.exit(1);
+    }
+  });
+  server.closeIdleConnections();
+}
+process.once("SIGTERM", () => stop("SIGTERM"));
+process.once("SIGINT", () => stop("SIGINT"));

@@ -1,0 +1,94 @@
+/**
+ * Gates called at the top of every loader and action. Each either returns who is
+ * asking and in which organisation, or throws: a redirect to sign in, a 403, or a 404.
+ */
+import { data, redirect } from "@remix-run/node";
+import { readSessionToken } from "~/modules/auth/cookie.server";
+import { validateSessionToken, type SessionRow, type UserRow } from "~/modules/auth/session.server";
+import { listMembershipsForUser, type MembershipWithOrganisation } from "~/modules/organisations/memberships.server";
+import { can, startPathFor, type Permission, type Role } from "~/modules/organisations/roles";
+
+export interface CurrentUser {
+  user: Pick<UserRow, "id" | "name" | "email" | "accountKind" | "helplineContactConsent">;
+  session: SessionRow;
+  memberships: MembershipWithOrganisation[];
+  /** The organisation and role the user is acting in now. */
+  active: MembershipWithOrganisation | null;
+}
+
+const cache = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  let pending = cache.get(request);
+  if (!pending) {
+    pending = loadCurrentUser(request);
+    cache.set(request, pending);
+  }
+  return pending;
+}
+
+async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
+  const token = readSessionToken(request);
+  if (!token) return null;
+  const found = await validateSessionToken(token);
+  if (!found) return null;
+  const mine = await listMembershipsForUser(found.user.id);
+  const active = mine.find((m) => m.id === found.session.activeMembershipId) ?? mine[0] ?? null;
+  const { id, name, email, accountKind, helplineContactConsent } = found.user;
+  return { user: { id, name, email, accountKind, helplineContactConsent }, session: found.session, memberships: mine, active };
+}
+
+export function signInPath(request: Request) {
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  return back === "/" || back.startsWith("/sign-in") ? "/sign-in" : `/sign-in?redirectTo=${encodeURIComponent(back)}`;
+}
+
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const current = await getCurrentUser(request);
+  if (!current) throw redirect(signInPath(request));
+  return current;
+}
+
+export async function requireAnonymous(request: Request) {
+  const current = await getCurrentUser(request);
+  if (current) throw redirect(startPathFor(current.active?.role));
+}
+
+export function forbidden(message = "You do not have access to this page."): never {
+  throw data({ message }, { status: 403 });
+}
+
+export function notFound(message = "We could not find that page."): never {
+  throw data({ message }, { status: 404 });
+}
+
+export interface MembershipRequirement {
+  /** The organisation an id in the URL belongs to; a different one is answered with 404. */
+  organisationId?: string;
+  roles?: readonly Role[];
+  permission?: Permission;
+}
+
+export type ActingUser = CurrentUser & { active: MembershipWithOrganisation };
+
+/** The user must be acting, in their chosen organisation, in one of the given roles. */
+export async function requireMembership(request: Request, requirement: MembershipRequirement): Promise<ActingUser> {
+  const current = await requireUser(request);
+  const active = current.active;
+  if (!active) forbidden("This page is for members of an organisation.");
+  if (requirement.organisationId && requirement.organisationId !== active.organisationId) notFound();
+  const roleOk = requirement.roles ? requirement.roles.includes(active.role) : true;
+  const permissionOk = requirement.permission ? can(active.role, requirement.permission) : true;
+  if (!roleOk || !permissionOk) {
+    const other = current.memberships.find(
+      (m) => m.id !== active.id && (requirement.roles?.includes(m.role) ?? (requirement.permission ? can(m.role, requirement.permission) : false)),
+    );
+    forbidden(
+      other
+        ? `This page is for your role as ${other.role.replace("_", " ")} at ${other.organisation.name}. Switch organisation to use it.`
+        : "Your role does not give you access to this page.",
+    );
+  }
+  return current as ActingUser;
+}

@@ -1,0 +1,42 @@
+import { migrateDatabase, openDatabase, type Database, type DatabaseHandle } from "#db/client";
+
+// Kept on globalThis so that a development rebuild reuses the open database:
+// PGlite allows one process per data folder, and postgres.js pools should not leak.
+const holder = globalThis as typeof globalThis & { __ppDatabase?: Promise<DatabaseHandle> };
+
+/** Opens (once) and migrates the database for this process. */
+export function connectDatabase(): Promise<DatabaseHandle> {
+  if (!holder.__ppDatabase) {
+    holder.__ppDatabase = (async () => {
+      const handle = await openDatabase();
+      await migrateDatabase(handle);
+      return handle;
+    })();
+    holder.__ppDatabase.catch(() => {
+      holder.__ppDatabase = undefined;
+    });
+  }
+  return holder.__ppDatabase;
+}
+
+let current: DatabaseHandle | undefined;
+
+/** Tests and scripts hand in their own database. */
+export function useDatabase(handle: DatabaseHandle | undefined) {
+  current = handle;
+  if (handle) holder.__ppDatabase = Promise.resolve(handle);
+  else holder.__ppDatabase = undefined;
+}
+
+export async function getDb(): Promise<Database> {
+  if (current) return current.db;
+  current = await connectDatabase();
+  return current.db;
+}
+
+export async function closeDatabase() {
+  const pending = holder.__ppDatabase;
+  holder.__ppDatabase = undefined;
+  current = undefined;
+  if (pending) await (await pending).close();
+}

@@ -1,0 +1,56 @@
+/** Settings from the environment, read once and checked, so a typo fails at start-up, not mid-request. */
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  /** Public origin, e.g. https://practicepathways.example — used in emailed links. */
+  APP_ORIGIN: z.string().url().optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
+  /** "true"/"false"; defaults to true in production. Secure cookies get the __Host- prefix. */
+  COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
+  SIGN_IN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  MAIL_TRANSPORT: z.enum(["file", "smtp"]).optional(),
+  MAIL_DIR: z.string().default(".data/mail"),
+  MAIL_FROM: z.string().default("Practice Pathways <no-reply@practicepathways.local>"),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().positive().default(587),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_SECURE: z.enum(["true", "false"]).default("false"),
+  /** Comma-separated proxies to trust for X-Forwarded-For (Express "trust proxy" setting). */
+  TRUST_PROXY: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function isProduction() {
+  return env().NODE_ENV === "production";
+}
+
+export function cookiesAreSecure() {
+  const setting = env().COOKIE_SECURE;
+  return setting ? setting === "true" : isProduction();
+}
+
+export function mailTransport(): "file" | "smtp" {
+  const e = env();
+  return e.MAIL_TRANSPORT ?? (e.SMTP_HOST ? "smtp" : "file");
+}

@@ -1,0 +1,94 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+export const organisationKind = pgEnum("organisation_kind", [
+  "council",
+  "voluntary",
+  "university",
+  "helpline",
+  "platform",
+]);
+
+export const role = pgEnum("role", [
+  "learner",
+  "supervisor",
+  "assessor",
+  "programme_lead",
+  "helpline_advisor",
+  "admin",
+]);
+
+/** Where a learner is in their career; drives their start page until enrolments exist. */
+export const learnerStage = pgEnum("learner_stage", [
+  "nqsw",
+  "early_career",
+  "experienced",
+  "masters",
+  "returner",
+  "step_up",
+]);
+
+export const organisations = pgTable("organisations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  kind: organisationKind("kind").notNull(),
+  region: text("region"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    role: role("role").notNull(),
+    jobTitle: text("job_title"),
+    team: text("team"),
+    stage: learnerStage("stage"),
+    /** The day the person started in this post (for an NQSW: the start of the first year). */
+    startedOn: date("started_on", { mode: "string" }),
+    /** For a learner: the practice supervisor who supervises them in this organisation. */
+    supervisorId: uuid("supervisor_id").references(() => users.id, { onDelete: "set null" }),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("memberships_user_org_role").on(t.userId, t.organisationId, t.role),
+    index("memberships_org_role").on(t.organisationId, t.role),
+    index("memberships_supervisor").on(t.supervisorId).where(sql`${t.supervisorId} is not null`),
+  ],
+);
+
+export const organisationsRelations = relations(organisations, ({ many }) => ({
+  memberships: many(memberships),
+}));
+
+export const membershipsRelations = relations(memberships, ({ one }) => ({
+  user: one(users, { fields: [memberships.userId], references: [users.id], relationName: "member" }),
+  organisation: one(organisations, {
+    fields: [memberships.organisationId],
+    references: [organisations.id],
+  }),
+  supervisor: one(users, {
+    fields: [memberships.supervisorId],
+    references: [users.id],
+    relationName: "supervisor",
+  }),
+}));

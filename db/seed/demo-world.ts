@@ -1,0 +1,135 @@
+/**
+ * The demo world: two councils, a voluntary organisation, a university, the recruitment
+ * helpline and the platform team, with people in every role. Dates are relative to today
+ * so the NQSWs are always at different months of their first year. Idempotent: rows are
+ * matched by organisation slug and email, so running it twice changes nothing.
+ */
+import { format, subDays, subMonths } from "date-fns";
+import { count, inArray, sql } from "drizzle-orm";
+import { hashPassword } from "~/modules/auth/password.server";
+import type { Database } from "../client";
+import { memberships, organisations, users } from "../schema";
+
+export const DEMO_PASSWORD = "Pathways-demo-2026";
+
+type Org = (typeof organisations.$inferInsert) & { slug: string };
+const ORGS: Org[] = [
+  { slug: "northmoor", name: "Northmoor City Council", kind: "council", region: "North West" },
+  { slug: "riverside", name: "Riverside Borough Council", kind: "council", region: "London" },
+  { slug: "harbour-family-trust", name: "Harbour Family Trust", kind: "voluntary", region: "South West" },
+  { slug: "eastbridge", name: "University of Eastbridge", kind: "university", region: "East of England" },
+  { slug: "return-helpline", name: "Social Work Return Helpline", kind: "helpline", region: null },
+  { slug: "practice-pathways", name: "Practice Pathways", kind: "platform", region: null },
+];
+
+interface DemoMember {
+  org: string;
+  role: (typeof memberships.$inferInsert)["role"];
+  jobTitle: string;
+  team?: string;
+  stage?: (typeof memberships.$inferInsert)["stage"];
+  /** Months into the first year (or career); turned into a start date relative to today. */
+  monthsIn?: number;
+  supervisor?: string;
+}
+
+interface DemoPerson {
+  name: string;
+  email: string;
+  accountKind?: "invited" | "returner" | "self_funding";
+  helplineContactConsent?: boolean;
+  memberships: DemoMember[];
+}
+
+const nqsw = (org: string, team: string, monthsIn: number, supervisor: string): DemoMember => ({
+  org,
+  role: "learner",
+  jobTitle: "Newly qualified social worker",
+  team,
+  stage: "nqsw",
+  monthsIn,
+  supervisor,
+});
+
+export const DEMO_PEOPLE: DemoPerson[] = [
+  // Northmoor City Council
+  { name: "Priya Shah", email: "priya.shah@northmoor.example", memberships: [{ org: "northmoor", role: "programme_lead", jobTitle: "Principal social worker and ASYE programme lead" }] },
+  { name: "Daniel Okafor", email: "daniel.okafor@northmoor.example", memberships: [{ org: "northmoor", role: "supervisor", jobTitle: "Practice supervisor", team: "Children in need, East" }] },
+  { name: "Helen Marsh", email: "helen.marsh@northmoor.example", memberships: [{ org: "northmoor", role: "supervisor", jobTitle: "Senior practitioner", team: "Adults' locality team, North" }, { org: "northmoor", role: "assessor", jobTitle: "ASYE assessor" }] },
+  { name: "Amara Nwosu", email: "amara.nwosu@northmoor.example", memberships: [nqsw("northmoor", "Children in need, East", 1, "daniel.okafor@northmoor.example")] },
+  { name: "Tom Gallagher", email: "tom.gallagher@northmoor.example", memberships: [nqsw("northmoor", "Children in need, East", 3, "daniel.okafor@northmoor.example")] },
+  { name: "Zainab Hussain", email: "zainab.hussain@northmoor.example", memberships: [nqsw("northmoor", "Children in need, East", 6, "daniel.okafor@northmoor.example")] },
+  { name: "Liam Doherty", email: "liam.doherty@northmoor.example", memberships: [nqsw("northmoor", "Adults' locality team, North", 2, "helen.marsh@northmoor.example")] },
+  { name: "Grace Whitfield", email: "grace.whitfield@northmoor.example", memberships: [nqsw("northmoor", "Adults' locality team, North", 8, "helen.marsh@northmoor.example")] },
+  { name: "Kwame Mensah", email: "kwame.mensah@northmoor.example", memberships: [nqsw("northmoor", "Adults' locality team, North", 11, "helen.marsh@northmoor.example")] },
+  { name: "Sophie Bennett", email: "sophie.bennett@northmoor.example", memberships: [{ org: "northmoor", role: "learner", jobTitle: "Social worker", team: "Children in need, East", stage: "early_career", monthsIn: 20, supervisor: "daniel.okafor@northmoor.example" }] },
+  // Riverside Borough Council
+  { name: "Marcus Reid", email: "marcus.reid@riverside.example", memberships: [{ org: "riverside", role: "programme_lead", jobTitle: "Workforce development lead" }] },
+  { name: "Farah Ali", email: "farah.ali@riverside.example", memberships: [{ org: "riverside", role: "supervisor", jobTitle: "Practice supervisor", team: "Assessment and intervention" }] },
+  { name: "Chloe Evans", email: "chloe.evans@riverside.example", memberships: [nqsw("riverside", "Assessment and intervention", 4, "farah.ali@riverside.example")] },
+  { name: "Jamal Campbell", email: "jamal.campbell@riverside.example", memberships: [nqsw("riverside", "Assessment and intervention", 7, "farah.ali@riverside.example")] },
+  { name: "Aisha Rahman", email: "aisha.rahman@riverside.example", memberships: [nqsw("riverside", "Assessment and intervention", 9, "farah.ali@riverside.example")] },
+  { name: "Owen Pritchard", email: "owen.pritchard@riverside.example", memberships: [nqsw("riverside", "Assessment and intervention", 12, "farah.ali@riverside.example")] },
+  // Harbour Family Trust (voluntary)
+  { name: "Ruth Adeyemi", email: "ruth.adeyemi@harbourtrust.example", memberships: [{ org: "harbour-family-trust", role: "programme_lead", jobTitle: "Head of practice" }] },
+  { name: "Ben Thornton", email: "ben.thornton@harbourtrust.example", memberships: [{ org: "harbour-family-trust", role: "supervisor", jobTitle: "Practice supervisor", team: "Family support" }] },
+  { name: "Megan Lloyd", email: "megan.lloyd@harbourtrust.example", memberships: [nqsw("harbour-family-trust", "Family support", 5, "ben.thornton@harbourtrust.example")] },
+  { name: "Ravi Patel", email: "ravi.patel@harbourtrust.example", memberships: [nqsw("harbour-family-trust", "Family support", 10, "ben.thornton@harbourtrust.example")] },
+  // University of Eastbridge
+  { name: "Simon Fairweather", email: "simon.fairweather@eastbridge.example", memberships: [{ org: "eastbridge", role: "programme_lead", jobTitle: "Programme director, MA Advanced Social Work Practice" }] },
+  { name: "Hannah Clarke", email: "hannah.clarke@eastbridge.example", memberships: [{ org: "eastbridge", role: "learner", jobTitle: "MA student (part-time)", stage: "masters", monthsIn: 5 }] },
+  // The recruitment helpline, the platform team, and a returner who signed themselves up
+  { name: "Mark Ellison", email: "mark.ellison@returnhelpline.example", memberships: [{ org: "return-helpline", role: "helpline_advisor", jobTitle: "Recruitment helpline advisor" }] },
+  { name: "Alex Morgan", email: "alex.morgan@practicepathways.example", memberships: [{ org: "practice-pathways", role: "admin", jobTitle: "Platform administrator" }] },
+  { name: "Janet Okoye", email: "janet.okoye@example.com", accountKind: "returner", helplineContactConsent: true, memberships: [] },
+];
+
+function startDate(monthsIn: number, today: Date) {
+  // Month N of the year began (N - 1) months ago, a few days in.
+  return format(subDays(subMonths(today, monthsIn - 1), 4), "yyyy-MM-dd");
+}
+
+export async function seedDemoWorld(db: Database, today = new Date()) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    await tx.insert(organisations).values(ORGS).onConflictDoNothing();
+    await tx
+      .insert(users)
+      .values(
+        DEMO_PEOPLE.map((p) => ({
+          name: p.name,
+          email: p.email,
+          passwordHash,
+          accountKind: p.accountKind ?? "invited",
+          helplineContactConsent: p.helplineContactConsent ?? false,
+          passwordChangedAt: today,
+        })),
+      )
+      .onConflictDoNothing();
+    const orgRows = await tx.select({ id: organisations.id, slug: organisations.slug }).from(organisations).where(inArray(organisations.slug, ORGS.map((o) => o.slug)));
+    const userRows = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(sql`lower(${users.email})`, DEMO_PEOPLE.map((p) => p.email)));
+    const orgId = new Map(orgRows.map((o) => [o.slug, o.id]));
+    const userId = new Map(userRows.map((u) => [u.email, u.id]));
+    const rows = DEMO_PEOPLE.flatMap((p) =>
+      p.memberships.map((m) => ({
+        userId: userId.get(p.email)!,
+        organisationId: orgId.get(m.org)!,
+        role: m.role,
+        jobTitle: m.jobTitle,
+        team: m.team ?? null,
+        stage: m.stage ?? null,
+        startedOn: m.monthsIn ? startDate(m.monthsIn, today) : null,
+        supervisorId: m.supervisor ? userId.get(m.supervisor)! : null,
+      })),
+    );
+    await tx.insert(memberships).values(rows).onConflictDoNothing();
+  });
+}
+
+/** Seeds only a database with no organisations yet; returns whether it did. */
+export async function seedIfEmpty(db: Database) {
+  const [row] = await db.select({ n: count() }).from(organisations);
+  if ((row?.n ?? 0) > 0) return false;
+  await seedDemoWorld(db);
+  return true;
+}
