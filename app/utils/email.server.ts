@@ -4,7 +4,7 @@
  */
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import nodemailer from "nodemailer";
+import nodemailer, { type Transporter } from "nodemailer";
 import { env, mailTransport } from "./env.server";
 
 export interface Email {
@@ -19,7 +19,7 @@ export interface StoredEmail extends Email {
   sentAt: string;
 }
 
-let smtp: nodemailer.Transporter | undefined;
+let smtp: Transporter | undefined;
 
 export async function sendEmail(email: Email) {
   const e = env();

@@ -1,6 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { auditEvents } from "#db/schema";
+import { auditEvents, users } from "#db/schema";
 import { getDb } from "~/utils/db.server";
 
 export interface AuditEntry {
@@ -32,8 +32,17 @@ export async function recordAudit(entry: AuditEntry, tx?: Database) {
 export async function listAuditForOrganisation(organisationId: string, limit = 50) {
   const db = await getDb();
   return db
-    .select()
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      actorRole: auditEvents.actorRole,
+      actorName: users.name,
+      subjectType: auditEvents.subjectType,
+      detail: auditEvents.detail,
+    })
     .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
     .where(eq(auditEvents.organisationId, organisationId))
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(limit);

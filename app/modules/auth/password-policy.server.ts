@@ -4,7 +4,7 @@ export const PASSWORD_MIN_LENGTH = 12;
 /** Long enough for any passphrase, short enough that hashing cannot be used to tie up the server. */
 export const PASSWORD_MAX_LENGTH = 256;
 
-const common = new Set((dictionary.passwords as string[]).map((p) => p.toLowerCase()));
+const common = new Set(dictionary["passwords-common"].map((p) => p.toLowerCase()));
 
 export function isCommonPassword(password: string) {
   const lower = password.toLowerCase();

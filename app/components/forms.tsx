@@ -1,0 +1,200 @@
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
+import type { FieldErrors } from "~/utils/forms";
+
+/** The box at the top of a failed form: says what went wrong and links to each field. */
+export function ErrorSummary({ errors }: { errors?: FieldErrors }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors ?? {});
+  useEffect(() => {
+    if (entries.length) ref.current?.focus();
+  }, [errors]); // eslint-disable-line react-hooks/exhaustive-deps
+  if (!entries.length) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
+      <h2 className="error-summary__title" id="error-summary-title">
+        There is a problem
+      </h2>
+      <ul className="error-summary__list">
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            {field === "form" ? (
+              message
+            ) : (
+              <a href={`#${field}`}>{message}</a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id"> {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  width?: "full" | "half" | "third";
+}
+
+export function TextField({ name, label, hint, error, width = "full", className, ...input }: TextFieldProps) {
+  const hintId = hint ? `${name}-hint` : undefined;
+  const errorId = error ? `${name}-error` : undefined;
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="error-message" id={errorId}>
+          <span className="visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <input
+        id={name}
+        name={name}
+        className={`input input--${width}${error ? " input--error" : ""}${className ? ` ${className}` : ""}`}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-invalid={error ? true : undefined}
+        {...input}
+      />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  options,
+  defaultValue,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+}) {
+  const hintId = hint ? `${name}-hint` : undefined;
+  const errorId = error ? `${name}-error` : undefined;
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="error-message" id={errorId}>
+          <span className="visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <select
+        id={name}
+        name={name}
+        className={`select${error ? " input--error" : ""}`}
+        defaultValue={defaultValue}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-invalid={error ? true : undefined}
+      >
+        <option value="">Choose…</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function RadioGroup({
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  defaultValue,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: { value: string; label: string; hint?: string }[];
+  defaultValue?: string;
+}) {
+  const hintId = hint ? `${name}-hint` : undefined;
+  const errorId = error ? `${name}-error` : undefined;
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <fieldset className="fieldset" aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
+        <legend className="fieldset__legend">{legend}</legend>
+        {hint ? (
+          <div className="hint" id={hintId}>
+            {hint}
+          </div>
+        ) : null}
+        {error ? (
+          <p className="error-message" id={errorId}>
+            <span className="visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        <div className="radios">
+          {options.map((o, i) => {
+            const id = i === 0 ? name : `${name}-${o.value}`;
+            return (
+              <div className="radios__item" key={o.value}>
+                <input className="radios__input" id={id} name={name} type="radio" value={o.value} defaultChecked={defaultValue === o.value} />
+                <label className="radios__label" htmlFor={id}>
+                  {o.label}
+                  {o.hint ? <span className="hint radios__hint">{o.hint}</span> : null}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function CheckboxField({
+  name,
+  label,
+  error,
+  defaultChecked,
+  value = "yes",
+}: {
+  name: string;
+  label: ReactNode;
+  error?: string;
+  defaultChecked?: boolean;
+  value?: string;
+}) {
+  const errorId = error ? `${name}-error` : undefined;
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      {error ? (
+        <p className="error-message" id={errorId}>
+          <span className="visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <div className="checkboxes__item">
+        <input className="checkboxes__input" id={name} name={name} type="checkbox" value={value} defaultChecked={defaultChecked} aria-describedby={errorId} />
+        <label className="checkboxes__label" htmlFor={name}>
+          {label}
+        </label>
+      </div>
+    </div>
+  );
+}

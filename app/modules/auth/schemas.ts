@@ -1,0 +1,59 @@
+/** Form schemas, shared by the forms and the actions that receive them. */
+import { z } from "zod";
+import { ROLES } from "~/modules/organisations/roles";
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
+
+export const emailField = z
+  .string({ error: "Enter your email address" })
+  .trim()
+  .min(1, "Enter your email address")
+  .max(254, "Email address must be 254 characters or fewer")
+  .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.com" }));
+
+const passwordInput = (message: string) => z.string({ error: message }).min(1, message).max(1024, "Password is too long");
+
+export const signInSchema = z.object({
+  email: emailField,
+  password: passwordInput("Enter your password"),
+  redirectTo: z.string().max(2000).optional(),
+});
+
+export const signUpSchema = z.object({
+  name: text("your full name", 120),
+  email: emailField,
+  password: passwordInput("Enter a password"),
+  kind: z.enum(["returner", "self_funding"], { error: "Select why you are joining" }),
+  helplineConsent: z.literal("yes").optional(),
+});
+
+export const forgotPasswordSchema = z.object({ email: emailField });
+
+export const newPasswordSchema = z
+  .object({
+    password: passwordInput("Enter a new password"),
+    confirmPassword: passwordInput("Confirm your new password"),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match" });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: passwordInput("Enter your current password"),
+    password: passwordInput("Enter a new password"),
+    confirmPassword: passwordInput("Confirm your new password"),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match" });
+
+export const INVITABLE_ROLES = ["learner", "supervisor", "assessor", "programme_lead"] as const satisfies readonly (typeof ROLES)[number][];
+
+export const invitationSchema = z.object({
+  name: text("their full name", 120),
+  email: emailField.transform((e) => e.toLowerCase()),
+  role: z.enum(INVITABLE_ROLES, { error: "Select the role they will have" }),
+  jobTitle: z.string().trim().max(120, "Job title must be 120 characters or fewer").optional(),
+});

@@ -1,0 +1,27 @@
+import { format, parseISO } from "date-fns";
+import { firstYearPosition } from "./first-year";
+
+export const STAGE_LABELS = {
+  nqsw: "Newly qualified (assessed first year)",
+  early_career: "Early career",
+  experienced: "Experienced practitioner",
+  masters: "Masters student",
+  returner: "Returning to practice",
+  step_up: "Step Up trainee",
+} as const;
+
+export function formatDate(value: string | Date) {
+  return format(typeof value === "string" ? parseISO(value) : value, "d MMMM yyyy");
+}
+
+/** A one-line description of where a learner is, e.g. "Month 4 of 12 (started 3 August 2026)". */
+export function describeProgress(stage: keyof typeof STAGE_LABELS | null, startedOn: string | null, today = new Date()) {
+  if (!startedOn) return stage ? STAGE_LABELS[stage] : "";
+  if (stage === "nqsw") {
+    const p = firstYearPosition(startedOn, today);
+    if (!p.started) return `First year starts ${formatDate(startedOn)}`;
+    if (p.complete) return `First year period ended ${formatDate(p.endsOn)}`;
+    return `Month ${p.month} of ${p.lengthInMonths} (started ${formatDate(startedOn)})`;
+  }
+  return `${stage ? STAGE_LABELS[stage] : "Started"} since ${formatDate(startedOn)}`;
+}

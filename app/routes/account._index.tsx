@@ -1,0 +1,92 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { NewPasswordFields } from "~/components/NewPasswordFields";
+import { changePassword } from "~/modules/auth/accounts.server";
+import { PASSWORD_MIN_LENGTH, passwordProblem } from "~/modules/auth/password-policy.server";
+import { changePasswordSchema } from "~/modules/auth/schemas";
+import { ROLE_LABELS } from "~/modules/organisations/roles";
+import { requireUser } from "~/utils/auth.server";
+import { readForm } from "~/utils/forms";
+import { requestDetails } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Your account – Practice Pathways" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const current = await requireUser(request);
+  return {
+    name: current.user.name,
+    email: current.user.email,
+    memberships: current.memberships.map((m) => ({ id: m.id, organisation: m.organisation.name, role: ROLE_LABELS[m.role], jobTitle: m.jobTitle })),
+    minLength: PASSWORD_MIN_LENGTH,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const current = await requireUser(request);
+  const form = await readForm(request, changePasswordSchema);
+  if (!form.ok) return data({ errors: form.errors }, { status: 400 });
+  const problem = passwordProblem(form.data.password, { email: current.user.email });
+  if (problem) return data({ errors: { password: problem } }, { status: 400 });
+  const result = await changePassword(current.user.id, current.session.id, form.data.currentPassword, form.data.password, requestDetails(request, context));
+  if (!result.ok) return data({ errors: { [result.field]: result.message } }, { status: 400 });
+  return redirect("/account?password=changed");
+}
+
+export default function Account() {
+  const { name, email, memberships, minLength } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors as Record<string, string> | undefined;
+  const [params] = useSearchParams();
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={errors} />
+      {params.get("password") === "changed" ? (
+        <div className="notification notification--success" role="status">
+          <h2 className="notification__title">Password changed</h2>
+          <div className="notification__body">
+            <p>Your new password is saved. You have been signed out on every other device.</p>
+          </div>
+        </div>
+      ) : null}
+      <h1>Your account</h1>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>Name</dt>
+          <dd>{name}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Email address</dt>
+          <dd>{email}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Organisations</dt>
+          <dd>
+            {memberships.length === 0 ? (
+              "None"
+            ) : (
+              <ul className="plain-list">
+                {memberships.map((m) => (
+                  <li key={m.id}>
+                    {m.role}, {m.organisation}
+                    {m.jobTitle ? ` (${m.jobTitle})` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+      </dl>
+      <h2>Change your password</h2>
+      <p>Changing your password signs you out on every other device.</p>
+      <Form method="post" noValidate>
+        <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" error={errors?.currentPassword} />
+        <NewPasswordFields errors={errors} minLength={minLength} />
+        <button type="submit" className="button">
+          Change password
+        </button>
+      </Form>
+    </div>
+  );
+}

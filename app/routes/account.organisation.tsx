@@ -1,0 +1,80 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, RadioGroup } from "~/components/forms";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { setActiveMembership } from "~/modules/auth/session.server";
+import { ROLE_LABELS, startPathFor } from "~/modules/organisations/roles";
+import { requireUser } from "~/utils/auth.server";
+import { readForm } from "~/utils/forms";
+import { requestDetails } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Choose the organisation you are working in – Practice Pathways" }];
+
+const schema = z.object({ membershipId: z.string({ error: "Select the organisation and role you are working in" }).min(1, "Select the organisation and role you are working in") });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const current = await requireUser(request);
+  return {
+    activeId: current.active?.id ?? null,
+    memberships: current.memberships.map((m) => ({ id: m.id, label: `${ROLE_LABELS[m.role]}, ${m.organisation.name}`, hint: m.jobTitle ?? undefined })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const current = await requireUser(request);
+  const form = await readForm(request, schema);
+  if (!form.ok) return data({ errors: form.errors }, { status: 400 });
+  const chosen = current.memberships.find((m) => m.id === form.data.membershipId);
+  if (!chosen) return data({ errors: { membershipId: "Select one of your organisations" } }, { status: 400 });
+  await setActiveMembership(current.session.id, chosen.id);
+  await recordAudit({
+    actorUserId: current.user.id,
+    actorRole: chosen.role,
+    organisationId: chosen.organisationId,
+    action: "membership.switched",
+    subjectType: "membership",
+    subjectId: chosen.id,
+    ipAddress: requestDetails(request, context).ipAddress,
+  });
+  return redirect(startPathFor(chosen.role));
+}
+
+export default function ChooseOrganisation() {
+  const { memberships, activeId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors as Record<string, string> | undefined;
+  const [params] = useSearchParams();
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={errors} />
+      {params.get("joined") ? (
+        <div className="notification notification--success" role="status">
+          <h2 className="notification__title">Invitation accepted</h2>
+          <div className="notification__body">
+            <p>The organisation has been added to your account.</p>
+          </div>
+        </div>
+      ) : null}
+      <h1>Choose where you are working</h1>
+      {memberships.length === 0 ? (
+        <p>Your account does not belong to any organisation yet.</p>
+      ) : (
+        <Form method="post" noValidate>
+          <RadioGroup
+            name="membershipId"
+            legend="You have more than one role. Which are you working in now?"
+            hint="You can switch at any time from the top of the page. Each organisation only sees its own records."
+            error={errors?.membershipId}
+            defaultValue={activeId ?? undefined}
+            options={memberships.map((m) => ({ value: m.id, label: m.label, hint: m.hint }))}
+          />
+          <button type="submit" className="button">
+            Continue
+          </button>
+        </Form>
+      )}
+    </div>
+  );
+}

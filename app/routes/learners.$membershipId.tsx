@@ -1,0 +1,90 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { findLearnerInOrganisation } from "~/modules/organisations/memberships.server";
+import { describeProgress, STAGE_LABELS } from "~/modules/organisations/people";
+import { can } from "~/modules/organisations/roles";
+import { notFound, requireUser } from "~/utils/auth.server";
+import { isUuid } from "~/utils/ids";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.learner.name} – Practice Pathways` : "Learner – Practice Pathways" },
+];
+
+/**
+ * One learner's record. A learner sees their own; a supervisor or assessor sees the
+ * learners they supervise; a programme lead sees every learner in their organisation.
+ * Anyone else, including any user of another organisation, gets 404.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const current = await requireUser(request);
+  const id = params.membershipId;
+  if (!isUuid(id)) notFound();
+  const own = current.memberships.find((m) => m.id === id && m.role === "learner");
+  const organisationId = own?.organisationId ?? current.active?.organisationId;
+  const role = own ? "learner" : current.active?.role;
+  if (!organisationId || !role) notFound();
+  if (!own && !can(role, "learner:read:organisation") && !can(role, "learner:read:supervisee")) notFound();
+  const learner = await findLearnerInOrganisation(organisationId, id);
+  if (!learner) notFound();
+  if (!own && !can(role, "learner:read:organisation") && learner.supervisorId !== current.user.id) notFound();
+  const organisation = own?.organisation.name ?? current.active!.organisation.name;
+  return {
+    isSelf: !!own,
+    organisation,
+    learner: {
+      name: learner.name,
+      email: learner.email,
+      jobTitle: learner.jobTitle,
+      team: learner.team,
+      stage: learner.stage ? STAGE_LABELS[learner.stage] : "Not recorded",
+      progress: describeProgress(learner.stage, learner.startedOn),
+      supervisorName: learner.supervisorName,
+      hasPassword: learner.hasPassword,
+    },
+  };
+}
+
+export default function LearnerRecord() {
+  const { isSelf, organisation, learner } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <span className="caption">{organisation}</span>
+      <h1>{isSelf ? "Your record" : learner.name}</h1>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>Name</dt>
+          <dd>{learner.name}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Email address</dt>
+          <dd>{learner.email}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Post</dt>
+          <dd>{[learner.jobTitle, learner.team].filter(Boolean).join(", ") || "Not recorded"}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Stage</dt>
+          <dd>{learner.stage}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Where they are</dt>
+          <dd>{learner.progress || "No start date recorded"}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Practice supervisor</dt>
+          <dd>{learner.supervisorName ?? "Not assigned yet"}</dd>
+        </div>
+        {!isSelf ? (
+          <div className="summary-list__row">
+            <dt>Account</dt>
+            <dd>{learner.hasPassword ? "Active" : "Invited, has not set a password yet"}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <p>
+        <Link to="/home">Back to your start page</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Welcome } from "~/components/Welcome";
+import { firstYearPosition } from "~/modules/organisations/first-year";
+import { describeProgress, formatDate, STAGE_LABELS } from "~/modules/organisations/people";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Your learning – Practice Pathways" }];
+
+/** The learner's start page: where they are, who supervises them, and what the route ahead looks like. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const current = await requireUser(request);
+  const learnerMemberships = current.memberships.filter((m) => m.role === "learner");
+  const today = new Date();
+  return {
+    name: current.user.name,
+    accountKind: current.user.accountKind,
+    helplineConsent: current.user.helplineContactConsent,
+    placements: learnerMemberships.map((m) => ({
+      membershipId: m.id,
+      organisation: m.organisation.name,
+      jobTitle: m.jobTitle,
+      team: m.team,
+      stage: m.stage,
+      stageLabel: m.stage ? STAGE_LABELS[m.stage] : null,
+      startedOn: m.startedOn,
+      progress: describeProgress(m.stage, m.startedOn, today),
+      firstYear:
+        m.stage === "nqsw" && m.startedOn
+          ? (({ month, lengthInMonths, endsOn, daysLeft }) => ({ month, lengthInMonths, endsOn: formatDate(endsOn), daysLeft }))(
+              firstYearPosition(m.startedOn, today),
+            )
+          : null,
+    })),
+  };
+}
+
+export default function Learning() {
+  const { name, accountKind, helplineConsent, placements } = useLoaderData<typeof loader>();
+  const firstName = name.split(" ")[0];
+  return (
+    <>
+      <Welcome>
+        <p>Your account is ready. This is your start page: it shows where you are and what comes next.</p>
+      </Welcome>
+      <span className="caption">Your learning</span>
+      <h1>Hello, {firstName}</h1>
+      {placements.length === 0 ? (
+        <div className="narrow">
+          {accountKind === "returner" ? (
+            <>
+              <p className="lead">You are on the route back into social work.</p>
+              <p>
+                If you have been off the Social Work England register for between 2 and 5 years, you will need 30 days of
+                updating before you apply to restore your registration; more than 5 years, 60 days. Under 2 years, none is
+                needed.
+              </p>
+              <div className="inset">
+                {helplineConsent
+                  ? "You agreed that the recruitment helpline may contact you. An advisor will be in touch about the route back and councils with vacancies."
+                  : "You have not asked the recruitment helpline to contact you. You can change this in your account."}
+              </div>
+            </>
+          ) : (
+            <p className="lead">Your account is not linked to an employer or university yet.</p>
+          )}
+          <p>
+            If an employer or university invites you, the invitation will be added to this account when you accept it
+            with the same email address. See <Link to="/account">your account</Link> for your details.
+          </p>
+        </div>
+      ) : (
+        <div className="card-grid">
+          {placements.map((p) => (
+            <section className="card" key={p.membershipId} aria-labelledby={`placement-${p.membershipId}`}>
+              <h2 className="heading-m" id={`placement-${p.membershipId}`}>
+                {p.organisation}
+              </h2>
+              <p className="secondary">
+                {[p.jobTitle, p.team].filter(Boolean).join(", ")}
+              </p>
+              {p.firstYear ? (
+                <>
+                  <p>
+                    <strong>
+                      Month {p.firstYear.month} of your {p.firstYear.lengthInMonths}-month assessed first year
+                    </strong>
+                  </p>
+                  <progress className="progress" max={p.firstYear.lengthInMonths} value={p.firstYear.month} aria-label="Months of the first year completed">
+                    {p.firstYear.month} of {p.firstYear.lengthInMonths}
+                  </progress>
+                  <p>
+                    The year ends on {p.firstYear.endsOn} ({p.firstYear.daysLeft} days left), unless it is paused or extended.
+                  </p>
+                </>
+              ) : (
+                <p>{p.progress}</p>
+              )}
+              <p>
+                <Link to={`/learners/${p.membershipId}`}>Your record at {p.organisation}</Link>
+              </p>
+            </section>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Welcome } from "~/components/Welcome";
+import { listPendingInvitations, listPeople } from "~/modules/organisations/memberships.server";
+import { describeProgress, formatDate } from "~/modules/organisations/people";
+import { ROLE_LABELS } from "~/modules/organisations/roles";
+import { requireMembership } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "People – Practice Pathways" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const current = await requireMembership(request, { permission: "people:read:organisation" });
+  const [people, invitations] = await Promise.all([
+    listPeople(current.active.organisationId),
+    listPendingInvitations(current.active.organisationId),
+  ]);
+  const today = new Date();
+  return {
+    organisation: current.active.organisation.name,
+    learners: people
+      .filter((p) => p.role === "learner")
+      .map((p) => ({ ...p, progress: describeProgress(p.stage, p.startedOn, today) })),
+    staff: people.filter((p) => p.role !== "learner").map((p) => ({ ...p, roleLabel: ROLE_LABELS[p.role] })),
+    invitations: invitations.map((i) => ({ ...i, roleLabel: ROLE_LABELS[i.role], sentOn: formatDate(i.createdAt), expiresOn: formatDate(i.expiresAt) })),
+  };
+}
+
+export default function People() {
+  const { organisation, learners, staff, invitations } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const invited = params.get("invited");
+  return (
+    <>
+      <Welcome>
+        <p>Your account is ready. Invite your supervisors and NQSWs from here.</p>
+      </Welcome>
+      {invited ? (
+        <div className="notification notification--success" role="status">
+          <h2 className="notification__title">Invitation sent</h2>
+          <div className="notification__body">
+            <p>We have emailed {invited} a link to set their password. It works for 14 days.</p>
+          </div>
+        </div>
+      ) : null}
+      <span className="caption">{organisation}</span>
+      <h1>People</h1>
+      <p>
+        <Link to="/organisation/invite" className="button">
+          Invite someone
+        </Link>
+      </p>
+      <h2>Learners ({learners.length})</h2>
+      {learners.length === 0 ? (
+        <p>No learners yet. Invite your NQSWs and they will appear here.</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">Learners</caption>
+          <thead>
+            <tr>
+              <th scope="col">Learner</th>
+              <th scope="col">Team</th>
+              <th scope="col">Where they are</th>
+              <th scope="col">Practice supervisor</th>
+            </tr>
+          </thead>
+          <tbody>
+            {learners.map((l) => (
+              <tr key={l.membershipId}>
+                <td>
+                  <Link to={`/learners/${l.membershipId}`}>{l.name}</Link>
+                </td>
+                <td>{l.team ?? "Not recorded"}</td>
+                <td>{l.progress || "Not recorded"}</td>
+                <td>{l.supervisorName ?? <span className="tag tag--yellow">Not assigned</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Staff ({staff.length})</h2>
+      <table className="table">
+        <caption className="visually-hidden">Staff</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Role</th>
+            <th scope="col">Job title</th>
+          </tr>
+        </thead>
+        <tbody>
+          {staff.map((s) => (
+            <tr key={s.membershipId}>
+              <td>
+                {s.name}
+                <br />
+                <span className="secondary">{s.email}</span>
+              </td>
+              <td>{s.roleLabel}</td>
+              <td>{s.jobTitle ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Invitations waiting to be accepted ({invitations.length})</h2>
+      {invitations.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">Invitations waiting to be accepted</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Sent</th>
+              <th scope="col">Expires</th>
+            </tr>
+          </thead>
+          <tbody>
+            {invitations.map((i) => (
+              <tr key={i.id}>
+                <td>
+                  {i.name}
+                  <br />
+                  <span className="secondary">{i.email}</span>
+                </td>
+                <td>{i.roleLabel}</td>
+                <td>{i.sentOn}</td>
+                <td>{i.expiresOn}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, RadioGroup, TextField } from "~/components/forms";
+import { createInvitation } from "~/modules/auth/accounts.server";
+import { INVITABLE_ROLES, invitationSchema } from "~/modules/auth/schemas";
+import { ROLE_LABELS } from "~/modules/organisations/roles";
+import { requireMembership } from "~/utils/auth.server";
+import { readForm } from "~/utils/forms";
+import { requestDetails } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Invite someone – Practice Pathways" }];
+
+const ROLE_HINTS: Record<(typeof INVITABLE_ROLES)[number], string> = {
+  learner: "An NQSW, early-career worker or other learner",
+  supervisor: "Holds and records supervision, signs off review points",
+  assessor: "Assesses portfolios and makes the final recommendation",
+  programme_lead: "Runs the programme for your organisation, as you do",
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const current = await requireMembership(request, { permission: "invitation:create:organisation" });
+  return { organisation: current.active.organisation.name };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const current = await requireMembership(request, { permission: "invitation:create:organisation" });
+  const form = await readForm(request, invitationSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  await createInvitation(
+    {
+      userId: current.user.id,
+      name: current.user.name,
+      role: current.active.role,
+      organisationId: current.active.organisationId,
+      organisationName: current.active.organisation.name,
+    },
+    form.data,
+    requestDetails(request, context),
+  );
+  return redirect(`/organisation?invited=${encodeURIComponent(form.data.email)}`);
+}
+
+export default function Invite() {
+  const { organisation } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors as Record<string, string> | undefined;
+  const values = actionData?.values as Record<string, string> | undefined;
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={errors} />
+      <span className="caption">{organisation}</span>
+      <h1>Invite someone</h1>
+      <p>We will email them a link to set a password. When they accept, they join {organisation} in the role you choose.</p>
+      <Form method="post" noValidate>
+        <TextField name="name" label="Full name" autoComplete="off" spellCheck={false} defaultValue={values?.name} error={errors?.name} />
+        <TextField name="email" label="Work email address" type="email" autoComplete="off" spellCheck={false} defaultValue={values?.email} error={errors?.email} />
+        <RadioGroup
+          name="role"
+          legend="Role"
+          error={errors?.role}
+          defaultValue={values?.role}
+          options={INVITABLE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], hint: ROLE_HINTS[r] }))}
+        />
+        <TextField name="jobTitle" label="Job title (optional)" hint="For example, Newly qualified social worker" defaultValue={values?.jobTitle} error={errors?.jobTitle} />
+        <div className="button-group">
+          <button type="submit" className="button">
+            Send invitation
+          </button>
+          <Link to="/organisation">Cancel</Link>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { signIn } from "~/modules/auth/accounts.server";
+import { sessionCookie } from "~/modules/auth/cookie.server";
+import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
+import { signInSchema } from "~/modules/auth/schemas";
+import { requireAnonymous } from "~/utils/auth.server";
+import { readForm } from "~/utils/forms";
+import { requestDetails, safeRedirect } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in – Practice Pathways" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const form = await readForm(request, signInSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const result = await signIn(form.data.email, form.data.password, requestDetails(request, context));
+  if (!result.ok) {
+    const values = { email: form.data.email, redirectTo: form.data.redirectTo ?? "" };
+    if (result.reason === "rate_limited") {
+      return data(
+        {
+          errors: {
+            form: `Too many attempts to sign in. For your security, wait ${signInWindowMinutes()} minutes and try again, or reset your password.`,
+          },
+          values,
+        },
+        { status: 429 },
+      );
+    }
+    return data({ errors: { email: "Enter a correct email address and password" }, values }, { status: 400 });
+  }
+  const destination = result.membershipCount > 1 && !form.data.redirectTo ? "/account/organisation" : safeRedirect(form.data.redirectTo);
+  return redirect(destination, { headers: { "Set-Cookie": sessionCookie(result.token) } });
+}
+
+export default function SignIn() {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors = actionData?.errors as Record<string, string> | undefined;
+  const values = actionData?.values as Record<string, string> | undefined;
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={errors} />
+      <h1>Sign in</h1>
+      {params.get("reset") === "done" ? (
+        <div className="notification notification--success" role="status">
+          <h2 className="notification__title">Password changed</h2>
+          <div className="notification__body">
+            <p>Your password has been reset and you have been signed out everywhere. Sign in with your new password.</p>
+          </div>
+        </div>
+      ) : null}
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={values?.redirectTo ?? params.get("redirectTo") ?? ""} />
+        <TextField name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} defaultValue={values?.email} error={errors?.email} />
+        <TextField name="password" label="Password" type="password" autoComplete="current-password" error={errors?.password} />
+        <button type="submit" className="button">
+          Sign in
+        </button>
+      </Form>
+      <p>
+        <Link to="/forgot-password">I have forgotten my password</Link>
+      </p>
+      <h2>New to Practice Pathways?</h2>
+      <p>
+        If your employer uses Practice Pathways, your programme lead will send you an invitation by email. If you are
+        returning to social work, or paying for your own learning, you can <Link to="/sign-up">create an account</Link>.
+      </p>
+    </div>
+  );
+}
