@@ -1,6 +1,7 @@
+import { PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules";
 import { TextField } from "./forms";
 
-export function NewPasswordFields({ errors, minLength }: { errors?: Record<string, string>; minLength: number }) {
+export function NewPasswordFields({ errors }: { errors?: Record<string, string> }) {
   return (
     <>
       <TextField
@@ -8,7 +9,7 @@ export function NewPasswordFields({ errors, minLength }: { errors?: Record<strin
         label="New password"
         type="password"
         autoComplete="new-password"
-        hint={`At least ${minLength} characters. A phrase of three or four unrelated words is easy to remember and hard to guess.`}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A phrase of three or four unrelated words is easy to remember and hard to guess.`}
         error={errors?.password}
       />
       <TextField name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" error={errors?.confirmPassword} />

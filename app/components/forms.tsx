@@ -1,5 +1,20 @@
+import { useActionData } from "@remix-run/react";
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
 import type { FieldErrors } from "~/utils/forms";
+
+const submissionIds = new WeakMap<object, number>();
+let lastSubmissionId = 0;
+
+/** A key that changes with every answer from the action, so password inputs are emptied after each try. */
+function submissionKey(actionData: unknown) {
+  if (!actionData || typeof actionData !== "object") return "initial";
+  let id = submissionIds.get(actionData);
+  if (id === undefined) {
+    id = ++lastSubmissionId;
+    submissionIds.set(actionData, id);
+  }
+  return String(id);
+}
 
 /** The box at the top of a failed form: says what went wrong and links to each field. */
 export function ErrorSummary({ errors }: { errors?: FieldErrors }) {
@@ -38,6 +53,7 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "na
 }
 
 export function TextField({ name, label, hint, error, width = "full", className, ...input }: TextFieldProps) {
+  const actionData = useActionData();
   const hintId = hint ? `${name}-hint` : undefined;
   const errorId = error ? `${name}-error` : undefined;
   return (
@@ -56,6 +72,7 @@ export function TextField({ name, label, hint, error, width = "full", className,
         </p>
       ) : null}
       <input
+        key={input.type === "password" ? submissionKey(actionData) : undefined}
         id={name}
         name={name}
         className={`input input--${width}${error ? " input--error" : ""}${className ? ` ${className}` : ""}`}

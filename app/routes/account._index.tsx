@@ -4,8 +4,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { ErrorSummary, TextField } from "~/components/forms";
 import { NewPasswordFields } from "~/components/NewPasswordFields";
 import { changePassword } from "~/modules/auth/accounts.server";
-import { PASSWORD_MIN_LENGTH, passwordProblem } from "~/modules/auth/password-policy.server";
-import { changePasswordSchema } from "~/modules/auth/schemas";
+import { changePasswordSchema } from "~/modules/auth/schemas.server";
 import { ROLE_LABELS } from "~/modules/organisations/roles";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
@@ -19,7 +18,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: current.user.name,
     email: current.user.email,
     memberships: current.memberships.map((m) => ({ id: m.id, organisation: m.organisation.name, role: ROLE_LABELS[m.role], jobTitle: m.jobTitle })),
-    minLength: PASSWORD_MIN_LENGTH,
   };
 }
 
@@ -27,15 +25,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
   const form = await readForm(request, changePasswordSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
-  const problem = passwordProblem(form.data.password, { email: current.user.email });
-  if (problem) return data({ errors: { password: problem } }, { status: 400 });
   const result = await changePassword(current.user.id, current.session.id, form.data.currentPassword, form.data.password, requestDetails(request, context));
   if (!result.ok) return data({ errors: { [result.field]: result.message } }, { status: 400 });
   return redirect("/account?password=changed");
 }
 
 export default function Account() {
-  const { name, email, memberships, minLength } = useLoaderData<typeof loader>();
+  const { name, email, memberships } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
   const [params] = useSearchParams();
@@ -82,7 +78,7 @@ export default function Account() {
       <p>Changing your password signs you out on every other device.</p>
       <Form method="post" noValidate>
         <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" error={errors?.currentPassword} />
-        <NewPasswordFields errors={errors} minLength={minLength} />
+        <NewPasswordFields errors={errors} />
         <button type="submit" className="button">
           Change password
         </button>

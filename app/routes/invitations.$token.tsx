@@ -5,8 +5,7 @@ import { ErrorSummary } from "~/components/forms";
 import { NewPasswordFields } from "~/components/NewPasswordFields";
 import { acceptInvitation, acceptInvitationAsUser, describeInvitation, normaliseEmail } from "~/modules/auth/accounts.server";
 import { sessionCookie } from "~/modules/auth/cookie.server";
-import { PASSWORD_MIN_LENGTH, passwordProblem } from "~/modules/auth/password-policy.server";
-import { newPasswordSchema } from "~/modules/auth/schemas";
+import { newPasswordSchema } from "~/modules/auth/schemas.server";
 import { ROLE_LABELS, startPathFor } from "~/modules/organisations/roles";
 import { getCurrentUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
@@ -16,12 +15,11 @@ export const meta: MetaFunction = () => [{ title: "Accept your invitation – Pr
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await describeInvitation(params.token ?? "");
-  if (!invitation) return { invitation: null, signedInAs: null, minLength: PASSWORD_MIN_LENGTH };
+  if (!invitation) return { invitation: null, signedInAs: null };
   const current = await getCurrentUser(request);
   return {
     invitation: { ...invitation, roleLabel: ROLE_LABELS[invitation.role] },
     signedInAs: current ? { email: current.user.email, matches: normaliseEmail(current.user.email) === invitation.email } : null,
-    minLength: PASSWORD_MIN_LENGTH,
   };
 }
 
@@ -39,15 +37,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const form = await readForm(request, newPasswordSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
-  const problem = passwordProblem(form.data.password, { email: invitation.email });
-  if (problem) return data({ errors: { password: problem } }, { status: 400 });
   const result = await acceptInvitation(token, form.data.password, details);
   if (!result.ok) return data({ errors: { form: "This invitation has expired, been withdrawn or already been used." } }, { status: 410 });
   return redirect(`${startPathFor(invitation.role)}?welcome=1`, { headers: { "Set-Cookie": sessionCookie(result.token) } });
 }
 
 export default function AcceptInvitation() {
-  const { invitation, signedInAs, minLength } = useLoaderData<typeof loader>();
+  const { invitation, signedInAs } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
   const { pathname } = useLocation();
@@ -97,7 +93,7 @@ export default function AcceptInvitation() {
       ) : (
         <Form method="post" noValidate>
           <h2>Choose a password</h2>
-          <NewPasswordFields errors={errors} minLength={minLength} />
+          <NewPasswordFields errors={errors} />
           <button type="submit" className="button">
             Set password and continue
           </button>

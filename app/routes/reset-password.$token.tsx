@@ -5,8 +5,7 @@ import { ErrorSummary } from "~/components/forms";
 import { NewPasswordFields } from "~/components/NewPasswordFields";
 import { checkResetToken, resetPassword } from "~/modules/auth/accounts.server";
 import { clearedSessionCookie } from "~/modules/auth/cookie.server";
-import { PASSWORD_MIN_LENGTH, passwordProblem } from "~/modules/auth/password-policy.server";
-import { newPasswordSchema } from "~/modules/auth/schemas";
+import { newPasswordSchema } from "~/modules/auth/schemas.server";
 import { readForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
@@ -14,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Choose a new password – Pra
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const valid = await checkResetToken(params.token ?? "");
-  return { valid: !!valid, minLength: PASSWORD_MIN_LENGTH };
+  return { valid: !!valid };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -23,15 +22,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!holder) return data({ errors: { form: "This link has expired or has already been used." } }, { status: 410 });
   const form = await readForm(request, newPasswordSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
-  const problem = passwordProblem(form.data.password, { email: holder.email });
-  if (problem) return data({ errors: { password: problem } }, { status: 400 });
   const done = await resetPassword(token, form.data.password, requestDetails(request, context));
   if (!done) return data({ errors: { form: "This link has expired or has already been used." } }, { status: 410 });
   return redirect("/sign-in?reset=done", { headers: { "Set-Cookie": clearedSessionCookie() } });
 }
 
 export default function ResetPassword() {
-  const { valid, minLength } = useLoaderData<typeof loader>();
+  const { valid } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
   if (!valid) {
@@ -53,7 +50,7 @@ export default function ResetPassword() {
       <h1>Choose a new password</h1>
       <p>When you save it, you will be signed out on every device and can sign in with the new password.</p>
       <Form method="post" noValidate>
-        <NewPasswordFields errors={errors} minLength={minLength} />
+        <NewPasswordFields errors={errors} />
         <button type="submit" className="button">
           Save new password
         </button>

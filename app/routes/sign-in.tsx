@@ -5,7 +5,7 @@ import { ErrorSummary, TextField } from "~/components/forms";
 import { signIn } from "~/modules/auth/accounts.server";
 import { sessionCookie } from "~/modules/auth/cookie.server";
 import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
-import { signInSchema } from "~/modules/auth/schemas";
+import { signInSchema } from "~/modules/auth/schemas.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { requestDetails, safeRedirect } from "~/utils/request.server";

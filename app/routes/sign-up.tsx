@@ -3,9 +3,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, RadioGroup, TextField } from "~/components/forms";
 import { signUp } from "~/modules/auth/accounts.server";
+import { PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules";
 import { sessionCookie } from "~/modules/auth/cookie.server";
-import { PASSWORD_MIN_LENGTH, passwordProblem } from "~/modules/auth/password-policy.server";
-import { signUpSchema } from "~/modules/auth/schemas";
+import { signUpSchema } from "~/modules/auth/schemas.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Create an account – Practic
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return { minLength: PASSWORD_MIN_LENGTH };
+  return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -23,8 +23,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const { name, email, password, kind, helplineConsent } = form.data;
   const values = { name, email, kind, helplineConsent: helplineConsent ?? "" };
-  const problem = passwordProblem(password, { email });
-  if (problem) return data({ errors: { password: problem }, values }, { status: 400 });
   const result = await signUp(
     { name, email, password, kind, helplineContactConsent: helplineConsent === "yes" },
     requestDetails(request, context),

@@ -1,8 +1,8 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
 
-export const PASSWORD_MIN_LENGTH = 12;
-/** Long enough for any passphrase, short enough that hashing cannot be used to tie up the server. */
-export const PASSWORD_MAX_LENGTH = 256;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 const common = new Set(dictionary["passwords-common"].map((p) => p.toLowerCase()));
 
@@ -15,7 +15,7 @@ export function isCommonPassword(password: string) {
 }
 
 /** Returns what is wrong with a new password, in words a user can act on, or null when it is acceptable. */
-export function passwordProblem(password: string, context: { email?: string } = {}): string | null {
+export function passwordProblem(password: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH)
     return `Password must be at least ${PASSWORD_MIN_LENGTH} characters`;
   if (password.length > PASSWORD_MAX_LENGTH)
@@ -23,8 +23,5 @@ export function passwordProblem(password: string, context: { email?: string } = 
   if (/^(.)\1+$/.test(password)) return "Password must not be one character repeated";
   if (isCommonPassword(password))
     return "That password is too common and easy to guess. Try a phrase of three or four unrelated words";
-  const email = context.email?.trim().toLowerCase();
-  if (email && password.toLowerCase().includes(email.split("@")[0] ?? email) && (email.split("@")[0]?.length ?? 0) >= 4)
-    return "Password must not contain your email address";
   return null;
 }

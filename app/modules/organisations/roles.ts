@@ -2,6 +2,9 @@
 export const ROLES = ["learner", "supervisor", "assessor", "programme_lead", "helpline_advisor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles a programme lead can invite people into. */
+export const INVITABLE_ROLES = ["learner", "supervisor", "assessor", "programme_lead"] as const satisfies readonly Role[];
+
 export const ROLE_LABELS: Record<Role, string> = {
   learner: "Learner",
   supervisor: "Practice supervisor",

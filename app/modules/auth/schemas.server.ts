@@ -1,6 +1,7 @@
-/** Form schemas, shared by the forms and the actions that receive them. */
+/** Form schemas for the account pages, used by their actions (server-only: the policy needs the common-password list). */
 import { z } from "zod";
-import { ROLES } from "~/modules/organisations/roles";
+import { INVITABLE_ROLES } from "~/modules/organisations/roles";
+import { passwordProblem } from "./password-policy.server";
 
 const text = (label: string, max: number) =>
   z
@@ -18,6 +19,13 @@ export const emailField = z
 
 const passwordInput = (message: string) => z.string({ error: message }).min(1, message).max(1024, "Password is too long");
 
+/** A password being chosen: it must also pass the password policy. */
+const newPasswordInput = (message: string) =>
+  passwordInput(message).superRefine((password, ctx) => {
+    const problem = passwordProblem(password);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
 export const signInSchema = z.object({
   email: emailField,
   password: passwordInput("Enter your password"),
@@ -27,7 +35,7 @@ export const signInSchema = z.object({
 export const signUpSchema = z.object({
   name: text("your full name", 120),
   email: emailField,
-  password: passwordInput("Enter a password"),
+  password: newPasswordInput("Enter a password"),
   kind: z.enum(["returner", "self_funding"], { error: "Select why you are joining" }),
   helplineConsent: z.literal("yes").optional(),
 });
@@ -36,7 +44,7 @@ export const forgotPasswordSchema = z.object({ email: emailField });
 
 export const newPasswordSchema = z
   .object({
-    password: passwordInput("Enter a new password"),
+    password: newPasswordInput("Enter a new password"),
     confirmPassword: passwordInput("Confirm your new password"),
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match" });
@@ -44,12 +52,10 @@ export const newPasswordSchema = z
 export const changePasswordSchema = z
   .object({
     currentPassword: passwordInput("Enter your current password"),
-    password: passwordInput("Enter a new password"),
+    password: newPasswordInput("Enter a new password"),
     confirmPassword: passwordInput("Confirm your new password"),
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match" });
-
-export const INVITABLE_ROLES = ["learner", "supervisor", "assessor", "programme_lead"] as const satisfies readonly (typeof ROLES)[number][];
 
 export const invitationSchema = z.object({
   name: text("their full name", 120),

@@ -1,0 +1,90 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "Pathways-demo-2026";
+
+export const DEMO = {
+  nqsw: "amara.nwosu@northmoor.example",
+  supervisor: "daniel.okafor@northmoor.example",
+  supervisorAndAssessor: "helen.marsh@northmoor.example",
+  lead: "priya.shah@northmoor.example",
+  otherCouncilLead: "marcus.reid@riverside.example",
+  otherCouncilNqsw: "chloe.evans@riverside.example",
+  helpline: "mark.ellison@returnhelpline.example",
+  admin: "alex.morgan@practicepathways.example",
+  returner: "janet.okoye@example.com",
+} as const;
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+/**
+ * Runs axe with the WCAG 2.0, 2.1 and 2.2 A and AA rules and fails on any violation.
+ * axe needs JavaScript, so for a page open with JavaScript off its HTML is checked in a
+ * second, scripted page on the same origin (same styles, so contrast is checked too).
+ */
+export async function expectAccessible(page: Page) {
+  let target = page;
+  let scratch: import("@playwright/test").BrowserContext | undefined;
+  // With JavaScript off, evaluate still runs but timers never fire: a short race tells the two apart.
+  const scripted = await Promise.race([
+    page.evaluate(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 0))).catch(() => false),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
+  ]);
+  if (!scripted) {
+    const html = await page.content();
+    scratch = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+    target = await scratch.newPage();
+    await target.route(new URL("/__axe__", page.url()).toString(), (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: html.replace(/<script[\s\S]*?<\/script>/g, "") }),
+    );
+    await target.goto(new URL("/__axe__", page.url()).toString());
+  }
+  const results = await new AxeBuilder({ page: target }).withTags(WCAG_TAGS).analyze();
+  await scratch?.close();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`,
+  );
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Goes to a page, checks it is not an error page, and runs axe on it. */
+export async function visit(page: Page, path: string) {
+  const response = await page.goto(path);
+  expect(response?.status(), `status of ${path}`).toBeLessThan(500);
+  await expectAccessible(page);
+  return response;
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+export function uniqueEmail(prefix: string) {
+  return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.org`;
+}
+
+/** Opens the newest email to an address in the development mailbox and returns the first link in it. */
+export async function linkFromLatestEmail(page: Page, to: string, subject: RegExp) {
+  await page.goto("/dev/mail");
+  await page.getByRole("row").filter({ hasText: to }).filter({ hasText: subject }).first().getByRole("link").click();
+  const link = await page.locator(".mail-body a").first().getAttribute("href");
+  expect(link).toBeTruthy();
+  return new URL(link!).pathname;
+}
+
+export async function signUp(page: Page, name: string, email: string, password: string) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Create a password").fill(password);
+  await page.getByLabel("I am a qualified social worker returning to practice").check();
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/learning/);
+}
+
+export const test = base;
+export { expect };

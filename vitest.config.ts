@@ -1,0 +1,19 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "~": path.resolve("app"),
+      "#db": path.resolve("db"),
+    },
+  },
+  test: {
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    environment: "node",
+    globals: true,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    setupFiles: ["tests/support/vitest-setup.ts"],
+  },
+});
