@@ -15,5 +15,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     setupFiles: ["tests/support/vitest-setup.ts"],
+    // CI sums the counts of both runs from these reports (see .ci/summarise.mjs).
+    reporters: process.env.CI ? ["default", "json"] : ["default"],
+    outputFile: { json: ".data/test-results/vitest.json" },
   },
 });

@@ -33,7 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     viewer: {
       name: current.user.name,
-      acting: active ? { role: active.role, roleLabel: ROLE_LABELS[active.role], organisation: active.organisation.name } : null,
+      acting: active
+        ? { role: active.role, roleLabel: ROLE_LABELS[active.role], organisation: active.organisation.name }
+        : null,
       canSwitch: current.memberships.length > 1,
       navigation: navigationFor(active?.role),
     },
@@ -43,41 +45,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function Header({ viewer }: { viewer: Awaited<ReturnType<typeof loader>>["viewer"] | undefined }) {
   return (
     <header className="header" role="banner">
-      <div className="width-container header__inner">
-        <Link to={viewer ? "/home" : "/"} className="header__service">
-          Practice Pathways
-        </Link>
-        {viewer ? (
-          <div className="header__account">
-            <span className="header__who">
-              {viewer.name}
-              {viewer.acting ? (
-                <>
-                  {" "}
-                  <span className="header__acting">
-                    {viewer.acting.roleLabel}, {viewer.acting.organisation}
-                  </span>
-                </>
+      <div className="header__bar">
+        <div className="width-container header__inner">
+          <Link to={viewer ? "/home" : "/"} className="header__service">
+            Practice Pathways
+          </Link>
+          {viewer ? (
+            <div className="header__account">
+              <span className="header__who">
+                {viewer.name}
+                {viewer.acting ? (
+                  <>
+                    {" "}
+                    <span className="header__acting">
+                      {viewer.acting.roleLabel}, {viewer.acting.organisation}
+                    </span>
+                  </>
+                ) : null}
+              </span>
+              {viewer.canSwitch ? (
+                <Link to="/account/organisation" className="header__link">
+                  Switch organisation
+                </Link>
               ) : null}
-            </span>
-            {viewer.canSwitch ? (
-              <Link to="/account/organisation" className="header__link">
-                Switch organisation
+              <form method="post" action="/sign-out" className="inline-form">
+                <button type="submit" className="header__button">
+                  Sign out
+                </button>
+              </form>
+            </div>
+          ) : (
+            <div className="header__account">
+              <Link to="/sign-in" className="header__link">
+                Sign in
               </Link>
-            ) : null}
-            <form method="post" action="/sign-out" className="inline-form">
-              <button type="submit" className="header__button">
-                Sign out
-              </button>
-            </form>
-          </div>
-        ) : (
-          <div className="header__account">
-            <Link to="/sign-in" className="header__link">
-              Sign in
-            </Link>
-          </div>
-        )}
+            </div>
+          )}
+        </div>
       </div>
       {viewer ? (
         <nav aria-label="Main" className="nav">
@@ -159,12 +163,16 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   if (isRouteErrorResponse(error)) {
-    const message = typeof error.data === "object" && error.data && "message" in error.data ? String(error.data.message) : null;
+    const message =
+      typeof error.data === "object" && error.data && "message" in error.data ? String(error.data.message) : null;
     if (error.status === 404) {
       return (
         <ErrorPage title="Page not found">
           <p>{message ?? "We could not find that page."} If you typed the web address, check it is correct.</p>
-          <p>If you followed a link to a learner or a record, it may belong to another organisation, or it may have been removed.</p>
+          <p>
+            If you followed a link to a learner or a record, it may belong to another organisation, or it may have been
+            removed.
+          </p>
         </ErrorPage>
       );
     }
@@ -179,7 +187,9 @@ export function ErrorBoundary() {
     if (error.status === 503) {
       return (
         <ErrorPage title="Sorry, the service is unavailable">
-          <p>Practice Pathways is unavailable for a moment. Nothing you saved has been lost. Please try again shortly.</p>
+          <p>
+            Practice Pathways is unavailable for a moment. Nothing you saved has been lost. Please try again shortly.
+          </p>
         </ErrorPage>
       );
     }

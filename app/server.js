@@ -91,12 +91,17 @@ function getLoadContext(req, res) {
 }
 
 // Anything that escapes Remix (it renders its own error pages) is logged with context.
+// Express recognises an error handler by its four parameters.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
 app.use((err, req, res, _next) => {
   console.error(`[server] ${req.method} ${req.originalUrl} failed:`, err);
   if (res.headersSent) return;
-  res.status(500).type("html").send(
-    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sorry, something went wrong – Practice Pathways</title></head><body><main><h1>Sorry, something went wrong</h1><p>Nothing you saved has been lost. Please try again in a moment.</p><p><a href="/">Go to the start page</a></p></main></body></html>`,
-  );
+  res
+    .status(500)
+    .type("html")
+    .send(
+      `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sorry, something went wrong – Practice Pathways</title></head><body><main><h1>Sorry, something went wrong</h1><p>Nothing you saved has been lost. Please try again in a moment.</p><p><a href="/">Go to the start page</a></p></main></body></html>`,
+    );
 });
 
 const server = app.listen(port, host, () => {
@@ -120,10 +125,13 @@ async function stop(signal) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal} received: finishing requests in flight, then closing the database.`);
-  const force = setTimeout(() => {
-    console.error("Shutdown took too long; exiting.");
-    process.exit(1);
-  }, Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000));
+  const force = setTimeout(
+    () => {
+      console.error("Shutdown took too long; exiting.");
+      process.exit(1);
+    },
+    Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000),
+  );
   force.unref();
   server.close(async () => {
     try {

@@ -12,7 +12,13 @@ export function NewPasswordFields({ errors }: { errors?: Record<string, string> 
         hint={`At least ${PASSWORD_MIN_LENGTH} characters. A phrase of three or four unrelated words is easy to remember and hard to guess.`}
         error={errors?.password}
       />
-      <TextField name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" error={errors?.confirmPassword} />
+      <TextField
+        name="confirmPassword"
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        error={errors?.confirmPassword}
+      />
     </>
   );
 }

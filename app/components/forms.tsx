@@ -31,13 +31,7 @@ export function ErrorSummary({ errors }: { errors?: FieldErrors }) {
       </h2>
       <ul className="error-summary__list">
         {entries.map(([field, message]) => (
-          <li key={field}>
-            {field === "form" ? (
-              message
-            ) : (
-              <a href={`#${field}`}>{message}</a>
-            )}
-          </li>
+          <li key={field}>{field === "form" ? message : <a href={`#${field}`}>{message}</a>}</li>
         ))}
       </ul>
     </div>
@@ -171,7 +165,14 @@ export function RadioGroup({
             const id = i === 0 ? name : `${name}-${o.value}`;
             return (
               <div className="radios__item" key={o.value}>
-                <input className="radios__input" id={id} name={name} type="radio" value={o.value} defaultChecked={defaultValue === o.value} />
+                <input
+                  className="radios__input"
+                  id={id}
+                  name={name}
+                  type="radio"
+                  value={o.value}
+                  defaultChecked={defaultValue === o.value}
+                />
                 <label className="radios__label" htmlFor={id}>
                   {o.label}
                   {o.hint ? <span className="hint radios__hint">{o.hint}</span> : null}
@@ -207,7 +208,15 @@ export function CheckboxField({
         </p>
       ) : null}
       <div className="checkboxes__item">
-        <input className="checkboxes__input" id={name} name={name} type="checkbox" value={value} defaultChecked={defaultChecked} aria-describedby={errorId} />
+        <input
+          className="checkboxes__input"
+          id={name}
+          name={name}
+          type="checkbox"
+          value={value}
+          defaultChecked={defaultChecked}
+          aria-describedby={errorId}
+        />
         <label className="checkboxes__label" htmlFor={name}>
           {label}
         </label>

@@ -5,7 +5,11 @@ import { getCurrentUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [
   { title: "Practice Pathways – social work learning, supervision and sign-off" },
-  { name: "description", content: "The assessed first year, early career learning, Masters coursework, advanced practice and the route back into social work, in one place." },
+  {
+    name: "description",
+    content:
+      "The assessed first year, early career learning, Masters coursework, advanced practice and the route back into social work, in one place.",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -64,8 +68,8 @@ export default function Index() {
         <section className="card">
           <h2 className="heading-s">Employers</h2>
           <p>
-            Invite your NQSWs and supervisors, assign supervision and see what is due across your cohort. Nothing of your
-            learners is visible to any other employer.
+            Invite your NQSWs and supervisors, assign supervision and see what is due across your cohort. Nothing of
+            your learners is visible to any other employer.
           </p>
         </section>
         <section className="card">

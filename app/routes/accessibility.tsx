@@ -7,8 +7,8 @@ export default function Accessibility() {
     <div className="narrow">
       <h1>Accessibility statement</h1>
       <p>
-        Practice Pathways is built to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. Every page is
-        checked automatically with axe on each change, and the main journeys are tested with a keyboard alone.
+        Practice Pathways is built to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. Every page
+        is checked automatically with axe on each change, and the main journeys are tested with a keyboard alone.
       </p>
       <h2>What you can do</h2>
       <ul>

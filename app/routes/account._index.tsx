@@ -17,7 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     name: current.user.name,
     email: current.user.email,
-    memberships: current.memberships.map((m) => ({ id: m.id, organisation: m.organisation.name, role: ROLE_LABELS[m.role], jobTitle: m.jobTitle })),
+    memberships: current.memberships.map((m) => ({
+      id: m.id,
+      organisation: m.organisation.name,
+      role: ROLE_LABELS[m.role],
+      jobTitle: m.jobTitle,
+    })),
   };
 }
 
@@ -25,7 +30,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
   const form = await readForm(request, changePasswordSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
-  const result = await changePassword(current.user.id, current.session.id, form.data.currentPassword, form.data.password, requestDetails(request, context));
+  const result = await changePassword(
+    current.user.id,
+    current.session.id,
+    form.data.currentPassword,
+    form.data.password,
+    requestDetails(request, context),
+  );
   if (!result.ok) return data({ errors: { [result.field]: result.message } }, { status: 400 });
   return redirect("/account?password=changed");
 }
@@ -77,7 +88,13 @@ export default function Account() {
       <h2>Change your password</h2>
       <p>Changing your password signs you out on every other device.</p>
       <Form method="post" noValidate>
-        <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" error={errors?.currentPassword} />
+        <TextField
+          name="currentPassword"
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          error={errors?.currentPassword}
+        />
         <NewPasswordFields errors={errors} />
         <button type="submit" className="button">
           Change password

@@ -12,13 +12,21 @@ import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose the organisation you are working in – Practice Pathways" }];
 
-const schema = z.object({ membershipId: z.string({ error: "Select the organisation and role you are working in" }).min(1, "Select the organisation and role you are working in") });
+const schema = z.object({
+  membershipId: z
+    .string({ error: "Select the organisation and role you are working in" })
+    .min(1, "Select the organisation and role you are working in"),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireUser(request);
   return {
     activeId: current.active?.id ?? null,
-    memberships: current.memberships.map((m) => ({ id: m.id, label: `${ROLE_LABELS[m.role]}, ${m.organisation.name}`, hint: m.jobTitle ?? undefined })),
+    memberships: current.memberships.map((m) => ({
+      id: m.id,
+      label: `${ROLE_LABELS[m.role]}, ${m.organisation.name}`,
+      hint: m.jobTitle ?? undefined,
+    })),
   };
 }
 

@@ -11,7 +11,14 @@ export const meta: MetaFunction = () => [{ title: "Development mailbox – Pract
 export async function loader(_: LoaderFunctionArgs) {
   if (mailTransport() !== "file") notFound();
   const emails = await listStoredEmails();
-  return { emails: emails.map((e) => ({ id: e.id, to: e.to, subject: e.subject, sentAt: format(new Date(e.sentAt), "d MMM yyyy, HH:mm:ss") })) };
+  return {
+    emails: emails.map((e) => ({
+      id: e.id,
+      to: e.to,
+      subject: e.subject,
+      sentAt: format(new Date(e.sentAt), "d MMM yyyy, HH:mm:ss"),
+    })),
+  };
 }
 
 export default function DevMailbox() {

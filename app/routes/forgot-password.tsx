@@ -31,7 +31,10 @@ export default function ForgotPassword() {
           If <strong>{actionData.sent}</strong> has a Practice Pathways account, we have sent it a link to reset the
           password. The link works once, for one hour.
         </p>
-        <p>If nothing arrives in a few minutes, check your spam folder, or ask your programme lead which address your account uses.</p>
+        <p>
+          If nothing arrives in a few minutes, check your spam folder, or ask your programme lead which address your
+          account uses.
+        </p>
         <p>
           <Link to="/sign-in">Back to sign in</Link>
         </p>
@@ -46,7 +49,15 @@ export default function ForgotPassword() {
       <h1>Reset your password</h1>
       <p>Enter the email address you use for Practice Pathways and we will send you a link to choose a new password.</p>
       <Form method="post" noValidate>
-        <TextField name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} defaultValue={values?.email} error={errors?.email} />
+        <TextField
+          name="email"
+          label="Email address"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          defaultValue={values?.email}
+          error={errors?.email}
+        />
         <button type="submit" className="button">
           Send the link
         </button>

@@ -3,7 +3,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms";
 import { NewPasswordFields } from "~/components/NewPasswordFields";
-import { acceptInvitation, acceptInvitationAsUser, describeInvitation, normaliseEmail } from "~/modules/auth/accounts.server";
+import {
+  acceptInvitation,
+  acceptInvitationAsUser,
+  describeInvitation,
+  normaliseEmail,
+} from "~/modules/auth/accounts.server";
 import { sessionCookie } from "~/modules/auth/cookie.server";
 import { newPasswordSchema } from "~/modules/auth/schemas.server";
 import { ROLE_LABELS, startPathFor } from "~/modules/organisations/roles";
@@ -19,27 +24,47 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = await getCurrentUser(request);
   return {
     invitation: { ...invitation, roleLabel: ROLE_LABELS[invitation.role] },
-    signedInAs: current ? { email: current.user.email, matches: normaliseEmail(current.user.email) === invitation.email } : null,
+    signedInAs: current
+      ? { email: current.user.email, matches: normaliseEmail(current.user.email) === invitation.email }
+      : null,
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const invitation = await describeInvitation(token);
-  if (!invitation) return data({ errors: { form: "This invitation has expired, been withdrawn or already been used." } }, { status: 410 });
+  if (!invitation)
+    return data(
+      { errors: { form: "This invitation has expired, been withdrawn or already been used." } },
+      { status: 410 },
+    );
   const details = requestDetails(request, context);
   if (invitation.hasAccount) {
     const current = await getCurrentUser(request);
     if (!current) throw redirect(`/sign-in?redirectTo=${encodeURIComponent(`/invitations/${token}`)}`);
     const accepted = await acceptInvitationAsUser(token, current.user, details);
-    if (!accepted) return data({ errors: { form: `This invitation is for ${invitation.email}. Sign out and sign in with that address to accept it.` } }, { status: 403 });
+    if (!accepted)
+      return data(
+        {
+          errors: {
+            form: `This invitation is for ${invitation.email}. Sign out and sign in with that address to accept it.`,
+          },
+        },
+        { status: 403 },
+      );
     throw redirect("/account/organisation?joined=1");
   }
   const form = await readForm(request, newPasswordSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const result = await acceptInvitation(token, form.data.password, details);
-  if (!result.ok) return data({ errors: { form: "This invitation has expired, been withdrawn or already been used." } }, { status: 410 });
-  return redirect(`${startPathFor(invitation.role)}?welcome=1`, { headers: { "Set-Cookie": sessionCookie(result.token) } });
+  if (!result.ok)
+    return data(
+      { errors: { form: "This invitation has expired, been withdrawn or already been used." } },
+      { status: 410 },
+    );
+  return redirect(`${startPathFor(invitation.role)}?welcome=1`, {
+    headers: { "Set-Cookie": sessionCookie(result.token) },
+  });
 }
 
 export default function AcceptInvitation() {
@@ -52,7 +77,10 @@ export default function AcceptInvitation() {
       <div className="narrow">
         <h1>This invitation cannot be used</h1>
         <p>It may have expired (invitations last 14 days), been withdrawn, or already been accepted.</p>
-        <p>Ask your programme lead to send a new invitation, or <Link to="/sign-in">sign in</Link> if you have already set your password.</p>
+        <p>
+          Ask your programme lead to send a new invitation, or <Link to="/sign-in">sign in</Link> if you have already
+          set your password.
+        </p>
       </div>
     );
   }
@@ -86,8 +114,8 @@ export default function AcceptInvitation() {
         ) : (
           <p>
             You already have a Practice Pathways account with this email address.{" "}
-            <Link to={`/sign-in?redirectTo=${encodeURIComponent(pathname)}`}>Sign in</Link> as{" "}
-            {invitation.email} to accept.
+            <Link to={`/sign-in?redirectTo=${encodeURIComponent(pathname)}`}>Sign in</Link> as {invitation.email} to
+            accept.
           </p>
         )
       ) : (

@@ -27,9 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       progress: describeProgress(m.stage, m.startedOn, today),
       firstYear:
         m.stage === "nqsw" && m.startedOn
-          ? (({ month, lengthInMonths, endsOn, daysLeft }) => ({ month, lengthInMonths, endsOn: formatDate(endsOn), daysLeft }))(
-              firstYearPosition(m.startedOn, today),
-            )
+          ? (({ month, lengthInMonths, endsOn, daysLeft }) => ({
+              month,
+              lengthInMonths,
+              endsOn: formatDate(endsOn),
+              daysLeft,
+            }))(firstYearPosition(m.startedOn, today))
           : null,
     })),
   };
@@ -51,9 +54,9 @@ export default function Learning() {
             <>
               <p className="lead">You are on the route back into social work.</p>
               <p>
-                If you have been off the Social Work England register for between 2 and 5 years, you will need 30 days of
-                updating before you apply to restore your registration; more than 5 years, 60 days. Under 2 years, none is
-                needed.
+                If you have been off the Social Work England register for between 2 and 5 years, you will need 30 days
+                of updating before you apply to restore your registration; more than 5 years, 60 days. Under 2 years,
+                none is needed.
               </p>
               <div className="inset">
                 {helplineConsent
@@ -76,9 +79,7 @@ export default function Learning() {
               <h2 className="heading-m" id={`placement-${p.membershipId}`}>
                 {p.organisation}
               </h2>
-              <p className="secondary">
-                {[p.jobTitle, p.team].filter(Boolean).join(", ")}
-              </p>
+              <p className="secondary">{[p.jobTitle, p.team].filter(Boolean).join(", ")}</p>
               {p.firstYear ? (
                 <>
                   <p>
@@ -86,11 +87,17 @@ export default function Learning() {
                       Month {p.firstYear.month} of your {p.firstYear.lengthInMonths}-month assessed first year
                     </strong>
                   </p>
-                  <progress className="progress" max={p.firstYear.lengthInMonths} value={p.firstYear.month} aria-label="Months of the first year completed">
+                  <progress
+                    className="progress"
+                    max={p.firstYear.lengthInMonths}
+                    value={p.firstYear.month}
+                    aria-label="Months of the first year completed"
+                  >
                     {p.firstYear.month} of {p.firstYear.lengthInMonths}
                   </progress>
                   <p>
-                    The year ends on {p.firstYear.endsOn} ({p.firstYear.daysLeft} days left), unless it is paused or extended.
+                    The year ends on {p.firstYear.endsOn} ({p.firstYear.daysLeft} days left), unless it is paused or
+                    extended.
                   </p>
                 </>
               ) : (

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Welcome } from "~/components/Welcome";
-import { listPendingInvitations, listPeople } from "~/modules/organisations/memberships.server";
+import { listPendingInvitations, listPeople, type Person } from "~/modules/organisations/memberships.server";
 import { describeProgress, formatDate } from "~/modules/organisations/people";
-import { ROLE_LABELS } from "~/modules/organisations/roles";
+import { can, ROLE_LABELS } from "~/modules/organisations/roles";
 import { requireMembership } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "People – Practice Pathways" }];
@@ -20,13 +20,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
     learners: people
       .filter((p) => p.role === "learner")
       .map((p) => ({ ...p, progress: describeProgress(p.stage, p.startedOn, today) })),
-    staff: people.filter((p) => p.role !== "learner").map((p) => ({ ...p, roleLabel: ROLE_LABELS[p.role] })),
-    invitations: invitations.map((i) => ({ ...i, roleLabel: ROLE_LABELS[i.role], sentOn: formatDate(i.createdAt), expiresOn: formatDate(i.expiresAt) })),
+    staff: staffByPerson(people.filter((p) => p.role !== "learner")),
+    canInvite: can(current.active.role, "invitation:create:organisation"),
+    invitations: invitations.map((i) => ({
+      ...i,
+      roleLabel: ROLE_LABELS[i.role],
+      sentOn: formatDate(i.createdAt),
+      expiresOn: formatDate(i.expiresAt),
+    })),
   };
 }
 
+/** One row per person, with all their staff roles in this organisation. */
+function staffByPerson(staff: Person[]) {
+  const byUser = new Map<
+    string,
+    { userId: string; name: string; email: string; roles: string[]; jobTitles: string[] }
+  >();
+  for (const s of staff) {
+    const row = byUser.get(s.userId) ?? { userId: s.userId, name: s.name, email: s.email, roles: [], jobTitles: [] };
+    row.roles.push(ROLE_LABELS[s.role]);
+    if (s.jobTitle) row.jobTitles.push(s.jobTitle);
+    byUser.set(s.userId, row);
+  }
+  return [...byUser.values()].map((r) => ({ ...r, roleLabel: r.roles.join(", "), jobTitle: r.jobTitles.join("; ") }));
+}
+
 export default function People() {
-  const { organisation, learners, staff, invitations } = useLoaderData<typeof loader>();
+  const { organisation, learners, staff, invitations, canInvite } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const invited = params.get("invited");
   return (
@@ -44,11 +65,13 @@ export default function People() {
       ) : null}
       <span className="caption">{organisation}</span>
       <h1>People</h1>
-      <p>
-        <Link to="/organisation/invite" className="button">
-          Invite someone
-        </Link>
-      </p>
+      {canInvite ? (
+        <p>
+          <Link to="/organisation/invite" className="button">
+            Invite someone
+          </Link>
+        </p>
+      ) : null}
       <h2>Learners ({learners.length})</h2>
       {learners.length === 0 ? (
         <p>No learners yet. Invite your NQSWs and they will appear here.</p>
@@ -89,7 +112,7 @@ export default function People() {
         </thead>
         <tbody>
           {staff.map((s) => (
-            <tr key={s.membershipId}>
+            <tr key={s.userId}>
               <td>
                 {s.name}
                 <br />

@@ -22,7 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       at: format(e.at, "d MMM yyyy, HH:mm"),
       action: ACTIONS[e.action] ?? e.action,
       who: e.actorName ?? "Unknown",
-      detail: e.detail ? Object.entries(e.detail).map(([k, v]) => `${k}: ${String(v)}`).join(", ") : "",
+      detail: e.detail
+        ? Object.entries(e.detail)
+            .map(([k, v]) => `${k}: ${String(v)}`)
+            .join(", ")
+        : "",
     })),
   };
 }

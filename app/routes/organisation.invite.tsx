@@ -51,10 +51,27 @@ export default function Invite() {
       <ErrorSummary errors={errors} />
       <span className="caption">{organisation}</span>
       <h1>Invite someone</h1>
-      <p>We will email them a link to set a password. When they accept, they join {organisation} in the role you choose.</p>
+      <p>
+        We will email them a link to set a password. When they accept, they join {organisation} in the role you choose.
+      </p>
       <Form method="post" noValidate>
-        <TextField name="name" label="Full name" autoComplete="off" spellCheck={false} defaultValue={values?.name} error={errors?.name} />
-        <TextField name="email" label="Work email address" type="email" autoComplete="off" spellCheck={false} defaultValue={values?.email} error={errors?.email} />
+        <TextField
+          name="name"
+          label="Full name"
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={values?.name}
+          error={errors?.name}
+        />
+        <TextField
+          name="email"
+          label="Work email address"
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={values?.email}
+          error={errors?.email}
+        />
         <RadioGroup
           name="role"
           legend="Role"
@@ -62,7 +79,13 @@ export default function Invite() {
           defaultValue={values?.role}
           options={INVITABLE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], hint: ROLE_HINTS[r] }))}
         />
-        <TextField name="jobTitle" label="Job title (optional)" hint="For example, Newly qualified social worker" defaultValue={values?.jobTitle} error={errors?.jobTitle} />
+        <TextField
+          name="jobTitle"
+          label="Job title (optional)"
+          hint="For example, Newly qualified social worker"
+          defaultValue={values?.jobTitle}
+          error={errors?.jobTitle}
+        />
         <div className="button-group">
           <button type="submit" className="button">
             Send invitation

@@ -37,7 +37,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return data({ errors: { email: "Enter a correct email address and password" }, values }, { status: 400 });
   }
-  const destination = result.membershipCount > 1 && !form.data.redirectTo ? "/account/organisation" : safeRedirect(form.data.redirectTo);
+  const destination =
+    result.membershipCount > 1 && !form.data.redirectTo ? "/account/organisation" : safeRedirect(form.data.redirectTo);
   return redirect(destination, { headers: { "Set-Cookie": sessionCookie(result.token) } });
 }
 
@@ -60,8 +61,22 @@ export default function SignIn() {
       ) : null}
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={values?.redirectTo ?? params.get("redirectTo") ?? ""} />
-        <TextField name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} defaultValue={values?.email} error={errors?.email} />
-        <TextField name="password" label="Password" type="password" autoComplete="current-password" error={errors?.password} />
+        <TextField
+          name="email"
+          label="Email address"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          defaultValue={values?.email}
+          error={errors?.email}
+        />
+        <TextField
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          error={errors?.password}
+        />
         <button type="submit" className="button">
           Sign in
         </button>

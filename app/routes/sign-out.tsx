@@ -15,7 +15,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const current = await getCurrentUser(request);
   if (current) {
     await invalidateSession(current.session.id);
-    await recordAudit({ actorUserId: current.user.id, action: "auth.sign_out", subjectType: "user", subjectId: current.user.id, ipAddress: requestDetails(request, context).ipAddress });
+    await recordAudit({
+      actorUserId: current.user.id,
+      action: "auth.sign_out",
+      subjectType: "user",
+      subjectId: current.user.id,
+      ipAddress: requestDetails(request, context).ipAddress,
+    });
   }
   return redirect("/?signed-out=1", { headers: { "Set-Cookie": clearedSessionCookie() } });
 }

@@ -41,12 +41,27 @@ export default function SignUp() {
       <h1>Create an account</h1>
       <p>
         This is for social workers returning to practice and for people paying for their own learning. If your employer
-        uses Practice Pathways, wait for the invitation from your programme lead instead, so that your supervisor can see
-        your work.
+        uses Practice Pathways, wait for the invitation from your programme lead instead, so that your supervisor can
+        see your work.
       </p>
       <Form method="post" noValidate>
-        <TextField name="name" label="Full name" autoComplete="name" spellCheck={false} defaultValue={values?.name} error={errors?.name} />
-        <TextField name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} defaultValue={values?.email} error={errors?.email} />
+        <TextField
+          name="name"
+          label="Full name"
+          autoComplete="name"
+          spellCheck={false}
+          defaultValue={values?.name}
+          error={errors?.name}
+        />
+        <TextField
+          name="email"
+          label="Email address"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          defaultValue={values?.email}
+          error={errors?.email}
+        />
         <TextField
           name="password"
           label="Create a password"

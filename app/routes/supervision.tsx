@@ -35,8 +35,8 @@ export default function Supervision() {
       <h1>Your supervisees</h1>
       {supervisees.length === 0 ? (
         <p>
-          Nobody is assigned to you for supervision yet. Your programme lead assigns supervisees; when they do, each
-          one will appear here.
+          Nobody is assigned to you for supervision yet. Your programme lead assigns supervisees; when they do, each one
+          will appear here.
         </p>
       ) : (
         <table className="table">

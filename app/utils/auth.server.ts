@@ -35,7 +35,12 @@ async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
   const mine = await listMembershipsForUser(found.user.id);
   const active = mine.find((m) => m.id === found.session.activeMembershipId) ?? mine[0] ?? null;
   const { id, name, email, accountKind, helplineContactConsent } = found.user;
-  return { user: { id, name, email, accountKind, helplineContactConsent }, session: found.session, memberships: mine, active };
+  return {
+    user: { id, name, email, accountKind, helplineContactConsent },
+    session: found.session,
+    memberships: mine,
+    active,
+  };
 }
 
 export function signInPath(request: Request) {
@@ -82,7 +87,9 @@ export async function requireMembership(request: Request, requirement: Membershi
   const permissionOk = requirement.permission ? can(active.role, requirement.permission) : true;
   if (!roleOk || !permissionOk) {
     const other = current.memberships.find(
-      (m) => m.id !== active.id && (requirement.roles?.includes(m.role) ?? (requirement.permission ? can(m.role, requirement.permission) : false)),
+      (m) =>
+        m.id !== active.id &&
+        (requirement.roles?.includes(m.role) ?? (requirement.permission ? can(m.role, requirement.permission) : false)),
     );
     forbidden(
       other

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { migrateDatabase, openDatabase, type Database, type DatabaseHandle } from "#db/client";
 
 // Kept on globalThis so that a development rebuild reuses the open database:
@@ -39,4 +40,16 @@ export async function closeDatabase() {
   holder.__ppDatabase = undefined;
   current = undefined;
   if (pending) await (await pending).close();
+}
+
+/** True when the database answers a trivial query (for the health check). */
+export async function databaseAnswers(): Promise<boolean> {
+  try {
+    const db = await getDb();
+    await db.execute(sql`select 1`);
+    return true;
+  } catch (error) {
+    console.error("[database] did not answer:", error);
+    return false;
+  }
 }

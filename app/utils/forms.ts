@@ -3,9 +3,7 @@ import type { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
 
-export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** Values never echoed back into a page. */
 const SECRET_FIELD = /password|token|code/i;

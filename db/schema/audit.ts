@@ -18,5 +18,8 @@ export const auditEvents = pgTable(
     detail: jsonb("detail").$type<Record<string, unknown>>(),
     ipAddress: text("ip_address"),
   },
-  (t) => [index("audit_events_org_at").on(t.organisationId, t.at), index("audit_events_subject").on(t.subjectType, t.subjectId)],
+  (t) => [
+    index("audit_events_org_at").on(t.organisationId, t.at),
+    index("audit_events_subject").on(t.subjectType, t.subjectId),
+  ],
 );

@@ -1,15 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import {
-  boolean,
-  date,
-  index,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const organisationKind = pgEnum("organisation_kind", [
@@ -72,7 +62,9 @@ export const memberships = pgTable(
   (t) => [
     uniqueIndex("memberships_user_org_role").on(t.userId, t.organisationId, t.role),
     index("memberships_org_role").on(t.organisationId, t.role),
-    index("memberships_supervisor").on(t.supervisorId).where(sql`${t.supervisorId} is not null`),
+    index("memberships_supervisor")
+      .on(t.supervisorId)
+      .where(sql`${t.supervisorId} is not null`),
   ],
 );
 

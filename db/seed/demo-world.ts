@@ -12,7 +12,7 @@ import { memberships, organisations, users } from "../schema";
 
 export const DEMO_PASSWORD = "Pathways-demo-2026";
 
-type Org = (typeof organisations.$inferInsert) & { slug: string };
+type Org = typeof organisations.$inferInsert & { slug: string };
 const ORGS: Org[] = [
   { slug: "northmoor", name: "Northmoor City Council", kind: "council", region: "North West" },
   { slug: "riverside", name: "Riverside Borough Council", kind: "council", region: "London" },
@@ -53,35 +53,162 @@ const nqsw = (org: string, team: string, monthsIn: number, supervisor: string): 
 
 export const DEMO_PEOPLE: DemoPerson[] = [
   // Northmoor City Council
-  { name: "Priya Shah", email: "priya.shah@northmoor.example", memberships: [{ org: "northmoor", role: "programme_lead", jobTitle: "Principal social worker and ASYE programme lead" }] },
-  { name: "Daniel Okafor", email: "daniel.okafor@northmoor.example", memberships: [{ org: "northmoor", role: "supervisor", jobTitle: "Practice supervisor", team: "Children in need, East" }] },
-  { name: "Helen Marsh", email: "helen.marsh@northmoor.example", memberships: [{ org: "northmoor", role: "supervisor", jobTitle: "Senior practitioner", team: "Adults' locality team, North" }, { org: "northmoor", role: "assessor", jobTitle: "ASYE assessor" }] },
-  { name: "Amara Nwosu", email: "amara.nwosu@northmoor.example", memberships: [nqsw("northmoor", "Children in need, East", 1, "daniel.okafor@northmoor.example")] },
-  { name: "Tom Gallagher", email: "tom.gallagher@northmoor.example", memberships: [nqsw("northmoor", "Children in need, East", 3, "daniel.okafor@northmoor.example")] },
-  { name: "Zainab Hussain", email: "zainab.hussain@northmoor.example", memberships: [nqsw("northmoor", "Children in need, East", 6, "daniel.okafor@northmoor.example")] },
-  { name: "Liam Doherty", email: "liam.doherty@northmoor.example", memberships: [nqsw("northmoor", "Adults' locality team, North", 2, "helen.marsh@northmoor.example")] },
-  { name: "Grace Whitfield", email: "grace.whitfield@northmoor.example", memberships: [nqsw("northmoor", "Adults' locality team, North", 8, "helen.marsh@northmoor.example")] },
-  { name: "Kwame Mensah", email: "kwame.mensah@northmoor.example", memberships: [nqsw("northmoor", "Adults' locality team, North", 11, "helen.marsh@northmoor.example")] },
-  { name: "Sophie Bennett", email: "sophie.bennett@northmoor.example", memberships: [{ org: "northmoor", role: "learner", jobTitle: "Social worker", team: "Children in need, East", stage: "early_career", monthsIn: 20, supervisor: "daniel.okafor@northmoor.example" }] },
+  {
+    name: "Priya Shah",
+    email: "priya.shah@northmoor.example",
+    memberships: [
+      { org: "northmoor", role: "programme_lead", jobTitle: "Principal social worker and ASYE programme lead" },
+    ],
+  },
+  {
+    name: "Daniel Okafor",
+    email: "daniel.okafor@northmoor.example",
+    memberships: [
+      { org: "northmoor", role: "supervisor", jobTitle: "Practice supervisor", team: "Children in need, East" },
+    ],
+  },
+  {
+    name: "Helen Marsh",
+    email: "helen.marsh@northmoor.example",
+    memberships: [
+      { org: "northmoor", role: "supervisor", jobTitle: "Senior practitioner", team: "Adults' locality team, North" },
+      { org: "northmoor", role: "assessor", jobTitle: "ASYE assessor" },
+    ],
+  },
+  {
+    name: "Amara Nwosu",
+    email: "amara.nwosu@northmoor.example",
+    memberships: [nqsw("northmoor", "Children in need, East", 1, "daniel.okafor@northmoor.example")],
+  },
+  {
+    name: "Tom Gallagher",
+    email: "tom.gallagher@northmoor.example",
+    memberships: [nqsw("northmoor", "Children in need, East", 3, "daniel.okafor@northmoor.example")],
+  },
+  {
+    name: "Zainab Hussain",
+    email: "zainab.hussain@northmoor.example",
+    memberships: [nqsw("northmoor", "Children in need, East", 6, "daniel.okafor@northmoor.example")],
+  },
+  {
+    name: "Liam Doherty",
+    email: "liam.doherty@northmoor.example",
+    memberships: [nqsw("northmoor", "Adults' locality team, North", 2, "helen.marsh@northmoor.example")],
+  },
+  {
+    name: "Grace Whitfield",
+    email: "grace.whitfield@northmoor.example",
+    memberships: [nqsw("northmoor", "Adults' locality team, North", 8, "helen.marsh@northmoor.example")],
+  },
+  {
+    name: "Kwame Mensah",
+    email: "kwame.mensah@northmoor.example",
+    memberships: [nqsw("northmoor", "Adults' locality team, North", 11, "helen.marsh@northmoor.example")],
+  },
+  {
+    name: "Sophie Bennett",
+    email: "sophie.bennett@northmoor.example",
+    memberships: [
+      {
+        org: "northmoor",
+        role: "learner",
+        jobTitle: "Social worker",
+        team: "Children in need, East",
+        stage: "early_career",
+        monthsIn: 20,
+        supervisor: "daniel.okafor@northmoor.example",
+      },
+    ],
+  },
   // Riverside Borough Council
-  { name: "Marcus Reid", email: "marcus.reid@riverside.example", memberships: [{ org: "riverside", role: "programme_lead", jobTitle: "Workforce development lead" }] },
-  { name: "Farah Ali", email: "farah.ali@riverside.example", memberships: [{ org: "riverside", role: "supervisor", jobTitle: "Practice supervisor", team: "Assessment and intervention" }] },
-  { name: "Chloe Evans", email: "chloe.evans@riverside.example", memberships: [nqsw("riverside", "Assessment and intervention", 4, "farah.ali@riverside.example")] },
-  { name: "Jamal Campbell", email: "jamal.campbell@riverside.example", memberships: [nqsw("riverside", "Assessment and intervention", 7, "farah.ali@riverside.example")] },
-  { name: "Aisha Rahman", email: "aisha.rahman@riverside.example", memberships: [nqsw("riverside", "Assessment and intervention", 9, "farah.ali@riverside.example")] },
-  { name: "Owen Pritchard", email: "owen.pritchard@riverside.example", memberships: [nqsw("riverside", "Assessment and intervention", 12, "farah.ali@riverside.example")] },
+  {
+    name: "Marcus Reid",
+    email: "marcus.reid@riverside.example",
+    memberships: [{ org: "riverside", role: "programme_lead", jobTitle: "Workforce development lead" }],
+  },
+  {
+    name: "Farah Ali",
+    email: "farah.ali@riverside.example",
+    memberships: [
+      { org: "riverside", role: "supervisor", jobTitle: "Practice supervisor", team: "Assessment and intervention" },
+    ],
+  },
+  {
+    name: "Chloe Evans",
+    email: "chloe.evans@riverside.example",
+    memberships: [nqsw("riverside", "Assessment and intervention", 4, "farah.ali@riverside.example")],
+  },
+  {
+    name: "Jamal Campbell",
+    email: "jamal.campbell@riverside.example",
+    memberships: [nqsw("riverside", "Assessment and intervention", 7, "farah.ali@riverside.example")],
+  },
+  {
+    name: "Aisha Rahman",
+    email: "aisha.rahman@riverside.example",
+    memberships: [nqsw("riverside", "Assessment and intervention", 9, "farah.ali@riverside.example")],
+  },
+  {
+    name: "Owen Pritchard",
+    email: "owen.pritchard@riverside.example",
+    memberships: [nqsw("riverside", "Assessment and intervention", 12, "farah.ali@riverside.example")],
+  },
   // Harbour Family Trust (voluntary)
-  { name: "Ruth Adeyemi", email: "ruth.adeyemi@harbourtrust.example", memberships: [{ org: "harbour-family-trust", role: "programme_lead", jobTitle: "Head of practice" }] },
-  { name: "Ben Thornton", email: "ben.thornton@harbourtrust.example", memberships: [{ org: "harbour-family-trust", role: "supervisor", jobTitle: "Practice supervisor", team: "Family support" }] },
-  { name: "Megan Lloyd", email: "megan.lloyd@harbourtrust.example", memberships: [nqsw("harbour-family-trust", "Family support", 5, "ben.thornton@harbourtrust.example")] },
-  { name: "Ravi Patel", email: "ravi.patel@harbourtrust.example", memberships: [nqsw("harbour-family-trust", "Family support", 10, "ben.thornton@harbourtrust.example")] },
+  {
+    name: "Ruth Adeyemi",
+    email: "ruth.adeyemi@harbourtrust.example",
+    memberships: [{ org: "harbour-family-trust", role: "programme_lead", jobTitle: "Head of practice" }],
+  },
+  {
+    name: "Ben Thornton",
+    email: "ben.thornton@harbourtrust.example",
+    memberships: [
+      { org: "harbour-family-trust", role: "supervisor", jobTitle: "Practice supervisor", team: "Family support" },
+    ],
+  },
+  {
+    name: "Megan Lloyd",
+    email: "megan.lloyd@harbourtrust.example",
+    memberships: [nqsw("harbour-family-trust", "Family support", 5, "ben.thornton@harbourtrust.example")],
+  },
+  {
+    name: "Ravi Patel",
+    email: "ravi.patel@harbourtrust.example",
+    memberships: [nqsw("harbour-family-trust", "Family support", 10, "ben.thornton@harbourtrust.example")],
+  },
   // University of Eastbridge
-  { name: "Simon Fairweather", email: "simon.fairweather@eastbridge.example", memberships: [{ org: "eastbridge", role: "programme_lead", jobTitle: "Programme director, MA Advanced Social Work Practice" }] },
-  { name: "Hannah Clarke", email: "hannah.clarke@eastbridge.example", memberships: [{ org: "eastbridge", role: "learner", jobTitle: "MA student (part-time)", stage: "masters", monthsIn: 5 }] },
+  {
+    name: "Simon Fairweather",
+    email: "simon.fairweather@eastbridge.example",
+    memberships: [
+      { org: "eastbridge", role: "programme_lead", jobTitle: "Programme director, MA Advanced Social Work Practice" },
+    ],
+  },
+  {
+    name: "Hannah Clarke",
+    email: "hannah.clarke@eastbridge.example",
+    memberships: [
+      { org: "eastbridge", role: "learner", jobTitle: "MA student (part-time)", stage: "masters", monthsIn: 5 },
+    ],
+  },
   // The recruitment helpline, the platform team, and a returner who signed themselves up
-  { name: "Mark Ellison", email: "mark.ellison@returnhelpline.example", memberships: [{ org: "return-helpline", role: "helpline_advisor", jobTitle: "Recruitment helpline advisor" }] },
-  { name: "Alex Morgan", email: "alex.morgan@practicepathways.example", memberships: [{ org: "practice-pathways", role: "admin", jobTitle: "Platform administrator" }] },
-  { name: "Janet Okoye", email: "janet.okoye@example.com", accountKind: "returner", helplineContactConsent: true, memberships: [] },
+  {
+    name: "Mark Ellison",
+    email: "mark.ellison@returnhelpline.example",
+    memberships: [{ org: "return-helpline", role: "helpline_advisor", jobTitle: "Recruitment helpline advisor" }],
+  },
+  {
+    name: "Alex Morgan",
+    email: "alex.morgan@practicepathways.example",
+    memberships: [{ org: "practice-pathways", role: "admin", jobTitle: "Platform administrator" }],
+  },
+  {
+    name: "Janet Okoye",
+    email: "janet.okoye@example.com",
+    accountKind: "returner",
+    helplineContactConsent: true,
+    memberships: [],
+  },
 ];
 
 function startDate(monthsIn: number, today: Date) {
@@ -106,8 +233,24 @@ export async function seedDemoWorld(db: Database, today = new Date()) {
         })),
       )
       .onConflictDoNothing();
-    const orgRows = await tx.select({ id: organisations.id, slug: organisations.slug }).from(organisations).where(inArray(organisations.slug, ORGS.map((o) => o.slug)));
-    const userRows = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(sql`lower(${users.email})`, DEMO_PEOPLE.map((p) => p.email)));
+    const orgRows = await tx
+      .select({ id: organisations.id, slug: organisations.slug })
+      .from(organisations)
+      .where(
+        inArray(
+          organisations.slug,
+          ORGS.map((o) => o.slug),
+        ),
+      );
+    const userRows = await tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(
+        inArray(
+          sql`lower(${users.email})`,
+          DEMO_PEOPLE.map((p) => p.email),
+        ),
+      );
     const orgId = new Map(orgRows.map((o) => [o.slug, o.id]));
     const userId = new Map(userRows.map((u) => [u.email, u.id]));
     const rows = DEMO_PEOPLE.flatMap((p) =>

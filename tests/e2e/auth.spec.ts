@@ -1,4 +1,14 @@
-import { DEMO, expect, expectAccessible, linkFromLatestEmail, signIn, signUp, test, uniqueEmail, visit } from "./fixtures";
+import {
+  DEMO,
+  expect,
+  expectAccessible,
+  linkFromLatestEmail,
+  signIn,
+  signUp,
+  test,
+  uniqueEmail,
+  visit,
+} from "./fixtures";
 
 const NEW_PASSWORD = "kettle orchard lantern 42";
 
@@ -63,7 +73,9 @@ test("an invited supervisor sets a password and lands on their start page", asyn
   const inviteeContext = await browser.newContext();
   const invitee = await inviteeContext.newPage();
   await visit(invitee, invitationPath);
-  await expect(invitee.getByRole("heading", { name: "Join Northmoor City Council on Practice Pathways" })).toBeVisible();
+  await expect(
+    invitee.getByRole("heading", { name: "Join Northmoor City Council on Practice Pathways" }),
+  ).toBeVisible();
   await invitee.getByLabel("New password", { exact: true }).fill("copper meadow violin 31");
   await invitee.getByLabel("Confirm new password").fill("copper meadow violin 31");
   await invitee.getByRole("button", { name: "Set password and continue" }).click();
@@ -79,7 +91,9 @@ test("an invited supervisor sets a password and lands on their start page", asyn
   // The programme lead's audit trail shows both steps.
   await visit(page, "/organisation/audit");
   await expect(page.getByRole("row").filter({ hasText: "Invitation sent" }).filter({ hasText: email })).toBeVisible();
-  await expect(page.getByRole("row").filter({ hasText: "Invitation accepted" }).filter({ hasText: "Nadia Brooks" })).toBeVisible();
+  await expect(
+    page.getByRole("row").filter({ hasText: "Invitation accepted" }).filter({ hasText: "Nadia Brooks" }),
+  ).toBeVisible();
   await inviteeContext.close();
 });
 

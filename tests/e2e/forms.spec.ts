@@ -10,7 +10,10 @@ async function expectErrorFor(page: import("@playwright/test").Page, field: stri
   await expect(page.locator(`#${field}-error`)).toContainText(message);
   const input = page.locator(`#${field}`);
   if ((await input.getAttribute("type")) === "radio") {
-    await expect(page.locator("fieldset", { has: input })).toHaveAttribute("aria-describedby", new RegExp(`${field}-error`));
+    await expect(page.locator("fieldset", { has: input })).toHaveAttribute(
+      "aria-describedby",
+      new RegExp(`${field}-error`),
+    );
   } else {
     await expect(input).toHaveAttribute("aria-invalid", "true");
   }

@@ -3,9 +3,24 @@ import { DEMO, expect, signIn, test, visit } from "./fixtures";
 test("each role starts on its own page and sees only its own navigation", async ({ browser }) => {
   const cases = [
     { email: DEMO.nqsw, path: "/learning", heading: "Hello, Amara", nav: ["Your learning", "Your account"] },
-    { email: DEMO.supervisor, path: "/supervision", heading: "Your supervisees", nav: ["Your supervisees", "Your account"] },
-    { email: DEMO.lead, path: "/organisation", heading: "People", nav: ["People", "Invite someone", "Audit trail", "Your account"] },
-    { email: DEMO.helpline, path: "/helpline", heading: "Returners who asked to be contacted", nav: ["Returners", "Your account"] },
+    {
+      email: DEMO.supervisor,
+      path: "/supervision",
+      heading: "Your supervisees",
+      nav: ["Your supervisees", "Your account"],
+    },
+    {
+      email: DEMO.lead,
+      path: "/organisation",
+      heading: "People",
+      nav: ["People", "Invite someone", "Audit trail", "Your account"],
+    },
+    {
+      email: DEMO.helpline,
+      path: "/helpline",
+      heading: "Returners who asked to be contacted",
+      nav: ["Returners", "Your account"],
+    },
     { email: DEMO.admin, path: "/admin", heading: "Organisations", nav: ["Organisations", "Your account"] },
     { email: DEMO.returner, path: "/learning", heading: "Hello, Janet", nav: ["Your learning", "Your account"] },
   ];
@@ -22,7 +37,9 @@ test("each role starts on its own page and sees only its own navigation", async 
   }
 });
 
-test("a supervisor sees their supervisees, at their month of the first year, and can open each record", async ({ page }) => {
+test("a supervisor sees their supervisees, at their month of the first year, and can open each record", async ({
+  page,
+}) => {
   await signIn(page, DEMO.supervisor);
   const table = page.getByRole("table");
   await expect(table.getByRole("row")).toHaveCount(5);
@@ -31,7 +48,9 @@ test("a supervisor sees their supervisees, at their month of the first year, and
   await expect(table).not.toContainText("Liam Doherty");
   await table.getByRole("link", { name: "Zainab Hussain" }).click();
   await expect(page.getByRole("heading", { name: "Zainab Hussain" })).toBeVisible();
-  await expect(page.locator(".summary-list__row", { hasText: "Practice supervisor" }).locator("dd")).toHaveText("Daniel Okafor");
+  await expect(page.locator(".summary-list__row", { hasText: "Practice supervisor" }).locator("dd")).toHaveText(
+    "Daniel Okafor",
+  );
   await visit(page, page.url());
 });
 
@@ -69,7 +88,14 @@ test("a learner of one council opening another council's learner gets the 404 pa
 
 test("pages for other roles are refused with the 403 page", async ({ page }) => {
   await signIn(page, DEMO.nqsw);
-  for (const path of ["/organisation", "/organisation/invite", "/organisation/audit", "/supervision", "/helpline", "/admin"]) {
+  for (const path of [
+    "/organisation",
+    "/organisation/invite",
+    "/organisation/audit",
+    "/supervision",
+    "/helpline",
+    "/admin",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
@@ -87,7 +113,8 @@ test("signed-out visitors are sent to sign in and come back afterwards", async (
 });
 
 test("public pages and the 404 page are accessible", async ({ page }) => {
-  for (const path of ["/", "/sign-in", "/sign-up", "/forgot-password", "/accessibility", "/privacy"]) await visit(page, path);
+  for (const path of ["/", "/sign-in", "/sign-up", "/forgot-password", "/accessibility", "/privacy"])
+    await visit(page, path);
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

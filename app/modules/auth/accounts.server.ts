@@ -58,14 +58,26 @@ export async function signIn(emailInput: string, password: string, details: Requ
   await recordSignInAttempt(email, details.ipAddress, valid);
   if (!user || !valid) return { ok: false, reason: "invalid" };
   const { token, memberships: mine } = await startSession(user.id, details);
-  await recordAudit({ actorUserId: user.id, action: "auth.sign_in", subjectType: "user", subjectId: user.id, ipAddress: details.ipAddress });
+  await recordAudit({
+    actorUserId: user.id,
+    action: "auth.sign_in",
+    subjectType: "user",
+    subjectId: user.id,
+    ipAddress: details.ipAddress,
+  });
   return { ok: true, token, userId: user.id, membershipCount: mine.length };
 }
 
 export type SignUpResult = { ok: true; token: string; userId: string } | { ok: false; field: "email"; message: string };
 
 export async function signUp(
-  input: { name: string; email: string; password: string; kind: "returner" | "self_funding"; helplineContactConsent: boolean },
+  input: {
+    name: string;
+    email: string;
+    password: string;
+    kind: "returner" | "self_funding";
+    helplineContactConsent: boolean;
+  },
   details: RequestDetails,
 ): Promise<SignUpResult> {
   const email = normaliseEmail(input.email);
@@ -94,7 +106,14 @@ export async function signUp(
   if (!user) {
     return { ok: false, field: "email", message: "An account already uses this email address. Sign in instead" };
   }
-  await recordAudit({ actorUserId: user.id, action: "auth.sign_up", subjectType: "user", subjectId: user.id, detail: { kind: input.kind }, ipAddress: details.ipAddress });
+  await recordAudit({
+    actorUserId: user.id,
+    action: "auth.sign_up",
+    subjectType: "user",
+    subjectId: user.id,
+    detail: { kind: input.kind },
+    ipAddress: details.ipAddress,
+  });
   const { token } = await startSession(user.id, details);
   return { ok: true, token, userId: user.id };
 }
@@ -110,7 +129,13 @@ export async function requestPasswordReset(emailInput: string, details: RequestD
     userId: user.id,
     expiresAt: new Date(Date.now() + RESET_LINK_LIFETIME_MS),
   });
-  await recordAudit({ actorUserId: user.id, action: "auth.password_reset_requested", subjectType: "user", subjectId: user.id, ipAddress: details.ipAddress });
+  await recordAudit({
+    actorUserId: user.id,
+    action: "auth.password_reset_requested",
+    subjectType: "user",
+    subjectId: user.id,
+    ipAddress: details.ipAddress,
+  });
   await sendEmail({
     to: user.email,
     subject: "Reset your Practice Pathways password",
@@ -162,7 +187,16 @@ export async function resetPassword(token: string, password: string, details: Re
       .returning({ id: passwordResetTokens.id });
     if (claimed.length === 0) return false;
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, row.userId));
-    await recordAudit({ actorUserId: row.userId, action: "auth.password_reset", subjectType: "user", subjectId: row.userId, ipAddress: details.ipAddress }, tx);
+    await recordAudit(
+      {
+        actorUserId: row.userId,
+        action: "auth.password_reset",
+        subjectType: "user",
+        subjectId: row.userId,
+        ipAddress: details.ipAddress,
+      },
+      tx,
+    );
     return true;
   });
   if (spent) await invalidateUserSessions(row.userId);
@@ -186,7 +220,13 @@ export async function changePassword(
   const passwordHash = await hashPassword(newPassword);
   await db.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId));
   await invalidateUserSessions(userId, currentSessionId);
-  await recordAudit({ actorUserId: userId, action: "auth.password_changed", subjectType: "user", subjectId: userId, ipAddress: details.ipAddress });
+  await recordAudit({
+    actorUserId: userId,
+    action: "auth.password_changed",
+    subjectType: "user",
+    subjectId: userId,
+    ipAddress: details.ipAddress,
+  });
   return { ok: true };
 }
 
@@ -276,14 +316,19 @@ export async function describeInvitation(token: string) {
   };
 }
 
-export type AcceptResult = { ok: true; token: string; userId: string } | { ok: false; reason: "invalid" | "has_account" };
+export type AcceptResult =
+  { ok: true; token: string; userId: string } | { ok: false; reason: "invalid" | "has_account" };
 
 /**
  * Accepting creates the account (or, for a known address with no password yet, sets it),
  * adds the membership and signs the person in. Someone who already has a password signs
  * in first and accepts with `acceptInvitationAsUser`.
  */
-export async function acceptInvitation(token: string, password: string, details: RequestDetails): Promise<AcceptResult> {
+export async function acceptInvitation(
+  token: string,
+  password: string,
+  details: RequestDetails,
+): Promise<AcceptResult> {
   const invitation = await findOpenInvitation(token);
   if (!invitation) return { ok: false, reason: "invalid" };
   const existing = await findUserByEmail(invitation.email);
@@ -303,7 +348,13 @@ export async function acceptInvitation(token: string, password: string, details:
     } else {
       const [created] = await tx
         .insert(users)
-        .values({ email: invitation.email, name: invitation.name, passwordHash, accountKind: "invited", passwordChangedAt: new Date() })
+        .values({
+          email: invitation.email,
+          name: invitation.name,
+          passwordHash,
+          accountKind: "invited",
+          passwordChangedAt: new Date(),
+        })
         .returning({ id: users.id });
       id = created!.id;
     }
@@ -323,7 +374,11 @@ export async function acceptInvitation(token: string, password: string, details:
   return { ok: true, token: sessionToken, userId };
 }
 
-export async function acceptInvitationAsUser(token: string, user: { id: string; email: string }, details: RequestDetails) {
+export async function acceptInvitationAsUser(
+  token: string,
+  user: { id: string; email: string },
+  details: RequestDetails,
+) {
   const invitation = await findOpenInvitation(token);
   if (!invitation || normaliseEmail(user.email) !== invitation.email) return false;
   const db = await getDb();

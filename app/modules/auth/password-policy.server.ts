@@ -16,10 +16,8 @@ export function isCommonPassword(password: string) {
 
 /** Returns what is wrong with a new password, in words a user can act on, or null when it is acceptable. */
 export function passwordProblem(password: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH)
-    return `Password must be at least ${PASSWORD_MIN_LENGTH} characters`;
-  if (password.length > PASSWORD_MAX_LENGTH)
-    return `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`;
+  if (password.length < PASSWORD_MIN_LENGTH) return `Password must be at least ${PASSWORD_MIN_LENGTH} characters`;
+  if (password.length > PASSWORD_MAX_LENGTH) return `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`;
   if (/^(.)\1+$/.test(password)) return "Password must not be one character repeated";
   if (isCommonPassword(password))
     return "That password is too common and easy to guess. Try a phrase of three or four unrelated words";

@@ -19,7 +19,9 @@ export async function signInBlocked(email: string, ipAddress: string): Promise<b
   const [byAddress] = await db
     .select({ n: count() })
     .from(signInAttempts)
-    .where(and(eq(signInAttempts.ipAddress, ipAddress), eq(signInAttempts.succeeded, false), gte(signInAttempts.at, since)));
+    .where(
+      and(eq(signInAttempts.ipAddress, ipAddress), eq(signInAttempts.succeeded, false), gte(signInAttempts.at, since)),
+    );
   return (byAddress?.n ?? 0) >= e.SIGN_IN_MAX_FAILURES_PER_ADDRESS;
 }
 

@@ -17,7 +17,8 @@ export const emailField = z
   .max(254, "Email address must be 254 characters or fewer")
   .pipe(z.email({ error: "Enter an email address in the correct format, like name@example.com" }));
 
-const passwordInput = (message: string) => z.string({ error: message }).min(1, message).max(1024, "Password is too long");
+const passwordInput = (message: string) =>
+  z.string({ error: message }).min(1, message).max(1024, "Password is too long");
 
 /** A password being chosen: it must also pass the password policy. */
 const newPasswordInput = (message: string) =>
@@ -47,7 +48,10 @@ export const newPasswordSchema = z
     password: newPasswordInput("Enter a new password"),
     confirmPassword: passwordInput("Confirm your new password"),
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match" });
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The passwords do not match",
+  });
 
 export const changePasswordSchema = z
   .object({
@@ -55,7 +59,10 @@ export const changePasswordSchema = z
     password: newPasswordInput("Enter a new password"),
     confirmPassword: passwordInput("Confirm your new password"),
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match" });
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The passwords do not match",
+  });
 
 export const invitationSchema = z.object({
   name: text("their full name", 120),

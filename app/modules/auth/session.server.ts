@@ -103,7 +103,11 @@ export async function invalidateUserSessions(userId: string, exceptSessionId?: s
   const db = await getDb();
   await db
     .delete(sessions)
-    .where(exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId));
+    .where(
+      exceptSessionId
+        ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
+        : eq(sessions.userId, userId),
+    );
 }
 
 export async function deleteExpiredSessions(now = new Date()) {

@@ -15,7 +15,11 @@ export function formatDate(value: string | Date) {
 }
 
 /** A one-line description of where a learner is, e.g. "Month 4 of 12 (started 3 August 2026)". */
-export function describeProgress(stage: keyof typeof STAGE_LABELS | null, startedOn: string | null, today = new Date()) {
+export function describeProgress(
+  stage: keyof typeof STAGE_LABELS | null,
+  startedOn: string | null,
+  today = new Date(),
+) {
   if (!startedOn) return stage ? STAGE_LABELS[stage] : "";
   if (stage === "nqsw") {
     const p = firstYearPosition(startedOn, today);

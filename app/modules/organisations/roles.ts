@@ -3,7 +3,12 @@ export const ROLES = ["learner", "supervisor", "assessor", "programme_lead", "he
 export type Role = (typeof ROLES)[number];
 
 /** The roles a programme lead can invite people into. */
-export const INVITABLE_ROLES = ["learner", "supervisor", "assessor", "programme_lead"] as const satisfies readonly Role[];
+export const INVITABLE_ROLES = [
+  "learner",
+  "supervisor",
+  "assessor",
+  "programme_lead",
+] as const satisfies readonly Role[];
 
 export const ROLE_LABELS: Record<Role, string> = {
   learner: "Learner",
