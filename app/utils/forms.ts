@@ -5,8 +5,8 @@ export type FieldErrors = Record<string, string>;
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
-/** Values never echoed back into a page. */
-const SECRET_FIELD = /password|token|code/i;
+/** Values never echoed back into a page (a postcode is not a secret code). */
+const SECRET_FIELD = /password|token|secret|(?<!post)code$/i;
 
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

@@ -17,9 +17,21 @@ export function requestDetails(request: Request, context: AppLoadContext): Reque
   };
 }
 
-/** Only same-site paths may be redirected to after sign-in. */
+const BASE = "http://practice-pathways.invalid";
+
+/**
+ * Only paths on this site may be redirected to after sign-in. Browsers drop tabs and
+ * newlines and read "\\" as "/", so "/\t/evil.com" would become "//evil.com": any control
+ * character or backslash is refused, and what is left must resolve to this origin.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/home"): string {
   if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (!to.startsWith("/") || to.startsWith("//") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  try {
+    if (new URL(to, BASE).origin !== BASE) return fallback;
+  } catch {
+    return fallback;
+  }
   return to;
 }

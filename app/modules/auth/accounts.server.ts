@@ -1,5 +1,6 @@
 /** Sign-in, sign-up, password reset, password change and invitations. */
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Database } from "#db/client";
 import { invitations, memberships, passwordResetTokens, users } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { listMembershipsForUser } from "~/modules/organisations/memberships.server";
@@ -7,7 +8,7 @@ import type { Role } from "~/modules/organisations/roles";
 import { getDb } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server";
-import { recordSignInAttempt, signInBlocked } from "./rate-limit.server";
+import { beginSignInAttempt, markSignInSucceeded } from "./rate-limit.server";
 import { createSession, generateToken, hashToken, invalidateUserSessions } from "./session.server";
 
 export const RESET_LINK_LIFETIME_MS = 60 * 60_000;
@@ -50,12 +51,13 @@ export type SignInResult =
 
 export async function signIn(emailInput: string, password: string, details: RequestDetails): Promise<SignInResult> {
   const email = normaliseEmail(emailInput);
-  if (await signInBlocked(email, details.ipAddress)) return { ok: false, reason: "rate_limited" };
+  const attempt = await beginSignInAttempt(email, details.ipAddress);
+  if (attempt.blocked) return { ok: false, reason: "rate_limited" };
   const user = await findUserByEmail(email);
   const valid = user?.passwordHash
     ? await verifyPassword(user.passwordHash, password)
     : await verifyAgainstNothing(password);
-  await recordSignInAttempt(email, details.ipAddress, valid);
+  if (valid) await markSignInSucceeded(attempt.attemptId);
   if (!user || !valid) return { ok: false, reason: "invalid" };
   const { token, memberships: mine } = await startSession(user.id, details);
   await recordAudit({
@@ -187,6 +189,7 @@ export async function resetPassword(token: string, password: string, details: Re
       .returning({ id: passwordResetTokens.id });
     if (claimed.length === 0) return false;
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, row.userId));
+    await spendResetLinks(tx, row.userId);
     await recordAudit(
       {
         actorUserId: row.userId,
@@ -201,6 +204,14 @@ export async function resetPassword(token: string, password: string, details: Re
   });
   if (spent) await invalidateUserSessions(row.userId);
   return spent;
+}
+
+/** Once the password has changed, no earlier reset link may change it again. */
+async function spendResetLinks(tx: Database, userId: string) {
+  await tx
+    .update(passwordResetTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)));
 }
 
 export type ChangePasswordResult = { ok: true } | { ok: false; field: "currentPassword"; message: string };
@@ -218,7 +229,10 @@ export async function changePassword(
     return { ok: false, field: "currentPassword", message: "Your current password is not right" };
   }
   const passwordHash = await hashPassword(newPassword);
-  await db.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId));
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId));
+    await spendResetLinks(tx, userId);
+  });
   await invalidateUserSessions(userId, currentSessionId);
   await recordAudit({
     actorUserId: userId,
@@ -405,11 +419,7 @@ export async function acceptInvitationAsUser(
   return accepted;
 }
 
-async function joinOrganisation(
-  tx: Parameters<Parameters<Awaited<ReturnType<typeof getDb>>["transaction"]>[0]>[0],
-  invitation: typeof invitations.$inferSelect,
-  userId: string,
-) {
+async function joinOrganisation(tx: Database, invitation: typeof invitations.$inferSelect, userId: string) {
   await tx.update(invitations).set({ userId }).where(eq(invitations.id, invitation.id));
   await tx
     .insert(memberships)

@@ -1,33 +1,46 @@
-import { and, count, eq, gte } from "drizzle-orm";
+import { and, count, eq, gte, lte } from "drizzle-orm";
 import { signInAttempts } from "#db/schema";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
 /**
- * Failed sign-ins are counted per account and per address over a sliding window.
- * The counts live in the database so the limit holds across server processes.
+ * Failed sign-ins are counted per account and per address over a sliding window, in the
+ * database so the limit holds across server processes. Each attempt is written *before*
+ * the password is checked and counts itself, so a burst of simultaneous guesses cannot
+ * all pass the check while the first ones are still being hashed.
  */
-export async function signInBlocked(email: string, ipAddress: string): Promise<boolean> {
+export async function beginSignInAttempt(
+  email: string,
+  ipAddress: string,
+): Promise<{ attemptId: number; blocked: boolean }> {
   const e = env();
   const db = await getDb();
+  const [attempt] = await db
+    .insert(signInAttempts)
+    .values({ email, ipAddress, succeeded: false })
+    .returning({ id: signInAttempts.id });
+  const attemptId = attempt!.id;
   const since = new Date(Date.now() - e.SIGN_IN_WINDOW_MINUTES * 60_000);
-  const [byAccount] = await db
-    .select({ n: count() })
-    .from(signInAttempts)
-    .where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false), gte(signInAttempts.at, since)));
-  if ((byAccount?.n ?? 0) >= e.SIGN_IN_MAX_FAILURES_PER_ACCOUNT) return true;
-  const [byAddress] = await db
-    .select({ n: count() })
-    .from(signInAttempts)
-    .where(
-      and(eq(signInAttempts.ipAddress, ipAddress), eq(signInAttempts.succeeded, false), gte(signInAttempts.at, since)),
-    );
-  return (byAddress?.n ?? 0) >= e.SIGN_IN_MAX_FAILURES_PER_ADDRESS;
+  const failuresUpToThis = (key: ReturnType<typeof eq>) =>
+    db
+      .select({ n: count() })
+      .from(signInAttempts)
+      .where(
+        and(key, eq(signInAttempts.succeeded, false), gte(signInAttempts.at, since), lte(signInAttempts.id, attemptId)),
+      );
+  const [[byAccount], [byAddress]] = await Promise.all([
+    failuresUpToThis(eq(signInAttempts.email, email)),
+    failuresUpToThis(eq(signInAttempts.ipAddress, ipAddress)),
+  ]);
+  const blocked =
+    (byAccount?.n ?? 0) > e.SIGN_IN_MAX_FAILURES_PER_ACCOUNT ||
+    (byAddress?.n ?? 0) > e.SIGN_IN_MAX_FAILURES_PER_ADDRESS;
+  return { attemptId, blocked };
 }
 
-export async function recordSignInAttempt(email: string, ipAddress: string, succeeded: boolean) {
+export async function markSignInSucceeded(attemptId: number) {
   const db = await getDb();
-  await db.insert(signInAttempts).values({ email, ipAddress, succeeded });
+  await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId));
 }
 
 export function signInWindowMinutes() {

@@ -27,5 +27,5 @@ export function describeProgress(
     if (p.complete) return `First year period ended ${formatDate(p.endsOn)}`;
     return `Month ${p.month} of ${p.lengthInMonths} (started ${formatDate(startedOn)})`;
   }
-  return `${stage ? STAGE_LABELS[stage] : "Started"} since ${formatDate(startedOn)}`;
+  return stage ? `${STAGE_LABELS[stage]} since ${formatDate(startedOn)}` : `Started on ${formatDate(startedOn)}`;
 }

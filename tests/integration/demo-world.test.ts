@@ -1,0 +1,110 @@
+import { count, eq } from "drizzle-orm";
+import type { Database, DatabaseHandle } from "#db/client";
+import { memberships, organisations, users } from "#db/schema";
+import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemoWorld, seedIfEmpty } from "#db/seed/demo-world";
+import { signIn } from "~/modules/auth/accounts.server";
+import { passwordProblem } from "~/modules/auth/password-policy.server";
+import { firstYearPosition } from "~/modules/organisations/first-year";
+import { createTestDatabase, withTestDatabase } from "../support/database";
+import { requestFrom } from "../support/fixtures";
+
+const t = withTestDatabase();
+
+async function counts(db: Database) {
+  const [o] = await db.select({ n: count() }).from(organisations);
+  const [u] = await db.select({ n: count() }).from(users);
+  const [m] = await db.select({ n: count() }).from(memberships);
+  return { organisations: o?.n ?? 0, users: u?.n ?? 0, memberships: m?.n ?? 0 };
+}
+
+/** The NQSW memberships as seeded, with the month DEMO_PEOPLE says each should be in. */
+async function seededNqsws(db: Database) {
+  const rows = await db
+    .select({ email: users.email, startedOn: memberships.startedOn })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.stage, "nqsw"));
+  return rows.map((r) => {
+    const declared = DEMO_PEOPLE.find((p) => p.email === r.email)?.memberships.find((m) => m.stage === "nqsw");
+    return { ...r, monthsIn: declared?.monthsIn };
+  });
+}
+
+describe("the demo world", () => {
+  let seededAt: Date;
+
+  beforeAll(async () => {
+    seededAt = new Date();
+    expect(await seedIfEmpty(t.db)).toBe(true);
+  });
+
+  it("has every demo person, once, in every organisation", async () => {
+    const totalMemberships = DEMO_PEOPLE.reduce((n, p) => n + p.memberships.length, 0);
+    expect(await counts(t.db)).toEqual({ organisations: 6, users: DEMO_PEOPLE.length, memberships: totalMemberships });
+  });
+
+  it("is left as it is by seeding again, by either entry point", async () => {
+    const before = await counts(t.db);
+    const membershipsBefore = await t.db.select().from(memberships);
+    expect(await seedIfEmpty(t.db)).toBe(false);
+    await seedDemoWorld(t.db, new Date(2030, 0, 15));
+    expect(await counts(t.db)).toEqual(before);
+    // Nothing was rewritten either: start dates still follow the first seeding.
+    const membershipsAfter = await t.db.select().from(memberships);
+    expect(membershipsAfter.map((m) => [m.id, m.startedOn]).sort()).toEqual(
+      membershipsBefore.map((m) => [m.id, m.startedOn]).sort(),
+    );
+  });
+
+  it("puts each NQSW at a different month of their first year, as DEMO_PEOPLE describes", async () => {
+    const nqsws = await seededNqsws(t.db);
+    expect(nqsws.length).toBeGreaterThanOrEqual(6);
+    const months = nqsws.map((n) => firstYearPosition(n.startedOn!, seededAt).month);
+    expect(months).toEqual(nqsws.map((n) => n.monthsIn));
+    expect(new Set(months).size).toBe(nqsws.length);
+    expect(Math.min(...months)).toBe(1);
+    expect(Math.max(...months)).toBe(12);
+    for (const n of nqsws) expect(firstYearPosition(n.startedOn!, seededAt).started).toBe(true);
+  });
+
+  it("lets demo people sign in with the demo password", async () => {
+    const lead = await signIn("priya.shah@northmoor.example", DEMO_PASSWORD, requestFrom());
+    expect(lead).toMatchObject({ ok: true, membershipCount: 1 });
+    const twoRoles = await signIn("helen.marsh@northmoor.example", DEMO_PASSWORD, requestFrom());
+    expect(twoRoles).toMatchObject({ ok: true, membershipCount: 2 });
+  });
+
+  it("uses a demo password that the app's own password rules would accept", () => {
+    expect(passwordProblem(DEMO_PASSWORD)).toBeNull();
+  });
+});
+
+describe("the demo world seeded on awkward dates", () => {
+  // Month ends and a leap day, where "N months ago" is easy to get wrong. One spare database,
+  // re-seeded for each date (users and organisations stay; memberships are recreated).
+  let spare: DatabaseHandle;
+  beforeAll(async () => {
+    spare = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await spare?.close();
+  });
+
+  const dates = [
+    new Date(2028, 1, 29, 9),
+    new Date(2026, 2, 31, 9),
+    new Date(2026, 11, 31, 9),
+    new Date(2027, 0, 1, 9),
+    new Date(2027, 4, 31, 9),
+    new Date(2026, 7, 30, 9),
+  ];
+  for (const today of dates) {
+    it(`still puts each NQSW in their declared month when seeded on ${today.toDateString()}`, async () => {
+      await spare.db.delete(memberships);
+      await seedDemoWorld(spare.db, today);
+      const nqsws = await seededNqsws(spare.db);
+      expect(nqsws.length).toBeGreaterThanOrEqual(6);
+      expect(nqsws.map((n) => firstYearPosition(n.startedOn!, today).month)).toEqual(nqsws.map((n) => n.monthsIn));
+    });
+  }
+});

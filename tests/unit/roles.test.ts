@@ -1,0 +1,112 @@
+import {
+  can,
+  navigationFor,
+  ROLE_LABELS,
+  ROLES,
+  rolesWith,
+  startPathFor,
+  type Permission,
+  type Role,
+} from "~/modules/organisations/roles";
+
+describe("can", () => {
+  const expected: Record<Permission, Role[]> = {
+    "learner:read:own": ["learner"],
+    "learner:read:supervisee": ["supervisor", "assessor"],
+    "learner:read:organisation": ["programme_lead"],
+    "people:read:organisation": ["programme_lead", "admin"],
+    "invitation:create:organisation": ["programme_lead"],
+    "audit:read:organisation": ["programme_lead"],
+    "returner:read:consented": ["helpline_advisor"],
+    "organisation:read:any": ["admin"],
+  };
+
+  for (const [permission, allowed] of Object.entries(expected) as [Permission, Role[]][]) {
+    it(`grants ${permission} to ${allowed.join(" and ")} only`, () => {
+      for (const role of ROLES) expect(can(role, permission), `${role} / ${permission}`).toBe(allowed.includes(role));
+      expect(rolesWith(permission).sort()).toEqual([...allowed].sort());
+    });
+  }
+
+  it("grants nothing to someone with no role", () => {
+    for (const permission of Object.keys(expected) as Permission[]) {
+      expect(can(null, permission)).toBe(false);
+      expect(can(undefined, permission)).toBe(false);
+    }
+  });
+
+  it("does not let a learner see other learners, the audit trail or returners", () => {
+    expect(can("learner", "learner:read:supervisee")).toBe(false);
+    expect(can("learner", "learner:read:organisation")).toBe(false);
+    expect(can("learner", "audit:read:organisation")).toBe(false);
+    expect(can("learner", "returner:read:consented")).toBe(false);
+  });
+
+  it("does not let the platform admin read learners' records or the helpline's returners", () => {
+    expect(can("admin", "learner:read:organisation")).toBe(false);
+    expect(can("admin", "returner:read:consented")).toBe(false);
+  });
+
+  it("rolesWith hands out a copy that cannot widen the permission table", () => {
+    rolesWith("audit:read:organisation").push("learner");
+    expect(can("learner", "audit:read:organisation")).toBe(false);
+  });
+});
+
+describe("startPathFor", () => {
+  it("sends each role to its own start page", () => {
+    expect(startPathFor("learner")).toBe("/learning");
+    expect(startPathFor("supervisor")).toBe("/supervision");
+    expect(startPathFor("assessor")).toBe("/supervision");
+    expect(startPathFor("programme_lead")).toBe("/organisation");
+    expect(startPathFor("helpline_advisor")).toBe("/helpline");
+    expect(startPathFor("admin")).toBe("/admin");
+  });
+
+  it("sends someone with no membership (a self-registered returner) to learning", () => {
+    expect(startPathFor(null)).toBe("/learning");
+    expect(startPathFor(undefined)).toBe("/learning");
+  });
+});
+
+describe("navigationFor", () => {
+  it("starts with the role's start page and ends with the account page, for every role and for none", () => {
+    for (const role of [...ROLES, null]) {
+      const items = navigationFor(role);
+      expect(items[0]?.href, String(role)).toBe(startPathFor(role));
+      expect(items.at(-1)).toEqual({ href: "/account", label: "Your account" });
+      expect(new Set(items.map((i) => i.href)).size).toBe(items.length);
+    }
+  });
+
+  it("shows a programme lead people, invitations and the audit trail", () => {
+    expect(navigationFor("programme_lead").map((i) => i.href)).toEqual([
+      "/organisation",
+      "/organisation/invite",
+      "/organisation/audit",
+      "/account",
+    ]);
+  });
+
+  it("shows nobody but the programme lead the invitation or audit pages", () => {
+    for (const role of ROLES.filter((r) => r !== "programme_lead")) {
+      const hrefs = navigationFor(role).map((i) => i.href);
+      expect(hrefs).not.toContain("/organisation/invite");
+      expect(hrefs).not.toContain("/organisation/audit");
+    }
+  });
+
+  it("only links to pages the role's permissions allow", () => {
+    for (const role of ROLES) {
+      const hrefs = navigationFor(role).map((i) => i.href);
+      if (hrefs.includes("/helpline")) expect(can(role, "returner:read:consented")).toBe(true);
+      if (hrefs.includes("/admin")) expect(can(role, "organisation:read:any")).toBe(true);
+      if (hrefs.includes("/supervision")) expect(can(role, "learner:read:supervisee")).toBe(true);
+    }
+  });
+
+  it("labels every role for display", () => {
+    for (const role of ROLES) expect(ROLE_LABELS[role]).toMatch(/^[A-Z]/);
+    expect(ROLE_LABELS.supervisor).toBe("Practice supervisor");
+  });
+});
