@@ -38,6 +38,31 @@ export function ErrorSummary({ errors }: { errors?: FieldErrors }) {
   );
 }
 
+/** The hint and error under a label, with the ids that aria-describedby points at. */
+function useFieldMessages(name: string, hint: ReactNode, error: string | undefined) {
+  const hintId = hint ? `${name}-hint` : undefined;
+  const errorId = error ? `${name}-error` : undefined;
+  const messages = (
+    <>
+      {hint ? (
+        <div className="hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="error-message" id={errorId}>
+          <span className="visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+    </>
+  );
+  return { messages, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined };
+}
+
+function groupClass(error: string | undefined) {
+  return `form-group${error ? " form-group--error" : ""}`;
+}
+
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id"> {
   name: string;
   label: ReactNode;
@@ -48,83 +73,22 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "na
 
 export function TextField({ name, label, hint, error, width = "full", className, ...input }: TextFieldProps) {
   const actionData = useActionData();
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = error ? `${name}-error` : undefined;
+  const { messages, describedBy } = useFieldMessages(name, hint, error);
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
+    <div className={groupClass(error)}>
       <label className="label" htmlFor={name}>
         {label}
       </label>
-      {hint ? (
-        <div className="hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="error-message" id={errorId}>
-          <span className="visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+      {messages}
       <input
         key={input.type === "password" ? submissionKey(actionData) : undefined}
         id={name}
         name={name}
         className={`input input--${width}${error ? " input--error" : ""}${className ? ` ${className}` : ""}`}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-describedby={describedBy}
         aria-invalid={error ? true : undefined}
         {...input}
       />
-    </div>
-  );
-}
-
-export function SelectField({
-  name,
-  label,
-  hint,
-  error,
-  options,
-  defaultValue,
-}: {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  options: { value: string; label: string }[];
-  defaultValue?: string;
-}) {
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = error ? `${name}-error` : undefined;
-  return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="error-message" id={errorId}>
-          <span className="visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <select
-        id={name}
-        name={name}
-        className={`select${error ? " input--error" : ""}`}
-        defaultValue={defaultValue}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        aria-invalid={error ? true : undefined}
-      >
-        <option value="">Choose…</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }
@@ -144,24 +108,15 @@ export function RadioGroup({
   options: { value: string; label: string; hint?: string }[];
   defaultValue?: string;
 }) {
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = error ? `${name}-error` : undefined;
+  const { messages, describedBy } = useFieldMessages(name, hint, error);
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <fieldset className="fieldset" aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
+    <div className={groupClass(error)}>
+      <fieldset className="fieldset" aria-describedby={describedBy}>
         <legend className="fieldset__legend">{legend}</legend>
-        {hint ? (
-          <div className="hint" id={hintId}>
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p className="error-message" id={errorId}>
-            <span className="visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
+        {messages}
         <div className="radios">
           {options.map((o, i) => {
+            // The first radio carries the group's name as its id, so the error summary can link to it.
             const id = i === 0 ? name : `${name}-${o.value}`;
             return (
               <div className="radios__item" key={o.value}>
@@ -199,14 +154,10 @@ export function CheckboxField({
   defaultChecked?: boolean;
   value?: string;
 }) {
-  const errorId = error ? `${name}-error` : undefined;
+  const { messages, describedBy } = useFieldMessages(name, undefined, error);
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      {error ? (
-        <p className="error-message" id={errorId}>
-          <span className="visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+    <div className={groupClass(error)}>
+      {messages}
       <div className="checkboxes__item">
         <input
           className="checkboxes__input"
@@ -215,7 +166,7 @@ export function CheckboxField({
           type="checkbox"
           value={value}
           defaultChecked={defaultChecked}
-          aria-describedby={errorId}
+          aria-describedby={describedBy}
         />
         <label className="checkboxes__label" htmlFor={name}>
           {label}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { startPathFor } from "~/modules/organisations/roles";
 import { getCurrentUser } from "~/utils/auth.server";
+import { Notification } from "~/components/Notification";
 
 export const meta: MetaFunction = () => [
   { title: "Practice Pathways – social work learning, supervision and sign-off" },
@@ -23,12 +24,9 @@ export default function Index() {
   return (
     <>
       {params.get("signed-out") ? (
-        <div className="notification" role="status">
-          <h2 className="notification__title">Signed out</h2>
-          <div className="notification__body">
-            <p>You have signed out of Practice Pathways.</p>
-          </div>
-        </div>
+        <Notification title="Signed out" kind="information">
+          <p>You have signed out of Practice Pathways.</p>
+        </Notification>
       ) : null}
       <h1>Learning, supervision and sign-off for social workers</h1>
       <p className="lead narrow">

@@ -9,6 +9,7 @@ import { ROLE_LABELS } from "~/modules/organisations/roles";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
+import { Notification } from "~/components/Notification";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Practice Pathways" }];
 
@@ -50,12 +51,9 @@ export default function Account() {
     <div className="narrow">
       <ErrorSummary errors={errors} />
       {params.get("password") === "changed" ? (
-        <div className="notification notification--success" role="status">
-          <h2 className="notification__title">Password changed</h2>
-          <div className="notification__body">
-            <p>Your new password is saved. You have been signed out on every other device.</p>
-          </div>
-        </div>
+        <Notification title="Password changed">
+          <p>Your new password is saved. You have been signed out on every other device.</p>
+        </Notification>
       ) : null}
       <h1>Your account</h1>
       <dl className="summary-list">

@@ -9,6 +9,7 @@ import { ROLE_LABELS, startPathFor } from "~/modules/organisations/roles";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
+import { Notification } from "~/components/Notification";
 
 export const meta: MetaFunction = () => [{ title: "Choose the organisation you are working in – Practice Pathways" }];
 
@@ -58,12 +59,9 @@ export default function ChooseOrganisation() {
     <div className="narrow">
       <ErrorSummary errors={errors} />
       {params.get("joined") ? (
-        <div className="notification notification--success" role="status">
-          <h2 className="notification__title">Invitation accepted</h2>
-          <div className="notification__body">
-            <p>The organisation has been added to your account.</p>
-          </div>
-        </div>
+        <Notification title="Invitation accepted">
+          <p>The organisation has been added to your account.</p>
+        </Notification>
       ) : null}
       <h1>Choose where you are working</h1>
       {memberships.length === 0 ? (

@@ -5,6 +5,7 @@ import { listPendingInvitations, listPeople, type Person } from "~/modules/organ
 import { describeProgress, formatDate } from "~/modules/organisations/people";
 import { can, ROLE_LABELS } from "~/modules/organisations/roles";
 import { requireMembership } from "~/utils/auth.server";
+import { Notification } from "~/components/Notification";
 
 export const meta: MetaFunction = () => [{ title: "People – Practice Pathways" }];
 
@@ -56,12 +57,9 @@ export default function People() {
         <p>Your account is ready. Invite your supervisors and NQSWs from here.</p>
       </Welcome>
       {invited ? (
-        <div className="notification notification--success" role="status">
-          <h2 className="notification__title">Invitation sent</h2>
-          <div className="notification__body">
-            <p>We have emailed {invited} a link to set their password. It works for 14 days.</p>
-          </div>
-        </div>
+        <Notification title="Invitation sent">
+          <p>We have emailed {invited} a link to set their password. It works for 14 days.</p>
+        </Notification>
       ) : null}
       <span className="caption">{organisation}</span>
       <h1>People</h1>

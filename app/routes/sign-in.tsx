@@ -9,6 +9,7 @@ import { signInSchema } from "~/modules/auth/schemas.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { requestDetails, safeRedirect } from "~/utils/request.server";
+import { Notification } from "~/components/Notification";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Practice Pathways" }];
 
@@ -52,12 +53,9 @@ export default function SignIn() {
       <ErrorSummary errors={errors} />
       <h1>Sign in</h1>
       {params.get("reset") === "done" ? (
-        <div className="notification notification--success" role="status">
-          <h2 className="notification__title">Password changed</h2>
-          <div className="notification__body">
-            <p>Your password has been reset and you have been signed out everywhere. Sign in with your new password.</p>
-          </div>
-        </div>
+        <Notification title="Password changed">
+          <p>Your password has been reset and you have been signed out everywhere. Sign in with your new password.</p>
+        </Notification>
       ) : null}
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={values?.redirectTo ?? params.get("redirectTo") ?? ""} />

@@ -1,4 +1,4 @@
-import { DEMO, expect, expectAccessible, signIn, test, uniqueEmail } from "./fixtures";
+import { DEMO, expect, expectAccessible, linkFromLatestEmail, signIn, signUp, test, uniqueEmail } from "./fixtures";
 
 // Every form here is used with JavaScript turned off, as a plain HTML form.
 test.use({ javaScriptEnabled: false });
@@ -103,6 +103,49 @@ test("invitation and password change forms explain bad input", async ({ page }) 
   await page.getByLabel("Confirm new password").fill("orbit saffron fiddle 12");
   await page.getByRole("button", { name: "Change password" }).click();
   await expectErrorFor(page, "currentPassword", "Your current password is not right");
+  await expectAccessible(page);
+});
+
+test("choosing a password from an invitation or a reset link explains bad input", async ({ page, browser }) => {
+  await signIn(page, DEMO.lead);
+  await page.goto("/organisation/invite");
+  const invited = uniqueEmail("nqsw");
+  await page.getByLabel("Full name").fill("Ellie Warren");
+  await page.getByLabel("Work email address").fill(invited);
+  await page.getByLabel("Learner").check();
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  const invitationPath = await linkFromLatestEmail(page, invited, /invited you/);
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const invitee = await context.newPage();
+  await invitee.goto(invitationPath);
+  await invitee.getByLabel("New password", { exact: true }).fill("sunflower tram 77");
+  await invitee.getByLabel("Confirm new password").fill("sunflower tram 78");
+  await invitee.getByRole("button", { name: "Set password and continue" }).click();
+  await expectErrorFor(invitee, "confirmPassword", "The passwords do not match");
+  await invitee.getByLabel("New password", { exact: true }).fill("qwertyuiop123");
+  await invitee.getByLabel("Confirm new password").fill("qwertyuiop123");
+  await invitee.getByRole("button", { name: "Set password and continue" }).click();
+  await expectErrorFor(invitee, "password", /too common/);
+  await expectAccessible(invitee);
+  await invitee.getByLabel("New password", { exact: true }).fill("sunflower tram 77");
+  await invitee.getByLabel("Confirm new password").fill("sunflower tram 77");
+  await invitee.getByRole("button", { name: "Set password and continue" }).click();
+  await expect(invitee).toHaveURL(/\/learning/);
+  await context.close();
+
+  const email = uniqueEmail("resetnojs");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signUp(page, "Gareth Lewis", email, "pebble lighthouse 404");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Send the link" }).click();
+  const resetPath = await linkFromLatestEmail(page, email, /Reset your/);
+  await page.goto(resetPath);
+  await page.getByRole("button", { name: "Save new password" }).click();
+  await expectErrorFor(page, "password", "Enter a new password");
+  await expectErrorFor(page, "confirmPassword", "Confirm your new password");
   await expectAccessible(page);
 });
 

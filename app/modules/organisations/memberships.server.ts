@@ -1,5 +1,6 @@
-import { aliasedTable, and, asc, eq, isNull, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { invitations, memberships, organisations, users } from "#db/schema";
+import type { Database } from "#db/client";
 import { getDb } from "~/utils/db.server";
 import type { Role } from "./roles";
 
@@ -50,53 +51,53 @@ export type Person = {
   hasPassword: boolean;
 };
 
-/** Everyone in one organisation, for its programme lead. */
-export async function listPeople(organisationId: string): Promise<Person[]> {
-  const db = await getDb();
+/** Memberships with the person and their supervisor's name; callers add the filter. */
+function selectPeople(db: Database, where: SQL | undefined) {
   return db
     .select(personColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(supervisor, eq(supervisor.id, memberships.supervisorId))
-    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.active, true)))
-    .orderBy(asc(memberships.role), asc(users.name));
+    .where(where)
+    .$dynamic();
+}
+
+/** Everyone in one organisation, for its programme lead. */
+export async function listPeople(organisationId: string): Promise<Person[]> {
+  const query = selectPeople(
+    await getDb(),
+    and(eq(memberships.organisationId, organisationId), eq(memberships.active, true)),
+  );
+  return query.orderBy(asc(memberships.role), asc(users.name));
 }
 
 /** The learners a supervisor supervises in one organisation. */
 export async function listSupervisees(organisationId: string, supervisorId: string): Promise<Person[]> {
-  const db = await getDb();
-  return db
-    .select(personColumns)
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .leftJoin(supervisor, eq(supervisor.id, memberships.supervisorId))
-    .where(
-      and(
-        eq(memberships.organisationId, organisationId),
-        eq(memberships.supervisorId, supervisorId),
-        eq(memberships.role, "learner"),
-        eq(memberships.active, true),
-      ),
-    )
-    .orderBy(asc(memberships.startedOn), asc(users.name));
+  const query = selectPeople(
+    await getDb(),
+
+    and(
+      eq(memberships.organisationId, organisationId),
+      eq(memberships.supervisorId, supervisorId),
+      eq(memberships.role, "learner"),
+      eq(memberships.active, true),
+    ),
+  );
+  return query.orderBy(asc(memberships.startedOn), asc(users.name));
 }
 
 /** One learner membership with its person, only if it belongs to the organisation asked about. */
 export async function findLearnerInOrganisation(organisationId: string, membershipId: string): Promise<Person | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select(personColumns)
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .leftJoin(supervisor, eq(supervisor.id, memberships.supervisorId))
-    .where(
-      and(
-        eq(memberships.id, membershipId),
-        eq(memberships.organisationId, organisationId),
-        eq(memberships.role, "learner"),
-      ),
-    )
-    .limit(1);
+  const query = selectPeople(
+    await getDb(),
+
+    and(
+      eq(memberships.id, membershipId),
+      eq(memberships.organisationId, organisationId),
+      eq(memberships.role, "learner"),
+    ),
+  );
+  const [row] = await query.limit(1);
   return row ?? null;
 }
 
