@@ -175,3 +175,44 @@ export function CheckboxField({
     </div>
   );
 }
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  options,
+  defaultValue,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+}) {
+  const { messages, describedBy } = useFieldMessages(name, hint, error);
+  return (
+    <div className={groupClass(error)}>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      {messages}
+      <select
+        id={name}
+        name={name}
+        className={`select${error ? " input--error" : ""}`}
+        defaultValue={defaultValue ?? ""}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+      >
+        <option value="">Choose…</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

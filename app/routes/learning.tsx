@@ -3,6 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Welcome } from "~/components/Welcome";
 import { firstYearPosition } from "~/modules/organisations/first-year";
 import { describeProgress, formatDate, STAGE_LABELS } from "~/modules/organisations/people";
+import { findProgramme } from "~/modules/programmes/catalogue.server";
+import { describeMinutes } from "~/modules/programmes/labels";
+import { lessonStatesFor, listEnrolmentsForUser } from "~/modules/programmes/learning.server";
+import { nextReviewPoint, programmeProgress } from "~/modules/programmes/progress";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Your learning – Practice Pathways" }];
@@ -12,7 +16,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireUser(request);
   const learnerMemberships = current.memberships.filter((m) => m.role === "learner");
   const today = new Date();
+  const enrolments = await listEnrolmentsForUser(current.user.id);
+  const states = await lessonStatesFor(enrolments.map((e) => e.id));
+  const programmes = enrolments.flatMap((e) => {
+    const programme = findProgramme(e.programmeSlug);
+    if (!programme) return [];
+    const progress = programmeProgress(programme, states.get(e.id) ?? []);
+    const review = nextReviewPoint(programme, e.startedOn, today);
+    const href = (ref: NonNullable<typeof progress.continueAt>) =>
+      `/programmes/${programme.slug}/${ref.module.slug}/${ref.lesson.slug}`;
+    return [
+      {
+        slug: programme.slug,
+        title: programme.title,
+        done: progress.done,
+        total: progress.total,
+        percent: progress.percent,
+        timeLeft: describeMinutes(progress.minutesLeft),
+        continueAt: progress.continueAt && {
+          href: href(progress.continueAt),
+          title: progress.continueAt.lesson.title,
+          module: progress.continueAt.module.title,
+        },
+        dueNext: review ? { title: review.title, on: formatDate(review.due), days: review.days } : null,
+      },
+    ];
+  });
   return {
+    programmes,
     name: current.user.name,
     accountKind: current.user.accountKind,
     helplineConsent: current.user.helplineContactConsent,
@@ -38,8 +69,51 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof loader>>["programmes"] }) {
+  return (
+    <section aria-labelledby="programmes-heading">
+      <h2 id="programmes-heading">Your programmes</h2>
+      <div className="card-grid">
+        {programmes.map((p) => (
+          <section className="card" key={p.slug} aria-labelledby={`programme-${p.slug}`}>
+            <h3 className="heading-s" id={`programme-${p.slug}`}>
+              <Link to={`/programmes/${p.slug}`}>{p.title}</Link>
+            </h3>
+            <progress className="progress" max={p.total} value={p.done} aria-label={`${p.title}: lessons completed`}>
+              {p.percent}%
+            </progress>
+            <p>
+              {p.done} of {p.total} lessons complete{p.done < p.total ? `, about ${p.timeLeft} left` : ""}.
+            </p>
+            {p.dueNext ? (
+              <p>
+                <strong>Due next:</strong> {p.dueNext.title} on {p.dueNext.on} (in {p.dueNext.days} days)
+              </p>
+            ) : null}
+            {p.continueAt ? (
+              <p>
+                <Link to={p.continueAt.href} className="button">
+                  Continue where you left off<span className="visually-hidden">: {p.continueAt.title}</span>
+                </Link>
+                <br />
+                <span className="secondary">
+                  {p.continueAt.title} ({p.continueAt.module})
+                </span>
+              </p>
+            ) : (
+              <p>
+                <strong>All lessons complete.</strong>
+              </p>
+            )}
+          </section>
+        ))}
+      </div>
+    </section>
+  );
+}
+
 export default function Learning() {
-  const { name, accountKind, helplineConsent, placements } = useLoaderData<typeof loader>();
+  const { name, accountKind, helplineConsent, placements, programmes } = useLoaderData<typeof loader>();
   const firstName = name.split(" ")[0];
   return (
     <>
@@ -48,6 +122,14 @@ export default function Learning() {
       </Welcome>
       <span className="caption">Your learning</span>
       <h1>Hello, {firstName}</h1>
+      {programmes.length ? (
+        <ProgrammeCards programmes={programmes} />
+      ) : (
+        <p>
+          You are not on a programme yet. <Link to="/programmes">See the programmes</Link>: some you can join yourself,
+          and your employer enrols you on the others.
+        </p>
+      )}
       {placements.length === 0 ? (
         <div className="narrow">
           {accountKind === "returner" ? (

@@ -2,3 +2,4 @@ export * from "./organisations";
 export * from "./users";
 export * from "./auth";
 export * from "./audit";
+export * from "./programmes";

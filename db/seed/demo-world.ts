@@ -7,8 +7,11 @@
 import { format, subDays, subMonths } from "date-fns";
 import { count, inArray, sql } from "drizzle-orm";
 import { hashPassword } from "~/modules/auth/password.server";
+import { loadManifest } from "~/modules/programmes/catalogue.server";
+import type { Manifest } from "~/modules/programmes/content-schema";
+import { lessonsInOrder } from "~/modules/programmes/progress";
 import type { Database } from "../client";
-import { memberships, organisations, users } from "../schema";
+import { cohorts, enrolments, lessonProgress, memberships, organisations, users } from "../schema";
 
 export const DEMO_PASSWORD = "Pathways-demo-2026";
 
@@ -266,7 +269,116 @@ export async function seedDemoWorld(db: Database, today = new Date()) {
       })),
     );
     await tx.insert(memberships).values(rows).onConflictDoNothing();
+    const manifest = tryLoadManifest();
+    if (manifest) await seedEnrolments(tx, manifest, orgId, userId, today);
   });
+}
+
+function tryLoadManifest(): Manifest | null {
+  try {
+    return loadManifest();
+  } catch (error) {
+    console.warn(`Demo enrolments skipped: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+/** Which programme each kind of demo learner is on, and how far through the lessons they are. */
+function programmeFor(m: DemoMember): { slug: string; share: number } | null {
+  if (m.role !== "learner") return null;
+  switch (m.stage) {
+    case "nqsw":
+      return { slug: "asye", share: Math.min((m.monthsIn ?? 1) / 12, 1) * 0.9 };
+    case "early_career":
+      return { slug: "early-career", share: 0.6 };
+    case "masters":
+      return { slug: "masters", share: 0.3 };
+    default:
+      return null;
+  }
+}
+
+async function seedEnrolments(
+  tx: Database,
+  manifest: Manifest,
+  orgId: Map<string, string>,
+  userId: Map<string, string>,
+  today: Date,
+) {
+  const programmes = new Map(manifest.programmes.map((p) => [p.slug, p]));
+  const wanted = DEMO_PEOPLE.flatMap((person) =>
+    person.memberships.flatMap((m) => {
+      const target = programmeFor(m);
+      return target && programmes.has(target.slug) ? [{ person, m, ...target }] : [];
+    }),
+  );
+  const janet = DEMO_PEOPLE.find((p) => p.accountKind === "returner");
+  // One cohort per employer and programme.
+  const cohortIds = new Map<string, string>();
+  for (const key of new Set(wanted.map((w) => `${w.m.org}|${w.slug}`))) {
+    const [org, slug] = key.split("|") as [string, string];
+    const starts = wanted
+      .filter((w) => `${w.m.org}|${w.slug}` === key)
+      .map((w) => startDate(w.m.monthsIn ?? 1, today))
+      .sort()[0]!;
+    const name = `${programmes.get(slug)!.title}: ${format(new Date(starts), "MMMM yyyy")} intake`;
+    const existing = await tx.query.cohorts.findFirst({
+      where: (c, { and, eq }) =>
+        and(eq(c.organisationId, orgId.get(org)!), eq(c.programmeSlug, slug), eq(c.name, name)),
+    });
+    const id =
+      existing?.id ??
+      (
+        await tx
+          .insert(cohorts)
+          .values({ organisationId: orgId.get(org)!, programmeSlug: slug, name, startsOn: starts })
+          .returning()
+      )[0]!.id;
+    cohortIds.set(key, id);
+  }
+  const enrolmentRows: (typeof enrolments.$inferInsert)[] = wanted.map((w) => ({
+    userId: userId.get(w.person.email)!,
+    programmeSlug: w.slug,
+    organisationId: orgId.get(w.m.org)!,
+    cohortId: cohortIds.get(`${w.m.org}|${w.slug}`)!,
+    supervisorId: w.m.supervisor ? userId.get(w.m.supervisor)! : null,
+    startedOn: startDate(w.m.monthsIn ?? 1, today),
+  }));
+  if (janet && programmes.has("return-to-social-work")) {
+    enrolmentRows.push({
+      userId: userId.get(janet.email)!,
+      programmeSlug: "return-to-social-work",
+      organisationId: null,
+      cohortId: null,
+      supervisorId: null,
+      startedOn: format(subDays(today, 20), "yyyy-MM-dd"),
+    });
+  }
+  await tx.insert(enrolments).values(enrolmentRows).onConflictDoNothing();
+  const saved = await tx
+    .select({ id: enrolments.id, userId: enrolments.userId, programmeSlug: enrolments.programmeSlug })
+    .from(enrolments)
+    .where(
+      inArray(
+        enrolments.userId,
+        enrolmentRows.map((e) => e.userId),
+      ),
+    );
+  const progressRows = saved.flatMap((e) => {
+    const programme = programmes.get(e.programmeSlug)!;
+    const w = wanted.find((x) => userId.get(x.person.email) === e.userId && x.slug === e.programmeSlug);
+    const share = w?.share ?? 0.2;
+    const all = lessonsInOrder(programme);
+    const done = Math.max(1, Math.round(all.length * share));
+    return all.slice(0, done).map((r, i) => ({
+      enrolmentId: e.id,
+      moduleSlug: r.module.slug,
+      lessonSlug: r.lesson.slug,
+      completedAt: subDays(today, done - i),
+      lastViewedAt: subDays(today, done - i),
+    }));
+  });
+  if (progressRows.length) await tx.insert(lessonProgress).values(progressRows).onConflictDoNothing();
 }
 
 /** Seeds only a database with no organisations yet; returns whether it did. */

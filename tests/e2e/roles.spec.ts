@@ -2,27 +2,42 @@ import { DEMO, expect, signIn, test, visit } from "./fixtures";
 
 test("each role starts on its own page and sees only its own navigation", async ({ browser }) => {
   const cases = [
-    { email: DEMO.nqsw, path: "/learning", heading: "Hello, Amara", nav: ["Your learning", "Your account"] },
+    {
+      email: DEMO.nqsw,
+      path: "/learning",
+      heading: "Hello, Amara",
+      nav: ["Your learning", "Programmes", "Your account"],
+    },
     {
       email: DEMO.supervisor,
       path: "/supervision",
       heading: "Your supervisees",
-      nav: ["Your supervisees", "Your account"],
+      nav: ["Your supervisees", "Programmes", "Your account"],
     },
     {
       email: DEMO.lead,
       path: "/organisation",
       heading: "People",
-      nav: ["People", "Invite someone", "Audit trail", "Your account"],
+      nav: ["People", "Invite someone", "Cohorts", "Audit trail", "Programmes", "Your account"],
     },
     {
       email: DEMO.helpline,
       path: "/helpline",
       heading: "Returners who asked to be contacted",
-      nav: ["Returners", "Your account"],
+      nav: ["Returners", "Programmes", "Your account"],
     },
-    { email: DEMO.admin, path: "/admin", heading: "Organisations", nav: ["Organisations", "Your account"] },
-    { email: DEMO.returner, path: "/learning", heading: "Hello, Janet", nav: ["Your learning", "Your account"] },
+    {
+      email: DEMO.admin,
+      path: "/admin",
+      heading: "Organisations",
+      nav: ["Organisations", "Programmes", "Your account"],
+    },
+    {
+      email: DEMO.returner,
+      path: "/learning",
+      heading: "Hello, Janet",
+      nav: ["Your learning", "Programmes", "Your account"],
+    },
   ];
   for (const c of cases) {
     const context = await browser.newContext();

@@ -16,6 +16,7 @@ describe("can", () => {
     "learner:read:organisation": ["programme_lead"],
     "people:read:organisation": ["programme_lead", "admin"],
     "invitation:create:organisation": ["programme_lead"],
+    "enrolment:manage:organisation": ["programme_lead"],
     "audit:read:organisation": ["programme_lead"],
     "returner:read:consented": ["helpline_advisor"],
     "organisation:read:any": ["admin"],
@@ -83,7 +84,9 @@ describe("navigationFor", () => {
     expect(navigationFor("programme_lead").map((i) => i.href)).toEqual([
       "/organisation",
       "/organisation/invite",
+      "/organisation/cohorts",
       "/organisation/audit",
+      "/programmes",
       "/account",
     ]);
   });

@@ -1,4 +1,5 @@
-import { aliasedTable, and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { invitations, memberships, organisations, users } from "#db/schema";
 import type { Database } from "#db/client";
 import { getDb } from "~/utils/db.server";
@@ -19,7 +20,7 @@ export async function listMembershipsForUser(userId: string): Promise<Membership
   return rows.map((r) => ({ ...r.membership, organisation: r.organisation }));
 }
 
-const supervisor = aliasedTable(users, "supervisor");
+const supervisor = alias(users, "supervisor");
 
 const personColumns = {
   membershipId: memberships.id,

@@ -26,6 +26,7 @@ const PERMISSIONS = {
   "learner:read:organisation": ["programme_lead"],
   "people:read:organisation": ["programme_lead", "admin"],
   "invitation:create:organisation": ["programme_lead"],
+  "enrolment:manage:organisation": ["programme_lead"],
   "audit:read:organisation": ["programme_lead"],
   "returner:read:consented": ["helpline_advisor"],
   "organisation:read:any": ["admin"],
@@ -73,6 +74,7 @@ export function navigationFor(role: Role | null | undefined): NavItem[] {
     case "programme_lead":
       items.push({ href: "/organisation", label: "People" });
       items.push({ href: "/organisation/invite", label: "Invite someone" });
+      items.push({ href: "/organisation/cohorts", label: "Cohorts" });
       items.push({ href: "/organisation/audit", label: "Audit trail" });
       break;
     case "helpline_advisor":
@@ -84,6 +86,7 @@ export function navigationFor(role: Role | null | undefined): NavItem[] {
     default:
       items.push({ href: "/learning", label: "Your learning" });
   }
+  items.push({ href: "/programmes", label: "Programmes" });
   items.push({ href: "/account", label: "Your account" });
   return items;
 }

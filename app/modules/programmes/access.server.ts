@@ -1,0 +1,28 @@
+/** Who may read a programme's lessons, and as what. */
+import { data } from "@remix-run/node";
+import type { CurrentUser } from "~/utils/auth.server";
+import { findLesson, findModule, findProgramme } from "./catalogue.server";
+import { findEnrolment, type Enrolment } from "./learning.server";
+
+const STAFF_ROLES = new Set(["supervisor", "assessor", "programme_lead", "admin"]);
+
+export function findLessonOr404(programmeSlug?: string, moduleSlug?: string, lessonSlug?: string) {
+  const programme = programmeSlug ? findProgramme(programmeSlug) : undefined;
+  const module = programme && moduleSlug ? findModule(programme, moduleSlug) : undefined;
+  const lesson = module && lessonSlug ? findLesson(module, lessonSlug) : undefined;
+  if (!programme || !module || !lesson) throw data({ message: "We could not find that lesson." }, { status: 404 });
+  return { programme, module, lesson };
+}
+
+export type LessonAccess = { mode: "learner"; enrolment: Enrolment } | { mode: "staff" };
+
+/**
+ * Enrolled learners work through lessons; staff (supervisors, assessors, programme leads)
+ * may read them to support their learners. Anyone else is told to enrol first.
+ */
+export async function requireLessonAccess(current: CurrentUser, programmeSlug: string): Promise<LessonAccess> {
+  const enrolment = await findEnrolment(current.user.id, programmeSlug);
+  if (enrolment) return { mode: "learner", enrolment };
+  if (current.memberships.some((m) => STAFF_ROLES.has(m.role))) return { mode: "staff" };
+  throw data({ message: "You are not enrolled on this programme. Its page says how to join." }, { status: 403 });
+}

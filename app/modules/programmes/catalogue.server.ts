@@ -1,0 +1,55 @@
+/**
+ * Reads the content manifest compiled at build time (never MDX itself). Loaded once per
+ * process; in development it is read again when the file changes.
+ */
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Lesson, Manifest, Module, Programme } from "./content-schema";
+
+const MANIFEST_PATH = path.resolve(process.env.CONTENT_MANIFEST ?? "build/content/manifest.json");
+
+let cached: { manifest: Manifest; mtimeMs: number } | undefined;
+
+export function loadManifest(file = MANIFEST_PATH): Manifest {
+  const production = process.env.NODE_ENV === "production";
+  if (cached && production) return cached.manifest;
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(file).mtimeMs;
+  } catch {
+    throw new Error(`The content manifest ${file} is missing: run "npm run build" (or "npm run content:build").`);
+  }
+  if (!cached || cached.mtimeMs !== mtimeMs) {
+    cached = { manifest: JSON.parse(readFileSync(file, "utf8")) as Manifest, mtimeMs };
+  }
+  return cached.manifest;
+}
+
+export function listProgrammes(): Programme[] {
+  return loadManifest().programmes;
+}
+
+export function findProgramme(slug: string): Programme | undefined {
+  return loadManifest().programmes.find((p) => p.slug === slug);
+}
+
+export function findModule(programme: Programme, moduleSlug: string): Module | undefined {
+  return programme.modules.find((m) => m.slug === moduleSlug);
+}
+
+export function findLesson(module: Module, lessonSlug: string): Lesson | undefined {
+  return module.lessons.find((l) => l.slug === lessonSlug);
+}
+
+/** A capability code's title, e.g. "PCF-5" → "Knowledge". */
+export function capabilityTitles(): Map<string, string> {
+  const titles = new Map<string, string>();
+  const walk = (items: { code: string; title: string; items?: unknown[] }[] | undefined) => {
+    for (const item of items ?? []) {
+      titles.set(item.code, item.title);
+      walk(item.items as typeof items);
+    }
+  };
+  for (const f of loadManifest().frameworks) walk(f.items);
+  return titles;
+}

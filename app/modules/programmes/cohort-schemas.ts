@@ -1,0 +1,25 @@
+import { isValid, parseISO } from "date-fns";
+import { z } from "zod";
+
+const isoDate = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
+    .refine((v) => isValid(parseISO(v)), message);
+
+export const cohortSchema = z.object({
+  programmeSlug: z.string({ error: "Choose a programme" }).min(1, "Choose a programme").max(100),
+  name: z
+    .string({ error: "Enter a name for the cohort" })
+    .trim()
+    .min(1, "Enter a name for the cohort")
+    .max(120, "Name must be 120 characters or fewer"),
+  startsOn: isoDate("Enter the start date as a real date, for example 2027-01-04"),
+});
+
+export const enrolSchema = z.object({
+  learnerId: z.string({ error: "Choose a learner" }).uuid("Choose a learner"),
+  supervisorId: z.string({ error: "Choose a practice supervisor" }).uuid("Choose a practice supervisor"),
+  startedOn: isoDate("Enter the date they start, for example 2027-01-04"),
+});

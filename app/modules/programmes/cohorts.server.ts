@@ -1,0 +1,150 @@
+/** Cohorts and enrolment by a programme lead, always inside the lead's own organisation. */
+import { alias } from "drizzle-orm/pg-core";
+import { and, asc, count, eq } from "drizzle-orm";
+import { cohorts, enrolments, memberships, users } from "#db/schema";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { getDb } from "~/utils/db.server";
+import { findProgramme } from "./catalogue.server";
+
+export interface Actor {
+  userId: string;
+  role: string;
+  organisationId: string;
+  ipAddress?: string;
+}
+
+export async function listCohorts(organisationId: string) {
+  const db = await getDb();
+  return db
+    .select({
+      id: cohorts.id,
+      name: cohorts.name,
+      programmeSlug: cohorts.programmeSlug,
+      startsOn: cohorts.startsOn,
+      learners: count(enrolments.id),
+    })
+    .from(cohorts)
+    .leftJoin(enrolments, and(eq(enrolments.cohortId, cohorts.id), eq(enrolments.status, "active")))
+    .where(eq(cohorts.organisationId, organisationId))
+    .groupBy(cohorts.id)
+    .orderBy(asc(cohorts.startsOn), asc(cohorts.name));
+}
+
+export async function findCohort(organisationId: string, cohortId: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(cohorts)
+    .where(and(eq(cohorts.id, cohortId), eq(cohorts.organisationId, organisationId)))
+    .limit(1);
+  return row ?? null;
+}
+
+const supervisor = alias(users, "supervisor");
+
+export async function listCohortEnrolments(cohortId: string) {
+  const db = await getDb();
+  return db
+    .select({
+      enrolmentId: enrolments.id,
+      userId: users.id,
+      name: users.name,
+      startedOn: enrolments.startedOn,
+      supervisorName: supervisor.name,
+    })
+    .from(enrolments)
+    .innerJoin(users, eq(users.id, enrolments.userId))
+    .leftJoin(supervisor, eq(supervisor.id, enrolments.supervisorId))
+    .where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.status, "active")))
+    .orderBy(asc(users.name));
+}
+
+export async function createCohort(actor: Actor, input: { programmeSlug: string; name: string; startsOn: string }) {
+  if (!findProgramme(input.programmeSlug))
+    return { ok: false as const, field: "programmeSlug", message: "Choose a programme" };
+  const db = await getDb();
+  const [row] = await db
+    .insert(cohorts)
+    .values({
+      organisationId: actor.organisationId,
+      programmeSlug: input.programmeSlug,
+      name: input.name,
+      startsOn: input.startsOn,
+      createdById: actor.userId,
+    })
+    .returning();
+  await recordAudit({
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    organisationId: actor.organisationId,
+    action: "cohort.created",
+    subjectType: "cohort",
+    subjectId: row!.id,
+    detail: { programme: input.programmeSlug, name: input.name },
+    ipAddress: actor.ipAddress,
+  });
+  return { ok: true as const, cohort: row! };
+}
+
+async function activeMembership(organisationId: string, userId: string, role: "learner" | "supervisor") {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organisationId, organisationId),
+        eq(memberships.userId, userId),
+        eq(memberships.role, role),
+        eq(memberships.active, true),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export type EnrolResult =
+  { ok: true; enrolmentId: string } | { ok: false; field: "learnerId" | "supervisorId" | "startedOn"; message: string };
+
+/**
+ * Enrols a learner of the lead's organisation into one of its cohorts, with a supervisor
+ * from the same organisation. Anyone outside the organisation is refused as if unknown.
+ */
+export async function enrolLearner(
+  actor: Actor,
+  cohortId: string,
+  input: { learnerId: string; supervisorId: string; startedOn: string },
+): Promise<EnrolResult> {
+  const cohort = await findCohort(actor.organisationId, cohortId);
+  if (!cohort) return { ok: false, field: "learnerId", message: "That cohort is not in your organisation" };
+  if (!(await activeMembership(actor.organisationId, input.learnerId, "learner")))
+    return { ok: false, field: "learnerId", message: "Choose a learner from your organisation" };
+  if (!(await activeMembership(actor.organisationId, input.supervisorId, "supervisor")))
+    return { ok: false, field: "supervisorId", message: "Choose a practice supervisor from your organisation" };
+  const db = await getDb();
+  const inserted = await db
+    .insert(enrolments)
+    .values({
+      userId: input.learnerId,
+      programmeSlug: cohort.programmeSlug,
+      organisationId: actor.organisationId,
+      cohortId: cohort.id,
+      supervisorId: input.supervisorId,
+      startedOn: input.startedOn,
+      enrolledById: actor.userId,
+    })
+    .onConflictDoNothing()
+    .returning({ id: enrolments.id });
+  if (!inserted[0]) return { ok: false, field: "learnerId", message: "This learner is already on this programme" };
+  await recordAudit({
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    organisationId: actor.organisationId,
+    action: "enrolment.created",
+    subjectType: "enrolment",
+    subjectId: inserted[0].id,
+    detail: { programme: cohort.programmeSlug, learner: input.learnerId, supervisor: input.supervisorId },
+    ipAddress: actor.ipAddress,
+  });
+  return { ok: true, enrolmentId: inserted[0].id };
+}

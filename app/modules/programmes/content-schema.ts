@@ -1,0 +1,178 @@
+/**
+ * The shape of everything under content/, checked at build time. The compiled manifest
+ * (build/content/manifest.json) holds these types; the server only ever reads the manifest.
+ */
+import { z } from "zod";
+
+const text = z.string().trim().min(1);
+const code = z.string().regex(/^[A-Z][A-Z-]*-\d+(\.\d+)*$/, "codes look like PCF-5, KSS-CF-3 or ECS-2.1");
+
+export interface FrameworkItem {
+  code: string;
+  title: string;
+  description?: string;
+  levels?: Record<string, string>;
+  items?: FrameworkItem[];
+}
+
+const frameworkItem: z.ZodType<FrameworkItem> = z.lazy(() =>
+  z.object({
+    code,
+    title: text,
+    description: z.string().optional(),
+    levels: z.record(z.string(), z.string()).optional(),
+    items: z.array(frameworkItem).optional(),
+  }),
+);
+
+export const frameworkSchema = z.object({
+  id: z.string().regex(/^[A-Z][A-Z-]*$/),
+  title: text,
+  owner: z.string().optional(),
+  summary: z.string().optional(),
+  items: z.array(frameworkItem).min(1),
+});
+export type Framework = z.infer<typeof frameworkSchema>;
+
+export const EVIDENCE_KINDS = [
+  "reflective_log",
+  "direct_observation",
+  "feedback_person",
+  "feedback_professional",
+  "written_work",
+  "supervision_reflection",
+  "cpd",
+  "lesson_reflection",
+] as const;
+
+const supervisionPeriod = z
+  .object({
+    untilWeek: z.number().int().positive().optional(),
+    untilMonth: z.number().int().positive().optional(),
+    every: z.enum(["week", "fortnight", "month"]),
+  })
+  .refine((p) => (p.untilWeek === undefined) !== (p.untilMonth === undefined), "give untilWeek or untilMonth");
+
+export const assessmentSchema = z.object({
+  supervision: z.array(supervisionPeriod).min(1),
+  protectedTimeShare: z.number().min(0).max(1),
+  reviewPoints: z
+    .array(
+      z.object({
+        code: z.string().regex(/^[a-z0-9-]+$/),
+        title: text,
+        month: z.number().int().positive(),
+        final: z.boolean().optional(),
+      }),
+    )
+    .min(1),
+  evidence: z
+    .array(z.object({ kind: z.enum(EVIDENCE_KINDS), count: z.number().int().positive(), note: z.string().optional() }))
+    .min(1),
+  grants: z
+    .array(
+      z.object({
+        code: z.string(),
+        title: text,
+        when: z.enum(["registration", "completion"]),
+        pounds: z.number().nonnegative(),
+      }),
+    )
+    .optional(),
+});
+export type AssessmentRules = z.infer<typeof assessmentSchema>;
+
+export const PROGRAMME_KINDS = ["assessed", "taught", "masters", "specialist", "returner"] as const;
+
+export const programmeFileSchema = z.object({
+  title: text,
+  summary: text,
+  audience: text,
+  kind: z.enum(PROGRAMME_KINDS),
+  lengthMonths: z.number().int().positive(),
+  price: z.object({ pounds: z.number().positive(), note: z.string().optional() }).nullable().optional(),
+  selfEnrol: z.boolean().default(false),
+  frameworks: z.array(z.string()).min(1),
+  assessment: assessmentSchema.optional(),
+});
+
+const rubricCriterion = z.object({
+  criterion: text,
+  weight: z.number().positive(),
+  bands: z.array(z.object({ band: text, descriptor: text })).min(2),
+});
+
+export const moduleFileSchema = z.object({
+  title: text,
+  summary: text,
+  credits: z.number().int().positive().optional(),
+  assignment: z
+    .object({
+      title: text,
+      brief: text,
+      wordCount: z.number().int().positive().optional(),
+      rubric: z
+        .array(rubricCriterion)
+        .min(1)
+        .refine((r) => r.reduce((sum, c) => sum + c.weight, 0) === 100, "rubric weights must add up to 100"),
+    })
+    .optional(),
+  assessmentCriteria: z
+    .array(z.object({ code: z.string(), criterion: text, evidence: z.string().optional() }))
+    .optional(),
+});
+
+const option = z.object({ text, correct: z.boolean().optional(), feedback: text });
+const slugId = z.string().regex(/^[a-z0-9-]+$/, "ids use lower case letters, digits and hyphens");
+
+export const lessonFrontmatterSchema = z.object({
+  title: text,
+  summary: z.string().optional(),
+  minutes: z.number().int().min(5).max(120),
+  outcomes: z.array(text).min(2).max(5),
+  capabilities: z.array(z.string()).min(1),
+  reflections: z.array(z.object({ id: slugId, prompt: text })).min(1),
+  checks: z
+    .array(
+      z.object({
+        id: slugId,
+        question: text,
+        options: z
+          .array(option)
+          .min(2)
+          .max(5)
+          .refine((o) => o.filter((x) => x.correct).length === 1, "a question needs exactly one correct option"),
+      }),
+    )
+    .min(1),
+});
+export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;
+
+/** A lesson body, pre-rendered at build time: static HTML, with slots where learner state goes. */
+export type LessonSegment =
+  { type: "html"; html: string } | { type: "reflection"; id: string } | { type: "checks"; ids: string[] };
+
+export interface Lesson extends LessonFrontmatter {
+  slug: string;
+  order: number;
+  words: number;
+  segments: LessonSegment[];
+}
+
+export interface Module extends z.infer<typeof moduleFileSchema> {
+  slug: string;
+  order: number;
+  lessons: Lesson[];
+}
+
+export interface Programme extends z.infer<typeof programmeFileSchema> {
+  slug: string;
+  modules: Module[];
+}
+
+export interface Manifest {
+  version: 1;
+  builtAt: string;
+  frameworks: Framework[];
+  programmes: Programme[];
+}

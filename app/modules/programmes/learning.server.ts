@@ -1,0 +1,172 @@
+/** Enrolment, lesson progress, knowledge checks and reflections: the learner's state. */
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { enrolments, knowledgeCheckAttempts, lessonProgress, lessonReflections } from "#db/schema";
+import { getDb } from "~/utils/db.server";
+import { findProgramme } from "./catalogue.server";
+import type { Lesson } from "./content-schema";
+import { scoreChecks, type LessonState } from "./progress";
+
+export type Enrolment = typeof enrolments.$inferSelect;
+
+export async function listEnrolmentsForUser(userId: string): Promise<Enrolment[]> {
+  const db = await getDb();
+  return db
+    .select()
+    .from(enrolments)
+    .where(and(eq(enrolments.userId, userId), eq(enrolments.status, "active")))
+    .orderBy(desc(enrolments.startedOn));
+}
+
+export async function findEnrolment(userId: string, programmeSlug: string): Promise<Enrolment | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(enrolments)
+    .where(
+      and(eq(enrolments.userId, userId), eq(enrolments.programmeSlug, programmeSlug), eq(enrolments.status, "active")),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** Lesson states for many enrolments in one query, grouped by enrolment. */
+export async function lessonStatesFor(enrolmentIds: string[]): Promise<Map<string, LessonState[]>> {
+  const grouped = new Map<string, LessonState[]>(enrolmentIds.map((id) => [id, []]));
+  if (enrolmentIds.length === 0) return grouped;
+  const db = await getDb();
+  const rows = await db
+    .select({
+      enrolmentId: lessonProgress.enrolmentId,
+      moduleSlug: lessonProgress.moduleSlug,
+      lessonSlug: lessonProgress.lessonSlug,
+      completedAt: lessonProgress.completedAt,
+      lastViewedAt: lessonProgress.lastViewedAt,
+    })
+    .from(lessonProgress)
+    .where(inArray(lessonProgress.enrolmentId, enrolmentIds));
+  for (const { enrolmentId, ...state } of rows) grouped.get(enrolmentId)?.push(state);
+  return grouped;
+}
+
+export async function recordLessonView(enrolmentId: string, moduleSlug: string, lessonSlug: string) {
+  const db = await getDb();
+  await db
+    .insert(lessonProgress)
+    .values({ enrolmentId, moduleSlug, lessonSlug })
+    .onConflictDoUpdate({
+      target: [lessonProgress.enrolmentId, lessonProgress.moduleSlug, lessonProgress.lessonSlug],
+      set: { lastViewedAt: sql`now()` },
+    });
+}
+
+export async function setLessonComplete(
+  enrolmentId: string,
+  moduleSlug: string,
+  lessonSlug: string,
+  complete: boolean,
+) {
+  const db = await getDb();
+  await db
+    .insert(lessonProgress)
+    .values({ enrolmentId, moduleSlug, lessonSlug, completedAt: complete ? new Date() : null })
+    .onConflictDoUpdate({
+      target: [lessonProgress.enrolmentId, lessonProgress.moduleSlug, lessonProgress.lessonSlug],
+      set: {
+        completedAt: complete ? sql`coalesce(${lessonProgress.completedAt}, now())` : null,
+        lastViewedAt: sql`now()`,
+      },
+    });
+}
+
+export async function submitKnowledgeCheck(
+  enrolmentId: string,
+  moduleSlug: string,
+  lesson: Lesson,
+  ids: string[],
+  answers: Record<string, number | undefined>,
+) {
+  const scored = scoreChecks(lesson, ids, answers);
+  const chosen: Record<string, number> = {};
+  for (const r of scored.results) if (r.chosen !== null) chosen[r.id] = r.chosen;
+  const db = await getDb();
+  await db.insert(knowledgeCheckAttempts).values({
+    enrolmentId,
+    moduleSlug,
+    lessonSlug: lesson.slug,
+    answers: chosen,
+    score: scored.score,
+    total: scored.total,
+  });
+  return scored;
+}
+
+export async function latestCheckAttempt(enrolmentId: string, moduleSlug: string, lessonSlug: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(knowledgeCheckAttempts)
+    .where(
+      and(
+        eq(knowledgeCheckAttempts.enrolmentId, enrolmentId),
+        eq(knowledgeCheckAttempts.moduleSlug, moduleSlug),
+        eq(knowledgeCheckAttempts.lessonSlug, lessonSlug),
+      ),
+    )
+    .orderBy(desc(knowledgeCheckAttempts.submittedAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function reflectionsFor(enrolmentId: string, moduleSlug: string, lessonSlug: string) {
+  const db = await getDb();
+  return db
+    .select()
+    .from(lessonReflections)
+    .where(
+      and(
+        eq(lessonReflections.enrolmentId, enrolmentId),
+        eq(lessonReflections.moduleSlug, moduleSlug),
+        eq(lessonReflections.lessonSlug, lessonSlug),
+      ),
+    );
+}
+
+/** Saves a reflection. A draft never overwrites text the learner has already saved as final. */
+export async function saveReflection(
+  enrolmentId: string,
+  moduleSlug: string,
+  lessonSlug: string,
+  reflectionId: string,
+  body: string,
+  status: "draft" | "saved",
+) {
+  const db = await getDb();
+  await db
+    .insert(lessonReflections)
+    .values({ enrolmentId, moduleSlug, lessonSlug, reflectionId, body, status })
+    .onConflictDoUpdate({
+      target: [
+        lessonReflections.enrolmentId,
+        lessonReflections.moduleSlug,
+        lessonReflections.lessonSlug,
+        lessonReflections.reflectionId,
+      ],
+      set: { body, status, updatedAt: sql`now()` },
+    });
+}
+
+export type SelfEnrolResult = { ok: true; enrolment: Enrolment } | { ok: false; reason: "not_open" | "paid" };
+
+/** Learners may enrol themselves only on free programmes that allow it. */
+export async function selfEnrol(userId: string, programmeSlug: string, today = new Date()): Promise<SelfEnrolResult> {
+  const programme = findProgramme(programmeSlug);
+  if (!programme || !programme.selfEnrol) return { ok: false, reason: "not_open" };
+  if (programme.price) return { ok: false, reason: "paid" };
+  const db = await getDb();
+  const [row] = await db
+    .insert(enrolments)
+    .values({ userId, programmeSlug, startedOn: today.toISOString().slice(0, 10), enrolledById: userId })
+    .onConflictDoUpdate({ target: [enrolments.userId, enrolments.programmeSlug], set: { status: "active" } })
+    .returning();
+  return { ok: true, enrolment: row! };
+}

@@ -1,0 +1,101 @@
+/** Progress through a programme, as pure arithmetic over the manifest and the learner's rows. */
+import { addMonths, differenceInCalendarDays, parseISO } from "date-fns";
+import type { Lesson, Module, Programme } from "./content-schema";
+
+export interface LessonState {
+  moduleSlug: string;
+  lessonSlug: string;
+  completedAt: Date | null;
+  lastViewedAt: Date;
+}
+
+export interface LessonRef {
+  module: Module;
+  lesson: Lesson;
+}
+
+export function lessonKey(moduleSlug: string, lessonSlug: string) {
+  return `${moduleSlug}/${lessonSlug}`;
+}
+
+/** Every lesson of a programme in teaching order. */
+export function lessonsInOrder(programme: Programme): LessonRef[] {
+  return [...programme.modules]
+    .sort((a, b) => a.order - b.order)
+    .flatMap((module) => [...module.lessons].sort((a, b) => a.order - b.order).map((lesson) => ({ module, lesson })));
+}
+
+export interface ProgrammeProgress {
+  done: number;
+  total: number;
+  percent: number;
+  minutesLeft: number;
+  /** Where to pick up: the lesson last opened if unfinished, else the first unfinished lesson. */
+  continueAt: LessonRef | null;
+  complete: boolean;
+}
+
+export function programmeProgress(programme: Programme, states: LessonState[]): ProgrammeProgress {
+  const all = lessonsInOrder(programme);
+  const byKey = new Map(states.map((s) => [lessonKey(s.moduleSlug, s.lessonSlug), s]));
+  const isDone = (r: LessonRef) => !!byKey.get(lessonKey(r.module.slug, r.lesson.slug))?.completedAt;
+  const remaining = all.filter((r) => !isDone(r));
+  const done = all.length - remaining.length;
+  const lastViewed = states
+    .filter((s) => !s.completedAt)
+    .sort((a, b) => b.lastViewedAt.getTime() - a.lastViewedAt.getTime())
+    .map((s) => all.find((r) => r.module.slug === s.moduleSlug && r.lesson.slug === s.lessonSlug))
+    .find((r): r is LessonRef => !!r);
+  return {
+    done,
+    total: all.length,
+    percent: all.length ? Math.floor((done / all.length) * 100) : 0,
+    minutesLeft: remaining.reduce((sum, r) => sum + r.lesson.minutes, 0),
+    continueAt: lastViewed ?? remaining[0] ?? null,
+    complete: all.length > 0 && remaining.length === 0,
+  };
+}
+
+export function moduleProgress(module: Module, states: LessonState[]) {
+  const done = module.lessons.filter((l) =>
+    states.some((s) => s.moduleSlug === module.slug && s.lessonSlug === l.slug && s.completedAt),
+  ).length;
+  return { done, total: module.lessons.length };
+}
+
+/** The lesson before and after this one across the whole programme. */
+export function neighbours(programme: Programme, moduleSlug: string, lessonSlug: string) {
+  const all = lessonsInOrder(programme);
+  const i = all.findIndex((r) => r.module.slug === moduleSlug && r.lesson.slug === lessonSlug);
+  return { previous: i > 0 ? all[i - 1]! : null, next: i >= 0 && i < all.length - 1 ? all[i + 1]! : null };
+}
+
+export interface CheckResult {
+  id: string;
+  chosen: number | null;
+  correct: boolean;
+  feedback: string | null;
+}
+
+/** Scores answers to a lesson's knowledge-check questions; unanswered questions score nothing. */
+export function scoreChecks(lesson: Lesson, ids: string[], answers: Record<string, number | undefined>) {
+  const results: CheckResult[] = ids.map((id) => {
+    const question = lesson.checks.find((c) => c.id === id);
+    const chosen = answers[id];
+    const option = question && chosen !== undefined ? question.options[chosen] : undefined;
+    return { id, chosen: option ? chosen! : null, correct: !!option?.correct, feedback: option?.feedback ?? null };
+  });
+  return { results, score: results.filter((r) => r.correct).length, total: ids.length };
+}
+
+/** For an assessed programme: the next review point on or after today, from the start date. */
+export function nextReviewPoint(programme: Programme, startedOn: string, today: Date) {
+  const points = programme.assessment?.reviewPoints ?? [];
+  const start = parseISO(startedOn);
+  for (const point of [...points].sort((a, b) => a.month - b.month)) {
+    const due = addMonths(start, point.month);
+    const days = differenceInCalendarDays(due, today);
+    if (days >= 0) return { title: point.title, due, days };
+  }
+  return null;
+}

@@ -1,0 +1,17 @@
+/** Forms on the lesson page. */
+import { z } from "zod";
+
+export const REFLECTION_MAX = 20_000;
+
+export const lessonActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("complete") }),
+  z.object({ intent: z.literal("incomplete") }),
+  z.object({ intent: z.literal("check"), checkIds: z.string().max(2000) }),
+  z.object({
+    intent: z.enum(["reflection-draft", "reflection-save"]),
+    reflectionId: z.string().max(100),
+    body: z
+      .string()
+      .max(REFLECTION_MAX, `Your reflection must be ${REFLECTION_MAX.toLocaleString("en-GB")} characters or fewer`),
+  }),
+]);

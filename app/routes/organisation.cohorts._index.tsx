@@ -1,0 +1,120 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, SelectField, TextField } from "~/components/forms";
+import { listProgrammes } from "~/modules/programmes/catalogue.server";
+import { cohortSchema } from "~/modules/programmes/cohort-schemas";
+import { createCohort, listCohorts } from "~/modules/programmes/cohorts.server";
+import { formatDate } from "~/modules/organisations/people";
+import { requireMembership } from "~/utils/auth.server";
+import { readForm } from "~/utils/forms";
+import { requestDetails } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Cohorts – Practice Pathways" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const current = await requireMembership(request, { permission: "enrolment:manage:organisation" });
+  const programmes = new Map(listProgrammes().map((p) => [p.slug, p.title]));
+  const cohorts = await listCohorts(current.active.organisationId);
+  return {
+    organisation: current.active.organisation.name,
+    programmes: [...programmes].map(([value, label]) => ({ value, label })),
+    cohorts: cohorts.map((c) => ({
+      ...c,
+      programme: programmes.get(c.programmeSlug) ?? c.programmeSlug,
+      startsOn: formatDate(c.startsOn),
+    })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const current = await requireMembership(request, { permission: "enrolment:manage:organisation" });
+  const form = await readForm(request, cohortSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const result = await createCohort(
+    {
+      userId: current.user.id,
+      role: current.active.role,
+      organisationId: current.active.organisationId,
+      ipAddress: requestDetails(request, context).ipAddress,
+    },
+    form.data,
+  );
+  if (!result.ok)
+    return data(
+      { errors: { [result.field]: result.message }, values: form.data as Record<string, string> },
+      { status: 400 },
+    );
+  throw redirect(`/organisation/cohorts/${result.cohort.id}?created=1`);
+}
+
+export default function Cohorts() {
+  const { organisation, programmes, cohorts } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors as Record<string, string> | undefined;
+  const values = actionData?.values as Record<string, string> | undefined;
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <span className="caption">{organisation}</span>
+      <h1>Cohorts</h1>
+      {cohorts.length === 0 ? (
+        <p>No cohorts yet. Start one below, then enrol your learners into it.</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">Cohorts</caption>
+          <thead>
+            <tr>
+              <th scope="col">Cohort</th>
+              <th scope="col">Programme</th>
+              <th scope="col">Starts</th>
+              <th scope="col">Learners</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cohorts.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={`/organisation/cohorts/${c.id}`}>{c.name}</Link>
+                </td>
+                <td>{c.programme}</td>
+                <td>{c.startsOn}</td>
+                <td>{c.learners}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="narrow">
+        <h2>Start a cohort</h2>
+        <Form method="post" noValidate>
+          <SelectField
+            name="programmeSlug"
+            label="Programme"
+            options={programmes}
+            defaultValue={values?.programmeSlug}
+            error={errors?.programmeSlug}
+          />
+          <TextField
+            name="name"
+            label="Cohort name"
+            hint="For example, ASYE January 2027 intake"
+            defaultValue={values?.name}
+            error={errors?.name}
+          />
+          <TextField
+            name="startsOn"
+            label="Start date"
+            type="date"
+            width="third"
+            defaultValue={values?.startsOn}
+            error={errors?.startsOn}
+          />
+          <button type="submit" className="button">
+            Start cohort
+          </button>
+        </Form>
+      </div>
+    </>
+  );
+}

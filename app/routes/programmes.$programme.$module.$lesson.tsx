@@ -1,0 +1,474 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { ErrorSummary } from "~/components/forms";
+import { Notification } from "~/components/Notification";
+import { findLessonOr404, requireLessonAccess } from "~/modules/programmes/access.server";
+import { capabilityTitles } from "~/modules/programmes/catalogue.server";
+import {
+  latestCheckAttempt,
+  lessonStatesFor,
+  recordLessonView,
+  reflectionsFor,
+  saveReflection,
+  setLessonComplete,
+  submitKnowledgeCheck,
+} from "~/modules/programmes/learning.server";
+import { moduleProgress, neighbours, scoreChecks } from "~/modules/programmes/progress";
+import { lessonActionSchema, REFLECTION_MAX } from "~/modules/programmes/schemas";
+import { requireUser } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.lesson.title} – ${data.programme.title} – Practice Pathways` : "Lesson – Practice Pathways" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const current = await requireUser(request);
+  const { programme, module, lesson } = findLessonOr404(params.programme, params.module, params.lesson);
+  const access = await requireLessonAccess(current, programme.slug);
+  const titles = capabilityTitles();
+  const { previous, next } = neighbours(programme, module.slug, lesson.slug);
+  const base = {
+    programme: { slug: programme.slug, title: programme.title },
+    module: { slug: module.slug, title: module.title, order: module.order },
+    lesson: {
+      slug: lesson.slug,
+      title: lesson.title,
+      minutes: lesson.minutes,
+      outcomes: lesson.outcomes,
+      capabilities: lesson.capabilities.map((code) => ({ code, title: titles.get(code) ?? code })),
+      segments: lesson.segments,
+      reflections: lesson.reflections,
+      // The right answers and their feedback stay on the server until the learner answers.
+      checks: lesson.checks.map((c) => ({ id: c.id, question: c.question, options: c.options.map((o) => o.text) })),
+    },
+    position: { index: module.lessons.findIndex((l) => l.slug === lesson.slug) + 1, of: module.lessons.length },
+    previous: previous && {
+      href: `/programmes/${programme.slug}/${previous.module.slug}/${previous.lesson.slug}`,
+      title: previous.lesson.title,
+    },
+    next: next && {
+      href: `/programmes/${programme.slug}/${next.module.slug}/${next.lesson.slug}`,
+      title: next.lesson.title,
+    },
+  };
+  if (access.mode === "staff") {
+    return { ...base, mode: "staff" as const, completed: false, moduleDone: 0, attempt: null, reflections: {} };
+  }
+  const enrolmentId = access.enrolment.id;
+  await recordLessonView(enrolmentId, module.slug, lesson.slug);
+  const [states, attempt, reflections] = await Promise.all([
+    lessonStatesFor([enrolmentId]),
+    latestCheckAttempt(enrolmentId, module.slug, lesson.slug),
+    reflectionsFor(enrolmentId, module.slug, lesson.slug),
+  ]);
+  const mine = states.get(enrolmentId) ?? [];
+  const scored = attempt ? scoreChecks(lesson, Object.keys(attempt.answers), attempt.answers) : null;
+  return {
+    ...base,
+    mode: "learner" as const,
+    completed: mine.some((s) => s.moduleSlug === module.slug && s.lessonSlug === lesson.slug && !!s.completedAt),
+    moduleDone: moduleProgress(module, mine).done,
+    attempt: scored && { ...scored, submittedAt: attempt!.submittedAt.toISOString() },
+    reflections: Object.fromEntries(
+      reflections.map((r) => [
+        r.reflectionId,
+        { body: r.body, status: r.status, updatedAt: r.updatedAt.toISOString() },
+      ]),
+    ),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const current = await requireUser(request);
+  const { programme, module, lesson } = findLessonOr404(params.programme, params.module, params.lesson);
+  const access = await requireLessonAccess(current, programme.slug);
+  if (access.mode !== "learner")
+    throw data({ message: "Only learners on this programme can record progress." }, { status: 403 });
+  const enrolmentId = access.enrolment.id;
+  const formData = await request.formData();
+  const parsed = parseForm(formData, lessonActionSchema);
+  const here = `/programmes/${programme.slug}/${module.slug}/${lesson.slug}`;
+  if (!parsed.ok) {
+    return data(
+      { errors: parsed.errors, values: parsed.values, checkAnswers: {} as Record<string, number> },
+      { status: 400 },
+    );
+  }
+  const input = parsed.data;
+  switch (input.intent) {
+    case "complete":
+    case "incomplete":
+      await setLessonComplete(enrolmentId, module.slug, lesson.slug, input.intent === "complete");
+      throw redirect(`${here}${input.intent === "complete" ? "?completed=1" : ""}#lesson-status`);
+    case "check": {
+      const known = new Set(lesson.checks.map((c) => c.id));
+      const ids = input.checkIds.split(",").filter((id) => known.has(id));
+      if (ids.length === 0)
+        return data(
+          { errors: { form: "That knowledge check is not part of this lesson." }, values: {}, checkAnswers: {} },
+          { status: 400 },
+        );
+      const answers: Record<string, number> = {};
+      const errors: Record<string, string> = {};
+      for (const id of ids) {
+        const question = lesson.checks.find((c) => c.id === id)!;
+        const raw = formData.get(`answer-${id}`);
+        const chosen = typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : NaN;
+        if (Number.isInteger(chosen) && chosen >= 0 && chosen < question.options.length) answers[id] = chosen;
+        else errors[`answer-${id}`] = `Choose an answer to "${question.question}"`;
+      }
+      if (Object.keys(errors).length) return data({ errors, values: {}, checkAnswers: answers }, { status: 400 });
+      await submitKnowledgeCheck(enrolmentId, module.slug, lesson, ids, answers);
+      throw redirect(`${here}#check-results`);
+    }
+    case "reflection-draft":
+    case "reflection-save": {
+      if (!lesson.reflections.some((r) => r.id === input.reflectionId)) {
+        return data(
+          { errors: { form: "That reflection is not part of this lesson." }, values: {}, checkAnswers: {} },
+          { status: 400 },
+        );
+      }
+      const body = input.body.trim();
+      if (input.intent === "reflection-save" && !body) {
+        return data(
+          {
+            errors: { [`reflection-${input.reflectionId}`]: "Write your reflection before saving it" },
+            values: {},
+            checkAnswers: {},
+          },
+          { status: 400 },
+        );
+      }
+      await saveReflection(
+        enrolmentId,
+        module.slug,
+        lesson.slug,
+        input.reflectionId,
+        input.body,
+        input.intent === "reflection-save" ? "saved" : "draft",
+      );
+      throw redirect(`${here}?saved=${encodeURIComponent(input.reflectionId)}#reflection-${input.reflectionId}`);
+    }
+  }
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function ReflectionForm({
+  id,
+  prompt,
+  saved,
+  error,
+  disabled,
+}: {
+  id: string;
+  prompt: string;
+  saved?: { body: string; status: string; updatedAt: string };
+  error?: string;
+  disabled: boolean;
+}) {
+  const [draftState, setDraftState] = useState<"idle" | "saving" | "saved" | "kept-locally">("idle");
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const fieldId = `reflection-${id}`;
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const location = useLocation();
+  const storageKey = `pp-reflection-draft:${location.pathname}:${id}`;
+
+  // A copy kept in the browser survives a lost connection or an expired session.
+  useEffect(() => {
+    const local = window.localStorage.getItem(storageKey);
+    if (local && textarea.current && !textarea.current.value) textarea.current.value = local;
+  }, [storageKey]);
+
+  async function saveDraft(body: string) {
+    setDraftState("saving");
+    try {
+      const form = new FormData();
+      form.set("reflectionId", id);
+      form.set("body", body);
+      const response = await fetch(`${location.pathname}/draft`, { method: "POST", body: form });
+      if (response.ok) window.localStorage.removeItem(storageKey);
+      setDraftState(response.ok ? "saved" : "kept-locally");
+    } catch {
+      setDraftState("kept-locally");
+    }
+  }
+
+  return (
+    <section className="reflection" aria-labelledby={`${fieldId}-heading`} id={fieldId + "-section"}>
+      <h2 className="reflection__title" id={`${fieldId}-heading`}>
+        Reflect
+      </h2>
+      <Form method="post" className="reflection__form">
+        <input type="hidden" name="intent" value="reflection-save" />
+        <input type="hidden" name="reflectionId" value={id} />
+        <div className={`form-group${error ? " form-group--error" : ""}`}>
+          <label className="label" htmlFor={fieldId}>
+            {prompt}
+          </label>
+          <div className="hint" id={`${fieldId}-hint`}>
+            Only you, your supervisor and your assessor can read this. It is kept as a draft while you type.
+          </div>
+          {error ? (
+            <p className="error-message" id={`${fieldId}-error`}>
+              <span className="visually-hidden">Error:</span> {error}
+            </p>
+          ) : null}
+          <textarea
+            ref={textarea}
+            className={`textarea${error ? " input--error" : ""}`}
+            id={fieldId}
+            name="body"
+            rows={8}
+            maxLength={REFLECTION_MAX}
+            defaultValue={saved?.body ?? ""}
+            disabled={disabled}
+            aria-describedby={`${fieldId}-hint${error ? ` ${fieldId}-error` : ""} ${fieldId}-status`}
+            aria-invalid={error ? true : undefined}
+            onChange={(event) => {
+              const body = event.currentTarget.value;
+              window.localStorage.setItem(storageKey, body);
+              clearTimeout(timer.current);
+              timer.current = setTimeout(() => void saveDraft(body), 800);
+            }}
+          />
+          <p className="hint reflection__status" id={`${fieldId}-status`} aria-live="polite">
+            {draftState === "saving"
+              ? "Saving draft…"
+              : draftState === "saved"
+                ? "Draft saved."
+                : draftState === "kept-locally"
+                  ? "Could not save to Practice Pathways just now: your text is kept in this browser. Save when you are back online or signed in."
+                  : saved
+                    ? saved.status === "saved"
+                      ? "Saved."
+                      : "Draft saved."
+                    : ""}
+          </p>
+        </div>
+        {disabled ? null : (
+          <button type="submit" className="button button--secondary">
+            Save reflection
+          </button>
+        )}
+      </Form>
+    </section>
+  );
+}
+
+function KnowledgeCheckForm({
+  ids,
+  data: page,
+  errors,
+  chosenNow,
+  disabled,
+}: {
+  ids: string[];
+  data: LoaderData;
+  errors?: Record<string, string>;
+  chosenNow: Record<string, number>;
+  disabled: boolean;
+}) {
+  const questions = ids.map((id) => page.lesson.checks.find((c) => c.id === id)!).filter(Boolean);
+  const attempt =
+    page.attempt && ids.every((id) => page.attempt!.results.some((r) => r.id === id)) ? page.attempt : null;
+  return (
+    <section className="knowledge-check" aria-labelledby={`check-${ids[0]}-heading`} id="check-results">
+      <h2 className="knowledge-check__title" id={`check-${ids[0]}-heading`}>
+        Check your understanding
+      </h2>
+      {attempt ? (
+        <p className="knowledge-check__score" role="status">
+          You scored {attempt.score} out of {attempt.total}. Read the feedback under each question, then try again if
+          you want to.
+        </p>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="check" />
+        <input type="hidden" name="checkIds" value={ids.join(",")} />
+        {questions.map((q) => {
+          const result = attempt?.results.find((r) => r.id === q.id);
+          const name = `answer-${q.id}`;
+          const error = errors?.[name];
+          const chosen = chosenNow[q.id] ?? result?.chosen ?? undefined;
+          return (
+            <div className={`form-group${error ? " form-group--error" : ""}`} key={q.id}>
+              <fieldset
+                className="fieldset"
+                aria-describedby={
+                  [error ? `${name}-error` : "", result ? `${name}-feedback` : ""].filter(Boolean).join(" ") ||
+                  undefined
+                }
+              >
+                <legend className="fieldset__legend">{q.question}</legend>
+                {error ? (
+                  <p className="error-message" id={`${name}-error`}>
+                    <span className="visually-hidden">Error:</span> {error}
+                  </p>
+                ) : null}
+                <div className="radios">
+                  {q.options.map((option, i) => {
+                    const id = i === 0 ? name : `${name}-${i}`;
+                    return (
+                      <div className="radios__item" key={i}>
+                        <input
+                          className="radios__input"
+                          type="radio"
+                          id={id}
+                          name={name}
+                          value={i}
+                          defaultChecked={chosen === i}
+                          disabled={disabled}
+                        />
+                        <label className="radios__label" htmlFor={id}>
+                          {option}
+                        </label>
+                      </div>
+                    );
+                  })}
+                </div>
+                {result?.feedback ? (
+                  <div
+                    className={`feedback ${result.correct ? "feedback--correct" : "feedback--incorrect"}`}
+                    id={`${name}-feedback`}
+                  >
+                    <strong>{result.correct ? "Correct. " : "Not quite. "}</strong>
+                    {result.feedback}
+                  </div>
+                ) : null}
+              </fieldset>
+            </div>
+          );
+        })}
+        {disabled ? null : (
+          <button type="submit" className="button">
+            {attempt ? "Check my answers again" : "Check my answers"}
+          </button>
+        )}
+      </Form>
+    </section>
+  );
+}
+
+export default function LessonPage() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors = actionData && "errors" in actionData ? (actionData.errors as Record<string, string>) : undefined;
+  const chosenNow =
+    actionData && "checkAnswers" in actionData ? (actionData.checkAnswers as Record<string, number>) : {};
+  const staff = page.mode === "staff";
+  const { lesson } = page;
+  return (
+    <div className="lesson">
+      <ErrorSummary errors={errors} />
+      <nav aria-label="Breadcrumb" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to={`/programmes/${page.programme.slug}`}>{page.programme.title}</Link>
+          </li>
+          <li>
+            <Link to={`/programmes/${page.programme.slug}/${page.module.slug}`}>{page.module.title}</Link>
+          </li>
+        </ol>
+      </nav>
+      <span className="caption">
+        Module {page.module.order}, lesson {page.position.index} of {page.position.of}
+      </span>
+      <h1>{lesson.title}</h1>
+      {staff ? (
+        <Notification title="Reading as staff" kind="information">
+          <p>
+            You can read this lesson to support your learners. Progress, answers and reflections are recorded only for
+            learners on the programme.
+          </p>
+        </Notification>
+      ) : null}
+      {params.get("saved") ? (
+        <Notification title="Reflection saved">
+          <p>Your reflection is saved. You will be able to send it to your portfolio as evidence.</p>
+        </Notification>
+      ) : null}
+      <div className="lesson__meta">
+        <p>About {lesson.minutes} minutes</p>
+        <h2 className="heading-s">By the end of this lesson you will be able to:</h2>
+        <ul>
+          {lesson.outcomes.map((o) => (
+            <li key={o}>{o}</li>
+          ))}
+        </ul>
+        <p className="secondary">
+          Maps to:{" "}
+          {lesson.capabilities.map((c, i) => (
+            <span key={c.code}>
+              {i > 0 ? ", " : ""}
+              <abbr title={c.title}>{c.code}</abbr> {c.title}
+            </span>
+          ))}
+        </p>
+      </div>
+      <div className="lesson__body">
+        {lesson.segments.map((segment, i) => {
+          if (segment.type === "html") return <div key={i} dangerouslySetInnerHTML={{ __html: segment.html }} />;
+          if (segment.type === "reflection") {
+            const r = lesson.reflections.find((x) => x.id === segment.id);
+            return r ? (
+              <ReflectionForm
+                key={i}
+                id={r.id}
+                prompt={r.prompt}
+                saved={(page.reflections as Record<string, { body: string; status: string; updatedAt: string }>)[r.id]}
+                error={errors?.[`reflection-${r.id}`]}
+                disabled={staff}
+              />
+            ) : null;
+          }
+          return (
+            <KnowledgeCheckForm
+              key={i}
+              ids={segment.ids}
+              data={page}
+              errors={errors}
+              chosenNow={chosenNow}
+              disabled={staff}
+            />
+          );
+        })}
+      </div>
+      <section className="lesson__status" id="lesson-status" aria-labelledby="lesson-status-heading">
+        <h2 id="lesson-status-heading" className="heading-m">
+          {page.completed ? "You have completed this lesson" : "Finished this lesson?"}
+        </h2>
+        {staff ? null : (
+          <Form method="post">
+            <input type="hidden" name="intent" value={page.completed ? "incomplete" : "complete"} />
+            <button type="submit" className={page.completed ? "button button--secondary" : "button"}>
+              {page.completed ? "Mark as not complete" : "Mark as complete"}
+            </button>
+          </Form>
+        )}
+        {staff ? null : (
+          <p>
+            {page.moduleDone} of {page.position.of} lessons complete in this module.
+          </p>
+        )}
+      </section>
+      <nav className="pagination" aria-label="Lessons">
+        {page.previous ? (
+          <Link to={page.previous.href} rel="prev" className="pagination__link">
+            <span className="pagination__label">Previous lesson</span> {page.previous.title}
+          </Link>
+        ) : null}
+        {page.next ? (
+          <Link to={page.next.href} rel="next" className="pagination__link pagination__link--next">
+            <span className="pagination__label">Next lesson</span> {page.next.title}
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { capabilityTitles, findProgramme } from "~/modules/programmes/catalogue.server";
+import { findEnrolment, lessonStatesFor, selfEnrol } from "~/modules/programmes/learning.server";
+import { describeLength, describeMinutes, describePrice, PROGRAMME_KIND_LABELS } from "~/modules/programmes/labels";
+import { moduleProgress, programmeProgress } from "~/modules/programmes/progress";
+import { getCurrentUser, requireUser } from "~/utils/auth.server";
+import { requestDetails } from "~/utils/request.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.programme.title} – Practice Pathways` : "Programme – Practice Pathways" },
+];
+
+function programmeOr404(slug: string | undefined) {
+  const programme = slug ? findProgramme(slug) : undefined;
+  if (!programme) throw data({ message: "We could not find that programme." }, { status: 404 });
+  return programme;
+}
+
+/** Public: who it is for, modules, length and cost. Signed-in learners also see their progress. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const programme = programmeOr404(params.programme);
+  const current = await getCurrentUser(request);
+  const enrolment = current ? await findEnrolment(current.user.id, programme.slug) : null;
+  const states = enrolment ? ((await lessonStatesFor([enrolment.id])).get(enrolment.id) ?? []) : [];
+  const progress = enrolment ? programmeProgress(programme, states) : null;
+  const titles = capabilityTitles();
+  return {
+    signedIn: !!current,
+    programme: {
+      slug: programme.slug,
+      title: programme.title,
+      summary: programme.summary,
+      audience: programme.audience,
+      kind: PROGRAMME_KIND_LABELS[programme.kind],
+      length: describeLength(programme.lengthMonths),
+      price: describePrice(programme.price),
+      paid: !!programme.price,
+      selfEnrol: programme.selfEnrol && !programme.price,
+      frameworks: programme.frameworks,
+      reviewPoints: programme.assessment?.reviewPoints.map((r) => ({ title: r.title, month: r.month })) ?? [],
+      modules: programme.modules.map((m) => ({
+        slug: m.slug,
+        order: m.order,
+        title: m.title,
+        summary: m.summary,
+        credits: m.credits ?? null,
+        minutes: m.lessons.reduce((n, l) => n + l.minutes, 0),
+        lessons: m.lessons.length,
+        done: enrolment ? moduleProgress(m, states).done : 0,
+        capabilities: [...new Set(m.lessons.flatMap((l) => l.capabilities))]
+          .slice(0, 6)
+          .map((c) => ({ code: c, title: titles.get(c) ?? c })),
+      })),
+    },
+    enrolled: !!enrolment,
+    progress: progress && {
+      done: progress.done,
+      total: progress.total,
+      percent: progress.percent,
+      minutesLeft: describeMinutes(progress.minutesLeft),
+      continueHref: progress.continueAt
+        ? `/programmes/${programme.slug}/${progress.continueAt.module.slug}/${progress.continueAt.lesson.slug}`
+        : null,
+      continueTitle: progress.continueAt?.lesson.title ?? null,
+    },
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const current = await requireUser(request);
+  const programme = programmeOr404(params.programme);
+  const result = await selfEnrol(current.user.id, programme.slug);
+  if (!result.ok) {
+    throw data(
+      {
+        message:
+          result.reason === "paid"
+            ? "This programme has a fee: your employer enrols you, or you pay when online payment opens."
+            : "You cannot enrol yourself on this programme: your employer enrols you.",
+      },
+      { status: 403 },
+    );
+  }
+  await recordAudit({
+    actorUserId: current.user.id,
+    action: "enrolment.self_enrolled",
+    subjectType: "enrolment",
+    subjectId: result.enrolment.id,
+    detail: { programme: programme.slug },
+    ipAddress: requestDetails(request, context).ipAddress,
+  });
+  throw redirect(`/programmes/${programme.slug}?enrolled=1`);
+}
+
+export default function ProgrammePage() {
+  const { programme, enrolled, progress, signedIn } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/programmes">Programmes</Link>
+          </li>
+        </ol>
+      </nav>
+      <span className="caption">{programme.kind}</span>
+      <h1>{programme.title}</h1>
+      <p className="lead narrow">{programme.summary}</p>
+      {progress ? (
+        <div className="panel narrow">
+          <h2 className="heading-m">Your progress</h2>
+          <progress className="progress" max={progress.total} value={progress.done} aria-label="Lessons completed">
+            {progress.percent}%
+          </progress>
+          <p>
+            {progress.done} of {progress.total} lessons complete. About {progress.minutesLeft} left.
+          </p>
+          {progress.continueHref ? (
+            <Link to={progress.continueHref} className="button">
+              Continue: {progress.continueTitle}
+            </Link>
+          ) : (
+            <p>
+              <strong>You have completed every lesson.</strong>
+            </p>
+          )}
+        </div>
+      ) : null}
+      <dl className="summary-list narrow">
+        <div className="summary-list__row">
+          <dt>Who it is for</dt>
+          <dd>{programme.audience}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Length</dt>
+          <dd>{programme.length}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Cost</dt>
+          <dd>{programme.price}</dd>
+        </div>
+        {programme.reviewPoints.length ? (
+          <div className="summary-list__row">
+            <dt>Review points</dt>
+            <dd>{programme.reviewPoints.map((r) => `${r.title} (month ${r.month})`).join(", ")}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {!enrolled ? (
+        <div className="inset narrow">
+          {programme.selfEnrol ? (
+            signedIn ? (
+              <Form method="post">
+                <p>This programme is free, and you can start it now.</p>
+                <button type="submit" className="button">
+                  Enrol on this programme
+                </button>
+              </Form>
+            ) : (
+              <p>
+                This programme is free. <Link to={`/sign-up`}>Create an account</Link> or{" "}
+                <Link to={`/sign-in?redirectTo=/programmes/${programme.slug}`}>sign in</Link> to enrol.
+              </p>
+            )
+          ) : programme.paid ? (
+            <p>
+              This programme costs {programme.price}. Your employer can enrol you and pay the fee; if you are paying
+              yourself, online payment is not open yet, so ask the programme team of your university or employer.
+            </p>
+          ) : (
+            <p>Your employer enrols you on this programme. Ask your programme lead if you should be on it.</p>
+          )}
+        </div>
+      ) : null}
+      <h2>Modules</h2>
+      <ol className="module-list">
+        {programme.modules.map((m) => (
+          <li key={m.slug} className="module-list__item">
+            <h3 className="heading-s">
+              <Link to={`/programmes/${programme.slug}/${m.slug}`}>
+                Module {m.order}: {m.title}
+              </Link>
+            </h3>
+            <p>{m.summary}</p>
+            <p className="secondary">
+              {m.lessons} {m.lessons === 1 ? "lesson" : "lessons"}, about {describeMinutes(m.minutes)}
+              {m.credits ? `, ${m.credits} credits` : ""}
+              {enrolled ? ` · ${m.done} of ${m.lessons} complete` : ""}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import { DEMO, expect, expectAccessible, signIn, test, visit } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+async function asyeProgress(page: Page) {
+  await page.goto("/learning");
+  const bar = page.getByRole("progressbar", { name: /NQSW support programme.*lessons completed/i });
+  return Number(await bar.getAttribute("value"));
+}
+
+async function workThroughALesson(page: Page) {
+  const before = await asyeProgress(page);
+  await page
+    .getByRole("link", { name: /Continue where you left off/ })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(page);
+
+  // Answer every question in the knowledge check with its first option.
+  const check = page.locator(".knowledge-check").first();
+  const groups = check.locator("fieldset");
+  const questions = await groups.count();
+  expect(questions).toBeGreaterThan(0);
+  for (let i = 0; i < questions; i++) await groups.nth(i).locator("input[type=radio]").first().check();
+  await check.getByRole("button", { name: /Check my answers/ }).click();
+  await expect(page.locator(".knowledge-check__score")).toContainText(new RegExp(`You scored \\d out of ${questions}`));
+  await expect(page.locator(".feedback")).toHaveCount(questions);
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Mark as complete" }).click();
+  await expect(page.getByRole("heading", { name: "You have completed this lesson" })).toBeVisible();
+  expect(await asyeProgress(page)).toBe(before + 1);
+}
+
+test.describe("an NQSW works through a lesson", () => {
+  test("with JavaScript", async ({ page }) => {
+    await signIn(page, DEMO.nqsw);
+    await expect(page.getByRole("heading", { name: "Your programmes" })).toBeVisible();
+    await workThroughALesson(page);
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+    test("the same journey works as plain forms", async ({ page }) => {
+      await signIn(page, "tom.gallagher@northmoor.example");
+      await workThroughALesson(page);
+    });
+
+    test("a reflection is saved, and an empty one is refused with a message", async ({ page }) => {
+      await signIn(page, "liam.doherty@northmoor.example");
+      await page
+        .getByRole("link", { name: /Continue where you left off/ })
+        .first()
+        .click();
+      const reflection = page.locator(".reflection").first();
+      await reflection.getByRole("button", { name: "Save reflection" }).click();
+      await expect(page.getByRole("alert")).toContainText("Write your reflection before saving it");
+      const text = "I want to use supervision to talk through my first visits and how I record them.";
+      await page.locator(".reflection textarea").first().fill(text);
+      await page.locator(".reflection").first().getByRole("button", { name: "Save reflection" }).click();
+      await expect(page.getByText("Your reflection is saved.")).toBeVisible();
+      await expect(page.locator(".reflection textarea").first()).toHaveValue(text);
+      await expectAccessible(page);
+    });
+  });
+});
+
+test("the catalogue, a programme, a module and a lesson are accessible and public where they should be", async ({
+  page,
+}) => {
+  await visit(page, "/programmes");
+  await expect(page.getByRole("heading", { name: "Programmes" })).toBeVisible();
+  await page.getByRole("link", { name: /NQSW support programme/ }).click();
+  await expectAccessible(page);
+  await expect(page.getByText("Your employer enrols you on this programme.")).toBeVisible();
+  await page.locator(".module-list a").first().click();
+  await expectAccessible(page);
+  await expect(page.getByRole("link", { name: "Sign in" }).last()).toBeVisible();
+
+  // Lessons are for learners on the programme and the staff who support them.
+  await signIn(page, DEMO.returner);
+  const response = await page.goto("/programmes/asye");
+  expect(response?.status()).toBe(200);
+  const lessonHref = await page.locator(".module-list a").first().getAttribute("href");
+  await page.goto(lessonHref!);
+  const lessonLink = await page.locator(".lesson-list a").first().getAttribute("href");
+  const refused = await page.goto(lessonLink!);
+  expect(refused?.status()).toBe(403);
+  await expectAccessible(page);
+});
+
+test("a returner enrols themselves on the free refresher programme", async ({ page }) => {
+  await signIn(page, DEMO.returner);
+  await visit(page, "/programmes/return-to-social-work");
+  await expect(page.getByRole("heading", { name: "Your progress" })).toBeVisible();
+});
+
+test("a programme lead starts a cohort and enrols a learner with a supervisor", async ({ page }) => {
+  await signIn(page, DEMO.lead);
+  await visit(page, "/organisation/cohorts");
+  await page.getByRole("button", { name: "Start cohort" }).click();
+  await expect(page.getByRole("alert")).toContainText("Choose a programme");
+  await page
+    .getByLabel("Programme")
+    .selectOption({ label: "Early career programme (years 1 and 2)" })
+    .catch(async () => {
+      await page.getByLabel("Programme").selectOption({ index: 2 });
+    });
+  await page.getByLabel("Cohort name").fill("Early career, spring intake");
+  await page.getByLabel("Start date").fill("2027-03-01");
+  await page.getByRole("button", { name: "Start cohort" }).click();
+  await expect(page.getByRole("heading", { name: "Early career, spring intake" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Learner").selectOption({ label: "Kwame Mensah" });
+  await page.getByLabel("Practice supervisor").selectOption({ label: "Helen Marsh" });
+  await page.getByRole("button", { name: "Enrol learner" }).click();
+  await expect(page.getByText("Learner enrolled")).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "Kwame Mensah" })).toContainText("Helen Marsh");
+});
