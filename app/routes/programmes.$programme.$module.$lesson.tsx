@@ -124,7 +124,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await submitKnowledgeCheck(enrolmentId, module.slug, lesson, ids, answers);
       throw redirect(`${here}#check-results`);
     }
-    case "reflection-draft":
     case "reflection-save": {
       if (!lesson.reflections.some((r) => r.id === input.reflectionId)) {
         return data(
@@ -133,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         );
       }
       const body = input.body.trim();
-      if (input.intent === "reflection-save" && !body) {
+      if (!body) {
         return data(
           {
             errors: { [`reflection-${input.reflectionId}`]: "Write your reflection before saving it" },
@@ -167,7 +166,7 @@ function ReflectionForm({
 }: {
   id: string;
   prompt: string;
-  saved?: { body: string; status: string; updatedAt: string };
+  saved?: { body: string; status: string; unsavedDraft: boolean; updatedAt: string };
   error?: string;
   disabled: boolean;
 }) {
@@ -244,9 +243,11 @@ function ReflectionForm({
                 : draftState === "kept-locally"
                   ? "Could not save to Practice Pathways just now: your text is kept in this browser. Save when you are back online or signed in."
                   : saved
-                    ? saved.status === "saved"
-                      ? "Saved."
-                      : "Draft saved."
+                    ? saved.unsavedDraft
+                      ? saved.status === "saved"
+                        ? "You have changes kept as a draft. Save to replace your saved reflection."
+                        : "Draft kept. Save it when you are ready."
+                      : "Saved."
                     : ""}
           </p>
         </div>
@@ -421,7 +422,14 @@ export default function LessonPage() {
                 key={i}
                 id={r.id}
                 prompt={r.prompt}
-                saved={(page.reflections as Record<string, { body: string; status: string; updatedAt: string }>)[r.id]}
+                saved={
+                  (
+                    page.reflections as Record<
+                      string,
+                      { body: string; status: string; unsavedDraft: boolean; updatedAt: string }
+                    >
+                  )[r.id]
+                }
                 error={errors?.[`reflection-${r.id}`]}
                 disabled={staff}
               />

@@ -77,9 +77,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw data(
       {
         message:
-          result.reason === "paid"
-            ? "This programme has a fee: your employer enrols you, or you pay when online payment opens."
-            : "You cannot enrol yourself on this programme: your employer enrols you.",
+          result.reason === "withdrawn"
+            ? "Your organisation withdrew you from this programme. Ask your programme lead to enrol you again."
+            : result.reason === "paid"
+              ? "This programme has a fee: your employer enrols you, or you pay when online payment opens."
+              : "You cannot enrol yourself on this programme: your employer enrols you.",
       },
       { status: 403 },
     );

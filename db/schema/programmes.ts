@@ -87,7 +87,10 @@ export const knowledgeCheckAttempts = pgTable(
 
 export const reflectionStatus = pgEnum("reflection_status", ["draft", "saved"]);
 
-/** A learner's answer to a lesson's reflective prompt: a draft while typing, saved on submit. */
+/**
+ * A learner's answer to a lesson's reflective prompt. `body` is what they last saved;
+ * `draftBody` is what they are typing now, kept while they type and never over the saved text.
+ */
 export const lessonReflections = pgTable(
   "lesson_reflections",
   {
@@ -98,7 +101,8 @@ export const lessonReflections = pgTable(
     moduleSlug: text("module_slug").notNull(),
     lessonSlug: text("lesson_slug").notNull(),
     reflectionId: text("reflection_id").notNull(),
-    body: text("body").notNull(),
+    body: text("body").notNull().default(""),
+    draftBody: text("draft_body"),
     status: reflectionStatus("status").notNull().default("draft"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     /** Set when the learner sends it to their portfolio (the portfolio arrives with the first-year issue). */

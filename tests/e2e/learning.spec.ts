@@ -1,4 +1,4 @@
-import { DEMO, expect, expectAccessible, signIn, test, visit } from "./fixtures";
+import { DEMO, expect, expectAccessible, signIn, signUp, test, uniqueEmail, visit } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 async function asyeProgress(page: Page) {
@@ -89,10 +89,18 @@ test("the catalogue, a programme, a module and a lesson are accessible and publi
   await expectAccessible(page);
 });
 
-test("a returner enrols themselves on the free refresher programme", async ({ page }) => {
-  await signIn(page, DEMO.returner);
+test("a returner enrols themselves on the free refresher programme, but not on a paid one", async ({ page }) => {
+  await signUp(page, "Carol Dimmock", uniqueEmail("selfenrol"), "saffron ladder minnow 8");
   await visit(page, "/programmes/return-to-social-work");
+  await page.getByRole("button", { name: "Enrol on this programme" }).click();
   await expect(page.getByRole("heading", { name: "Your progress" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Continue:/ })).toBeVisible();
+  await page.goto("/learning");
+  await expect(page.getByRole("link", { name: "Return to social work refresher" })).toBeVisible();
+
+  await visit(page, "/programmes/masters");
+  await expect(page.getByRole("button", { name: "Enrol on this programme" })).toHaveCount(0);
+  await expect(page.getByText(/costs £1,450/)).toBeVisible();
 });
 
 test("a programme lead starts a cohort and enrols a learner with a supervisor", async ({ page }) => {
@@ -102,10 +110,7 @@ test("a programme lead starts a cohort and enrols a learner with a supervisor", 
   await expect(page.getByRole("alert")).toContainText("Choose a programme");
   await page
     .getByLabel("Programme")
-    .selectOption({ label: "Early career programme (years 1 and 2)" })
-    .catch(async () => {
-      await page.getByLabel("Programme").selectOption({ index: 2 });
-    });
+    .selectOption({ label: "Early career programme, years 1 and 2 (child and family ECDP)" });
   await page.getByLabel("Cohort name").fill("Early career, spring intake");
   await page.getByLabel("Start date").fill("2027-03-01");
   await page.getByRole("button", { name: "Start cohort" }).click();

@@ -8,10 +8,11 @@ import type { Lesson, Manifest, Module, Programme } from "./content-schema";
 
 const MANIFEST_PATH = path.resolve(process.env.CONTENT_MANIFEST ?? "build/content/manifest.json");
 
-let cached: { manifest: Manifest; mtimeMs: number } | undefined;
+const cache = new Map<string, { manifest: Manifest; mtimeMs: number }>();
 
 export function loadManifest(file = MANIFEST_PATH): Manifest {
   const production = process.env.NODE_ENV === "production";
+  const cached = cache.get(file);
   if (cached && production) return cached.manifest;
   let mtimeMs: number;
   try {
@@ -19,10 +20,10 @@ export function loadManifest(file = MANIFEST_PATH): Manifest {
   } catch {
     throw new Error(`The content manifest ${file} is missing: run "npm run build" (or "npm run content:build").`);
   }
-  if (!cached || cached.mtimeMs !== mtimeMs) {
-    cached = { manifest: JSON.parse(readFileSync(file, "utf8")) as Manifest, mtimeMs };
-  }
-  return cached.manifest;
+  if (cached && cached.mtimeMs === mtimeMs) return cached.manifest;
+  const manifest = JSON.parse(readFileSync(file, "utf8")) as Manifest;
+  cache.set(file, { manifest, mtimeMs });
+  return manifest;
 }
 
 export function listProgrammes(): Programme[] {

@@ -133,7 +133,19 @@ export async function enrolLearner(
       startedOn: input.startedOn,
       enrolledById: actor.userId,
     })
-    .onConflictDoNothing()
+    // A learner who was withdrawn can be enrolled again; an active enrolment is left alone.
+    .onConflictDoUpdate({
+      target: [enrolments.userId, enrolments.programmeSlug],
+      set: {
+        status: "active",
+        organisationId: actor.organisationId,
+        cohortId: cohort.id,
+        supervisorId: input.supervisorId,
+        startedOn: input.startedOn,
+        enrolledById: actor.userId,
+      },
+      setWhere: eq(enrolments.status, "withdrawn"),
+    })
     .returning({ id: enrolments.id });
   if (!inserted[0]) return { ok: false, field: "learnerId", message: "This learner is already on this programme" };
   await recordAudit({

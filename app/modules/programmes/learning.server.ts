@@ -1,4 +1,5 @@
 /** Enrolment, lesson progress, knowledge checks and reflections: the learner's state. */
+import { format } from "date-fns";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { enrolments, knowledgeCheckAttempts, lessonProgress, lessonReflections } from "#db/schema";
 import { getDb } from "~/utils/db.server";
@@ -131,7 +132,10 @@ export async function reflectionsFor(enrolmentId: string, moduleSlug: string, le
     );
 }
 
-/** Saves a reflection. A draft never overwrites text the learner has already saved as final. */
+/**
+ * Saves what the learner is typing as a draft, beside (never over) the text they last saved;
+ * saving makes the text the saved version and clears the draft.
+ */
 export async function saveReflection(
   enrolmentId: string,
   moduleSlug: string,
@@ -141,21 +145,28 @@ export async function saveReflection(
   status: "draft" | "saved",
 ) {
   const db = await getDb();
-  await db
-    .insert(lessonReflections)
-    .values({ enrolmentId, moduleSlug, lessonSlug, reflectionId, body, status })
-    .onConflictDoUpdate({
-      target: [
-        lessonReflections.enrolmentId,
-        lessonReflections.moduleSlug,
-        lessonReflections.lessonSlug,
-        lessonReflections.reflectionId,
-      ],
-      set: { body, status, updatedAt: sql`now()` },
-    });
+  const key = { enrolmentId, moduleSlug, lessonSlug, reflectionId };
+  const target = [
+    lessonReflections.enrolmentId,
+    lessonReflections.moduleSlug,
+    lessonReflections.lessonSlug,
+    lessonReflections.reflectionId,
+  ];
+  if (status === "draft") {
+    await db
+      .insert(lessonReflections)
+      .values({ ...key, body: "", draftBody: body, status: "draft" })
+      .onConflictDoUpdate({ target, set: { draftBody: body, updatedAt: sql`now()` } });
+  } else {
+    await db
+      .insert(lessonReflections)
+      .values({ ...key, body, draftBody: null, status: "saved" })
+      .onConflictDoUpdate({ target, set: { body, draftBody: null, status: "saved", updatedAt: sql`now()` } });
+  }
 }
 
-export type SelfEnrolResult = { ok: true; enrolment: Enrolment } | { ok: false; reason: "not_open" | "paid" };
+export type SelfEnrolResult =
+  { ok: true; enrolment: Enrolment } | { ok: false; reason: "not_open" | "paid" | "withdrawn" };
 
 /** Learners may enrol themselves only on free programmes that allow it. */
 export async function selfEnrol(userId: string, programmeSlug: string, today = new Date()): Promise<SelfEnrolResult> {
@@ -163,10 +174,16 @@ export async function selfEnrol(userId: string, programmeSlug: string, today = n
   if (!programme || !programme.selfEnrol) return { ok: false, reason: "not_open" };
   if (programme.price) return { ok: false, reason: "paid" };
   const db = await getDb();
-  const [row] = await db
+  await db
     .insert(enrolments)
-    .values({ userId, programmeSlug, startedOn: today.toISOString().slice(0, 10), enrolledById: userId })
-    .onConflictDoUpdate({ target: [enrolments.userId, enrolments.programmeSlug], set: { status: "active" } })
-    .returning();
-  return { ok: true, enrolment: row! };
+    .values({ userId, programmeSlug, startedOn: format(today, "yyyy-MM-dd"), enrolledById: userId })
+    .onConflictDoNothing();
+  // An enrolment that already exists is left as it is: one an employer withdrew stays withdrawn.
+  const [row] = await db
+    .select()
+    .from(enrolments)
+    .where(and(eq(enrolments.userId, userId), eq(enrolments.programmeSlug, programmeSlug)))
+    .limit(1);
+  if (!row || row.status !== "active") return { ok: false, reason: "withdrawn" };
+  return { ok: true, enrolment: row };
 }

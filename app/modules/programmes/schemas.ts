@@ -8,7 +8,7 @@ export const lessonActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("incomplete") }),
   z.object({ intent: z.literal("check"), checkIds: z.string().max(2000) }),
   z.object({
-    intent: z.enum(["reflection-draft", "reflection-save"]),
+    intent: z.literal("reflection-save"),
     reflectionId: z.string().max(100),
     body: z
       .string()
