@@ -3,6 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Welcome } from "~/components/Welcome";
 import { listSupervisees } from "~/modules/organisations/memberships.server";
 import { describeProgress } from "~/modules/organisations/people";
+import { findProgramme } from "~/modules/programmes/catalogue.server";
+import { lessonStatesFor, listOrganisationEnrolments } from "~/modules/programmes/learning.server";
+import { programmeProgress } from "~/modules/programmes/progress";
 import { requireMembership } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Your supervisees – Practice Pathways" }];
@@ -11,6 +14,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireMembership(request, { permission: "learner:read:supervisee" });
   const supervisees = await listSupervisees(current.active.organisationId, current.user.id);
   const today = new Date();
+  const enrolments = await listOrganisationEnrolments(
+    current.active.organisationId,
+    supervisees.map((s) => s.userId),
+  );
+  const states = await lessonStatesFor(enrolments.map((e) => e.id));
+  const programmesOf = (userId: string) =>
+    enrolments
+      .filter((e) => e.userId === userId)
+      .flatMap((e) => {
+        const programme = findProgramme(e.programmeSlug);
+        if (!programme) return [];
+        const p = programmeProgress(programme, states.get(e.id) ?? []);
+        return [`${programme.title}: ${p.done} of ${p.total} lessons`];
+      });
   return {
     organisation: current.active.organisation.name,
     supervisees: supervisees.map((s) => ({
@@ -20,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       jobTitle: s.jobTitle,
       progress: describeProgress(s.stage, s.startedOn, today),
       invited: !s.hasPassword,
+      programmes: programmesOf(s.userId),
     })),
   };
 }
@@ -46,6 +64,7 @@ export default function Supervision() {
               <th scope="col">Supervisee</th>
               <th scope="col">Post</th>
               <th scope="col">Where they are</th>
+              <th scope="col">Learning</th>
             </tr>
           </thead>
           <tbody>
@@ -62,6 +81,7 @@ export default function Supervision() {
                 </td>
                 <td>{[s.jobTitle, s.team].filter(Boolean).join(", ")}</td>
                 <td>{s.progress}</td>
+                <td>{s.programmes.length ? s.programmes.join("; ") : "Not enrolled on a programme"}</td>
               </tr>
             ))}
           </tbody>

@@ -11,6 +11,7 @@ import {
   type Actor,
 } from "~/modules/programmes/cohorts.server";
 import type { Manifest, Programme } from "~/modules/programmes/content-schema";
+import { listSupervisees } from "~/modules/organisations/memberships.server";
 import { withTestDatabase } from "../support/database";
 import { makeMembership, makeOrganisation, makeUser, requestFrom } from "../support/fixtures";
 
@@ -288,6 +289,22 @@ describe("enrolling a learner into a cohort", () => {
       supervisorId: other.id,
       startedOn: "2027-01-11",
     });
+  });
+});
+
+describe("the supervisor chosen at enrolment", () => {
+  it("becomes the learner's practice supervisor, so the learner is on that supervisor's list", async () => {
+    const cohort = await cohortOf(northLead, "Supervised");
+    const learner = await person(north, "learner");
+    const supervisor = await person(north, "supervisor");
+    expect(await listSupervisees(north.id, supervisor.id)).toEqual([]);
+    const ok = await enrolLearner(northLead, cohort.id, {
+      learnerId: learner.id,
+      supervisorId: supervisor.id,
+      startedOn: "2026-09-07",
+    });
+    expect(ok.ok).toBe(true);
+    expect((await listSupervisees(north.id, supervisor.id)).map((p) => p.userId)).toEqual([learner.id]);
   });
 });
 

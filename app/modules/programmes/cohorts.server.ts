@@ -122,31 +122,48 @@ export async function enrolLearner(
   if (!(await activeMembership(actor.organisationId, input.supervisorId, "supervisor")))
     return { ok: false, field: "supervisorId", message: "Choose a practice supervisor from your organisation" };
   const db = await getDb();
-  const inserted = await db
-    .insert(enrolments)
-    .values({
-      userId: input.learnerId,
-      programmeSlug: cohort.programmeSlug,
-      organisationId: actor.organisationId,
-      cohortId: cohort.id,
-      supervisorId: input.supervisorId,
-      startedOn: input.startedOn,
-      enrolledById: actor.userId,
-    })
-    // A learner who was withdrawn can be enrolled again; an active enrolment is left alone.
-    .onConflictDoUpdate({
-      target: [enrolments.userId, enrolments.programmeSlug],
-      set: {
-        status: "active",
+  const inserted = await db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(enrolments)
+      .values({
+        userId: input.learnerId,
+        programmeSlug: cohort.programmeSlug,
         organisationId: actor.organisationId,
         cohortId: cohort.id,
         supervisorId: input.supervisorId,
         startedOn: input.startedOn,
         enrolledById: actor.userId,
-      },
-      setWhere: eq(enrolments.status, "withdrawn"),
-    })
-    .returning({ id: enrolments.id });
+      })
+      // A learner who was withdrawn can be enrolled again; an active enrolment is left alone.
+      .onConflictDoUpdate({
+        target: [enrolments.userId, enrolments.programmeSlug],
+        set: {
+          status: "active",
+          organisationId: actor.organisationId,
+          cohortId: cohort.id,
+          supervisorId: input.supervisorId,
+          startedOn: input.startedOn,
+          enrolledById: actor.userId,
+        },
+        setWhere: eq(enrolments.status, "withdrawn"),
+      })
+      .returning({ id: enrolments.id });
+    // The supervisor chosen here is the learner's practice supervisor in this organisation,
+    // so the supervisor's list of supervisees and the enrolment never disagree.
+    if (rows[0]) {
+      await tx
+        .update(memberships)
+        .set({ supervisorId: input.supervisorId })
+        .where(
+          and(
+            eq(memberships.organisationId, actor.organisationId),
+            eq(memberships.userId, input.learnerId),
+            eq(memberships.role, "learner"),
+          ),
+        );
+    }
+    return rows;
+  });
   if (!inserted[0]) return { ok: false, field: "learnerId", message: "This learner is already on this programme" };
   await recordAudit({
     actorUserId: actor.userId,

@@ -18,6 +18,22 @@ export async function listEnrolmentsForUser(userId: string): Promise<Enrolment[]
     .orderBy(desc(enrolments.startedOn));
 }
 
+/** Active enrolments through one organisation for many learners, in one query. */
+export async function listOrganisationEnrolments(organisationId: string, userIds: string[]): Promise<Enrolment[]> {
+  if (userIds.length === 0) return [];
+  const db = await getDb();
+  return db
+    .select()
+    .from(enrolments)
+    .where(
+      and(
+        eq(enrolments.organisationId, organisationId),
+        inArray(enrolments.userId, userIds),
+        eq(enrolments.status, "active"),
+      ),
+    );
+}
+
 export async function findEnrolment(userId: string, programmeSlug: string): Promise<Enrolment | null> {
   const db = await getDb();
   const [row] = await db
