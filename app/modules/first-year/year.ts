@@ -1,0 +1,142 @@
+/**
+ * The assessed year as dates, computed from a programme's rules and a learner's start date.
+ * Pure functions: the same code runs the 12-month ASYE and the 24-month ECDP.
+ *
+ * Time is measured in "programme days" (days of the year as a full-time worker would live
+ * it). Part-time work stretches programme time pro rata; a pause (long sickness, parental
+ * leave) moves every date that falls after it by the pause's length; an extension moves the
+ * end of the year and the final review.
+ */
+import { addDays, addMonths, differenceInCalendarDays, format, parseISO } from "date-fns";
+import type { AssessmentRules } from "~/modules/programmes/content-schema";
+
+export interface Pause {
+  /** First day of the pause (ISO date). */
+  from: string;
+  /** Last day of the pause, inclusive (ISO date). */
+  to: string;
+}
+
+export interface YearInput {
+  startedOn: string;
+  lengthMonths: number;
+  rules: AssessmentRules;
+  /** Working time as a share of full time, e.g. 0.6. Defaults to 1. */
+  fte?: number;
+  pauses?: Pause[];
+  /** Extra calendar days added to the end of the year (and its final review). */
+  extensionDays?: number;
+}
+
+const DAYS = { week: 7, fortnight: 14 } as const;
+
+export function isoDate(date: Date) {
+  return format(date, "yyyy-MM-dd");
+}
+
+function fteOf(input: YearInput) {
+  const fte = input.fte ?? 1;
+  if (!(fte > 0 && fte <= 1)) throw new RangeError(`fte must be more than 0 and at most 1 (got ${fte})`);
+  return fte;
+}
+
+/** Programme days from the start to the same day `months` later, as a full-time worker. */
+export function monthToProgrammeDays(startedOn: string, months: number) {
+  const start = parseISO(startedOn);
+  return differenceInCalendarDays(addMonths(start, months), start);
+}
+
+/** The calendar date of a point `programmeDays` into the year. */
+export function programmeDayToDate(input: YearInput, programmeDays: number): Date {
+  const start = parseISO(input.startedOn);
+  let date = addDays(start, Math.round(programmeDays / fteOf(input)));
+  const pauses = [...(input.pauses ?? [])].sort((a, b) => a.from.localeCompare(b.from));
+  for (const pause of pauses) {
+    const from = parseISO(pause.from);
+    const length = differenceInCalendarDays(parseISO(pause.to), from) + 1;
+    if (length > 0 && differenceInCalendarDays(date, from) >= 0) date = addDays(date, length);
+  }
+  return date;
+}
+
+export function monthToDate(input: YearInput, months: number) {
+  return programmeDayToDate(input, monthToProgrammeDays(input.startedOn, months));
+}
+
+export function yearEnd(input: YearInput) {
+  return addDays(monthToDate(input, input.lengthMonths), input.extensionDays ?? 0);
+}
+
+/** The learning agreement is due by the end of the first month. */
+export function learningAgreementDue(input: YearInput) {
+  return monthToDate(input, 1);
+}
+
+export interface ReviewDate {
+  code: string;
+  title: string;
+  month: number;
+  final: boolean;
+  due: Date;
+}
+
+export function reviewDates(input: YearInput): ReviewDate[] {
+  return [...input.rules.reviewPoints]
+    .sort((a, b) => a.month - b.month)
+    .map((r) => {
+      const final = !!r.final;
+      const due = addDays(monthToDate(input, r.month), final ? (input.extensionDays ?? 0) : 0);
+      return { code: r.code, title: r.title, month: r.month, final, due };
+    });
+}
+
+export interface SupervisionSlot {
+  /** 1-based number of the slot in the year. */
+  number: number;
+  every: "week" | "fortnight" | "month";
+  /** A session should have happened by this date. */
+  due: Date;
+}
+
+/**
+ * The supervision schedule: one slot per period of the required frequency (weekly to
+ * week 6, fortnightly to month 6, monthly after, for the ASYE), mapped onto the calendar.
+ */
+export function supervisionSlots(input: YearInput): SupervisionSlot[] {
+  const slots: SupervisionSlot[] = [];
+  let periodStart = 0;
+  for (const period of input.rules.supervision) {
+    const periodEnd =
+      period.untilWeek !== undefined ? period.untilWeek * 7 : monthToProgrammeDays(input.startedOn, period.untilMonth!);
+    if (period.every === "month") {
+      // Monthly slots fall on the same day of each month, counted from the start.
+      for (let m = 1; ; m++) {
+        const day = monthToProgrammeDays(input.startedOn, m);
+        if (day > periodEnd) break;
+        if (day > periodStart) slots.push({ number: 0, every: "month", due: programmeDayToDate(input, day) });
+      }
+    } else {
+      const step = DAYS[period.every];
+      for (let day = periodStart + step; day <= periodEnd; day += step) {
+        slots.push({ number: 0, every: period.every, due: programmeDayToDate(input, day) });
+      }
+    }
+    periodStart = Math.max(periodStart, periodEnd);
+  }
+  return slots.map((s, i) => ({ ...s, number: i + 1 }));
+}
+
+/** Which slots a list of session dates covers: each session fills the earliest open slot it can. */
+export function matchSessionsToSlots(slots: SupervisionSlot[], sessionDates: Date[], today: Date) {
+  const sessions = [...sessionDates].sort((a, b) => a.getTime() - b.getTime());
+  let previousDue: Date | null = null;
+  let cursor = 0;
+  return slots.map((slot) => {
+    const windowStart: Date | null = previousDue;
+    previousDue = slot.due;
+    while (cursor < sessions.length && windowStart && sessions[cursor]! <= windowStart) cursor++;
+    const session = cursor < sessions.length && sessions[cursor]! <= slot.due ? sessions[cursor++]! : null;
+    const state: "held" | "overdue" | "upcoming" = session ? "held" : slot.due < today ? "overdue" : "upcoming";
+    return { ...slot, session, state };
+  });
+}
