@@ -62,7 +62,7 @@ describe("the ASYE year from a start date", () => {
     const partTime: YearInput = { ...year, fte: 0.6 };
     expect(isoDate(yearEnd(partTime))).toBe("2028-07-16");
     expect(reviewDates(partTime).map((r) => isoDate(r.due))).toEqual(["2027-04-18", "2027-09-14", "2028-07-16"]);
-    expect(isoDate(supervisionSlots(partTime)[0]!.due)).toBe("2026-12-08");
+    expect(isoDate(supervisionSlots(partTime)[0]!.due)).toBe("2026-11-28");
   });
 
   it("adds an extension to the end of the year and the final review only", () => {
