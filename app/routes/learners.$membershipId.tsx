@@ -5,6 +5,10 @@ import { describeProgress, STAGE_LABELS } from "~/modules/organisations/people";
 import { can } from "~/modules/organisations/roles";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { isUuid } from "~/utils/ids";
+import { AgreementTag } from "~/components/AgreementTag";
+import { agreementSummaries } from "~/modules/first-year/overview.server";
+import { findProgramme } from "~/modules/programmes/catalogue.server";
+import { listOrganisationEnrolments } from "~/modules/programmes/learning.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.learner.name} – Practice Pathways` : "Learner – Practice Pathways" },
@@ -28,8 +32,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!learner) notFound();
   if (!own && !can(role, "learner:read:organisation") && learner.supervisorId !== current.user.id) notFound();
   const organisation = own?.organisation.name ?? current.active!.organisation.name;
+  // The assessed years this viewer may open: their own, the ones they supervise, or all for the lead.
+  const enrolments = (await listOrganisationEnrolments(organisationId, [learner.userId])).filter(
+    (e) => !!own || can(role, "learner:read:organisation") || e.supervisorId === current.user.id,
+  );
+  const agreements = await agreementSummaries(enrolments);
+  const years = enrolments.flatMap((e) => {
+    const summary = agreements.get(e.id);
+    return summary ? [{ programme: findProgramme(e.programmeSlug)?.title ?? e.programmeSlug, ...summary }] : [];
+  });
   return {
     isSelf: !!own,
+    years,
     organisation,
     learner: {
       name: learner.name,
@@ -45,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function LearnerRecord() {
-  const { isSelf, organisation, learner } = useLoaderData<typeof loader>();
+  const { isSelf, organisation, learner, years } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="caption">{organisation}</span>
@@ -82,6 +96,18 @@ export default function LearnerRecord() {
           </div>
         ) : null}
       </dl>
+      {years.length ? (
+        <>
+          <h2>Assessed year</h2>
+          <ul className="plain-list">
+            {years.map((y) => (
+              <li key={y.href}>
+                {y.programme}: <Link to={y.href}>learning agreement</Link> <AgreementTag state={y.state} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <p>
         <Link to="/home">Back to your start page</Link>
       </p>

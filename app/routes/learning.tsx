@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AgreementTag } from "~/components/AgreementTag";
 import { Welcome } from "~/components/Welcome";
 import { firstYearPosition } from "~/modules/organisations/first-year";
 import { describeProgress, formatDate, STAGE_LABELS } from "~/modules/organisations/people";
@@ -7,6 +8,7 @@ import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { describeMinutes } from "~/modules/programmes/labels";
 import { lessonStatesFor, listEnrolmentsForUser } from "~/modules/programmes/learning.server";
 import { nextReviewPoint, programmeProgress } from "~/modules/programmes/progress";
+import { agreementSummaries } from "~/modules/first-year/overview.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Your learning – Practice Pathways" }];
@@ -18,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = new Date();
   const enrolments = await listEnrolmentsForUser(current.user.id);
   const states = await lessonStatesFor(enrolments.map((e) => e.id));
+  const agreements = await agreementSummaries(enrolments, today);
   const programmes = enrolments.flatMap((e) => {
     const programme = findProgramme(e.programmeSlug);
     if (!programme) return [];
@@ -39,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           module: progress.continueAt.module.title,
         },
         dueNext: review ? { title: review.title, on: formatDate(review.due), days: review.days } : null,
+        agreement: agreements.get(e.id) ?? null,
       },
     ];
   });
@@ -88,6 +92,11 @@ function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof 
             {p.dueNext ? (
               <p>
                 <strong>Due next:</strong> {p.dueNext.title} on {p.dueNext.on} (in {p.dueNext.days} days)
+              </p>
+            ) : null}
+            {p.agreement ? (
+              <p>
+                <Link to={p.agreement.href}>Learning agreement</Link> <AgreementTag state={p.agreement.state} />
               </p>
             ) : null}
             {p.continueAt ? (

@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AgreementTag } from "~/components/AgreementTag";
 import { Welcome } from "~/components/Welcome";
 import { listSupervisees } from "~/modules/organisations/memberships.server";
 import { describeProgress } from "~/modules/organisations/people";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { lessonStatesFor, listOrganisationEnrolments } from "~/modules/programmes/learning.server";
 import { programmeProgress } from "~/modules/programmes/progress";
+import { agreementSummaries } from "~/modules/first-year/overview.server";
 import { requireMembership } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Your supervisees – Practice Pathways" }];
@@ -19,6 +21,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     supervisees.map((s) => s.userId),
   );
   const states = await lessonStatesFor(enrolments.map((e) => e.id));
+  // Only the enrolments this supervisor supervises open the learner's year to them.
+  const agreements = await agreementSummaries(
+    enrolments.filter((e) => e.supervisorId === current.user.id),
+    today,
+  );
   const programmesOf = (userId: string) =>
     enrolments
       .filter((e) => e.userId === userId)
@@ -38,6 +45,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       progress: describeProgress(s.stage, s.startedOn, today),
       invited: !s.hasPassword,
       programmes: programmesOf(s.userId),
+      agreement:
+        enrolments.map((e) => (e.userId === s.userId ? agreements.get(e.id) : undefined)).find(Boolean) ?? null,
     })),
   };
 }
@@ -65,6 +74,7 @@ export default function Supervision() {
               <th scope="col">Post</th>
               <th scope="col">Where they are</th>
               <th scope="col">Learning</th>
+              <th scope="col">Learning agreement</th>
             </tr>
           </thead>
           <tbody>
@@ -82,6 +92,18 @@ export default function Supervision() {
                 <td>{[s.jobTitle, s.team].filter(Boolean).join(", ")}</td>
                 <td>{s.progress}</td>
                 <td>{s.programmes.length ? s.programmes.join("; ") : "Not enrolled on a programme"}</td>
+                <td>
+                  {s.agreement ? (
+                    <>
+                      <Link to={s.agreement.href}>
+                        Open<span className="visually-hidden"> {s.name}'s learning agreement</span>
+                      </Link>{" "}
+                      <AgreementTag state={s.agreement.state} />
+                    </>
+                  ) : (
+                    "None"
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

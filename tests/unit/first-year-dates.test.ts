@@ -42,7 +42,14 @@ describe("the ASYE year from a start date", () => {
     expect(dates(fortnightly)[0]).toBe("2027-01-11");
     expect(dates(fortnightly).at(-1)! <= "2027-05-16").toBe(true);
     expect(fortnightly).toHaveLength(9);
-    expect(dates(monthly)).toEqual(["2027-06-16", "2027-07-16", "2027-08-16", "2027-09-16", "2027-10-16", "2027-11-16"]);
+    expect(dates(monthly)).toEqual([
+      "2027-06-16",
+      "2027-07-16",
+      "2027-08-16",
+      "2027-09-16",
+      "2027-10-16",
+      "2027-11-16",
+    ]);
     expect(slots.map((s) => s.number)).toEqual(slots.map((_, i) => i + 1));
   });
 
@@ -83,7 +90,9 @@ describe("the 24-month ECDP from the same functions", () => {
     const reviews = reviewDates(year);
     expect(reviews.at(-1)).toMatchObject({ final: true, month: 24 });
     expect(isoDate(reviews.at(-1)!.due)).toBe("2028-11-16");
-    expect(reviews.map((r) => r.month)).not.toEqual(reviewDates({ startedOn: "2026-11-16", ...asye }).map((r) => r.month));
+    expect(reviews.map((r) => r.month)).not.toEqual(
+      reviewDates({ startedOn: "2026-11-16", ...asye }).map((r) => r.month),
+    );
     expect(isoDate(supervisionSlots(year).at(-1)!.due)).toBe("2028-11-16");
     expect(supervisionSlots(year).filter((s) => s.every === "month")).toHaveLength(18);
   });
@@ -94,12 +103,20 @@ describe("matching supervision sessions to the schedule", () => {
   const slots = supervisionSlots(year).slice(0, 4);
 
   it("marks held, overdue and upcoming slots", () => {
-    const result = matchSessionsToSlots(slots, [new Date("2026-11-20"), new Date("2026-12-04")], new Date("2026-12-10"));
+    const result = matchSessionsToSlots(
+      slots,
+      [new Date("2026-11-20"), new Date("2026-12-04")],
+      new Date("2026-12-10"),
+    );
     expect(result.map((r) => r.state)).toEqual(["held", "overdue", "held", "upcoming"]);
   });
 
   it("does not let one session count twice, nor an early session fill a later slot", () => {
-    const result = matchSessionsToSlots(slots, [new Date("2026-11-17"), new Date("2026-11-18")], new Date("2026-12-20"));
+    const result = matchSessionsToSlots(
+      slots,
+      [new Date("2026-11-17"), new Date("2026-11-18")],
+      new Date("2026-12-20"),
+    );
     expect(result.map((r) => r.state)).toEqual(["held", "overdue", "overdue", "overdue"]);
   });
 });

@@ -1,0 +1,140 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import { learningAgreements, learningAgreementSignatures, users } from "#db/schema";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { getDb } from "~/utils/db.server";
+import { AGREEMENT_FIELDS, agreementHash, type AgreementContent, type Party, type SignatureLike } from "./agreement";
+
+export async function findAgreement(enrolmentId: string) {
+  const db = await getDb();
+  const [agreement] = await db
+    .select()
+    .from(learningAgreements)
+    .where(eq(learningAgreements.enrolmentId, enrolmentId))
+    .limit(1);
+  if (!agreement) return { agreement: null, signatures: [] as SignatureLike[] };
+  const signatures = await db
+    .select({
+      party: learningAgreementSignatures.party,
+      version: learningAgreementSignatures.version,
+      contentHash: learningAgreementSignatures.contentHash,
+      signedAt: learningAgreementSignatures.signedAt,
+      signerName: users.name,
+    })
+    .from(learningAgreementSignatures)
+    .innerJoin(users, eq(users.id, learningAgreementSignatures.userId))
+    .where(eq(learningAgreementSignatures.agreementId, agreement.id))
+    .orderBy(asc(learningAgreementSignatures.signedAt));
+  return { agreement, signatures };
+}
+
+/** Agreements and their signatures for many enrolments (the supervisor's desk), in two queries. */
+export async function agreementsFor(enrolmentIds: string[]) {
+  const result = new Map<string, { agreement: typeof learningAgreements.$inferSelect; signatures: SignatureLike[] }>();
+  if (enrolmentIds.length === 0) return result;
+  const db = await getDb();
+  const agreements = await db
+    .select()
+    .from(learningAgreements)
+    .where(inArray(learningAgreements.enrolmentId, enrolmentIds));
+  if (agreements.length === 0) return result;
+  const signatures = await db
+    .select()
+    .from(learningAgreementSignatures)
+    .where(
+      inArray(
+        learningAgreementSignatures.agreementId,
+        agreements.map((a) => a.id),
+      ),
+    );
+  for (const a of agreements)
+    result.set(a.enrolmentId, { agreement: a, signatures: signatures.filter((s) => s.agreementId === a.id) });
+  return result;
+}
+
+export interface Actor {
+  userId: string;
+  party: Party;
+  organisationId: string | null;
+  ipAddress?: string;
+}
+
+/** Saves the agreement's text; a change makes a new version, which earlier signatures do not cover. */
+export async function saveAgreement(enrolmentId: string, actor: Actor, content: AgreementContent) {
+  const db = await getDb();
+  const contentHash = agreementHash(content);
+  const saved = await db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(learningAgreements)
+      .where(eq(learningAgreements.enrolmentId, enrolmentId))
+      .limit(1);
+    if (!existing) {
+      const [row] = await tx
+        .insert(learningAgreements)
+        .values({ enrolmentId, ...content, contentHash, updatedById: actor.userId })
+        .returning();
+      return { row: row!, changed: true };
+    }
+    if (existing.contentHash === contentHash) return { row: existing, changed: false };
+    const [row] = await tx
+      .update(learningAgreements)
+      .set({ ...content, contentHash, version: existing.version + 1, updatedById: actor.userId, updatedAt: new Date() })
+      .where(eq(learningAgreements.id, existing.id))
+      .returning();
+    return { row: row!, changed: true };
+  });
+  if (saved.changed) {
+    await recordAudit({
+      actorUserId: actor.userId,
+      actorRole: actor.party,
+      organisationId: actor.organisationId,
+      action: "learning_agreement.saved",
+      subjectType: "learning_agreement",
+      subjectId: saved.row.id,
+      detail: { version: saved.row.version, enrolment: enrolmentId },
+      ipAddress: actor.ipAddress,
+    });
+  }
+  return saved;
+}
+
+export type SignResult = { ok: true } | { ok: false; message: string };
+
+/** Signs the version the signer read; refused if the text changed since they loaded it. */
+export async function signAgreement(enrolmentId: string, actor: Actor, versionSeen: number): Promise<SignResult> {
+  const db = await getDb();
+  const [agreement] = await db
+    .select()
+    .from(learningAgreements)
+    .where(eq(learningAgreements.enrolmentId, enrolmentId))
+    .limit(1);
+  if (!agreement) return { ok: false, message: "Write the agreement before signing it" };
+  if (agreement.version !== versionSeen)
+    return { ok: false, message: "The agreement changed while you were reading it. Read the new version, then sign" };
+  if (AGREEMENT_FIELDS.some((field) => !agreement[field].trim()))
+    return { ok: false, message: "Every part of the agreement must be filled in before it is signed" };
+  const inserted = await db
+    .insert(learningAgreementSignatures)
+    .values({
+      agreementId: agreement.id,
+      version: agreement.version,
+      contentHash: agreement.contentHash,
+      party: actor.party,
+      userId: actor.userId,
+      organisationId: actor.organisationId,
+    })
+    .onConflictDoNothing()
+    .returning({ id: learningAgreementSignatures.id });
+  if (!inserted[0]) return { ok: false, message: "This version is already signed for your role" };
+  await recordAudit({
+    actorUserId: actor.userId,
+    actorRole: actor.party,
+    organisationId: actor.organisationId,
+    action: "learning_agreement.signed",
+    subjectType: "learning_agreement",
+    subjectId: agreement.id,
+    detail: { version: agreement.version, contentHash: agreement.contentHash, party: actor.party },
+    ipAddress: actor.ipAddress,
+  });
+  return { ok: true };
+}

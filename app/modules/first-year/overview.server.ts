@@ -1,0 +1,29 @@
+/** The learning agreement's state for a list of enrolments, for start pages and the supervisor's desk. */
+import type { Enrolment } from "~/modules/programmes/learning.server";
+import { findProgramme } from "~/modules/programmes/catalogue.server";
+import { agreementStatus } from "./agreement";
+import { agreementsFor } from "./agreement.server";
+import { learningAgreementDue } from "./year";
+
+export type AgreementSummary = { href: string; state: "signed" | "overdue" | "waiting" };
+
+export async function agreementSummaries(enrolments: Enrolment[], today = new Date()) {
+  const assessed = enrolments.filter((e) => findProgramme(e.programmeSlug)?.assessment);
+  const found = await agreementsFor(assessed.map((e) => e.id));
+  const summaries = new Map<string, AgreementSummary>();
+  for (const e of assessed) {
+    const programme = findProgramme(e.programmeSlug)!;
+    const due = learningAgreementDue({
+      startedOn: e.startedOn,
+      lengthMonths: programme.lengthMonths,
+      rules: programme.assessment!,
+    });
+    const row = found.get(e.id);
+    const status = agreementStatus(row?.agreement ?? null, row?.signatures ?? [], due, today);
+    summaries.set(e.id, {
+      href: `/year/${e.id}/agreement`,
+      state: status.complete ? "signed" : status.overdue ? "overdue" : "waiting",
+    });
+  }
+  return summaries;
+}

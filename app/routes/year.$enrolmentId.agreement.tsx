@@ -1,0 +1,247 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { format } from "date-fns";
+import type { ReactNode } from "react";
+import { ErrorSummary } from "~/components/forms";
+import { Notification } from "~/components/Notification";
+import { agreementStatus, PARTIES, PARTY_LABELS, type AgreementField } from "~/modules/first-year/agreement";
+import { findAgreement, saveAgreement, signAgreement } from "~/modules/first-year/agreement.server";
+import { requireYearAccess } from "~/modules/first-year/access.server";
+import { agreementActionSchema } from "~/modules/first-year/schemas";
+import { learningAgreementDue } from "~/modules/first-year/year";
+import { formatDate } from "~/modules/organisations/people";
+import { requireUser } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms";
+import { requestDetails } from "~/utils/request.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `Learning agreement – ${data.learnerName} – Practice Pathways`
+      : "Learning agreement – Practice Pathways",
+  },
+];
+
+const FIELDS: { name: AgreementField; label: string; hint: string }[] = [
+  {
+    name: "goals",
+    label: "Learning goals",
+    hint: "What the NQSW wants to learn and show this year, with the first review point in mind.",
+  },
+  {
+    name: "support",
+    label: "Support offered",
+    hint: "Supervision, shadowing, training, a mentor or peer group, and who provides each.",
+  },
+  {
+    name: "protectedTime",
+    label: "Protected development time",
+    hint: "About 10% of working time: how much, when in the week, and how it is kept free.",
+  },
+  {
+    name: "caseload",
+    label: "Caseload agreed",
+    hint: "How much lower than an experienced colleague's, how it rises through the year, and which cases are not held alone.",
+  },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const current = await requireUser(request);
+  const { enrolment, programme, party, learnerName } = await requireYearAccess(current, params.enrolmentId);
+  const { agreement, signatures } = await findAgreement(enrolment.id);
+  const due = learningAgreementDue({
+    startedOn: enrolment.startedOn,
+    lengthMonths: programme.lengthMonths,
+    rules: programme.assessment!,
+  });
+  const status = agreementStatus(agreement, signatures, due, new Date());
+  return {
+    party,
+    learnerName,
+    programme: programme.title,
+    due: formatDate(due),
+    agreement: agreement && {
+      version: agreement.version,
+      goals: agreement.goals,
+      support: agreement.support,
+      protectedTime: agreement.protectedTime,
+      caseload: agreement.caseload,
+      updatedAt: format(agreement.updatedAt, "d MMMM yyyy, HH:mm"),
+    },
+    status: {
+      complete: status.complete,
+      overdue: status.overdue,
+      parties: PARTIES.map((p) => ({
+        party: p,
+        label: PARTY_LABELS[p],
+        signedBy: status.current[p]?.signerName ?? null,
+        signedAt: status.current[p] ? format(status.current[p]!.signedAt, "d MMMM yyyy, HH:mm") : null,
+        stale: status.stale.includes(p),
+      })),
+      mine: status.current[party] ? "signed" : "unsigned",
+    },
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const current = await requireUser(request);
+  const { enrolment, party } = await requireYearAccess(current, params.enrolmentId);
+  const form = parseForm(await request.formData(), agreementActionSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const actor = {
+    userId: current.user.id,
+    party,
+    organisationId: enrolment.organisationId,
+    ipAddress: requestDetails(request, context).ipAddress,
+  };
+  const here = `/year/${enrolment.id}/agreement`;
+  if (form.data.intent === "save") {
+    const { goals, support, protectedTime, caseload } = form.data;
+    const saved = await saveAgreement(enrolment.id, actor, { goals, support, protectedTime, caseload });
+    throw redirect(`${here}?saved=${saved.changed ? "changed" : "same"}`);
+  }
+  const signed = await signAgreement(enrolment.id, actor, form.data.version);
+  if (!signed.ok) return data({ errors: { form: signed.message }, values: {} }, { status: 409 });
+  throw redirect(`${here}?signed=1`);
+}
+
+function Field({
+  name,
+  label,
+  hint,
+  value,
+  error,
+}: {
+  name: string;
+  label: string;
+  hint: string;
+  value: string;
+  error?: string;
+}) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      <div className="hint" id={`${name}-hint`}>
+        {hint}
+      </div>
+      {error ? (
+        <p className="error-message" id={`${name}-error`}>
+          <span className="visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <textarea
+        className={`textarea${error ? " input--error" : ""}`}
+        id={name}
+        name={name}
+        rows={5}
+        defaultValue={value}
+        aria-describedby={`${name}-hint${error ? ` ${name}-error` : ""}`}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+}
+
+function Tag({ children, colour }: { children: ReactNode; colour: "green" | "red" | "yellow" | "grey" }) {
+  return <span className={`tag tag--${colour}`}>{children}</span>;
+}
+
+export default function LearningAgreement() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors as Record<string, string> | undefined;
+  const values = actionData?.values as Record<string, string> | undefined;
+  const [params] = useSearchParams();
+  const a = page.agreement;
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {params.get("saved") === "changed" ? (
+        <Notification title="Agreement saved">
+          <p>
+            Everyone signs again, because the text changed. Earlier signatures stay on record against the earlier
+            version.
+          </p>
+        </Notification>
+      ) : null}
+      {params.get("signed") ? (
+        <Notification title="Signed">
+          <p>Your signature is recorded against this exact version of the agreement.</p>
+        </Notification>
+      ) : null}
+      <span className="caption">
+        {page.learnerName} · {page.programme}
+      </span>
+      <h1>Learning agreement</h1>
+      <p className="narrow">
+        Agreed in the first month by the NQSW, their practice supervisor and the employer. Due by {page.due}.{" "}
+        {page.status.complete ? (
+          <Tag colour="green">Signed by all three</Tag>
+        ) : page.status.overdue ? (
+          <Tag colour="red">Overdue</Tag>
+        ) : (
+          <Tag colour="yellow">Waiting for signatures</Tag>
+        )}
+      </p>
+      <table className="table">
+        <caption>Signatures{a ? ` on version ${a.version}` : ""}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Who</th>
+            <th scope="col">Signed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.status.parties.map((p) => (
+            <tr key={p.party}>
+              <th scope="row">{p.label}</th>
+              <td>
+                {p.signedBy ? (
+                  <>
+                    {p.signedBy}, {p.signedAt}
+                  </>
+                ) : p.stale ? (
+                  "Signed an earlier version; needs to sign this one"
+                ) : (
+                  "Not yet"
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {a && page.status.mine === "unsigned" ? (
+        <Form method="post" className="panel narrow">
+          <input type="hidden" name="intent" value="sign" />
+          <input type="hidden" name="version" value={a.version} />
+          <h2 className="heading-m">Sign as {PARTY_LABELS[page.party].toLowerCase()}</h2>
+          <p>
+            By signing you agree to version {a.version} as written below, last changed {a.updatedAt}.
+          </p>
+          <button type="submit" className="button">
+            Sign the agreement
+          </button>
+        </Form>
+      ) : null}
+      <div className="narrow">
+        <h2>{a ? `The agreement (version ${a.version})` : "Write the agreement"}</h2>
+        {a ? null : <p>Anyone of the three can write it; each then signs for their part.</p>}
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="save" />
+          {FIELDS.map((f) => (
+            <Field key={f.name} {...f} value={values?.[f.name] ?? a?.[f.name] ?? ""} error={errors?.[f.name]} />
+          ))}
+          <button type="submit" className="button button--secondary">
+            Save the agreement
+          </button>
+        </Form>
+        <p>
+          <Link to="/home">Back to your start page</Link>
+        </p>
+      </div>
+    </>
+  );
+}

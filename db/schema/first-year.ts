@@ -1,0 +1,47 @@
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { enrolments } from "./programmes";
+import { users } from "./users";
+
+/** The learning agreement for one learner's assessed year; edited in place, every edit a new version. */
+export const learningAgreements = pgTable("learning_agreements", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  enrolmentId: uuid("enrolment_id")
+    .notNull()
+    .unique()
+    .references(() => enrolments.id, { onDelete: "cascade" }),
+  goals: text("goals").notNull().default(""),
+  support: text("support").notNull().default(""),
+  protectedTime: text("protected_time").notNull().default(""),
+  caseload: text("caseload").notNull().default(""),
+  version: integer("version").notNull().default(1),
+  /** SHA-256 of the four fields: a signature names the exact text it agreed to. */
+  contentHash: text("content_hash").notNull(),
+  updatedById: uuid("updated_by_id").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const agreementParty = pgEnum("agreement_party", ["learner", "supervisor", "programme_lead"]);
+
+/** Sign-offs of a learning agreement. Append-only: the database refuses UPDATE and DELETE. */
+export const learningAgreementSignatures = pgTable(
+  "learning_agreement_signatures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agreementId: uuid("agreement_id")
+      .notNull()
+      .references(() => learningAgreements.id),
+    version: integer("version").notNull(),
+    contentHash: text("content_hash").notNull(),
+    party: agreementParty("party").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid("organisation_id"),
+    signedAt: timestamp("signed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("learning_agreement_signatures_agreement").on(t.agreementId),
+    uniqueIndex("learning_agreement_signatures_once").on(t.agreementId, t.version, t.party),
+  ],
+);
