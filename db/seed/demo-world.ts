@@ -4,14 +4,24 @@
  * so the NQSWs are always at different months of their first year. Idempotent: rows are
  * matched by organisation slug and email, so running it twice changes nothing.
  */
-import { format, subDays, subMonths } from "date-fns";
+import { addDays, format, parseISO, subDays, subMonths } from "date-fns";
 import { count, inArray, sql } from "drizzle-orm";
 import { hashPassword } from "~/modules/auth/password.server";
+import { agreementHash } from "~/modules/first-year/agreement";
 import { loadManifest } from "~/modules/programmes/catalogue.server";
 import type { Manifest } from "~/modules/programmes/content-schema";
 import { lessonsInOrder } from "~/modules/programmes/progress";
 import type { Database } from "../client";
-import { cohorts, enrolments, lessonProgress, memberships, organisations, users } from "../schema";
+import {
+  cohorts,
+  enrolments,
+  learningAgreements,
+  learningAgreementSignatures,
+  lessonProgress,
+  memberships,
+  organisations,
+  users,
+} from "../schema";
 
 export const DEMO_PASSWORD = "Pathways-demo-2026";
 
@@ -379,6 +389,61 @@ async function seedEnrolments(
     }));
   });
   if (progressRows.length) await tx.insert(lessonProgress).values(progressRows).onConflictDoNothing();
+  await seedAgreements(tx, saved, wanted, userId, today);
+}
+
+const LEADS: Record<string, string> = {
+  northmoor: "priya.shah@northmoor.example",
+  riverside: "marcus.reid@riverside.example",
+  "harbour-family-trust": "ruth.adeyemi@harbourtrust.example",
+};
+
+/** Everyone past their first month has a learning agreement signed by all three; month-1 NQSWs are still agreeing theirs. */
+async function seedAgreements(
+  tx: Database,
+  saved: { id: string; userId: string; programmeSlug: string }[],
+  wanted: { person: DemoPerson; m: DemoMember; slug: string }[],
+  userId: Map<string, string>,
+  today: Date,
+) {
+  for (const w of wanted) {
+    const lead = LEADS[w.m.org];
+    if ((w.m.monthsIn ?? 1) < 2 || !w.m.supervisor || !lead) continue;
+    const enrolment = saved.find((e) => e.userId === userId.get(w.person.email) && e.programmeSlug === w.slug);
+    if (!enrolment) continue;
+    const content = {
+      goals: `Build confidence in assessment and analysis in ${w.m.team ?? "the team"}; evidence the Professional Capabilities Framework at ASYE level by the final review.`,
+      support:
+        "Weekly supervision for six weeks, then fortnightly; shadowing an experienced colleague on two complex visits; the NQSW peer group each month.",
+      protectedTime:
+        "Half a day each week (about 10%), kept free in the team diary, for learning, reflection and portfolio work.",
+      caseload:
+        "About 10% below an experienced colleague at the start, rising through the year; no child protection or safeguarding enquiries held alone in the first three months.",
+    };
+    const [agreement] = await tx
+      .insert(learningAgreements)
+      .values({ enrolmentId: enrolment.id, ...content, contentHash: agreementHash(content) })
+      .onConflictDoNothing()
+      .returning();
+    if (!agreement) continue;
+    const signedOn = addDays(parseISO(startDate(w.m.monthsIn ?? 1, today)), 20);
+    await tx.insert(learningAgreementSignatures).values(
+      (
+        [
+          ["learner", w.person.email],
+          ["supervisor", w.m.supervisor],
+          ["programme_lead", lead],
+        ] as const
+      ).map(([party, email], i) => ({
+        agreementId: agreement.id,
+        version: agreement.version,
+        contentHash: agreement.contentHash,
+        party,
+        userId: userId.get(email)!,
+        signedAt: addDays(signedOn, i),
+      })),
+    );
+  }
 }
 
 /** Seeds only a database with no organisations yet; returns whether it did. */
