@@ -50,15 +50,22 @@ export const enrolments = pgTable(
   ],
 );
 
-export const lessonProgress = pgTable(
-  "lesson_progress",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
+/** The columns that tie a row to one lesson of one learner's enrolment (fresh builders per table). */
+function lessonOfEnrolment() {
+  return {
     enrolmentId: uuid("enrolment_id")
       .notNull()
       .references(() => enrolments.id, { onDelete: "cascade" }),
     moduleSlug: text("module_slug").notNull(),
     lessonSlug: text("lesson_slug").notNull(),
+  };
+}
+
+export const lessonProgress = pgTable(
+  "lesson_progress",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ...lessonOfEnrolment(),
     firstViewedAt: timestamp("first_viewed_at", { withTimezone: true }).notNull().defaultNow(),
     lastViewedAt: timestamp("last_viewed_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
@@ -71,11 +78,7 @@ export const knowledgeCheckAttempts = pgTable(
   "knowledge_check_attempts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    enrolmentId: uuid("enrolment_id")
-      .notNull()
-      .references(() => enrolments.id, { onDelete: "cascade" }),
-    moduleSlug: text("module_slug").notNull(),
-    lessonSlug: text("lesson_slug").notNull(),
+    ...lessonOfEnrolment(),
     /** Question id → index of the option chosen. */
     answers: jsonb("answers").$type<Record<string, number>>().notNull(),
     score: integer("score").notNull(),
@@ -95,11 +98,7 @@ export const lessonReflections = pgTable(
   "lesson_reflections",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    enrolmentId: uuid("enrolment_id")
-      .notNull()
-      .references(() => enrolments.id, { onDelete: "cascade" }),
-    moduleSlug: text("module_slug").notNull(),
-    lessonSlug: text("lesson_slug").notNull(),
+    ...lessonOfEnrolment(),
     reflectionId: text("reflection_id").notNull(),
     body: text("body").notNull().default(""),
     draftBody: text("draft_body"),
