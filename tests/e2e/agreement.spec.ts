@@ -16,7 +16,9 @@ test("the NQSW, their supervisor and the programme lead each sign the learning a
   await expect(nqsw.getByLabel("Learning goals")).toHaveValue("Build confidence in child and family assessments");
   await nqsw.getByLabel("Support offered").fill("Weekly supervision with Daniel; shadowing two court hearings");
   await nqsw.getByLabel("Protected development time").fill("Thursday afternoons, about 10% of my week");
-  await nqsw.getByLabel("Caseload agreed").fill("Ten families, rising to fourteen by month six; no child protection cases held alone");
+  await nqsw
+    .getByLabel("Caseload agreed")
+    .fill("Ten families, rising to fourteen by month six; no child protection cases held alone");
   await nqsw.getByRole("button", { name: "Save the agreement" }).click();
   await expect(nqsw.getByText("Agreement saved")).toBeVisible();
   await nqsw.getByRole("button", { name: "Sign the agreement" }).click();
@@ -26,7 +28,10 @@ test("the NQSW, their supervisor and the programme lead each sign the learning a
   const supervisorContext = await browser.newContext();
   const supervisor = await supervisorContext.newPage();
   await signIn(supervisor, DEMO.supervisor);
-  await supervisor.getByRole("row", { name: /Amara Nwosu/ }).getByRole("link", { name: /learning agreement/ }).click();
+  await supervisor
+    .getByRole("row", { name: /Amara Nwosu/ })
+    .getByRole("link", { name: /learning agreement/ })
+    .click();
   await expect(supervisor).toHaveURL(new RegExp(`${agreementPath}$`));
   await supervisor.getByRole("button", { name: "Sign the agreement" }).click();
   await expect(supervisor.getByRole("row", { name: /Practice supervisor/ })).toContainText("Daniel Okafor");

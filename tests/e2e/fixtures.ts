@@ -23,6 +23,8 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag2
  * second, scripted page on the same origin (same styles, so contrast is checked too).
  */
 export async function expectAccessible(page: Page) {
+  // Let a client-side navigation finish first: the page is judged as it settles, not mid-transition.
+  await expect(page.locator('.pending[data-state="busy"]')).toHaveCount(0);
   let target = page;
   let scratch: import("@playwright/test").BrowserContext | undefined;
   // With JavaScript off, evaluate still runs but timers never fire: a short race tells the two apart.

@@ -61,7 +61,7 @@ test("a supervisor sees their supervisees, at their month of the first year, and
   await expect(table.getByRole("row").filter({ hasText: "Amara Nwosu" })).toContainText("Month 1 of 12");
   await expect(table.getByRole("row").filter({ hasText: "Zainab Hussain" })).toContainText("Month 6 of 12");
   await expect(table).not.toContainText("Liam Doherty");
-  await table.getByRole("link", { name: "Zainab Hussain" }).click();
+  await table.getByRole("link", { name: "Zainab Hussain", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Zainab Hussain" })).toBeVisible();
   await expect(page.locator(".summary-list__row", { hasText: "Practice supervisor" }).locator("dd")).toHaveText(
     "Daniel Okafor",
