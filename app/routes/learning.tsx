@@ -43,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         },
         dueNext: review ? { title: review.title, on: formatDate(review.due), days: review.days } : null,
         agreement: agreements.get(e.id) ?? null,
+        supervisionHref: programme.assessment && e.organisationId ? `/year/${e.id}/supervision` : null,
       },
     ];
   });
@@ -97,6 +98,12 @@ function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof 
             {p.agreement ? (
               <p>
                 <Link to={p.agreement.href}>Learning agreement</Link> <AgreementTag state={p.agreement.state} />
+                {p.supervisionHref ? (
+                  <>
+                    <br />
+                    <Link to={p.supervisionHref}>Supervision records</Link>
+                  </>
+                ) : null}
               </p>
             ) : null}
             {p.continueAt ? (

@@ -7,7 +7,10 @@ import { describeProgress } from "~/modules/organisations/people";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { lessonStatesFor, listOrganisationEnrolments } from "~/modules/programmes/learning.server";
 import { programmeProgress } from "~/modules/programmes/progress";
+import { format } from "date-fns";
 import { agreementSummaries } from "~/modules/first-year/overview.server";
+import { supervisionSchedule } from "~/modules/supervision/schedule";
+import { sessionDatesFor } from "~/modules/supervision/supervision.server";
 import { requireMembership } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Your supervisees – Practice Pathways" }];
@@ -26,6 +29,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     enrolments.filter((e) => e.supervisorId === current.user.id),
     today,
   );
+  const mineToSupervise = enrolments.filter(
+    (e) => e.supervisorId === current.user.id && findProgramme(e.programmeSlug)?.assessment,
+  );
+  const held = await sessionDatesFor(mineToSupervise.map((e) => e.id));
+  const supervisionOf = (userId: string) => {
+    const e = mineToSupervise.find((x) => x.userId === userId);
+    if (!e) return null;
+    const schedule = supervisionSchedule(e, findProgramme(e.programmeSlug)!, held.get(e.id) ?? [], today);
+    return {
+      href: `/year/${e.id}/supervision`,
+      next: schedule.next ? format(schedule.next.due, "d MMM yyyy") : null,
+      overdue: schedule.overdue,
+    };
+  };
   const programmesOf = (userId: string) =>
     enrolments
       .filter((e) => e.userId === userId)
@@ -45,6 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       progress: describeProgress(s.stage, s.startedOn, today),
       invited: !s.hasPassword,
       programmes: programmesOf(s.userId),
+      supervision: supervisionOf(s.userId),
       agreement:
         enrolments.map((e) => (e.userId === s.userId ? agreements.get(e.id) : undefined)).find(Boolean) ?? null,
     })),
@@ -74,6 +92,7 @@ export default function Supervision() {
               <th scope="col">Post</th>
               <th scope="col">Where they are</th>
               <th scope="col">Learning</th>
+              <th scope="col">Supervision</th>
               <th scope="col">Learning agreement</th>
             </tr>
           </thead>
@@ -92,6 +111,24 @@ export default function Supervision() {
                 <td>{[s.jobTitle, s.team].filter(Boolean).join(", ")}</td>
                 <td>{s.progress}</td>
                 <td>{s.programmes.length ? s.programmes.join("; ") : "Not enrolled on a programme"}</td>
+                <td>
+                  {s.supervision ? (
+                    <>
+                      <Link to={s.supervision.href}>
+                        {s.supervision.next ? `Next by ${s.supervision.next}` : "Record"}
+                        <span className="visually-hidden"> for {s.name}</span>
+                      </Link>
+                      {s.supervision.overdue ? (
+                        <>
+                          {" "}
+                          <span className="tag tag--red">{s.supervision.overdue} missed</span>
+                        </>
+                      ) : null}
+                    </>
+                  ) : (
+                    "None"
+                  )}
+                </td>
                 <td>
                   {s.agreement ? (
                     <>

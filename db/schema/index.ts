@@ -4,3 +4,4 @@ export * from "./auth";
 export * from "./audit";
 export * from "./programmes";
 export * from "./first-year";
+export * from "./supervision";

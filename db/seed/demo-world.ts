@@ -8,6 +8,7 @@ import { addDays, format, parseISO, subDays, subMonths } from "date-fns";
 import { count, inArray, sql } from "drizzle-orm";
 import { hashPassword } from "~/modules/auth/password.server";
 import { agreementHash } from "~/modules/first-year/agreement";
+import { supervisionSlots } from "~/modules/first-year/year";
 import { loadManifest } from "~/modules/programmes/catalogue.server";
 import type { Manifest } from "~/modules/programmes/content-schema";
 import { lessonsInOrder } from "~/modules/programmes/progress";
@@ -20,6 +21,7 @@ import {
   lessonProgress,
   memberships,
   organisations,
+  supervisionSessions,
   users,
 } from "../schema";
 
@@ -390,6 +392,52 @@ async function seedEnrolments(
   });
   if (progressRows.length) await tx.insert(lessonProgress).values(progressRows).onConflictDoNothing();
   await seedAgreements(tx, saved, wanted, userId, today);
+  await seedSupervision(tx, manifest, saved, wanted, userId, today);
+}
+
+/**
+ * Supervision held for every slot already due, so the desk shows a healthy year; Tom
+ * Gallagher's most recent slot is left unrecorded, so one supervisee shows a missed session.
+ */
+async function seedSupervision(
+  tx: Database,
+  manifest: Manifest,
+  saved: { id: string; userId: string; programmeSlug: string }[],
+  wanted: { person: DemoPerson; m: DemoMember; slug: string }[],
+  userId: Map<string, string>,
+  today: Date,
+) {
+  const [already] = await tx.select({ n: count() }).from(supervisionSessions);
+  if ((already?.n ?? 0) > 0) return;
+  const rows: (typeof supervisionSessions.$inferInsert)[] = [];
+  for (const w of wanted) {
+    const programme = manifest.programmes.find((p) => p.slug === w.slug);
+    const enrolment = saved.find((e) => e.userId === userId.get(w.person.email) && e.programmeSlug === w.slug);
+    if (!programme?.assessment || !enrolment || !w.m.supervisor) continue;
+    const slots = supervisionSlots({
+      startedOn: startDate(w.m.monthsIn ?? 1, today),
+      lengthMonths: programme.lengthMonths,
+      rules: programme.assessment,
+    });
+    const past = slots.filter((slot) => slot.due < today);
+    const held = w.person.email.startsWith("tom.gallagher") ? past.slice(0, -1) : past;
+    for (const slot of held) {
+      rows.push({
+        enrolmentId: enrolment.id,
+        heldOn: format(subDays(slot.due, 2), "yyyy-MM-dd"),
+        minutes: slot.every === "week" ? 60 : 90,
+        kind: "one_to_one",
+        agenda: "Caseload and priorities; one case for reflection; learning since the last session; wellbeing.",
+        discussion:
+          "Talked through the week's visits and recording. Reflected on one family's situation using the PCF domains; agreed what good evidence of it would look like for the portfolio.",
+        decisions: "",
+        recordedById: userId.get(w.m.supervisor)!,
+        recordedAt: subDays(slot.due, 2),
+        acknowledgedAt: subDays(slot.due, 1),
+      });
+    }
+  }
+  if (rows.length) await tx.insert(supervisionSessions).values(rows);
 }
 
 const LEADS: Record<string, string> = {

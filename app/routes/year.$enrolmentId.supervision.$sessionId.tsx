@@ -1,0 +1,186 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { format, parseISO } from "date-fns";
+import { ErrorSummary } from "~/components/forms";
+import { Notification } from "~/components/Notification";
+import { requireYearAccess } from "~/modules/first-year/access.server";
+import { acknowledgeSchema, KINDS } from "~/modules/supervision/schemas";
+import { acknowledgeSession, findSession } from "~/modules/supervision/supervision.server";
+import { requireUser } from "~/utils/auth.server";
+import { readForm } from "~/utils/forms";
+import { isUuid } from "~/utils/ids";
+import { requestDetails } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Supervision session – Practice Pathways" }];
+
+async function sessionOr404(request: Request, enrolmentId: string | undefined, sessionId: string | undefined) {
+  const current = await requireUser(request);
+  const access = await requireYearAccess(current, enrolmentId);
+  const found = isUuid(sessionId) ? await findSession(access.enrolment.id, sessionId) : null;
+  if (!found) throw data({ message: "We could not find that supervision session." }, { status: 404 });
+  return { current, ...access, found };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { party, learnerName, enrolment, found } = await sessionOr404(request, params.enrolmentId, params.sessionId);
+  const { session, recordedBy, agreed, completed } = found;
+  return {
+    enrolmentId: enrolment.id,
+    party,
+    learnerName,
+    session: {
+      heldOn: format(parseISO(session.heldOn), "EEEE d MMMM yyyy"),
+      minutes: session.minutes,
+      kind: KINDS[session.kind],
+      agenda: session.agenda,
+      discussion: session.discussion,
+      decisions: session.decisions,
+      recordedBy,
+      acknowledgedAt: session.acknowledgedAt ? format(session.acknowledgedAt, "d MMMM yyyy, HH:mm") : null,
+      learnerComment: session.learnerComment,
+    },
+    agreed: agreed.map((a) => ({ id: a.id, text: a.text, owner: a.owner, done: !!a.doneInSessionId })),
+    completed: completed.map((a) => ({ id: a.id, text: a.text })),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { current, party, enrolment, found } = await sessionOr404(request, params.enrolmentId, params.sessionId);
+  if (party !== "learner")
+    throw data({ message: "Only the learner acknowledges their supervision record." }, { status: 403 });
+  const form = await readForm(request, acknowledgeSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const ok = await acknowledgeSession(
+    enrolment.id,
+    found.session.id,
+    {
+      userId: current.user.id,
+      role: "learner",
+      organisationId: enrolment.organisationId,
+      ipAddress: requestDetails(request, context).ipAddress,
+    },
+    form.data.comment,
+  );
+  if (!ok) return data({ errors: { form: "You have already acknowledged this record." }, values: {} }, { status: 409 });
+  throw redirect(`/year/${enrolment.id}/supervision/${found.session.id}?acknowledged=1`);
+}
+
+function Paragraphs({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/\n{2,}/).map((p, i) => (
+        <p key={i} className="preserve-lines">
+          {p}
+        </p>
+      ))}
+    </>
+  );
+}
+
+export default function SessionPage() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors as Record<string, string> | undefined;
+  const values = actionData?.values as Record<string, string> | undefined;
+  const [params] = useSearchParams();
+  const s = page.session;
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={errors} />
+      {params.get("acknowledged") ? (
+        <Notification title="Acknowledged">
+          <p>Your supervisor can see that you have read and acknowledged this record.</p>
+        </Notification>
+      ) : null}
+      <nav aria-label="Breadcrumb" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to={`/year/${page.enrolmentId}/supervision`}>Supervision for {page.learnerName}</Link>
+          </li>
+        </ol>
+      </nav>
+      <span className="caption">{s.kind}</span>
+      <h1>Supervision on {s.heldOn}</h1>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>Length</dt>
+          <dd>{s.minutes} minutes</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Recorded by</dt>
+          <dd>{s.recordedBy}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Acknowledged</dt>
+          <dd>{s.acknowledgedAt ? `By ${page.learnerName}, ${s.acknowledgedAt}` : "Not yet"}</dd>
+        </div>
+      </dl>
+      <h2>Agenda</h2>
+      <Paragraphs text={s.agenda} />
+      <h2>Discussion</h2>
+      <Paragraphs text={s.discussion} />
+      {s.decisions ? (
+        <>
+          <h2>Decisions</h2>
+          <Paragraphs text={s.decisions} />
+        </>
+      ) : null}
+      <h2>Actions agreed</h2>
+      {page.agreed.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <ul>
+          {page.agreed.map((a) => (
+            <li key={a.id}>
+              {a.text} ({a.owner === "learner" ? page.learnerName : "supervisor"}){a.done ? " — done" : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+      {page.completed.length ? (
+        <>
+          <h2>Earlier actions reported done</h2>
+          <ul>
+            {page.completed.map((a) => (
+              <li key={a.id}>{a.text}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {s.learnerComment ? (
+        <>
+          <h2>{page.learnerName}'s comment</h2>
+          <Paragraphs text={s.learnerComment} />
+        </>
+      ) : null}
+      {page.party === "learner" && !s.acknowledgedAt ? (
+        <Form method="post" noValidate className="panel">
+          <h2 className="heading-m">Acknowledge this record</h2>
+          <p>Acknowledging says you have read it. If something is missing or wrong, say so in your comment.</p>
+          <div className={`form-group${errors?.comment ? " form-group--error" : ""}`}>
+            <label className="label" htmlFor="comment">
+              Your comment (optional)
+            </label>
+            {errors?.comment ? (
+              <p className="error-message" id="comment-error">
+                <span className="visually-hidden">Error:</span> {errors.comment}
+              </p>
+            ) : null}
+            <textarea
+              className="textarea"
+              id="comment"
+              name="comment"
+              rows={4}
+              defaultValue={values?.comment}
+              aria-describedby={errors?.comment ? "comment-error" : undefined}
+            />
+          </div>
+          <button type="submit" className="button">
+            Acknowledge
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,223 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { format, parseISO } from "date-fns";
+import { ErrorSummary, RadioGroup, SelectField, TextField } from "~/components/forms";
+import { requireYearAccess } from "~/modules/first-year/access.server";
+import { KINDS, sessionSchema } from "~/modules/supervision/schemas";
+import { openActions, recordSession } from "~/modules/supervision/supervision.server";
+import { requireUser } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms";
+import { isUuid } from "~/utils/ids";
+import { requestDetails } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Record a supervision session – Practice Pathways" }];
+
+const ACTION_ROWS = 3;
+
+async function requireSupervisor(request: Request, enrolmentId: string | undefined) {
+  const current = await requireUser(request);
+  const access = await requireYearAccess(current, enrolmentId);
+  if (access.party !== "supervisor")
+    throw data({ message: "Only the learner's practice supervisor records supervision." }, { status: 403 });
+  return { current, ...access };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { enrolment, learnerName } = await requireSupervisor(request, params.enrolmentId);
+  const actions = await openActions(enrolment.id);
+  return {
+    enrolmentId: enrolment.id,
+    learnerName,
+    today: format(new Date(), "yyyy-MM-dd"),
+    actions: actions.map((a) => ({ ...a, agreedOn: format(parseISO(a.agreedOn), "d MMM yyyy") })),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { current, enrolment } = await requireSupervisor(request, params.enrolmentId);
+  const formData = await request.formData();
+  const form = parseForm(formData, sessionSchema);
+  const errors: Record<string, string> = form.ok ? {} : { ...form.errors };
+  const actions: { text: string; owner: "learner" | "supervisor" }[] = [];
+  for (let i = 1; i <= ACTION_ROWS; i++) {
+    const text = String(formData.get(`action-${i}`) ?? "").trim();
+    const owner = formData.get(`action-${i}-owner`);
+    if (!text) continue;
+    if (text.length > 2_000) errors[`action-${i}`] = `Action ${i} must be 2,000 characters or fewer`;
+    else if (owner !== "learner" && owner !== "supervisor") errors[`action-${i}-owner`] = `Choose who does action ${i}`;
+    else actions.push({ text, owner });
+  }
+  const doneActionIds = formData.getAll("done").filter((v): v is string => typeof v === "string" && isUuid(v));
+  if (!form.ok || Object.keys(errors).length) {
+    const values: Record<string, string> = {};
+    for (const [key, value] of formData) if (typeof value === "string" && key !== "done") values[key] = value;
+    return data({ errors, values, done: doneActionIds }, { status: 400 });
+  }
+  const session = await recordSession(
+    enrolment.id,
+    {
+      userId: current.user.id,
+      role: "supervisor",
+      organisationId: enrolment.organisationId,
+      ipAddress: requestDetails(request, context).ipAddress,
+    },
+    { ...form.data, actions, doneActionIds },
+  );
+  throw redirect(`/year/${enrolment.id}/supervision?recorded=${session.id}`);
+}
+
+function LongText({
+  name,
+  label,
+  hint,
+  value,
+  error,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  value?: string;
+  error?: string;
+}) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="hint" id={`${name}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="error-message" id={`${name}-error`}>
+          <span className="visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <textarea
+        className={`textarea${error ? " input--error" : ""}`}
+        id={name}
+        name={name}
+        rows={5}
+        defaultValue={value}
+        aria-describedby={
+          [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined
+        }
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+}
+
+export default function RecordSession() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors as Record<string, string> | undefined;
+  const values = actionData?.values as Record<string, string> | undefined;
+  const done = new Set((actionData?.done as string[] | undefined) ?? []);
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={errors} />
+      <span className="caption">{page.learnerName}</span>
+      <h1>Record a supervision session</h1>
+      <Form method="post" noValidate>
+        <TextField
+          name="heldOn"
+          label="Date of the session"
+          type="date"
+          width="third"
+          defaultValue={values?.heldOn ?? page.today}
+          error={errors?.heldOn}
+        />
+        <TextField
+          name="minutes"
+          label="Length in minutes"
+          inputMode="numeric"
+          width="third"
+          defaultValue={values?.minutes ?? "60"}
+          error={errors?.minutes}
+        />
+        <RadioGroup
+          name="kind"
+          legend="Kind of supervision"
+          error={errors?.kind}
+          defaultValue={values?.kind ?? "one_to_one"}
+          options={Object.entries(KINDS).map(([value, label]) => ({ value, label }))}
+        />
+        <LongText
+          name="agenda"
+          label="Agenda"
+          hint="What you set out to discuss, including anything the NQSW brought."
+          value={values?.agenda}
+          error={errors?.agenda}
+        />
+        <LongText
+          name="discussion"
+          label="Discussion"
+          hint="Casework, reflection, wellbeing and development: what was said and thought."
+          value={values?.discussion}
+          error={errors?.discussion}
+        />
+        <LongText
+          name="decisions"
+          label="Decisions (optional)"
+          hint="Case decisions made or confirmed, with the reasons."
+          value={values?.decisions}
+          error={errors?.decisions}
+        />
+        {page.actions.length ? (
+          <fieldset className="fieldset form-group">
+            <legend className="fieldset__legend">Actions from earlier sessions</legend>
+            <div className="hint">Tick the ones now done. The rest are carried to the next session.</div>
+            {page.actions.map((a) => (
+              <div className="checkboxes__item" key={a.id}>
+                <input
+                  className="checkboxes__input"
+                  type="checkbox"
+                  id={`done-${a.id}`}
+                  name="done"
+                  value={a.id}
+                  defaultChecked={done.has(a.id)}
+                />
+                <label className="checkboxes__label" htmlFor={`done-${a.id}`}>
+                  {a.text}{" "}
+                  <span className="secondary">
+                    ({a.owner === "learner" ? page.learnerName : "you"}, agreed {a.agreedOn})
+                  </span>
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
+        <h2 className="heading-m">Actions agreed</h2>
+        {Array.from({ length: ACTION_ROWS }, (_, i) => i + 1).map((i) => (
+          <div key={i} className="action-row">
+            <TextField
+              name={`action-${i}`}
+              label={`Action ${i} (optional)`}
+              defaultValue={values?.[`action-${i}`]}
+              error={errors?.[`action-${i}`]}
+            />
+            <SelectField
+              name={`action-${i}-owner`}
+              label={`Who does action ${i}`}
+              options={[
+                { value: "learner", label: page.learnerName },
+                { value: "supervisor", label: "You (the supervisor)" },
+              ]}
+              defaultValue={values?.[`action-${i}-owner`] ?? "learner"}
+              error={errors?.[`action-${i}-owner`]}
+            />
+          </div>
+        ))}
+        <div className="button-group">
+          <button type="submit" className="button">
+            Save the record
+          </button>
+          <Link to={`/year/${page.enrolmentId}/supervision`}>Cancel</Link>
+        </div>
+      </Form>
+    </div>
+  );
+}
