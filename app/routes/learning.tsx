@@ -102,6 +102,8 @@ function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof 
                   <>
                     <br />
                     <Link to={p.supervisionHref}>Supervision records</Link>
+                    <br />
+                    <Link to={p.supervisionHref.replace(/supervision$/, "workload")}>Workload</Link>
                   </>
                 ) : null}
               </p>

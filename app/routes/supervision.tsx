@@ -11,6 +11,8 @@ import { format } from "date-fns";
 import { agreementSummaries } from "~/modules/first-year/overview.server";
 import { supervisionSchedule } from "~/modules/supervision/schedule";
 import { sessionDatesFor } from "~/modules/supervision/supervision.server";
+import { breaches, judgeWeeks } from "~/modules/workload/rules";
+import { workloadFor } from "~/modules/workload/workload.server";
 import { requireMembership } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Your supervisees – Practice Pathways" }];
@@ -32,12 +34,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const mineToSupervise = enrolments.filter(
     (e) => e.supervisorId === current.user.id && findProgramme(e.programmeSlug)?.assessment,
   );
-  const held = await sessionDatesFor(mineToSupervise.map((e) => e.id));
+  const [held, workload] = await Promise.all([
+    sessionDatesFor(mineToSupervise.map((e) => e.id)),
+    workloadFor(mineToSupervise.map((e) => e.id)),
+  ]);
   const supervisionOf = (userId: string) => {
     const e = mineToSupervise.find((x) => x.userId === userId);
     if (!e) return null;
     const schedule = supervisionSchedule(e, findProgramme(e.programmeSlug)!, held.get(e.id) ?? [], today);
+    const programme = findProgramme(e.programmeSlug)!;
+    const flagged = breaches(
+      judgeWeeks(
+        workload.weeks.get(e.id) ?? [],
+        workload.limits.get(e.id) ?? null,
+        programme.assessment!.protectedTimeShare,
+      ),
+    );
     return {
+      workloadHref: `/year/${e.id}/workload`,
+      workloadFlags: flagged,
       href: `/year/${e.id}/supervision`,
       next: schedule.next ? format(schedule.next.due, "d MMM yyyy") : null,
       overdue: schedule.overdue,
@@ -122,6 +137,18 @@ export default function Supervision() {
                         <>
                           {" "}
                           <span className="tag tag--red">{s.supervision.overdue} missed</span>
+                        </>
+                      ) : null}
+                      <br />
+                      <Link to={s.supervision.workloadHref}>
+                        Workload<span className="visually-hidden"> for {s.name}</span>
+                      </Link>
+                      {s.supervision.workloadFlags ? (
+                        <>
+                          {" "}
+                          <span className="tag tag--red">
+                            {s.supervision.workloadFlags} {s.supervision.workloadFlags === 1 ? "week" : "weeks"} flagged
+                          </span>
                         </>
                       ) : null}
                     </>

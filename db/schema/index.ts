@@ -5,3 +5,4 @@ export * from "./audit";
 export * from "./programmes";
 export * from "./first-year";
 export * from "./supervision";
+export * from "./workload";

@@ -223,3 +223,16 @@ describe("formValues", () => {
     ).toEqual({ postcode: "M1 1AE" });
   });
 });
+
+describe("blankAsMissing", () => {
+  it("treats an empty box as missing rather than zero", async () => {
+    const { blankAsMissing } = await import("~/utils/forms");
+    const schema = z.object({ cases: blankAsMissing(z.coerce.number({ error: "Enter the number of cases" }).min(0)) });
+    expect(parseForm(form([["cases", ""]]), schema)).toMatchObject({
+      ok: false,
+      errors: { cases: "Enter the number of cases" },
+    });
+    expect(parseForm(form([["cases", "  "]]), schema)).toMatchObject({ ok: false });
+    expect(parseForm(form([["cases", "0"]]), schema)).toEqual({ ok: true, data: { cases: 0 } });
+  });
+});

@@ -1,5 +1,6 @@
 import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
+import { blankAsMissing } from "~/utils/forms";
 
 export const KINDS = {
   one_to_one: "One-to-one",
@@ -20,11 +21,13 @@ export const sessionSchema = z.object({
     .string({ error: "Enter the date of the session" })
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date of the session, for example 2027-01-04")
     .refine((v) => isValid(parseISO(v)), "Enter a real date"),
-  minutes: z.coerce
-    .number({ error: "Enter how long it lasted, in minutes" })
-    .int("Enter whole minutes")
-    .min(10, "A session lasts at least 10 minutes")
-    .max(480, "A session lasts at most 8 hours (480 minutes)"),
+  minutes: blankAsMissing(
+    z.coerce
+      .number({ error: "Enter how long it lasted, in minutes" })
+      .int("Enter whole minutes")
+      .min(10, "A session lasts at least 10 minutes")
+      .max(480, "A session lasts at most 8 hours (480 minutes)"),
+  ),
   kind: z.enum(Object.keys(KINDS) as [keyof typeof KINDS], { error: "Choose the kind of supervision" }),
   agenda: text("agenda"),
   discussion: text("discussion"),
