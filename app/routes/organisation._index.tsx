@@ -4,6 +4,8 @@ import { Welcome } from "~/components/Welcome";
 import { listPendingInvitations, listPeople, type Person } from "~/modules/organisations/memberships.server";
 import { describeProgress, formatDate } from "~/modules/organisations/people";
 import { can, ROLE_LABELS } from "~/modules/organisations/roles";
+import { yearSummaries } from "~/modules/first-year/summary.server";
+import { listOrganisationEnrolments } from "~/modules/programmes/learning.server";
 import { requireMembership } from "~/utils/auth.server";
 import { Notification } from "~/components/Notification";
 
@@ -16,11 +18,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listPendingInvitations(current.active.organisationId),
   ]);
   const today = new Date();
+  const learners = people.filter((p) => p.role === "learner");
+  const years = await yearSummaries(
+    await listOrganisationEnrolments(
+      current.active.organisationId,
+      learners.map((l) => l.userId),
+    ),
+    today,
+  );
+  const flagsOf = (userId: string) =>
+    [...years.values()]
+      .filter((y) => y.userId === userId)
+      .flatMap((y) => [
+        ...(y.agreement.state === "overdue" ? [{ href: y.agreement.href, text: "Learning agreement overdue" }] : []),
+        ...(y.missedSupervision
+          ? [{ href: y.supervisionHref, text: `${y.missedSupervision} supervision missed` }]
+          : []),
+        ...(y.workloadFlags
+          ? [
+              {
+                href: y.workloadHref,
+                text: `Workload: ${y.workloadFlags} ${y.workloadFlags === 1 ? "week" : "weeks"} flagged`,
+              },
+            ]
+          : []),
+      ]);
   return {
     organisation: current.active.organisation.name,
-    learners: people
-      .filter((p) => p.role === "learner")
-      .map((p) => ({ ...p, progress: describeProgress(p.stage, p.startedOn, today) })),
+    learners: learners.map((p) => ({
+      ...p,
+      progress: describeProgress(p.stage, p.startedOn, today),
+      flags: flagsOf(p.userId),
+    })),
     staff: staffByPerson(people.filter((p) => p.role !== "learner")),
     canInvite: can(current.active.role, "invitation:create:organisation"),
     invitations: invitations.map((i) => ({
@@ -82,6 +111,7 @@ export default function People() {
               <th scope="col">Team</th>
               <th scope="col">Where they are</th>
               <th scope="col">Practice supervisor</th>
+              <th scope="col">Needs attention</th>
             </tr>
           </thead>
           <tbody>
@@ -93,6 +123,19 @@ export default function People() {
                 <td>{l.team ?? "Not recorded"}</td>
                 <td>{l.progress || "Not recorded"}</td>
                 <td>{l.supervisorName ?? <span className="tag tag--yellow">Not assigned</span>}</td>
+                <td>
+                  {l.flags.length === 0 ? (
+                    "Nothing"
+                  ) : (
+                    <ul className="plain-list">
+                      {l.flags.map((f) => (
+                        <li key={f.href + f.text}>
+                          <Link to={f.href}>{f.text}</Link>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -8,11 +8,7 @@ import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { lessonStatesFor, listOrganisationEnrolments } from "~/modules/programmes/learning.server";
 import { programmeProgress } from "~/modules/programmes/progress";
 import { format } from "date-fns";
-import { agreementSummaries } from "~/modules/first-year/overview.server";
-import { supervisionSchedule } from "~/modules/supervision/schedule";
-import { sessionDatesFor } from "~/modules/supervision/supervision.server";
-import { breaches, judgeWeeks } from "~/modules/workload/rules";
-import { workloadFor } from "~/modules/workload/workload.server";
+import { yearSummaries } from "~/modules/first-year/summary.server";
 import { requireMembership } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Your supervisees – Practice Pathways" }];
@@ -27,36 +23,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
   const states = await lessonStatesFor(enrolments.map((e) => e.id));
   // Only the enrolments this supervisor supervises open the learner's year to them.
-  const agreements = await agreementSummaries(
+  const years = await yearSummaries(
     enrolments.filter((e) => e.supervisorId === current.user.id),
     today,
   );
-  const mineToSupervise = enrolments.filter(
-    (e) => e.supervisorId === current.user.id && findProgramme(e.programmeSlug)?.assessment,
-  );
-  const [held, workload] = await Promise.all([
-    sessionDatesFor(mineToSupervise.map((e) => e.id)),
-    workloadFor(mineToSupervise.map((e) => e.id)),
-  ]);
+  const yearOf = (userId: string) => [...years.values()].find((y) => y.userId === userId) ?? null;
   const supervisionOf = (userId: string) => {
-    const e = mineToSupervise.find((x) => x.userId === userId);
-    if (!e) return null;
-    const schedule = supervisionSchedule(e, findProgramme(e.programmeSlug)!, held.get(e.id) ?? [], today);
-    const programme = findProgramme(e.programmeSlug)!;
-    const flagged = breaches(
-      judgeWeeks(
-        workload.weeks.get(e.id) ?? [],
-        workload.limits.get(e.id) ?? null,
-        programme.assessment!.protectedTimeShare,
-      ),
-    );
-    return {
-      workloadHref: `/year/${e.id}/workload`,
-      workloadFlags: flagged,
-      href: `/year/${e.id}/supervision`,
-      next: schedule.next ? format(schedule.next.due, "d MMM yyyy") : null,
-      overdue: schedule.overdue,
-    };
+    const y = yearOf(userId);
+    return y
+      ? {
+          href: y.supervisionHref,
+          next: y.nextSupervision ? format(y.nextSupervision, "d MMM yyyy") : null,
+          overdue: y.missedSupervision,
+          workloadHref: y.workloadHref,
+          workloadFlags: y.workloadFlags,
+        }
+      : null;
   };
   const programmesOf = (userId: string) =>
     enrolments
@@ -78,8 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       invited: !s.hasPassword,
       programmes: programmesOf(s.userId),
       supervision: supervisionOf(s.userId),
-      agreement:
-        enrolments.map((e) => (e.userId === s.userId ? agreements.get(e.id) : undefined)).find(Boolean) ?? null,
+      agreement: yearOf(s.userId)?.agreement ?? null,
     })),
   };
 }

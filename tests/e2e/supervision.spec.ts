@@ -73,3 +73,13 @@ test("the supervisor records a session, the NQSW acknowledges it, and the desk s
   await expect(supervisor.getByText(/By Amara Nwosu/)).toBeVisible();
   for (const c of [supervisorContext, nqswContext]) await c.close();
 });
+
+test("the programme lead sees which learners need attention", async ({ page }) => {
+  await signIn(page, DEMO.lead);
+  const tom = page.getByRole("row", { name: /Tom Gallagher/ });
+  await expect(tom.getByRole("link", { name: "1 supervision missed" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Zainab Hussain/ })).toContainText("Nothing");
+  await expectAccessible(page);
+  await tom.getByRole("link", { name: "1 supervision missed" }).click();
+  await expect(page.getByText("1 session was missed against the schedule.")).toBeVisible();
+});
