@@ -25,7 +25,7 @@ export function LineChart({
 }) {
   const width = 600;
   const height = 160;
-  const pad = { left: 40, top: 10, bottom: 30, right: 10 };
+  const pad = { left: 40, top: 10, bottom: 30, right: 30 };
   const refs =
     reference === null || reference === undefined
       ? []
@@ -33,10 +33,14 @@ export function LineChart({
         ? reference
         : values.map(() => reference);
   const max = Math.max(1, ...values, ...refs) * 1.15;
-  const points = chartPoints(values, width - pad.left - pad.right, height, max);
-  const refPoints = chartPoints(refs, width - pad.left - pad.right, height, max);
-  const barWidth = Math.max(4, Math.min(24, (width - pad.left - pad.right) / Math.max(values.length, 1) - 4));
-  const ticks = [0, Math.round(max / 2), Math.round(max)];
+  const inner = width - pad.left - pad.right;
+  const barWidth = Math.max(4, Math.min(24, inner / Math.max(values.length, 1) - 4));
+  // Bars are inset by half a bar, so the first and last stay inside the axes.
+  const inset = kind === "bars" ? barWidth / 2 + 2 : 0;
+  const shift = (list: { x: number; y: number }[]) => list.map((p) => ({ x: p.x + inset, y: p.y }));
+  const points = shift(chartPoints(values, inner - 2 * inset, height, max));
+  const refPoints = shift(chartPoints(refs, inner - 2 * inset, height, max));
+  const ticks = [...new Set([0, Math.round(max / 2), Math.floor(max)])];
   return (
     <svg
       className="chart"
