@@ -216,3 +216,38 @@ export function SelectField({
     </div>
   );
 }
+
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  rows = 5,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+  rows?: number;
+}) {
+  const { messages, describedBy } = useFieldMessages(name, hint, error);
+  return (
+    <div className={groupClass(error)}>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      {messages}
+      <textarea
+        className={`textarea${error ? " input--error" : ""}`}
+        id={name}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+}

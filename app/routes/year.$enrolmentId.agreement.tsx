@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { format } from "date-fns";
 import type { ReactNode } from "react";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { agreementStatus, PARTIES, PARTY_LABELS, type AgreementField } from "~/modules/first-year/agreement";
 import { findAgreement, saveAgreement, signAgreement } from "~/modules/first-year/agreement.server";
@@ -106,45 +106,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   throw redirect(`${here}?signed=1`);
 }
 
-function Field({
-  name,
-  label,
-  hint,
-  value,
-  error,
-}: {
-  name: string;
-  label: string;
-  hint: string;
-  value: string;
-  error?: string;
-}) {
-  return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={name}>
-        {label}
-      </label>
-      <div className="hint" id={`${name}-hint`}>
-        {hint}
-      </div>
-      {error ? (
-        <p className="error-message" id={`${name}-error`}>
-          <span className="visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <textarea
-        className={`textarea${error ? " input--error" : ""}`}
-        id={name}
-        name={name}
-        rows={5}
-        defaultValue={value}
-        aria-describedby={`${name}-hint${error ? ` ${name}-error` : ""}`}
-        aria-invalid={error ? true : undefined}
-      />
-    </div>
-  );
-}
-
 function Tag({ children, colour }: { children: ReactNode; colour: "green" | "red" | "yellow" | "grey" }) {
   return <span className={`tag tag--${colour}`}>{children}</span>;
 }
@@ -232,7 +193,12 @@ export default function LearningAgreement() {
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="save" />
           {FIELDS.map((f) => (
-            <Field key={f.name} {...f} value={values?.[f.name] ?? a?.[f.name] ?? ""} error={errors?.[f.name]} />
+            <TextAreaField
+              key={f.name}
+              {...f}
+              defaultValue={values?.[f.name] ?? a?.[f.name] ?? ""}
+              error={errors?.[f.name]}
+            />
           ))}
           <button type="submit" className="button button--secondary">
             Save the agreement

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { acknowledgeSchema, KINDS } from "~/modules/supervision/schemas";
@@ -158,24 +158,13 @@ export default function SessionPage() {
         <Form method="post" noValidate className="panel">
           <h2 className="heading-m">Acknowledge this record</h2>
           <p>Acknowledging says you have read it. If something is missing or wrong, say so in your comment.</p>
-          <div className={`form-group${errors?.comment ? " form-group--error" : ""}`}>
-            <label className="label" htmlFor="comment">
-              Your comment (optional)
-            </label>
-            {errors?.comment ? (
-              <p className="error-message" id="comment-error">
-                <span className="visually-hidden">Error:</span> {errors.comment}
-              </p>
-            ) : null}
-            <textarea
-              className="textarea"
-              id="comment"
-              name="comment"
-              rows={4}
-              defaultValue={values?.comment}
-              aria-describedby={errors?.comment ? "comment-error" : undefined}
-            />
-          </div>
+          <TextAreaField
+            name="comment"
+            label="Your comment (optional)"
+            rows={4}
+            defaultValue={values?.comment}
+            error={errors?.comment}
+          />
           <button type="submit" className="button">
             Acknowledge
           </button>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
-import { ErrorSummary, RadioGroup, SelectField, TextField } from "~/components/forms";
+import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KINDS, sessionSchema } from "~/modules/supervision/schemas";
 import { openActions, recordSession } from "~/modules/supervision/supervision.server";
@@ -67,49 +67,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   throw redirect(`/year/${enrolment.id}/supervision?recorded=${session.id}`);
 }
 
-function LongText({
-  name,
-  label,
-  hint,
-  value,
-  error,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  value?: string;
-  error?: string;
-}) {
-  return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="hint" id={`${name}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="error-message" id={`${name}-error`}>
-          <span className="visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <textarea
-        className={`textarea${error ? " input--error" : ""}`}
-        id={name}
-        name={name}
-        rows={5}
-        defaultValue={value}
-        aria-describedby={
-          [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined
-        }
-        aria-invalid={error ? true : undefined}
-      />
-    </div>
-  );
-}
-
 export default function RecordSession() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -145,25 +102,25 @@ export default function RecordSession() {
           defaultValue={values?.kind ?? "one_to_one"}
           options={Object.entries(KINDS).map(([value, label]) => ({ value, label }))}
         />
-        <LongText
+        <TextAreaField
           name="agenda"
           label="Agenda"
           hint="What you set out to discuss, including anything the NQSW brought."
-          value={values?.agenda}
+          defaultValue={values?.agenda}
           error={errors?.agenda}
         />
-        <LongText
+        <TextAreaField
           name="discussion"
           label="Discussion"
           hint="Casework, reflection, wellbeing and development: what was said and thought."
-          value={values?.discussion}
+          defaultValue={values?.discussion}
           error={errors?.discussion}
         />
-        <LongText
+        <TextAreaField
           name="decisions"
           label="Decisions (optional)"
           hint="Case decisions made or confirmed, with the reasons."
-          value={values?.decisions}
+          defaultValue={values?.decisions}
           error={errors?.decisions}
         />
         {page.actions.length ? (
