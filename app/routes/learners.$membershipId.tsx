@@ -102,7 +102,9 @@ export default function LearnerRecord() {
           <ul className="plain-list">
             {years.map((y) => (
               <li key={y.href}>
-                {y.programme}: <Link to={y.href}>learning agreement</Link> <AgreementTag state={y.state} />
+                {y.programme}: <Link to={y.yearHref}>the year</Link>,{" "}
+                <Link to={`${y.yearHref}/portfolio`}>portfolio</Link>, <Link to={y.href}>learning agreement</Link>{" "}
+                <AgreementTag state={y.state} />
               </li>
             ))}
           </ul>

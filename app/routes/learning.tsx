@@ -97,9 +97,17 @@ function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof 
             ) : null}
             {p.agreement ? (
               <p>
+                {p.supervisionHref ? (
+                  <>
+                    <Link to={p.agreement.yearHref}>Your assessed year</Link>
+                    <br />
+                  </>
+                ) : null}
                 <Link to={p.agreement.href}>Learning agreement</Link> <AgreementTag state={p.agreement.state} />
                 {p.supervisionHref ? (
                   <>
+                    <br />
+                    <Link to={`${p.agreement.yearHref}/portfolio`}>Portfolio of evidence</Link>
                     <br />
                     <Link to={p.supervisionHref}>Supervision records</Link>
                     <br />

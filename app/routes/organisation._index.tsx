@@ -27,22 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     today,
   );
   const flagsOf = (userId: string) =>
-    [...years.values()]
-      .filter((y) => y.userId === userId)
-      .flatMap((y) => [
-        ...(y.agreement.state === "overdue" ? [{ href: y.agreement.href, text: "Learning agreement overdue" }] : []),
-        ...(y.missedSupervision
-          ? [{ href: y.supervisionHref, text: `${y.missedSupervision} supervision missed` }]
-          : []),
-        ...(y.workloadFlags
-          ? [
-              {
-                href: y.workloadHref,
-                text: `Workload: ${y.workloadFlags} ${y.workloadFlags === 1 ? "week" : "weeks"} flagged`,
-              },
-            ]
-          : []),
-      ]);
+    [...years.values()].filter((y) => y.userId === userId).flatMap((y) => [...y.overdue, ...y.waiting]);
   return {
     organisation: current.active.organisation.name,
     learners: learners.map((p) => ({

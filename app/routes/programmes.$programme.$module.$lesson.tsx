@@ -5,11 +5,13 @@ import { useEffect, useRef, useState } from "react";
 import { ErrorSummary } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { findLessonOr404, requireLessonAccess } from "~/modules/programmes/access.server";
-import { capabilityTitles } from "~/modules/programmes/catalogue.server";
+import { capabilityTitles, loadManifest } from "~/modules/programmes/catalogue.server";
+import { frameworksFor, mappableCodes } from "~/modules/portfolio/rules";
 import {
   latestCheckAttempt,
   lessonStatesFor,
   recordLessonView,
+  markSentToPortfolio,
   reflectionsFor,
   saveReflection,
   setLessonComplete,
@@ -19,6 +21,9 @@ import { moduleProgress, neighbours, scoreChecks } from "~/modules/programmes/pr
 import { lessonActionSchema, REFLECTION_MAX } from "~/modules/programmes/schemas";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
+import { requestDetails } from "~/utils/request.server";
+import { format } from "date-fns";
+import { sendToPortfolio } from "~/modules/portfolio/portfolio.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} – ${data.programme.title} – Practice Pathways` : "Lesson – Practice Pathways" },
@@ -55,7 +60,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   };
   if (access.mode === "staff") {
-    return { ...base, mode: "staff" as const, completed: false, moduleDone: 0, attempt: null, reflections: {} };
+    return {
+      ...base,
+      mode: "staff" as const,
+      completed: false,
+      moduleDone: 0,
+      attempt: null,
+      reflections: {},
+      portfolioHref: null,
+    };
   }
   const enrolmentId = access.enrolment.id;
   await recordLessonView(enrolmentId, module.slug, lesson.slug);
@@ -71,17 +84,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mode: "learner" as const,
     completed: mine.some((s) => s.moduleSlug === module.slug && s.lessonSlug === lesson.slug && !!s.completedAt),
     moduleDone: moduleProgress(module, mine).done,
+    // A lesson of an assessed programme feeds that year's portfolio.
+    portfolioHref: programme.assessment && access.enrolment.organisationId ? `/year/${enrolmentId}/portfolio` : null,
     attempt: scored && { ...scored, submittedAt: attempt!.submittedAt.toISOString() },
     reflections: Object.fromEntries(
       reflections.map((r) => [
         r.reflectionId,
-        { body: r.body, status: r.status, updatedAt: r.updatedAt.toISOString() },
+        {
+          body: r.body,
+          status: r.status,
+          updatedAt: r.updatedAt.toISOString(),
+          unsavedDraft: r.draftBody !== null && r.draftBody !== r.body,
+          sent: !!r.sentToPortfolioAt,
+        },
       ]),
     ),
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
   const { programme, module, lesson } = findLessonOr404(params.programme, params.module, params.lesson);
   const access = await requireLessonAccess(current, programme.slug);
@@ -124,6 +145,46 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await submitKnowledgeCheck(enrolmentId, module.slug, lesson, ids, answers);
       throw redirect(`${here}#check-results`);
     }
+    case "reflection-send": {
+      const saved = (await reflectionsFor(enrolmentId, module.slug, lesson.slug)).find(
+        (r) => r.reflectionId === input.reflectionId && r.status === "saved" && r.body.trim(),
+      );
+      if (!saved || !programme.assessment || !access.enrolment.organisationId)
+        return data(
+          {
+            errors: {
+              [`reflection-${input.reflectionId}`]: "Save your reflection before sending it to your portfolio",
+            },
+            values: {},
+            checkAnswers: {},
+          },
+          { status: 400 },
+        );
+      const prompt = lesson.reflections.find((r) => r.id === input.reflectionId)?.prompt ?? "";
+      // Only the capabilities this learner's portfolio maps to, so the item can be edited later.
+      const ids = frameworksFor(programme.assessment, access.enrolment.pathway);
+      const codes = mappableCodes(loadManifest().frameworks, ids);
+      const mappable = lesson.capabilities.filter((c) => codes.has(c));
+      const itemId = await sendToPortfolio(
+        enrolmentId,
+        {
+          userId: current.user.id,
+          role: "learner",
+          organisationId: access.enrolment.organisationId,
+          ipAddress: requestDetails(request, context).ipAddress,
+        },
+        `lesson-reflection:${saved.id}`,
+        {
+          title: `Reflection: ${lesson.title}`,
+          occurredOn: format(saved.updatedAt, "yyyy-MM-dd"),
+          body: `${prompt}\n\n${saved.body}`,
+          capabilities: mappable.length ? mappable : lesson.capabilities,
+          details: {},
+        },
+      );
+      await markSentToPortfolio(saved.id);
+      throw redirect(`/year/${enrolmentId}/portfolio/${itemId}?added=1`);
+    }
     case "reflection-save": {
       if (!lesson.reflections.some((r) => r.id === input.reflectionId)) {
         return data(
@@ -163,12 +224,14 @@ function ReflectionForm({
   saved,
   error,
   disabled,
+  portfolioHref,
 }: {
   id: string;
   prompt: string;
-  saved?: { body: string; status: string; unsavedDraft: boolean; updatedAt: string };
+  saved?: { body: string; status: string; unsavedDraft: boolean; updatedAt: string; sent: boolean };
   error?: string;
   disabled: boolean;
+  portfolioHref: string | null;
 }) {
   const [draftState, setDraftState] = useState<"idle" | "saving" | "saved" | "kept-locally">("idle");
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -257,6 +320,22 @@ function ReflectionForm({
           </button>
         )}
       </Form>
+      {portfolioHref && saved?.status === "saved" ? (
+        saved.sent ? (
+          <p>
+            <span className="tag tag--green">In your portfolio</span>{" "}
+            <Link to={portfolioHref}>Open your portfolio</Link>
+          </p>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="reflection-send" />
+            <input type="hidden" name="reflectionId" value={id} />
+            <button type="submit" className="button button--secondary">
+              Send to your portfolio<span className="visually-hidden"> as evidence</span>
+            </button>
+          </Form>
+        )
+      ) : null}
     </section>
   );
 }
@@ -391,7 +470,10 @@ export default function LessonPage() {
       ) : null}
       {params.get("saved") ? (
         <Notification title="Reflection saved">
-          <p>Your reflection is saved. You will be able to send it to your portfolio as evidence.</p>
+          <p>
+            Your reflection is saved.
+            {page.portfolioHref ? " You can send it to your portfolio as evidence." : ""}
+          </p>
         </Notification>
       ) : null}
       <div className="lesson__meta">
@@ -426,12 +508,13 @@ export default function LessonPage() {
                   (
                     page.reflections as Record<
                       string,
-                      { body: string; status: string; unsavedDraft: boolean; updatedAt: string }
+                      { body: string; status: string; unsavedDraft: boolean; updatedAt: string; sent: boolean }
                     >
                   )[r.id]
                 }
                 error={errors?.[`reflection-${r.id}`]}
                 disabled={staff}
+                portfolioHref={page.portfolioHref}
               />
             ) : null;
           }

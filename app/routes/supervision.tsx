@@ -26,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const years = await yearSummaries(
     enrolments.filter((e) => e.supervisorId === current.user.id),
     today,
+    "supervisor",
   );
   const yearOf = (userId: string) => [...years.values()].find((y) => y.userId === userId) ?? null;
   const supervisionOf = (userId: string) => {
@@ -61,8 +62,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
       programmes: programmesOf(s.userId),
       supervision: supervisionOf(s.userId),
       agreement: yearOf(s.userId)?.agreement ?? null,
+      year: (({ yearHref, waiting, overdue, evidencePercent, portfolioHref }) => ({
+        href: yearHref,
+        waiting,
+        overdue,
+        evidencePercent,
+        portfolioHref,
+      }))(yearOf(s.userId) ?? { yearHref: "", waiting: [], overdue: [], evidencePercent: 0, portfolioHref: "" }),
+      hasYear: !!yearOf(s.userId),
     })),
   };
+}
+
+function AttentionList({
+  items,
+  empty,
+  name,
+}: {
+  items: { text: string; href: string }[];
+  empty: string;
+  name: string;
+}) {
+  if (items.length === 0) return <>{empty}</>;
+  return (
+    <ul className="plain-list">
+      {items.map((i) => (
+        <li key={i.text}>
+          <Link to={i.href}>
+            {i.text}
+            <span className="visually-hidden"> for {name}</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export default function Supervision() {
@@ -85,10 +118,10 @@ export default function Supervision() {
           <thead>
             <tr>
               <th scope="col">Supervisee</th>
-              <th scope="col">Post</th>
               <th scope="col">Where they are</th>
-              <th scope="col">Learning</th>
               <th scope="col">Supervision</th>
+              <th scope="col">Waiting for you</th>
+              <th scope="col">Overdue</th>
               <th scope="col">Learning agreement</th>
             </tr>
           </thead>
@@ -104,9 +137,25 @@ export default function Supervision() {
                     </>
                   ) : null}
                 </td>
-                <td>{[s.jobTitle, s.team].filter(Boolean).join(", ")}</td>
-                <td>{s.progress}</td>
-                <td>{s.programmes.length ? s.programmes.join("; ") : "Not enrolled on a programme"}</td>
+                <td>
+                  {s.progress}
+                  <span className="hint block">{[s.jobTitle, s.team].filter(Boolean).join(", ")}</span>
+                  <span className="hint block">
+                    {s.programmes.length ? s.programmes.join("; ") : "Not enrolled on a programme"}
+                  </span>
+                  {s.hasYear ? (
+                    <>
+                      <Link to={s.year.href}>
+                        The year<span className="visually-hidden"> of {s.name}</span>
+                      </Link>
+                      {" · "}
+                      <Link to={s.year.portfolioHref}>
+                        Portfolio<span className="visually-hidden"> of {s.name}</span>
+                      </Link>{" "}
+                      ({s.year.evidencePercent}%)
+                    </>
+                  ) : null}
+                </td>
                 <td>
                   {s.supervision ? (
                     <>
@@ -136,6 +185,10 @@ export default function Supervision() {
                   ) : (
                     "None"
                   )}
+                </td>
+                <td>{s.hasYear ? <AttentionList items={s.year.waiting} empty="Nothing" name={s.name} /> : "None"}</td>
+                <td>
+                  {s.hasYear ? <AttentionList items={s.year.overdue} empty="Nothing overdue" name={s.name} /> : "None"}
                 </td>
                 <td>
                   {s.agreement ? (

@@ -5,11 +5,12 @@ import { format } from "date-fns";
 import type { ReactNode } from "react";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
+import { YearNav } from "~/components/YearNav";
 import { agreementStatus, PARTIES, PARTY_LABELS, type AgreementField } from "~/modules/first-year/agreement";
 import { findAgreement, saveAgreement, signAgreement } from "~/modules/first-year/agreement.server";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { agreementActionSchema } from "~/modules/first-year/schemas";
-import { learningAgreementDue } from "~/modules/first-year/year";
+import { learningAgreementDue, yearInputFor } from "~/modules/first-year/year";
 import { formatDate } from "~/modules/organisations/people";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
@@ -50,13 +51,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = await requireUser(request);
   const { enrolment, programme, party, learnerName } = await requireYearAccess(current, params.enrolmentId);
   const { agreement, signatures } = await findAgreement(enrolment.id);
-  const due = learningAgreementDue({
-    startedOn: enrolment.startedOn,
-    lengthMonths: programme.lengthMonths,
-    rules: programme.assessment!,
-  });
+  const due = learningAgreementDue(yearInputFor(enrolment, programme));
   const status = agreementStatus(agreement, signatures, due, new Date());
   return {
+    enrolmentId: enrolment.id,
     party,
     learnerName,
     programme: programme.title,
@@ -119,6 +117,7 @@ export default function LearningAgreement() {
   const a = page.agreement;
   return (
     <>
+      <YearNav enrolmentId={page.enrolmentId} label={`${page.learnerName}'s year`} />
       <ErrorSummary errors={errors} />
       {params.get("saved") === "changed" ? (
         <Notification title="Agreement saved">

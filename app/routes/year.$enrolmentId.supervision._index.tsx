@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { Notification } from "~/components/Notification";
+import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { supervisionSchedule } from "~/modules/supervision/schedule";
 import { KINDS } from "~/modules/supervision/schemas";
@@ -63,6 +64,7 @@ export default function SupervisionRecord() {
   const base = `/year/${page.enrolmentId}/supervision`;
   return (
     <>
+      <YearNav enrolmentId={page.enrolmentId} label={`${page.learnerName}'s year`} />
       {params.get("recorded") ? (
         <Notification title="Session recorded">
           <p>{page.learnerName} is asked to acknowledge it.</p>

@@ -2,7 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
+import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
 import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KINDS, sessionSchema } from "~/modules/supervision/schemas";
 import { openActions, recordSession } from "~/modules/supervision/supervision.server";
@@ -14,6 +16,7 @@ import { requestDetails } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Record a supervision session – Practice Pathways" }];
 
 const ACTION_ROWS = 3;
+const formKey = (enrolmentId: string) => `supervision-new:${enrolmentId}`;
 
 async function requireSupervisor(request: Request, enrolmentId: string | undefined) {
   const current = await requireUser(request);
@@ -24,10 +27,15 @@ async function requireSupervisor(request: Request, enrolmentId: string | undefin
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { enrolment, learnerName } = await requireSupervisor(request, params.enrolmentId);
-  const actions = await openActions(enrolment.id);
+  const { current, enrolment, learnerName } = await requireSupervisor(request, params.enrolmentId);
+  const [actions, draft] = await Promise.all([
+    openActions(enrolment.id),
+    loadDraft(current.user.id, formKey(enrolment.id)),
+  ]);
   return {
     enrolmentId: enrolment.id,
+    ownerId: current.user.id,
+    draft: draft ? { fields: draft.fields, savedAt: draft.updatedAt.toISOString() } : null,
     learnerName,
     today: format(new Date(), "yyyy-MM-dd"),
     actions: actions.map((a) => ({ ...a, agreedOn: format(parseISO(a.agreedOn), "d MMM yyyy") })),
@@ -64,6 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     },
     { ...form.data, actions, doneActionIds },
   );
+  await discardDraft(current.user.id, formKey(enrolment.id));
   throw redirect(`/year/${enrolment.id}/supervision?recorded=${session.id}`);
 }
 
@@ -71,14 +80,33 @@ export default function RecordSession() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = actionData?.values as Record<string, string> | undefined;
-  const done = new Set((actionData?.done as string[] | undefined) ?? []);
+  const keeper = useDraftKeeper({
+    formKey: formKey(page.enrolmentId),
+    ownerId: page.ownerId,
+    serverSavedAt: page.draft?.savedAt ?? null,
+  });
+  // After a failed save, what was sent; else a draft kept from an earlier visit.
+  const kept = page.draft?.fields;
+  const values = (actionData?.values ??
+    (kept ? Object.fromEntries(Object.entries(kept).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) : undefined)) as
+    Record<string, string> | undefined;
+  const keptDone = kept?.done;
+  const done = new Set(
+    (actionData?.done as string[] | undefined) ?? (Array.isArray(keptDone) ? keptDone : keptDone ? [keptDone] : []),
+  );
   return (
     <div className="narrow">
       <ErrorSummary errors={errors} />
       <span className="caption">{page.learnerName}</span>
       <h1>Record a supervision session</h1>
-      <Form method="post" noValidate>
+      {page.draft && !actionData ? (
+        <RestoredDraft
+          formKey={formKey(page.enrolmentId)}
+          savedAt={page.draft.savedAt}
+          returnTo={`/year/${page.enrolmentId}/supervision/new`}
+        />
+      ) : null}
+      <Form method="post" noValidate {...keeper.formProps}>
         <TextField
           name="heldOn"
           label="Date of the session"
@@ -168,6 +196,7 @@ export default function RecordSession() {
             />
           </div>
         ))}
+        <DraftStatus state={keeper.state} savedAt={keeper.savedAt} />
         <div className="button-group">
           <button type="submit" className="button">
             Save the record

@@ -5,6 +5,7 @@ import { format, parseISO, previousMonday, isMonday } from "date-fns";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { LineChart } from "~/components/LineChart";
 import { Notification } from "~/components/Notification";
+import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { breaches, judgeWeeks } from "~/modules/workload/rules";
 import { workloadActionSchema } from "~/modules/workload/schemas";
@@ -25,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const verdicts = judgeWeeks(weeks, limit, share);
   const today = new Date();
   return {
+    enrolmentId: enrolment.id,
     party,
     learnerName,
     programme: programme.title,
@@ -76,6 +78,7 @@ export default function Workload() {
   const percent = Math.round(page.share * 100);
   return (
     <>
+      <YearNav enrolmentId={page.enrolmentId} label={`${page.learnerName}'s year`} />
       <ErrorSummary errors={errors} />
       {params.get("recorded") ? (
         <Notification title="Week recorded">

@@ -6,3 +6,4 @@ export * from "./programmes";
 export * from "./first-year";
 export * from "./supervision";
 export * from "./workload";
+export * from "./portfolio";

@@ -1,5 +1,17 @@
 import { relations } from "drizzle-orm";
-import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organisations } from "./organisations";
 import { users } from "./users";
 
@@ -39,6 +51,14 @@ export const enrolments = pgTable(
     supervisorId: uuid("supervisor_id").references(() => users.id, { onDelete: "set null" }),
     startedOn: date("started_on", { mode: "string" }).notNull(),
     status: enrolmentStatus("status").notNull().default("active"),
+    /** For a programme with pathways (the ASYE: adults', or child and family): which one, by code. */
+    pathway: text("pathway"),
+    /** Working time as a share of full time; part-time work extends the assessed year pro rata. */
+    fte: numeric("fte", { precision: 3, scale: 2, mode: "number" }).notNull().default(1),
+    /** Pauses in the assessed year (long sickness, parental leave): every later date moves. */
+    pauses: jsonb("pauses").$type<{ from: string; to: string; reason: string }[]>().notNull().default([]),
+    /** Calendar days added to the end of the year and its final review. */
+    extensionDays: integer("extension_days").notNull().default(0),
     enrolledById: uuid("enrolled_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -13,6 +13,7 @@ import { loadManifest } from "~/modules/programmes/catalogue.server";
 import type { Manifest } from "~/modules/programmes/content-schema";
 import { lessonsInOrder } from "~/modules/programmes/progress";
 import type { Database } from "../client";
+import { seedPortfolios } from "./demo-portfolio";
 import {
   cohorts,
   enrolments,
@@ -350,6 +351,7 @@ async function seedEnrolments(
   }
   const enrolmentRows: (typeof enrolments.$inferInsert)[] = wanted.map((w) => ({
     userId: userId.get(w.person.email)!,
+    pathway: pathwayFor(programmes.get(w.slug)!, w.m),
     programmeSlug: w.slug,
     organisationId: orgId.get(w.m.org)!,
     cohortId: cohortIds.get(`${w.m.org}|${w.slug}`)!,
@@ -393,6 +395,38 @@ async function seedEnrolments(
   if (progressRows.length) await tx.insert(lessonProgress).values(progressRows).onConflictDoNothing();
   await seedAgreements(tx, saved, wanted, userId, today);
   await seedSupervision(tx, manifest, saved, wanted, userId, today);
+  const assessors = new Set(
+    DEMO_PEOPLE.filter((p) => p.memberships.some((m) => m.role === "assessor")).map((p) => p.email),
+  );
+  await seedPortfolios(
+    tx,
+    manifest,
+    wanted.flatMap((w) => {
+      const e = saved.find((x) => x.userId === userId.get(w.person.email) && x.programmeSlug === w.slug);
+      if (!e || !w.m.supervisor) return [];
+      return [
+        {
+          enrolmentId: e.id,
+          programmeSlug: w.slug,
+          pathway: pathwayFor(programmes.get(w.slug)!, w.m),
+          startedOn: startDate(w.m.monthsIn ?? 1, today),
+          monthsIn: w.m.monthsIn ?? 1,
+          learnerId: e.userId,
+          supervisorId: userId.get(w.m.supervisor)!,
+          supervisorIsAssessor: assessors.has(w.m.supervisor),
+        },
+      ];
+    }),
+    today,
+  );
+}
+
+/** The ASYE's pathway follows the team: adults' teams are on the adults' pathway, the rest child and family. */
+function pathwayFor(programme: Manifest["programmes"][number], m: DemoMember): string | null {
+  const pathways = programme.assessment?.pathways;
+  if (!pathways?.length) return null;
+  const code = m.team?.startsWith("Adults") ? "adults" : "child-family";
+  return pathways.some((p) => p.code === code) ? code : null;
 }
 
 /**

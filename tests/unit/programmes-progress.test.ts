@@ -193,6 +193,7 @@ describe("the next review point", () => {
   const assessed = programme([], {
     supervision: [{ untilMonth: 12, every: "month" }],
     protectedTimeShare: 0.1,
+    coverage: [{ framework: "PCF", minimum: 1 }],
     // Out of order on purpose.
     reviewPoints: [
       { code: "final", title: "Final assessment", month: 12, final: true },

@@ -1,11 +1,17 @@
 /** The learning agreement's state for a list of enrolments, for start pages and the supervisor's desk. */
 import type { Enrolment } from "~/modules/programmes/learning.server";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
-import { agreementStatus } from "./agreement";
+import { agreementStatus, type Party } from "./agreement";
 import { agreementsFor } from "./agreement.server";
-import { learningAgreementDue } from "./year";
+import { learningAgreementDue, yearInputFor } from "./year";
 
-export type AgreementSummary = { href: string; state: "signed" | "overdue" | "waiting" };
+export type AgreementSummary = {
+  href: string;
+  yearHref: string;
+  state: "signed" | "overdue" | "waiting";
+  missing: Party[];
+  written: boolean;
+};
 
 export async function agreementSummaries(enrolments: Enrolment[], today = new Date()) {
   const assessed = enrolments.filter((e) => findProgramme(e.programmeSlug)?.assessment);
@@ -13,16 +19,15 @@ export async function agreementSummaries(enrolments: Enrolment[], today = new Da
   const summaries = new Map<string, AgreementSummary>();
   for (const e of assessed) {
     const programme = findProgramme(e.programmeSlug)!;
-    const due = learningAgreementDue({
-      startedOn: e.startedOn,
-      lengthMonths: programme.lengthMonths,
-      rules: programme.assessment!,
-    });
+    const due = learningAgreementDue(yearInputFor(e, programme));
     const row = found.get(e.id);
     const status = agreementStatus(row?.agreement ?? null, row?.signatures ?? [], due, today);
     summaries.set(e.id, {
       href: `/year/${e.id}/agreement`,
+      yearHref: `/year/${e.id}`,
       state: status.complete ? "signed" : status.overdue ? "overdue" : "waiting",
+      missing: status.missing,
+      written: !!row?.agreement,
     });
   }
   return summaries;

@@ -1,4 +1,6 @@
+import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
+import { blankAsMissing } from "~/utils/forms";
 
 const part = (label: string) =>
   z
@@ -16,4 +18,48 @@ export const agreementActionSchema = z.discriminatedUnion("intent", [
     caseload: part("caseload agreed"),
   }),
   z.object({ intent: z.literal("sign"), version: z.coerce.number().int().positive() }),
+]);
+
+const isoDay = (label: string) =>
+  z
+    .string({ error: `Enter the ${label}` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label}, for example 2027-03-01`)
+    .refine((v) => isValid(parseISO(v)), "Enter a real date");
+
+export const PAUSE_REASONS = {
+  sickness: "Long-term sickness",
+  parental_leave: "Maternity, paternity, adoption or shared parental leave",
+  other_leave: "Other leave agreed by the employer",
+} as const;
+
+export const yearSettingsSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("settings"),
+    pathway: z.string().max(50).optional(),
+    workingPercent: blankAsMissing(
+      z.coerce
+        .number({ error: "Enter working time as a percentage of full time, for example 60" })
+        .int("Enter a whole percentage")
+        .min(20, "Working time must be at least 20% of full time")
+        .max(100, "Working time can be at most 100% (full time)"),
+    ),
+    extensionDays: blankAsMissing(
+      z.coerce
+        .number({ error: "Enter the extension in days, or 0" })
+        .int("Enter whole days")
+        .min(0, "The extension cannot be negative")
+        .max(365, "An extension can be at most 365 days"),
+    ),
+  }),
+  z
+    .object({
+      intent: z.literal("add-pause"),
+      from: isoDay("first day of the pause"),
+      to: isoDay("last day of the pause"),
+      reason: z.enum(Object.keys(PAUSE_REASONS) as [keyof typeof PAUSE_REASONS], {
+        error: "Choose why the year is paused",
+      }),
+    })
+    .refine((p) => p.to >= p.from, { path: ["to"], message: "The last day must be on or after the first day" }),
+  z.object({ intent: z.literal("remove-pause"), from: isoDay("pause") }),
 ]);

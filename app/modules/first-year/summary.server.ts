@@ -1,55 +1,99 @@
 /**
  * One line per learner's assessed year for the supervisor's desk and the programme lead's
- * people page: learning agreement, supervision against the schedule, workload flags.
+ * people page: learning agreement, supervision against the schedule, portfolio, workload
+ * flags, and what of it waits for the viewer or is overdue.
  * A fixed number of queries however many learners there are.
  */
-import { findProgramme } from "~/modules/programmes/catalogue.server";
+import { parseISO, subDays } from "date-fns";
+import { findProgramme, loadManifest } from "~/modules/programmes/catalogue.server";
 import type { Enrolment } from "~/modules/programmes/learning.server";
+import { evidenceForEnrolments } from "~/modules/portfolio/portfolio.server";
+import { frameworksOf, observationsBehind, sufficiency } from "~/modules/portfolio/rules";
+import { yearEnd, yearInputFor } from "./year";
 import { supervisionSchedule } from "~/modules/supervision/schedule";
 import { sessionDatesFor } from "~/modules/supervision/supervision.server";
 import { breaches, judgeWeeks } from "~/modules/workload/rules";
 import { workloadFor } from "~/modules/workload/workload.server";
+import { attention, type AttentionItem } from "./attention";
 import { agreementSummaries, type AgreementSummary } from "./overview.server";
+
+/** Evidence added within this many days counts as new on the supervisor's desk. */
+const NEW_EVIDENCE_DAYS = 14;
 
 export interface YearSummary {
   enrolmentId: string;
   userId: string;
+  yearHref: string;
   agreement: AgreementSummary;
   supervisionHref: string;
   nextSupervision: Date | null;
   missedSupervision: number;
   workloadHref: string;
   workloadFlags: number;
+  portfolioHref: string;
+  evidencePercent: number;
+  waiting: AttentionItem[];
+  overdue: AttentionItem[];
 }
 
-export async function yearSummaries(enrolments: Enrolment[], today = new Date()): Promise<Map<string, YearSummary>> {
+export async function yearSummaries(
+  enrolments: Enrolment[],
+  today = new Date(),
+  viewer: "supervisor" | "programme_lead" = "programme_lead",
+): Promise<Map<string, YearSummary>> {
   const assessed = enrolments.filter((e) => e.organisationId && findProgramme(e.programmeSlug)?.assessment);
   const ids = assessed.map((e) => e.id);
-  const [agreements, held, workload] = await Promise.all([
+  const [agreements, held, workload, evidence] = await Promise.all([
     agreementSummaries(assessed, today),
     sessionDatesFor(ids),
     workloadFor(ids),
+    evidenceForEnrolments(ids),
   ]);
+  const frameworks = loadManifest().frameworks;
+  const recent = subDays(today, NEW_EVIDENCE_DAYS);
   const result = new Map<string, YearSummary>();
   for (const e of assessed) {
     const programme = findProgramme(e.programmeSlug)!;
+    const rules = programme.assessment!;
     const schedule = supervisionSchedule(e, programme, held.get(e.id) ?? [], today);
-    result.set(e.id, {
+    const items = evidence.get(e.id) ?? [];
+    const meter = sufficiency(rules, e.pathway, frameworksOf(frameworks, rules, e.pathway), items);
+    const year = yearInputFor(e, programme);
+    const start = parseISO(e.startedOn).getTime();
+    const shareGone = (today.getTime() - start) / (yearEnd(year).getTime() - start);
+    const observations = meter.kinds.find((k) => k.kind === "direct_observation");
+    const base = `/year/${e.id}`;
+    const summary = {
       enrolmentId: e.id,
       userId: e.userId,
+      yearHref: base,
       agreement: agreements.get(e.id)!,
-      supervisionHref: `/year/${e.id}/supervision`,
+      supervisionHref: `${base}/supervision`,
       nextSupervision: schedule.next?.due ?? null,
       missedSupervision: schedule.overdue,
-      workloadHref: `/year/${e.id}/workload`,
+      workloadHref: `${base}/workload`,
       workloadFlags: breaches(
-        judgeWeeks(
-          workload.weeks.get(e.id) ?? [],
-          workload.limits.get(e.id) ?? null,
-          programme.assessment!.protectedTimeShare,
-        ),
+        judgeWeeks(workload.weeks.get(e.id) ?? [], workload.limits.get(e.id) ?? null, rules.protectedTimeShare),
       ),
-    });
+      portfolioHref: `${base}/portfolio`,
+      evidencePercent: meter.percent,
+    };
+    const { waiting, overdue } = attention(
+      {
+        base,
+        agreement: summary.agreement,
+        nextSupervision: summary.nextSupervision,
+        missedSupervision: summary.missedSupervision,
+        workloadFlags: summary.workloadFlags,
+        observationsToRecord: observations
+          ? observationsBehind(observations.required, observations.have, shareGone)
+          : 0,
+        newEvidence: items.filter((i) => i.createdByRole === "learner" && i.createdAt >= recent).length,
+      },
+      viewer,
+      today,
+    );
+    result.set(e.id, { ...summary, waiting, overdue });
   }
   return result;
 }

@@ -30,6 +30,21 @@ export interface YearInput {
 
 const DAYS = { week: 7, fortnight: 14 } as const;
 
+/** One learner's year as the engine reads it: their start, working time, pauses and extension. */
+export function yearInputFor(
+  enrolment: { startedOn: string; fte?: number | null; pauses?: Pause[] | null; extensionDays?: number | null },
+  programme: { lengthMonths: number; assessment?: AssessmentRules },
+): YearInput {
+  return {
+    startedOn: enrolment.startedOn,
+    lengthMonths: programme.lengthMonths,
+    rules: programme.assessment!,
+    fte: enrolment.fte ?? 1,
+    pauses: enrolment.pauses ?? [],
+    extensionDays: enrolment.extensionDays ?? 0,
+  };
+}
+
 export function isoDate(date: Date) {
   return format(date, "yyyy-MM-dd");
 }
@@ -139,4 +154,17 @@ export function matchSessionsToSlots(slots: SupervisionSlot[], sessionDates: Dat
     const state: "held" | "overdue" | "upcoming" = session ? "held" : slot.due < today ? "overdue" : "upcoming";
     return { ...slot, session, state };
   });
+}
+
+/** Why a pause cannot be added: before the year starts, or overlapping another. Null when it can. */
+export function pauseProblem(
+  startedOn: string,
+  pauses: Pause[],
+  pause: Pause,
+): { field: "from" | "to"; message: string } | null {
+  if (pause.from < startedOn)
+    return { field: "from", message: `A pause starts on or after the start of the year (${startedOn})` };
+  const clash = pauses.find((p) => pause.from <= p.to && p.from <= pause.to);
+  if (clash) return { field: "from", message: `This overlaps the pause from ${clash.from} to ${clash.to}` };
+  return null;
 }

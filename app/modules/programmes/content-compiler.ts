@@ -242,6 +242,13 @@ export async function compileContent(contentDir: string, options: CompileOptions
     for (const id of meta.frameworks) if (!frameworkIds.has(id)) fail(programmeFile, `unknown framework ${id}`);
     if (meta.kind === "assessed" && !meta.assessment)
       fail(programmeFile, "an assessed programme needs an assessment block");
+    const coverage = [
+      ...(meta.assessment?.coverage ?? []),
+      ...(meta.assessment?.pathways ?? []).flatMap((p) => p.coverage),
+    ];
+    for (const c of coverage)
+      if (!meta.frameworks.includes(c.framework))
+        fail(programmeFile, `coverage names ${c.framework}, which is not one of the programme's frameworks`);
 
     const modules: Module[] = [];
     for (const mEntry of await listDir(programmeDir)) {

@@ -69,6 +69,22 @@ export const assessmentSchema = z.object({
   evidence: z
     .array(z.object({ kind: z.enum(EVIDENCE_KINDS), count: z.number().int().positive(), note: z.string().optional() }))
     .min(1),
+  /**
+   * How much evidence each capability needs: every top-level item of the framework (a PCF
+   * domain, a KSS statement, an early career standard) needs at least `minimum` pieces
+   * mapped to it or to anything beneath it.
+   */
+  coverage: z.array(z.object({ framework: z.string(), minimum: z.number().int().positive() })).min(1),
+  /** Routes through the programme that add a framework of their own (the ASYE: adults', or child and family). */
+  pathways: z
+    .array(
+      z.object({
+        code: z.string().regex(/^[a-z0-9-]+$/),
+        title: text,
+        coverage: z.array(z.object({ framework: z.string(), minimum: z.number().int().positive() })).min(1),
+      }),
+    )
+    .optional(),
   grants: z
     .array(
       z.object({

@@ -181,6 +181,14 @@ export async function saveReflection(
   }
 }
 
+export async function markSentToPortfolio(reflectionRowId: string) {
+  const db = await getDb();
+  await db
+    .update(lessonReflections)
+    .set({ sentToPortfolioAt: sql`coalesce(${lessonReflections.sentToPortfolioAt}, now())` })
+    .where(eq(lessonReflections.id, reflectionRowId));
+}
+
 export type SelfEnrolResult =
   { ok: true; enrolment: Enrolment } | { ok: false; reason: "not_open" | "paid" | "withdrawn" };
 

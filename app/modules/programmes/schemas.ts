@@ -14,4 +14,5 @@ export const lessonActionSchema = z.discriminatedUnion("intent", [
       .string()
       .max(REFLECTION_MAX, `Your reflection must be ${REFLECTION_MAX.toLocaleString("en-GB")} characters or fewer`),
   }),
+  z.object({ intent: z.literal("reflection-send"), reflectionId: z.string().max(100) }),
 ]);

@@ -1,14 +1,12 @@
 /** The supervision schedule of one learner's year, and how the sessions held meet it. Pure. */
 import type { Programme } from "~/modules/programmes/content-schema";
-import { matchSessionsToSlots, supervisionSlots, type YearInput } from "~/modules/first-year/year";
+import { matchSessionsToSlots, supervisionSlots, yearInputFor, type Pause } from "~/modules/first-year/year";
 import { parseISO } from "date-fns";
 
-export function yearInputFor(enrolment: { startedOn: string }, programme: Programme): YearInput {
-  return { startedOn: enrolment.startedOn, lengthMonths: programme.lengthMonths, rules: programme.assessment! };
-}
+export { yearInputFor };
 
 export function supervisionSchedule(
-  enrolment: { startedOn: string },
+  enrolment: { startedOn: string; fte?: number | null; pauses?: Pause[] | null; extensionDays?: number | null },
   programme: Programme,
   heldOn: string[],
   today: Date,

@@ -1,0 +1,146 @@
+import { Form } from "@remix-run/react";
+import { format } from "date-fns";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import type { DraftFields } from "~/modules/drafts/drafts";
+import { Notification } from "./Notification";
+
+type State = "idle" | "saving" | "saved" | "kept-locally";
+
+interface LocalCopy {
+  fields: DraftFields;
+  at: string;
+}
+
+function fillForm(form: HTMLFormElement, fields: DraftFields) {
+  for (const [name, value] of Object.entries(fields)) {
+    const values = Array.isArray(value) ? value : [value];
+    const elements = form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+      `[name="${CSS.escape(name)}"]`,
+    );
+    for (const el of elements) {
+      if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio"))
+        el.checked = values.includes(el.value);
+      else if (!(el instanceof HTMLInputElement && (el.type === "hidden" || el.type === "file")))
+        el.value = values[0] ?? "";
+    }
+  }
+}
+
+function readForm(form: HTMLFormElement) {
+  const data = new FormData(form);
+  const fields: DraftFields = {};
+  for (const [name, value] of data) {
+    if (typeof value !== "string" || name === "intent" || name === "version") continue;
+    const existing = fields[name];
+    fields[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return fields;
+}
+
+/**
+ * Keeps a long form as a draft while the person types: saved to Practice Pathways after a
+ * pause in typing (so it follows them to another sign-in), and copied into this browser
+ * first (so a lost connection or an expired session loses nothing). Without JavaScript
+ * nothing here runs, and the form's own action keeps the text after a failed submit.
+ */
+export function useDraftKeeper({
+  formKey,
+  ownerId,
+  serverSavedAt,
+}: {
+  formKey: string;
+  ownerId: string;
+  serverSavedAt: string | null;
+}) {
+  const ref = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const [state, setState] = useState<State>("idle");
+  const [savedAt, setSavedAt] = useState<string | null>(serverSavedAt);
+  const storageKey = `pp-draft:${ownerId}:${formKey}`;
+
+  async function save() {
+    const form = ref.current;
+    if (!form) return;
+    setState("saving");
+    const body = new FormData();
+    body.set("formKey", formKey);
+    for (const [name, value] of Object.entries(readForm(form)))
+      for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+    try {
+      const response = await fetch("/drafts", { method: "POST", body, credentials: "same-origin" });
+      if (!response.ok) throw new Error(String(response.status));
+      const answer = (await response.json()) as { savedAt: string };
+      window.localStorage.removeItem(storageKey);
+      setSavedAt(answer.savedAt);
+      setState("saved");
+    } catch {
+      setState("kept-locally");
+    }
+  }
+
+  // A copy left in this browser that is newer than the saved draft wins, and is saved again.
+  useEffect(() => {
+    const raw = window.localStorage.getItem(storageKey);
+    if (!raw || !ref.current) return;
+    try {
+      const local = JSON.parse(raw) as LocalCopy;
+      if (!serverSavedAt || local.at > serverSavedAt) {
+        fillForm(ref.current, local.fields);
+        timer.current = setTimeout(() => void save(), 0);
+      } else window.localStorage.removeItem(storageKey);
+    } catch {
+      window.localStorage.removeItem(storageKey);
+    }
+  }, [storageKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const onChange = () => {
+    const form = ref.current;
+    if (!form) return;
+    const copy: LocalCopy = { fields: readForm(form), at: new Date().toISOString() };
+    window.localStorage.setItem(storageKey, JSON.stringify(copy));
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), 800);
+  };
+  const onSubmit = (_event: FormEvent<HTMLFormElement>) => {
+    clearTimeout(timer.current);
+    window.localStorage.removeItem(storageKey);
+  };
+  return { formProps: { ref, onChange, onSubmit }, state, savedAt };
+}
+
+export function DraftStatus({ state, savedAt }: { state: State; savedAt: string | null }) {
+  const time = savedAt ? format(new Date(savedAt), "HH:mm") : null;
+  return (
+    <p className="hint draft-status" aria-live="polite" role="status">
+      {state === "saving"
+        ? "Saving draft…"
+        : state === "saved"
+          ? `Draft saved at ${time}.`
+          : state === "kept-locally"
+            ? "Could not reach Practice Pathways just now: your text is kept in this browser and saved when you are back."
+            : "Your writing is kept as a draft while you type."}
+    </p>
+  );
+}
+
+/** Shown above a form filled from a draft, with a way to throw the draft away (works without JavaScript). */
+export function RestoredDraft({ formKey, savedAt, returnTo }: { formKey: string; savedAt: string; returnTo: string }) {
+  return (
+    <Notification title="Your draft is back" kind="information">
+      <p>
+        We kept what you were writing, last saved {format(new Date(savedAt), "d MMM yyyy 'at' HH:mm")}. Carry on where
+        you left off.
+      </p>
+      <Form method="post" action="/drafts" reloadDocument>
+        <input type="hidden" name="intent" value="discard-draft" />
+        <input type="hidden" name="formKey" value={formKey} />
+        <input type="hidden" name="returnTo" value={returnTo} />
+        <button type="submit" className="button button--secondary">
+          Discard the draft and start again
+        </button>
+      </Form>
+    </Notification>
+  );
+}

@@ -1,0 +1,209 @@
+import { Form, Link } from "@remix-run/react";
+import type { Framework, FrameworkItem } from "~/modules/programmes/content-schema";
+import { ACCEPT_ATTRIBUTE } from "~/modules/portfolio/files";
+import { BODY_LABELS } from "~/modules/portfolio/schemas";
+import { JUDGEMENTS, KIND_DETAILS, KIND_HINTS, type EvidenceKind } from "~/modules/portfolio/rules";
+import { DraftStatus, RestoredDraft, useDraftKeeper } from "./DraftKeeper";
+import { ErrorSummary, RadioGroup, TextAreaField, TextField } from "./forms";
+
+export type EvidenceFormValues = Record<string, string | string[] | undefined>;
+
+const sentence = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
+function CapabilityChoices({
+  frameworks,
+  chosen,
+  error,
+}: {
+  frameworks: Pick<Framework, "id" | "title" | "items">[];
+  chosen: Set<string>;
+  error?: string;
+}) {
+  // The first box carries the group's name as its id, so the error summary can link to it.
+  const firstCode = frameworks[0]?.items[0]?.code;
+  const box = (item: FrameworkItem, depth: number) => {
+    const id = item.code === firstCode ? "capabilities" : `capability-${item.code}`;
+    return (
+      <li key={item.code} className={depth ? "capabilities__sub" : undefined}>
+        <div className="checkboxes__item">
+          <input
+            className="checkboxes__input"
+            type="checkbox"
+            id={id}
+            name="capabilities"
+            value={item.code}
+            defaultChecked={chosen.has(item.code)}
+          />
+          <label className="checkboxes__label" htmlFor={id}>
+            <span className="capabilities__code">{item.code}</span> {item.title}
+          </label>
+        </div>
+        {item.items?.length ? <ul className="plain-list">{item.items.map((i) => box(i, depth + 1))}</ul> : null}
+      </li>
+    );
+  };
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <fieldset className="fieldset" aria-describedby={`capabilities-hint${error ? " capabilities-error" : ""}`}>
+        <legend className="fieldset__legend">Capabilities this evidence shows</legend>
+        <div className="hint" id="capabilities-hint">
+          Choose the ones it shows best, usually two or three. They fill the gaps on your coverage grid.
+        </div>
+        {error ? (
+          <p className="error-message" id="capabilities-error">
+            <span className="visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        {frameworks.map((f) => (
+          <details key={f.id} className="capabilities" open>
+            <summary className="capabilities__framework">{f.title}</summary>
+            <ul className="plain-list">{f.items.map((i) => box(i, 0))}</ul>
+          </details>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+/** The form for writing or editing one piece of evidence; the observer's form for a direct observation. */
+export function EvidenceForm({
+  kind,
+  frameworks,
+  values,
+  errors,
+  submitLabel,
+  cancelHref,
+  draft,
+  files,
+  version,
+}: {
+  kind: EvidenceKind;
+  frameworks: Pick<Framework, "id" | "title" | "items">[];
+  values: EvidenceFormValues;
+  errors?: Record<string, string>;
+  submitLabel: string;
+  cancelHref: string;
+  draft: { formKey: string; ownerId: string; savedAt: string | null; restored: boolean; returnTo: string };
+  files?: { id: string; fileName: string; size: string }[];
+  version?: number;
+}) {
+  const keeper = useDraftKeeper({ formKey: draft.formKey, ownerId: draft.ownerId, serverSavedAt: draft.savedAt });
+  const str = (name: string) => {
+    const v = values[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const list = (name: string) => {
+    const v = values[name];
+    return new Set(Array.isArray(v) ? v : v ? [v] : []);
+  };
+  const removed = list("removeFile");
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {draft.restored && draft.savedAt ? (
+        <RestoredDraft formKey={draft.formKey} savedAt={draft.savedAt} returnTo={draft.returnTo} />
+      ) : null}
+      <Form method="post" encType="multipart/form-data" noValidate {...keeper.formProps}>
+        {version ? <input type="hidden" name="version" value={version} /> : null}
+        <p className="hint">{KIND_HINTS[kind]}</p>
+        <TextField name="title" label="Title" defaultValue={str("title")} error={errors?.title} maxLength={200} />
+        <TextField
+          name="occurredOn"
+          label={kind === "direct_observation" ? "Date of the observation" : "When it happened"}
+          type="date"
+          width="third"
+          defaultValue={str("occurredOn")}
+          error={errors?.occurredOn}
+        />
+        {KIND_DETAILS[kind].map((field) =>
+          field.choices === "judgement" ? (
+            <RadioGroup
+              key={field.name}
+              name={`details.${field.name}`}
+              legend={field.label}
+              error={errors?.[`details.${field.name}`]}
+              defaultValue={str(`details.${field.name}`)}
+              options={Object.entries(JUDGEMENTS).map(([value, label]) => ({ value, label }))}
+            />
+          ) : field.long ? (
+            <TextAreaField
+              key={field.name}
+              name={`details.${field.name}`}
+              label={field.label}
+              hint={field.hint}
+              defaultValue={str(`details.${field.name}`)}
+              error={errors?.[`details.${field.name}`]}
+            />
+          ) : (
+            <TextField
+              key={field.name}
+              name={`details.${field.name}`}
+              label={field.label}
+              hint={field.hint}
+              defaultValue={str(`details.${field.name}`)}
+              error={errors?.[`details.${field.name}`]}
+            />
+          ),
+        )}
+        <TextAreaField
+          name="body"
+          label={sentence(BODY_LABELS[kind])}
+          hint="Leave out names, addresses, dates of birth and case numbers of the people you work with."
+          rows={10}
+          defaultValue={str("body")}
+          error={errors?.body}
+        />
+        <CapabilityChoices frameworks={frameworks} chosen={list("capabilities")} error={errors?.capabilities} />
+        {files?.length ? (
+          <fieldset className="fieldset form-group">
+            <legend className="fieldset__legend">Files attached</legend>
+            <div className="hint">Tick a file to take it off this version. Earlier versions keep it.</div>
+            {files.map((f) => (
+              <div className="checkboxes__item" key={f.id}>
+                <input
+                  className="checkboxes__input"
+                  type="checkbox"
+                  id={`remove-${f.id}`}
+                  name="removeFile"
+                  value={f.id}
+                  defaultChecked={removed.has(f.id)}
+                />
+                <label className="checkboxes__label" htmlFor={`remove-${f.id}`}>
+                  Remove {f.fileName} ({f.size})
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
+        <div className={`form-group${errors?.file ? " form-group--error" : ""}`}>
+          <label className="label" htmlFor="file">
+            Attach a file (optional)
+          </label>
+          <div className="hint" id="file-hint">
+            A PDF, a Word document (DOCX), or a PNG or JPEG image, up to 10 MB. Anonymise it first.
+          </div>
+          {errors?.file ? (
+            <p className="error-message" id="file-error">
+              <span className="visually-hidden">Error:</span> {errors.file}
+            </p>
+          ) : null}
+          <input
+            className="file-upload"
+            type="file"
+            id="file"
+            name="file"
+            accept={ACCEPT_ATTRIBUTE}
+            aria-describedby={`file-hint${errors?.file ? " file-error" : ""}`}
+          />
+        </div>
+        <DraftStatus state={keeper.state} savedAt={keeper.savedAt} />
+        <div className="button-group">
+          <button type="submit" className="button">
+            {submitLabel}
+          </button>
+          <Link to={cancelHref}>Cancel</Link>
+        </div>
+      </Form>
+    </>
+  );
+}

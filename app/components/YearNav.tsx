@@ -1,0 +1,26 @@
+import { NavLink } from "@remix-run/react";
+
+const SECTIONS = [
+  ["", "The year"],
+  ["/agreement", "Learning agreement"],
+  ["/supervision", "Supervision"],
+  ["/portfolio", "Portfolio"],
+  ["/workload", "Workload"],
+] as const;
+
+/** The parts of one learner's assessed year, on every page of it. */
+export function YearNav({ enrolmentId, label }: { enrolmentId: string; label: string }) {
+  return (
+    <nav className="sub-nav" aria-label={label}>
+      <ul className="sub-nav__list">
+        {SECTIONS.map(([path, title]) => (
+          <li key={path}>
+            <NavLink to={`/year/${enrolmentId}${path}`} end={path === ""} className="sub-nav__link">
+              {title}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

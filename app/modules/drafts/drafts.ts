@@ -1,0 +1,32 @@
+/** Drafts of long forms: which forms keep one, and what may be kept. Pure. */
+export type DraftFields = Record<string, string | string[]>;
+
+/** Form keys name a form and the record it belongs to, e.g. "supervision-new:<enrolment id>". */
+const FORM_KEY = /^(supervision-new|evidence-new|evidence-edit|evidence-reflection):[0-9a-f-]{36}(:[a-z_]+)?$/;
+
+export const DRAFT_MAX_CHARS = 100_000;
+/** Fields a draft never keeps: what the form is for, and anything secret. */
+const SKIPPED = /^(intent|version|file|password.*|.*token.*)$/i;
+
+export function isDraftKey(key: unknown): key is string {
+  return typeof key === "string" && FORM_KEY.test(key);
+}
+
+/** The typed values of a form worth keeping; null when there is too much to keep. */
+export function draftFields(entries: Iterable<[string, FormDataEntryValue]>): DraftFields | null {
+  const fields: DraftFields = {};
+  let size = 0;
+  for (const [name, value] of entries) {
+    if (typeof value !== "string" || SKIPPED.test(name) || name === "formKey") continue;
+    size += name.length + value.length;
+    const existing = fields[name];
+    if (existing === undefined) fields[name] = value;
+    else fields[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return size > DRAFT_MAX_CHARS ? null : fields;
+}
+
+/** Whether a draft says anything: an untouched form is not worth restoring. */
+export function hasText(fields: DraftFields) {
+  return Object.values(fields).some((v) => (Array.isArray(v) ? v.length > 0 : v.trim() !== ""));
+}

@@ -1,0 +1,67 @@
+/**
+ * What in one learner's year needs someone's attention: what waits for this person to act
+ * on, and what is overdue. Pure: the desk and the programme lead's page share it.
+ */
+import { differenceInCalendarDays, format } from "date-fns";
+import type { Party } from "./agreement";
+
+export interface AttentionInput {
+  base: string;
+  agreement: { state: "signed" | "overdue" | "waiting"; missing: Party[]; written: boolean };
+  nextSupervision: Date | null;
+  missedSupervision: number;
+  workloadFlags: number;
+  /** Direct observations the year's pace says should be recorded by now and are not. */
+  observationsToRecord: number;
+  newEvidence: number;
+}
+
+export interface AttentionItem {
+  text: string;
+  href: string;
+}
+
+/** Supervision due within this many days waits for the supervisor. */
+export const SUPERVISION_SOON_DAYS = 7;
+
+export function attention(input: AttentionInput, viewer: "supervisor" | "programme_lead", today: Date) {
+  const { base } = input;
+  const waiting: AttentionItem[] = [];
+  const overdue: AttentionItem[] = [];
+  if (input.agreement.state !== "signed" && input.agreement.missing.includes(viewer))
+    waiting.push({
+      text: input.agreement.written
+        ? viewer === "programme_lead"
+          ? "Learning agreement to countersign"
+          : "Learning agreement to sign"
+        : "Learning agreement to write and sign",
+      href: `${base}/agreement`,
+    });
+  if (viewer === "supervisor") {
+    if (input.nextSupervision && differenceInCalendarDays(input.nextSupervision, today) <= SUPERVISION_SOON_DAYS)
+      waiting.push({
+        text: `Supervision due by ${format(input.nextSupervision, "d MMM")}`,
+        href: `${base}/supervision`,
+      });
+    if (input.observationsToRecord > 0)
+      waiting.push({
+        text: `${input.observationsToRecord} direct observation${input.observationsToRecord === 1 ? "" : "s"} to record: behind the pace of the year`,
+        href: `${base}/portfolio`,
+      });
+    if (input.newEvidence > 0)
+      waiting.push({
+        text: `${input.newEvidence} new piece${input.newEvidence === 1 ? "" : "s"} of evidence to read`,
+        href: `${base}/portfolio`,
+      });
+  }
+  if (input.agreement.state === "overdue")
+    overdue.push({ text: "Learning agreement overdue", href: `${base}/agreement` });
+  if (input.missedSupervision)
+    overdue.push({ text: `${input.missedSupervision} supervision missed`, href: `${base}/supervision` });
+  if (input.workloadFlags)
+    overdue.push({
+      text: `Workload: ${input.workloadFlags} ${input.workloadFlags === 1 ? "week" : "weeks"} flagged`,
+      href: `${base}/workload`,
+    });
+  return { waiting, overdue };
+}

@@ -1,0 +1,124 @@
+/**
+ * One learner's assessed year as a timeline, month by month: the learning agreement,
+ * supervision held and missed, review points, evidence and flagged workload weeks. Pure.
+ */
+import { addDays, differenceInCalendarDays, endOfDay, isWithinInterval, parseISO, startOfDay } from "date-fns";
+import { monthToDate, reviewDates, yearEnd, type YearInput } from "./year";
+
+export type EventState = "done" | "overdue" | "due" | "upcoming" | "flag" | "info";
+
+export interface TimelineEvent {
+  date: Date;
+  kind: "start" | "agreement" | "supervision" | "review" | "evidence" | "workload" | "pause" | "end";
+  title: string;
+  state: EventState;
+  href?: string;
+}
+
+export interface TimelineMonth {
+  number: number;
+  from: Date;
+  to: Date;
+  current: boolean;
+  events: TimelineEvent[];
+}
+
+export interface TimelineInput {
+  year: YearInput;
+  today: Date;
+  base: string;
+  agreement: { due: Date; signedOn: Date | null };
+  slots: { due: Date; state: "held" | "overdue" | "upcoming"; every: string }[];
+  sessions: { id: string; heldOn: string }[];
+  evidence: { id: string; title: string; kindLabel: string; occurredOn: string }[];
+  flaggedWeeks: { weekStarting: string; reasons: string[] }[];
+}
+
+const ORDER: TimelineEvent["kind"][] = [
+  "start",
+  "pause",
+  "agreement",
+  "review",
+  "supervision",
+  "evidence",
+  "workload",
+  "end",
+];
+
+const isWithin = (day: Date, from: Date, to: Date) =>
+  isWithinInterval(day, { start: startOfDay(from), end: endOfDay(to) });
+
+export function yearTimeline(input: TimelineInput): {
+  months: TimelineMonth[];
+  currentMonth: number | null;
+  ends: Date;
+} {
+  const { year, today, base } = input;
+  const ends = yearEnd(year);
+  const events: TimelineEvent[] = [
+    { date: parseISO(year.startedOn), kind: "start", title: "The year starts", state: "info" },
+    {
+      date: input.agreement.signedOn ?? input.agreement.due,
+      kind: "agreement",
+      title: input.agreement.signedOn ? "Learning agreement signed by all three" : "Learning agreement due",
+      state: input.agreement.signedOn ? "done" : input.agreement.due < today ? "overdue" : "due",
+      href: `${base}/agreement`,
+    },
+    ...(year.pauses ?? []).map((p) => ({
+      date: parseISO(p.from),
+      kind: "pause" as const,
+      title: `Year paused until ${p.to}`,
+      state: "info" as const,
+    })),
+    ...reviewDates(year).map((r) => ({
+      date: r.due,
+      kind: "review" as const,
+      title: r.due < today ? r.title : `${r.title} due`,
+      // Review outcomes are recorded with sign-offs (not yet here), so a past review is shown, not judged.
+      state: (r.due < today ? "info" : differenceInCalendarDays(r.due, today) <= 28 ? "due" : "upcoming") as EventState,
+    })),
+    ...input.sessions.map((s) => ({
+      date: parseISO(s.heldOn),
+      kind: "supervision" as const,
+      title: "Supervision held",
+      state: "done" as const,
+      href: `${base}/supervision/${s.id}`,
+    })),
+    ...input.slots
+      .filter((s) => s.state !== "held")
+      .map((s) => ({
+        date: s.due,
+        kind: "supervision" as const,
+        title: s.state === "overdue" ? "Supervision missed" : "Supervision due",
+        state: (s.state === "overdue" ? "overdue" : "upcoming") as EventState,
+        href: `${base}/supervision`,
+      })),
+    ...input.evidence.map((e) => ({
+      date: parseISO(e.occurredOn),
+      kind: "evidence" as const,
+      title: `${e.kindLabel}: ${e.title}`,
+      state: "done" as const,
+      href: `${base}/portfolio/${e.id}`,
+    })),
+    ...input.flaggedWeeks.map((w) => ({
+      date: parseISO(w.weekStarting),
+      kind: "workload" as const,
+      title: `Workload flagged: ${w.reasons.join("; ")}`,
+      state: "flag" as const,
+      href: `${base}/workload`,
+    })),
+    { date: ends, kind: "end", title: "The year ends", state: "info" },
+  ];
+  const months: TimelineMonth[] = [];
+  // A month runs from the day after the previous one closed to the day it closes, so what is
+  // due "at 3 months" (a review, a monthly supervision) sits in month 3, not at the start of 4.
+  for (let n = 1; n <= year.lengthMonths; n++) {
+    const from = n === 1 ? parseISO(year.startedOn) : addDays(monthToDate(year, n - 1), 1);
+    const to = n === year.lengthMonths ? ends : monthToDate(year, n);
+    months.push({ number: n, from, to, current: isWithin(today, from, to), events: [] });
+  }
+  for (const e of events) (months.find((m) => e.date <= endOfDay(m.to)) ?? months[months.length - 1]!).events.push(e);
+  for (const m of months)
+    m.events.sort((a, b) => a.date.getTime() - b.date.getTime() || ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+  return { months, currentMonth: months.find((m) => m.current)?.number ?? null, ends };
+}

@@ -1,0 +1,61 @@
+/**
+ * What files a portfolio accepts, judged by their first bytes (never by the name or the
+ * browser's word alone): PDF, Word (DOCX), PNG and JPEG, up to 10 MB. Pure.
+ */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export const ACCEPTED = {
+  pdf: { contentType: "application/pdf", label: "PDF" },
+  docx: {
+    contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    label: "Word (DOCX)",
+  },
+  png: { contentType: "image/png", label: "PNG image" },
+  jpeg: { contentType: "image/jpeg", label: "JPEG image" },
+} as const;
+export type FileKind = keyof typeof ACCEPTED;
+
+export const ACCEPT_ATTRIBUTE =
+  ".pdf,.docx,.png,.jpg,.jpeg," +
+  Object.values(ACCEPTED)
+    .map((a) => a.contentType)
+    .join(",");
+
+const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
+
+export function sniffFileKind(bytes: Uint8Array, fileName: string): FileKind | null {
+  const ext = fileName.toLowerCase().split(".").pop() ?? "";
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "pdf"; // %PDF-
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "jpeg";
+  // A DOCX is a zip; so are many other things, so the name must say docx as well.
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && ext === "docx") return "docx";
+  return null;
+}
+
+export type FileCheck = { ok: true; kind: FileKind; contentType: string } | { ok: false; message: string };
+
+export function checkFile(file: { name: string; size: number; head: Uint8Array }): FileCheck {
+  if (file.size === 0) return { ok: false, message: "The file you chose is empty" };
+  if (file.size > MAX_FILE_BYTES)
+    return { ok: false, message: `The file must be 10 MB or smaller (${describeBytes(file.size)} chosen)` };
+  const kind = sniffFileKind(file.head, file.name);
+  if (!kind) return { ok: false, message: "The file must be a PDF, a Word document (DOCX), or a PNG or JPEG image" };
+  return { ok: true, kind, contentType: ACCEPTED[kind].contentType };
+}
+
+export function describeBytes(bytes: number) {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** A file name safe to put in a Content-Disposition header and on screen. */
+export function safeFileName(name: string) {
+  const base = name.split(/[\\/]/).pop() ?? "file";
+  const cleaned = base
+    .replace(/[^\w .()-]+/g, "_")
+    .replace(/^\.+/, "")
+    .slice(0, 120);
+  return cleaned || "file";
+}

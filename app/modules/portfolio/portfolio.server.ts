@@ -1,0 +1,321 @@
+/**
+ * The portfolio of evidence: items, their versions (append-only) and attached files.
+ * Access is decided by the caller (requireYearAccess, then the rules in ./rules); these
+ * functions always scope an item to the enrolment it was asked for.
+ */
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "#db/client";
+import { evidenceFileContents, evidenceFiles, evidenceItems, evidenceVersions, users } from "#db/schema";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { getDb } from "~/utils/db.server";
+import { isUuid } from "~/utils/ids";
+import type { FileCheck } from "./files";
+import { evidenceHash, type EvidenceKind, type EvidenceSummary, type Judgement } from "./rules";
+
+export interface PortfolioActor {
+  userId: string;
+  /** The role the person acts in: learner, supervisor, assessor, programme_lead. */
+  role: string;
+  organisationId: string | null;
+  ipAddress?: string;
+}
+
+export interface EvidenceInput {
+  title: string;
+  occurredOn: string;
+  body: string;
+  capabilities: string[];
+  details: Record<string, string>;
+}
+
+export interface UploadedFile {
+  name: string;
+  bytes: Buffer;
+  check: Extract<FileCheck, { ok: true }>;
+}
+
+type Tx = Database;
+
+async function storeFile(tx: Tx, itemId: string, actor: PortfolioActor, file: UploadedFile) {
+  const sha256 = createHash("sha256").update(file.bytes).digest("hex");
+  const [row] = await tx
+    .insert(evidenceFiles)
+    .values({
+      itemId,
+      fileName: file.name,
+      contentType: file.check.contentType,
+      sizeBytes: file.bytes.length,
+      sha256,
+      uploadedById: actor.userId,
+    })
+    .returning();
+  await tx.insert(evidenceFileContents).values({ fileId: row!.id, content: file.bytes });
+  return row!;
+}
+
+/** The current version of every item in one learner's portfolio, newest practice first (one query). */
+export async function listEvidence(enrolmentId: string) {
+  return (await evidenceForEnrolments([enrolmentId])).get(enrolmentId) ?? [];
+}
+
+/** Current versions for many enrolments at once (the desk, the timeline), in one query. */
+export async function evidenceForEnrolments(enrolmentIds: string[]) {
+  const result = new Map<string, (EvidenceSummary & { createdAt: Date; createdByRole: string; version: number })[]>(
+    enrolmentIds.map((id) => [id, []]),
+  );
+  if (enrolmentIds.length === 0) return result;
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: evidenceItems.id,
+      enrolmentId: evidenceItems.enrolmentId,
+      kind: evidenceItems.kind,
+      createdByRole: evidenceItems.createdByRole,
+      createdAt: evidenceItems.createdAt,
+      version: evidenceVersions.version,
+      title: evidenceVersions.title,
+      occurredOn: evidenceVersions.occurredOn,
+      capabilities: evidenceVersions.capabilities,
+      details: evidenceVersions.details,
+    })
+    .from(evidenceItems)
+    .innerJoin(
+      evidenceVersions,
+      and(eq(evidenceVersions.itemId, evidenceItems.id), eq(evidenceVersions.version, evidenceItems.currentVersion)),
+    )
+    .where(inArray(evidenceItems.enrolmentId, enrolmentIds))
+    .orderBy(desc(evidenceVersions.occurredOn), desc(evidenceItems.createdAt));
+  for (const r of rows) {
+    result.get(r.enrolmentId)?.push({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      occurredOn: r.occurredOn,
+      capabilities: r.capabilities,
+      createdAt: r.createdAt,
+      createdByRole: r.createdByRole,
+      version: r.version,
+      ...(r.kind === "direct_observation"
+        ? { awaitingReflection: !r.details.learnerReflection?.trim(), byAssessor: r.createdByRole === "assessor" }
+        : {}),
+    });
+  }
+  return result;
+}
+
+/** One item with every version (newest first) and its files, or null if it is not in this enrolment. */
+export async function findEvidence(enrolmentId: string, itemId: string | undefined) {
+  if (!isUuid(itemId)) return null;
+  const db = await getDb();
+  const [item] = await db
+    .select({ item: evidenceItems, authorName: users.name })
+    .from(evidenceItems)
+    .innerJoin(users, eq(users.id, evidenceItems.createdById))
+    .where(and(eq(evidenceItems.id, itemId), eq(evidenceItems.enrolmentId, enrolmentId)))
+    .limit(1);
+  if (!item) return null;
+  const [versions, files] = await Promise.all([
+    db
+      .select({ version: evidenceVersions, editorName: users.name })
+      .from(evidenceVersions)
+      .innerJoin(users, eq(users.id, evidenceVersions.createdById))
+      .where(eq(evidenceVersions.itemId, itemId))
+      .orderBy(desc(evidenceVersions.version)),
+    db.select().from(evidenceFiles).where(eq(evidenceFiles.itemId, itemId)).orderBy(asc(evidenceFiles.uploadedAt)),
+  ]);
+  return { ...item.item, authorName: item.authorName, versions, files };
+}
+
+export type EvidenceRecord = NonNullable<Awaited<ReturnType<typeof findEvidence>>>;
+
+/** Adds an item at version 1, with its file if one came with it, in one transaction. */
+export async function createEvidence(
+  enrolmentId: string,
+  actor: PortfolioActor,
+  kind: EvidenceKind,
+  input: EvidenceInput,
+  file?: UploadedFile | null,
+  sourceKey?: string,
+) {
+  const db = await getDb();
+  const created = await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(evidenceItems)
+      .values({ enrolmentId, kind, createdById: actor.userId, createdByRole: actor.role, sourceKey })
+      .onConflictDoNothing()
+      .returning();
+    const item = inserted[0];
+    if (!item) return null;
+    const stored = file ? await storeFile(tx, item.id, actor, file) : null;
+    const fileHashes = stored ? [stored.sha256] : [];
+    const [version] = await tx
+      .insert(evidenceVersions)
+      .values({
+        itemId: item.id,
+        version: 1,
+        ...clean(input),
+        fileIds: stored ? [stored.id] : [],
+        contentHash: evidenceHash({ ...input, fileHashes }),
+        createdById: actor.userId,
+      })
+      .returning();
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        actorRole: actor.role,
+        organisationId: actor.organisationId,
+        action: "evidence.created",
+        subjectType: "evidence_item",
+        subjectId: item.id,
+        detail: {
+          enrolment: enrolmentId,
+          kind,
+          version: 1,
+          contentHash: version!.contentHash,
+          files: fileHashes.length,
+        },
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
+    return item;
+  });
+  return created;
+}
+
+function clean(input: EvidenceInput) {
+  const details: Record<string, string> = {};
+  for (const [k, v] of Object.entries(input.details)) if (v.trim()) details[k] = v.trim();
+  return {
+    title: input.title.trim(),
+    occurredOn: input.occurredOn,
+    body: input.body.trim(),
+    capabilities: [...new Set(input.capabilities)],
+    details,
+  };
+}
+
+export type ReviseResult = { ok: true; version: number; changed: boolean } | { ok: false; message: string };
+
+/**
+ * Saves an edit as a new version; the earlier versions stay as they were. Refused when the
+ * item moved on since the editor loaded it, so nobody overwrites an edit they have not seen.
+ */
+export async function reviseEvidence(
+  enrolmentId: string,
+  itemId: string,
+  actor: PortfolioActor,
+  versionSeen: number,
+  input: EvidenceInput,
+  changes: { addFile?: UploadedFile | null; removeFileIds?: string[] } = {},
+): Promise<ReviseResult> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [item] = await tx
+      .select()
+      .from(evidenceItems)
+      .where(and(eq(evidenceItems.id, itemId), eq(evidenceItems.enrolmentId, enrolmentId)))
+      .for("update")
+      .limit(1);
+    if (!item) return { ok: false as const, message: "We could not find that evidence." };
+    if (item.currentVersion !== versionSeen)
+      return {
+        ok: false as const,
+        message: "Someone saved a newer version while you were editing. Read it, then make your change again",
+      };
+    const [current] = await tx
+      .select()
+      .from(evidenceVersions)
+      .where(and(eq(evidenceVersions.itemId, itemId), eq(evidenceVersions.version, item.currentVersion)))
+      .limit(1);
+    const removed = new Set(changes.removeFileIds ?? []);
+    const keptIds = current!.fileIds.filter((id) => !removed.has(id));
+    const stored = changes.addFile ? await storeFile(tx, itemId, actor, changes.addFile) : null;
+    const fileIds = stored ? [...keptIds, stored.id] : keptIds;
+    const fileRows = fileIds.length
+      ? await tx
+          .select({ id: evidenceFiles.id, sha256: evidenceFiles.sha256 })
+          .from(evidenceFiles)
+          .where(inArray(evidenceFiles.id, fileIds))
+      : [];
+    const fileHashes = fileIds.map((id) => fileRows.find((f) => f.id === id)!.sha256);
+    const content = clean(input);
+    const contentHash = evidenceHash({ ...content, fileHashes });
+    if (contentHash === current!.contentHash)
+      return { ok: true as const, version: item.currentVersion, changed: false };
+    const version = item.currentVersion + 1;
+    await tx.insert(evidenceVersions).values({
+      itemId,
+      version,
+      ...content,
+      fileIds,
+      contentHash,
+      createdById: actor.userId,
+    });
+    await tx
+      .update(evidenceItems)
+      .set({ currentVersion: version, updatedAt: sql`now()` })
+      .where(eq(evidenceItems.id, itemId));
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        actorRole: actor.role,
+        organisationId: actor.organisationId,
+        action: "evidence.revised",
+        subjectType: "evidence_item",
+        subjectId: itemId,
+        detail: { enrolment: enrolmentId, version, contentHash, previous: current!.contentHash },
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
+    return { ok: true as const, version, changed: true };
+  });
+}
+
+/** A file's bytes, only if it belongs to this item of this enrolment. */
+export async function readEvidenceFile(enrolmentId: string, itemId: string, fileId: string | undefined) {
+  if (!isUuid(fileId)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ file: evidenceFiles, content: evidenceFileContents.content })
+    .from(evidenceFiles)
+    .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceFiles.itemId))
+    .innerJoin(evidenceFileContents, eq(evidenceFileContents.fileId, evidenceFiles.id))
+    .where(
+      and(eq(evidenceFiles.id, fileId), eq(evidenceFiles.itemId, itemId), eq(evidenceItems.enrolmentId, enrolmentId)),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export function judgementOf(details: Record<string, string>): Judgement | null {
+  const j = details.judgement;
+  return j === "meets" || j === "developing" || j === "concern" ? j : null;
+}
+
+/**
+ * Sends a saved lesson reflection to the portfolio as evidence, once: sending it again
+ * answers with the item it already became.
+ */
+export async function sendToPortfolio(
+  enrolmentId: string,
+  actor: PortfolioActor,
+  sourceKey: string,
+  input: EvidenceInput,
+): Promise<string> {
+  const db = await getDb();
+  const find = async () =>
+    (
+      await db
+        .select({ id: evidenceItems.id })
+        .from(evidenceItems)
+        .where(and(eq(evidenceItems.sourceKey, sourceKey), eq(evidenceItems.enrolmentId, enrolmentId)))
+        .limit(1)
+    )[0]?.id;
+  const existing = await find();
+  if (existing) return existing;
+  const created = await createEvidence(enrolmentId, actor, "lesson_reflection", input, null, sourceKey);
+  return created?.id ?? (await find())!;
+}

@@ -1,0 +1,300 @@
+/**
+ * Portfolio rules: what each kind of evidence is, who writes it, what the programme asks for,
+ * and how far the evidence there goes towards it. Pure, so they test without a database.
+ */
+import { createHash } from "node:crypto";
+import type { AssessmentRules, Framework, FrameworkItem } from "~/modules/programmes/content-schema";
+import { EVIDENCE_KINDS } from "~/modules/programmes/content-schema";
+
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export { EVIDENCE_KINDS };
+
+export const KIND_LABELS: Record<EvidenceKind, string> = {
+  reflective_log: "Critical reflective log",
+  direct_observation: "Direct observation of practice",
+  feedback_person: "Feedback from a person who uses services or a carer",
+  feedback_professional: "Feedback from another professional",
+  written_work: "Assessed written work",
+  supervision_reflection: "Reflection on supervision",
+  cpd: "Continuing professional development",
+  lesson_reflection: "Reflection from a lesson",
+};
+
+export const KIND_HINTS: Record<EvidenceKind, string> = {
+  reflective_log: "What happened, what you thought and felt, what you learnt and what you will do differently.",
+  direct_observation: "Recorded by the observer, with their judgement; the NQSW then adds a reflection.",
+  feedback_person: "What a person you work with, or their carer, said about your practice, in their words if you can.",
+  feedback_professional: "Feedback from a colleague in another team or agency: health, education, police, housing.",
+  written_work: "A report, assessment or case record you wrote, with a short note on what it shows.",
+  supervision_reflection: "What you took from a supervision session and how it changed your practice.",
+  cpd: "Training, reading or learning you did, what you learnt and its impact on your practice.",
+  lesson_reflection: "A reflection written in one of the programme's lessons.",
+};
+
+/** The kind-specific fields of each kind, in the order the form shows them. */
+export const KIND_DETAILS: Record<EvidenceKind, readonly DetailField[]> = {
+  reflective_log: [],
+  direct_observation: [
+    {
+      name: "setting",
+      label: "What was observed",
+      hint: "For example a home visit, a review meeting, a strategy discussion.",
+    },
+    { name: "judgement", label: "Observer's judgement", choices: "judgement" },
+  ],
+  feedback_person: [
+    {
+      name: "from",
+      label: "Who gave the feedback",
+      hint: "Their relationship to the work, not their name: for example 'a parent', 'a carer', 'a young person'.",
+    },
+  ],
+  feedback_professional: [
+    {
+      name: "from",
+      label: "Who gave the feedback",
+      hint: "Their role and agency, for example 'health visitor, NHS trust'.",
+    },
+  ],
+  written_work: [
+    {
+      name: "documentType",
+      label: "Kind of document",
+      hint: "For example a child and family assessment, a care act assessment, a court report.",
+    },
+  ],
+  supervision_reflection: [],
+  cpd: [{ name: "impact", label: "Impact on your practice", long: true }],
+  lesson_reflection: [],
+};
+
+export interface DetailField {
+  name: string;
+  label: string;
+  hint?: string;
+  long?: boolean;
+  choices?: "judgement";
+}
+
+export const JUDGEMENTS = {
+  meets: "Meets the expected level for this point in the year",
+  developing: "Developing: not yet consistently at the expected level",
+  concern: "Causes concern: the NQSW needs an action plan",
+} as const;
+export type Judgement = keyof typeof JUDGEMENTS;
+
+/** Who writes each kind. The observer records a direct observation; the rest are the learner's own. */
+export function authorsOf(kind: EvidenceKind): ("learner" | "supervisor")[] {
+  switch (kind) {
+    case "direct_observation":
+      return ["supervisor"];
+    case "feedback_person":
+    case "feedback_professional":
+    case "written_work":
+      return ["learner", "supervisor"];
+    case "lesson_reflection":
+      return [];
+    default:
+      return ["learner"];
+  }
+}
+
+export function kindsWrittenBy(party: "learner" | "supervisor" | "programme_lead"): EvidenceKind[] {
+  return EVIDENCE_KINDS.filter((k) => (authorsOf(k) as string[]).includes(party));
+}
+
+export interface EvidenceContent {
+  title: string;
+  occurredOn: string;
+  body: string;
+  capabilities: string[];
+  details: Record<string, string>;
+  /** SHA-256 of each attached file, in order. */
+  fileHashes: string[];
+}
+
+/** The hash a version is known by: the same content always gives the same hash. */
+export function evidenceHash(content: EvidenceContent) {
+  const details = Object.keys(content.details)
+    .sort()
+    .map((k) => [k, content.details[k]!.trim()]);
+  return createHash("sha256")
+    .update(
+      JSON.stringify([
+        content.title.trim(),
+        content.occurredOn,
+        content.body.trim(),
+        [...content.capabilities].sort(),
+        details,
+        content.fileHashes,
+      ]),
+    )
+    .digest("hex");
+}
+
+/** The frameworks and minimums that apply to one learner: the programme's, plus their pathway's. */
+export function coverageRules(rules: AssessmentRules, pathway: string | null | undefined) {
+  const extra = rules.pathways?.find((p) => p.code === pathway)?.coverage ?? [];
+  return [...rules.coverage, ...extra];
+}
+
+export interface EvidenceSummary {
+  id: string;
+  kind: EvidenceKind;
+  title: string;
+  occurredOn: string;
+  capabilities: string[];
+  /** For a direct observation: whether the learner has added their reflection. */
+  awaitingReflection?: boolean;
+  /** For a direct observation: recorded while acting as the assessor. */
+  byAssessor?: boolean;
+}
+
+export interface KindLine {
+  kind: EvidenceKind;
+  label: string;
+  required: number;
+  have: number;
+  missing: number;
+  note?: string;
+}
+
+export interface CapabilityRow {
+  code: string;
+  title: string;
+  framework: string;
+  required: number;
+  /** Ids of the evidence mapped to this capability or to anything beneath it. */
+  evidence: string[];
+  met: boolean;
+}
+
+export interface Sufficiency {
+  kinds: KindLine[];
+  capabilities: CapabilityRow[];
+  /** Required pieces (by kind) and capability minimums, as one count each: what the meter shows. */
+  required: number;
+  have: number;
+  percent: number;
+  gaps: { kinds: KindLine[]; capabilities: CapabilityRow[] };
+}
+
+function topLevelOf(framework: Framework) {
+  const owner = new Map<string, FrameworkItem>();
+  const walk = (top: FrameworkItem, items: FrameworkItem[] | undefined) => {
+    for (const item of items ?? []) {
+      owner.set(item.code, top);
+      walk(top, item.items);
+    }
+  };
+  for (const top of framework.items) {
+    owner.set(top.code, top);
+    walk(top, top.items);
+  }
+  return owner;
+}
+
+/**
+ * What the programme requires, what is there and what is missing: by kind (three direct
+ * observations…) and by capability (each PCF domain and KSS statement evidenced).
+ */
+export function sufficiency(
+  rules: AssessmentRules,
+  pathway: string | null | undefined,
+  frameworks: Framework[],
+  evidence: EvidenceSummary[],
+): Sufficiency {
+  const kinds: KindLine[] = rules.evidence.map((r) => {
+    const have = evidence.filter((e) => e.kind === r.kind).length;
+    return {
+      kind: r.kind,
+      label: KIND_LABELS[r.kind],
+      required: r.count,
+      have,
+      missing: Math.max(0, r.count - have),
+      note: r.note,
+    };
+  });
+  const capabilities: CapabilityRow[] = [];
+  for (const rule of coverageRules(rules, pathway)) {
+    const framework = frameworks.find((f) => f.id === rule.framework);
+    if (!framework) continue;
+    const owner = topLevelOf(framework);
+    const mapped = new Map<string, Set<string>>(framework.items.map((i) => [i.code, new Set()]));
+    for (const e of evidence)
+      for (const code of e.capabilities) {
+        const top = owner.get(code);
+        if (top) mapped.get(top.code)!.add(e.id);
+      }
+    for (const item of framework.items) {
+      const ids = [...mapped.get(item.code)!];
+      capabilities.push({
+        code: item.code,
+        title: item.title,
+        framework: framework.id,
+        required: rule.minimum,
+        evidence: ids,
+        met: ids.length >= rule.minimum,
+      });
+    }
+  }
+  const required = kinds.reduce((n, k) => n + k.required, 0) + capabilities.reduce((n, c) => n + c.required, 0);
+  const have =
+    kinds.reduce((n, k) => n + Math.min(k.have, k.required), 0) +
+    capabilities.reduce((n, c) => n + Math.min(c.evidence.length, c.required), 0);
+  return {
+    kinds,
+    capabilities,
+    required,
+    have,
+    percent: required ? Math.floor((have / required) * 100) : 100,
+    gaps: { kinds: kinds.filter((k) => k.missing > 0), capabilities: capabilities.filter((c) => !c.met) },
+  };
+}
+
+/** Capability codes a learner may map evidence to: every code in the programme's frameworks. */
+export function mappableCodes(frameworks: Framework[], ids: string[]) {
+  const codes = new Set<string>();
+  const walk = (items: FrameworkItem[] | undefined) => {
+    for (const i of items ?? []) {
+      codes.add(i.code);
+      walk(i.items);
+    }
+  };
+  for (const f of frameworks) if (ids.includes(f.id)) walk(f.items);
+  return codes;
+}
+
+/** The frameworks a learner maps to: those the coverage rules name, in that order. */
+export function frameworksFor(rules: AssessmentRules, pathway: string | null | undefined) {
+  return [...new Set(coverageRules(rules, pathway).map((c) => c.framework))];
+}
+
+/** What one person may change of an item: all of it, only the learner's reflection (a direct observation), or nothing. */
+export function editablePart(
+  item: { kind: EvidenceKind; createdById: string },
+  party: "learner" | "supervisor" | "programme_lead",
+  userId: string,
+): "all" | "reflection" | null {
+  if (party === "programme_lead") return null;
+  if (item.kind === "direct_observation") {
+    if (party === "learner") return "reflection";
+    return item.createdById === userId ? "all" : null;
+  }
+  return item.createdById === userId ? "all" : null;
+}
+
+/** The frameworks a learner maps to, as framework records in coverage order (the PCF before the KSS). */
+export function frameworksOf<F extends { id: string }>(
+  all: F[],
+  rules: AssessmentRules,
+  pathway: string | null | undefined,
+) {
+  return frameworksFor(rules, pathway).flatMap((id) => all.filter((f) => f.id === id));
+}
+
+/** How many direct observations should be recorded by now, at an even pace through the year, and are not. */
+export function observationsBehind(required: number, have: number, shareOfYearGone: number) {
+  const expected = Math.floor(required * Math.min(1, Math.max(0, shareOfYearGone)));
+  return Math.max(0, expected - have);
+}

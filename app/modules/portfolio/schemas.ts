@@ -1,0 +1,87 @@
+import { isAfter, isValid, parseISO } from "date-fns";
+import { z } from "zod";
+import { JUDGEMENTS, KIND_DETAILS, type EvidenceKind } from "./rules";
+
+export const TEXT_MAX = 20_000;
+
+const text = (label: string, max = TEXT_MAX) =>
+  z
+    .string({ error: `Write ${label}` })
+    .trim()
+    .min(1, `Write ${label}`)
+    .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max.toLocaleString("en-GB")} characters or fewer`);
+
+/** The label of the main text of each kind, as the form shows it and errors name it. */
+export const BODY_LABELS: Record<EvidenceKind, string> = {
+  reflective_log: "your reflection",
+  direct_observation: "what you observed",
+  feedback_person: "the feedback",
+  feedback_professional: "the feedback",
+  written_work: "what this piece of work shows",
+  supervision_reflection: "your reflection",
+  cpd: "what you did and what you learnt",
+  lesson_reflection: "your reflection",
+};
+
+/**
+ * The schema of the evidence form for one kind. `codes` are the capability codes the learner's
+ * programme maps to; at least one must be chosen, and nothing else is accepted.
+ */
+export function evidenceSchema(kind: EvidenceKind, codes: Set<string>, today = new Date()) {
+  const details: Record<string, z.ZodType<string>> = {};
+  for (const field of KIND_DETAILS[kind]) {
+    details[field.name] =
+      field.choices === "judgement"
+        ? z.enum(Object.keys(JUDGEMENTS) as [keyof typeof JUDGEMENTS], { error: "Choose the observer's judgement" })
+        : text(field.label.toLowerCase(), field.long ? TEXT_MAX : 500);
+  }
+  return z.object({
+    title: text("a title", 200),
+    occurredOn: z
+      .string({ error: "Enter the date" })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date, for example 2027-01-04")
+      .refine((v) => isValid(parseISO(v)), "Enter a real date")
+      .refine((v) => !isAfter(parseISO(v), today), "The date cannot be in the future"),
+    body: text(BODY_LABELS[kind]),
+    capabilities: z
+      .array(z.string())
+      .min(1, "Choose at least one capability this evidence shows")
+      .max(30, "Choose at most 30 capabilities")
+      .refine((list) => list.every((c) => codes.has(c)), "Choose capabilities from the list"),
+    details: z.object(details),
+  });
+}
+
+export const reflectionSchema = z.object({
+  learnerReflection: text("your reflection"),
+  version: z.coerce.number().int().positive(),
+});
+
+/** The raw values of an evidence form, ready for the schema: capability ticks and detail fields gathered. */
+export function evidenceFormValues(form: FormData, kind: EvidenceKind) {
+  const str = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" ? v : undefined;
+  };
+  const details: Record<string, string | undefined> = {};
+  for (const field of KIND_DETAILS[kind]) details[field.name] = str(`details.${field.name}`);
+  return {
+    title: str("title"),
+    occurredOn: str("occurredOn"),
+    body: str("body"),
+    capabilities: form.getAll("capabilities").filter((v): v is string => typeof v === "string"),
+    details,
+  };
+}
+
+export type EvidenceFormErrors = Record<string, string>;
+
+/** zod issues as field errors, named as the form names its fields ("details.from", "capabilities"). */
+export function evidenceErrors(error: z.ZodError): EvidenceFormErrors {
+  const errors: EvidenceFormErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path[0] === "details" ? `details.${String(issue.path[1])}` : String(issue.path[0] ?? "form");
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}

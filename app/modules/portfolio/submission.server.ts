@@ -1,0 +1,56 @@
+/** Reads an evidence form (with its optional file) into checked input, or errors plus everything typed. */
+import { readUploadForm } from "~/utils/uploads.server";
+import { isUuid } from "~/utils/ids";
+import { checkFile, describeBytes } from "./files";
+import type { EvidenceInput, UploadedFile } from "./portfolio.server";
+import type { EvidenceKind } from "./rules";
+import { evidenceErrors, evidenceFormValues, evidenceSchema } from "./schemas";
+
+export type Submission =
+  | { ok: true; input: EvidenceInput; file: UploadedFile | null; removeFileIds: string[]; version: number | null }
+  | { ok: false; errors: Record<string, string>; values: Record<string, string | string[]> };
+
+function typedValues(form: FormData) {
+  const values: Record<string, string | string[]> = {};
+  for (const [name, value] of form) {
+    if (typeof value !== "string") continue;
+    const existing = values[name];
+    values[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return values;
+}
+
+export async function readEvidenceSubmission(
+  request: Request,
+  kind: EvidenceKind,
+  codes: Set<string>,
+): Promise<Submission> {
+  const upload = await readUploadForm(request);
+  if (!upload) return { ok: false, errors: { form: "We could not read that form. Please try again." }, values: {} };
+  const { formData, oversized } = upload;
+  const values = typedValues(formData);
+  const parsed = evidenceSchema(kind, codes).safeParse(evidenceFormValues(formData, kind));
+  const errors = parsed.success ? {} : evidenceErrors(parsed.error);
+  let file: UploadedFile | null = null;
+  const big = oversized.get("file");
+  const chosen = formData.get("file");
+  if (big) {
+    errors.file = `The file must be 10 MB or smaller (${describeBytes(big.size)} chosen). Choose a smaller file`;
+  } else if (chosen instanceof File && chosen.name) {
+    const bytes = Buffer.from(await chosen.arrayBuffer());
+    const check = checkFile({ name: chosen.name, size: bytes.length, head: bytes.subarray(0, 16) });
+    if (check.ok) file = { name: chosen.name, bytes, check };
+    else errors.file = check.message;
+  }
+  if (file && Object.keys(errors).length)
+    errors.file ??= `Choose ${file.name} again: for your security, a browser does not keep a chosen file after an error`;
+  if (Object.keys(errors).length) return { ok: false, errors, values };
+  const version = Number(formData.get("version"));
+  return {
+    ok: true,
+    input: parsed.data!,
+    file,
+    removeFileIds: formData.getAll("removeFile").filter((v): v is string => typeof v === "string" && isUuid(v)),
+    version: Number.isInteger(version) && version > 0 ? version : null,
+  };
+}

@@ -1,0 +1,37 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { draftFields, isDraftKey } from "~/modules/drafts/drafts";
+import { discardDraft, saveDraft } from "~/modules/drafts/drafts.server";
+import { getCurrentUser } from "~/utils/auth.server";
+import { safeRedirect } from "~/utils/request.server";
+
+/**
+ * Keeps what someone is typing in a long form (called by the form's script as they type)
+ * and throws a draft away when they ask. A draft is only ever the writer's own: it is keyed
+ * by their user id, and a form shows it only after its own access checks.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const current = await getCurrentUser(request);
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return Response.json({ error: "unreadable" }, { status: 400 });
+  }
+  const formKey = form.get("formKey");
+  if (form.get("intent") === "discard-draft") {
+    const back = safeRedirect(form.get("returnTo"), "/home");
+    if (current && isDraftKey(formKey)) await discardDraft(current.user.id, formKey);
+    throw redirect(back);
+  }
+  if (!current) return Response.json({ error: "signed-out" }, { status: 401 });
+  if (!isDraftKey(formKey)) return Response.json({ error: "unknown-form" }, { status: 400 });
+  const fields = draftFields(form.entries());
+  if (!fields) return Response.json({ error: "too-long" }, { status: 413 });
+  const savedAt = await saveDraft(current.user.id, formKey, fields);
+  return Response.json({ savedAt: savedAt.toISOString() });
+}
+
+export async function loader() {
+  return new Response("Not found", { status: 404 });
+}

@@ -1,0 +1,114 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { EvidenceForm } from "~/components/EvidenceForm";
+import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
+import { requirePortfolio } from "~/modules/portfolio/access.server";
+import { describeBytes } from "~/modules/portfolio/files";
+import { findEvidence, reviseEvidence } from "~/modules/portfolio/portfolio.server";
+import { editablePart, KIND_LABELS } from "~/modules/portfolio/rules";
+import { readEvidenceSubmission } from "~/modules/portfolio/submission.server";
+import { notFound } from "~/utils/auth.server";
+import { requestDetails } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Edit evidence – Practice Pathways" }];
+
+const formKey = (itemId: string) => `evidence-edit:${itemId}`;
+
+async function gate(request: Request, enrolmentId: string | undefined, itemId: string | undefined, ip?: string) {
+  const portfolio = await requirePortfolio(request, enrolmentId, ip);
+  const item = await findEvidence(portfolio.enrolment.id, itemId);
+  if (!item) notFound("We could not find that evidence.");
+  if (editablePart(item, portfolio.party, portfolio.current.user.id) !== "all")
+    throw data({ message: "Only the person who wrote this evidence can change it." }, { status: 403 });
+  return { ...portfolio, item };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { current, enrolment, learnerName, frameworks, item } = await gate(request, params.enrolmentId, params.itemId);
+  const v = item.versions[0]!.version;
+  const draft = await loadDraft(current.user.id, formKey(item.id));
+  const saved: Record<string, string | string[]> = {
+    title: v.title,
+    occurredOn: v.occurredOn,
+    body: v.body,
+    capabilities: v.capabilities,
+  };
+  for (const [k, value] of Object.entries(v.details)) saved[`details.${k}`] = value;
+  return {
+    enrolmentId: enrolment.id,
+    itemId: item.id,
+    learnerName,
+    kind: item.kind,
+    version: item.currentVersion,
+    frameworks: frameworks.map(({ id, title, items }) => ({ id, title, items })),
+    saved,
+    files: item.files
+      .filter((f) => v.fileIds.includes(f.id))
+      .map((f) => ({ id: f.id, fileName: f.fileName, size: describeBytes(f.sizeBytes) })),
+    ownerId: current.user.id,
+    draft: draft ? { fields: draft.fields, savedAt: draft.updatedAt.toISOString() } : null,
+    returnTo: `/year/${enrolment.id}/portfolio/${item.id}/edit`,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { current, enrolment, item, codes, actor } = await gate(
+    request,
+    params.enrolmentId,
+    params.itemId,
+    requestDetails(request, context).ipAddress,
+  );
+  const submission = await readEvidenceSubmission(request, item.kind, codes);
+  if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
+  const current_ = item.versions[0]!.version;
+  // The learner's reflection on an observation is theirs: the observer's edit carries it over.
+  const kept: Record<string, string> = current_.details.learnerReflection
+    ? { learnerReflection: current_.details.learnerReflection }
+    : {};
+  const result = await reviseEvidence(
+    enrolment.id,
+    item.id,
+    actor,
+    submission.version ?? item.currentVersion,
+    { ...submission.input, details: { ...submission.input.details, ...kept } },
+    { addFile: submission.file, removeFileIds: submission.removeFileIds },
+  );
+  if (!result.ok) return data({ errors: { form: result.message }, values: {} }, { status: 409 });
+  await discardDraft(current.user.id, formKey(item.id));
+  throw redirect(`/year/${enrolment.id}/portfolio/${item.id}${result.changed ? "?saved=1" : ""}`);
+}
+
+export default function EditEvidence() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const values = actionData?.values ?? page.draft?.fields ?? page.saved;
+  return (
+    <div className="narrow">
+      <span className="caption">
+        {page.learnerName} · {KIND_LABELS[page.kind]}
+      </span>
+      <h1>Edit evidence</h1>
+      <p>
+        Your change is saved as version {page.version + 1}. Version {page.version} and earlier stay as they are.
+      </p>
+      <EvidenceForm
+        kind={page.kind}
+        frameworks={page.frameworks}
+        values={values}
+        errors={actionData?.errors}
+        submitLabel="Save as a new version"
+        cancelHref={`/year/${page.enrolmentId}/portfolio/${page.itemId}`}
+        files={page.files}
+        version={page.version}
+        draft={{
+          formKey: formKey(page.itemId),
+          ownerId: page.ownerId,
+          savedAt: page.draft?.savedAt ?? null,
+          restored: !!page.draft && !actionData,
+          returnTo: page.returnTo,
+        }}
+      />
+    </div>
+  );
+}

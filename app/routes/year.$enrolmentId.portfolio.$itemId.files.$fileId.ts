@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requirePortfolio } from "~/modules/portfolio/access.server";
+import { safeFileName } from "~/modules/portfolio/files";
+import { readEvidenceFile } from "~/modules/portfolio/portfolio.server";
+import { isUuid } from "~/utils/ids";
+import { notFound } from "~/utils/auth.server";
+
+/** A file from the portfolio: only for someone who may open this learner's year, checked on every download. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { enrolment } = await requirePortfolio(request, params.enrolmentId);
+  if (!isUuid(params.itemId)) notFound();
+  const found = await readEvidenceFile(enrolment.id, params.itemId, params.fileId);
+  if (!found) notFound("We could not find that file.");
+  const name = safeFileName(found.file.fileName);
+  return new Response(new Uint8Array(found.content), {
+    headers: {
+      "Content-Type": found.file.contentType,
+      "Content-Length": String(found.content.length),
+      "Content-Disposition": `attachment; filename="${name.replace(/"/g, "")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,248 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { format, parseISO } from "date-fns";
+import { Notification } from "~/components/Notification";
+import { YearNav } from "~/components/YearNav";
+import { requirePortfolio } from "~/modules/portfolio/access.server";
+import { listEvidence } from "~/modules/portfolio/portfolio.server";
+import { KIND_LABELS, sufficiency } from "~/modules/portfolio/rules";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Portfolio – ${data.learnerName} – Practice Pathways` : "Portfolio – Practice Pathways" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { enrolment, programme, party, learnerName, rules, frameworks, writable } = await requirePortfolio(
+    request,
+    params.enrolmentId,
+  );
+  const evidence = await listEvidence(enrolment.id);
+  const meter = sufficiency(rules, enrolment.pathway, frameworks, evidence);
+  const number = new Map([...evidence].reverse().map((e, i) => [e.id, i + 1]));
+  const pathway = rules.pathways?.find((p) => p.code === enrolment.pathway) ?? null;
+  return {
+    enrolmentId: enrolment.id,
+    party,
+    learnerName,
+    programme: programme.title,
+    pathway: pathway?.title ?? null,
+    needsPathway: !!rules.pathways?.length && !pathway,
+    canWrite: writable.length > 0,
+    canObserve: writable.includes("direct_observation"),
+    meter: {
+      percent: meter.percent,
+      have: meter.have,
+      required: meter.required,
+      kinds: meter.kinds.map((k) => ({
+        ...k,
+        byAssessor:
+          k.kind === "direct_observation"
+            ? evidence.filter((e) => e.kind === "direct_observation" && e.byAssessor).length
+            : null,
+      })),
+      capabilities: meter.capabilities,
+      gaps: meter.gaps.capabilities.length,
+    },
+    evidence: evidence.map((e) => ({
+      id: e.id,
+      number: number.get(e.id)!,
+      title: e.title,
+      kind: KIND_LABELS[e.kind],
+      occurredOn: format(parseISO(e.occurredOn), "d MMM yyyy"),
+      capabilities: e.capabilities,
+      version: e.version,
+      awaitingReflection: !!e.awaitingReflection,
+    })),
+  };
+}
+
+export default function Portfolio() {
+  const page = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const base = `/year/${page.enrolmentId}/portfolio`;
+  const own = page.party === "learner";
+  const columns = [...page.evidence].sort((a, b) => a.number - b.number);
+  return (
+    <>
+      <YearNav enrolmentId={page.enrolmentId} label={`${page.learnerName}'s year`} />
+      {params.get("added") ? (
+        <Notification title="Evidence added">
+          <p>It is in the portfolio, and the meter and coverage grid below include it.</p>
+        </Notification>
+      ) : null}
+      <span className="caption">
+        {page.learnerName} · {page.programme}
+        {page.pathway ? ` · ${page.pathway}` : ""}
+      </span>
+      <h1>{own ? "Your portfolio of evidence" : "Portfolio of evidence"}</h1>
+      {page.needsPathway ? (
+        <Notification title="Pathway not recorded yet" kind="information">
+          <p>
+            The programme lead has not yet recorded whether this year is in adults' or child and family services, so
+            only the Professional Capabilities Framework is shown. The Knowledge and Skills Statement appears once it
+            is.
+          </p>
+        </Notification>
+      ) : null}
+      {page.canWrite ? (
+        <div className="button-group">
+          {page.canObserve ? (
+            <Link to={`${base}/new?kind=direct_observation`} className="button">
+              Record a direct observation
+            </Link>
+          ) : null}
+          <Link to={`${base}/new`} className={page.canObserve ? "button button--secondary" : "button"}>
+            {page.canObserve ? "Add feedback or written work" : "Add evidence"}
+          </Link>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="where-heading" className="panel">
+        <h2 id="where-heading">{own ? "Where you are" : "Where they are"}</h2>
+        <label htmlFor="evidence-meter" className="heading-s">
+          Evidence towards the final assessment: {page.meter.percent}%
+        </label>
+        <meter
+          id="evidence-meter"
+          className="meter"
+          min={0}
+          max={page.meter.required}
+          value={page.meter.have}
+          low={page.meter.required * 0.5}
+          high={page.meter.required * 0.99}
+          optimum={page.meter.required}
+        >
+          {page.meter.percent}%
+        </meter>
+        <p className="hint">
+          {page.meter.have} of the {page.meter.required} pieces the programme asks for, counting each kind of evidence
+          and each capability's minimum.
+          {page.meter.gaps
+            ? ` ${page.meter.gaps} ${page.meter.gaps === 1 ? "capability has" : "capabilities have"} too little evidence yet.`
+            : " Every capability has enough evidence."}
+        </p>
+      </section>
+
+      <h2>By kind of evidence</h2>
+      <table className="table">
+        <caption className="visually-hidden">Evidence the programme requires, by kind</caption>
+        <thead>
+          <tr>
+            <th scope="col">Kind</th>
+            <th scope="col" className="numeric">
+              Needed
+            </th>
+            <th scope="col" className="numeric">
+              There
+            </th>
+            <th scope="col">Still missing</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.meter.kinds.map((k) => (
+            <tr key={k.kind}>
+              <th scope="row">
+                {k.label}
+                {k.note ? <span className="hint block">{k.note}</span> : null}
+              </th>
+              <td className="numeric">{k.required}</td>
+              <td className="numeric">
+                {k.have}
+                {k.byAssessor !== null ? <span className="hint block">{k.byAssessor} by the assessor</span> : null}
+              </td>
+              <td>
+                {k.missing ? (
+                  <span className="tag tag--yellow">{k.missing} to go</span>
+                ) : (
+                  <span className="tag tag--green">Done</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2 id="coverage-heading">Coverage of the capabilities</h2>
+      <p className="hint">
+        Each row is a capability; each numbered column is a piece of evidence (listed below). A dot shows the evidence
+        is mapped to that capability.
+      </p>
+      <div className="table-scroll" role="region" aria-labelledby="coverage-heading" tabIndex={0}>
+        <table className="table coverage">
+          <caption className="visually-hidden">Capabilities against the evidence mapped to them</caption>
+          <thead>
+            <tr>
+              <th scope="col">Capability</th>
+              {columns.map((e) => (
+                <th scope="col" key={e.id} className="coverage__evidence">
+                  <abbr title={e.title}>{e.number}</abbr>
+                </th>
+              ))}
+              <th scope="col">Evidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.meter.capabilities.map((c) => (
+              <tr key={c.code} className={c.met ? undefined : "coverage__gap"}>
+                <th scope="row">
+                  <span className="capabilities__code">{c.code}</span> {c.title}
+                </th>
+                {columns.map((e) => (
+                  <td key={e.id} className="coverage__cell">
+                    {c.evidence.includes(e.id) ? (
+                      <span aria-label={`${e.number}: mapped`} role="img" className="coverage__dot">
+                        ●
+                      </span>
+                    ) : null}
+                  </td>
+                ))}
+                <td>
+                  {c.evidence.length} of {c.required}{" "}
+                  {c.met ? <span className="tag tag--green">Enough</span> : <span className="tag tag--red">Gap</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>Evidence ({page.evidence.length})</h2>
+      {page.evidence.length === 0 ? (
+        <p>{own ? "Nothing yet. Add your first piece of evidence above." : "Nothing yet."}</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">Evidence in the portfolio, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">No.</th>
+              <th scope="col">Evidence</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Date</th>
+              <th scope="col">Capabilities</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.evidence.map((e) => (
+              <tr key={e.id}>
+                <td>{e.number}</td>
+                <td>
+                  <Link to={`${base}/${e.id}`}>{e.title}</Link>
+                  {e.version > 1 ? <span className="hint block">Version {e.version}</span> : null}
+                  {e.awaitingReflection ? (
+                    <>
+                      {" "}
+                      <span className="tag tag--yellow">{own ? "Add your reflection" : "Waiting for reflection"}</span>
+                    </>
+                  ) : null}
+                </td>
+                <td>{e.kind}</td>
+                <td>{e.occurredOn}</td>
+                <td>{e.capabilities.join(", ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * Reads a form that may carry a file, without ever holding more of a file than the
+ * portfolio accepts: an oversized file is drained and reported, not kept, so the rest of
+ * the form (the person's text) still arrives and can be put back on the page.
+ */
+import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { MAX_FILE_BYTES } from "~/modules/portfolio/files";
+
+const TEXT_PART_MAX = 1024 * 1024;
+
+export interface UploadForm {
+  formData: FormData;
+  /** Files refused for size before they were kept, by field name. */
+  oversized: Map<string, { name: string; size: number }>;
+}
+
+export async function readUploadForm(request: Request): Promise<UploadForm | null> {
+  const oversized = new Map<string, { name: string; size: number }>();
+  const contentType = request.headers.get("Content-Type") ?? "";
+  try {
+    if (!contentType.startsWith("multipart/form-data")) return { formData: await request.formData(), oversized };
+    const handler: UploadHandler = async ({ name, filename, contentType: type, data }) => {
+      const limit = filename === undefined ? TEXT_PART_MAX : MAX_FILE_BYTES;
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      for await (const chunk of data) {
+        size += chunk.byteLength;
+        if (size <= limit) chunks.push(chunk);
+      }
+      if (filename === undefined) return Buffer.concat(chunks).toString("utf8");
+      if (!filename && size === 0) return null;
+      if (size > limit) {
+        oversized.set(name, { name: filename, size });
+        return null;
+      }
+      return new File([Buffer.concat(chunks)], filename, { type: type || "application/octet-stream" });
+    };
+    return { formData: await unstable_parseMultipartFormData(request, handler), oversized };
+  } catch {
+    return null;
+  }
+}
