@@ -10,6 +10,7 @@ export const DEMO = {
   lead: "priya.shah@northmoor.example",
   otherCouncilLead: "marcus.reid@riverside.example",
   otherCouncilNqsw: "chloe.evans@riverside.example",
+  otherCouncilSupervisor: "farah.ali@riverside.example",
   helpline: "mark.ellison@returnhelpline.example",
   admin: "alex.morgan@practicepathways.example",
   returner: "janet.okoye@example.com",

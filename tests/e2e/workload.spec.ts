@@ -5,9 +5,10 @@ test("the supervisor sets a caseload limit and a week over it is flagged; the NQ
 }) => {
   const context = await browser.newContext();
   const supervisor = await context.newPage();
-  await signIn(supervisor, DEMO.supervisor);
+  // Riverside's supervisor and NQSW, so the Northmoor desk's other journeys are not disturbed.
+  await signIn(supervisor, DEMO.otherCouncilSupervisor);
   await supervisor
-    .getByRole("row", { name: /Amara Nwosu/ })
+    .getByRole("row", { name: /Jamal Campbell/ })
     .getByRole("link", { name: /Workload/ })
     .click();
   await expect(supervisor.getByRole("heading", { name: "Workload" })).toBeVisible();
@@ -34,11 +35,11 @@ test("the supervisor sets a caseload limit and a week over it is flagged; the NQ
   const path = new URL(supervisor.url()).pathname;
 
   await supervisor.goto("/supervision");
-  await expect(supervisor.getByRole("row", { name: /Amara Nwosu/ })).toContainText("1 week flagged");
+  await expect(supervisor.getByRole("row", { name: /Jamal Campbell/ })).toContainText("1 week flagged");
 
   const nqswContext = await browser.newContext();
   const nqsw = await nqswContext.newPage();
-  await signIn(nqsw, DEMO.nqsw);
+  await signIn(nqsw, "jamal.campbell@riverside.example");
   await nqsw.goto(path);
   await expect(nqsw.getByLabel("Most cases this NQSW should hold")).toHaveCount(0);
   const refused = await nqswContext.request.post(path, {

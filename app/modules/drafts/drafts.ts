@@ -2,11 +2,14 @@
 export type DraftFields = Record<string, string | string[]>;
 
 /** Form keys name a form and the record it belongs to, e.g. "supervision-new:<enrolment id>". */
-const FORM_KEY = /^(supervision-new|evidence-new|evidence-edit|evidence-reflection):[0-9a-f-]{36}(:[a-z_]+)?$/;
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const FORM_KEY = new RegExp(
+  `^(?:(?:supervision-new|evidence-edit|evidence-reflection):${UUID}|evidence-new:${UUID}:[a-z_]+)$`,
+);
 
 export const DRAFT_MAX_CHARS = 100_000;
 /** Fields a draft never keeps: what the form is for, and anything secret. */
-const SKIPPED = /^(intent|version|file|password.*|.*token.*)$/i;
+const SKIPPED = /^(intent|version|file|.*password.*|.*token.*)$/i;
 
 export function isDraftKey(key: unknown): key is string {
   return typeof key === "string" && FORM_KEY.test(key);

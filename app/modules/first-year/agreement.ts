@@ -1,5 +1,6 @@
 /** Learning agreement rules: pure, so they test without a database. */
 import { createHash } from "node:crypto";
+import { differenceInCalendarDays } from "date-fns";
 
 export const AGREEMENT_FIELDS = ["goals", "support", "protectedTime", "caseload"] as const;
 export type AgreementField = (typeof AGREEMENT_FIELDS)[number];
@@ -54,5 +55,11 @@ export function agreementStatus(
   const missing = PARTIES.filter((p) => !current[p]);
   for (const p of PARTIES) if (current[p]) stale.delete(p);
   const complete = missing.length === 0;
-  return { current, stale: [...stale], complete, missing, overdue: !complete && today.getTime() > due.getTime() };
+  return {
+    current,
+    stale: [...stale],
+    complete,
+    missing,
+    overdue: !complete && differenceInCalendarDays(due, today) < 0,
+  };
 }

@@ -54,6 +54,7 @@ export function yearTimeline(input: TimelineInput): {
   ends: Date;
 } {
   const { year, today, base } = input;
+  const daysUntil = (date: Date) => differenceInCalendarDays(date, today);
   const ends = yearEnd(year);
   const events: TimelineEvent[] = [
     { date: parseISO(year.startedOn), kind: "start", title: "The year starts", state: "info" },
@@ -61,7 +62,7 @@ export function yearTimeline(input: TimelineInput): {
       date: input.agreement.signedOn ?? input.agreement.due,
       kind: "agreement",
       title: input.agreement.signedOn ? "Learning agreement signed by all three" : "Learning agreement due",
-      state: input.agreement.signedOn ? "done" : input.agreement.due < today ? "overdue" : "due",
+      state: input.agreement.signedOn ? "done" : daysUntil(input.agreement.due) < 0 ? "overdue" : "due",
       href: `${base}/agreement`,
     },
     ...(year.pauses ?? []).map((p) => ({
@@ -73,9 +74,9 @@ export function yearTimeline(input: TimelineInput): {
     ...reviewDates(year).map((r) => ({
       date: r.due,
       kind: "review" as const,
-      title: r.due < today ? r.title : `${r.title} due`,
+      title: daysUntil(r.due) < 0 ? r.title : `${r.title} due`,
       // Review outcomes are recorded with sign-offs (not yet here), so a past review is shown, not judged.
-      state: (r.due < today ? "info" : differenceInCalendarDays(r.due, today) <= 28 ? "due" : "upcoming") as EventState,
+      state: (daysUntil(r.due) < 0 ? "info" : daysUntil(r.due) <= 28 ? "due" : "upcoming") as EventState,
     })),
     ...input.sessions.map((s) => ({
       date: parseISO(s.heldOn),

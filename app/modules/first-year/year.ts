@@ -151,7 +151,12 @@ export function matchSessionsToSlots(slots: SupervisionSlot[], sessionDates: Dat
     previousDue = slot.due;
     while (cursor < sessions.length && windowStart && sessions[cursor]! <= windowStart) cursor++;
     const session = cursor < sessions.length && sessions[cursor]! <= slot.due ? sessions[cursor++]! : null;
-    const state: "held" | "overdue" | "upcoming" = session ? "held" : slot.due < today ? "overdue" : "upcoming";
+    // Overdue from the day after it was due, not from the small hours of the day itself.
+    const state: "held" | "overdue" | "upcoming" = session
+      ? "held"
+      : differenceInCalendarDays(slot.due, today) < 0
+        ? "overdue"
+        : "upcoming";
     return { ...slot, session, state };
   });
 }

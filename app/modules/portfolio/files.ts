@@ -24,7 +24,8 @@ export const ACCEPT_ATTRIBUTE =
 const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
 
 export function sniffFileKind(bytes: Uint8Array, fileName: string): FileKind | null {
-  const ext = fileName.toLowerCase().split(".").pop() ?? "";
+  const dot = fileName.lastIndexOf(".");
+  const ext = dot >= 0 ? fileName.slice(dot + 1).toLowerCase() : "";
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "pdf"; // %PDF-
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "jpeg";
@@ -38,7 +39,7 @@ export type FileCheck = { ok: true; kind: FileKind; contentType: string } | { ok
 export function checkFile(file: { name: string; size: number; head: Uint8Array }): FileCheck {
   if (file.size === 0) return { ok: false, message: "The file you chose is empty" };
   if (file.size > MAX_FILE_BYTES)
-    return { ok: false, message: `The file must be 10 MB or smaller (${describeBytes(file.size)} chosen)` };
+    return { ok: false, message: `The file must be 10 MB or smaller (the one chosen is ${describeBytes(file.size)})` };
   const kind = sniffFileKind(file.head, file.name);
   if (!kind) return { ok: false, message: "The file must be a PDF, a Word document (DOCX), or a PNG or JPEG image" };
   return { ok: true, kind, contentType: ACCEPTED[kind].contentType };
@@ -47,15 +48,17 @@ export function checkFile(file: { name: string; size: number; head: Uint8Array }
 export function describeBytes(bytes: number) {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  // Rounded up, so a file just over the limit never reads as "10.0 MB".
+  return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
 }
 
 /** A file name safe to put in a Content-Disposition header and on screen. */
 export function safeFileName(name: string) {
   const base = name.split(/[\\/]/).pop() ?? "file";
-  const cleaned = base
-    .replace(/[^\w .()-]+/g, "_")
-    .replace(/^\.+/, "")
-    .slice(0, 120);
-  return cleaned || "file";
+  const cleaned = base.replace(/[^\w .()-]+/g, "_").replace(/^\.+/, "");
+  const dot = cleaned.lastIndexOf(".");
+  const ext = dot > 0 && cleaned.length - dot <= 6 ? cleaned.slice(dot) : "";
+  // Shorten the name, never the extension.
+  const shortened = cleaned.length > 120 ? cleaned.slice(0, 120 - ext.length) + ext : cleaned;
+  return shortened || "file";
 }

@@ -149,14 +149,16 @@ export async function createEvidence(
     if (!item) return null;
     const stored = file ? await storeFile(tx, item.id, actor, file) : null;
     const fileHashes = stored ? [stored.sha256] : [];
+    // The hash is of exactly what is stored, so the next save of the same text finds it unchanged.
+    const content = clean(input);
     const [version] = await tx
       .insert(evidenceVersions)
       .values({
         itemId: item.id,
         version: 1,
-        ...clean(input),
+        ...content,
         fileIds: stored ? [stored.id] : [],
-        contentHash: evidenceHash({ ...input, fileHashes }),
+        contentHash: evidenceHash({ ...content, fileHashes }),
         createdById: actor.userId,
       })
       .returning();
@@ -317,5 +319,7 @@ export async function sendToPortfolio(
   const existing = await find();
   if (existing) return existing;
   const created = await createEvidence(enrolmentId, actor, "lesson_reflection", input, null, sourceKey);
-  return created?.id ?? (await find())!;
+  const id = created?.id ?? (await find());
+  if (!id) throw new Error(`Evidence ${sourceKey} exists, but not in enrolment ${enrolmentId}`);
+  return id;
 }

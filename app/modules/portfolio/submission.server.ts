@@ -35,7 +35,7 @@ export async function readEvidenceSubmission(
   const big = oversized.get("file");
   const chosen = formData.get("file");
   if (big) {
-    errors.file = `The file must be 10 MB or smaller (${describeBytes(big.size)} chosen). Choose a smaller file`;
+    errors.file = `The file must be 10 MB or smaller (the one chosen is ${describeBytes(big.size)}). Choose a smaller file`;
   } else if (chosen instanceof File && chosen.name) {
     const bytes = Buffer.from(await chosen.arrayBuffer());
     const check = checkFile({ name: chosen.name, size: bytes.length, head: bytes.subarray(0, 16) });
