@@ -6,9 +6,9 @@ import { ErrorSummary, RadioGroup, SelectField, TextField } from "~/components/f
 import { Notification } from "~/components/Notification";
 import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
-import { PAUSE_REASONS, yearSettingsSchema } from "~/modules/first-year/schemas";
+import { PAUSE_REASONS, pauseOrderError, yearSettingsSchema } from "~/modules/first-year/schemas";
 import { savePauses, saveYearSettings } from "~/modules/first-year/settings.server";
-import { pauseProblem, yearEnd, yearInputFor } from "~/modules/first-year/year";
+import { isoDate, pauseProblem, yearEnd, yearInputFor } from "~/modules/first-year/year";
 import { requireUser } from "~/utils/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
@@ -49,7 +49,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment, programme } = await gate(request, params.enrolmentId);
   const formData = await request.formData();
   const form = parseForm(formData, yearSettingsSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const order = pauseOrderError(formData);
+  if (!form.ok || order)
+    return data(
+      { errors: { ...(form.ok ? {} : form.errors), ...(order ? { to: order } : {}) }, values: formValues(formData) },
+      { status: 400 },
+    );
   const actor = {
     userId: current.user.id,
     party: "programme_lead" as const,
@@ -71,7 +76,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (input.intent === "add-pause") {
     const pause = { from: input.from, to: input.to, reason: input.reason };
-    const problem = pauseProblem(enrolment.startedOn, enrolment.pauses, pause);
+    const endsOn = isoDate(yearEnd(yearInputFor(enrolment, programme)));
+    const problem = pauseProblem(enrolment.startedOn, enrolment.pauses, pause, endsOn);
     if (problem)
       return data({ errors: { [problem.field]: problem.message }, values: formValues(formData) }, { status: 400 });
     await savePauses(enrolment.id, actor, [...enrolment.pauses, pause], { added: pause });

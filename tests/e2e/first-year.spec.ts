@@ -189,7 +189,7 @@ test("the NQSW builds her portfolio and sees the meter move; the supervisor reco
   await expect(meter).toHaveText("Evidence towards the final assessment: 7%");
   await expect(nqsw.getByRole("row", { name: /PCF-1 Professionalism/ })).toContainText("1 of 2");
   await expect(nqsw.getByRole("row", { name: /PCF-2 Values and ethics/ })).toContainText("0 of 2");
-  await expect(nqsw.getByRole("row", { name: /Critical reflective log/ })).toContainText("1 to go");
+  await expect(nqsw.getByRole("row", { name: /^Critical reflective log/ })).toContainText("1 to go");
 
   // An edit is a new version; the first stays readable.
   await nqsw.goto(itemPath);
@@ -291,6 +291,7 @@ test("a draft survives the session being lost: sign in again and it is there", a
   await nqsw.getByRole("link", { name: "Add evidence" }).click();
   await nqsw.getByLabel("Reflection on supervision").check();
   await nqsw.getByRole("button", { name: "Continue" }).click();
+  await expect(nqsw).toHaveURL(/kind=supervision_reflection/);
   const formUrl = nqsw.url();
   await nqsw.getByLabel("Title").fill("What I took from supervision this week");
   await nqsw.getByLabel("Your reflection").pressSequentially("Daniel asked me what I was most worried about.", {
@@ -346,10 +347,12 @@ test("without JavaScript, evidence is added and a failed submit keeps the text",
   await page.getByRole("link", { name: "Add evidence" }).click();
   await page.getByLabel("Feedback from another professional").check();
   await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByLabel("The feedback").fill("Clear and timely at the core group; followed up every action.");
+  await page
+    .getByLabel("The feedback", { exact: true })
+    .fill("Clear and timely at the core group; followed up every action.");
   await page.getByRole("button", { name: "Add to the portfolio" }).click();
   await expect(page.getByRole("alert")).toContainText("Write who gave the feedback");
-  await expect(page.getByLabel("The feedback")).toHaveValue(
+  await expect(page.getByLabel("The feedback", { exact: true })).toHaveValue(
     "Clear and timely at the core group; followed up every action.",
   );
   await expectAccessible(page);

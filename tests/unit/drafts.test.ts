@@ -161,3 +161,12 @@ describe("draft keys are strict", () => {
     expect(isDraftKey("supervision-new:0b0e4f9e-3a5c-4e8e-9d51-2f1c5b7a9c11:reflective_log")).toBe(false);
   });
 });
+
+describe("a pause after the year has ended", () => {
+  it("is refused, since it would move nothing", () => {
+    expect(pauseProblem("2026-09-07", [], { from: "2027-10-01", to: "2027-10-28" }, "2027-09-07")?.message).toContain(
+      "The year ends on 2027-09-07",
+    );
+    expect(pauseProblem("2026-09-07", [], { from: "2027-09-01", to: "2027-10-28" }, "2027-09-07")).toBeNull();
+  });
+});

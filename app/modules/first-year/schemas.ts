@@ -51,15 +51,22 @@ export const yearSettingsSchema = z.discriminatedUnion("intent", [
         .max(365, "An extension can be at most 365 days"),
     ),
   }),
-  z
-    .object({
-      intent: z.literal("add-pause"),
-      from: isoDay("first day of the pause"),
-      to: isoDay("last day of the pause"),
-      reason: z.enum(Object.keys(PAUSE_REASONS) as [keyof typeof PAUSE_REASONS], {
-        error: "Choose why the year is paused",
-      }),
-    })
-    .refine((p) => p.to >= p.from, { path: ["to"], message: "The last day must be on or after the first day" }),
+  z.object({
+    intent: z.literal("add-pause"),
+    from: isoDay("first day of the pause"),
+    to: isoDay("last day of the pause"),
+    reason: z.enum(Object.keys(PAUSE_REASONS) as [keyof typeof PAUSE_REASONS], {
+      error: "Choose why the year is paused",
+    }),
+  }),
   z.object({ intent: z.literal("remove-pause"), from: isoDay("pause") }),
 ]);
+
+/** A pause's days in order; checked beside the schema so it is reported together with the other errors. */
+export function pauseOrderError(form: FormData): string | null {
+  const from = form.get("from");
+  const to = form.get("to");
+  if (form.get("intent") !== "add-pause" || typeof from !== "string" || typeof to !== "string") return null;
+  if (!isValid(parseISO(from)) || !isValid(parseISO(to))) return null;
+  return to < from ? "The last day must be on or after the first day" : null;
+}

@@ -166,9 +166,13 @@ export function pauseProblem(
   startedOn: string,
   pauses: Pause[],
   pause: Pause,
+  /** The year's last day (ISO): a pause after it changes nothing, so it is refused. */
+  endsOn?: string,
 ): { field: "from" | "to"; message: string } | null {
   if (pause.from < startedOn)
     return { field: "from", message: `A pause starts on or after the start of the year (${startedOn})` };
+  if (endsOn && pause.from > endsOn)
+    return { field: "from", message: `The year ends on ${endsOn}: a pause must start before then` };
   const clash = pauses.find((p) => pause.from <= p.to && p.from <= pause.to);
   if (clash) return { field: "from", message: `This overlaps the pause from ${clash.from} to ${clash.to}` };
   return null;
