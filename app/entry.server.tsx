@@ -75,5 +75,8 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // A 403 or 404 thrown by a gate (seen here when a resource route throws one) is an answer, not a fault.
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === "number" && status < 500) return;
   console.error(`[remix] ${request.method} ${new URL(request.url).pathname}:`, error);
 }

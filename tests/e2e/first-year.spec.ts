@@ -163,6 +163,8 @@ test("the NQSW builds her portfolio and sees the meter move; the supervisor reco
   const portfolioPath = new URL(nqsw.url()).pathname;
 
   await nqsw.getByRole("link", { name: "Add evidence" }).click();
+  await expect(nqsw.getByRole("heading", { name: "Add evidence" })).toBeVisible();
+  await expectAccessible(nqsw);
   await nqsw.getByLabel("Critical reflective log").check();
   await nqsw.getByRole("button", { name: "Continue" }).click();
   await expect(nqsw.getByRole("heading", { name: "Critical reflective log" })).toBeVisible();
@@ -194,6 +196,8 @@ test("the NQSW builds her portfolio and sees the meter move; the supervisor reco
   // An edit is a new version; the first stays readable.
   await nqsw.goto(itemPath);
   await nqsw.getByRole("link", { name: /^Edit/ }).click();
+  await expect(nqsw.getByRole("heading", { name: "Edit evidence" })).toBeVisible();
+  await expectAccessible(nqsw);
   await nqsw.getByLabel("Title").fill("First home visit on my own, and what it taught me");
   await nqsw.getByRole("button", { name: "Save as a new version" }).click();
   await expect(nqsw.getByText("Version 2 saved")).toBeVisible();
@@ -361,5 +365,16 @@ test("without JavaScript, evidence is added and a failed submit keeps the text",
   await page.getByLabel("PCF-8 Contexts and organisations").check();
   await page.getByRole("button", { name: "Add to the portfolio" }).click();
   await expect(page.getByText("Evidence added")).toBeVisible();
+  // Editing works as a plain form too, and keeps the first version.
+  await page.getByRole("link", { name: /^Edit/ }).click();
+  await page.getByLabel("Title").fill("");
+  await page.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(page.getByRole("alert")).toContainText("Write a title");
+  await expect(page.getByLabel("Who gave the feedback")).toHaveValue("Designated safeguarding lead, secondary school");
+  await page.getByLabel("Title").fill("Feedback from the safeguarding lead at the core group");
+  await page.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(page.getByText("Version 2 saved")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Version 1" })).toBeVisible();
+  await expectAccessible(page);
   await context.close();
 });
