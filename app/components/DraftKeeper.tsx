@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { format } from "date-fns";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import type { DraftFields } from "~/modules/drafts/drafts";
+import { collectFields, type DraftFields } from "~/modules/drafts/drafts";
 import { Notification } from "./Notification";
 
 type State = "idle" | "saving" | "saved" | "kept-locally";
@@ -27,14 +27,7 @@ function fillForm(form: HTMLFormElement, fields: DraftFields) {
 }
 
 function readForm(form: HTMLFormElement) {
-  const data = new FormData(form);
-  const fields: DraftFields = {};
-  for (const [name, value] of data) {
-    if (typeof value !== "string" || name === "intent" || name === "version") continue;
-    const existing = fields[name];
-    fields[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return fields;
+  return collectFields(new FormData(form), (name) => name === "intent" || name === "version");
 }
 
 /**

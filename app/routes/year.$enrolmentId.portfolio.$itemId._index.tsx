@@ -5,6 +5,7 @@ import { format, parseISO } from "date-fns";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
+import { Prose } from "~/components/Prose";
 import { YearNav } from "~/components/YearNav";
 import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
 import { capabilityTitles } from "~/modules/programmes/catalogue.server";
@@ -213,11 +214,7 @@ export default function Evidence() {
         </div>
       </dl>
       <h2 className="heading-m">{page.bodyLabel[0]!.toUpperCase() + page.bodyLabel.slice(1)}</h2>
-      <div className="prose">
-        {page.body.split(/\n{2,}/).map((p, i) => (
-          <p key={i}>{p}</p>
-        ))}
-      </div>
+      <Prose text={page.body} />
       {page.files.length ? (
         <>
           <h2 className="heading-m">Files</h2>
@@ -239,11 +236,7 @@ export default function Evidence() {
             {page.learnerReflection ? (
               <>
                 <h2 className="heading-m">Your reflection</h2>
-                <div className="prose">
-                  {page.learnerReflection.split(/\n{2,}/).map((p, i) => (
-                    <p key={i}>{p}</p>
-                  ))}
-                </div>
+                <Prose text={page.learnerReflection} />
               </>
             ) : null}
             <ReflectionForm page={page} />
@@ -251,15 +244,7 @@ export default function Evidence() {
         ) : (
           <>
             <h2 className="heading-m">{page.learnerName}'s reflection</h2>
-            {page.learnerReflection ? (
-              <div className="prose">
-                {page.learnerReflection.split(/\n{2,}/).map((p, i) => (
-                  <p key={i}>{p}</p>
-                ))}
-              </div>
-            ) : (
-              <p>Not added yet.</p>
-            )}
+            {page.learnerReflection ? <Prose text={page.learnerReflection} /> : <p>Not added yet.</p>}
           </>
         )
       ) : null}

@@ -15,17 +15,23 @@ export function isDraftKey(key: unknown): key is string {
   return typeof key === "string" && FORM_KEY.test(key);
 }
 
+/** A form's text values by name; a name given more than once (ticked boxes) becomes a list. */
+export function collectFields(entries: Iterable<[string, FormDataEntryValue]>, skip?: (name: string) => boolean) {
+  const fields: DraftFields = {};
+  for (const [name, value] of entries) {
+    if (typeof value !== "string" || skip?.(name)) continue;
+    const existing = fields[name];
+    fields[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return fields;
+}
+
+const skipped = (name: string) => SKIPPED.test(name) || name === "formKey";
+
 /** The typed values of a form worth keeping; null when there is too much to keep. */
 export function draftFields(entries: Iterable<[string, FormDataEntryValue]>): DraftFields | null {
-  const fields: DraftFields = {};
-  let size = 0;
-  for (const [name, value] of entries) {
-    if (typeof value !== "string" || SKIPPED.test(name) || name === "formKey") continue;
-    size += name.length + value.length;
-    const existing = fields[name];
-    if (existing === undefined) fields[name] = value;
-    else fields[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
+  const fields = collectFields(entries, skipped);
+  const size = Object.entries(fields).reduce((n, [k, v]) => n + k.length + [v].flat().join("").length, 0);
   return size > DRAFT_MAX_CHARS ? null : fields;
 }
 

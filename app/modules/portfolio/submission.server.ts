@@ -1,4 +1,5 @@
 /** Reads an evidence form (with its optional file) into checked input, or errors plus everything typed. */
+import { collectFields } from "~/modules/drafts/drafts";
 import { readUploadForm } from "~/utils/uploads.server";
 import { isUuid } from "~/utils/ids";
 import { checkFile, describeBytes } from "./files";
@@ -10,16 +11,6 @@ export type Submission =
   | { ok: true; input: EvidenceInput; file: UploadedFile | null; removeFileIds: string[]; version: number | null }
   | { ok: false; errors: Record<string, string>; values: Record<string, string | string[]> };
 
-function typedValues(form: FormData) {
-  const values: Record<string, string | string[]> = {};
-  for (const [name, value] of form) {
-    if (typeof value !== "string") continue;
-    const existing = values[name];
-    values[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return values;
-}
-
 export async function readEvidenceSubmission(
   request: Request,
   kind: EvidenceKind,
@@ -28,7 +19,7 @@ export async function readEvidenceSubmission(
   const upload = await readUploadForm(request);
   if (!upload) return { ok: false, errors: { form: "We could not read that form. Please try again." }, values: {} };
   const { formData, oversized } = upload;
-  const values = typedValues(formData);
+  const values = collectFields(formData);
   const parsed = evidenceSchema(kind, codes).safeParse(evidenceFormValues(formData, kind));
   const errors = parsed.success ? {} : evidenceErrors(parsed.error);
   let file: UploadedFile | null = null;
