@@ -5,6 +5,7 @@ const SECTIONS = [
   ["/agreement", "Learning agreement"],
   ["/supervision", "Supervision"],
   ["/portfolio", "Portfolio"],
+  ["/reviews", "Reviews"],
   ["/workload", "Workload"],
 ] as const;
 

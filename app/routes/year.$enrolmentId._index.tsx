@@ -6,7 +6,9 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { agreementStatus } from "~/modules/first-year/agreement";
 import { findAgreement } from "~/modules/first-year/agreement.server";
 import { yearTimeline, type EventState } from "~/modules/first-year/timeline";
-import { learningAgreementDue, reviewDates, yearInputFor } from "~/modules/first-year/year";
+import { learningAgreementDue, yearInputFor } from "~/modules/first-year/year";
+import { reviewStates, STATE_LABELS } from "~/modules/signoff/reviews";
+import { reviewRecords } from "~/modules/signoff/reviews.server";
 import { loadManifest } from "~/modules/programmes/catalogue.server";
 import { listEvidence } from "~/modules/portfolio/portfolio.server";
 import { frameworksOf, KIND_LABELS, sufficiency } from "~/modules/portfolio/rules";
@@ -29,13 +31,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rules = programme.assessment!;
   const today = new Date();
   const year = yearInputFor(enrolment, programme);
-  const [{ agreement, signatures }, sessions, evidence, weeks, limit] = await Promise.all([
+  const [{ agreement, signatures }, sessions, evidence, weeks, limit, reviews] = await Promise.all([
     findAgreement(enrolment.id),
     listSessions(enrolment.id),
     listEvidence(enrolment.id),
     listWeeks(enrolment.id),
     findLimit(enrolment.id),
+    reviewRecords(enrolment.id),
   ]);
+  const states = reviewStates(year, reviews);
   const agreementDue = learningAgreementDue(year);
   const status = agreementStatus(agreement, signatures, agreementDue, today);
   const signedOn = status.complete
@@ -78,8 +82,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       occurredOn: e.occurredOn,
     })),
     flaggedWeeks: flagged,
+    reviewsSignedOff: new Map(states.flatMap((r) => (r.signedOn ? [[r.code, r.signedOn] as const] : []))),
   });
-  const nextReview = reviewDates(year).find((r) => differenceInCalendarDays(r.due, today) >= 0) ?? null;
+  const nextReview = states.find((r) => r.state !== "complete") ?? null;
   return {
     enrolmentId: enrolment.id,
     party,
@@ -109,6 +114,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: nextReview.title,
       due: day(nextReview.due),
       days: differenceInCalendarDays(nextReview.due, today),
+      code: nextReview.code,
+      state: STATE_LABELS[nextReview.state],
     },
     months: timeline.months.map((m) => ({
       number: m.number,
@@ -203,13 +210,25 @@ export default function Year() {
         </section>
         <section className="card" aria-labelledby="card-review">
           <h2 className="heading-s" id="card-review">
-            Next review
+            <Link to={`${base}/reviews`}>Reviews</Link>
           </h2>
-          <p>
-            {page.nextReview
-              ? `${page.nextReview.title} by ${page.nextReview.due} (in ${page.nextReview.days} days).`
-              : "All review points have passed."}
-          </p>
+          {page.nextReview ? (
+            <p>
+              <Link to={`${base}/reviews/${page.nextReview.code}`}>{page.nextReview.title}</Link> due by{" "}
+              {page.nextReview.due}
+              {page.nextReview.days < 0 ? (
+                <>
+                  {" "}
+                  <span className="tag tag--red">Overdue</span>
+                </>
+              ) : (
+                ` (in ${page.nextReview.days} days)`
+              )}
+              . {page.nextReview.state}.
+            </p>
+          ) : (
+            <p>Every review point is signed off.</p>
+          )}
         </section>
         <section className="card" aria-labelledby="card-workload">
           <h2 className="heading-s" id="card-workload">

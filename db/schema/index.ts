@@ -7,3 +7,4 @@ export * from "./first-year";
 export * from "./supervision";
 export * from "./workload";
 export * from "./portfolio";
+export * from "./signoff";

@@ -6,10 +6,12 @@
  */
 import { addDays, format, parseISO } from "date-fns";
 import { count } from "drizzle-orm";
-import { evidenceHash, frameworksFor, type EvidenceKind } from "~/modules/portfolio/rules";
+import { evidenceHash, frameworksFor, KIND_LABELS, type EvidenceKind } from "~/modules/portfolio/rules";
 import type { Manifest } from "~/modules/programmes/content-schema";
 import type { Database } from "../client";
-import { evidenceItems, evidenceVersions } from "../schema";
+import { evidenceItems, evidenceVersions, reviewSubmissions, signoffs } from "../schema";
+import { reviewDates, yearInputFor } from "~/modules/first-year/year";
+import { submissionHash } from "~/modules/signoff/reviews";
 
 export interface PortfolioLearner {
   enrolmentId: string;
@@ -21,6 +23,9 @@ export interface PortfolioLearner {
   supervisorId: string;
   /** The supervisor also holds the assessor's role: their first observation is as the assessor. */
   supervisorIsAssessor: boolean;
+  leadId: string | null;
+  /** Leave this learner's most recent past review submitted but not yet decided. */
+  reviewWaiting?: boolean;
 }
 
 const TEXT: Record<EvidenceKind, { title: string; body: string; details?: Record<string, string> }[]> = {
@@ -133,6 +138,14 @@ export async function seedPortfolios(tx: Database, manifest: Manifest, learners:
     // Spread the dates over the part of the year already lived.
     const start = parseISO(l.startedOn);
     const span = Math.max(1, Math.round((today.getTime() - start.getTime()) / 86_400_000) - 3);
+    const made: {
+      itemId: string;
+      version: number;
+      contentHash: string;
+      title: string;
+      kind: string;
+      occurredOn: string;
+    }[] = [];
     for (const [i, p] of plan.entries()) {
       const templates = TEXT[p.kind];
       const template = templates[p.index % templates.length]!;
@@ -168,15 +181,85 @@ export async function seedPortfolios(tx: Database, manifest: Manifest, learners:
           updatedAt: addDays(parseISO(occurredOn), 1),
         })
         .returning({ id: evidenceItems.id });
+      const contentHash = evidenceHash({ ...content, fileHashes: [] });
+      made.push({
+        itemId: item!.id,
+        version: 1,
+        contentHash,
+        title: content.title,
+        kind: KIND_LABELS[p.kind],
+        occurredOn,
+      });
       await tx.insert(evidenceVersions).values({
         itemId: item!.id,
         version: 1,
         ...content,
         fileIds: [],
-        contentHash: evidenceHash({ ...content, fileHashes: [] }),
+        contentHash,
         createdById: byObserver ? l.supervisorId : l.learnerId,
         createdAt: addDays(parseISO(occurredOn), 1),
       });
     }
+    await seedReviews(tx, l, programme, made, today);
+  }
+}
+
+/**
+ * Review points already past are signed off (approved on track, countersigned by the
+ * lead) on the evidence there was by then; a learner marked `reviewWaiting` has their
+ * latest one submitted and waiting for the supervisor.
+ */
+async function seedReviews(
+  tx: Database,
+  l: PortfolioLearner,
+  programme: Manifest["programmes"][number],
+  made: { itemId: string; version: number; contentHash: string; title: string; kind: string; occurredOn: string }[],
+  today: Date,
+) {
+  if (!l.leadId) return;
+  const past = reviewDates(yearInputFor({ startedOn: l.startedOn }, programme)).filter((r) => r.due < today);
+  for (const [i, r] of past.entries()) {
+    const due = format(r.due, "yyyy-MM-dd");
+    const items = made.filter((m) => m.occurredOn <= due).map(({ occurredOn: _, ...m }) => m);
+    if (!items.length) continue;
+    const comments = `Since the start of my year I have grown in confidence in ${r.final ? "every part of my practice" : "assessment and in recording"}. The evidence shows my direct work with families and what colleagues say about it; next I want to work on analysis and on chairing meetings.`;
+    const contentHash = submissionHash(comments, items);
+    const submittedAt = addDays(r.due, -5);
+    const [submission] = await tx
+      .insert(reviewSubmissions)
+      .values({
+        enrolmentId: l.enrolmentId,
+        reviewCode: r.code,
+        number: 1,
+        learnerComments: comments,
+        items,
+        contentHash,
+        submittedById: l.learnerId,
+        submittedAt,
+      })
+      .returning({ id: reviewSubmissions.id });
+    if (l.reviewWaiting && i === past.length - 1) continue;
+    const common = { enrolmentId: l.enrolmentId, reviewCode: r.code, submissionId: submission!.id, items, contentHash };
+    await tx.insert(signoffs).values([
+      {
+        ...common,
+        step: "supervisor_decision" as const,
+        decision: "approved",
+        outcome: "on_track",
+        comments: "A fair account, well evidenced. On track for this point in the year.",
+        userId: l.supervisorId,
+        role: l.supervisorIsAssessor ? "assessor" : "supervisor",
+        signedAt: addDays(r.due, -3),
+      },
+      {
+        ...common,
+        step: "countersignature" as const,
+        decision: "countersigned",
+        comments: "",
+        userId: l.leadId,
+        role: "programme_lead",
+        signedAt: addDays(r.due, -1),
+      },
+    ]);
   }
 }

@@ -414,6 +414,8 @@ async function seedEnrolments(
           learnerId: e.userId,
           supervisorId: userId.get(w.m.supervisor)!,
           supervisorIsAssessor: assessors.has(w.m.supervisor),
+          leadId: LEADS[w.m.org] ? userId.get(LEADS[w.m.org]!)! : null,
+          reviewWaiting: w.person.email.startsWith("grace.whitfield"),
         },
       ];
     }),

@@ -138,14 +138,18 @@ describe("the ASYE year, month by month", () => {
     expect(event(signed.months, "Learning agreement due")).toBeUndefined();
   });
 
-  it("calls a review due soon within four weeks, to come before that, and past once it has gone", () => {
-    const title = (today: string) =>
-      yearTimeline(input({ today: at(today) }))
-        .months[2]!.events.filter((e) => e.kind === "review")
+  it("calls a review due soon within four weeks, to come before that, overdue once it has gone unsigned", () => {
+    const title = (today: string, signed?: Map<string, Date>) =>
+      yearTimeline({ ...input({ today: at(today) }), reviewsSignedOff: signed })
+        .months.flatMap((m) => m.events)
+        .filter((e) => e.kind === "review" && e.title.startsWith("3-month"))
         .map((e) => [e.title, e.state]);
     expect(title("2026-09-25T10:00:00")).toEqual([["3-month review due", "upcoming"]]);
     expect(title("2026-11-20T10:00:00")).toEqual([["3-month review due", "due"]]);
-    expect(title("2026-12-10T10:00:00")).toEqual([["3-month review", "info"]]);
+    expect(title("2026-12-10T10:00:00")).toEqual([["3-month review due", "overdue"]]);
+    // Signed off: shown as done on the day it was countersigned.
+    const signed = new Map([["three-month", at("2026-12-03T15:00:00")]]);
+    expect(title("2026-12-10T10:00:00", signed)).toEqual([["3-month review signed off", "done"]]);
   });
 
   it("knows which month today is in, counting the closing day in its month", () => {

@@ -4,7 +4,7 @@ export type DraftFields = Record<string, string | string[]>;
 /** Form keys name a form and the record it belongs to, e.g. "supervision-new:<enrolment id>". */
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const FORM_KEY = new RegExp(
-  `^(?:(?:supervision-new|evidence-edit|evidence-reflection):${UUID}|evidence-new:${UUID}:[a-z_]+)$`,
+  `^(?:(?:supervision-new|evidence-edit|evidence-reflection):${UUID}|evidence-new:${UUID}:[a-z_]+|review-submit:${UUID}:[a-z0-9-]+)$`,
 );
 
 export const DRAFT_MAX_CHARS = 100_000;

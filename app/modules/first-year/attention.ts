@@ -3,6 +3,7 @@
  * on, and what is overdue. Pure: the desk and the programme lead's page share it.
  */
 import { differenceInCalendarDays, format } from "date-fns";
+import type { ReviewState } from "~/modules/signoff/reviews";
 import type { Party } from "./agreement";
 
 export interface AttentionInput {
@@ -14,6 +15,7 @@ export interface AttentionInput {
   /** Direct observations the year's pace says should be recorded by now and are not. */
   observationsToRecord: number;
   newEvidence: number;
+  reviews?: { code: string; title: string; due: Date; state: ReviewState }[];
 }
 
 export interface AttentionItem {
@@ -53,6 +55,14 @@ export function attention(input: AttentionInput, viewer: "supervisor" | "program
         text: `${input.newEvidence} new piece${input.newEvidence === 1 ? "" : "s"} of evidence to read`,
         href: `${base}/portfolio`,
       });
+  }
+  for (const r of input.reviews ?? []) {
+    const href = `${base}/reviews/${r.code}`;
+    if (viewer === "supervisor" && r.state === "submitted") waiting.push({ text: `${r.title} to decide`, href });
+    if (viewer === "programme_lead" && r.state === "approved")
+      waiting.push({ text: `${r.title} to countersign`, href });
+    if (r.state !== "complete" && differenceInCalendarDays(r.due, today) < 0)
+      overdue.push({ text: `${r.title} overdue`, href });
   }
   if (input.agreement.state === "overdue")
     overdue.push({ text: "Learning agreement overdue", href: `${base}/agreement` });

@@ -14,6 +14,8 @@ import { supervisionSchedule } from "~/modules/supervision/schedule";
 import { sessionDatesFor } from "~/modules/supervision/supervision.server";
 import { breaches, judgeWeeks } from "~/modules/workload/rules";
 import { workloadFor } from "~/modules/workload/workload.server";
+import { reviewRecordsFor } from "~/modules/signoff/reviews.server";
+import { reviewStates } from "~/modules/signoff/reviews";
 import { attention, type AttentionItem } from "./attention";
 import { agreementSummaries, type AgreementSummary } from "./overview.server";
 
@@ -43,11 +45,12 @@ export async function yearSummaries(
 ): Promise<Map<string, YearSummary>> {
   const assessed = enrolments.filter((e) => e.organisationId && findProgramme(e.programmeSlug)?.assessment);
   const ids = assessed.map((e) => e.id);
-  const [agreements, held, workload, evidence] = await Promise.all([
+  const [agreements, held, workload, evidence, reviews] = await Promise.all([
     agreementSummaries(assessed, today),
     sessionDatesFor(ids),
     workloadFor(ids),
     evidenceForEnrolments(ids),
+    reviewRecordsFor(ids),
   ]);
   const frameworks = loadManifest().frameworks;
   const recent = subDays(today, NEW_EVIDENCE_DAYS);
@@ -89,6 +92,7 @@ export async function yearSummaries(
           ? observationsBehind(observations.required, observations.have, shareGone)
           : 0,
         newEvidence: items.filter((i) => i.createdByRole === "learner" && i.createdAt >= recent).length,
+        reviews: reviewStates(year, reviews.get(e.id)!),
       },
       viewer,
       today,

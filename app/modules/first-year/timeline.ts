@@ -28,6 +28,8 @@ export interface TimelineInput {
   today: Date;
   base: string;
   agreement: { due: Date; signedOn: Date | null };
+  /** When each review point was countersigned, by its code. */
+  reviewsSignedOff?: Map<string, Date>;
   slots: { due: Date; state: "held" | "overdue" | "upcoming"; every: string }[];
   sessions: { id: string; heldOn: string }[];
   evidence: { id: string; title: string; kindLabel: string; occurredOn: string }[];
@@ -71,13 +73,22 @@ export function yearTimeline(input: TimelineInput): {
       title: `Year paused until ${p.to}`,
       state: "info" as const,
     })),
-    ...reviewDates(year).map((r) => ({
-      date: r.due,
-      kind: "review" as const,
-      title: daysUntil(r.due) < 0 ? r.title : `${r.title} due`,
-      // Review outcomes are recorded with sign-offs (not yet here), so a past review is shown, not judged.
-      state: (daysUntil(r.due) < 0 ? "info" : daysUntil(r.due) <= 28 ? "due" : "upcoming") as EventState,
-    })),
+    ...reviewDates(year).map((r) => {
+      const signedOn = input.reviewsSignedOff?.get(r.code) ?? null;
+      return {
+        date: signedOn ?? r.due,
+        kind: "review" as const,
+        title: signedOn ? `${r.title} signed off` : `${r.title} due`,
+        state: (signedOn
+          ? "done"
+          : daysUntil(r.due) < 0
+            ? "overdue"
+            : daysUntil(r.due) <= 28
+              ? "due"
+              : "upcoming") as EventState,
+        href: `${base}/reviews/${r.code}`,
+      };
+    }),
     ...input.sessions.map((s) => ({
       date: parseISO(s.heldOn),
       kind: "supervision" as const,

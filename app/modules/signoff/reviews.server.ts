@@ -1,0 +1,204 @@
+/** Review points: submissions and sign-offs, written once and never changed. */
+import { and, asc, eq, inArray, max } from "drizzle-orm";
+import { evidenceItems, evidenceVersions, reviewSubmissions, signoffs, users, type CoveredItem } from "#db/schema";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { getDb } from "~/utils/db.server";
+import { KIND_LABELS } from "~/modules/portfolio/rules";
+import { reviewState, submissionHash } from "./reviews";
+
+export interface SignoffActor {
+  userId: string;
+  role: string;
+  organisationId: string | null;
+  ipAddress?: string;
+}
+
+export type Submission = typeof reviewSubmissions.$inferSelect;
+export type Signoff = typeof signoffs.$inferSelect & { signerName: string };
+
+/** Every submission and sign-off of many enrolments' reviews, in two queries. */
+export async function reviewRecordsFor(enrolmentIds: string[]) {
+  const result = new Map<string, { submissions: Submission[]; signoffs: Signoff[] }>(
+    enrolmentIds.map((id) => [id, { submissions: [], signoffs: [] }]),
+  );
+  if (enrolmentIds.length === 0) return result;
+  const db = await getDb();
+  const [subs, signs] = await Promise.all([
+    db
+      .select()
+      .from(reviewSubmissions)
+      .where(inArray(reviewSubmissions.enrolmentId, enrolmentIds))
+      .orderBy(asc(reviewSubmissions.submittedAt)),
+    db
+      .select({ signoff: signoffs, signerName: users.name })
+      .from(signoffs)
+      .innerJoin(users, eq(users.id, signoffs.userId))
+      .where(inArray(signoffs.enrolmentId, enrolmentIds))
+      .orderBy(asc(signoffs.signedAt)),
+  ]);
+  for (const s of subs) result.get(s.enrolmentId)?.submissions.push(s);
+  for (const s of signs) result.get(s.signoff.enrolmentId)?.signoffs.push({ ...s.signoff, signerName: s.signerName });
+  return result;
+}
+
+export async function reviewRecords(enrolmentId: string, reviewCode?: string) {
+  const all = (await reviewRecordsFor([enrolmentId])).get(enrolmentId)!;
+  if (!reviewCode) return all;
+  return {
+    submissions: all.submissions.filter((s) => s.reviewCode === reviewCode),
+    signoffs: all.signoffs.filter((s) => s.reviewCode === reviewCode),
+  };
+}
+
+export type ReviewResult = { ok: true } | { ok: false; field?: string; message: string };
+
+async function audit(actor: SignoffActor, action: string, subjectId: string, detail: Record<string, unknown>) {
+  await recordAudit({
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    organisationId: actor.organisationId,
+    action,
+    subjectType: "review",
+    subjectId,
+    detail,
+    ipAddress: actor.ipAddress,
+  });
+}
+
+/** The learner puts evidence forward, each item at its current version. */
+export async function submitReview(
+  enrolmentId: string,
+  reviewCode: string,
+  actor: SignoffActor,
+  comments: string,
+  itemIds: string[],
+): Promise<ReviewResult> {
+  const db = await getDb();
+  const { submissions, signoffs: signs } = await reviewRecords(enrolmentId, reviewCode);
+  const { state } = reviewState(submissions, signs);
+  if (state !== "not_started" && state !== "returned")
+    return { ok: false, message: "This review has already been submitted" };
+  const rows = await db
+    .select({
+      itemId: evidenceItems.id,
+      kind: evidenceItems.kind,
+      version: evidenceVersions.version,
+      contentHash: evidenceVersions.contentHash,
+      title: evidenceVersions.title,
+    })
+    .from(evidenceItems)
+    .innerJoin(
+      evidenceVersions,
+      and(eq(evidenceVersions.itemId, evidenceItems.id), eq(evidenceVersions.version, evidenceItems.currentVersion)),
+    )
+    .where(and(eq(evidenceItems.enrolmentId, enrolmentId), inArray(evidenceItems.id, itemIds)));
+  if (rows.length !== new Set(itemIds).size)
+    return { ok: false, field: "evidence", message: "Choose evidence from your own portfolio" };
+  const items: CoveredItem[] = rows.map((r) => ({ ...r, kind: KIND_LABELS[r.kind] }));
+  const contentHash = submissionHash(comments, items);
+  const inserted = await db.transaction(async (tx) => {
+    const [top] = await tx
+      .select({ n: max(reviewSubmissions.number) })
+      .from(reviewSubmissions)
+      .where(and(eq(reviewSubmissions.enrolmentId, enrolmentId), eq(reviewSubmissions.reviewCode, reviewCode)));
+    return tx
+      .insert(reviewSubmissions)
+      .values({
+        enrolmentId,
+        reviewCode,
+        number: (top?.n ?? 0) + 1,
+        learnerComments: comments.trim(),
+        items,
+        contentHash,
+        submittedById: actor.userId,
+      })
+      .onConflictDoNothing()
+      .returning({ id: reviewSubmissions.id, number: reviewSubmissions.number });
+  });
+  if (!inserted[0]) return { ok: false, message: "This review was submitted a moment ago: reload the page" };
+  await audit(actor, "review.submitted", inserted[0].id, {
+    enrolment: enrolmentId,
+    review: reviewCode,
+    number: inserted[0].number,
+    contentHash,
+    items: items.map((i) => ({ item: i.itemId, version: i.version })),
+  });
+  return { ok: true };
+}
+
+/** The supervisor approves (with on track / not on track, or the final recommendation) or returns it. */
+export async function decideReview(
+  enrolmentId: string,
+  reviewCode: string,
+  actor: SignoffActor,
+  submissionId: string,
+  input: { decision: "approved" | "returned"; outcome: string | null; comments: string; actionPlan: string | null },
+): Promise<ReviewResult> {
+  const { submissions, signoffs: signs } = await reviewRecords(enrolmentId, reviewCode);
+  const { state, latest } = reviewState(submissions, signs);
+  if (state !== "submitted" || !latest) return { ok: false, message: "There is nothing waiting for your decision" };
+  if (latest.id !== submissionId)
+    return { ok: false, message: "The learner submitted a newer version while you were reading. Read it, then decide" };
+  return sign(enrolmentId, reviewCode, actor, latest, "supervisor_decision", input);
+}
+
+/** The manager countersigns the supervisor's approval of exactly the submission they read. */
+export async function countersignReview(
+  enrolmentId: string,
+  reviewCode: string,
+  actor: SignoffActor,
+  submissionHashSeen: string,
+  comments: string,
+): Promise<ReviewResult> {
+  const { submissions, signoffs: signs } = await reviewRecords(enrolmentId, reviewCode);
+  const { state, latest } = reviewState(submissions, signs);
+  if (state !== "approved" || !latest)
+    return { ok: false, message: "There is nothing waiting for your countersignature" };
+  if (latest.contentHash !== submissionHashSeen)
+    return { ok: false, message: "The review changed while you were reading it. Read it again, then countersign" };
+  return sign(enrolmentId, reviewCode, actor, latest, "countersignature", {
+    decision: "countersigned",
+    outcome: null,
+    comments,
+    actionPlan: null,
+  });
+}
+
+async function sign(
+  enrolmentId: string,
+  reviewCode: string,
+  actor: SignoffActor,
+  submission: Submission,
+  step: "supervisor_decision" | "countersignature",
+  input: { decision: string; outcome: string | null; comments: string; actionPlan: string | null },
+): Promise<ReviewResult> {
+  const db = await getDb();
+  const inserted = await db
+    .insert(signoffs)
+    .values({
+      enrolmentId,
+      reviewCode,
+      submissionId: submission.id,
+      step,
+      decision: input.decision,
+      outcome: input.outcome,
+      comments: input.comments.trim(),
+      actionPlan: input.actionPlan?.trim() || null,
+      items: submission.items,
+      contentHash: submission.contentHash,
+      userId: actor.userId,
+      role: actor.role,
+      organisationId: actor.organisationId,
+    })
+    .onConflictDoNothing()
+    .returning({ id: signoffs.id });
+  if (!inserted[0]) return { ok: false, message: "This has already been signed" };
+  await audit(actor, step === "countersignature" ? "review.countersigned" : `review.${input.decision}`, submission.id, {
+    enrolment: enrolmentId,
+    review: reviewCode,
+    number: submission.number,
+    outcome: input.outcome,
+    contentHash: submission.contentHash,
+  });
+  return { ok: true };
+}

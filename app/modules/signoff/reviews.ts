@@ -1,0 +1,104 @@
+/**
+ * Review points as a sequence of append-only records: the learner submits evidence, the
+ * supervisor approves or returns it, the manager countersigns. The state is worked out
+ * from those records, never stored beside them. Pure.
+ */
+import { createHash } from "node:crypto";
+import type { CoveredItem } from "#db/schema";
+import { reviewDates, type YearInput } from "~/modules/first-year/year";
+
+export type ReviewState = "not_started" | "submitted" | "returned" | "approved" | "complete";
+
+export interface SubmissionLike {
+  id: string;
+  number: number;
+  contentHash: string;
+}
+
+export interface SignoffLike {
+  submissionId: string;
+  step: "supervisor_decision" | "countersignature";
+  decision: string;
+}
+
+export const STATE_LABELS: Record<ReviewState, string> = {
+  not_started: "Not submitted",
+  submitted: "Waiting for the supervisor",
+  returned: "Returned to the learner",
+  approved: "Waiting for the manager's countersignature",
+  complete: "Signed off",
+};
+
+export function reviewState<S extends SubmissionLike, G extends SignoffLike>(submissions: S[], signoffs: G[]) {
+  const latest = [...submissions].sort((a, b) => b.number - a.number)[0] ?? null;
+  if (!latest) return { state: "not_started" as ReviewState, latest: null, decision: null, countersignature: null };
+  const decision = signoffs.find((s) => s.submissionId === latest.id && s.step === "supervisor_decision") ?? null;
+  const countersignature = signoffs.find((s) => s.submissionId === latest.id && s.step === "countersignature") ?? null;
+  const state: ReviewState = !decision
+    ? "submitted"
+    : decision.decision === "returned"
+      ? "returned"
+      : countersignature
+        ? "complete"
+        : "approved";
+  return { state, latest, decision, countersignature };
+}
+
+export type ReviewAction = "submit" | "decide" | "countersign";
+
+/** Who may do what next: the learner submits (again), the supervisor decides, the manager countersigns. */
+export function nextAction(
+  state: ReviewState,
+  party: "learner" | "supervisor" | "programme_lead",
+): ReviewAction | null {
+  if (party === "learner" && (state === "not_started" || state === "returned")) return "submit";
+  if (party === "supervisor" && state === "submitted") return "decide";
+  if (party === "programme_lead" && state === "approved") return "countersign";
+  return null;
+}
+
+/** The hash a submission is known by: the learner's comments and every item's exact version. */
+export function submissionHash(comments: string, items: Pick<CoveredItem, "itemId" | "version" | "contentHash">[]) {
+  const sorted = [...items].sort((a, b) => a.itemId.localeCompare(b.itemId));
+  return createHash("sha256")
+    .update(JSON.stringify([comments.trim(), sorted.map((i) => [i.itemId, i.version, i.contentHash])]))
+    .digest("hex");
+}
+
+/** Evidence edited since it was signed: the sign-off still names the earlier version. */
+export function changedSinceSignoff(covered: CoveredItem[], current: Map<string, number>) {
+  return covered
+    .filter((c) => (current.get(c.itemId) ?? c.version) > c.version)
+    .map((c) => ({ itemId: c.itemId, signedVersion: c.version, currentVersion: current.get(c.itemId)! }));
+}
+
+export const OUTCOMES = {
+  on_track: "On track",
+  not_on_track: "Not on track: an action plan follows",
+} as const;
+
+export const RECOMMENDATIONS = {
+  pass: "Pass: recommend that the NQSW passes the assessed year",
+  fail: "Fail: recommend that the NQSW does not pass (every fail goes to the moderation panel)",
+} as const;
+
+/** Each review point of a year with its due date and where it is, from the year's records. */
+export function reviewStates<
+  S extends SubmissionLike & { reviewCode: string },
+  G extends SignoffLike & { reviewCode: string; signedAt: Date },
+>(year: YearInput, records: { submissions: S[]; signoffs: G[] }) {
+  return reviewDates(year).map((r) => {
+    const status = reviewState(
+      records.submissions.filter((s) => s.reviewCode === r.code),
+      records.signoffs.filter((g) => g.reviewCode === r.code),
+    );
+    return {
+      code: r.code,
+      title: r.title,
+      final: r.final,
+      due: r.due,
+      state: status.state,
+      signedOn: status.state === "complete" ? status.countersignature!.signedAt : null,
+    };
+  });
+}

@@ -1,0 +1,424 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { format } from "date-fns";
+import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
+import { ErrorSummary, RadioGroup, TextAreaField } from "~/components/forms";
+import { Notification } from "~/components/Notification";
+import { Prose } from "~/components/Prose";
+import { YearNav } from "~/components/YearNav";
+import { collectFields } from "~/modules/drafts/drafts";
+import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
+import { requireYearAccess } from "~/modules/first-year/access.server";
+import { reviewDates, yearInputFor } from "~/modules/first-year/year";
+import { listEvidence } from "~/modules/portfolio/portfolio.server";
+import { KIND_LABELS } from "~/modules/portfolio/rules";
+import {
+  changedSinceSignoff,
+  nextAction,
+  OUTCOMES,
+  RECOMMENDATIONS,
+  reviewState,
+  STATE_LABELS,
+} from "~/modules/signoff/reviews";
+import { countersignReview, decideReview, reviewRecords, submitReview } from "~/modules/signoff/reviews.server";
+import { countersignSchema, decisionSchema, submissionSchema } from "~/modules/signoff/schemas";
+import { notFound, requireUser } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms";
+import { requestDetails } from "~/utils/request.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.review.title} – ${data.learnerName} – Practice Pathways` : "Review – Practice Pathways" },
+];
+
+const formKey = (enrolmentId: string, code: string) => `review-submit:${enrolmentId}:${code}`;
+const when = (d: Date) => format(d, "d MMM yyyy 'at' HH:mm");
+const ROLE_NAMES: Record<string, string> = {
+  learner: "NQSW",
+  supervisor: "practice supervisor",
+  assessor: "assessor",
+  programme_lead: "manager (programme lead)",
+};
+
+async function gate(request: Request, enrolmentId: string | undefined, code: string | undefined) {
+  const current = await requireUser(request);
+  const access = await requireYearAccess(current, enrolmentId);
+  const review = reviewDates(yearInputFor(access.enrolment, access.programme)).find((r) => r.code === code);
+  if (!review) notFound("That review point is not part of this programme.");
+  return { current, ...access, review };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { current, enrolment, party, learnerName, programme, review } = await gate(
+    request,
+    params.enrolmentId,
+    params.code,
+  );
+  const [records, evidence] = await Promise.all([reviewRecords(enrolment.id, review.code), listEvidence(enrolment.id)]);
+  const status = reviewState(records.submissions, records.signoffs);
+  const action = nextAction(status.state, party);
+  const draft = action === "submit" ? await loadDraft(current.user.id, formKey(enrolment.id, review.code)) : null;
+  const currentVersions = new Map(evidence.map((e) => [e.id, e.version]));
+  const base = `/year/${enrolment.id}/portfolio`;
+  return {
+    enrolmentId: enrolment.id,
+    learnerName,
+    programme: programme.title,
+    party,
+    ownerId: current.user.id,
+    review: { code: review.code, title: review.title, final: review.final, due: format(review.due, "d MMMM yyyy") },
+    state: status.state,
+    stateLabel: STATE_LABELS[status.state],
+    action,
+    latest: status.latest && { id: status.latest.id, hash: status.latest.contentHash },
+    history: [...records.submissions]
+      .sort((a, b) => b.number - a.number)
+      .map((s) => {
+        const changed = new Map(changedSinceSignoff(s.items, currentVersions).map((c) => [c.itemId, c.currentVersion]));
+        return {
+          id: s.id,
+          number: s.number,
+          submittedAt: when(s.submittedAt),
+          comments: s.learnerComments,
+          hash: s.contentHash.slice(0, 12),
+          items: s.items.map((i) => ({
+            ...i,
+            href: `${base}/${i.itemId}?version=${i.version}`,
+            changedTo: changed.get(i.itemId) ?? null,
+          })),
+          signoffs: records.signoffs
+            .filter((g) => g.submissionId === s.id)
+            .map((g) => ({
+              id: g.id,
+              step: g.step,
+              decision: g.decision,
+              outcome: g.outcome
+                ? ((OUTCOMES as Record<string, string>)[g.outcome] ??
+                  (RECOMMENDATIONS as Record<string, string>)[g.outcome])
+                : null,
+              comments: g.comments,
+              actionPlan: g.actionPlan,
+              by: g.signerName,
+              role: ROLE_NAMES[g.role] ?? g.role,
+              at: when(g.signedAt),
+            })),
+        };
+      }),
+    evidence: evidence.map((e) => ({
+      id: e.id,
+      title: e.title,
+      kind: KIND_LABELS[e.kind],
+      version: e.version,
+      occurredOn: format(new Date(e.occurredOn), "d MMM yyyy"),
+    })),
+    previous: status.latest
+      ? {
+          comments: records.submissions.find((s) => s.id === status.latest!.id)!.learnerComments,
+          evidence: records.submissions.find((s) => s.id === status.latest!.id)!.items.map((i) => i.itemId),
+        }
+      : null,
+    draft: draft ? { fields: draft.fields, savedAt: draft.updatedAt.toISOString() } : null,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { current, enrolment, party, review } = await gate(request, params.enrolmentId, params.code);
+  const formData = await request.formData();
+  const records = await reviewRecords(enrolment.id, review.code);
+  const act = nextAction(reviewState(records.submissions, records.signoffs).state, party);
+  const actor = {
+    userId: current.user.id,
+    role: party === "learner" ? "learner" : current.active!.role,
+    organisationId: enrolment.organisationId,
+    ipAddress: requestDetails(request, context).ipAddress,
+  };
+  const values = collectFields(formData);
+  const refuse = (errors: Record<string, string>, status = 400) => data({ errors, values }, { status });
+  const intent = formData.get("intent");
+  if (!act || intent !== act)
+    throw data(
+      {
+        message:
+          party === "learner"
+            ? "The review is with your supervisor or manager now."
+            : party === "supervisor"
+              ? "There is nothing waiting for your decision on this review."
+              : "There is nothing waiting for your countersignature on this review.",
+      },
+      { status: 403 },
+    );
+  const here = `/year/${enrolment.id}/reviews/${review.code}`;
+  if (act === "submit") {
+    const parsed = submissionSchema.safeParse({
+      learnerComments: formData.get("learnerComments") ?? undefined,
+      evidence: formData.getAll("evidence").filter((v) => typeof v === "string"),
+    });
+    if (!parsed.success)
+      return refuse(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+    const result = await submitReview(
+      enrolment.id,
+      review.code,
+      actor,
+      parsed.data.learnerComments,
+      parsed.data.evidence,
+    );
+    if (!result.ok) return refuse({ [result.field ?? "form"]: result.message }, 409);
+    await discardDraft(current.user.id, formKey(enrolment.id, review.code));
+    throw redirect(`${here}?done=submitted`);
+  }
+  if (act === "decide") {
+    const form = parseForm(formData, decisionSchema(review.final));
+    if (!form.ok) return refuse(form.errors);
+    const result = await decideReview(enrolment.id, review.code, actor, String(formData.get("submission")), {
+      decision: form.data.decision,
+      outcome: form.data.decision === "approved" ? form.data.outcome! : null,
+      comments: form.data.comments,
+      actionPlan: form.data.outcome === "not_on_track" ? form.data.actionPlan : null,
+    });
+    if (!result.ok) return refuse({ form: result.message }, 409);
+    throw redirect(`${here}?done=${form.data.decision}`);
+  }
+  const form = parseForm(formData, countersignSchema);
+  if (!form.ok) return refuse(form.errors);
+  const result = await countersignReview(enrolment.id, review.code, actor, form.data.version, form.data.comments);
+  if (!result.ok) return refuse({ form: result.message }, 409);
+  throw redirect(`${here}?done=countersigned`);
+}
+
+type Page = ReturnType<typeof useLoaderData<typeof loader>>;
+type Errors = Record<string, string> | undefined;
+type Values = Record<string, string | string[]> | undefined;
+
+function SubmitForm({ page, errors, values }: { page: Page; errors: Errors; values: Values }) {
+  const key = formKey(page.enrolmentId, page.review.code);
+  const keeper = useDraftKeeper({ formKey: key, ownerId: page.ownerId, serverSavedAt: page.draft?.savedAt ?? null });
+  const kept = values ?? page.draft?.fields;
+  const chosen = new Set([kept?.evidence ?? page.previous?.evidence ?? []].flat());
+  const comments = [kept?.learnerComments ?? page.previous?.comments ?? ""].flat()[0];
+  return (
+    <section aria-labelledby="submit-heading">
+      {page.draft && !values ? (
+        <RestoredDraft
+          formKey={key}
+          savedAt={page.draft.savedAt}
+          returnTo={`/year/${page.enrolmentId}/reviews/${page.review.code}`}
+        />
+      ) : null}
+      <h2 id="submit-heading">{page.state === "returned" ? "Revise and submit again" : "Submit for the review"}</h2>
+      <Form method="post" noValidate {...keeper.formProps}>
+        <input type="hidden" name="intent" value="submit" />
+        <div className={`form-group${errors?.evidence ? " form-group--error" : ""}`}>
+          <fieldset className="fieldset" aria-describedby={`evidence-hint${errors?.evidence ? " evidence-error" : ""}`}>
+            <legend className="fieldset__legend">Evidence for this review</legend>
+            <div className="hint" id="evidence-hint">
+              Each piece is put forward at its current version; later edits do not change what was reviewed.
+            </div>
+            {errors?.evidence ? (
+              <p className="error-message" id="evidence-error">
+                <span className="visually-hidden">Error:</span> {errors.evidence}
+              </p>
+            ) : null}
+            {page.evidence.length === 0 ? <p>Your portfolio has no evidence yet.</p> : null}
+            {page.evidence.map((e, i) => (
+              <div className="checkboxes__item" key={e.id}>
+                <input
+                  className="checkboxes__input"
+                  type="checkbox"
+                  id={i === 0 ? "evidence" : `evidence-${e.id}`}
+                  name="evidence"
+                  value={e.id}
+                  defaultChecked={chosen.has(e.id)}
+                />
+                <label className="checkboxes__label" htmlFor={i === 0 ? "evidence" : `evidence-${e.id}`}>
+                  {e.title}{" "}
+                  <span className="secondary">
+                    ({e.kind}, {e.occurredOn}, version {e.version})
+                  </span>
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        </div>
+        <TextAreaField
+          name="learnerComments"
+          label="Your comments for the review"
+          hint="How you have developed since the start (or the last review), what the evidence shows, and what you want to work on next."
+          rows={8}
+          defaultValue={comments}
+          error={errors?.learnerComments}
+        />
+        <DraftStatus state={keeper.state} savedAt={keeper.savedAt} />
+        <button type="submit" className="button">
+          Submit for review
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function DecisionForm({ page, errors, values }: { page: Page; errors: Errors; values: Values }) {
+  const v = (name: string) => [values?.[name] ?? ""].flat()[0];
+  const choices = page.review.final ? RECOMMENDATIONS : OUTCOMES;
+  return (
+    <section aria-labelledby="decide-heading">
+      <h2 id="decide-heading">Your decision</h2>
+      <Form method="post" noValidate className="narrow">
+        <input type="hidden" name="intent" value="decide" />
+        <input type="hidden" name="submission" value={page.latest!.id} />
+        <RadioGroup
+          name="decision"
+          legend="Approve the review, or return it to the NQSW?"
+          error={errors?.decision}
+          defaultValue={v("decision")}
+          options={[
+            { value: "approved", label: "Approve", hint: "You sign off this submission as it stands." },
+            { value: "returned", label: "Return with comments", hint: "The NQSW revises and submits again." },
+          ]}
+        />
+        <RadioGroup
+          name="outcome"
+          legend={page.review.final ? "Your recommendation (if you approve)" : "Is the NQSW on track? (if you approve)"}
+          error={errors?.outcome}
+          defaultValue={v("outcome")}
+          options={Object.entries(choices).map(([value, label]) => ({ value, label }))}
+        />
+        {page.review.final ? null : (
+          <TextAreaField
+            name="actionPlan"
+            label="Action plan (when not on track)"
+            hint="What will change, who supports it, and by when it will be reviewed."
+            defaultValue={v("actionPlan")}
+            error={errors?.actionPlan}
+          />
+        )}
+        <TextAreaField
+          name="comments"
+          label="Comments"
+          hint="Needed when you return the review, and for a fail recommendation."
+          defaultValue={v("comments")}
+          error={errors?.comments}
+        />
+        <button type="submit" className="button">
+          Record the decision
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function CountersignForm({ page, errors, values }: { page: Page; errors: Errors; values: Values }) {
+  return (
+    <section aria-labelledby="countersign-heading">
+      <h2 id="countersign-heading">Countersign</h2>
+      <Form method="post" noValidate className="narrow">
+        <input type="hidden" name="intent" value="countersign" />
+        <input type="hidden" name="version" value={page.latest!.hash} />
+        <TextAreaField
+          name="comments"
+          label="Comments (optional)"
+          defaultValue={[values?.comments ?? ""].flat()[0]}
+          error={errors?.comments}
+        />
+        <button type="submit" className="button">
+          Countersign the {page.review.final ? "recommendation" : "review"}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+const DONE: Record<string, { title: string; text: string }> = {
+  submitted: { title: "Review submitted", text: "Your supervisor is asked to read it and decide." },
+  returned: { title: "Review returned", text: "The NQSW is asked to revise it and submit again." },
+  approved: { title: "Review approved", text: "The manager is asked to countersign it." },
+  countersigned: { title: "Review countersigned", text: "The review is signed off." },
+};
+
+export default function Review() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors as Errors;
+  const values = actionData?.values as Values;
+  const [params] = useSearchParams();
+  const done = DONE[params.get("done") ?? ""];
+  const history = (
+    <>
+      <h2>{page.history.length ? "What was submitted and signed" : "Nothing submitted yet"}</h2>
+      {page.history.map((s) => (
+        <section className="panel" key={s.id} aria-labelledby={`submission-${s.number}`}>
+          <h3 className="heading-s" id={`submission-${s.number}`}>
+            Submission {s.number}, {s.submittedAt}
+          </h3>
+          <Prose text={s.comments} />
+          <ul className="plain-list">
+            {s.items.map((i) => (
+              <li key={i.itemId}>
+                <Link to={i.href}>{i.title}</Link>{" "}
+                <span className="secondary">
+                  ({i.kind}, version {i.version})
+                </span>
+                {i.changedTo ? (
+                  <>
+                    {" "}
+                    <span className="tag tag--yellow">Changed since: now version {i.changedTo}</span>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <p className="hint">
+            Fingerprint <code>{s.hash}</code>
+          </p>
+          {s.signoffs.map((g) => (
+            <div key={g.id} className="signoff">
+              <p>
+                <strong>
+                  {g.step === "countersignature"
+                    ? "Countersigned"
+                    : g.decision === "approved"
+                      ? "Approved"
+                      : "Returned with comments"}
+                </strong>{" "}
+                by {g.by}, {g.role}, {g.at}
+              </p>
+              {g.outcome ? <p>{g.outcome}</p> : null}
+              {g.comments ? <Prose text={g.comments} /> : null}
+              {g.actionPlan ? (
+                <>
+                  <h4 className="heading-s">Action plan</h4>
+                  <Prose text={g.actionPlan} />
+                </>
+              ) : null}
+            </div>
+          ))}
+        </section>
+      ))}
+    </>
+  );
+  return (
+    <>
+      <YearNav enrolmentId={page.enrolmentId} label={`${page.learnerName}'s year`} />
+      <ErrorSummary errors={errors} />
+      {done ? (
+        <Notification title={done.title}>
+          <p>{done.text}</p>
+        </Notification>
+      ) : null}
+      <span className="caption">
+        {page.learnerName} · {page.programme}
+      </span>
+      <h1>{page.review.title}</h1>
+      <p>
+        Due by {page.review.due}.{" "}
+        <span className={`tag ${page.state === "complete" ? "tag--green" : "tag--yellow"}`}>{page.stateLabel}</span>
+      </p>
+      {page.action === "submit" ? <SubmitForm page={page} errors={errors} values={values} /> : null}
+      {history}
+      {page.action === "decide" ? <DecisionForm page={page} errors={errors} values={values} /> : null}
+      {page.action === "countersign" ? <CountersignForm page={page} errors={errors} values={values} /> : null}
+      <p>
+        <Link to={`/year/${page.enrolmentId}/reviews`}>All review points</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
+
+test("the 3-month review: submitted, returned with a comment, resubmitted, approved and countersigned", async ({
+  browser,
+}) => {
+  const nqswContext = await browser.newContext();
+  const nqsw = await nqswContext.newPage();
+  await signIn(nqsw, "tom.gallagher@northmoor.example");
+  await nqsw.getByRole("link", { name: "Your assessed year" }).click();
+  await nqsw.getByRole("link", { name: "Reviews", exact: true }).first().click();
+  await expect(nqsw.getByRole("row", { name: /3-month review/ })).toContainText("Not submitted");
+  await expectAccessible(nqsw);
+  await nqsw.getByRole("link", { name: "3-month review" }).click();
+  await expectAccessible(nqsw);
+
+  // Bad input: nothing chosen, nothing written.
+  await nqsw.getByRole("button", { name: "Submit for review" }).click();
+  await expect(nqsw.getByRole("alert")).toContainText("Choose at least one piece of evidence for the review");
+  await expect(nqsw.getByRole("alert")).toContainText("Write your comments for the review");
+  const evidence = nqsw.locator('input[name="evidence"]');
+  const count = await evidence.count();
+  expect(count).toBeGreaterThan(1);
+  await evidence.first().check();
+  await nqsw.getByLabel("Your comments for the review").fill("Three months in: more confident on visits.");
+  await nqsw.getByRole("button", { name: "Submit for review" }).click();
+  await expect(nqsw.getByText("Review submitted")).toBeVisible();
+  await expect(nqsw.getByText("Waiting for the supervisor")).toBeVisible();
+  const reviewPath = new URL(nqsw.url()).pathname;
+
+  const supervisorContext = await browser.newContext();
+  const supervisor = await supervisorContext.newPage();
+  await signIn(supervisor, DEMO.supervisor);
+  await supervisor.getByRole("link", { name: "3-month review to decide for Tom Gallagher" }).click();
+  await expect(supervisor.getByText("Three months in: more confident on visits.")).toBeVisible();
+  await expectAccessible(supervisor);
+  await supervisor.getByLabel("Return with comments").check();
+  await supervisor.getByRole("button", { name: "Record the decision" }).click();
+  await expect(supervisor.getByRole("alert")).toContainText("Say what the learner needs to change");
+  await supervisor.getByLabel("Comments", { exact: true }).fill("Add the feedback from the health visitor too.");
+  await supervisor.getByRole("button", { name: "Record the decision" }).click();
+  await expect(supervisor.getByText("Review returned")).toBeVisible();
+
+  await nqsw.reload();
+  await expect(nqsw.getByText("Add the feedback from the health visitor too.")).toBeVisible();
+  await expect(nqsw.getByRole("heading", { name: "Revise and submit again" })).toBeVisible();
+  for (let i = 0; i < count; i++) await evidence.nth(i).check();
+  await nqsw.getByLabel("Your comments for the review").fill("Three months in: more confident, with all my feedback.");
+  await nqsw.getByRole("button", { name: "Submit for review" }).click();
+  await expect(nqsw.getByText("Review submitted")).toBeVisible();
+  await expect(nqsw.getByRole("heading", { name: /Submission 2/ })).toBeVisible();
+
+  await supervisor.goto(reviewPath);
+  // Approving asks whether the NQSW is on track, and for an action plan when not.
+  await supervisor.getByRole("radio", { name: /^Approve/ }).check();
+  await supervisor.getByLabel("Not on track: an action plan follows").check();
+  await supervisor.getByRole("button", { name: "Record the decision" }).click();
+  await expect(supervisor.getByRole("alert")).toContainText("Write the action plan");
+  await supervisor.getByLabel("On track", { exact: true }).check();
+  await supervisor.getByRole("button", { name: "Record the decision" }).click();
+  await expect(supervisor.getByText("Review approved")).toBeVisible();
+  await expect(supervisor.getByText(/Approved by Daniel Okafor, practice supervisor/)).toBeVisible();
+  expect(
+    (
+      await supervisorContext.request.post(reviewPath, {
+        form: { intent: "countersign" },
+        headers: { Origin: new URL(supervisor.url()).origin },
+      })
+    ).status(),
+  ).toBe(403);
+
+  const leadContext = await browser.newContext();
+  const lead = await leadContext.newPage();
+  await signIn(lead, DEMO.lead);
+  await lead.getByRole("link", { name: "3-month review to countersign" }).first().click();
+  await expectAccessible(lead);
+  await lead.getByRole("button", { name: "Countersign the review" }).click();
+  await expect(lead.getByText("Review countersigned")).toBeVisible();
+  await expect(lead.getByText("Signed off", { exact: true })).toBeVisible();
+
+  // The signed version is what the NQSW sees; another council cannot open it.
+  await nqsw.reload();
+  await expect(nqsw.getByText(/Countersigned by Priya Shah/)).toBeVisible();
+  await expect(nqsw.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signIn(other, DEMO.otherCouncilLead);
+  expect((await other.goto(reviewPath))?.status()).toBe(404);
+  for (const c of [nqswContext, supervisorContext, leadContext, otherContext]) await c.close();
+});
