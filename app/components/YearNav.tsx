@@ -7,6 +7,7 @@ const SECTIONS = [
   ["/portfolio", "Portfolio"],
   ["/reviews", "Reviews"],
   ["/workload", "Workload"],
+  ["/history", "History"],
 ] as const;
 
 /** The parts of one learner's assessed year, on every page of it. */

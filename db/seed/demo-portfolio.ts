@@ -9,7 +9,7 @@ import { count } from "drizzle-orm";
 import { evidenceHash, frameworksFor, KIND_LABELS, type EvidenceKind } from "~/modules/portfolio/rules";
 import type { Manifest } from "~/modules/programmes/content-schema";
 import type { Database } from "../client";
-import { evidenceItems, evidenceVersions, reviewSubmissions, signoffs } from "../schema";
+import { auditEvents, evidenceItems, evidenceVersions, reviewSubmissions, signoffs } from "../schema";
 import { reviewDates, yearInputFor } from "~/modules/first-year/year";
 import { submissionHash } from "~/modules/signoff/reviews";
 
@@ -190,6 +190,15 @@ export async function seedPortfolios(tx: Database, manifest: Manifest, learners:
         kind: KIND_LABELS[p.kind],
         occurredOn,
       });
+      await tx.insert(auditEvents).values({
+        at: addDays(parseISO(occurredOn), 1),
+        actorUserId: byObserver ? l.supervisorId : l.learnerId,
+        actorRole: byObserver ? (asAssessor ? "assessor" : "supervisor") : "learner",
+        action: "evidence.created",
+        subjectType: "evidence_item",
+        subjectId: item!.id,
+        detail: { enrolment: l.enrolmentId, kind: p.kind, version: 1, contentHash },
+      });
       await tx.insert(evidenceVersions).values({
         itemId: item!.id,
         version: 1,
@@ -238,7 +247,24 @@ async function seedReviews(
         submittedAt,
       })
       .returning({ id: reviewSubmissions.id });
+    const event = (at: Date, actorUserId: string, actorRole: string, action: string, outcome?: string) => ({
+      at,
+      actorUserId,
+      actorRole,
+      action,
+      subjectType: "review",
+      subjectId: submission!.id,
+      detail: { enrolment: l.enrolmentId, review: r.code, number: 1, contentHash, ...(outcome ? { outcome } : {}) },
+    });
+    await tx.insert(auditEvents).values(event(submittedAt, l.learnerId, "learner", "review.submitted"));
     if (l.reviewWaiting && i === past.length - 1) continue;
+    const role = l.supervisorIsAssessor ? "assessor" : "supervisor";
+    await tx
+      .insert(auditEvents)
+      .values([
+        event(addDays(r.due, -3), l.supervisorId, role, "review.approved", "on_track"),
+        event(addDays(r.due, -1), l.leadId, "programme_lead", "review.countersigned"),
+      ]);
     const common = { enrolmentId: l.enrolmentId, reviewCode: r.code, submissionId: submission!.id, items, contentHash };
     await tx.insert(signoffs).values([
       {
@@ -248,7 +274,7 @@ async function seedReviews(
         outcome: "on_track",
         comments: "A fair account, well evidenced. On track for this point in the year.",
         userId: l.supervisorId,
-        role: l.supervisorIsAssessor ? "assessor" : "supervisor",
+        role,
         signedAt: addDays(r.due, -3),
       },
       {

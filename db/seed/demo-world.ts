@@ -15,6 +15,7 @@ import { lessonsInOrder } from "~/modules/programmes/progress";
 import type { Database } from "../client";
 import { seedPortfolios } from "./demo-portfolio";
 import {
+  auditEvents,
   cohorts,
   enrolments,
   learningAgreements,
@@ -473,7 +474,19 @@ async function seedSupervision(
       });
     }
   }
-  if (rows.length) await tx.insert(supervisionSessions).values(rows);
+  if (!rows.length) return;
+  const sessions = await tx.insert(supervisionSessions).values(rows).returning();
+  await tx.insert(auditEvents).values(
+    sessions.map((s) => ({
+      at: s.recordedAt,
+      actorUserId: s.recordedById,
+      actorRole: "supervisor",
+      action: "supervision.recorded",
+      subjectType: "supervision_session",
+      subjectId: s.id,
+      detail: { enrolment: s.enrolmentId, heldOn: s.heldOn, actions: 0 },
+    })),
+  );
 }
 
 const LEADS: Record<string, string> = {
@@ -525,6 +538,24 @@ async function seedAgreements(
         party,
         userId: userId.get(email)!,
         signedAt: addDays(signedOn, i),
+      })),
+    );
+    // The demo history reads as if each had signed here.
+    await tx.insert(auditEvents).values(
+      (
+        [
+          ["learner", w.person.email],
+          ["supervisor", w.m.supervisor],
+          ["programme_lead", lead],
+        ] as const
+      ).map(([party, email], i) => ({
+        at: addDays(signedOn, i),
+        actorUserId: userId.get(email)!,
+        actorRole: party,
+        action: "learning_agreement.signed",
+        subjectType: "learning_agreement",
+        subjectId: agreement.id,
+        detail: { version: agreement.version, contentHash: agreement.contentHash, party, enrolment: enrolment.id },
       })),
     );
   }

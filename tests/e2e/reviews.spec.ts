@@ -85,5 +85,17 @@ test("the 3-month review: submitted, returned with a comment, resubmitted, appro
   const other = await otherContext.newPage();
   await signIn(other, DEMO.otherCouncilLead);
   expect((await other.goto(reviewPath))?.status()).toBe(404);
+  expect((await other.goto(reviewPath.replace(/reviews\/.*$/, "history")))?.status()).toBe(404);
+
+  // The year's history shows each step, who took it and in which role.
+  await nqsw.getByRole("link", { name: "History" }).click();
+  await expect(nqsw.getByRole("heading", { name: "History of the year" })).toBeVisible();
+  const history = nqsw.getByRole("table");
+  await expect(history).toContainText("Review countersigned");
+  await expect(history).toContainText("Review returned with comments");
+  await expect(history.getByRole("row", { name: /Review approved/ })).toContainText(
+    "Daniel Okafor (practice supervisor)",
+  );
+  await expectAccessible(nqsw);
   for (const c of [nqswContext, supervisorContext, leadContext, otherContext]) await c.close();
 });

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { auditEvents, users } from "#db/schema";
 import { getDb } from "~/utils/db.server";
@@ -44,6 +44,43 @@ export async function listAuditForOrganisation(organisationId: string, limit = 5
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
     .where(eq(auditEvents.organisationId, organisationId))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(limit);
+}
+
+/**
+ * Everything recorded about one learner's year, newest first: events that name the
+ * enrolment, and events about its agreement or supervision sessions (by subject).
+ */
+export async function listAuditForEnrolment(
+  enrolmentId: string,
+  subjects: { type: string; ids: string[] }[],
+  limit = 500,
+) {
+  const db = await getDb();
+  const bySubject = subjects
+    .filter((s) => s.ids.length)
+    .map((s) => and(eq(auditEvents.subjectType, s.type), inArray(auditEvents.subjectId, s.ids)));
+  return db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      actorRole: auditEvents.actorRole,
+      actorName: users.name,
+      subjectType: auditEvents.subjectType,
+      subjectId: auditEvents.subjectId,
+      detail: auditEvents.detail,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .where(
+      or(
+        sql`${auditEvents.detail}->>'enrolment' = ${enrolmentId}`,
+        and(eq(auditEvents.subjectType, "enrolment"), eq(auditEvents.subjectId, enrolmentId)),
+        ...bySubject,
+      ),
+    )
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(limit);
 }
