@@ -74,6 +74,10 @@ export default function Reviews() {
           ))}
         </tbody>
       </table>
+      <p>
+        Before the portfolio goes to a moderation panel, the NQSW and the assessor go through the{" "}
+        <Link to={`/year/${page.enrolmentId}/anonymisation`}>anonymisation check</Link>.
+      </p>
     </>
   );
 }

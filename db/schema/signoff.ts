@@ -75,3 +75,29 @@ export const signoffs = pgTable(
     uniqueIndex("signoffs_once").on(t.submissionId, t.step),
   ],
 );
+
+/**
+ * Decisions on passages that may identify a person who uses services: redact, or keep
+ * (not identifying). The latest decision for a passage stands; none is ever changed.
+ */
+export const anonymisationDecisions = pgTable(
+  "anonymisation_decisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    enrolmentId: uuid("enrolment_id")
+      .notNull()
+      .references(() => enrolments.id),
+    itemId: uuid("item_id").notNull(),
+    version: integer("version").notNull(),
+    findingKey: text("finding_key").notNull(),
+    kind: text("kind").notNull(),
+    passage: text("passage").notNull(),
+    decision: text("decision").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role").notNull(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("anonymisation_decisions_enrolment").on(t.enrolmentId, t.itemId, t.version)],
+);

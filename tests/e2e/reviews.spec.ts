@@ -99,3 +99,50 @@ test("the 3-month review: submitted, returned with a comment, resubmitted, appro
   await expectAccessible(nqsw);
   for (const c of [nqswContext, supervisorContext, leadContext, otherContext]) await c.close();
 });
+
+test("the anonymisation check catches a planted name and date of birth, and the panel reads them redacted", async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const nqsw = await context.newPage();
+  await signIn(nqsw, "liam.doherty@northmoor.example");
+  await nqsw.getByRole("link", { name: "Portfolio of evidence" }).click();
+  await nqsw.getByRole("link", { name: "Add evidence" }).click();
+  await nqsw.getByLabel("Critical reflective log").check();
+  await nqsw.getByRole("button", { name: "Continue" }).click();
+  await nqsw.getByLabel("Title").fill("A carers' assessment that went wrong");
+  await nqsw
+    .getByLabel("Your reflection")
+    .fill("I visited Jordan Smith, born 03/04/1950, at home. I had not read the history first and it showed.");
+  await nqsw.getByLabel("PCF-6 Critical reflection and analysis").check();
+  await nqsw.getByRole("button", { name: "Add to the portfolio" }).click();
+  await expect(nqsw.getByText("Evidence added")).toBeVisible();
+
+  await nqsw.getByRole("link", { name: "Reviews", exact: true }).click();
+  await nqsw.getByRole("link", { name: "anonymisation check" }).click();
+  await expect(nqsw.getByRole("heading", { name: "Anonymisation check" })).toBeVisible();
+  const section = nqsw.getByRole("region", { name: /A carers' assessment that went wrong/ });
+  const name = section.getByRole("group", { name: /This may be a name: Jordan Smith/ });
+  const birth = section.getByRole("group", { name: /This may be a date of birth: born 03\/04\/1950/ });
+  await expect(name).toBeVisible();
+  await expect(birth).toBeVisible();
+  await expectAccessible(nqsw);
+  await name.getByLabel("Redact it").check();
+  await birth.getByLabel("Redact it").check();
+  await nqsw.getByRole("button", { name: "Save the decisions" }).click();
+  await expect(nqsw.getByText("Decisions saved")).toBeVisible();
+  await section.getByText("What the panel reads").click();
+  await expect(section.getByText("I visited [name removed], [date of birth removed], at home.")).toBeVisible();
+
+  const supervisorContext = await browser.newContext();
+  const supervisor = await supervisorContext.newPage();
+  await signIn(supervisor, DEMO.supervisorAndAssessor);
+  await supervisor.goto(nqsw.url().split("?")[0]!);
+  await expect(
+    supervisor
+      .getByRole("region", { name: /A carers' assessment/ })
+      .getByText("Redacted by Liam Doherty (NQSW)")
+      .first(),
+  ).toBeVisible();
+  for (const c of [context, supervisorContext]) await c.close();
+});
