@@ -75,3 +75,22 @@ test("a saved lesson reflection is sent to the portfolio once", async ({ page })
   await page.goto(lesson);
   await expect(page.getByText("In your portfolio").first()).toBeVisible();
 });
+
+test("the programme lead sees which grant claims are due for child and family NQSWs", async ({ page, browser }) => {
+  await signIn(page, DEMO.lead);
+  await page.getByRole("link", { name: "Grants" }).click();
+  await expect(page.getByRole("heading", { name: "Grant claims" })).toBeVisible();
+  await expectAccessible(page);
+  const zainab = page.getByRole("row", { name: /Zainab Hussain.*registration/ });
+  await expect(zainab).toContainText("£1,000");
+  await expect(zainab).toContainText("Claimable since");
+  await expect(page.getByRole("row", { name: /Zainab Hussain.*completion/ })).toContainText("On completion, expected");
+  // Adults' NQSWs are not part of the DfE grant.
+  await expect(page.getByRole("row", { name: /Kwame Mensah/ })).toHaveCount(0);
+
+  const context = await browser.newContext();
+  const supervisor = await context.newPage();
+  await signIn(supervisor, DEMO.supervisor);
+  expect((await supervisor.goto("/organisation/grants"))?.status()).toBe(403);
+  await context.close();
+});

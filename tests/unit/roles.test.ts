@@ -80,11 +80,12 @@ describe("navigationFor", () => {
     }
   });
 
-  it("shows a programme lead people, invitations and the audit trail", () => {
+  it("shows a programme lead people, invitations, grants and the audit trail", () => {
     expect(navigationFor("programme_lead").map((i) => i.href)).toEqual([
       "/organisation",
       "/organisation/invite",
       "/organisation/cohorts",
+      "/organisation/grants",
       "/organisation/audit",
       "/programmes",
       "/account",

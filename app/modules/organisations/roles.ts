@@ -75,6 +75,7 @@ export function navigationFor(role: Role | null | undefined): NavItem[] {
       items.push({ href: "/organisation", label: "People" });
       items.push({ href: "/organisation/invite", label: "Invite someone" });
       items.push({ href: "/organisation/cohorts", label: "Cohorts" });
+      items.push({ href: "/organisation/grants", label: "Grants" });
       items.push({ href: "/organisation/audit", label: "Audit trail" });
       break;
     case "helpline_advisor":
