@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { differenceInCalendarDays, format } from "date-fns";
+import { Notification } from "~/components/Notification";
 import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { agreementStatus } from "~/modules/first-year/agreement";
@@ -9,6 +10,7 @@ import { yearTimeline, type EventState } from "~/modules/first-year/timeline";
 import { learningAgreementDue, yearInputFor } from "~/modules/first-year/year";
 import { reviewStates, STATE_LABELS } from "~/modules/signoff/reviews";
 import { reviewRecords } from "~/modules/signoff/reviews.server";
+import { certificateFor } from "~/modules/signoff/panel.server";
 import { loadManifest } from "~/modules/programmes/catalogue.server";
 import { listEvidence } from "~/modules/portfolio/portfolio.server";
 import { frameworksOf, KIND_LABELS, sufficiency } from "~/modules/portfolio/rules";
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findLimit(enrolment.id),
     reviewRecords(enrolment.id),
   ]);
+  const certificate = await certificateFor(enrolment.id);
   const states = reviewStates(year, reviews);
   const agreementDue = learningAgreementDue(year);
   const status = agreementStatus(agreement, signatures, agreementDue, today);
@@ -87,6 +90,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const nextReview = states.find((r) => r.state !== "complete") ?? null;
   return {
     enrolmentId: enrolment.id,
+    certificate: certificate ? { code: certificate.code } : null,
     party,
     learnerName,
     programme: programme.title,
@@ -154,6 +158,18 @@ export default function Year() {
         {page.partTime ? ` (part-time at ${page.partTime}%, so the year is longer)` : ""}
         {page.pauses ? ` (paused ${page.pauses} ${page.pauses === 1 ? "time" : "times"}; later dates have moved)` : ""}.
       </p>
+      {page.certificate ? (
+        <Notification title="The year is passed">
+          <p>
+            The moderation panel has confirmed the pass.{" "}
+            <a href={`${base}/certificate.pdf`} download>
+              Download the certificate (PDF)
+            </a>
+            . Its verification code is <strong>{page.certificate.code}</strong>; anyone can check it at{" "}
+            <Link to="/verify">the certificate checker</Link>.
+          </p>
+        </Notification>
+      ) : null}
       {page.party === "programme_lead" ? (
         <p>
           <Link to={`${base}/settings`}>Record a change to the year</Link> (pathway, part-time working, a pause or an

@@ -19,6 +19,7 @@ import {
   OUTCOMES,
   RECOMMENDATIONS,
   reviewState,
+  reviewStates,
   STATE_LABELS,
 } from "~/modules/signoff/reviews";
 import { countersignReview, decideReview, reviewRecords, submitReview } from "~/modules/signoff/reviews.server";
@@ -122,7 +123,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { current, enrolment, party, review } = await gate(request, params.enrolmentId, params.code);
+  const { current, enrolment, party, review, programme } = await gate(request, params.enrolmentId, params.code);
   const formData = await request.formData();
   const records = await reviewRecords(enrolment.id, review.code);
   const act = nextAction(reviewState(records.submissions, records.signoffs).state, party);
@@ -153,6 +154,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       learnerComments: formData.get("learnerComments") ?? undefined,
       evidence: formData.getAll("evidence").filter((v) => typeof v === "string"),
     });
+    if (parsed.success && review.final) {
+      const all = await reviewRecords(enrolment.id);
+      const earlier = reviewStates(yearInputFor(enrolment, programme), all).filter(
+        (r) => !r.final && r.state !== "complete",
+      );
+      if (earlier.length)
+        return refuse({ form: `Sign off the earlier reviews first: ${earlier.map((r) => r.title).join(", ")}` }, 409);
+    }
     if (!parsed.success)
       return refuse(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
     const result = await submitReview(

@@ -8,3 +8,4 @@ export * from "./supervision";
 export * from "./workload";
 export * from "./portfolio";
 export * from "./signoff";
+export * from "./panels";

@@ -85,6 +85,7 @@ describe("navigationFor", () => {
       "/organisation",
       "/organisation/invite",
       "/organisation/cohorts",
+      "/organisation/panels",
       "/organisation/grants",
       "/organisation/audit",
       "/programmes",

@@ -70,11 +70,13 @@ export function navigationFor(role: Role | null | undefined): NavItem[] {
     case "supervisor":
     case "assessor":
       items.push({ href: "/supervision", label: "Your supervisees" });
+      if (role === "assessor") items.push({ href: "/organisation/panels", label: "Moderation panels" });
       break;
     case "programme_lead":
       items.push({ href: "/organisation", label: "People" });
       items.push({ href: "/organisation/invite", label: "Invite someone" });
       items.push({ href: "/organisation/cohorts", label: "Cohorts" });
+      items.push({ href: "/organisation/panels", label: "Panels" });
       items.push({ href: "/organisation/grants", label: "Grants" });
       items.push({ href: "/organisation/audit", label: "Audit trail" });
       break;

@@ -1,8 +1,9 @@
 /** Review points: submissions and sign-offs, written once and never changed. */
-import { and, asc, eq, inArray, max } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { evidenceItems, evidenceVersions, reviewSubmissions, signoffs, users, type CoveredItem } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
+import { isUuid } from "~/utils/ids";
 import { KIND_LABELS } from "~/modules/portfolio/rules";
 import { reviewState, submissionHash } from "./reviews";
 
@@ -75,9 +76,11 @@ export async function submitReview(
 ): Promise<ReviewResult> {
   const db = await getDb();
   const { submissions, signoffs: signs } = await reviewRecords(enrolmentId, reviewCode);
-  const { state } = reviewState(submissions, signs);
+  const { state, latest } = reviewState(submissions, signs);
   if (state !== "not_started" && state !== "returned")
     return { ok: false, message: "This review has already been submitted" };
+  if (!itemIds.every(isUuid))
+    return { ok: false, field: "evidence", message: "Choose evidence from your own portfolio" };
   const rows = await db
     .select({
       itemId: evidenceItems.id,
@@ -96,25 +99,20 @@ export async function submitReview(
     return { ok: false, field: "evidence", message: "Choose evidence from your own portfolio" };
   const items: CoveredItem[] = rows.map((r) => ({ ...r, kind: KIND_LABELS[r.kind] }));
   const contentHash = submissionHash(comments, items);
-  const inserted = await db.transaction(async (tx) => {
-    const [top] = await tx
-      .select({ n: max(reviewSubmissions.number) })
-      .from(reviewSubmissions)
-      .where(and(eq(reviewSubmissions.enrolmentId, enrolmentId), eq(reviewSubmissions.reviewCode, reviewCode)));
-    return tx
-      .insert(reviewSubmissions)
-      .values({
-        enrolmentId,
-        reviewCode,
-        number: (top?.n ?? 0) + 1,
-        learnerComments: comments.trim(),
-        items,
-        contentHash,
-        submittedById: actor.userId,
-      })
-      .onConflictDoNothing()
-      .returning({ id: reviewSubmissions.id, number: reviewSubmissions.number });
-  });
+  // Numbered from the state just judged: a second click races for the same number and the unique index refuses it.
+  const inserted = await db
+    .insert(reviewSubmissions)
+    .values({
+      enrolmentId,
+      reviewCode,
+      number: (latest?.number ?? 0) + 1,
+      learnerComments: comments.trim(),
+      items,
+      contentHash,
+      submittedById: actor.userId,
+    })
+    .onConflictDoNothing()
+    .returning({ id: reviewSubmissions.id, number: reviewSubmissions.number });
   if (!inserted[0]) return { ok: false, message: "This review was submitted a moment ago: reload the page" };
   await audit(actor, "review.submitted", inserted[0].id, {
     enrolment: enrolmentId,
@@ -151,9 +149,12 @@ export async function countersignReview(
   comments: string,
 ): Promise<ReviewResult> {
   const { submissions, signoffs: signs } = await reviewRecords(enrolmentId, reviewCode);
-  const { state, latest } = reviewState(submissions, signs);
+  const { state, latest, decision } = reviewState(submissions, signs);
   if (state !== "approved" || !latest)
     return { ok: false, message: "There is nothing waiting for your countersignature" };
+  // Two people sign: whoever approved cannot countersign, whatever other role they hold.
+  if (decision?.userId === actor.userId)
+    return { ok: false, message: "The countersignature must be by someone other than the person who approved it" };
   if (latest.contentHash !== submissionHashSeen)
     return { ok: false, message: "The review changed while you were reading it. Read it again, then countersign" };
   return sign(enrolmentId, reviewCode, actor, latest, "countersignature", {

@@ -1,0 +1,199 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary, RadioGroup, TextAreaField } from "~/components/forms";
+import { Notification } from "~/components/Notification";
+import { Prose } from "~/components/Prose";
+import { KIND_LABELS } from "~/modules/portfolio/rules";
+import { findIdentifying, redact } from "~/modules/signoff/anonymise";
+import { anonymisationCheck } from "~/modules/signoff/anonymisation.server";
+import { caseState, PANEL_OUTCOMES, type PanelOutcome } from "~/modules/signoff/panel";
+import { chairSignOutcome, findPanel, recordPanelOutcome } from "~/modules/signoff/panel.server";
+import { RECOMMENDATIONS } from "~/modules/signoff/reviews";
+import { reviewRecords } from "~/modules/signoff/reviews.server";
+import { notFound, requireMembership } from "~/utils/auth.server";
+import { formValues, parseForm } from "~/utils/forms";
+import { requestDetails } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Panel reading – Practice Pathways" }];
+
+const hide = (text: string) => redact(text, findIdentifying(text), () => true);
+
+async function gate(request: Request, panelId: string | undefined, enrolmentId: string | undefined) {
+  const current = await requireMembership(request, { roles: ["programme_lead", "assessor"] });
+  const panel = await findPanel(current.active.organisationId, panelId);
+  const found = panel?.panel.sample.find((c) => c.enrolmentId === enrolmentId);
+  if (!panel || !found) notFound("That portfolio is not in this panel's sample.");
+  return { current, panel, found };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { current, panel, found } = await gate(request, params.panelId, params.enrolmentId);
+  const [records, check] = await Promise.all([
+    reviewRecords(found.enrolmentId, "final"),
+    anonymisationCheck(found.enrolmentId),
+  ]);
+  const submission = [...records.submissions].sort((a, b) => b.number - a.number)[0];
+  const decision = records.signoffs.find((s) => s.submissionId === submission?.id && s.step === "supervisor_decision");
+  const { state, recorded, signed } = caseState(found.enrolmentId, panel.outcomes);
+  const readable = new Map(check.items.map((i) => [i.itemId, i]));
+  return {
+    panelId: panel.panel.id,
+    panelName: panel.panel.name,
+    learnerName: panel.names.get(found.enrolmentId) ?? "",
+    recommendation: RECOMMENDATIONS[found.recommendation],
+    // Blind reading: the assessor's reasons without their name; the evidence as anonymised.
+    assessorComments: decision ? hide(decision.comments) : "",
+    learnerComments: submission ? hide(submission.learnerComments) : "",
+    evidence: (submission?.items ?? []).map((i) => {
+      const item = readable.get(i.itemId);
+      return {
+        itemId: i.itemId,
+        kind: i.kind,
+        version: i.version,
+        title: item ? item.fields.find((f) => f.field === "title")!.redacted : i.title,
+        body: item ? item.fields.find((f) => f.field === "body")!.redacted : "",
+        kindLabel: item ? KIND_LABELS[item.kind] : i.kind,
+      };
+    }),
+    undecidedPassages: check.undecided,
+    state,
+    outcome: recorded ? { label: PANEL_OUTCOMES[recorded.outcome as PanelOutcome], reasons: recorded.reasons } : null,
+    signed: !!signed,
+    isChair: panel.panel.chairId === current.user.id,
+  };
+}
+
+const outcomeSchema = z
+  .object({
+    intent: z.literal("record"),
+    outcome: z.enum(Object.keys(PANEL_OUTCOMES) as [PanelOutcome], { error: "Choose the panel's outcome" }),
+    reasons: z.string().trim().max(20_000, "Reasons must be 20,000 characters or fewer").default(""),
+  })
+  .refine((v) => v.outcome === "agree" || v.reasons, {
+    path: ["reasons"],
+    message: "Give the panel's reasons when it disagrees or extends the year",
+  });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { current, panel, found } = await gate(request, params.panelId, params.enrolmentId);
+  const actor = {
+    userId: current.user.id,
+    role: current.active.role,
+    organisationId: current.active.organisationId,
+    ipAddress: requestDetails(request, context).ipAddress,
+  };
+  const formData = await request.formData();
+  const here = `/organisation/panels/${panel.panel.id}/${found.enrolmentId}`;
+  if (formData.get("intent") === "sign") {
+    if (panel.panel.chairId !== current.user.id)
+      throw data({ message: "Only the panel's chair signs its outcomes." }, { status: 403 });
+    const result = await chairSignOutcome(panel, found.enrolmentId, actor);
+    if (!result.ok) return data({ errors: { form: result.message }, values: {} }, { status: 409 });
+    throw redirect(`${here}?signed=1${result.certificateCode ? "&certified=1" : ""}`);
+  }
+  const form = parseForm(formData, outcomeSchema);
+  if (!form.ok) return data({ errors: form.errors, values: formValues(formData) }, { status: 400 });
+  const result = await recordPanelOutcome(panel, found.enrolmentId, actor, form.data.outcome, form.data.reasons);
+  if (!result.ok) return data({ errors: { form: result.message }, values: formValues(formData) }, { status: 409 });
+  throw redirect(`${here}?recorded=1`);
+}
+
+export default function PanelCase() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors as Record<string, string> | undefined;
+  const values = actionData?.values as Record<string, string> | undefined;
+  const [params] = useSearchParams();
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {params.get("recorded") ? (
+        <Notification title="Outcome recorded">
+          <p>It is final once the chair signs it.</p>
+        </Notification>
+      ) : null}
+      {params.get("signed") ? (
+        <Notification title="Outcome signed by the chair">
+          <p>
+            The outcome is final.
+            {params.get("certified") ? " The NQSW's certificate has been issued and they can download it." : ""}
+          </p>
+        </Notification>
+      ) : null}
+      <span className="caption">{page.panelName}</span>
+      <h1>{page.learnerName}'s portfolio</h1>
+      {page.undecidedPassages ? (
+        <Notification title="Anonymisation check not finished" kind="information">
+          <p>
+            {page.undecidedPassages} passages have not been decided by the NQSW or assessor; the panel reads them
+            redacted.
+          </p>
+        </Notification>
+      ) : null}
+      <h2>The assessor's recommendation</h2>
+      <p>
+        <strong>{page.recommendation}</strong>
+      </p>
+      {page.assessorComments ? <Prose text={page.assessorComments} /> : null}
+      <h2>The NQSW's final comments</h2>
+      <Prose text={page.learnerComments} />
+      <h2>Evidence put forward ({page.evidence.length})</h2>
+      {page.evidence.map((e) => (
+        <section key={e.itemId} className="panel" aria-label={e.title}>
+          <h3 className="heading-s">
+            {e.title}{" "}
+            <span className="secondary">
+              ({e.kindLabel}, version {e.version})
+            </span>
+          </h3>
+          <Prose text={e.body} />
+        </section>
+      ))}
+      <h2>The panel's outcome</h2>
+      {page.outcome ? (
+        <>
+          <p>
+            <strong>{page.outcome.label}</strong> {page.signed ? <span className="tag tag--green">Final</span> : null}
+          </p>
+          {page.outcome.reasons ? <Prose text={page.outcome.reasons} /> : null}
+          {page.state === "recorded" && page.isChair ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="sign" />
+              <button type="submit" className="button">
+                Sign the outcome as chair
+              </button>
+            </Form>
+          ) : page.state === "recorded" ? (
+            <p>Waiting for the chair to sign it.</p>
+          ) : null}
+        </>
+      ) : (
+        <Form method="post" noValidate className="narrow">
+          <input type="hidden" name="intent" value="record" />
+          <RadioGroup
+            name="outcome"
+            legend="What does the panel decide?"
+            error={errors?.outcome}
+            defaultValue={values?.outcome}
+            options={Object.entries(PANEL_OUTCOMES).map(([value, label]) => ({ value, label }))}
+          />
+          <TextAreaField
+            name="reasons"
+            label="Reasons"
+            hint="Needed when the panel disagrees or extends the year."
+            defaultValue={values?.reasons}
+            error={errors?.reasons}
+          />
+          <button type="submit" className="button">
+            Record the outcome
+          </button>
+        </Form>
+      )}
+      <p>
+        <Link to={`/organisation/panels/${page.panelId}`}>Back to the panel</Link>
+      </p>
+    </>
+  );
+}
