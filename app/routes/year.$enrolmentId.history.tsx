@@ -29,6 +29,9 @@ const ACTIONS: Record<string, string> = {
   "review.countersigned": "Review countersigned",
   "year.settings_changed": "Pathway, working time or extension changed",
   "year.pauses_changed": "Pause added or removed",
+  "year.exported": "Whole year downloaded as a PDF",
+  "anonymisation.decided": "Anonymisation check: passages decided",
+  "certificate.issued": "Certificate issued",
 };
 
 const ROLES: Record<string, string> = {
@@ -87,6 +90,13 @@ export default function History() {
       <p>
         Every sign-off and every change to this year, newest first, from the audit trail. Entries cannot be edited or
         deleted.
+      </p>
+      <p>
+        <a href={`/year/${page.enrolmentId}/export.pdf`} download>
+          Download the whole year as one PDF
+        </a>{" "}
+        (agreement, supervision, reviews and sign-offs, every version of the evidence, the panel): for an appeal or an
+        external moderator.
       </p>
       {page.events.length === 0 ? (
         <p>Nothing recorded yet.</p>

@@ -97,6 +97,15 @@ test("the 3-month review: submitted, returned with a comment, resubmitted, appro
     "Daniel Okafor (practice supervisor)",
   );
   await expectAccessible(nqsw);
+  // The whole year as one PDF, for an appeal.
+  const href = await nqsw.getByRole("link", { name: "Download the whole year as one PDF" }).getAttribute("href");
+  const exported = await nqswContext.request.get(href!);
+  expect(exported.status()).toBe(200);
+  expect(exported.headers()["content-type"]).toBe("application/pdf");
+  const bytes = await exported.body();
+  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  expect(bytes.length).toBeGreaterThan(5_000);
+  expect((await otherContext.request.get(href!)).status()).toBe(404);
   for (const c of [nqswContext, supervisorContext, leadContext, otherContext]) await c.close();
 });
 

@@ -323,3 +323,15 @@ export async function sendToPortfolio(
   if (!id) throw new Error(`Evidence ${sourceKey} exists, but not in enrolment ${enrolmentId}`);
   return id;
 }
+
+/** Every version of every item of one learner's portfolio, oldest first (the appeal export). */
+export async function allVersionsFor(enrolmentId: string) {
+  const db = await getDb();
+  return db
+    .select({ item: evidenceItems, version: evidenceVersions, editorName: users.name })
+    .from(evidenceVersions)
+    .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceVersions.itemId))
+    .innerJoin(users, eq(users.id, evidenceVersions.createdById))
+    .where(eq(evidenceItems.enrolmentId, enrolmentId))
+    .orderBy(asc(evidenceItems.createdAt), asc(evidenceVersions.version));
+}

@@ -2,6 +2,7 @@
 import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
 import { format, parseISO } from "date-fns";
 import type { certificates } from "#db/schema";
+import { printable } from "./pdf-writer";
 
 type Certificate = typeof certificates.$inferSelect;
 
@@ -14,13 +15,6 @@ export async function certificatePdf(cert: Certificate, verifyUrl: string) {
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const brand = rgb(0.11, 0.23, 0.33);
   page.drawRectangle({ x: 24, y: 24, width: 794, height: 547, borderColor: brand, borderWidth: 3 });
-  // The standard fonts cover Latin-1 only: letters outside it are shown without their accents rather than failing.
-  const printable = (text: string) =>
-    text
-      .replace(/[‘’]/g, "'")
-      .replace(/[–—]/g, "-")
-      .normalize("NFKD")
-      .replace(/[^\x20-\x7E\u00A0-\u00FF]/g, "");
   const centre = (raw: string, y: number, size: number, font = regular) => {
     const text = printable(raw);
     page.drawText(text, { x: (842 - font.widthOfTextAtSize(text, size)) / 2, y, size, font, color: brand });

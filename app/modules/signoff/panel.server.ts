@@ -256,3 +256,15 @@ export async function certificateByCode(code: string) {
   const [row] = await db.select().from(certificates).where(eq(certificates.code, normal)).limit(1);
   return row ?? null;
 }
+
+/** The panel outcomes about one learner, with the panel's name (the appeal export). */
+export async function panelOutcomesFor(enrolmentId: string) {
+  const db = await getDb();
+  return db
+    .select({ outcome: panelOutcomes, panelName: panels.name, signerName: users.name })
+    .from(panelOutcomes)
+    .innerJoin(panels, eq(panels.id, panelOutcomes.panelId))
+    .innerJoin(users, eq(users.id, panelOutcomes.userId))
+    .where(eq(panelOutcomes.enrolmentId, enrolmentId))
+    .orderBy(asc(panelOutcomes.at));
+}

@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireYearAccess } from "~/modules/first-year/access.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { yearExportPdf } from "~/modules/signoff/export.server";
+import { requireUser } from "~/utils/auth.server";
+
+/** The whole year as one PDF, for those who may open it; each download is in the audit trail. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const current = await requireUser(request);
+  const { enrolment, programme, learnerName, party } = await requireYearAccess(current, params.enrolmentId);
+  const organisationName =
+    current.memberships.find((m) => m.organisationId === enrolment.organisationId)?.organisation.name ?? "";
+  const pdf = await yearExportPdf(enrolment, programme, learnerName, organisationName);
+  await recordAudit({
+    actorUserId: current.user.id,
+    actorRole: party,
+    organisationId: enrolment.organisationId,
+    action: "year.exported",
+    subjectType: "enrolment",
+    subjectId: enrolment.id,
+    detail: { enrolment: enrolment.id },
+    ipAddress: context.clientIp,
+  });
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="year-${enrolment.id}.pdf"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
