@@ -18,7 +18,7 @@ test("each role starts on its own page and sees only its own navigation", async 
       email: DEMO.lead,
       path: "/organisation",
       heading: "People",
-      nav: ["People", "Invite someone", "Cohorts", "Audit trail", "Programmes", "Your account"],
+      nav: ["People", "Invite someone", "Cohorts", "Panels", "Grants", "Audit trail", "Programmes", "Your account"],
     },
     {
       email: DEMO.helpline,
