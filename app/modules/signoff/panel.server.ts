@@ -5,9 +5,10 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { certificates, enrolments, organisations, panelOutcomes, panels, users, type PanelCase } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { yearInputFor } from "~/modules/first-year/year";
-import { findProgramme } from "~/modules/programmes/catalogue.server";
+import { findProgramme, loadManifest } from "~/modules/programmes/catalogue.server";
 import { getDb } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
+import { frameworksFor } from "~/modules/portfolio/rules";
 import { caseState, panelSample, passed, type PanelOutcome } from "./panel";
 import { reviewStates } from "./reviews";
 import { reviewRecordsFor } from "./reviews.server";
@@ -224,7 +225,10 @@ async function issueCertificate(enrolmentId: string, actor: PanelActor) {
       learnerName: row!.learnerName,
       organisationName: row!.organisationName,
       programmeTitle: programme.title,
-      frameworks: programme.frameworks.join(", "),
+      // The frameworks the year was assessed against: the PCF with the learner's own KSS, not every one the programme lists.
+      frameworks: frameworksFor(programme.assessment!, row!.enrolment.pathway)
+        .map((id) => loadManifest().frameworks.find((f) => f.id === id)?.title ?? id)
+        .join("; "),
       startedOn: row!.enrolment.startedOn,
       completedOn: new Date().toISOString().slice(0, 10),
     })
