@@ -9,12 +9,11 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KIND_LABELS } from "~/modules/portfolio/rules";
 import { FINDING_LABELS } from "~/modules/signoff/anonymise";
 import { anonymisationCheck, recordDecisions } from "~/modules/signoff/anonymisation.server";
+import { SIGNER_ROLES } from "~/modules/signoff/reviews";
 import { requireUser } from "~/utils/auth.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Anonymisation check – Practice Pathways" }];
-
-const ROLES: Record<string, string> = { learner: "NQSW", supervisor: "practice supervisor", assessor: "assessor" };
 
 async function gate(request: Request, enrolmentId: string | undefined) {
   const current = await requireUser(request);
@@ -44,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           text: f.text,
           before: f.context.slice(0, f.start - f.contextStart),
           after: f.context.slice(f.start - f.contextStart + f.text.length),
-          decided: f.decided && { ...f.decided, role: ROLES[f.decided.role] ?? f.decided.role },
+          decided: f.decided && { ...f.decided, role: SIGNER_ROLES[f.decided.role] ?? f.decided.role },
         })),
       })),
   };

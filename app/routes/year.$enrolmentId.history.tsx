@@ -7,6 +7,7 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { findAgreement } from "~/modules/first-year/agreement.server";
 import { reviewDates, yearInputFor } from "~/modules/first-year/year";
 import { listSessions } from "~/modules/supervision/supervision.server";
+import { SIGNER_ROLES } from "~/modules/signoff/reviews";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -34,13 +35,6 @@ const ACTIONS: Record<string, string> = {
   "certificate.issued": "Certificate issued",
 };
 
-const ROLES: Record<string, string> = {
-  learner: "NQSW",
-  supervisor: "practice supervisor",
-  assessor: "assessor",
-  programme_lead: "programme lead",
-};
-
 /** One learner's year as the record shows it: every sign-off and every change, who and when. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = await requireUser(request);
@@ -59,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (typeof detail.version === "number") parts.push(`version ${detail.version}`);
     if (typeof detail.kind === "string") parts.push(detail.kind.replace(/_/g, " "));
     if (typeof detail.outcome === "string") parts.push(detail.outcome.replace(/_/g, " "));
-    if (typeof detail.party === "string") parts.push(`as ${ROLES[detail.party] ?? detail.party}`);
+    if (typeof detail.party === "string") parts.push(`as ${SIGNER_ROLES[detail.party] ?? detail.party}`);
     if (typeof detail.heldOn === "string") parts.push(`held ${detail.heldOn}`);
     if (typeof detail.contentHash === "string") parts.push(`fingerprint ${detail.contentHash.slice(0, 12)}`);
     return parts.join(", ");
@@ -72,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: e.id,
       at: format(e.at, "d MMM yyyy, HH:mm"),
       action: ACTIONS[e.action] ?? e.action,
-      who: `${e.actorName ?? "Unknown"}${e.actorRole ? ` (${ROLES[e.actorRole] ?? e.actorRole.replace(/_/g, " ")})` : ""}`,
+      who: `${e.actorName ?? "Unknown"}${e.actorRole ? ` (${SIGNER_ROLES[e.actorRole] ?? e.actorRole.replace(/_/g, " ")})` : ""}`,
       detail: describe(e.detail),
     })),
   };

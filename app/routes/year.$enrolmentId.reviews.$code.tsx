@@ -21,6 +21,7 @@ import {
   reviewState,
   reviewStates,
   STATE_LABELS,
+  SIGNER_ROLES,
 } from "~/modules/signoff/reviews";
 import { countersignReview, decideReview, reviewRecords, submitReview } from "~/modules/signoff/reviews.server";
 import { countersignSchema, decisionSchema, submissionSchema } from "~/modules/signoff/schemas";
@@ -34,12 +35,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const formKey = (enrolmentId: string, code: string) => `review-submit:${enrolmentId}:${code}`;
 const when = (d: Date) => format(d, "d MMM yyyy 'at' HH:mm");
-const ROLE_NAMES: Record<string, string> = {
-  learner: "NQSW",
-  supervisor: "practice supervisor",
-  assessor: "assessor",
-  programme_lead: "manager (programme lead)",
-};
 
 async function gate(request: Request, enrolmentId: string | undefined, code: string | undefined) {
   const current = await requireUser(request);
@@ -100,7 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
               comments: g.comments,
               actionPlan: g.actionPlan,
               by: g.signerName,
-              role: ROLE_NAMES[g.role] ?? g.role,
+              role: SIGNER_ROLES[g.role] ?? g.role,
               at: when(g.signedAt),
             })),
         };

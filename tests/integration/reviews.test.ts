@@ -416,7 +416,7 @@ describe("the 3-month review, from submission to countersignature", () => {
     expect(done).toMatchObject({ state: "complete", stateLabel: "Signed off", action: null });
     expect(done.history[0]!.signoffs.map((g) => [g.step, g.by, g.role])).toEqual([
       ["supervisor_decision", "Daniel Reid", "practice supervisor"],
-      ["countersignature", "Priya Lead", "manager (programme lead)"],
+      ["countersignature", "Priya Lead", "programme lead"],
     ]);
     // Other review points are untouched.
     expect(await stateOf(year, "six-month")).toBe("not_started");

@@ -116,6 +116,35 @@ export async function findPanel(organisationId: string, panelId: string | undefi
 export type PanelRecord = NonNullable<Awaited<ReturnType<typeof findPanel>>>;
 export type PanelResult = { ok: true; certificateCode?: string } | { ok: false; message: string };
 
+/** One step of a panel outcome, written once (a unique index refuses a second) and audited. */
+async function writeOutcome(
+  panel: PanelRecord,
+  enrolmentId: string,
+  actor: PanelActor,
+  step: "recorded" | "chair_signed",
+  outcome: string,
+  reasons: string,
+) {
+  const db = await getDb();
+  const inserted = await db
+    .insert(panelOutcomes)
+    .values({ panelId: panel.panel.id, enrolmentId, step, outcome, reasons, userId: actor.userId, role: actor.role })
+    .onConflictDoNothing()
+    .returning({ id: panelOutcomes.id });
+  if (!inserted[0]) return false;
+  await recordAudit({
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    organisationId: actor.organisationId,
+    action: step === "recorded" ? "panel.outcome_recorded" : "panel.outcome_signed",
+    subjectType: "panel",
+    subjectId: panel.panel.id,
+    detail: { enrolment: enrolmentId, outcome },
+    ipAddress: actor.ipAddress,
+  });
+  return true;
+}
+
 function caseOf(panel: PanelRecord, enrolmentId: string): PanelCase | undefined {
   return panel.panel.sample.find((c) => c.enrolmentId === enrolmentId);
 }
@@ -130,31 +159,8 @@ export async function recordPanelOutcome(
   if (!caseOf(panel, enrolmentId)) return { ok: false, message: "That portfolio is not in this panel's sample" };
   if (caseState(enrolmentId, panel.outcomes).state !== "to_read")
     return { ok: false, message: "The panel's outcome for this portfolio is already recorded" };
-  const db = await getDb();
-  const inserted = await db
-    .insert(panelOutcomes)
-    .values({
-      panelId: panel.panel.id,
-      enrolmentId,
-      step: "recorded",
-      outcome,
-      reasons: reasons.trim(),
-      userId: actor.userId,
-      role: actor.role,
-    })
-    .onConflictDoNothing()
-    .returning({ id: panelOutcomes.id });
-  if (!inserted[0]) return { ok: false, message: "The panel's outcome for this portfolio is already recorded" };
-  await recordAudit({
-    actorUserId: actor.userId,
-    actorRole: actor.role,
-    organisationId: actor.organisationId,
-    action: "panel.outcome_recorded",
-    subjectType: "panel",
-    subjectId: panel.panel.id,
-    detail: { enrolment: enrolmentId, outcome },
-    ipAddress: actor.ipAddress,
-  });
+  const written = await writeOutcome(panel, enrolmentId, actor, "recorded", outcome, reasons.trim());
+  if (!written) return { ok: false, message: "The panel's outcome for this portfolio is already recorded" };
   return { ok: true };
 }
 
@@ -170,31 +176,8 @@ export async function chairSignOutcome(
   const { state, recorded } = caseState(enrolmentId, panel.outcomes);
   if (state !== "recorded" || !recorded)
     return { ok: false, message: "There is no recorded outcome waiting for your signature" };
-  const db = await getDb();
-  const inserted = await db
-    .insert(panelOutcomes)
-    .values({
-      panelId: panel.panel.id,
-      enrolmentId,
-      step: "chair_signed",
-      outcome: recorded.outcome,
-      reasons: recorded.reasons,
-      userId: actor.userId,
-      role: actor.role,
-    })
-    .onConflictDoNothing()
-    .returning({ id: panelOutcomes.id });
-  if (!inserted[0]) return { ok: false, message: "The chair has already signed this outcome" };
-  await recordAudit({
-    actorUserId: actor.userId,
-    actorRole: actor.role,
-    organisationId: actor.organisationId,
-    action: "panel.outcome_signed",
-    subjectType: "panel",
-    subjectId: panel.panel.id,
-    detail: { enrolment: enrolmentId, outcome: recorded.outcome },
-    ipAddress: actor.ipAddress,
-  });
+  const written = await writeOutcome(panel, enrolmentId, actor, "chair_signed", recorded.outcome, recorded.reasons);
+  if (!written) return { ok: false, message: "The chair has already signed this outcome" };
   if (!passed(found.recommendation, recorded.outcome)) return { ok: true };
   const code = await issueCertificate(enrolmentId, actor);
   return { ok: true, certificateCode: code };

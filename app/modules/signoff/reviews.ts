@@ -102,3 +102,11 @@ export function reviewStates<
     };
   });
 }
+
+/** Roles as a sign-off line names them ("Daniel Okafor, practice supervisor"). */
+export const SIGNER_ROLES: Record<string, string> = {
+  learner: "NQSW",
+  supervisor: "practice supervisor",
+  assessor: "assessor",
+  programme_lead: "programme lead",
+};
