@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { format, parseISO } from "date-fns";
 import { parse } from "yaml";
-import { enrolments } from "#db/schema";
+import { certificates, enrolments, panelOutcomes } from "#db/schema";
 import { reviewDates, yearInputFor } from "~/modules/first-year/year";
 import { createEvidence } from "~/modules/portfolio/portfolio.server";
 import { frameworkSchema, programmeFileSchema, type Manifest } from "~/modules/programmes/content-schema";
@@ -21,7 +21,9 @@ import {
 } from "~/modules/signoff/panel.server";
 import { reviewState, reviewStates } from "~/modules/signoff/reviews";
 import { countersignReview, decideReview, reviewRecords, submitReview } from "~/modules/signoff/reviews.server";
+import { sql } from "drizzle-orm";
 import { withTestDatabase } from "../support/database";
+import { failureOf } from "../support/errors";
 import { makeMembership, makeOrganisation, makeUser } from "../support/fixtures";
 
 const manifestFile = await vi.hoisted(async () => {
@@ -161,5 +163,23 @@ describe("the same engine runs the ASYE and the ECDP", () => {
     expect(ecdpYear.certificate.programmeTitle).toMatch(/ECDP/);
     expect(ecdpYear.certificate.frameworks).toMatch(/early career standards/i);
     expect(parseISO(ecdpYear.certificate.startedOn)).toEqual(parseISO("2025-09-01"));
+  });
+});
+
+describe("what a panel decided, and the certificate, cannot be changed", () => {
+  it("refuses UPDATE and DELETE on panel outcomes and certificates at the database", async () => {
+    const before = (await t.db.select().from(panelOutcomes)).length;
+    await walk("asye", "2025-10-06");
+    for (const table of ["panel_outcomes", "certificates"]) {
+      expect(await failureOf(t.db.execute(sql.raw(`update ${table} set id = id`)))).toMatch(
+        new RegExp(`${table} is append-only: UPDATE refused`),
+      );
+      expect(await failureOf(t.db.execute(sql.raw(`delete from ${table}`)))).toMatch(
+        new RegExp(`${table} is append-only: DELETE refused`),
+      );
+    }
+    // Still there: two steps of the outcome, and the certificate.
+    expect(await t.db.select().from(panelOutcomes)).toHaveLength(before + 2);
+    expect((await t.db.select().from(certificates)).length).toBeGreaterThan(0);
   });
 });
