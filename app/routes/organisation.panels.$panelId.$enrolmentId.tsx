@@ -5,9 +5,8 @@ import { z } from "zod";
 import { ErrorSummary, RadioGroup, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { Prose } from "~/components/Prose";
-import { KIND_LABELS } from "~/modules/portfolio/rules";
-import { findIdentifying, redact } from "~/modules/signoff/anonymise";
-import { anonymisationCheck } from "~/modules/signoff/anonymisation.server";
+import { anonymisationCheck, panelReading } from "~/modules/signoff/anonymisation.server";
+import { versionsAt } from "~/modules/portfolio/portfolio.server";
 import { caseState, PANEL_OUTCOMES, type PanelOutcome } from "~/modules/signoff/panel";
 import { chairSignOutcome, findPanel, recordPanelOutcome } from "~/modules/signoff/panel.server";
 import { RECOMMENDATIONS } from "~/modules/signoff/reviews";
@@ -17,8 +16,6 @@ import { formValues, parseForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Panel reading – Practice Pathways" }];
-
-const hide = (text: string) => redact(text, findIdentifying(text), () => true);
 
 async function gate(request: Request, panelId: string | undefined, enrolmentId: string | undefined) {
   const current = await requireMembership(request, { roles: ["programme_lead", "assessor"] });
@@ -37,24 +34,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const submission = [...records.submissions].sort((a, b) => b.number - a.number)[0];
   const decision = records.signoffs.find((s) => s.submissionId === submission?.id && s.step === "supervisor_decision");
   const { state, recorded, signed } = caseState(found.enrolmentId, panel.outcomes);
-  const readable = new Map(check.items.map((i) => [i.itemId, i]));
+  // Blind and anonymised: the evidence exactly as the review named it, with the assessor's and
+  // countersigner's names removed wherever they appear.
+  const signers = records.signoffs.map((s) => s.signerName);
+  const [read, versions] = await Promise.all([
+    panelReading(found.enrolmentId, signers),
+    versionsAt(found.enrolmentId, submission?.items ?? []),
+  ]);
   return {
     panelId: panel.panel.id,
     panelName: panel.panel.name,
     learnerName: panel.names.get(found.enrolmentId) ?? "",
     recommendation: RECOMMENDATIONS[found.recommendation],
-    // Blind reading: the assessor's reasons without their name; the evidence as anonymised.
-    assessorComments: decision ? hide(decision.comments) : "",
-    learnerComments: submission ? hide(submission.learnerComments) : "",
+    assessorComments: decision ? read(decision.comments) : "",
+    learnerComments: submission ? read(submission.learnerComments) : "",
     evidence: (submission?.items ?? []).map((i) => {
-      const item = readable.get(i.itemId);
+      const v = versions.find((x) => x.version.itemId === i.itemId)?.version;
+      const at = { itemId: i.itemId, version: i.version };
       return {
         itemId: i.itemId,
-        kind: i.kind,
         version: i.version,
-        title: item ? item.fields.find((f) => f.field === "title")!.redacted : i.title,
-        body: item ? item.fields.find((f) => f.field === "body")!.redacted : "",
-        kindLabel: item ? KIND_LABELS[item.kind] : i.kind,
+        title: v ? read(v.title, at) : read(i.title),
+        body: v ? read(v.body, at) : "",
+        kindLabel: i.kind,
       };
     }),
     undecidedPassages: check.undecided,

@@ -335,3 +335,23 @@ export async function allVersionsFor(enrolmentId: string) {
     .where(eq(evidenceItems.enrolmentId, enrolmentId))
     .orderBy(asc(evidenceItems.createdAt), asc(evidenceVersions.version));
 }
+
+/** Exact versions of items in one learner's portfolio, e.g. those a review named (one query). */
+export async function versionsAt(enrolmentId: string, wanted: { itemId: string; version: number }[]) {
+  if (!wanted.length) return [];
+  const db = await getDb();
+  const rows = await db
+    .select({ kind: evidenceItems.kind, version: evidenceVersions })
+    .from(evidenceVersions)
+    .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceVersions.itemId))
+    .where(
+      and(
+        eq(evidenceItems.enrolmentId, enrolmentId),
+        inArray(
+          evidenceVersions.itemId,
+          wanted.map((w) => w.itemId),
+        ),
+      ),
+    );
+  return rows.filter((r) => wanted.some((w) => w.itemId === r.version.itemId && w.version === r.version.version));
+}

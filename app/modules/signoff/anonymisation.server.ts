@@ -112,3 +112,32 @@ export async function recordDecisions(
   });
   return rows.length;
 }
+
+/**
+ * A text as the panel reads it: every possibly identifying passage redacted unless someone
+ * decided to keep it in this version, and the names given removed wherever they appear.
+ */
+export async function panelReading(enrolmentId: string, namesToHide: string[]) {
+  const db = await getDb();
+  const rows = await db
+    .select({ key: anonymisationDecisions.findingKey, decision: anonymisationDecisions.decision })
+    .from(anonymisationDecisions)
+    .where(eq(anonymisationDecisions.enrolmentId, enrolmentId))
+    .orderBy(asc(anonymisationDecisions.decidedAt), asc(anonymisationDecisions.id));
+  const latest = new Map(rows.map((r) => [r.key, r.decision]));
+  const words = [...new Set(namesToHide.flatMap((n) => [n, ...n.split(/\s+/)]).filter((w) => w.length >= 3))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const hideNames = (text: string) =>
+    words.reduce(
+      (t, w) => t.replace(new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "gi"), "[name removed]"),
+      text,
+    );
+  return (text: string, item?: { itemId: string; version: number }) => {
+    const findings = findIdentifying(text);
+    const redacted = redact(text, findings, (f) =>
+      item ? latest.get(findingKey(item.itemId, item.version, f)) !== "keep" : true,
+    );
+    return hideNames(redacted);
+  };
+}
