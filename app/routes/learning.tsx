@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const programme = findProgramme(e.programmeSlug);
     if (!programme) return [];
     const progress = programmeProgress(programme, states.get(e.id) ?? []);
-    const review = nextReviewPoint(programme, e.startedOn, today);
+    const review = nextReviewPoint(programme, e, today);
     const href = (ref: NonNullable<typeof progress.continueAt>) =>
       `/programmes/${programme.slug}/${ref.module.slug}/${ref.lesson.slug}`;
     return [

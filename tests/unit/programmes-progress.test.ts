@@ -203,7 +203,7 @@ describe("the next review point", () => {
     evidence: [{ kind: "reflective_log", count: 2 }],
   });
   const next = (today: Date) => {
-    const point = nextReviewPoint(assessed, "2026-01-15", today);
+    const point = nextReviewPoint(assessed, { startedOn: "2026-01-15" }, today);
     return point && { title: point.title, due: format(point.due, "yyyy-MM-dd"), days: point.days };
   };
 
@@ -223,7 +223,14 @@ describe("the next review point", () => {
   });
 
   it("is null for a programme without review points", () => {
-    expect(nextReviewPoint(twoModules, "2026-01-15", new Date(2026, 0, 15))).toBeNull();
+    expect(nextReviewPoint(twoModules, { startedOn: "2026-01-15" }, new Date(2026, 0, 15))).toBeNull();
+    // A four-week pause before the 3-month review moves it four weeks later.
+    const paused = nextReviewPoint(
+      assessed,
+      { startedOn: "2026-01-15", pauses: [{ from: "2026-02-02", to: "2026-03-01" }] },
+      new Date(2026, 0, 20),
+    );
+    expect(paused && format(paused.due, "yyyy-MM-dd")).toBe("2026-05-13");
   });
 });
 

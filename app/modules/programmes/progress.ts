@@ -1,5 +1,6 @@
 /** Progress through a programme, as pure arithmetic over the manifest and the learner's rows. */
-import { addMonths, differenceInCalendarDays, parseISO } from "date-fns";
+import { differenceInCalendarDays } from "date-fns";
+import { reviewDates, yearInputFor, type Pause } from "~/modules/first-year/year";
 import type { Lesson, Module, Programme } from "./content-schema";
 
 export interface LessonState {
@@ -88,14 +89,16 @@ export function scoreChecks(lesson: Lesson, ids: string[], answers: Record<strin
   return { results, score: results.filter((r) => r.correct).length, total: ids.length };
 }
 
-/** For an assessed programme: the next review point on or after today, from the start date. */
-export function nextReviewPoint(programme: Programme, startedOn: string, today: Date) {
-  const points = programme.assessment?.reviewPoints ?? [];
-  const start = parseISO(startedOn);
-  for (const point of [...points].sort((a, b) => a.month - b.month)) {
-    const due = addMonths(start, point.month);
-    const days = differenceInCalendarDays(due, today);
-    if (days >= 0) return { title: point.title, due, days };
+/** For an assessed programme: the next review point on or after today, with pauses and part-time taken into account. */
+export function nextReviewPoint(
+  programme: Programme,
+  enrolment: { startedOn: string; fte?: number | null; pauses?: Pause[] | null; extensionDays?: number | null },
+  today: Date,
+) {
+  if (!programme.assessment) return null;
+  for (const point of reviewDates(yearInputFor(enrolment, programme))) {
+    const days = differenceInCalendarDays(point.due, today);
+    if (days >= 0) return { title: point.title, due: point.due, days };
   }
   return null;
 }
