@@ -33,15 +33,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rules = programme.assessment!;
   const today = new Date();
   const year = yearInputFor(enrolment, programme);
-  const [{ agreement, signatures }, sessions, evidence, weeks, limit, reviews] = await Promise.all([
+  const [{ agreement, signatures }, sessions, evidence, weeks, limit, reviews, certificate] = await Promise.all([
     findAgreement(enrolment.id),
     listSessions(enrolment.id),
     listEvidence(enrolment.id),
     listWeeks(enrolment.id),
     findLimit(enrolment.id),
     reviewRecords(enrolment.id),
+    certificateFor(enrolment.id),
   ]);
-  const certificate = await certificateFor(enrolment.id);
   const states = reviewStates(year, reviews);
   const agreementDue = learningAgreementDue(year);
   const status = agreementStatus(agreement, signatures, agreementDue, today);

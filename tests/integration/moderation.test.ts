@@ -10,8 +10,6 @@ import { format, subDays } from "date-fns";
 import { count, eq, sql } from "drizzle-orm";
 import { parse } from "yaml";
 import { certificates, enrolments, panelOutcomes, panels, type organisations } from "#db/schema";
-import { sessionCookie } from "~/modules/auth/cookie.server";
-import { createSession, generateToken } from "~/modules/auth/session.server";
 import { createEvidence, listEvidence, reviseEvidence, type EvidenceInput } from "~/modules/portfolio/portfolio.server";
 import { panelReading } from "~/modules/signoff/anonymisation.server";
 import { frameworkSchema, programmeFileSchema, type Manifest } from "~/modules/programmes/content-schema";
@@ -30,10 +28,9 @@ import * as panelsPage from "~/routes/organisation.panels._index";
 import * as anonymisationPage from "~/routes/year.$enrolmentId.anonymisation";
 import * as certificatePage from "~/routes/year.$enrolmentId.certificate[.]pdf";
 import * as verifyPage from "~/routes/verify";
-import { getCurrentUser } from "~/utils/auth.server";
 import { withTestDatabase } from "../support/database";
 import { failureOf } from "../support/errors";
-import { makeMembership, makeOrganisation, makeUser, ORIGIN } from "../support/fixtures";
+import { makeOrganisation, ORIGIN, signedIn } from "../support/fixtures";
 
 const manifestFile = await vi.hoisted(async () => {
   const { mkdtempSync } = await import("node:fs");
@@ -75,16 +72,7 @@ interface Person {
   cookie: string;
 }
 
-async function signIn(org: Org, role: Role, name: string): Promise<Person> {
-  const user = await makeUser(t.db, { name });
-  const membership = await makeMembership(t.db, { userId: user.id, organisationId: org.id, role });
-  const token = generateToken();
-  await createSession(token, user.id, { activeMembershipId: membership.id });
-  const cookie = sessionCookie(token).split(";")[0]!;
-  const current = await getCurrentUser(new Request(`${ORIGIN}/home`, { headers: { Cookie: cookie } }));
-  if (!current) throw new Error(`${name}'s session did not validate`);
-  return { userId: user.id, name, cookie };
-}
+const signIn = (org: Org, role: Role, name: string): Promise<Person> => signedIn(t.db, org.id, role, name);
 
 const IDENTIFYING = "I visited Jordan Smith, born 03/04/2015, with the health visitor.";
 

@@ -9,8 +9,6 @@ import { format, subDays } from "date-fns";
 import { eq, sql } from "drizzle-orm";
 import { parse } from "yaml";
 import { enrolments, evidenceVersions, type organisations } from "#db/schema";
-import { sessionCookie } from "~/modules/auth/cookie.server";
-import { createSession, generateToken } from "~/modules/auth/session.server";
 import { discardDraft, loadDraft, saveDraft } from "~/modules/drafts/drafts.server";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { requirePortfolio } from "~/modules/portfolio/access.server";
@@ -33,10 +31,10 @@ import * as evidencePage from "~/routes/year.$enrolmentId.portfolio.$itemId._ind
 import * as fileDownload from "~/routes/year.$enrolmentId.portfolio.$itemId.files.$fileId";
 import * as portfolioPage from "~/routes/year.$enrolmentId.portfolio._index";
 import * as newEvidence from "~/routes/year.$enrolmentId.portfolio.new";
-import { getCurrentUser, type CurrentUser } from "~/utils/auth.server";
+import type { CurrentUser } from "~/utils/auth.server";
 import { withTestDatabase } from "../support/database";
 import { failureOf } from "../support/errors";
-import { makeMembership, makeOrganisation, makeUser, ORIGIN } from "../support/fixtures";
+import { makeOrganisation, ORIGIN, signedIn } from "../support/fixtures";
 
 const manifestFile = await vi.hoisted(async () => {
   const { mkdtempSync } = await import("node:fs");
@@ -80,17 +78,7 @@ interface Person {
   current: CurrentUser;
 }
 
-async function signIn(org: Org, role: Role, name: string): Promise<Person> {
-  const user = await makeUser(t.db, { name });
-  const membership = await makeMembership(t.db, { userId: user.id, organisationId: org.id, role });
-  const token = generateToken();
-  await createSession(token, user.id, { activeMembershipId: membership.id });
-  // The Set-Cookie header the app sends at sign-in, as the browser returns it.
-  const cookie = sessionCookie(token).split(";")[0]!;
-  const current = await getCurrentUser(new Request(`${ORIGIN}/home`, { headers: { Cookie: cookie } }));
-  if (!current) throw new Error(`${name}'s session did not validate`);
-  return { userId: user.id, name, cookie, current };
-}
+const signIn = (org: Org, role: Role, name: string): Promise<Person> => signedIn(t.db, org.id, role, name);
 
 async function enrol(learner: Person, org: Org, supervisor: Person | null, pathway = "child-family") {
   const [row] = await t.db

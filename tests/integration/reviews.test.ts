@@ -10,8 +10,6 @@ import { format, subDays } from "date-fns";
 import { asc, count, eq, sql } from "drizzle-orm";
 import { parse } from "yaml";
 import { enrolments, reviewSubmissions, signoffs, type organisations } from "#db/schema";
-import { sessionCookie } from "~/modules/auth/cookie.server";
-import { createSession, generateToken } from "~/modules/auth/session.server";
 import {
   createEvidence,
   findEvidence,
@@ -29,10 +27,10 @@ import {
   type SignoffActor,
 } from "~/modules/signoff/reviews.server";
 import * as reviewPage from "~/routes/year.$enrolmentId.reviews.$code";
-import { getCurrentUser, type CurrentUser } from "~/utils/auth.server";
+import type { CurrentUser } from "~/utils/auth.server";
 import { withTestDatabase } from "../support/database";
 import { failureOf } from "../support/errors";
-import { makeMembership, makeOrganisation, makeUser, ORIGIN } from "../support/fixtures";
+import { makeOrganisation, ORIGIN, signedIn } from "../support/fixtures";
 
 const manifestFile = await vi.hoisted(async () => {
   const { mkdtempSync } = await import("node:fs");
@@ -74,16 +72,7 @@ interface Person {
   current: CurrentUser;
 }
 
-async function signIn(org: Org, role: Role, name: string): Promise<Person> {
-  const user = await makeUser(t.db, { name });
-  const membership = await makeMembership(t.db, { userId: user.id, organisationId: org.id, role });
-  const token = generateToken();
-  await createSession(token, user.id, { activeMembershipId: membership.id });
-  const cookie = sessionCookie(token).split(";")[0]!;
-  const current = await getCurrentUser(new Request(`${ORIGIN}/home`, { headers: { Cookie: cookie } }));
-  if (!current) throw new Error(`${name}'s session did not validate`);
-  return { userId: user.id, name, cookie, current };
-}
+const signIn = (org: Org, role: Role, name: string): Promise<Person> => signedIn(t.db, org.id, role, name);
 
 const input = (title: string): EvidenceInput => ({
   title,

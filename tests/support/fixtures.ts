@@ -6,7 +6,10 @@ import { eq } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { memberships, organisations, users } from "#db/schema";
 import type { RequestDetails } from "~/modules/auth/accounts.server";
+import { sessionCookie } from "~/modules/auth/cookie.server";
 import { hashPassword } from "~/modules/auth/password.server";
+import { createSession, generateToken } from "~/modules/auth/session.server";
+import { getCurrentUser, type CurrentUser } from "~/utils/auth.server";
 import { listStoredEmails, type StoredEmail } from "~/utils/email.server";
 
 export const ORIGIN = "https://pathways.test";
@@ -90,4 +93,30 @@ export function tokenFromLink(email: StoredEmail, path: string): string {
   const match = new RegExp(`${escaped}([a-z2-7]+)(?=\\s|$)`, "m").exec(email.text);
   if (!match?.[1]) throw new Error(`No ${path} link in:\n${email.text}`);
   return match[1];
+}
+
+/** A person signed in for real: a session row, and the cookie the browser would send back. */
+export interface SignedIn {
+  userId: string;
+  name: string;
+  cookie: string;
+  current: CurrentUser;
+}
+
+/** A new user with one membership, signed in to it, for calling loaders and actions as they would be called. */
+export async function signedIn(
+  db: Database,
+  organisationId: string,
+  role: (typeof memberships.$inferInsert)["role"],
+  name: string,
+): Promise<SignedIn> {
+  const user = await makeUser(db, { name });
+  const membership = await makeMembership(db, { userId: user.id, organisationId, role });
+  const token = generateToken();
+  await createSession(token, user.id, { activeMembershipId: membership.id });
+  // The Set-Cookie header the app sends at sign-in, as the browser returns it.
+  const cookie = sessionCookie(token).split(";")[0]!;
+  const current = await getCurrentUser(new Request(`${ORIGIN}/home`, { headers: { Cookie: cookie } }));
+  if (!current) throw new Error(`${name}'s session did not validate`);
+  return { userId: user.id, name, cookie, current };
 }
