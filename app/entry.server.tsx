@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { currentQueryTally, withQueryTally } from "#db/query-count";
 import { seedIfEmpty } from "#db/seed/demo-world";
 import { closeDatabase, connectDatabase, getDb } from "~/utils/db.server";
 import { env, isProduction, mailTransport } from "~/utils/env.server";
@@ -29,6 +30,25 @@ export async function startup() {
   }
 }
 
+/**
+ * The server runs each request inside a query tally, so that the number of SQL statements a
+ * page needed can be reported (the benchmark reads the X-Query-Count header when it is on).
+ */
+export function tallyQueries(next: () => void) {
+  withQueryTally(next);
+}
+
+function reportQueryCount(headers: Headers) {
+  if (process.env.QUERY_COUNT_HEADER !== "true") return;
+  const tally = currentQueryTally();
+  if (tally) headers.set("X-Query-Count", String(tally.count));
+}
+
+export function handleDataRequest(response: Response) {
+  reportQueryCount(response.headers);
+  return response;
+}
+
 /** Called by the server once in-flight requests have finished. */
 export async function shutdown() {
   await closeDatabase();
@@ -43,6 +63,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
+  reportQueryCount(responseHeaders);
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {
     let shellRendered = false;

@@ -75,6 +75,7 @@ app.use((req, res, next) => {
     );
 });
 
+app.use((_req, _res, next) => build.entry.module.tallyQueries(next));
 app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));

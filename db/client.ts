@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Logger } from "drizzle-orm/logger";
+import { queryTallyLogger } from "./query-count";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -21,7 +22,7 @@ export interface OpenOptions {
   url?: string;
   /** The PGlite data folder, or "memory://" for a throwaway database. Defaults to PGLITE_DIR or .data/pglite. */
   dataDir?: string;
-  /** Counts or prints statements (the query budget tests use it). */
+  /** Prints or counts statements; by default each is counted in the current query tally. */
   logger?: Logger;
 }
 
@@ -36,7 +37,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
       max: Number(process.env.DATABASE_POOL_MAX ?? 10),
       onnotice: () => {},
     });
-    const db = drizzle(client, { schema, logger: options.logger }) as unknown as Database;
+    const db = drizzle(client, { schema, logger: options.logger ?? queryTallyLogger }) as unknown as Database;
     return {
       db,
       driver: "postgres",
@@ -50,7 +51,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
   const { drizzle } = await import("drizzle-orm/pglite");
   if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const client = await PGlite.create(dataDir);
-  const db = drizzle(client, { schema, logger: options.logger }) as unknown as Database;
+  const db = drizzle(client, { schema, logger: options.logger ?? queryTallyLogger }) as unknown as Database;
   let closed = false;
   return {
     db,
