@@ -1,0 +1,149 @@
+/**
+ * The demo world as the trust suites see it: a session for each kind of person, and for
+ * every kind of id a URL can carry, one belonging to Northmoor (the home organisation)
+ * and one belonging to Riverside (another council), so that each can be tried across
+ * organisations.
+ */
+import { createHash } from "node:crypto";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Database } from "#db/client";
+import {
+  cohorts,
+  enrolments,
+  evidenceFileContents,
+  evidenceFiles,
+  evidenceItems,
+  memberships,
+  organisations,
+  panels,
+  supervisionSessions,
+  users,
+} from "#db/schema";
+import { seedDemoWorld, sessionFor } from "./site";
+
+/** Who the suites act as. `subject` is the learner whose records the URLs point at. */
+export const PEOPLE = {
+  anonymous: null,
+  subject: { email: "zainab.hussain@northmoor.example" },
+  peer: { email: "amara.nwosu@northmoor.example" },
+  supervisor: { email: "daniel.okafor@northmoor.example" },
+  otherSupervisor: { email: "helen.marsh@northmoor.example", role: "supervisor" },
+  assessor: { email: "helen.marsh@northmoor.example", role: "assessor" },
+  lead: { email: "priya.shah@northmoor.example" },
+  earlyCareer: { email: "sophie.bennett@northmoor.example" },
+  foreignLead: { email: "marcus.reid@riverside.example" },
+  foreignSupervisor: { email: "farah.ali@riverside.example" },
+  foreignLearner: { email: "chloe.evans@riverside.example" },
+  helpline: { email: "mark.ellison@returnhelpline.example" },
+  admin: { email: "alex.morgan@practicepathways.example" },
+  returner: { email: "janet.okoye@example.com" },
+  masters: { email: "hannah.clarke@eastbridge.example" },
+} as const;
+
+export type Person = keyof typeof PEOPLE;
+export const EVERYONE = Object.keys(PEOPLE) as Person[];
+
+/** The ids one organisation's records have, by URL parameter name. */
+export type Ids = Record<string, string>;
+
+export interface TrustWorld {
+  cookies: Record<Person, string | undefined>;
+  /** Northmoor's records: Zainab's year, Daniel's supervisee. */
+  own: Ids;
+  /** Riverside's records: Aisha's year. */
+  foreign: Ids;
+}
+
+async function idsFor(db: Database, email: string, orgSlug: string, chairEmail: string): Promise<Ids> {
+  const [org] = await db.select().from(organisations).where(eq(organisations.slug, orgSlug));
+  const [learner] = await db.select().from(users).where(eq(users.email, email));
+  const [chair] = await db.select().from(users).where(eq(users.email, chairEmail));
+  const [membership] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.userId, learner!.id), eq(memberships.organisationId, org!.id)));
+  const [enrolment] = await db
+    .select()
+    .from(enrolments)
+    .where(and(eq(enrolments.userId, learner!.id), eq(enrolments.programmeSlug, "asye")));
+  const [item] = await db
+    .select()
+    .from(evidenceItems)
+    .where(eq(evidenceItems.enrolmentId, enrolment!.id))
+    .orderBy(asc(evidenceItems.createdAt))
+    .limit(1);
+  const [session] = await db
+    .select()
+    .from(supervisionSessions)
+    .where(eq(supervisionSessions.enrolmentId, enrolment!.id))
+    .limit(1);
+  const [cohort] = await db.select().from(cohorts).where(eq(cohorts.organisationId, org!.id)).limit(1);
+  const content = Buffer.from("%PDF-1.4\n% a note of a direct observation\n");
+  const [file] = await db
+    .insert(evidenceFiles)
+    .values({
+      itemId: item!.id,
+      fileName: "observation-notes.pdf",
+      contentType: "application/pdf",
+      sizeBytes: content.length,
+      sha256: createHash("sha256").update(content).digest("hex"),
+      uploadedById: learner!.id,
+    })
+    .returning();
+  await db.insert(evidenceFileContents).values({ fileId: file!.id, content });
+  const [panel] = await db
+    .insert(panels)
+    .values({
+      organisationId: org!.id,
+      programmeSlug: "asye",
+      name: `${org!.name} moderation panel`,
+      sampleShare: 0.5,
+      seed: "TRUSTSUITE",
+      sample: [{ enrolmentId: enrolment!.id, recommendation: "pass" }],
+      chairId: chair!.id,
+      createdById: chair!.id,
+    })
+    .returning();
+  if (!item || !session || !cohort) throw new Error(`The demo world lacks records for ${email}`);
+  return {
+    organisationId: org!.id,
+    enrolmentId: enrolment!.id,
+    membershipId: membership!.id,
+    itemId: item.id,
+    fileId: file!.id,
+    sessionId: session.id,
+    cohortId: cohort.id,
+    panelId: panel!.id,
+  };
+}
+
+export async function buildTrustWorld(db: Database): Promise<TrustWorld> {
+  await seedDemoWorld(db);
+  const cookies = {} as Record<Person, string | undefined>;
+  for (const person of EVERYONE) {
+    const who = PEOPLE[person];
+    cookies[person] = who ? await sessionFor(db, who.email, "role" in who ? who.role : undefined) : undefined;
+  }
+  return {
+    cookies,
+    own: await idsFor(db, "zainab.hussain@northmoor.example", "northmoor", "helen.marsh@northmoor.example"),
+    foreign: await idsFor(db, "aisha.rahman@riverside.example", "riverside", "marcus.reid@riverside.example"),
+  };
+}
+
+/** Row counts and a checksum of every table, to prove a refused request changed nothing. */
+export async function databaseFingerprint(db: Database, ignore: readonly string[] = []): Promise<Record<string, string>> {
+  const tables = (await db.execute(
+    sql`select tablename from pg_tables where schemaname = 'public' order by tablename`,
+  )) as unknown as { tablename: string }[] | { rows: { tablename: string }[] };
+  const names = (Array.isArray(tables) ? tables : tables.rows).map((t) => t.tablename).filter((t) => !ignore.includes(t));
+  const parts = names.map(
+    (name) =>
+      sql`select ${name}::text as name, count(*)::text as rows, coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') as sum from ${sql.identifier(name)} t`,
+  );
+  const result = (await db.execute(sql.join(parts, sql` union all `))) as unknown as
+    | { name: string; rows: string; sum: string }[]
+    | { rows: { name: string; rows: string; sum: string }[] };
+  const rows = Array.isArray(result) ? result : result.rows;
+  return Object.fromEntries(rows.map((r) => [r.name, `${r.rows}:${r.sum}`]));
+}

@@ -1,0 +1,308 @@
+/**
+ * The authorisation matrix: every route of the Remix route manifest, asked for by every
+ * kind of person (and by someone signed out), must answer as this one table declares.
+ * A route missing from the table fails, so a new page cannot escape the check. Then every
+ * id a URL carries is swapped, one at a time, for another council's id: the answer must be
+ * 403 or 404, and a refused POST must leave the database exactly as it was.
+ */
+import { withTestDatabase } from "../support/database";
+import { get, post, routesOf, siteHandler, type Handler, type RouteInfo } from "../support/site";
+import { buildTrustWorld, databaseFingerprint, EVERYONE, type Person, type TrustWorld } from "../support/trust-world";
+
+/**
+ * public: anyone gets the page. anonymousOnly: a signed-in person is sent to their start page.
+ * signedIn: anyone signed in. A list: only those people; everyone else 403/404, signed out → sign in.
+ * redirect: always sends the person on. nobody: 404 for everyone (no such page for a GET).
+ * gone: 410 for everyone (a link token that does not exist). validation: the request reaches the
+ * action, which refuses the empty form with a 4xx that is not 401/403/404.
+ */
+type Access = "public" | "anonymousOnly" | "signedIn" | "redirect" | "nobody" | "gone" | readonly Person[];
+interface Rule {
+  get: Access;
+  /** Who may reach the action; defaults to `get`. "skip" when a POST would end the session. */
+  post?: Access | "skip";
+  /** Tables a request may legitimately touch even when its action refuses (with why). */
+  touches?: string[];
+}
+
+const YEAR_TEAM = ["subject", "supervisor", "lead"] as const satisfies readonly Person[];
+const LEARNERS_OF_ASYE = ["subject", "peer", "foreignLearner"] as const satisfies readonly Person[];
+const LEADS = ["lead", "foreignLead"] as const satisfies readonly Person[];
+const SUPERVISORS = ["supervisor", "otherSupervisor", "assessor", "foreignSupervisor"] as const satisfies readonly Person[];
+
+const TABLE: Record<string, Rule> = {
+  "routes/_index": { get: "public" },
+  "routes/$": { get: "nobody" },
+  "routes/accessibility": { get: "public" },
+  "routes/privacy": { get: "public" },
+  "routes/healthz": { get: "public" },
+  "routes/verify": { get: "public" },
+  "routes/programmes._index": { get: "public" },
+  "routes/programmes.$programme._index": {
+    get: "public",
+    // Enrolling yourself is for self-funding learners on programmes open to them; no demo person qualifies for the ASYE.
+    post: [],
+  },
+  "routes/programmes.$programme.$module._index": { get: "public" },
+  "routes/programmes.$programme.$module.$lesson": {
+    // Staff may read what their learners read; learners only on programmes they are enrolled on.
+    get: ["subject", "peer", "supervisor", "otherSupervisor", "assessor", "lead", "foreignLead", "foreignSupervisor", "foreignLearner", "admin"],
+    post: LEARNERS_OF_ASYE,
+    touches: ["lesson_progress"], // the page, shown again after the refusal, records that the lesson was opened
+  },
+  "routes/programmes.$programme.$module.$lesson.draft": { get: "nobody", post: LEARNERS_OF_ASYE },
+  "routes/drafts": { get: "nobody", post: "signedIn" },
+  "routes/sign-in": { get: "anonymousOnly" },
+  "routes/sign-up": { get: "anonymousOnly" },
+  "routes/sign-out": { get: "redirect", post: "skip" },
+  "routes/forgot-password": { get: "public" },
+  "routes/reset-password.$token": { get: "public", post: "gone" },
+  "routes/invitations.$token": { get: "public", post: "gone" },
+  "routes/home": { get: "redirect" },
+  "routes/learning": { get: "signedIn" },
+  "routes/account._index": { get: "signedIn" },
+  "routes/account.organisation": { get: "signedIn" },
+  "routes/dev.mail._index": { get: "public" }, // only while email is written to files (no SMTP), as in tests
+  "routes/dev.mail.$id": { get: "nobody" },
+  "routes/admin": { get: ["admin"] },
+  "routes/helpline": { get: ["helpline"] },
+  "routes/supervision": { get: SUPERVISORS },
+  "routes/organisation._index": { get: [...LEADS, "admin"] },
+  "routes/organisation.audit": { get: LEADS },
+  "routes/organisation.grants": { get: LEADS },
+  "routes/organisation.invite": { get: LEADS },
+  "routes/organisation.cohorts._index": { get: LEADS },
+  "routes/organisation.cohorts.$cohortId": { get: ["lead"] },
+  "routes/organisation.panels._index": { get: [...LEADS, "assessor"], post: LEADS },
+  "routes/organisation.panels.$panelId._index": { get: ["lead", "assessor"] },
+  "routes/organisation.panels.$panelId.$enrolmentId": { get: ["lead", "assessor"] },
+  "routes/learners.$membershipId": { get: YEAR_TEAM },
+  "routes/year.$enrolmentId._index": { get: YEAR_TEAM },
+  "routes/year.$enrolmentId.agreement": { get: YEAR_TEAM },
+  "routes/year.$enrolmentId.anonymisation": { get: YEAR_TEAM, post: ["subject", "supervisor"] },
+  "routes/year.$enrolmentId.history": { get: YEAR_TEAM },
+  "routes/year.$enrolmentId.workload": { get: YEAR_TEAM },
+  "routes/year.$enrolmentId.settings": { get: ["lead"] },
+  "routes/year.$enrolmentId.export[.]pdf": { get: YEAR_TEAM },
+  // Zainab has no certificate yet, so there is nothing to download for anyone.
+  "routes/year.$enrolmentId.certificate[.]pdf": { get: [] },
+  "routes/year.$enrolmentId.supervision._index": { get: YEAR_TEAM },
+  "routes/year.$enrolmentId.supervision[.]ics": { get: YEAR_TEAM },
+  "routes/year.$enrolmentId.supervision.new": { get: ["supervisor"] },
+  // The learner acknowledges a record; the supervisor who wrote it and the lead only read it.
+  "routes/year.$enrolmentId.supervision.$sessionId": { get: YEAR_TEAM, post: ["subject"] },
+  "routes/year.$enrolmentId.portfolio._index": { get: YEAR_TEAM },
+  "routes/year.$enrolmentId.portfolio.new": { get: ["subject", "supervisor"] },
+  // The first item of Zainab's portfolio is a direct observation her supervisor wrote: only its author revises it.
+  "routes/year.$enrolmentId.portfolio.$itemId._index": { get: YEAR_TEAM, post: ["subject"] },
+  "routes/year.$enrolmentId.portfolio.$itemId.edit": { get: ["supervisor"] },
+  "routes/year.$enrolmentId.portfolio.$itemId.files.$fileId": { get: YEAR_TEAM },
+  // Which step of a review each person may take depends on its state; an empty form is refused before that.
+  "routes/year.$enrolmentId.reviews._index": { get: YEAR_TEAM },
+  "routes/year.$enrolmentId.reviews.$code": { get: YEAR_TEAM, post: [] },
+};
+
+/** URL parameters that are not ids of an organisation's records. */
+const FIXED: Record<string, string> = {
+  programme: "asye",
+  module: "the-first-year",
+  lesson: "how-the-year-runs",
+  code: "six-month",
+  token: "abcdefghijklmnopqrstuvwxyz234567",
+  id: "no-such-email",
+  "*": "no-such-page",
+};
+
+/** A session's last-seen time moves on with any request; that is not the request's doing. */
+const IGNORED = ["sessions"];
+
+/** The table a statement writes to, if it writes. */
+function writesTo(statement: string): string | undefined {
+  const match = /^\s*(?:insert\s+into|update|delete\s+from)\s+"?(\w+)"?/i.exec(statement);
+  return match?.[1];
+}
+
+const t = withTestDatabase();
+let world: TrustWorld;
+let handle: Handler;
+let routes: RouteInfo[];
+
+beforeAll(async () => {
+  world = await buildTrustWorld(t.db);
+  const site = await siteHandler();
+  handle = site.handle;
+  routes = routesOf(site.build);
+}, 180_000);
+
+function urlFor(route: RouteInfo, ids: Record<string, string>) {
+  return route.pattern.replace(/:(\w+)|\*/g, (_m, name: string | undefined) => {
+    const value = ids[name ?? "*"] ?? FIXED[name ?? "*"];
+    if (!value) throw new Error(`No value for :${name} in ${route.pattern}`);
+    return value;
+  });
+}
+
+type Outcome = "ok" | "deny" | "sign-in" | "start" | "redirect" | "missing" | "gone" | "validation";
+
+function expected(access: Access, person: Person, method: "GET" | "POST"): Outcome {
+  const ok: Outcome = method === "GET" ? "ok" : "validation";
+  if (access === "public") return ok;
+  if (access === "nobody") return "missing";
+  if (access === "gone") return "gone";
+  if (access === "redirect") return "redirect";
+  if (access === "anonymousOnly") return person === "anonymous" ? ok : "start";
+  if (person === "anonymous") return "sign-in";
+  if (access === "signedIn") return ok;
+  return access.includes(person) ? ok : "deny";
+}
+
+function outcomeOf(response: Response): Outcome | `status ${number}` {
+  const { status } = response;
+  const location = response.headers.get("location") ?? "";
+  if (status === 200 || status === 204) return "ok";
+  if (status === 401 || (status >= 300 && status < 400 && location.startsWith("/sign-in"))) return "sign-in";
+  if (status >= 300 && status < 400) return "redirect";
+  if (status === 403) return "deny";
+  if (status === 404) return "missing";
+  if (status === 410) return "gone";
+  if (status >= 400 && status < 500) return "validation";
+  return `status ${status}`;
+}
+
+function matches(actual: ReturnType<typeof outcomeOf>, wanted: Outcome) {
+  if (wanted === "deny") return actual === "deny" || actual === "missing";
+  if (wanted === "start") return actual === "redirect";
+  if (wanted === "redirect") return actual === "redirect" || actual === "sign-in";
+  return actual === wanted;
+}
+
+test("every route in the manifest is declared in the table, and nothing stale is", () => {
+  const ids = routes.map((r) => r.id).sort();
+  expect(ids.filter((id) => !(id in TABLE)), "routes with no rule in the authorisation table").toEqual([]);
+  expect(Object.keys(TABLE).filter((id) => !ids.includes(id)), "rules for routes that no longer exist").toEqual([]);
+});
+
+test("every route answers each person as the table says (GET)", async () => {
+  const wrong: string[] = [];
+  for (const route of routes) {
+    const rule = TABLE[route.id];
+    if (!rule) continue;
+    const url = urlFor(route, world.own);
+    for (const person of EVERYONE) {
+      const response = await handle(get(url, world.cookies[person]));
+      await response.arrayBuffer();
+      const want = expected(rule.get, person, "GET");
+      const got = outcomeOf(response);
+      if (!matches(got, want)) wrong.push(`GET ${route.id} as ${person}: wanted ${want}, got ${got} (${response.status})`);
+    }
+  }
+  expect(wrong).toEqual([]);
+}, 300_000);
+
+/**
+ * The row counts and checksums of every table must be the same after a route's whole batch
+ * of refused requests as before it; if they are not, the statements that wrote are named.
+ */
+async function refusals(route: RouteInfo, rule: Rule, requests: { label: string; request: Request; want?: Outcome }[]) {
+  const wrong: string[] = [];
+  const ignore = [...IGNORED, ...(rule.touches ?? [])];
+  const before = await databaseFingerprint(t.db, ignore);
+  // Statements that may write (a conditional UPDATE can match no row), named if anything did change.
+  const writers: string[] = [];
+  for (const { label, request, want } of requests) {
+    const tally = { count: 0, statements: [] as string[] };
+    const response = await handle(request, tally);
+    await response.arrayBuffer();
+    const got = outcomeOf(response);
+    if (want ? !matches(got, want) : ![403, 404].includes(response.status))
+      wrong.push(`${label}: wanted ${want ?? "403 or 404"}, got ${got} (${response.status})`);
+    for (const q of tally.statements) {
+      const table = writesTo(q);
+      if (table && !ignore.includes(table)) writers.push(`${label} (${response.status}) sent ${q.slice(0, 90)}`);
+    }
+  }
+  const after = await databaseFingerprint(t.db, ignore);
+  const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+  if (changed.length) wrong.push(`${route.id}: refused requests changed ${changed.join(", ")}`, ...writers);
+  return wrong;
+}
+
+test("every action answers each person as the table says, and a refused POST changes nothing", async () => {
+  const wrong: string[] = [];
+  for (const route of routes.filter((r) => r.hasAction)) {
+    const rule = TABLE[route.id];
+    if (!rule || rule.post === "skip") continue;
+    const access = rule.post ?? rule.get;
+    const url = urlFor(route, world.own);
+    wrong.push(
+      ...(await refusals(
+        route,
+        rule,
+        EVERYONE.map((person) => ({
+          label: `POST ${route.id} as ${person}`,
+          request: post(url, new URLSearchParams(), world.cookies[person]),
+          want: expected(access, person, "POST"),
+        })),
+      )),
+    );
+  }
+  expect(wrong).toEqual([]);
+}, 300_000);
+
+test("signing out ends the session it was sent with, and only that one", async () => {
+  const route = routes.find((r) => r.id === "routes/sign-out")!;
+  const { sessionFor } = await import("../support/site");
+  const throwaway = await sessionFor(t.db, "daniel.okafor@northmoor.example");
+  const response = await handle(post(route.pattern, new URLSearchParams(), throwaway));
+  expect(response.status).toBe(302);
+  expect(outcomeOf(await handle(get("/supervision", throwaway)))).toBe("sign-in");
+  expect(outcomeOf(await handle(get("/supervision", world.cookies.supervisor)))).toBe("ok");
+});
+
+test("every id in a URL, swapped for another council's, is refused with 403 or 404", async () => {
+  const wrong: string[] = [];
+  let tried = 0;
+  for (const route of routes) {
+    const rule = TABLE[route.id];
+    const swappable = route.params.filter((p) => p in world.own && p in world.foreign && p !== "organisationId");
+    if (!rule || swappable.length === 0) continue;
+    // Each id alone, then all of them: a mixed URL must not let one council's id unlock another's record.
+    const variants = [...swappable.map((p) => [p]), ...(swappable.length > 1 ? [swappable] : [])];
+    const mayOpen = (access: Access | "skip") => (Array.isArray(access) ? access : []) as readonly Person[];
+    for (const swapped of variants) {
+      const ids = { ...world.own, ...Object.fromEntries(swapped.map((p) => [p, world.foreign[p]!])) };
+      const url = urlFor(route, ids);
+      const allForeign = swapped.length === swappable.length;
+      // Northmoor's people who may open Northmoor's record; Riverside's people too while any id is still Northmoor's.
+      const askers = (access: readonly Person[]) =>
+        EVERYONE.filter((p) => access.includes(p) && !p.startsWith("foreign")).concat(
+          allForeign ? [] : (["foreignLead", "foreignSupervisor", "foreignLearner"] as const),
+        );
+      const label = `with Riverside's ${swapped.join("+")}`;
+      if (route.hasLoader) {
+        for (const person of askers(mayOpen(rule.get))) {
+          const response = await handle(get(url, world.cookies[person]));
+          await response.arrayBuffer();
+          tried += 1;
+          if (![403, 404].includes(response.status)) wrong.push(`GET ${route.id} ${label} as ${person}: ${response.status}`);
+        }
+      }
+      if (route.hasAction && rule.post !== "skip") {
+        const people = askers(mayOpen(rule.post ?? rule.get));
+        tried += people.length;
+        wrong.push(
+          ...(await refusals(
+            route,
+            rule,
+            people.map((person) => ({
+              label: `POST ${route.id} ${label} as ${person}`,
+              request: post(url, new URLSearchParams(), world.cookies[person]),
+            })),
+          )),
+        );
+      }
+    }
+  }
+  expect(wrong).toEqual([]);
+  expect(tried).toBeGreaterThan(100);
+}, 300_000);
