@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
+import { createEvidence } from "~/modules/portfolio/portfolio.server";
 import type { Database } from "#db/client";
 import {
   cohorts,
@@ -72,11 +73,33 @@ async function idsFor(db: Database, email: string, orgSlug: string, chairEmail: 
     .where(eq(evidenceItems.enrolmentId, enrolment!.id))
     .orderBy(asc(evidenceItems.createdAt))
     .limit(1);
+  // A record the learner has still to acknowledge, so its form is on the page.
   const [session] = await db
-    .select()
-    .from(supervisionSessions)
-    .where(eq(supervisionSessions.enrolmentId, enrolment!.id))
-    .limit(1);
+    .insert(supervisionSessions)
+    .values({
+      enrolmentId: enrolment!.id,
+      heldOn: new Date().toISOString().slice(0, 10),
+      minutes: 60,
+      kind: "one_to_one",
+      agenda: "Caseload; one case for reflection.",
+      discussion: "Talked through the week's visits.",
+      decisions: "",
+      recordedById: enrolment!.supervisorId!,
+    })
+    .returning();
+  // A reflection naming a child and a postcode, so that the anonymisation page has passages to decide.
+  await createEvidence(
+    enrolment!.id,
+    { userId: learner!.id, role: "learner", organisationId: org!.id },
+    "reflective_log",
+    {
+      title: "Reflection on a visit",
+      occurredOn: new Date().toISOString().slice(0, 10),
+      body: "I visited Jayden Smith at home in NM1 4QT. His date of birth is 12/03/2015 and his NHS number is 943 476 5919.",
+      capabilities: ["PCF-1"],
+      details: {},
+    },
+  );
   const [cohort] = await db.select().from(cohorts).where(eq(cohorts.organisationId, org!.id)).limit(1);
   const content = Buffer.from("%PDF-1.4\n% a note of a direct observation\n");
   const [file] = await db
@@ -146,4 +169,37 @@ export async function databaseFingerprint(db: Database, ignore: readonly string[
     | { rows: { name: string; rows: string; sum: string }[] };
   const rows = Array.isArray(result) ? result : result.rows;
   return Object.fromEntries(rows.map((r) => [r.name, `${r.rows}:${r.sum}`]));
+}
+
+/** The table a statement writes to, if it writes. */
+export function writesTo(statement: string): string | undefined {
+  const match = /^\s*(?:insert\s+into|update|delete\s+from)\s+"?(\w+)"?/i.exec(statement);
+  return match?.[1];
+}
+
+/**
+ * Keeps the database's fingerprint between requests, recomputing it only after a request
+ * that sent a statement which writes (nothing else can change a table), so that checking
+ * each request costs little.
+ */
+export class Watched {
+  private last?: Record<string, string>;
+  constructor(
+    private readonly db: Database,
+    private readonly ignore: readonly string[],
+  ) {}
+
+  private async fingerprint() {
+    this.last ??= await databaseFingerprint(this.db, this.ignore);
+    return this.last;
+  }
+
+  /** Tables whose rows changed during a request that sent `statements`. */
+  async changedBy(statements: readonly string[]): Promise<string[]> {
+    const before = await this.fingerprint();
+    if (!statements.some((q) => writesTo(q) && !this.ignore.includes(writesTo(q)!))) return [];
+    const after = await databaseFingerprint(this.db, this.ignore);
+    this.last = after;
+    return Object.keys(after).filter((table) => after[table] !== before[table]);
+  }
 }

@@ -7,7 +7,7 @@
  */
 import { withTestDatabase } from "../support/database";
 import { get, post, routesOf, siteHandler, type Handler, type RouteInfo } from "../support/site";
-import { buildTrustWorld, databaseFingerprint, EVERYONE, type Person, type TrustWorld } from "../support/trust-world";
+import { buildTrustWorld, databaseFingerprint, EVERYONE, writesTo, type Person, type TrustWorld } from "../support/trust-world";
 
 /**
  * public: anyone gets the page. anonymousOnly: a signed-in person is sent to their start page.
@@ -115,12 +115,6 @@ const FIXED: Record<string, string> = {
 
 /** A session's last-seen time moves on with any request; that is not the request's doing. */
 const IGNORED = ["sessions"];
-
-/** The table a statement writes to, if it writes. */
-function writesTo(statement: string): string | undefined {
-  const match = /^\s*(?:insert\s+into|update|delete\s+from)\s+"?(\w+)"?/i.exec(statement);
-  return match?.[1];
-}
 
 const t = withTestDatabase();
 let world: TrustWorld;

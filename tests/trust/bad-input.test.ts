@@ -1,0 +1,297 @@
+/**
+ * Bad input, everywhere: the suite opens every page as each kind of person, finds every form
+ * that posts (so a new form cannot escape it), and sends its action malformed, missing,
+ * oversized and hostile values — script tags, 100,000-character strings, wrong types,
+ * unknown and another council's ids, duplicated fields. The answer is never a 5xx; a refused
+ * request answers 4xx with a message a person can read, and leaves every table's row count
+ * and checksum as they were; hostile text that is accepted is shown escaped, never run.
+ */
+import { randomUUID } from "node:crypto";
+import { parse, type HTMLElement } from "node-html-parser";
+import { withTestDatabase } from "../support/database";
+import { get, ORIGIN, post, routesOf, siteHandler, type Handler, type RouteInfo } from "../support/site";
+import { buildTrustWorld, Watched, type Person, type TrustWorld } from "../support/trust-world";
+
+const t = withTestDatabase();
+let world: TrustWorld;
+let handle: Handler;
+let routes: RouteInfo[];
+
+/** Who opens pages looking for forms: between them they can reach every form on the site. */
+const FINDERS: Person[] = ["anonymous", "subject", "supervisor", "lead", "assessor", "helpline", "admin", "returner"];
+
+/** Actions no page posts to with a plain form, each with the reason and the fields it reads. */
+const NOT_IN_A_FORM: Record<string, { why: string; fields?: [string, string][] }> = {
+  "routes/sign-out": { why: "ends the session the suite is using; covered by the authorisation matrix" },
+  "routes/$": { why: "no page: every method is answered 404" },
+  "routes/programmes.$programme._index": { why: "self-enrolment form is shown only to self-funding learners on open programmes" },
+  "routes/drafts": {
+    why: "the draft keeper posts here from script as a person types",
+    fields: [
+      ["formKey", "supervision-record"],
+      ["discussion", "We talked about the visit."],
+    ],
+  },
+  "routes/programmes.$programme.$module.$lesson.draft": {
+    why: "the reflection box saves drafts from script",
+    fields: [
+      ["reflectionId", "r1"],
+      ["text", "What I learned."],
+    ],
+  },
+  "routes/invitations.$token": { why: "needs a live invitation token; the bogus one is answered 410", fields: [["password", "x"]] },
+  "routes/reset-password.$token": { why: "needs a live reset token; the bogus one is answered 410", fields: [["password", "x"]] },
+};
+
+const FIXED: Record<string, string> = {
+  programme: "asye",
+  module: "the-first-year",
+  lesson: "how-the-year-runs",
+  code: "six-month",
+  token: "abcdefghijklmnopqrstuvwxyz234567",
+  id: "no-such-email",
+  "*": "no-such-page",
+};
+
+const HUGE = "Long text. ".repeat(9_091).slice(0, 100_000);
+const SCRIPT = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2">`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface Field {
+  name: string;
+  kind: "text" | "textarea" | "number" | "date" | "time" | "email" | "choice" | "checkbox" | "hidden" | "file" | "other";
+  value: string;
+}
+interface FoundForm {
+  route: RouteInfo;
+  person: Person;
+  page: string;
+  action: string;
+  multipart: boolean;
+  intent?: string;
+  fields: Field[];
+}
+
+beforeAll(async () => {
+  world = await buildTrustWorld(t.db);
+  const site = await siteHandler();
+  handle = site.handle;
+  routes = routesOf(site.build);
+}, 180_000);
+
+function urlFor(route: RouteInfo) {
+  return route.pattern.replace(/:(\w+)|\*/g, (_m, name: string | undefined) => world.own[name ?? "*"] ?? FIXED[name ?? "*"]!);
+}
+
+function routeFor(pathname: string): RouteInfo | undefined {
+  // The most specific pattern wins: literal segments before parameters.
+  const candidates = routes.filter((r) => {
+    const re = new RegExp(`^${r.pattern.replace(/[.]/g, "\\.").replace(/:(\w+)/g, "[^/]+").replace(/\*/g, ".*")}$`);
+    return r.hasAction && re.test(pathname);
+  });
+  return candidates.sort((a, b) => b.pattern.replace(/:\w+/g, "").length - a.pattern.replace(/:\w+/g, "").length)[0];
+}
+
+function fieldsOf(form: HTMLElement): Field[] {
+  const fields: Field[] = [];
+  for (const el of form.querySelectorAll("input, textarea, select")) {
+    const name = el.getAttribute("name");
+    if (!name) continue;
+    const tag = el.tagName.toLowerCase();
+    const type = (el.getAttribute("type") ?? "text").toLowerCase();
+    if (tag === "textarea") fields.push({ name, kind: "textarea", value: el.textContent });
+    else if (tag === "select") {
+      const options = el.querySelectorAll("option");
+      const chosen = options.find((o) => o.hasAttribute("selected")) ?? options.find((o) => o.getAttribute("value")) ?? options[0];
+      fields.push({ name, kind: "choice", value: chosen?.getAttribute("value") ?? chosen?.textContent ?? "" });
+    } else if (type === "radio") {
+      if (!fields.some((f) => f.name === name)) fields.push({ name, kind: "choice", value: el.getAttribute("value") ?? "on" });
+    } else if (type === "checkbox") fields.push({ name, kind: "checkbox", value: el.getAttribute("value") ?? "on" });
+    else if (type === "submit" || type === "button") {
+      // The button's name and value are the form's intent.
+      if (!fields.some((f) => f.name === name)) fields.push({ name, kind: "hidden", value: el.getAttribute("value") ?? "" });
+    } else {
+      const kinds: Record<string, Field["kind"]> = { text: "text", search: "text", tel: "text", url: "text", password: "text", number: "number", date: "date", time: "time", email: "email", hidden: "hidden", file: "file" };
+      fields.push({ name, kind: kinds[type] ?? "other", value: el.getAttribute("value") ?? "" });
+    }
+  }
+  for (const button of form.querySelectorAll("button[name]")) {
+    const name = button.getAttribute("name")!;
+    if (!fields.some((f) => f.name === name)) fields.push({ name, kind: "hidden", value: button.getAttribute("value") ?? "" });
+  }
+  return fields;
+}
+
+/** Every form that posts, on every page each finder can open. */
+async function findForms(): Promise<FoundForm[]> {
+  const found = new Map<string, FoundForm>();
+  const pages = routes.filter((r) => r.isPage && r.hasLoader !== undefined && !r.params.includes("*") && !r.params.includes("token"));
+  for (const person of FINDERS) {
+    const queue = pages.map((route) => urlFor(route));
+    const seen = new Set<string>();
+    while (queue.length) {
+      const page = queue.shift()!;
+      if (seen.has(page)) continue;
+      seen.add(page);
+      const response = await handle(get(page, world.cookies[person]));
+      if (response.status !== 200 || !response.headers.get("content-type")?.includes("text/html")) {
+        await response.arrayBuffer();
+        continue;
+      }
+      const html = parse(await response.text());
+      for (const form of html.querySelectorAll("form")) {
+        if ((form.getAttribute("method") ?? "get").toLowerCase() !== "post") {
+          // A form that asks a question first (which kind of evidence?) leads to the form that posts.
+          const choice = form.querySelector("input[type=radio], select");
+          const name = choice?.getAttribute("name");
+          const value = choice?.tagName === "SELECT" ? choice.querySelector("option[value]")?.getAttribute("value") : choice?.getAttribute("value");
+          const target = new URL(form.getAttribute("action") ?? page, `${ORIGIN}${page}`);
+          if (name && value && target.pathname === new URL(page, ORIGIN).pathname) {
+            target.searchParams.set(name, value);
+            queue.push(target.pathname + target.search);
+          }
+          continue;
+        }
+        const action = new URL(form.getAttribute("action") ?? page, `${ORIGIN}${page}`);
+        const target = routeFor(action.pathname);
+        if (!target || target.id === "routes/sign-out") continue;
+        const fields = fieldsOf(form);
+        const intent = fields.find((f) => f.name === "intent")?.value;
+        const key = `${target.id} ${intent ?? ""}`;
+        if (!found.has(key))
+          found.set(key, {
+            route: target,
+            person,
+            page,
+            action: action.pathname + action.search,
+            multipart: form.getAttribute("enctype") === "multipart/form-data",
+            intent,
+            fields,
+          });
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+type Variant = { name: string; mustRefuse: boolean; body: [string, string | File][] };
+
+function plausible(field: Field): string {
+  if (field.value) return field.value;
+  if (field.kind === "date") return new Date().toISOString().slice(0, 10);
+  if (field.kind === "number") return "1";
+  if (field.kind === "email") return "someone@example.org";
+  return "Notes from the home visit.";
+}
+
+function variants(form: FoundForm): Variant[] {
+  const keep = (f: Field) => f.name === "intent" || f.name === "formKey";
+  const base = form.fields.filter((f) => f.kind !== "file").map((f) => [f.name, plausible(f)] as [string, string]);
+  const writable = form.fields.filter((f) => ["text", "textarea", "email", "other"].includes(f.kind) && !keep(f));
+  const typed = form.fields.filter((f) => ["number", "date", "time", "choice", "email"].includes(f.kind) && !keep(f));
+  const ids = form.fields.filter((f) => UUID.test(f.value) && !keep(f));
+  const swap = (names: Field[], value: (f: Field) => string): [string, string][] =>
+    base.map(([n, v]) => [n, names.some((f) => f.name === n) ? value(form.fields.find((f) => f.name === n)!) : v]);
+  const foreignIds = Object.values(world.foreign).filter((v) => UUID.test(v));
+  const list: Variant[] = [
+    { name: "nothing but the intent", mustRefuse: false, body: base.filter(([n]) => n === "intent" || n === "formKey") },
+    { name: "every field empty", mustRefuse: false, body: base.map(([n, v]) => [n, n === "intent" || n === "formKey" ? v : ""]) },
+    { name: "every field twice, the second hostile", mustRefuse: false, body: base.flatMap(([n, v]) => [[n, v], [n, keep({ name: n } as Field) ? "delete-everything" : SCRIPT]] as [string, string][]) },
+  ];
+  if (writable.length) {
+    list.push({ name: "100,000 characters in every text field", mustRefuse: true, body: swap(writable, () => HUGE) });
+    list.push({ name: "script tags in every text field", mustRefuse: false, body: swap(writable, () => SCRIPT) });
+  }
+  if (typed.length) list.push({ name: "wrong types in dates, numbers and choices", mustRefuse: false, body: swap(typed, () => "31/02/not-a-thing") });
+  if (ids.length) {
+    list.push({ name: "unknown ids", mustRefuse: true, body: swap(ids, () => randomUUID()) });
+    list.push({ name: "another council's ids", mustRefuse: true, body: swap(ids, (f) => foreignIds.find((v) => v !== f.value) ?? randomUUID()) });
+  }
+  const file = form.fields.find((f) => f.kind === "file");
+  if (file) {
+    list.push({
+      name: "a program dressed as a PDF",
+      mustRefuse: true,
+      body: [...swap(writable, plausible), [file.name, new File([Buffer.from("MZ\x90\x00 not a pdf")], "notes.pdf", { type: "application/pdf" })]],
+    });
+  }
+  return list;
+}
+
+function bodyOf(entries: [string, string | File][], multipart: boolean) {
+  if (multipart || entries.some(([, v]) => typeof v !== "string")) {
+    const data = new FormData();
+    for (const [n, v] of entries) data.append(n, v);
+    return data;
+  }
+  return new URLSearchParams(entries as [string, string][]);
+}
+
+/** A refusal a person can act on: the form's errors, or an error page that says what happened. */
+function saysWhy(html: string, contentType: string) {
+  if (!contentType.includes("text/html")) return html.trim().length > 0;
+  return /class="error-summary"|class="error-message"|<h1[^>]*>(Sorry, there is a problem|Page not found|You do not have access|This link|This invitation cannot be used)/.test(html);
+}
+
+/** A session's last-seen time moves on with any request; a failed sign-in is counted for the rate limit. */
+const IGNORED = ["sessions", "sign_in_attempts"];
+
+let forms: FoundForm[] = [];
+
+test("the suite finds a form for every action on the site (or knows why there is none)", async () => {
+  forms = await findForms();
+  if (process.env.DEBUG_FORMS) for (const f of forms) console.log(f.route.id, f.person, f.page, f.action, JSON.stringify(f.fields.map((x) => [x.name, x.kind, x.value.slice(0, 40)])));
+  const reached = new Set(forms.map((f) => f.route.id));
+  const missing = routes.filter((r) => r.hasAction && !reached.has(r.id) && !(r.id in NOT_IN_A_FORM)).map((r) => r.id);
+  expect(missing, "actions no page posts to, and not explained").toEqual([]);
+  expect(forms.length).toBeGreaterThan(15);
+}, 300_000);
+
+test("every form's action answers bad input with a 4xx and a message, never a 5xx, and changes nothing when it refuses", async () => {
+  expect(forms.length, "forms were found first").toBeGreaterThan(0);
+  const wrong: string[] = [];
+  const tried: string[] = [];
+  const handMade: FoundForm[] = Object.entries(NOT_IN_A_FORM)
+    .filter(([, v]) => v.fields)
+    .map(([id, v]) => {
+      const route = routes.find((r) => r.id === id)!;
+      return {
+        route,
+        person: "subject" as Person,
+        page: urlFor(route),
+        action: urlFor(route),
+        multipart: false,
+        fields: v.fields!.map(([name, value]) => ({ name, value, kind: name === "formKey" ? ("hidden" as const) : ("textarea" as const) })),
+      };
+    });
+  const watched = new Watched(t.db, IGNORED);
+  for (const form of [...forms, ...handMade]) {
+    const cookie = world.cookies[form.person];
+    for (const variant of variants(form)) {
+      const label = `${form.route.id}${form.intent ? ` [${form.intent}]` : ""} as ${form.person}, ${variant.name}`;
+      const tally = { count: 0, statements: [] as string[] };
+      const response = await handle(post(form.action, bodyOf(variant.body, form.multipart), cookie), tally);
+      const html = await response.text();
+      // The lesson page, shown again after a refusal, records that the lesson was opened.
+      const changed = (await watched.changedBy(tally.statements)).filter((table) => table !== "lesson_progress");
+      tried.push(label);
+      if (response.status >= 500) {
+        wrong.push(`${label}: ${response.status}`);
+        continue;
+      }
+      const refused = response.status >= 400;
+      if (variant.mustRefuse && !refused) wrong.push(`${label}: accepted (${response.status} ${response.headers.get("location") ?? ""}), should be refused`);
+      if (refused && changed.length) wrong.push(`${label}: refused (${response.status}) but changed ${changed.join(", ")}`);
+      if (refused && !saysWhy(html, response.headers.get("content-type") ?? "")) wrong.push(`${label}: refused (${response.status}) without a message`);
+      if (refused && variant.name.startsWith("script") && html.includes(SCRIPT)) wrong.push(`${label}: the page echoed the script unescaped`);
+      if (!refused) {
+        // Whatever was accepted is shown escaped wherever the person lands.
+        const location = response.headers.get("location");
+        const shown = location ? await (await handle(get(new URL(location, ORIGIN).pathname, cookie))).text() : html;
+        if (shown.includes(SCRIPT) || html.includes(SCRIPT)) wrong.push(`${label}: hostile text shown unescaped`);
+      }
+    }
+  }
+  expect(wrong).toEqual([]);
+  expect(tried.length).toBeGreaterThan(100);
+}, 600_000);
