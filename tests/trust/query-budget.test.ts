@@ -1,0 +1,166 @@
+/**
+ * The query budget: the number of SQL statements a page needs must not grow with the data.
+ * Each key page is asked for with 10 supervisees (and a learner with 10 pieces of evidence and
+ * 10 supervision records), then with 100 of each: every page must send the same number of
+ * statements both times. A loop that queries once per row fails here.
+ */
+import { format, subDays, subMonths } from "date-fns";
+import { eq } from "drizzle-orm";
+import { cohorts, enrolments, evidenceItems, evidenceVersions, lessonProgress, memberships, supervisionSessions, users } from "#db/schema";
+import { withTestDatabase } from "../support/database";
+import { makeOrganisation, signedIn, type SignedIn } from "../support/fixtures";
+import { get, siteHandler, type Handler } from "../support/site";
+
+const t = withTestDatabase();
+let handle: Handler;
+let org: Awaited<ReturnType<typeof makeOrganisation>>;
+let supervisor: SignedIn;
+let lead: SignedIn;
+let learner: SignedIn;
+let cohortId: string;
+let subject: { enrolmentId: string; membershipId: string };
+let made = 0;
+
+const day = (d: Date) => format(d, "yyyy-MM-dd");
+
+/** Supervisees for the supervisor, each on the ASYE in the cohort, with a little of everything. */
+async function addSupervisees(n: number) {
+  const db = t.db;
+  const start = made;
+  made += n;
+  const people = await db
+    .insert(users)
+    .values(Array.from({ length: n }, (_, i) => ({ email: `nqsw-${start + i}@budget.test`, name: `NQSW ${start + i}`, accountKind: "invited" as const })))
+    .returning({ id: users.id });
+  const startedOn = day(subMonths(new Date(), 5));
+  await db.insert(memberships).values(
+    people.map((p) => ({ userId: p.id, organisationId: org.id, role: "learner" as const, stage: "nqsw" as const, startedOn, supervisorId: supervisor.userId, team: "Children in need" })),
+  );
+  const years = await db
+    .insert(enrolments)
+    .values(people.map((p) => ({ userId: p.id, programmeSlug: "asye", organisationId: org.id, cohortId, supervisorId: supervisor.userId, startedOn, pathway: "child-family" })))
+    .returning({ id: enrolments.id, userId: enrolments.userId });
+  await addRecords(years.map((y) => ({ enrolmentId: y.id, authorId: y.userId })), 2);
+  await db.insert(lessonProgress).values(
+    years.map((y) => ({ enrolmentId: y.id, moduleSlug: "the-first-year", lessonSlug: "how-the-year-runs", completedAt: new Date() })),
+  );
+}
+
+/** Evidence items (at version 1) and supervision records for each enrolment. */
+async function addRecords(years: { enrolmentId: string; authorId: string }[], each: number) {
+  const db = t.db;
+  const items = await db
+    .insert(evidenceItems)
+    .values(years.flatMap((y) => Array.from({ length: each }, () => ({ enrolmentId: y.enrolmentId, kind: "reflective_log" as const, createdById: y.authorId, createdByRole: "learner" }))))
+    .returning({ id: evidenceItems.id, createdById: evidenceItems.createdById });
+  await db.insert(evidenceVersions).values(
+    items.map((item, i) => ({
+      itemId: item.id,
+      version: 1,
+      title: `Reflection ${i + 1}`,
+      occurredOn: day(subDays(new Date(), 1 + (i % 120))),
+      body: "What I did, what I learned, and what I will do differently.",
+      capabilities: ["PCF-1", "PCF-6"],
+      details: {},
+      fileIds: [],
+      contentHash: `hash-${item.id}`,
+      createdById: item.createdById,
+    })),
+  );
+  await db.insert(supervisionSessions).values(
+    years.flatMap((y) =>
+      Array.from({ length: each }, (_, i) => ({
+        enrolmentId: y.enrolmentId,
+        heldOn: day(subDays(new Date(), 3 + i * 3)),
+        minutes: 60,
+        kind: "one_to_one" as const,
+        agenda: "Caseload; one case for reflection.",
+        discussion: "Talked through the week's visits.",
+        decisions: "",
+        recordedById: supervisor.userId,
+        acknowledgedAt: new Date(),
+      })),
+    ),
+  );
+}
+
+beforeAll(async () => {
+  ({ handle } = await siteHandler());
+  org = await makeOrganisation(t.db, { name: "Budget City Council" });
+  supervisor = await signedIn(t.db, org.id, "supervisor", "Sam Supervisor");
+  lead = await signedIn(t.db, org.id, "programme_lead", "Lee Lead");
+  learner = await signedIn(t.db, org.id, "learner", "Lena Learner");
+  const [cohort] = await t.db
+    .insert(cohorts)
+    .values({ organisationId: org.id, programmeSlug: "asye", name: "Autumn intake", startsOn: day(subMonths(new Date(), 5)) })
+    .returning();
+  cohortId = cohort!.id;
+  // The learner whose own pages are measured: her records grow from 10 to 100 too.
+  const [membership] = await t.db.select().from(memberships).where(eq(memberships.userId, learner.userId));
+  await t.db.update(memberships).set({ stage: "nqsw", startedOn: day(subMonths(new Date(), 5)), supervisorId: supervisor.userId }).where(eq(memberships.id, membership!.id));
+  const [year] = await t.db
+    .insert(enrolments)
+    .values({ userId: learner.userId, programmeSlug: "asye", organisationId: org.id, cohortId, supervisorId: supervisor.userId, startedOn: day(subMonths(new Date(), 5)), pathway: "child-family" })
+    .returning();
+  subject = { enrolmentId: year!.id, membershipId: membership!.id };
+}, 120_000);
+
+function pages(): { label: string; path: string; as: () => SignedIn | undefined }[] {
+  const y = `/year/${subject.enrolmentId}`;
+  return [
+    { label: "supervisor's desk", path: "/supervision", as: () => supervisor },
+    { label: "learner's year (supervisor)", path: y, as: () => supervisor },
+    { label: "portfolio", path: `${y}/portfolio`, as: () => supervisor },
+    { label: "supervision records", path: `${y}/supervision`, as: () => supervisor },
+    { label: "reviews", path: `${y}/reviews`, as: () => supervisor },
+    { label: "history", path: `${y}/history`, as: () => supervisor },
+    { label: "workload", path: `${y}/workload`, as: () => supervisor },
+    { label: "learner page", path: `/learners/${subject.membershipId}`, as: () => supervisor },
+    { label: "people (lead)", path: "/organisation", as: () => lead },
+    { label: "cohorts", path: "/organisation/cohorts", as: () => lead },
+    { label: "a cohort", path: `/organisation/cohorts/${cohortId}`, as: () => lead },
+    { label: "grants", path: "/organisation/grants", as: () => lead },
+    { label: "panels", path: "/organisation/panels", as: () => lead },
+    { label: "audit trail", path: "/organisation/audit", as: () => lead },
+    { label: "learner home", path: "/learning", as: () => learner },
+    { label: "learner's own year", path: y, as: () => learner },
+    { label: "a lesson", path: "/programmes/asye/the-first-year/how-the-year-runs", as: () => learner },
+    { label: "catalogue", path: "/programmes", as: () => undefined },
+  ];
+}
+
+async function measure() {
+  const counts: Record<string, { count: number; statements: string[] }> = {};
+  for (const page of pages()) {
+    // Once to settle anything a first visit records (a lesson's first opening), then measured.
+    await (await handle(get(page.path, page.as()?.cookie))).arrayBuffer();
+    const tally = { count: 0, statements: [] as string[] };
+    const response = await handle(get(page.path, page.as()?.cookie), tally);
+    await response.arrayBuffer();
+    expect(response.status, `${page.label} (${page.path})`).toBe(200);
+    counts[page.label] = tally;
+  }
+  return counts;
+}
+
+test("no page sends more SQL statements with 100 supervisees than with 10", async () => {
+  await addSupervisees(9);
+  await addRecords([{ enrolmentId: subject.enrolmentId, authorId: learner.userId }], 10);
+  const small = await measure();
+  await addSupervisees(90);
+  await addRecords([{ enrolmentId: subject.enrolmentId, authorId: learner.userId }], 90);
+  const large = await measure();
+
+  const grew = Object.keys(small)
+    .filter((label) => large[label]!.count !== small[label]!.count)
+    .map((label) => `${label}: ${small[label]!.count} → ${large[label]!.count}\n  ${large[label]!.statements.join("\n  ")}`);
+  expect(grew, "pages whose statement count grew with the data").toEqual([]);
+  // A sanity floor: pages that show records read them from the database at all.
+  expect(small["supervisor's desk"]!.count).toBeGreaterThan(2);
+  console.log(
+    "Statements per page (10 → 100 supervisees):\n" +
+      Object.keys(small)
+        .map((label) => `  ${label.padEnd(30)} ${small[label]!.count}`)
+        .join("\n"),
+  );
+}, 300_000);
