@@ -9,6 +9,10 @@ import { seedIfEmpty } from "#db/seed/demo-world";
 import { closeDatabase, connectDatabase, getDb } from "~/utils/db.server";
 import { env, isProduction, mailTransport } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce";
+import { isDatabaseOutage, serviceUnavailable } from "~/utils/outage.server";
+
+/** Requests whose loader or action lost the database (marked by handleError, which runs first). */
+const outages = new WeakSet<Request>();
 
 const ABORT_DELAY = 5_000;
 
@@ -44,8 +48,13 @@ function reportQueryCount(headers: Headers) {
   if (tally) headers.set("X-Query-Count", String(tally.count));
 }
 
-export function handleDataRequest(response: Response) {
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
   reportQueryCount(response.headers);
+  if (outages.has(request) && response.status >= 500) {
+    const headers = new Headers(response.headers);
+    headers.set("Retry-After", "10");
+    return new Response(response.body, { status: 503, headers });
+  }
   return response;
 }
 
@@ -64,6 +73,16 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.cspNonce ?? "";
   reportQueryCount(responseHeaders);
+  // A loader or action that lost the database is shown as "unavailable, try again", not as a fault.
+  // (In production the errors here are already sanitised, so handleError, which saw them first, says which.)
+  const errors = remixContext.staticHandlerContext.errors;
+  if (errors && outages.has(request)) {
+    for (const [routeId, error] of Object.entries(errors)) {
+      if (!(error && typeof error === "object" && "status" in error)) errors[routeId] = serviceUnavailable();
+    }
+    responseStatusCode = 503;
+    responseHeaders.set("Retry-After", "10");
+  }
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {
     let shellRendered = false;
@@ -99,5 +118,10 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   // A 403 or 404 thrown by a gate (seen here when a resource route throws one) is an answer, not a fault.
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === "number" && status < 500) return;
+  if (isDatabaseOutage(error)) {
+    outages.add(request);
+    console.error(`[database] unavailable during ${request.method} ${new URL(request.url).pathname}:`, (error as Error).message);
+    return;
+  }
   console.error(`[remix] ${request.method} ${new URL(request.url).pathname}:`, error);
 }
