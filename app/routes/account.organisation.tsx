@@ -3,8 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, RadioGroup } from "~/components/forms";
-import { recordAudit } from "~/modules/audit/audit.server";
-import { setActiveMembership } from "~/modules/auth/session.server";
+import { switchMembership } from "~/modules/auth/accounts.server";
 import { ROLE_LABELS, startPathFor } from "~/modules/organisations/roles";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
@@ -37,16 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const chosen = current.memberships.find((m) => m.id === form.data.membershipId);
   if (!chosen) return data({ errors: { membershipId: "Select one of your organisations" } }, { status: 400 });
-  await setActiveMembership(current.session.id, chosen.id);
-  await recordAudit({
-    actorUserId: current.user.id,
-    actorRole: chosen.role,
-    organisationId: chosen.organisationId,
-    action: "membership.switched",
-    subjectType: "membership",
-    subjectId: chosen.id,
-    ipAddress: requestDetails(request, context).ipAddress,
-  });
+  await switchMembership(current.session.id, current.user.id, chosen, requestDetails(request, context));
   return redirect(startPathFor(chosen.role));
 }
 

@@ -181,8 +181,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           capabilities: mappable.length ? mappable : lesson.capabilities,
           details: {},
         },
+        (tx) => markSentToPortfolio(saved.id, tx),
       );
-      await markSentToPortfolio(saved.id);
       throw redirect(`/year/${enrolmentId}/portfolio/${itemId}?added=1`);
     }
     case "reflection-save": {

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { capabilityTitles, findProgramme } from "~/modules/programmes/catalogue.server";
 import { findEnrolment, lessonStatesFor, selfEnrol } from "~/modules/programmes/learning.server";
 import { describeLength, describeMinutes, describePrice, PROGRAMME_KIND_LABELS } from "~/modules/programmes/labels";
@@ -72,7 +71,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
   const programme = programmeOr404(params.programme);
-  const result = await selfEnrol(current.user.id, programme.slug);
+  const result = await selfEnrol(current.user.id, programme.slug, new Date(), {
+    ipAddress: requestDetails(request, context).ipAddress,
+  });
   if (!result.ok) {
     throw data(
       {
@@ -86,14 +87,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 403 },
     );
   }
-  await recordAudit({
-    actorUserId: current.user.id,
-    action: "enrolment.self_enrolled",
-    subjectType: "enrolment",
-    subjectId: result.enrolment.id,
-    detail: { programme: programme.slug },
-    ipAddress: requestDetails(request, context).ipAddress,
-  });
   throw redirect(`/programmes/${programme.slug}?enrolled=1`);
 }
 

@@ -5,7 +5,7 @@
  * organisations.
  */
 import { createHash } from "node:crypto";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { createEvidence } from "~/modules/portfolio/portfolio.server";
 import type { Database } from "#db/client";
 import {
@@ -20,7 +20,10 @@ import {
   supervisionSessions,
   users,
 } from "#db/schema";
+import { databaseFingerprint } from "./fingerprint";
 import { seedDemoWorld, sessionFor } from "./site";
+
+export { databaseFingerprint };
 
 /** Who the suites act as. `subject` is the learner whose records the URLs point at. */
 export const PEOPLE = {
@@ -152,23 +155,6 @@ export async function buildTrustWorld(db: Database): Promise<TrustWorld> {
     own: await idsFor(db, "zainab.hussain@northmoor.example", "northmoor", "helen.marsh@northmoor.example"),
     foreign: await idsFor(db, "aisha.rahman@riverside.example", "riverside", "marcus.reid@riverside.example"),
   };
-}
-
-/** Row counts and a checksum of every table, to prove a refused request changed nothing. */
-export async function databaseFingerprint(db: Database, ignore: readonly string[] = []): Promise<Record<string, string>> {
-  const tables = (await db.execute(
-    sql`select tablename from pg_tables where schemaname = 'public' order by tablename`,
-  )) as unknown as { tablename: string }[] | { rows: { tablename: string }[] };
-  const names = (Array.isArray(tables) ? tables : tables.rows).map((t) => t.tablename).filter((t) => !ignore.includes(t));
-  const parts = names.map(
-    (name) =>
-      sql`select ${name}::text as name, count(*)::text as rows, coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '') as sum from ${sql.identifier(name)} t`,
-  );
-  const result = (await db.execute(sql.join(parts, sql` union all `))) as unknown as
-    | { name: string; rows: string; sum: string }[]
-    | { rows: { name: string; rows: string; sum: string }[] };
-  const rows = Array.isArray(result) ? result : result.rows;
-  return Object.fromEntries(rows.map((r) => [r.name, `${r.rows}:${r.sum}`]));
 }
 
 /** The table a statement writes to, if it writes. */

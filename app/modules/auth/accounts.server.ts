@@ -9,7 +9,14 @@ import { getDb } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server";
 import { beginSignInAttempt, markSignInSucceeded } from "./rate-limit.server";
-import { createSession, generateToken, hashToken, invalidateUserSessions } from "./session.server";
+import {
+  createSession,
+  generateToken,
+  hashToken,
+  invalidateSession,
+  invalidateUserSessions,
+  setActiveMembership,
+} from "./session.server";
 
 export const RESET_LINK_LIFETIME_MS = 60 * 60_000;
 export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60_000;
@@ -34,14 +41,20 @@ async function findUserByEmail(email: string) {
   return user ?? null;
 }
 
-async function startSession(userId: string, details: RequestDetails) {
-  const mine = await listMembershipsForUser(userId);
+/** Opens a session, inside the caller's transaction (so it sees a membership written there). */
+async function startSession(tx: Database, userId: string, details: RequestDetails) {
+  const mine = await listMembershipsForUser(userId, tx);
   const token = generateToken();
-  const session = await createSession(token, userId, {
-    activeMembershipId: mine[0]?.id ?? null,
-    ipAddress: details.ipAddress,
-    userAgent: details.userAgent,
-  });
+  const session = await createSession(
+    token,
+    userId,
+    {
+      activeMembershipId: mine[0]?.id ?? null,
+      ipAddress: details.ipAddress,
+      userAgent: details.userAgent,
+    },
+    tx,
+  );
   return { token, session, memberships: mine };
 }
 
@@ -57,17 +70,69 @@ export async function signIn(emailInput: string, password: string, details: Requ
   const valid = user?.passwordHash
     ? await verifyPassword(user.passwordHash, password)
     : await verifyAgainstNothing(password);
-  if (valid) await markSignInSucceeded(attempt.attemptId);
+  // The attempt itself stays written outside this transaction (see beginSignInAttempt): a
+  // failed or interrupted sign-in must still count. Success, session and audit go together.
   if (!user || !valid) return { ok: false, reason: "invalid" };
-  const { token, memberships: mine } = await startSession(user.id, details);
-  await recordAudit({
-    actorUserId: user.id,
-    action: "auth.sign_in",
-    subjectType: "user",
-    subjectId: user.id,
-    ipAddress: details.ipAddress,
+  const db = await getDb();
+  const { token, memberships: mine } = await db.transaction(async (tx) => {
+    await markSignInSucceeded(attempt.attemptId, tx);
+    const started = await startSession(tx, user.id, details);
+    await recordAudit(
+      {
+        actorUserId: user.id,
+        action: "auth.sign_in",
+        subjectType: "user",
+        subjectId: user.id,
+        ipAddress: details.ipAddress,
+      },
+      tx,
+    );
+    return started;
   });
   return { ok: true, token, userId: user.id, membershipCount: mine.length };
+}
+
+/** Ends one session and records it, together. */
+export async function signOut(sessionId: string, userId: string, details: Pick<RequestDetails, "ipAddress">) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await invalidateSession(sessionId, tx);
+    await recordAudit(
+      {
+        actorUserId: userId,
+        action: "auth.sign_out",
+        subjectType: "user",
+        subjectId: userId,
+        ipAddress: details.ipAddress,
+      },
+      tx,
+    );
+  });
+}
+
+/** Makes one of the person's memberships the one their session works in, and records it, together. */
+export async function switchMembership(
+  sessionId: string,
+  userId: string,
+  membership: { id: string; role: Role; organisationId: string },
+  details: Pick<RequestDetails, "ipAddress">,
+) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await setActiveMembership(sessionId, membership.id, tx);
+    await recordAudit(
+      {
+        actorUserId: userId,
+        actorRole: membership.role,
+        organisationId: membership.organisationId,
+        action: "membership.switched",
+        subjectType: "membership",
+        subjectId: membership.id,
+        ipAddress: details.ipAddress,
+      },
+      tx,
+    );
+  });
 }
 
 export type SignUpResult = { ok: true; token: string; userId: string } | { ok: false; field: "email"; message: string };
@@ -92,32 +157,40 @@ export async function signUp(
   }
   const db = await getDb();
   const passwordHash = await hashPassword(input.password);
-  const inserted = await db
-    .insert(users)
-    .values({
-      email,
-      name: input.name.trim(),
-      passwordHash,
-      accountKind: input.kind,
-      helplineContactConsent: input.kind === "returner" && input.helplineContactConsent,
-      passwordChangedAt: new Date(),
-    })
-    .onConflictDoNothing()
-    .returning({ id: users.id });
-  const user = inserted[0];
-  if (!user) {
+  // The account, its audit record and its first session are written together or not at all.
+  const created = await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(users)
+      .values({
+        email,
+        name: input.name.trim(),
+        passwordHash,
+        accountKind: input.kind,
+        helplineContactConsent: input.kind === "returner" && input.helplineContactConsent,
+        passwordChangedAt: new Date(),
+      })
+      .onConflictDoNothing()
+      .returning({ id: users.id });
+    const user = inserted[0];
+    if (!user) return null;
+    await recordAudit(
+      {
+        actorUserId: user.id,
+        action: "auth.sign_up",
+        subjectType: "user",
+        subjectId: user.id,
+        detail: { kind: input.kind },
+        ipAddress: details.ipAddress,
+      },
+      tx,
+    );
+    const { token } = await startSession(tx, user.id, details);
+    return { token, userId: user.id };
+  });
+  if (!created) {
     return { ok: false, field: "email", message: "An account already uses this email address. Sign in instead" };
   }
-  await recordAudit({
-    actorUserId: user.id,
-    action: "auth.sign_up",
-    subjectType: "user",
-    subjectId: user.id,
-    detail: { kind: input.kind },
-    ipAddress: details.ipAddress,
-  });
-  const { token } = await startSession(user.id, details);
-  return { ok: true, token, userId: user.id };
+  return { ok: true, token: created.token, userId: created.userId };
 }
 
 /** Always behaves the same whether or not the address has an account. */
@@ -126,18 +199,24 @@ export async function requestPasswordReset(emailInput: string, details: RequestD
   if (!user) return;
   const token = generateToken();
   const db = await getDb();
-  await db.insert(passwordResetTokens).values({
-    id: hashToken(token),
-    userId: user.id,
-    expiresAt: new Date(Date.now() + RESET_LINK_LIFETIME_MS),
+  await db.transaction(async (tx) => {
+    await tx.insert(passwordResetTokens).values({
+      id: hashToken(token),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + RESET_LINK_LIFETIME_MS),
+    });
+    await recordAudit(
+      {
+        actorUserId: user.id,
+        action: "auth.password_reset_requested",
+        subjectType: "user",
+        subjectId: user.id,
+        ipAddress: details.ipAddress,
+      },
+      tx,
+    );
   });
-  await recordAudit({
-    actorUserId: user.id,
-    action: "auth.password_reset_requested",
-    subjectType: "user",
-    subjectId: user.id,
-    ipAddress: details.ipAddress,
-  });
+  // Sent only once the link is stored: a link that was never saved is never mailed.
   await sendEmail({
     to: user.email,
     subject: "Reset your Practice Pathways password",
@@ -190,6 +269,7 @@ export async function resetPassword(token: string, password: string, details: Re
     if (claimed.length === 0) return false;
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, row.userId));
     await spendResetLinks(tx, row.userId);
+    await invalidateUserSessions(row.userId, undefined, tx);
     await recordAudit(
       {
         actorUserId: row.userId,
@@ -202,7 +282,6 @@ export async function resetPassword(token: string, password: string, details: Re
     );
     return true;
   });
-  if (spent) await invalidateUserSessions(row.userId);
   return spent;
 }
 
@@ -232,14 +311,17 @@ export async function changePassword(
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId));
     await spendResetLinks(tx, userId);
-  });
-  await invalidateUserSessions(userId, currentSessionId);
-  await recordAudit({
-    actorUserId: userId,
-    action: "auth.password_changed",
-    subjectType: "user",
-    subjectId: userId,
-    ipAddress: details.ipAddress,
+    await invalidateUserSessions(userId, currentSessionId, tx);
+    await recordAudit(
+      {
+        actorUserId: userId,
+        action: "auth.password_changed",
+        subjectType: "user",
+        subjectId: userId,
+        ipAddress: details.ipAddress,
+      },
+      tx,
+    );
   });
   return { ok: true };
 }
@@ -259,29 +341,36 @@ export async function createInvitation(
   const token = generateToken();
   const email = normaliseEmail(input.email);
   const db = await getDb();
-  const [invitation] = await db
-    .insert(invitations)
-    .values({
-      tokenHash: hashToken(token),
-      organisationId: inviter.organisationId,
-      email,
-      name: input.name.trim(),
-      role: input.role,
-      jobTitle: input.jobTitle?.trim() || null,
-      invitedById: inviter.userId,
-      expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
-    })
-    .returning();
-  await recordAudit({
-    actorUserId: inviter.userId,
-    actorRole: inviter.role,
-    organisationId: inviter.organisationId,
-    action: "invitation.created",
-    subjectType: "invitation",
-    subjectId: invitation!.id,
-    detail: { email, role: input.role },
-    ipAddress: details.ipAddress,
+  const invitation = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(invitations)
+      .values({
+        tokenHash: hashToken(token),
+        organisationId: inviter.organisationId,
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        jobTitle: input.jobTitle?.trim() || null,
+        invitedById: inviter.userId,
+        expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
+      })
+      .returning();
+    await recordAudit(
+      {
+        actorUserId: inviter.userId,
+        actorRole: inviter.role,
+        organisationId: inviter.organisationId,
+        action: "invitation.created",
+        subjectType: "invitation",
+        subjectId: row!.id,
+        detail: { email, role: input.role },
+        ipAddress: details.ipAddress,
+      },
+      tx,
+    );
+    return row;
   });
+  // Sent only once the invitation is stored.
   await sendEmail({
     to: email,
     subject: `${inviter.organisationName} has invited you to Practice Pathways`,
@@ -349,7 +438,8 @@ export async function acceptInvitation(
   if (existing?.passwordHash) return { ok: false, reason: "has_account" };
   const passwordHash = await hashPassword(password);
   const db = await getDb();
-  const userId = await db.transaction(async (tx) => {
+  // Claiming the invitation, the account, the membership, the session and the audit record: all or nothing.
+  const accepted = await db.transaction(async (tx) => {
     const claimed = await tx
       .update(invitations)
       .set({ acceptedAt: new Date() })
@@ -373,19 +463,22 @@ export async function acceptInvitation(
       id = created!.id;
     }
     await joinOrganisation(tx, invitation, id);
-    return id;
+    const { token: sessionToken } = await startSession(tx, id, details);
+    await recordAudit(
+      {
+        actorUserId: id,
+        organisationId: invitation.organisationId,
+        action: "invitation.accepted",
+        subjectType: "invitation",
+        subjectId: invitation.id,
+        ipAddress: details.ipAddress,
+      },
+      tx,
+    );
+    return { token: sessionToken, userId: id };
   });
-  if (!userId) return { ok: false, reason: "invalid" };
-  const { token: sessionToken } = await startSession(userId, details);
-  await recordAudit({
-    actorUserId: userId,
-    organisationId: invitation.organisationId,
-    action: "invitation.accepted",
-    subjectType: "invitation",
-    subjectId: invitation.id,
-    ipAddress: details.ipAddress,
-  });
-  return { ok: true, token: sessionToken, userId };
+  if (!accepted) return { ok: false, reason: "invalid" };
+  return { ok: true, token: accepted.token, userId: accepted.userId };
 }
 
 export async function acceptInvitationAsUser(
@@ -404,18 +497,19 @@ export async function acceptInvitationAsUser(
       .returning({ id: invitations.id });
     if (claimed.length === 0) return false;
     await joinOrganisation(tx, invitation, user.id);
+    await recordAudit(
+      {
+        actorUserId: user.id,
+        organisationId: invitation.organisationId,
+        action: "invitation.accepted",
+        subjectType: "invitation",
+        subjectId: invitation.id,
+        ipAddress: details.ipAddress,
+      },
+      tx,
+    );
     return true;
   });
-  if (accepted) {
-    await recordAudit({
-      actorUserId: user.id,
-      organisationId: invitation.organisationId,
-      action: "invitation.accepted",
-      subjectType: "invitation",
-      subjectId: invitation.id,
-      ipAddress: details.ipAddress,
-    });
-  }
   return accepted;
 }
 

@@ -1,4 +1,5 @@
 import { and, count, eq, gte, lte } from "drizzle-orm";
+import type { Database } from "#db/client";
 import { signInAttempts } from "#db/schema";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -8,6 +9,12 @@ import { env } from "~/utils/env.server";
  * database so the limit holds across server processes. Each attempt is written *before*
  * the password is checked and counts itself, so a burst of simultaneous guesses cannot
  * all pass the check while the first ones are still being hashed.
+ *
+ * The attempt is committed on its own, before and outside the sign-in's transaction, on
+ * purpose: it must be visible to concurrent attempts while this password is still being
+ * hashed, and a sign-in that fails (or whose connection drops) must still count against the
+ * limit. It is a counter, not part of any record: leaving it behind writes nothing half-done.
+ * Marking it succeeded is part of the sign-in's transaction (see `signIn`).
  */
 export async function beginSignInAttempt(
   email: string,
@@ -38,8 +45,8 @@ export async function beginSignInAttempt(
   return { attemptId, blocked };
 }
 
-export async function markSignInSucceeded(attemptId: number) {
-  const db = await getDb();
+export async function markSignInSucceeded(attemptId: number, tx?: Database) {
+  const db = tx ?? (await getDb());
   await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId));
 }
 

@@ -6,6 +6,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { and, eq, lt, ne, or } from "drizzle-orm";
+import type { Database } from "#db/client";
 import { sessions, users } from "#db/schema";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -43,8 +44,9 @@ export async function createSession(
   token: string,
   userId: string,
   details: { activeMembershipId?: string | null; ipAddress?: string | null; userAgent?: string | null } = {},
+  tx?: Database,
 ) {
-  const db = await getDb();
+  const db = tx ?? (await getDb());
   const now = new Date();
   const [session] = await db
     .insert(sessions)
@@ -88,19 +90,19 @@ export async function validateSessionToken(token: string): Promise<{ session: Se
   return row;
 }
 
-export async function setActiveMembership(sessionId: string, membershipId: string | null) {
-  const db = await getDb();
+export async function setActiveMembership(sessionId: string, membershipId: string | null, tx?: Database) {
+  const db = tx ?? (await getDb());
   await db.update(sessions).set({ activeMembershipId: membershipId }).where(eq(sessions.id, sessionId));
 }
 
-export async function invalidateSession(sessionId: string) {
-  const db = await getDb();
+export async function invalidateSession(sessionId: string, tx?: Database) {
+  const db = tx ?? (await getDb());
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-/** Signs the user out everywhere, or everywhere but the session they are using. */
-export async function invalidateUserSessions(userId: string, exceptSessionId?: string) {
-  const db = await getDb();
+/** Signs the user out everywhere, or everywhere but the session they are using (inside the caller's transaction when one is given). */
+export async function invalidateUserSessions(userId: string, exceptSessionId?: string, tx?: Database) {
+  const db = tx ?? (await getDb());
   await db
     .delete(sessions)
     .where(

@@ -1,4 +1,5 @@
 import { asc, eq, inArray } from "drizzle-orm";
+import type { Database } from "#db/client";
 import { learningAgreements, learningAgreementSignatures, users } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
@@ -58,11 +59,12 @@ export interface Actor {
   ipAddress?: string;
 }
 
-/** Saves the agreement's text; a change makes a new version, which earlier signatures do not cover. */
+/** Saves the agreement's text; a change makes a new version, which earlier signatures do not cover. Audited in the same transaction. */
 export async function saveAgreement(enrolmentId: string, actor: Actor, content: AgreementContent) {
   const db = await getDb();
   const contentHash = agreementHash(content);
-  const saved = await db.transaction(async (tx) => {
+  // Writes the new text (or nothing, when it is unchanged); its audit record joins the same transaction below.
+  const write = async (tx: Database) => {
     const [existing] = await tx
       .select()
       .from(learningAgreements)
@@ -82,19 +84,26 @@ export async function saveAgreement(enrolmentId: string, actor: Actor, content: 
       .where(eq(learningAgreements.id, existing.id))
       .returning();
     return { row: row!, changed: true };
+  };
+  const saved = await db.transaction(async (tx) => {
+    const result = await write(tx);
+    if (result.changed) {
+      await recordAudit(
+        {
+          actorUserId: actor.userId,
+          actorRole: actor.party,
+          organisationId: actor.organisationId,
+          action: "learning_agreement.saved",
+          subjectType: "learning_agreement",
+          subjectId: result.row.id,
+          detail: { version: result.row.version, enrolment: enrolmentId },
+          ipAddress: actor.ipAddress,
+        },
+        tx,
+      );
+    }
+    return result;
   });
-  if (saved.changed) {
-    await recordAudit({
-      actorUserId: actor.userId,
-      actorRole: actor.party,
-      organisationId: actor.organisationId,
-      action: "learning_agreement.saved",
-      subjectType: "learning_agreement",
-      subjectId: saved.row.id,
-      detail: { version: saved.row.version, enrolment: enrolmentId },
-      ipAddress: actor.ipAddress,
-    });
-  }
   return saved;
 }
 
@@ -113,28 +122,33 @@ export async function signAgreement(enrolmentId: string, actor: Actor, versionSe
     return { ok: false, message: "The agreement changed while you were reading it. Read the new version, then sign" };
   if (AGREEMENT_FIELDS.some((field) => !agreement[field].trim()))
     return { ok: false, message: "Every part of the agreement must be filled in before it is signed" };
-  const inserted = await db
-    .insert(learningAgreementSignatures)
-    .values({
-      agreementId: agreement.id,
-      version: agreement.version,
-      contentHash: agreement.contentHash,
-      party: actor.party,
-      userId: actor.userId,
-      organisationId: actor.organisationId,
-    })
-    .onConflictDoNothing()
-    .returning({ id: learningAgreementSignatures.id });
-  if (!inserted[0]) return { ok: false, message: "This version is already signed for your role" };
-  await recordAudit({
-    actorUserId: actor.userId,
-    actorRole: actor.party,
-    organisationId: actor.organisationId,
-    action: "learning_agreement.signed",
-    subjectType: "learning_agreement",
-    subjectId: agreement.id,
-    detail: { version: agreement.version, contentHash: agreement.contentHash, party: actor.party },
-    ipAddress: actor.ipAddress,
+  return db.transaction(async (tx): Promise<SignResult> => {
+    const inserted = await tx
+      .insert(learningAgreementSignatures)
+      .values({
+        agreementId: agreement.id,
+        version: agreement.version,
+        contentHash: agreement.contentHash,
+        party: actor.party,
+        userId: actor.userId,
+        organisationId: actor.organisationId,
+      })
+      .onConflictDoNothing()
+      .returning({ id: learningAgreementSignatures.id });
+    if (!inserted[0]) return { ok: false, message: "This version is already signed for your role" };
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        actorRole: actor.party,
+        organisationId: actor.organisationId,
+        action: "learning_agreement.signed",
+        subjectType: "learning_agreement",
+        subjectId: agreement.id,
+        detail: { version: agreement.version, contentHash: agreement.contentHash, party: actor.party },
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
+    return { ok: true };
   });
-  return { ok: true };
 }

@@ -1,5 +1,6 @@
 /** Changes to one learner's year made by the programme lead: pathway, working time, pauses, extension. */
 import { eq } from "drizzle-orm";
+import type { Database } from "#db/client";
 import { enrolments } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
@@ -8,17 +9,20 @@ import type { Pause } from "./year";
 
 export type StoredPause = Pause & { reason: string };
 
-async function audit(actor: Actor, enrolmentId: string, action: string, detail: Record<string, unknown>) {
-  await recordAudit({
-    actorUserId: actor.userId,
-    actorRole: actor.party,
-    organisationId: actor.organisationId,
-    action,
-    subjectType: "enrolment",
-    subjectId: enrolmentId,
-    detail,
-    ipAddress: actor.ipAddress,
-  });
+async function audit(tx: Database, actor: Actor, enrolmentId: string, action: string, detail: Record<string, unknown>) {
+  await recordAudit(
+    {
+      actorUserId: actor.userId,
+      actorRole: actor.party,
+      organisationId: actor.organisationId,
+      action,
+      subjectType: "enrolment",
+      subjectId: enrolmentId,
+      detail,
+      ipAddress: actor.ipAddress,
+    },
+    tx,
+  );
 }
 
 export async function saveYearSettings(
@@ -27,8 +31,10 @@ export async function saveYearSettings(
   settings: { pathway: string | null; fte: number; extensionDays: number },
 ) {
   const db = await getDb();
-  await db.update(enrolments).set(settings).where(eq(enrolments.id, enrolmentId));
-  await audit(actor, enrolmentId, "year.settings_changed", settings);
+  await db.transaction(async (tx) => {
+    await tx.update(enrolments).set(settings).where(eq(enrolments.id, enrolmentId));
+    await audit(tx, actor, enrolmentId, "year.settings_changed", settings);
+  });
 }
 
 export async function savePauses(
@@ -39,6 +45,8 @@ export async function savePauses(
 ) {
   const db = await getDb();
   const sorted = [...pauses].sort((a, b) => a.from.localeCompare(b.from));
-  await db.update(enrolments).set({ pauses: sorted }).where(eq(enrolments.id, enrolmentId));
-  await audit(actor, enrolmentId, "year.pauses_changed", change);
+  await db.transaction(async (tx) => {
+    await tx.update(enrolments).set({ pauses: sorted }).where(eq(enrolments.id, enrolmentId));
+    await audit(tx, actor, enrolmentId, "year.pauses_changed", change);
+  });
 }

@@ -9,8 +9,9 @@ export type MembershipWithOrganisation = typeof memberships.$inferSelect & {
   organisation: typeof organisations.$inferSelect;
 };
 
-export async function listMembershipsForUser(userId: string): Promise<MembershipWithOrganisation[]> {
-  const db = await getDb();
+/** Reads inside the caller's transaction when one is given (so a membership it just wrote is seen). */
+export async function listMembershipsForUser(userId: string, tx?: Database): Promise<MembershipWithOrganisation[]> {
+  const db = tx ?? (await getDb());
   const rows = await db
     .select({ membership: memberships, organisation: organisations })
     .from(memberships)

@@ -139,51 +139,61 @@ export async function createEvidence(
   sourceKey?: string,
 ) {
   const db = await getDb();
-  const created = await db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(evidenceItems)
-      .values({ enrolmentId, kind, createdById: actor.userId, createdByRole: actor.role, sourceKey })
-      .onConflictDoNothing()
-      .returning();
-    const item = inserted[0];
-    if (!item) return null;
-    const stored = file ? await storeFile(tx, item.id, actor, file) : null;
-    const fileHashes = stored ? [stored.sha256] : [];
-    // The hash is of exactly what is stored, so the next save of the same text finds it unchanged.
-    const content = clean(input);
-    const [version] = await tx
-      .insert(evidenceVersions)
-      .values({
-        itemId: item.id,
+  return db.transaction((tx) => insertEvidence(tx, enrolmentId, actor, kind, input, file, sourceKey));
+}
+
+/** The item, its first version, its file and the audit record, in the caller's transaction; null if the source key is taken. */
+async function insertEvidence(
+  tx: Tx,
+  enrolmentId: string,
+  actor: PortfolioActor,
+  kind: EvidenceKind,
+  input: EvidenceInput,
+  file?: UploadedFile | null,
+  sourceKey?: string,
+) {
+  const inserted = await tx
+    .insert(evidenceItems)
+    .values({ enrolmentId, kind, createdById: actor.userId, createdByRole: actor.role, sourceKey })
+    .onConflictDoNothing()
+    .returning();
+  const item = inserted[0];
+  if (!item) return null;
+  const stored = file ? await storeFile(tx, item.id, actor, file) : null;
+  const fileHashes = stored ? [stored.sha256] : [];
+  // The hash is of exactly what is stored, so the next save of the same text finds it unchanged.
+  const content = clean(input);
+  const [version] = await tx
+    .insert(evidenceVersions)
+    .values({
+      itemId: item.id,
+      version: 1,
+      ...content,
+      fileIds: stored ? [stored.id] : [],
+      contentHash: evidenceHash({ ...content, fileHashes }),
+      createdById: actor.userId,
+    })
+    .returning();
+  await recordAudit(
+    {
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      organisationId: actor.organisationId,
+      action: "evidence.created",
+      subjectType: "evidence_item",
+      subjectId: item.id,
+      detail: {
+        enrolment: enrolmentId,
+        kind,
         version: 1,
-        ...content,
-        fileIds: stored ? [stored.id] : [],
-        contentHash: evidenceHash({ ...content, fileHashes }),
-        createdById: actor.userId,
-      })
-      .returning();
-    await recordAudit(
-      {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        organisationId: actor.organisationId,
-        action: "evidence.created",
-        subjectType: "evidence_item",
-        subjectId: item.id,
-        detail: {
-          enrolment: enrolmentId,
-          kind,
-          version: 1,
-          contentHash: version!.contentHash,
-          files: fileHashes.length,
-        },
-        ipAddress: actor.ipAddress,
+        contentHash: version!.contentHash,
+        files: fileHashes.length,
       },
-      tx,
-    );
-    return item;
-  });
-  return created;
+      ipAddress: actor.ipAddress,
+    },
+    tx,
+  );
+  return item;
 }
 
 function clean(input: EvidenceInput) {
@@ -299,29 +309,35 @@ export function judgementOf(details: Record<string, string>): Judgement | null {
 
 /**
  * Sends a saved lesson reflection to the portfolio as evidence, once: sending it again
- * answers with the item it already became.
+ * answers with the item it already became. `alsoWrite` (e.g. marking the reflection sent)
+ * runs in the same transaction as the evidence, so neither is written without the other.
  */
 export async function sendToPortfolio(
   enrolmentId: string,
   actor: PortfolioActor,
   sourceKey: string,
   input: EvidenceInput,
+  alsoWrite?: (tx: Database) => Promise<void>,
 ): Promise<string> {
   const db = await getDb();
-  const find = async () =>
-    (
-      await db
-        .select({ id: evidenceItems.id })
-        .from(evidenceItems)
-        .where(and(eq(evidenceItems.sourceKey, sourceKey), eq(evidenceItems.enrolmentId, enrolmentId)))
-        .limit(1)
-    )[0]?.id;
-  const existing = await find();
-  if (existing) return existing;
-  const created = await createEvidence(enrolmentId, actor, "lesson_reflection", input, null, sourceKey);
-  const id = created?.id ?? (await find());
-  if (!id) throw new Error(`Evidence ${sourceKey} exists, but not in enrolment ${enrolmentId}`);
-  return id;
+  return db.transaction(async (tx) => {
+    const find = async () =>
+      (
+        await tx
+          .select({ id: evidenceItems.id })
+          .from(evidenceItems)
+          .where(and(eq(evidenceItems.sourceKey, sourceKey), eq(evidenceItems.enrolmentId, enrolmentId)))
+          .limit(1)
+      )[0]?.id;
+    const existing = await find();
+    const id =
+      existing ??
+      (await insertEvidence(tx, enrolmentId, actor, "lesson_reflection", input, null, sourceKey))?.id ??
+      (await find());
+    if (!id) throw new Error(`Evidence ${sourceKey} exists, but not in enrolment ${enrolmentId}`);
+    await alsoWrite?.(tx);
+    return id;
+  });
 }
 
 /** Every version of every item of one learner's portfolio, oldest first (the appeal export). */

@@ -63,27 +63,33 @@ export async function createCohort(actor: Actor, input: { programmeSlug: string;
   if (!findProgramme(input.programmeSlug))
     return { ok: false as const, field: "programmeSlug", message: "Choose a programme" };
   const db = await getDb();
-  const [row] = await db
-    .insert(cohorts)
-    .values({
-      organisationId: actor.organisationId,
-      programmeSlug: input.programmeSlug,
-      name: input.name,
-      startsOn: input.startsOn,
-      createdById: actor.userId,
-    })
-    .returning();
-  await recordAudit({
-    actorUserId: actor.userId,
-    actorRole: actor.role,
-    organisationId: actor.organisationId,
-    action: "cohort.created",
-    subjectType: "cohort",
-    subjectId: row!.id,
-    detail: { programme: input.programmeSlug, name: input.name },
-    ipAddress: actor.ipAddress,
+  const row = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(cohorts)
+      .values({
+        organisationId: actor.organisationId,
+        programmeSlug: input.programmeSlug,
+        name: input.name,
+        startsOn: input.startsOn,
+        createdById: actor.userId,
+      })
+      .returning();
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        actorRole: actor.role,
+        organisationId: actor.organisationId,
+        action: "cohort.created",
+        subjectType: "cohort",
+        subjectId: created!.id,
+        detail: { programme: input.programmeSlug, name: input.name },
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
+    return created!;
   });
-  return { ok: true as const, cohort: row! };
+  return { ok: true as const, cohort: row };
 }
 
 async function activeMembership(organisationId: string, userId: string, role: "learner" | "supervisor") {
@@ -161,19 +167,22 @@ export async function enrolLearner(
             eq(memberships.role, "learner"),
           ),
         );
+      await recordAudit(
+        {
+          actorUserId: actor.userId,
+          actorRole: actor.role,
+          organisationId: actor.organisationId,
+          action: "enrolment.created",
+          subjectType: "enrolment",
+          subjectId: rows[0].id,
+          detail: { programme: cohort.programmeSlug, learner: input.learnerId, supervisor: input.supervisorId },
+          ipAddress: actor.ipAddress,
+        },
+        tx,
+      );
     }
     return rows;
   });
   if (!inserted[0]) return { ok: false, field: "learnerId", message: "This learner is already on this programme" };
-  await recordAudit({
-    actorUserId: actor.userId,
-    actorRole: actor.role,
-    organisationId: actor.organisationId,
-    action: "enrolment.created",
-    subjectType: "enrolment",
-    subjectId: inserted[0].id,
-    detail: { programme: cohort.programmeSlug, learner: input.learnerId, supervisor: input.supervisorId },
-    ipAddress: actor.ipAddress,
-  });
   return { ok: true, enrolmentId: inserted[0].id };
 }

@@ -1,7 +1,9 @@
 /** Enrolment, lesson progress, knowledge checks and reflections: the learner's state. */
 import { format } from "date-fns";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "#db/client";
 import { enrolments, knowledgeCheckAttempts, lessonProgress, lessonReflections } from "#db/schema";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { findProgramme } from "./catalogue.server";
 import type { Lesson } from "./content-schema";
@@ -181,8 +183,9 @@ export async function saveReflection(
   }
 }
 
-export async function markSentToPortfolio(reflectionRowId: string) {
-  const db = await getDb();
+/** Inside the caller's transaction when one is given (sendToPortfolio passes the evidence's). */
+export async function markSentToPortfolio(reflectionRowId: string, tx?: Database) {
+  const db = tx ?? (await getDb());
   await db
     .update(lessonReflections)
     .set({ sentToPortfolioAt: sql`coalesce(${lessonReflections.sentToPortfolioAt}, now())` })
@@ -192,22 +195,40 @@ export async function markSentToPortfolio(reflectionRowId: string) {
 export type SelfEnrolResult =
   { ok: true; enrolment: Enrolment } | { ok: false; reason: "not_open" | "paid" | "withdrawn" };
 
-/** Learners may enrol themselves only on free programmes that allow it. */
-export async function selfEnrol(userId: string, programmeSlug: string, today = new Date()): Promise<SelfEnrolResult> {
+/** Learners may enrol themselves only on free programmes that allow it; the enrolment and its audit record commit together. */
+export async function selfEnrol(
+  userId: string,
+  programmeSlug: string,
+  today = new Date(),
+  details: { ipAddress?: string | null } = {},
+): Promise<SelfEnrolResult> {
   const programme = findProgramme(programmeSlug);
   if (!programme || !programme.selfEnrol) return { ok: false, reason: "not_open" };
   if (programme.price) return { ok: false, reason: "paid" };
   const db = await getDb();
-  await db
-    .insert(enrolments)
-    .values({ userId, programmeSlug, startedOn: format(today, "yyyy-MM-dd"), enrolledById: userId })
-    .onConflictDoNothing();
-  // An enrolment that already exists is left as it is: one an employer withdrew stays withdrawn.
-  const [row] = await db
-    .select()
-    .from(enrolments)
-    .where(and(eq(enrolments.userId, userId), eq(enrolments.programmeSlug, programmeSlug)))
-    .limit(1);
-  if (!row || row.status !== "active") return { ok: false, reason: "withdrawn" };
-  return { ok: true, enrolment: row };
+  return db.transaction(async (tx): Promise<SelfEnrolResult> => {
+    await tx
+      .insert(enrolments)
+      .values({ userId, programmeSlug, startedOn: format(today, "yyyy-MM-dd"), enrolledById: userId })
+      .onConflictDoNothing();
+    // An enrolment that already exists is left as it is: one an employer withdrew stays withdrawn.
+    const [row] = await tx
+      .select()
+      .from(enrolments)
+      .where(and(eq(enrolments.userId, userId), eq(enrolments.programmeSlug, programmeSlug)))
+      .limit(1);
+    if (!row || row.status !== "active") return { ok: false, reason: "withdrawn" };
+    await recordAudit(
+      {
+        actorUserId: userId,
+        action: "enrolment.self_enrolled",
+        subjectType: "enrolment",
+        subjectId: row.id,
+        detail: { programme: programmeSlug },
+        ipAddress: details.ipAddress,
+      },
+      tx,
+    );
+    return { ok: true, enrolment: row };
+  });
 }

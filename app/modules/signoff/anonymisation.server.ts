@@ -95,20 +95,25 @@ export async function recordDecisions(
   );
   if (!rows.length) return 0;
   const db = await getDb();
-  await db.insert(anonymisationDecisions).values(rows);
-  await recordAudit({
-    actorUserId: actor.userId,
-    actorRole: actor.role,
-    organisationId: actor.organisationId,
-    action: "anonymisation.decided",
-    subjectType: "enrolment",
-    subjectId: enrolmentId,
-    detail: {
-      enrolment: enrolmentId,
-      redacted: rows.filter((r) => r.decision === "redact").length,
-      kept: rows.filter((r) => r.decision === "keep").length,
-    },
-    ipAddress: actor.ipAddress,
+  await db.transaction(async (tx) => {
+    await tx.insert(anonymisationDecisions).values(rows);
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        actorRole: actor.role,
+        organisationId: actor.organisationId,
+        action: "anonymisation.decided",
+        subjectType: "enrolment",
+        subjectId: enrolmentId,
+        detail: {
+          enrolment: enrolmentId,
+          redacted: rows.filter((r) => r.decision === "redact").length,
+          kept: rows.filter((r) => r.decision === "keep").length,
+        },
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
   });
   return rows.length;
 }

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Database } from "#db/client";
 import { certificates, enrolments, organisations, panelOutcomes, panels, users, type PanelCase } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { yearInputFor } from "~/modules/first-year/year";
@@ -61,21 +62,26 @@ export async function createPanel(
     seed,
   );
   const db = await getDb();
-  const [panel] = await db
-    .insert(panels)
-    .values({ ...input, organisationId: actor.organisationId, seed, sample, createdById: actor.userId })
-    .returning();
-  await recordAudit({
-    actorUserId: actor.userId,
-    actorRole: actor.role,
-    organisationId: actor.organisationId,
-    action: "panel.created",
-    subjectType: "panel",
-    subjectId: panel!.id,
-    detail: { seed, sampled: sample.length, of: candidates.length, share: input.sampleShare },
-    ipAddress: actor.ipAddress,
+  return db.transaction(async (tx) => {
+    const [panel] = await tx
+      .insert(panels)
+      .values({ ...input, organisationId: actor.organisationId, seed, sample, createdById: actor.userId })
+      .returning();
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        actorRole: actor.role,
+        organisationId: actor.organisationId,
+        action: "panel.created",
+        subjectType: "panel",
+        subjectId: panel!.id,
+        detail: { seed, sampled: sample.length, of: candidates.length, share: input.sampleShare },
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
+    return panel!;
   });
-  return panel!;
 }
 
 export async function listPanels(organisationId: string) {
@@ -116,8 +122,9 @@ export async function findPanel(organisationId: string, panelId: string | undefi
 export type PanelRecord = NonNullable<Awaited<ReturnType<typeof findPanel>>>;
 export type PanelResult = { ok: true; certificateCode?: string } | { ok: false; message: string };
 
-/** One step of a panel outcome, written once (a unique index refuses a second) and audited. */
+/** One step of a panel outcome, written once (a unique index refuses a second) and audited, in the caller's transaction. */
 async function writeOutcome(
+  tx: Database,
   panel: PanelRecord,
   enrolmentId: string,
   actor: PanelActor,
@@ -125,23 +132,25 @@ async function writeOutcome(
   outcome: string,
   reasons: string,
 ) {
-  const db = await getDb();
-  const inserted = await db
+  const inserted = await tx
     .insert(panelOutcomes)
     .values({ panelId: panel.panel.id, enrolmentId, step, outcome, reasons, userId: actor.userId, role: actor.role })
     .onConflictDoNothing()
     .returning({ id: panelOutcomes.id });
   if (!inserted[0]) return false;
-  await recordAudit({
-    actorUserId: actor.userId,
-    actorRole: actor.role,
-    organisationId: actor.organisationId,
-    action: step === "recorded" ? "panel.outcome_recorded" : "panel.outcome_signed",
-    subjectType: "panel",
-    subjectId: panel.panel.id,
-    detail: { enrolment: enrolmentId, outcome },
-    ipAddress: actor.ipAddress,
-  });
+  await recordAudit(
+    {
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      organisationId: actor.organisationId,
+      action: step === "recorded" ? "panel.outcome_recorded" : "panel.outcome_signed",
+      subjectType: "panel",
+      subjectId: panel.panel.id,
+      detail: { enrolment: enrolmentId, outcome },
+      ipAddress: actor.ipAddress,
+    },
+    tx,
+  );
   return true;
 }
 
@@ -159,7 +168,10 @@ export async function recordPanelOutcome(
   if (!caseOf(panel, enrolmentId)) return { ok: false, message: "That portfolio is not in this panel's sample" };
   if (caseState(enrolmentId, panel.outcomes).state !== "to_read")
     return { ok: false, message: "The panel's outcome for this portfolio is already recorded" };
-  const written = await writeOutcome(panel, enrolmentId, actor, "recorded", outcome, reasons.trim());
+  const db = await getDb();
+  const written = await db.transaction((tx) =>
+    writeOutcome(tx, panel, enrolmentId, actor, "recorded", outcome, reasons.trim()),
+  );
   if (!written) return { ok: false, message: "The panel's outcome for this portfolio is already recorded" };
   return { ok: true };
 }
@@ -176,11 +188,23 @@ export async function chairSignOutcome(
   const { state, recorded } = caseState(enrolmentId, panel.outcomes);
   if (state !== "recorded" || !recorded)
     return { ok: false, message: "There is no recorded outcome waiting for your signature" };
-  const written = await writeOutcome(panel, enrolmentId, actor, "chair_signed", recorded.outcome, recorded.reasons);
-  if (!written) return { ok: false, message: "The chair has already signed this outcome" };
-  if (!passed(found.recommendation, recorded.outcome)) return { ok: true };
-  const code = await issueCertificate(enrolmentId, actor);
-  return { ok: true, certificateCode: code };
+  const db = await getDb();
+  // The chair's signature and the certificate it leads to are written together or not at all.
+  return db.transaction(async (tx): Promise<PanelResult> => {
+    const written = await writeOutcome(
+      tx,
+      panel,
+      enrolmentId,
+      actor,
+      "chair_signed",
+      recorded.outcome,
+      recorded.reasons,
+    );
+    if (!written) return { ok: false, message: "The chair has already signed this outcome" };
+    if (!passed(found.recommendation, recorded.outcome)) return { ok: true };
+    const code = await issueCertificate(tx, enrolmentId, actor);
+    return { ok: true, certificateCode: code };
+  });
 }
 
 /** Codes people can read out: PP- and three groups of four letters and digits. */
@@ -189,9 +213,8 @@ function newCode() {
   return `PP-${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
 }
 
-async function issueCertificate(enrolmentId: string, actor: PanelActor) {
-  const db = await getDb();
-  const [row] = await db
+async function issueCertificate(tx: Database, enrolmentId: string, actor: PanelActor) {
+  const [row] = await tx
     .select({ enrolment: enrolments, learnerName: users.name, organisationName: organisations.name })
     .from(enrolments)
     .innerJoin(users, eq(users.id, enrolments.userId))
@@ -200,7 +223,7 @@ async function issueCertificate(enrolmentId: string, actor: PanelActor) {
     .limit(1);
   const programme = findProgramme(row!.enrolment.programmeSlug)!;
   const code = newCode();
-  const inserted = await db
+  const inserted = await tx
     .insert(certificates)
     .values({
       code,
@@ -217,16 +240,19 @@ async function issueCertificate(enrolmentId: string, actor: PanelActor) {
     })
     .onConflictDoNothing()
     .returning({ code: certificates.code });
-  await recordAudit({
-    actorUserId: actor.userId,
-    actorRole: actor.role,
-    organisationId: actor.organisationId,
-    action: "certificate.issued",
-    subjectType: "enrolment",
-    subjectId: enrolmentId,
-    detail: { enrolment: enrolmentId, code },
-    ipAddress: actor.ipAddress,
-  });
+  await recordAudit(
+    {
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      organisationId: actor.organisationId,
+      action: "certificate.issued",
+      subjectType: "enrolment",
+      subjectId: enrolmentId,
+      detail: { enrolment: enrolmentId, code },
+      ipAddress: actor.ipAddress,
+    },
+    tx,
+  );
   return inserted[0]?.code ?? code;
 }
 

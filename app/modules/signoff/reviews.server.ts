@@ -1,5 +1,6 @@
 /** Review points: submissions and sign-offs, written once and never changed. */
 import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Database } from "#db/client";
 import { evidenceItems, evidenceVersions, reviewSubmissions, signoffs, users, type CoveredItem } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
@@ -53,17 +54,27 @@ export async function reviewRecords(enrolmentId: string, reviewCode?: string) {
 
 export type ReviewResult = { ok: true } | { ok: false; field?: string; message: string };
 
-async function audit(actor: SignoffActor, action: string, subjectId: string, detail: Record<string, unknown>) {
-  await recordAudit({
-    actorUserId: actor.userId,
-    actorRole: actor.role,
-    organisationId: actor.organisationId,
-    action,
-    subjectType: "review",
-    subjectId,
-    detail,
-    ipAddress: actor.ipAddress,
-  });
+/** The audit record of a review step, in the same transaction as the row it describes. */
+async function audit(
+  tx: Database,
+  actor: SignoffActor,
+  action: string,
+  subjectId: string,
+  detail: Record<string, unknown>,
+) {
+  await recordAudit(
+    {
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      organisationId: actor.organisationId,
+      action,
+      subjectType: "review",
+      subjectId,
+      detail,
+      ipAddress: actor.ipAddress,
+    },
+    tx,
+  );
 }
 
 /** The learner puts evidence forward, each item at its current version. */
@@ -99,29 +110,31 @@ export async function submitReview(
     return { ok: false, field: "evidence", message: "Choose evidence from your own portfolio" };
   const items: CoveredItem[] = rows.map((r) => ({ ...r, kind: KIND_LABELS[r.kind] }));
   const contentHash = submissionHash(comments, items);
-  // Numbered from the state just judged: a second click races for the same number and the unique index refuses it.
-  const inserted = await db
-    .insert(reviewSubmissions)
-    .values({
-      enrolmentId,
-      reviewCode,
-      number: (latest?.number ?? 0) + 1,
-      learnerComments: comments.trim(),
-      items,
+  return db.transaction(async (tx): Promise<ReviewResult> => {
+    // Numbered from the state just judged: a second click races for the same number and the unique index refuses it.
+    const inserted = await tx
+      .insert(reviewSubmissions)
+      .values({
+        enrolmentId,
+        reviewCode,
+        number: (latest?.number ?? 0) + 1,
+        learnerComments: comments.trim(),
+        items,
+        contentHash,
+        submittedById: actor.userId,
+      })
+      .onConflictDoNothing()
+      .returning({ id: reviewSubmissions.id, number: reviewSubmissions.number });
+    if (!inserted[0]) return { ok: false, message: "This review was submitted a moment ago: reload the page" };
+    await audit(tx, actor, "review.submitted", inserted[0].id, {
+      enrolment: enrolmentId,
+      review: reviewCode,
+      number: inserted[0].number,
       contentHash,
-      submittedById: actor.userId,
-    })
-    .onConflictDoNothing()
-    .returning({ id: reviewSubmissions.id, number: reviewSubmissions.number });
-  if (!inserted[0]) return { ok: false, message: "This review was submitted a moment ago: reload the page" };
-  await audit(actor, "review.submitted", inserted[0].id, {
-    enrolment: enrolmentId,
-    review: reviewCode,
-    number: inserted[0].number,
-    contentHash,
-    items: items.map((i) => ({ item: i.itemId, version: i.version })),
+      items: items.map((i) => ({ item: i.itemId, version: i.version })),
+    });
+    return { ok: true };
   });
-  return { ok: true };
 }
 
 /** The supervisor approves (with on track / not on track, or the final recommendation) or returns it. */
@@ -174,32 +187,35 @@ async function sign(
   input: { decision: string; outcome: string | null; comments: string; actionPlan: string | null },
 ): Promise<ReviewResult> {
   const db = await getDb();
-  const inserted = await db
-    .insert(signoffs)
-    .values({
-      enrolmentId,
-      reviewCode,
-      submissionId: submission.id,
-      step,
-      decision: input.decision,
+  return db.transaction(async (tx): Promise<ReviewResult> => {
+    const inserted = await tx
+      .insert(signoffs)
+      .values({
+        enrolmentId,
+        reviewCode,
+        submissionId: submission.id,
+        step,
+        decision: input.decision,
+        outcome: input.outcome,
+        comments: input.comments.trim(),
+        actionPlan: input.actionPlan?.trim() || null,
+        items: submission.items,
+        contentHash: submission.contentHash,
+        userId: actor.userId,
+        role: actor.role,
+        organisationId: actor.organisationId,
+      })
+      .onConflictDoNothing()
+      .returning({ id: signoffs.id });
+    if (!inserted[0]) return { ok: false, message: "This has already been signed" };
+    const action = step === "countersignature" ? "review.countersigned" : `review.${input.decision}`;
+    await audit(tx, actor, action, submission.id, {
+      enrolment: enrolmentId,
+      review: reviewCode,
+      number: submission.number,
       outcome: input.outcome,
-      comments: input.comments.trim(),
-      actionPlan: input.actionPlan?.trim() || null,
-      items: submission.items,
       contentHash: submission.contentHash,
-      userId: actor.userId,
-      role: actor.role,
-      organisationId: actor.organisationId,
-    })
-    .onConflictDoNothing()
-    .returning({ id: signoffs.id });
-  if (!inserted[0]) return { ok: false, message: "This has already been signed" };
-  await audit(actor, step === "countersignature" ? "review.countersigned" : `review.${input.decision}`, submission.id, {
-    enrolment: enrolmentId,
-    review: reviewCode,
-    number: submission.number,
-    outcome: input.outcome,
-    contentHash: submission.contentHash,
+    });
+    return { ok: true };
   });
-  return { ok: true };
 }

@@ -86,7 +86,7 @@ export interface SessionInput {
   doneActionIds: string[];
 }
 
-/** Records a session with its new actions, closing the earlier actions reported done, in one transaction. */
+/** Records a session with its new actions, closing the earlier actions reported done, and its audit record, in one transaction. */
 export async function recordSession(enrolmentId: string, actor: Actor, input: SessionInput) {
   const db = await getDb();
   const session = await db.transaction(async (tx) => {
@@ -124,17 +124,20 @@ export async function recordSession(enrolmentId: string, actor: Actor, input: Se
           ),
         );
     }
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        actorRole: actor.role,
+        organisationId: actor.organisationId,
+        action: "supervision.recorded",
+        subjectType: "supervision_session",
+        subjectId: row!.id,
+        detail: { enrolment: enrolmentId, heldOn: input.heldOn, actions: input.actions.length },
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
     return row!;
-  });
-  await recordAudit({
-    actorUserId: actor.userId,
-    actorRole: actor.role,
-    organisationId: actor.organisationId,
-    action: "supervision.recorded",
-    subjectType: "supervision_session",
-    subjectId: session.id,
-    detail: { enrolment: enrolmentId, heldOn: input.heldOn, actions: input.actions.length },
-    ipAddress: actor.ipAddress,
   });
   return session;
 }
@@ -142,26 +145,31 @@ export async function recordSession(enrolmentId: string, actor: Actor, input: Se
 /** The learner acknowledges the record once; after that it is no longer theirs to change. */
 export async function acknowledgeSession(enrolmentId: string, sessionId: string, actor: Actor, comment: string) {
   const db = await getDb();
-  const [row] = await db
-    .update(supervisionSessions)
-    .set({ acknowledgedAt: new Date(), learnerComment: comment.trim() || null })
-    .where(
-      and(
-        eq(supervisionSessions.id, sessionId),
-        eq(supervisionSessions.enrolmentId, enrolmentId),
-        isNull(supervisionSessions.acknowledgedAt),
-      ),
-    )
-    .returning({ id: supervisionSessions.id });
-  if (!row) return false;
-  await recordAudit({
-    actorUserId: actor.userId,
-    actorRole: "learner",
-    organisationId: actor.organisationId,
-    action: "supervision.acknowledged",
-    subjectType: "supervision_session",
-    subjectId: sessionId,
-    ipAddress: actor.ipAddress,
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(supervisionSessions)
+      .set({ acknowledgedAt: new Date(), learnerComment: comment.trim() || null })
+      .where(
+        and(
+          eq(supervisionSessions.id, sessionId),
+          eq(supervisionSessions.enrolmentId, enrolmentId),
+          isNull(supervisionSessions.acknowledgedAt),
+        ),
+      )
+      .returning({ id: supervisionSessions.id });
+    if (!row) return false;
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        actorRole: "learner",
+        organisationId: actor.organisationId,
+        action: "supervision.acknowledged",
+        subjectType: "supervision_session",
+        subjectId: sessionId,
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
+    return true;
   });
-  return true;
 }

@@ -47,48 +47,58 @@ export async function recordWeek(
   week: { weekStarting: string; caseload: number; contractedHours: number; protectedHours: number },
 ) {
   const db = await getDb();
-  await db
-    .insert(workloadWeeks)
-    .values({ enrolmentId, ...week, recordedById: actor.userId })
-    .onConflictDoUpdate({
-      target: [workloadWeeks.enrolmentId, workloadWeeks.weekStarting],
-      set: {
-        caseload: week.caseload,
-        contractedHours: week.contractedHours,
-        protectedHours: week.protectedHours,
-        recordedById: actor.userId,
-        updatedAt: sql`now()`,
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(workloadWeeks)
+      .values({ enrolmentId, ...week, recordedById: actor.userId })
+      .onConflictDoUpdate({
+        target: [workloadWeeks.enrolmentId, workloadWeeks.weekStarting],
+        set: {
+          caseload: week.caseload,
+          contractedHours: week.contractedHours,
+          protectedHours: week.protectedHours,
+          recordedById: actor.userId,
+          updatedAt: sql`now()`,
+        },
+      });
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        actorRole: actor.role,
+        organisationId: actor.organisationId,
+        action: "workload.week_recorded",
+        subjectType: "enrolment",
+        subjectId: enrolmentId,
+        detail: week,
+        ipAddress: actor.ipAddress,
       },
-    });
-  await recordAudit({
-    actorUserId: actor.userId,
-    actorRole: actor.role,
-    organisationId: actor.organisationId,
-    action: "workload.week_recorded",
-    subjectType: "enrolment",
-    subjectId: enrolmentId,
-    detail: week,
-    ipAddress: actor.ipAddress,
+      tx,
+    );
   });
 }
 
 export async function setLimit(enrolmentId: string, actor: Actor, maxCaseload: number) {
   const db = await getDb();
-  await db
-    .insert(workloadLimits)
-    .values({ enrolmentId, maxCaseload, setById: actor.userId })
-    .onConflictDoUpdate({
-      target: workloadLimits.enrolmentId,
-      set: { maxCaseload, setById: actor.userId, updatedAt: sql`now()` },
-    });
-  await recordAudit({
-    actorUserId: actor.userId,
-    actorRole: actor.role,
-    organisationId: actor.organisationId,
-    action: "workload.limit_set",
-    subjectType: "enrolment",
-    subjectId: enrolmentId,
-    detail: { maxCaseload },
-    ipAddress: actor.ipAddress,
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(workloadLimits)
+      .values({ enrolmentId, maxCaseload, setById: actor.userId })
+      .onConflictDoUpdate({
+        target: workloadLimits.enrolmentId,
+        set: { maxCaseload, setById: actor.userId, updatedAt: sql`now()` },
+      });
+    await recordAudit(
+      {
+        actorUserId: actor.userId,
+        actorRole: actor.role,
+        organisationId: actor.organisationId,
+        action: "workload.limit_set",
+        subjectType: "enrolment",
+        subjectId: enrolmentId,
+        detail: { maxCaseload },
+        ipAddress: actor.ipAddress,
+      },
+      tx,
+    );
   });
 }
