@@ -144,17 +144,21 @@ export function RadioGroup({
 export function CheckboxField({
   name,
   label,
+  hint,
   error,
   defaultChecked,
   value = "yes",
 }: {
   name: string;
   label: ReactNode;
+  /** Shown under the label, as the checkbox's description. */
+  hint?: ReactNode;
   error?: string;
   defaultChecked?: boolean;
   value?: string;
 }) {
   const { messages, describedBy } = useFieldMessages(name, undefined, error);
+  const hintId = hint ? `${name}-hint` : undefined;
   return (
     <div className={groupClass(error)}>
       {messages}
@@ -166,11 +170,22 @@ export function CheckboxField({
           type="checkbox"
           value={value}
           defaultChecked={defaultChecked}
-          aria-describedby={describedBy}
+          aria-describedby={[hintId, describedBy].filter(Boolean).join(" ") || undefined}
         />
-        <label className="checkboxes__label" htmlFor={name}>
-          {label}
-        </label>
+        {hint ? (
+          <div>
+            <label className="checkboxes__label" htmlFor={name}>
+              {label}
+            </label>
+            <div className="hint checkboxes__hint" id={hintId}>
+              {hint}
+            </div>
+          </div>
+        ) : (
+          <label className="checkboxes__label" htmlFor={name}>
+            {label}
+          </label>
+        )}
       </div>
     </div>
   );

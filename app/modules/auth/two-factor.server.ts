@@ -368,11 +368,13 @@ export async function turnOffTwoFactor(
 export async function startPendingSignIn(userId: string, redirectTo: string | null): Promise<string> {
   const token = generateToken();
   const db = await getDb();
+  const now = new Date();
   await db.insert(pendingSignIns).values({
     id: hashToken(token),
     userId,
     redirectTo,
-    expiresAt: new Date(Date.now() + PENDING_SIGN_IN_LIFETIME_MS),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + PENDING_SIGN_IN_LIFETIME_MS),
   });
   return token;
 }
