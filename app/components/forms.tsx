@@ -69,9 +69,20 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "na
   hint?: ReactNode;
   error?: string;
   width?: "full" | "half" | "third";
+  /** Emptied after each answer from the action, as password fields are (for one-time codes). */
+  emptyAfterEachTry?: boolean;
 }
 
-export function TextField({ name, label, hint, error, width = "full", className, ...input }: TextFieldProps) {
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  width = "full",
+  className,
+  emptyAfterEachTry,
+  ...input
+}: TextFieldProps) {
   const actionData = useActionData();
   const { messages, describedBy } = useFieldMessages(name, hint, error);
   return (
@@ -81,7 +92,7 @@ export function TextField({ name, label, hint, error, width = "full", className,
       </label>
       {messages}
       <input
-        key={input.type === "password" ? submissionKey(actionData) : undefined}
+        key={input.type === "password" || emptyAfterEachTry ? submissionKey(actionData) : undefined}
         id={name}
         name={name}
         className={`input input--${width}${error ? " input--error" : ""}${className ? ` ${className}` : ""}`}

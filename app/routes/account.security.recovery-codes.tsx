@@ -81,6 +81,7 @@ export default function NewRecoveryCodes() {
           </p>
           <TextField
             name="code"
+            emptyAfterEachTry
             label="Security code"
             inputMode="numeric"
             autoComplete="one-time-code"

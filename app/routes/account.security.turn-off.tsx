@@ -104,6 +104,7 @@ export default function TurnOffTwoFactor() {
             />
             <TextField
               name="code"
+              emptyAfterEachTry
               label="Security code"
               hint="The 6-digit code your authenticator app shows now, or one of your recovery codes"
               autoComplete="one-time-code"

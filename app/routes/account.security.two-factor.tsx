@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
@@ -26,8 +26,11 @@ const schema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireUserDuringTwoFactorSetup(request);
   const setup = await pendingSetup(current.user);
-  if (!setup) throw redirect("/account/security");
+  // Already on. Not a redirect: this loader runs again right after turning it on, and the
+  // page must then show the recovery codes the action returned.
+  if (!setup) return { alreadyOn: true as const };
   return {
+    alreadyOn: false as const,
     typed: setup.typed,
     uri: setup.uri,
     qrCode: setup.qrCode,
@@ -65,25 +68,37 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SetUpTwoFactor() {
-  const { typed, uri, qrCode, requiredBy, email } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
 
   if (actionData?.recoveryCodes && actionData.next) {
     return (
       <div className="narrow">
-        <Notification title="Two-factor sign-in is on">
-          <p>
-            From now on you will be asked for a security code from your authenticator app each time you sign in. You
-            have been signed out on every other device.
-          </p>
-        </Notification>
+        <span className="caption">Your account</span>
         <h1>Two-factor sign-in is on</h1>
+        <p>
+          From now on you will be asked for a security code from your authenticator app each time you sign in. You have
+          been signed out on every other device.
+        </p>
         <RecoveryCodes codes={actionData.recoveryCodes} next={actionData.next} />
       </div>
     );
   }
 
+  if (loaded.alreadyOn) {
+    return (
+      <div className="narrow">
+        <span className="caption">Your account</span>
+        <h1>Two-factor sign-in is already on</h1>
+        <p>
+          <Link to="/account/security">Go to two-factor sign-in</Link> to get new recovery codes or turn it off.
+        </p>
+      </div>
+    );
+  }
+
+  const { typed, uri, qrCode, requiredBy, email } = loaded;
   return (
     <div className="narrow">
       <ErrorSummary errors={errors} />
@@ -141,6 +156,7 @@ export default function SetUpTwoFactor() {
           <Form method="post" noValidate>
             <TextField
               name="code"
+              emptyAfterEachTry
               label="Security code from the app"
               hint="The app shows a 6-digit code that changes every 30 seconds"
               inputMode="numeric"

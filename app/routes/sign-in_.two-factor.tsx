@@ -122,6 +122,7 @@ export default function TwoFactorStep() {
         {method === "recovery" ? (
           <TextField
             name="code"
+            emptyAfterEachTry
             label="Recovery code"
             hint="For example, k7m2q-x9tn4"
             autoComplete="off"
@@ -133,6 +134,7 @@ export default function TwoFactorStep() {
         ) : (
           <TextField
             name="code"
+            emptyAfterEachTry
             label="Security code"
             hint="The code changes every 30 seconds"
             inputMode="numeric"
