@@ -68,7 +68,7 @@ export default function OrganisationSettings() {
         <h2>Two-factor sign-in</h2>
         <p>
           Two-factor sign-in asks for a security code from an authenticator app on the person&rsquo;s phone as well as
-          their password. Requiring it protects the records of the NQSWs and the people they work with if a password is
+          their password. Requiring it protects the records of learners and of the people they work with if a password is
           guessed or reused.
         </p>
         <Form method="post" noValidate>
