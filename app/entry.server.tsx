@@ -13,12 +13,19 @@ import { isDatabaseOutage, serviceUnavailable } from "~/utils/outage.server";
 
 /** Requests whose loader or action lost the database (marked by handleError, which runs first). */
 const outages = new WeakSet<Request>();
+import { twoFactorKey } from "~/modules/auth/secret-box.server";
 
 const ABORT_DELAY = 5_000;
 
 /** Called once by the server before it listens: checks settings, migrates, and seeds the demo world. */
 export async function startup() {
   env();
+  if (twoFactorKey().fallback) {
+    const note =
+      "TWO_FACTOR_KEY is not set: two-factor secrets are encrypted with the built-in development key. Set it to 32 random bytes (openssl rand -base64 32).";
+    if (isProduction()) console.warn(`WARNING: ${note}`);
+    else console.log(note);
+  }
   const handle = await connectDatabase();
   console.log(`Database: ${handle.driver} (${handle.location}), migrations applied.`);
   const seedSetting = process.env.SEED_DEMO_DATA;

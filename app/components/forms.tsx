@@ -69,9 +69,20 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "na
   hint?: ReactNode;
   error?: string;
   width?: "full" | "half" | "third";
+  /** Emptied after each answer from the action, as password fields are (for one-time codes). */
+  emptyAfterEachTry?: boolean;
 }
 
-export function TextField({ name, label, hint, error, width = "full", className, ...input }: TextFieldProps) {
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  width = "full",
+  className,
+  emptyAfterEachTry,
+  ...input
+}: TextFieldProps) {
   const actionData = useActionData();
   const { messages, describedBy } = useFieldMessages(name, hint, error);
   return (
@@ -81,7 +92,7 @@ export function TextField({ name, label, hint, error, width = "full", className,
       </label>
       {messages}
       <input
-        key={input.type === "password" ? submissionKey(actionData) : undefined}
+        key={input.type === "password" || emptyAfterEachTry ? submissionKey(actionData) : undefined}
         id={name}
         name={name}
         className={`input input--${width}${error ? " input--error" : ""}${className ? ` ${className}` : ""}`}
@@ -144,17 +155,21 @@ export function RadioGroup({
 export function CheckboxField({
   name,
   label,
+  hint,
   error,
   defaultChecked,
   value = "yes",
 }: {
   name: string;
   label: ReactNode;
+  /** Shown under the label, as the checkbox's description. */
+  hint?: ReactNode;
   error?: string;
   defaultChecked?: boolean;
   value?: string;
 }) {
   const { messages, describedBy } = useFieldMessages(name, undefined, error);
+  const hintId = hint ? `${name}-hint` : undefined;
   return (
     <div className={groupClass(error)}>
       {messages}
@@ -166,11 +181,22 @@ export function CheckboxField({
           type="checkbox"
           value={value}
           defaultChecked={defaultChecked}
-          aria-describedby={describedBy}
+          aria-describedby={[hintId, describedBy].filter(Boolean).join(" ") || undefined}
         />
-        <label className="checkboxes__label" htmlFor={name}>
-          {label}
-        </label>
+        {hint ? (
+          <div>
+            <label className="checkboxes__label" htmlFor={name}>
+              {label}
+            </label>
+            <div className="hint checkboxes__hint" id={hintId}>
+              {hint}
+            </div>
+          </div>
+        ) : (
+          <label className="checkboxes__label" htmlFor={name}>
+            {label}
+          </label>
+        )}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { NewPasswordFields } from "~/components/NewPasswordFields";
 import { changePassword } from "~/modules/auth/accounts.server";
@@ -18,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     name: current.user.name,
     email: current.user.email,
+    twoFactorOn: current.twoFactor.enabled,
     memberships: current.memberships.map((m) => ({
       id: m.id,
       organisation: m.organisation.name,
@@ -43,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { name, email, memberships } = useLoaderData<typeof loader>();
+  const { name, email, memberships, twoFactorOn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
   const [params] = useSearchParams();
@@ -83,6 +84,21 @@ export default function Account() {
           </dd>
         </div>
       </dl>
+      <h2>Two-factor sign-in</h2>
+      {twoFactorOn ? (
+        <p>
+          <strong className="tag tag--green">On</strong> You enter a security code from your authenticator app when you
+          sign in.
+        </p>
+      ) : (
+        <p>
+          <strong className="tag tag--grey">Off</strong> Add a security code from an app on your phone to your password,
+          so no one can sign in as you with your password alone.
+        </p>
+      )}
+      <p>
+        <Link to="/account/security">{twoFactorOn ? "Manage two-factor sign-in" : "Turn on two-factor sign-in"}</Link>
+      </p>
       <h2>Change your password</h2>
       <p>Changing your password signs you out on every other device.</p>
       <Form method="post" noValidate>

@@ -10,6 +10,8 @@ const ACTIONS: Record<string, string> = {
   "invitation.created": "Invitation sent",
   "invitation.accepted": "Invitation accepted",
   "membership.switched": "Switched organisation",
+  "organisation.two_factor_required": "Required two-factor sign-in for staff",
+  "organisation.two_factor_not_required": "Stopped requiring two-factor sign-in for staff",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

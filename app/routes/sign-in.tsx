@@ -3,9 +3,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { signIn } from "~/modules/auth/accounts.server";
-import { sessionCookie } from "~/modules/auth/cookie.server";
+import { pendingSignInCookie, sessionCookie } from "~/modules/auth/cookie.server";
 import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { signInSchema } from "~/modules/auth/schemas.server";
+import { PENDING_SIGN_IN_LIFETIME_MS } from "~/modules/auth/two-factor.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { requestDetails, safeRedirect } from "~/utils/request.server";
@@ -22,7 +23,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const form = await readForm(request, signInSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = await signIn(form.data.email, form.data.password, requestDetails(request, context));
+  const redirectTo = form.data.redirectTo ? safeRedirect(form.data.redirectTo) : null;
+  const result = await signIn(form.data.email, form.data.password, requestDetails(request, context), redirectTo);
+  if (!result.ok && result.reason === "second_step") {
+    // The password was right; two-factor sign-in asks for a security code next.
+    return redirect("/sign-in/two-factor", {
+      headers: { "Set-Cookie": pendingSignInCookie(result.pendingToken, PENDING_SIGN_IN_LIFETIME_MS / 1000) },
+    });
+  }
   if (!result.ok) {
     const values = { email: form.data.email, redirectTo: form.data.redirectTo ?? "" };
     if (result.reason === "rate_limited") {
@@ -52,6 +60,14 @@ export default function SignIn() {
     <div className="narrow">
       <ErrorSummary errors={errors} />
       <h1>Sign in</h1>
+      {params.get("step") === "expired" ? (
+        <Notification title="Sign in again" kind="information">
+          <p>
+            For your security, the security code must be entered within 10 minutes of your password. Sign in again with
+            your email address and password.
+          </p>
+        </Notification>
+      ) : null}
       {params.get("reset") === "done" ? (
         <Notification title="Password changed">
           <p>Your password has been reset and you have been signed out everywhere. Sign in with your new password.</p>

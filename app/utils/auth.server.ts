@@ -7,6 +7,7 @@ import { readSessionToken } from "~/modules/auth/cookie.server";
 import { validateSessionToken, type SessionRow, type UserRow } from "~/modules/auth/session.server";
 import { listMembershipsForUser, type MembershipWithOrganisation } from "~/modules/organisations/memberships.server";
 import { can, startPathFor, type Permission, type Role } from "~/modules/organisations/roles";
+import { twoFactorRequiredBy } from "~/modules/auth/two-factor";
 
 export interface CurrentUser {
   user: Pick<UserRow, "id" | "name" | "email" | "accountKind" | "helplineContactConsent">;
@@ -14,7 +15,15 @@ export interface CurrentUser {
   memberships: MembershipWithOrganisation[];
   /** The organisation and role the user is acting in now. */
   active: MembershipWithOrganisation | null;
+  twoFactor: {
+    enabled: boolean;
+    /** Organisations that require this person, in a staff role, to use two-factor sign-in. */
+    requiredBy: string[];
+  };
 }
+
+/** Where a person an organisation requires to use two-factor sign-in, and who has not, is sent. */
+export const TWO_FACTOR_SETUP_PATH = "/account/security/two-factor";
 
 const cache = new WeakMap<Request, Promise<CurrentUser | null>>();
 
@@ -40,7 +49,13 @@ async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
     session: found.session,
     memberships: mine,
     active,
+    twoFactor: { enabled: found.twoFactorOn, requiredBy: twoFactorRequiredBy(mine) },
   };
+}
+
+/** True when the person must set up two-factor sign-in before using the site. */
+export function mustSetUpTwoFactor(current: CurrentUser) {
+  return !current.twoFactor.enabled && current.twoFactor.requiredBy.length > 0;
 }
 
 export function signInPath(request: Request) {
@@ -49,7 +64,19 @@ export function signInPath(request: Request) {
   return back === "/" || back.startsWith("/sign-in") ? "/sign-in" : `/sign-in?redirectTo=${encodeURIComponent(back)}`;
 }
 
+/**
+ * The person must be signed in. Someone whose organisation requires two-factor sign-in,
+ * and who has not set it up, is sent to set it up first: only the setup page (which uses
+ * `requireUserDuringTwoFactorSetup`) and signing out are open to them until they have.
+ */
 export async function requireUser(request: Request): Promise<CurrentUser> {
+  const current = await requireUserDuringTwoFactorSetup(request);
+  if (mustSetUpTwoFactor(current)) throw redirect(TWO_FACTOR_SETUP_PATH);
+  return current;
+}
+
+/** Signed in, whether or not two-factor sign-in is still to be set up: for the setup page only. */
+export async function requireUserDuringTwoFactorSetup(request: Request): Promise<CurrentUser> {
   const current = await getCurrentUser(request);
   if (!current) throw redirect(signInPath(request));
   return current;

@@ -21,9 +21,30 @@ const schema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_SECURE: z.enum(["true", "false"]).default("false"),
+  /**
+   * The key that encrypts two-factor secrets at rest: 32 random bytes, base64 or hex
+   * (`openssl rand -base64 32`). Unset outside production, a fixed development key is used.
+   */
+  TWO_FACTOR_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => v === undefined || v === "" || decodeKey(v) !== null, {
+      message: "must be 32 bytes, written as base64 (44 characters) or hex (64 characters)",
+    }),
   /** Comma-separated proxies to trust for X-Forwarded-For (Express "trust proxy" setting). */
   TRUST_PROXY: z.string().optional(),
 });
+
+/** 32 bytes from base64 or hex text, or null when it is neither. */
+export function decodeKey(text: string): Buffer | null {
+  if (/^[0-9a-f]{64}$/i.test(text)) return Buffer.from(text, "hex");
+  if (/^[A-Za-z0-9+/]{43}=?$/.test(text)) {
+    const bytes = Buffer.from(text, "base64");
+    return bytes.length === 32 ? bytes : null;
+  }
+  return null;
+}
 
 export type Env = z.infer<typeof schema>;
 

@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, pgTable, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { memberships, organisations, role } from "./organisations";
 import { users } from "./users";
 
@@ -63,15 +63,71 @@ export const invitations = pgTable(
   (t) => [index("invitations_org").on(t.organisationId)],
 );
 
-/** Sign-in attempts, kept in the database so rate limits hold across server processes. */
+/**
+ * Sign-in attempts, kept in the database so rate limits hold across server processes.
+ * `kind` tells a password from a two-factor security code: each is limited on its own.
+ */
 export const signInAttempts = pgTable(
   "sign_in_attempts",
   {
     id: serial("id").primaryKey(),
+    kind: text("kind", { enum: ["password", "two_factor"] })
+      .notNull()
+      .default("password"),
     email: text("email").notNull(),
     ipAddress: text("ip_address").notNull(),
     succeeded: boolean("succeeded").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("sign_in_attempts_email_at").on(t.email, t.at), index("sign_in_attempts_ip_at").on(t.ipAddress, t.at)],
+);
+
+/**
+ * A person's authenticator app secret for two-factor sign-in, encrypted with AES-256-GCM
+ * (see app/modules/auth/secret-box.server.ts). Until `enabledAt` is set the secret is
+ * only being set up: it is not asked for at sign-in.
+ */
+export const twoFactorCredentials = pgTable("two_factor_credentials", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretCiphertext: text("secret_ciphertext").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  enabledAt: timestamp("enabled_at", { withTimezone: true }),
+  /** The last 30-second time step whose code was accepted: a code is good once. */
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+});
+
+/** Ten single-use recovery codes per person; only their SHA-256 is stored. */
+export const twoFactorRecoveryCodes = pgTable(
+  "two_factor_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("two_factor_recovery_codes_user_code").on(t.userId, t.codeHash)],
+);
+
+/**
+ * The step between a correct password and a security code: a short-lived, single-use
+ * token bound to one person. It is not a session; only the token's hash is stored.
+ */
+export const pendingSignIns = pgTable(
+  "pending_sign_ins",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    redirectTo: text("redirect_to"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("pending_sign_ins_user").on(t.userId)],
 );

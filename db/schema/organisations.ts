@@ -35,6 +35,8 @@ export const organisations = pgTable("organisations", {
   name: text("name").notNull(),
   kind: organisationKind("kind").notNull(),
   region: text("region"),
+  /** Staff (supervisors, assessors, programme leads, admins) must use two-factor sign-in. */
+  requireTwoFactor: boolean("require_two_factor").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -18,7 +18,17 @@ test("each role starts on its own page and sees only its own navigation", async 
       email: DEMO.lead,
       path: "/organisation",
       heading: "People",
-      nav: ["People", "Invite someone", "Cohorts", "Panels", "Grants", "Audit trail", "Programmes", "Your account"],
+      nav: [
+        "People",
+        "Invite someone",
+        "Cohorts",
+        "Panels",
+        "Grants",
+        "Audit trail",
+        "Settings",
+        "Programmes",
+        "Your account",
+      ],
     },
     {
       email: DEMO.helpline,
@@ -30,7 +40,7 @@ test("each role starts on its own page and sees only its own navigation", async 
       email: DEMO.admin,
       path: "/admin",
       heading: "Organisations",
-      nav: ["Organisations", "Programmes", "Your account"],
+      nav: ["Organisations", "Settings", "Programmes", "Your account"],
     },
     {
       email: DEMO.returner,

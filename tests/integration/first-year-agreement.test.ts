@@ -46,6 +46,7 @@ function as(user: UserRow, mine: Awaited<ReturnType<typeof member>>[] = []): Cur
     session: { id: "s", userId: id } as CurrentUser["session"],
     memberships: mine,
     active: mine[0] ?? null,
+    twoFactor: { enabled: false, requiredBy: [] },
   };
 }
 

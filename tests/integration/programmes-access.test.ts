@@ -53,6 +53,7 @@ function signedIn(user: UserRow, mine: Membership[] = []): CurrentUser {
     session: { id: "test-session", userId: id } as CurrentUser["session"],
     memberships: mine,
     active: mine[0] ?? null,
+    twoFactor: { enabled: false, requiredBy: [] },
   };
 }
 

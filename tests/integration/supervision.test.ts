@@ -48,6 +48,7 @@ async function as(user: UserRow, org: Org, role: "learner" | "supervisor" | "pro
     session: { id: "s", userId: id } as CurrentUser["session"],
     memberships: mine,
     active: mine[0]!,
+    twoFactor: { enabled: false, requiredBy: [] },
   };
 }
 

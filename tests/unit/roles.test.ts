@@ -18,6 +18,7 @@ describe("can", () => {
     "invitation:create:organisation": ["programme_lead"],
     "enrolment:manage:organisation": ["programme_lead"],
     "audit:read:organisation": ["programme_lead"],
+    "settings:manage:organisation": ["programme_lead", "admin"],
     "returner:read:consented": ["helpline_advisor"],
     "organisation:read:any": ["admin"],
   };
@@ -80,7 +81,7 @@ describe("navigationFor", () => {
     }
   });
 
-  it("shows a programme lead people, invitations, grants and the audit trail", () => {
+  it("shows a programme lead people, invitations, grants, the audit trail and the organisation's settings", () => {
     expect(navigationFor("programme_lead").map((i) => i.href)).toEqual([
       "/organisation",
       "/organisation/invite",
@@ -88,6 +89,7 @@ describe("navigationFor", () => {
       "/organisation/panels",
       "/organisation/grants",
       "/organisation/audit",
+      "/organisation/settings",
       "/programmes",
       "/account",
     ]);

@@ -17,6 +17,15 @@ import {
   invalidateUserSessions,
   setActiveMembership,
 } from "./session.server";
+import {
+  claimPendingSignIn,
+  findPendingSignIn,
+  isTwoFactorEnabled,
+  proveSecondFactor,
+  recoveryCodesLeft,
+  startPendingSignIn,
+  type CodeFailure,
+} from "./two-factor.server";
 
 export const RESET_LINK_LIFETIME_MS = 60 * 60_000;
 export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60_000;
@@ -58,11 +67,22 @@ async function startSession(tx: Database, userId: string, details: RequestDetail
   return { token, session, memberships: mine };
 }
 
+/**
+ * A correct password alone is a session only for someone without two-factor sign-in.
+ * Otherwise the answer is "not yet" (ok: false, so a caller that does not know about the
+ * second step cannot mistake it for a session) with a pending sign-in token for that step.
+ */
 export type SignInResult =
   | { ok: true; token: string; userId: string; membershipCount: number }
-  | { ok: false; reason: "invalid" | "rate_limited" };
+  | { ok: false; reason: "invalid" | "rate_limited" }
+  | { ok: false; reason: "second_step"; pendingToken: string; userId: string };
 
-export async function signIn(emailInput: string, password: string, details: RequestDetails): Promise<SignInResult> {
+export async function signIn(
+  emailInput: string,
+  password: string,
+  details: RequestDetails,
+  redirectTo: string | null = null,
+): Promise<SignInResult> {
   const email = normaliseEmail(emailInput);
   const attempt = await beginSignInAttempt(email, details.ipAddress);
   if (attempt.blocked) return { ok: false, reason: "rate_limited" };
@@ -73,6 +93,16 @@ export async function signIn(emailInput: string, password: string, details: Requ
   // The attempt itself stays written outside this transaction (see beginSignInAttempt): a
   // failed or interrupted sign-in must still count. Success, session and audit go together.
   if (!user || !valid) return { ok: false, reason: "invalid" };
+  if (await isTwoFactorEnabled(user.id)) {
+    // The password was right, so that attempt succeeded; security codes are counted on their own.
+    await markSignInSucceeded(attempt.attemptId);
+    return {
+      ok: false,
+      reason: "second_step",
+      pendingToken: await startPendingSignIn(user.id, redirectTo),
+      userId: user.id,
+    };
+  }
   const db = await getDb();
   const { token, memberships: mine } = await db.transaction(async (tx) => {
     await markSignInSucceeded(attempt.attemptId, tx);
@@ -133,6 +163,61 @@ export async function switchMembership(
       tx,
     );
   });
+}
+
+export type SecondStepResult =
+  | {
+      ok: true;
+      token: string;
+      userId: string;
+      membershipCount: number;
+      redirectTo: string | null;
+      method: "security_code" | "recovery_code";
+      recoveryCodesLeft: number;
+    }
+  | { ok: false; reason: CodeFailure | "expired" };
+
+/**
+ * The second step of signing in: the pending sign-in token from the password step and a
+ * security code (or a recovery code). The token is spent only when the code is right, so a
+ * mistyped code can be tried again, within the rate limit and the token's ten minutes.
+ */
+export async function completeTwoFactorSignIn(
+  pendingToken: string,
+  code: string,
+  details: RequestDetails,
+): Promise<SecondStepResult> {
+  const pending = await findPendingSignIn(pendingToken);
+  if (!pending) return { ok: false, reason: "expired" };
+  const person = { id: pending.userId, email: pending.email };
+  const proved = await proveSecondFactor(person, code, details, { during: "sign_in", allowRecoveryCode: true });
+  if (!proved.ok) return proved;
+  if (!(await claimPendingSignIn(pending.id))) return { ok: false, reason: "expired" };
+  const db = await getDb();
+  const { token, memberships: mine } = await db.transaction(async (tx) => {
+    const started = await startSession(tx, person.id, details);
+    await recordAudit(
+      {
+        actorUserId: person.id,
+        action: "auth.sign_in",
+        subjectType: "user",
+        subjectId: person.id,
+        detail: { twoFactor: proved.method },
+        ipAddress: details.ipAddress,
+      },
+      tx,
+    );
+    return started;
+  });
+  return {
+    ok: true,
+    token,
+    userId: person.id,
+    membershipCount: mine.length,
+    redirectTo: pending.redirectTo,
+    method: proved.method,
+    recoveryCodesLeft: proved.method === "recovery_code" ? await recoveryCodesLeft(person.id) : 0,
+  };
 }
 
 export type SignUpResult = { ok: true; token: string; userId: string } | { ok: false; field: "email"; message: string };

@@ -33,3 +33,35 @@ export function clearedSessionCookie() {
     maxAge: 0,
   });
 }
+
+/** The pending sign-in between the password and the security code: not a session, ten minutes at most. */
+export function pendingSignInCookieName() {
+  return cookiesAreSecure() ? "__Host-pp_sign_in_step" : "pp_sign_in_step";
+}
+
+export function readPendingSignInToken(request: Request): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  const token = parse(header)[pendingSignInCookieName()];
+  return token && /^[a-z2-7]{32}$/.test(token) ? token : null;
+}
+
+export function pendingSignInCookie(token: string, maxAgeSeconds: number) {
+  return serialize(pendingSignInCookieName(), token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: cookiesAreSecure(),
+    path: "/",
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearedPendingSignInCookie() {
+  return serialize(pendingSignInCookieName(), "", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: cookiesAreSecure(),
+    path: "/",
+    maxAge: 0,
+  });
+}

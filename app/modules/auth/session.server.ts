@@ -7,7 +7,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { and, eq, lt, ne, or } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { sessions, users } from "#db/schema";
+import { sessions, twoFactorCredentials, users } from "#db/schema";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
@@ -67,16 +67,21 @@ export async function createSession(
 export type SessionRow = typeof sessions.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 
-export async function validateSessionToken(token: string): Promise<{ session: SessionRow; user: UserRow } | null> {
+/** The session and its user, with whether they have two-factor sign-in on (read in the same query). */
+export async function validateSessionToken(
+  token: string,
+): Promise<{ session: SessionRow; user: UserRow; twoFactorOn: boolean } | null> {
   const db = await getDb();
   const id = hashToken(token);
-  const [row] = await db
-    .select({ session: sessions, user: users })
+  const [found] = await db
+    .select({ session: sessions, user: users, twoFactorEnabledAt: twoFactorCredentials.enabledAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(twoFactorCredentials, eq(twoFactorCredentials.userId, sessions.userId))
     .where(eq(sessions.id, id))
     .limit(1);
-  if (!row) return null;
+  if (!found) return null;
+  const row = { session: found.session, user: found.user, twoFactorOn: !!found.twoFactorEnabledAt };
   const now = new Date();
   const state = sessionState(row.session, now, sessionLifetimes().idleMs);
   if (state !== "valid") {

@@ -28,6 +28,7 @@ const PERMISSIONS = {
   "invitation:create:organisation": ["programme_lead"],
   "enrolment:manage:organisation": ["programme_lead"],
   "audit:read:organisation": ["programme_lead"],
+  "settings:manage:organisation": ["programme_lead", "admin"],
   "returner:read:consented": ["helpline_advisor"],
   "organisation:read:any": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -79,12 +80,14 @@ export function navigationFor(role: Role | null | undefined): NavItem[] {
       items.push({ href: "/organisation/panels", label: "Panels" });
       items.push({ href: "/organisation/grants", label: "Grants" });
       items.push({ href: "/organisation/audit", label: "Audit trail" });
+      items.push({ href: "/organisation/settings", label: "Settings" });
       break;
     case "helpline_advisor":
       items.push({ href: "/helpline", label: "Returners" });
       break;
     case "admin":
       items.push({ href: "/admin", label: "Organisations" });
+      items.push({ href: "/organisation/settings", label: "Settings" });
       break;
     default:
       items.push({ href: "/learning", label: "Your learning" });

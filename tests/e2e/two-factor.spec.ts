@@ -1,0 +1,259 @@
+/**
+ * Two-factor sign-in, as a supervisor and a programme lead would use it. The people are at
+ * Harbour Family Trust, which no other spec signs in to, so turning it on (and requiring it)
+ * cannot get in the way of the specs that sign in with a password alone; it is turned off
+ * again at the end all the same.
+ */
+import { mkdirSync } from "node:fs";
+import { Secret, TOTP } from "otpauth";
+import { DEMO_PASSWORD, expect, expectAccessible, test, visit } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+const SUPERVISOR = "ben.thornton@harbourtrust.example";
+const LEAD = "ruth.adeyemi@harbourtrust.example";
+
+// One story in order; each part checks several pages with axe, so it is given longer than the default.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
+
+/** What each person's authenticator app holds, and the last time step whose code was used. */
+const apps = new Map<string, { secret: string; lastStep: number }>();
+let recoveryCodes: string[] = [];
+
+/** The app's code for the first 30-second step not yet used (codes are good once; the next step's is accepted). */
+async function codeFor(email: string) {
+  const app = apps.get(email);
+  if (!app) throw new Error(`${email} has no authenticator app yet`);
+  const totp = new TOTP({ secret: Secret.fromBase32(app.secret), algorithm: "SHA1", digits: 6, period: 30 });
+  for (;;) {
+    const current = Math.floor(Date.now() / 30_000);
+    const step = Math.max(current, app.lastStep + 1);
+    if (step <= current + 1) {
+      app.lastStep = step;
+      return totp.generate({ timestamp: step * 30_000 + 1_000 });
+    }
+    await new Promise((resolve) => setTimeout(resolve, (current + 1) * 30_000 - Date.now() + 100));
+  }
+}
+
+async function screenshot(page: Page, name: string) {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+/** The password step: with two-factor sign-in on, it leads to the security code page. */
+async function enterPassword(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/sign-in\/two-factor$/);
+}
+
+async function enterCode(page: Page, code: string) {
+  await page.getByLabel(/Security code|Recovery code/).fill(code);
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+/** Turns it on from the setup page, reading the key as someone who cannot scan the QR code would. */
+async function turnOn(page: Page, email: string) {
+  await expect(page.getByRole("img", { name: /QR code that adds Practice Pathways/ })).toBeVisible();
+  await page.getByText("I cannot scan the QR code").click();
+  const key = (await page.getByTestId("setup-key").innerText()).replace(/\s/g, "");
+  expect(key).toMatch(/^[A-Z2-7]{32}$/);
+  const link = await page.getByRole("link", { name: "add Practice Pathways to it directly" }).getAttribute("href");
+  expect(link).toMatch(new RegExp(`^otpauth://totp/.*secret=${key}`));
+  apps.set(email, { secret: key, lastStep: 0 });
+  await page.getByLabel("Security code from the app").fill(await codeFor(email));
+  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Two-factor sign-in is on" })).toBeVisible();
+  const codes = await page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem").allInnerTexts();
+  expect(codes).toHaveLength(10);
+  return codes;
+}
+
+test("a supervisor turns on two-factor sign-in, signs out, and can sign in only with a valid code", async ({
+  page,
+}) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(SUPERVISOR);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/supervision$/);
+
+  await visit(page, "/account");
+  await page.getByRole("link", { name: "Turn on two-factor sign-in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Two-factor sign-in" })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, "account-security-off");
+  await page.getByRole("link", { name: "Turn on two-factor sign-in" }).click();
+  await expect(page).toHaveURL(/\/account\/security\/two-factor$/);
+  await expectAccessible(page);
+  await screenshot(page, "setup");
+
+  // A wrong code does not switch it on.
+  await page.getByLabel("Security code from the app").fill("000000");
+  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  await expect(page.getByRole("alert")).toContainText("That security code is not right");
+  await expect(page.locator("#code-error")).toContainText("That security code is not right");
+  await expectAccessible(page);
+
+  recoveryCodes = await turnOn(page, SUPERVISOR);
+  await expectAccessible(page);
+  await screenshot(page, "setup-done-recovery-codes");
+  await page.getByRole("link", { name: "Continue" }).click();
+  await expect(page.locator(".summary-list")).toContainText("On since");
+  await expect(page.getByText("10 of 10 left")).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/signed-out/);
+
+  await enterPassword(page, SUPERVISOR);
+  // The password alone is not a session.
+  expect((await page.context().cookies()).filter((c) => c.name.endsWith("pp_session"))).toEqual([]);
+  await visit(page, "/sign-in/two-factor");
+  await screenshot(page, "sign-in-security-code");
+  await page.goto("/supervision");
+  await expect(page).toHaveURL(/\/sign-in\?redirectTo=%2Fsupervision/);
+  await page.goto("/sign-in/two-factor");
+
+  await enterCode(page, "123456");
+  await expect(page.getByRole("alert")).toContainText("That security code is not right");
+  await expect(page.getByLabel("Security code")).toHaveValue("");
+  await expectAccessible(page);
+  await screenshot(page, "sign-in-wrong-code");
+
+  await enterCode(page, await codeFor(SUPERVISOR));
+  await expect(page).toHaveURL(/\/supervision$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Your supervisees" })).toBeVisible();
+});
+
+test("a recovery code signs the supervisor in once, and new codes replace the old", async ({ page }) => {
+  await enterPassword(page, SUPERVISOR);
+  await page.getByRole("link", { name: "I cannot use my authenticator app" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Enter a recovery code" })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, "sign-in-recovery-code");
+  await enterCode(page, recoveryCodes[0]!.toUpperCase());
+  await expect(page).toHaveURL(/\/account\/security\?recovery-code=used$/);
+  await expect(page.getByText("You have 9 recovery codes left.")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await enterPassword(page, SUPERVISOR);
+  await page.getByRole("link", { name: "I cannot use my authenticator app" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Enter a recovery code" })).toBeVisible();
+  await enterCode(page, recoveryCodes[0]!);
+  await expect(page.getByRole("alert")).toContainText("That recovery code is not right, or it has already been used");
+  await enterCode(page, recoveryCodes[1]!);
+  await expect(page.getByText("You have 8 recovery codes left.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Get new recovery codes" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Get new recovery codes" })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, "recovery-codes-form");
+  await page.getByRole("button", { name: "Get new recovery codes" }).click();
+  await expect(page.getByRole("alert")).toContainText(
+    "Enter the security code from your authenticator app, or your password",
+  );
+  await page.getByLabel("Or your password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Get new recovery codes" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your new recovery codes" })).toBeVisible();
+  await expectAccessible(page);
+  recoveryCodes = await page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem").allInnerTexts();
+  expect(recoveryCodes).toHaveLength(10);
+  await page.getByRole("link", { name: "Continue" }).click();
+  await expect(page.getByText("10 of 10 left")).toBeVisible();
+});
+
+test("the security code step works without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await enterPassword(page, SUPERVISOR);
+  await enterCode(page, "");
+  await expect(page.getByRole("alert")).toContainText("Enter the security code from your authenticator app");
+  await expect(page.getByRole("link", { name: "Enter the security code from your authenticator app" })).toHaveAttribute(
+    "href",
+    "#code",
+  );
+  await enterCode(page, "999 999");
+  await expect(page.getByRole("alert")).toContainText("That security code is not right");
+  await expectAccessible(page);
+  await enterCode(page, await codeFor(SUPERVISOR));
+  await expect(page).toHaveURL(/\/supervision$/);
+  await context.close();
+});
+
+test("a programme lead requires two-factor sign-in for staff and is asked to set it up first", async ({
+  page,
+  browser,
+}) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(LEAD);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/organisation$/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Organisation settings" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Ben Thornton/ })).toContainText("On");
+  await expect(page.getByRole("row", { name: /Ruth Adeyemi/ })).toContainText("Not set up");
+  await expectAccessible(page);
+  await screenshot(page, "organisation-settings");
+
+  await page.getByLabel("Require two-factor sign-in for supervisors, assessors, programme leads and admins").check();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  // She has not set it up herself, so she is asked to before anything else.
+  await expect(page).toHaveURL(/\/account\/security\/two-factor$/);
+  await expect(page.getByText("Harbour Family Trust asks everyone who supervises")).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, "setup-required");
+  await page.goto("/organisation");
+  await expect(page).toHaveURL(/\/account\/security\/two-factor$/);
+  await turnOn(page, LEAD);
+  await page.getByRole("link", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/organisation$/);
+
+  // The supervisor cannot turn it off while it is required.
+  const supervisor = await (await browser.newContext()).newPage();
+  await enterPassword(supervisor, SUPERVISOR);
+  await enterCode(supervisor, await codeFor(SUPERVISOR));
+  await expect(supervisor).toHaveURL(/\/supervision$/);
+  await visit(supervisor, "/account/security/turn-off");
+  await expect(supervisor.getByText("Harbour Family Trust requires two-factor sign-in for your role")).toBeVisible();
+  await expect(supervisor.getByRole("button", { name: "Turn off two-factor sign-in" })).toHaveCount(0);
+
+  // The lead stops requiring it; then the supervisor turns it off with the password and a code.
+  await visit(page, "/organisation/settings");
+  await page.getByLabel("Require two-factor sign-in for supervisors, assessors, programme leads and admins").uncheck();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved")).toBeVisible();
+  await visit(page, "/organisation/audit");
+  await expect(page.getByText("Required two-factor sign-in for staff")).toBeVisible();
+
+  await visit(supervisor, "/account/security/turn-off");
+  await screenshot(supervisor, "turn-off");
+  // (Ben has typed four wrong codes in this story; a fifth would have him wait 15 minutes.)
+  await supervisor.getByLabel("Password").fill("not my password");
+  await supervisor.getByLabel("Security code").fill("123123");
+  await supervisor.getByRole("button", { name: "Turn off two-factor sign-in" }).click();
+  await expect(supervisor.getByRole("alert")).toContainText("Your password is not right");
+  await expectAccessible(supervisor);
+  await supervisor.getByLabel("Password").fill(DEMO_PASSWORD);
+  await supervisor.getByLabel("Security code").fill(await codeFor(SUPERVISOR));
+  await supervisor.getByRole("button", { name: "Turn off two-factor sign-in" }).click();
+  await expect(supervisor.getByText("Two-factor sign-in is off").first()).toBeVisible();
+  await supervisor.getByRole("button", { name: "Sign out" }).click();
+  await supervisor.goto("/sign-in");
+  await supervisor.getByLabel("Email address").fill(SUPERVISOR);
+  await supervisor.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await supervisor.getByRole("button", { name: "Sign in" }).click();
+  await expect(supervisor).toHaveURL(/\/supervision$/);
+
+  // And the lead turns hers off too, leaving Harbour as the demo world had it.
+  await visit(page, "/account/security/turn-off");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Security code").fill(await codeFor(LEAD));
+  await page.getByRole("button", { name: "Turn off two-factor sign-in" }).click();
+  await expect(page.getByText("Two-factor sign-in is off").first()).toBeVisible();
+});

@@ -1,0 +1,529 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { and, count, eq, isNull } from "drizzle-orm";
+import {
+  auditEvents,
+  organisations,
+  pendingSignIns,
+  sessions,
+  signInAttempts,
+  twoFactorCredentials,
+  twoFactorRecoveryCodes,
+} from "#db/schema";
+import { completeTwoFactorSignIn, signIn } from "~/modules/auth/accounts.server";
+import { pendingSignInCookieName, sessionCookie, sessionCookieName } from "~/modules/auth/cookie.server";
+import { generateToken, hashToken, validateSessionToken } from "~/modules/auth/session.server";
+import { codeAt, hashRecoveryCode, timeStep, TOTP_PERIOD_SECONDS } from "~/modules/auth/two-factor";
+import {
+  confirmSetup,
+  pendingSetup,
+  regenerateRecoveryCodes,
+  turnOffTwoFactor,
+  twoFactorStatus,
+} from "~/modules/auth/two-factor.server";
+import * as homePage from "~/routes/home";
+import * as organisationSettingsPage from "~/routes/organisation.settings";
+import * as setupPage from "~/routes/account.security.two-factor";
+import * as signInPage from "~/routes/sign-in";
+import * as signOutPage from "~/routes/sign-out";
+import * as secondStepPage from "~/routes/sign-in_.two-factor";
+import { getCurrentUser, requireUser, TWO_FACTOR_SETUP_PATH } from "~/utils/auth.server";
+import { withTestDatabase } from "../support/database";
+import { makeMembership, makeOrganisation, makeUser, ORIGIN, requestFrom, signedIn } from "../support/fixtures";
+
+const t = withTestDatabase();
+
+const PASSWORD = "kettle orbit lantern moss";
+const context = { cspNonce: "test-nonce", clientIp: "203.0.113.7" } as AppLoadContext;
+
+let ipSequence = 0;
+/** A fresh address per test, so the per-address limits of one test do not reach into another. */
+function freshAddress() {
+  ipSequence += 1;
+  return requestFrom(`198.51.100.${ipSequence}`);
+}
+
+type User = Awaited<ReturnType<typeof makeUser>>;
+
+/** Turns two-factor sign-in on for `user` as the setup page would, returning the secret the app holds. */
+async function withTwoFactor(user: User) {
+  const setup = await pendingSetup(user);
+  if (!setup) throw new Error("already on");
+  const result = await confirmSetup(user, codeAt(setup.secret, Date.now()), { ipAddress: "192.0.2.1" });
+  if (!result.ok) throw new Error(`setup failed: ${result.reason}`);
+  return { secret: setup.secret, recoveryCodes: result.recoveryCodes };
+}
+
+/** The code the app shows for the first time step not yet used (the next one, if this one was). */
+async function freshCode(userId: string, secret: string) {
+  const [row] = await t.db
+    .select({ last: twoFactorCredentials.lastUsedStep })
+    .from(twoFactorCredentials)
+    .where(eq(twoFactorCredentials.userId, userId));
+  const now = Date.now();
+  const last = row?.last ?? -1;
+  const offset = timeStep(now) > last ? 0 : TOTP_PERIOD_SECONDS * 1000;
+  return codeAt(secret, now + offset);
+}
+
+async function passwordStep(email: string, details = freshAddress()) {
+  const result = await signIn(email, PASSWORD, details);
+  if (result.ok || result.reason !== "second_step")
+    throw new Error(`expected the second step, got ${JSON.stringify(result)}`);
+  return result.pendingToken;
+}
+
+async function sessionCount(userId: string) {
+  const [row] = await t.db.select({ n: count() }).from(sessions).where(eq(sessions.userId, userId));
+  return row?.n ?? 0;
+}
+
+async function auditActions(userId: string) {
+  const rows = await t.db
+    .select({ action: auditEvents.action, detail: auditEvents.detail })
+    .from(auditEvents)
+    .where(eq(auditEvents.actorUserId, userId));
+  return rows;
+}
+
+/** What a loader or action answered: a redirect (thrown or returned), or data with a status. */
+async function answerOf(run: () => Promise<unknown>) {
+  let result: unknown;
+  try {
+    result = await run();
+  } catch (thrown) {
+    if (thrown instanceof Error) throw thrown;
+    result = thrown;
+  }
+  if (result instanceof Response) {
+    return {
+      status: result.status,
+      location: result.headers.get("Location"),
+      cookies: result.headers.getSetCookie(),
+      errors: {} as Record<string, string>,
+    };
+  }
+  const { init, data } = result as { init: ResponseInit | null; data: { errors?: Record<string, string> } };
+  return { status: init?.status ?? 200, location: null, cookies: [] as string[], errors: data?.errors ?? {} };
+}
+
+function post(path: string, fields: Record<string, string>, cookie?: string) {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.append(k, v);
+  return new Request(`${ORIGIN}${path}`, { method: "POST", body, headers: cookie ? { Cookie: cookie } : {} });
+}
+
+const cookieValue = (cookies: string[], name: string) =>
+  cookies
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+
+describe("turning two-factor sign-in on", () => {
+  it("keeps a set-up secret inactive until a code from it is entered, and stores it encrypted", async () => {
+    const user = await makeUser(t.db, { email: "ben.thornton@harbourtrust.example", password: PASSWORD });
+    const setup = await pendingSetup(user);
+    expect(setup?.secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(setup?.uri).toContain(`secret=${setup?.secret}`);
+    expect(setup?.qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
+    // Asking again (a reload) shows the same secret, so a QR code already scanned still works.
+    expect((await pendingSetup(user))?.secret).toBe(setup?.secret);
+
+    const [stored] = await t.db.select().from(twoFactorCredentials).where(eq(twoFactorCredentials.userId, user.id));
+    expect(stored?.enabledAt).toBeNull();
+    expect(stored?.secretCiphertext).not.toContain(setup!.secret);
+
+    // Not yet on: the password alone still signs in.
+    expect((await signIn(user.email, PASSWORD, freshAddress())).ok).toBe(true);
+    expect((await twoFactorStatus(user.id)).enabled).toBe(false);
+
+    const wrong = await confirmSetup(user, "000000", { ipAddress: "192.0.2.10" });
+    expect(wrong).toEqual({ ok: false, reason: "wrong" });
+    expect((await twoFactorStatus(user.id)).enabled).toBe(false);
+
+    const result = await confirmSetup(user, codeAt(setup!.secret, Date.now()), { ipAddress: "192.0.2.10" });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.recoveryCodes).toHaveLength(10);
+    const status = await twoFactorStatus(user.id);
+    expect(status).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
+    const stored10 = await t.db.select().from(twoFactorRecoveryCodes).where(eq(twoFactorRecoveryCodes.userId, user.id));
+    expect(stored10.map((r) => r.codeHash).sort()).toEqual(result.recoveryCodes.map((c) => hashRecoveryCode(c)).sort());
+    expect(JSON.stringify(stored10)).not.toContain(result.recoveryCodes[0]!);
+    expect((await auditActions(user.id)).map((a) => a.action)).toContain("auth.two_factor.enabled");
+    // Once on, there is nothing left to set up.
+    expect(await pendingSetup(user)).toBeNull();
+  });
+
+  it("signs the person out on their other devices when it is turned on", async () => {
+    const user = await makeUser(t.db, { password: PASSWORD });
+    const elsewhere = await signIn(user.email, PASSWORD, freshAddress());
+    const here = await signIn(user.email, PASSWORD, freshAddress());
+    if (!elsewhere.ok || !here.ok) throw new Error("sign-in failed");
+    const hereSession = await validateSessionToken(here.token);
+    const setup = await pendingSetup(user);
+    await confirmSetup(user, codeAt(setup!.secret, Date.now()), {
+      ipAddress: "192.0.2.11",
+      sessionId: hereSession!.session.id,
+    });
+    expect(await validateSessionToken(elsewhere.token)).toBeNull();
+    expect(await validateSessionToken(here.token)).not.toBeNull();
+  });
+});
+
+describe("signing in with two-factor sign-in on", () => {
+  it("gives no session for the password alone, and the pending token cannot be used as one", async () => {
+    const user = await makeUser(t.db, { password: PASSWORD });
+    await withTwoFactor(user);
+    const before = await sessionCount(user.id);
+    const pendingToken = await passwordStep(user.email);
+    expect(await sessionCount(user.id)).toBe(before);
+    expect(await validateSessionToken(pendingToken)).toBeNull();
+    const asSession = new Request(`${ORIGIN}/home`, {
+      headers: { Cookie: sessionCookie(pendingToken).split(";")[0]! },
+    });
+    expect(await getCurrentUser(asSession)).toBeNull();
+    const answer = await answerOf(() => requireUser(asSession));
+    expect(answer.location).toMatch(/^\/sign-in/);
+    // Only its hash is stored, with ten minutes to live.
+    const [row] = await t.db
+      .select()
+      .from(pendingSignIns)
+      .where(eq(pendingSignIns.id, hashToken(pendingToken)));
+    expect(row?.userId).toBe(user.id);
+    expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(10 * 60_000);
+  });
+
+  it("refuses a wrong code, lets the person try again, then signs in with the right one, once", async () => {
+    const user = await makeUser(t.db, { password: PASSWORD });
+    const { secret } = await withTwoFactor(user);
+    const pendingToken = await passwordStep(user.email);
+    const details = freshAddress();
+    expect(await completeTwoFactorSignIn(pendingToken, "123456", details)).toEqual({ ok: false, reason: "wrong" });
+    const code = await freshCode(user.id, secret);
+    const result = await completeTwoFactorSignIn(pendingToken, code, details);
+    expect(result).toMatchObject({ ok: true, userId: user.id, method: "security_code" });
+    if (!result.ok) return;
+    expect((await validateSessionToken(result.token))?.user.id).toBe(user.id);
+    // The pending token is spent.
+    const again = await completeTwoFactorSignIn(pendingToken, await freshCode(user.id, secret), details);
+    expect(again).toEqual({ ok: false, reason: "expired" });
+    const actions = await auditActions(user.id);
+    expect(actions).toContainEqual({ action: "auth.sign_in", detail: { twoFactor: "security_code" } });
+    expect(actions).toContainEqual({
+      action: "auth.two_factor.failed",
+      detail: { during: "sign_in", reason: "wrong" },
+    });
+  });
+
+  it("refuses a code already used, even on a new sign-in inside its 30 seconds", async () => {
+    const user = await makeUser(t.db, { password: PASSWORD });
+    const { secret } = await withTwoFactor(user);
+    const code = await freshCode(user.id, secret);
+    const first = await completeTwoFactorSignIn(await passwordStep(user.email), code, freshAddress());
+    expect(first.ok).toBe(true);
+    const replay = await completeTwoFactorSignIn(await passwordStep(user.email), code, freshAddress());
+    expect(replay).toEqual({ ok: false, reason: "replayed" });
+  });
+
+  it("accepts each recovery code once, in any case or spacing", async () => {
+    const user = await makeUser(t.db, { password: PASSWORD });
+    const { recoveryCodes } = await withTwoFactor(user);
+    const code = recoveryCodes[3]!;
+    const typed = ` ${code.toUpperCase().replace("-", " ")} `;
+    const first = await completeTwoFactorSignIn(await passwordStep(user.email), typed, freshAddress());
+    expect(first).toMatchObject({ ok: true, method: "recovery_code", recoveryCodesLeft: 9 });
+    const second = await completeTwoFactorSignIn(await passwordStep(user.email), code, freshAddress());
+    expect(second).toEqual({ ok: false, reason: "wrong" });
+    const [used] = await t.db
+      .select()
+      .from(twoFactorRecoveryCodes)
+      .where(eq(twoFactorRecoveryCodes.codeHash, hashRecoveryCode(code)!));
+    expect(used?.usedAt).not.toBeNull();
+    expect((await auditActions(user.id)).map((a) => a.action)).toContain("auth.two_factor.recovery_code_used");
+  });
+
+  it("refuses a pending token that has run out of time", async () => {
+    const user = await makeUser(t.db, { password: PASSWORD });
+    const { secret } = await withTwoFactor(user);
+    const pendingToken = await passwordStep(user.email);
+    await t.db
+      .update(pendingSignIns)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(pendingSignIns.id, hashToken(pendingToken)));
+    expect(await completeTwoFactorSignIn(pendingToken, await freshCode(user.id, secret), freshAddress())).toEqual({
+      ok: false,
+      reason: "expired",
+    });
+    expect(await completeTwoFactorSignIn(generateToken(), "123456", freshAddress())).toEqual({
+      ok: false,
+      reason: "expired",
+    });
+  });
+
+  it("refuses someone else's code on a person's pending token, and never signs the other person in", async () => {
+    const amara = await makeUser(t.db, { password: PASSWORD });
+    const ben = await makeUser(t.db, { password: PASSWORD });
+    const amaras = await withTwoFactor(amara);
+    const bens = await withTwoFactor(ben);
+    const amaraToken = await passwordStep(amara.email);
+    const benSessions = await sessionCount(ben.id);
+    // Ben's valid security code and recovery code do not finish Amara's sign-in (unless both apps show the same six digits).
+    const benCode = await freshCode(ben.id, bens.secret);
+    if (benCode !== (await freshCode(amara.id, amaras.secret))) {
+      expect(await completeTwoFactorSignIn(amaraToken, benCode, freshAddress())).toEqual({
+        ok: false,
+        reason: "wrong",
+      });
+    }
+    expect(await completeTwoFactorSignIn(amaraToken, bens.recoveryCodes[0]!, freshAddress())).toEqual({
+      ok: false,
+      reason: "wrong",
+    });
+    expect(await sessionCount(ben.id)).toBe(benSessions);
+    // Ben's recovery code is still unused, and Amara's own code finishes her sign-in as Amara.
+    expect((await twoFactorStatus(ben.id)).recoveryCodesLeft).toBe(10);
+    const mine = await completeTwoFactorSignIn(amaraToken, await freshCode(amara.id, amaras.secret), freshAddress());
+    expect(mine).toMatchObject({ ok: true, userId: amara.id });
+  });
+});
+
+describe("rate limits on security codes", () => {
+  it("after five wrong codes refuses even the right one, from any address, until the window passes", async () => {
+    const user = await makeUser(t.db, { password: PASSWORD });
+    const { secret } = await withTwoFactor(user);
+    const pendingToken = await passwordStep(user.email);
+    for (let i = 0; i < 5; i++) {
+      expect(await completeTwoFactorSignIn(pendingToken, `00000${i}`, freshAddress())).toEqual({
+        ok: false,
+        reason: "wrong",
+      });
+    }
+    const code = await freshCode(user.id, secret);
+    expect(await completeTwoFactorSignIn(pendingToken, code, freshAddress())).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
+    expect((await auditActions(user.id)).filter((a) => a.action === "auth.two_factor.failed")).toHaveLength(6);
+    // Wrong codes do not lock the password step, which is counted apart.
+    expect(await passwordStep(user.email)).toBeTruthy();
+
+    await t.db
+      .update(signInAttempts)
+      .set({ at: new Date(Date.now() - 16 * 60_000) })
+      .where(and(eq(signInAttempts.email, user.email), eq(signInAttempts.kind, "two_factor")));
+    expect(await completeTwoFactorSignIn(pendingToken, code, freshAddress())).toMatchObject({ ok: true });
+  });
+
+  it("after thirty wrong codes from one address, refuses that address but not others", async () => {
+    const ip = "203.0.113.200";
+    await t.db.insert(signInAttempts).values(
+      Array.from({ length: 30 }, (_, i) => ({
+        kind: "two_factor" as const,
+        email: `guess${i}@example.test`,
+        ipAddress: ip,
+        succeeded: false,
+      })),
+    );
+    const user = await makeUser(t.db, { password: PASSWORD });
+    const { secret } = await withTwoFactor(user);
+    const pendingToken = await passwordStep(user.email);
+    const code = await freshCode(user.id, secret);
+    expect(await completeTwoFactorSignIn(pendingToken, code, requestFrom(ip))).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
+    expect(await completeTwoFactorSignIn(pendingToken, code, freshAddress())).toMatchObject({ ok: true });
+  });
+});
+
+describe("recovery codes and turning it off", () => {
+  it("gives new recovery codes for the password, and the old ones stop working", async () => {
+    const user = await makeUser(t.db, { password: PASSWORD });
+    const { recoveryCodes } = await withTwoFactor(user);
+    expect(await regenerateRecoveryCodes(user, { password: "not my password" }, { ipAddress: "192.0.2.30" })).toEqual({
+      ok: false,
+      field: "password",
+      reason: "wrong",
+    });
+    const fresh = await regenerateRecoveryCodes(user, { password: PASSWORD }, { ipAddress: "192.0.2.30" });
+    expect(fresh.ok).toBe(true);
+    if (!fresh.ok) return;
+    expect(fresh.recoveryCodes).toHaveLength(10);
+    expect(await completeTwoFactorSignIn(await passwordStep(user.email), recoveryCodes[0]!, freshAddress())).toEqual({
+      ok: false,
+      reason: "wrong",
+    });
+    expect(
+      await completeTwoFactorSignIn(await passwordStep(user.email), fresh.recoveryCodes[0]!, freshAddress()),
+    ).toMatchObject({ ok: true });
+    expect((await auditActions(user.id)).map((a) => a.action)).toContain("auth.two_factor.recovery_codes_replaced");
+  });
+
+  it("turns off only with the password and a code, and then the password alone signs in again", async () => {
+    const user = await makeUser(t.db, { password: PASSWORD });
+    const { secret } = await withTwoFactor(user);
+    const code = await freshCode(user.id, secret);
+    expect(await turnOffTwoFactor(user, "wrong password here", code, { ipAddress: "192.0.2.40" })).toMatchObject({
+      ok: false,
+      field: "password",
+    });
+    expect(await turnOffTwoFactor(user, PASSWORD, "999999", { ipAddress: "192.0.2.40" })).toMatchObject({
+      ok: false,
+      field: "code",
+    });
+    expect(await turnOffTwoFactor(user, PASSWORD, code, { ipAddress: "192.0.2.40" })).toEqual({ ok: true });
+    expect(await twoFactorStatus(user.id)).toMatchObject({ enabled: false, recoveryCodesLeft: 0 });
+    const rows = await t.db.select().from(twoFactorRecoveryCodes).where(eq(twoFactorRecoveryCodes.userId, user.id));
+    expect(rows).toHaveLength(0);
+    expect((await signIn(user.email, PASSWORD, freshAddress())).ok).toBe(true);
+    expect((await auditActions(user.id)).map((a) => a.action)).toContain("auth.two_factor.disabled");
+  });
+});
+
+describe("an organisation that requires two-factor sign-in", () => {
+  async function requiringOrganisation() {
+    return makeOrganisation(t.db, { name: "Harbour Family Trust", requireTwoFactor: true });
+  }
+
+  it("sends a supervisor who has not set it up to do so before anything else, but never a learner", async () => {
+    const org = await requiringOrganisation();
+    const supervisor = await signedIn(t.db, org.id, "supervisor", "Ben Thornton");
+    const learner = await signedIn(t.db, org.id, "learner", "Megan Lloyd");
+    const get = (cookie: string, path = "/home") => new Request(`${ORIGIN}${path}`, { headers: { Cookie: cookie } });
+
+    const home = await answerOf(() => homePage.loader({ request: get(supervisor.cookie), params: {}, context }));
+    expect(home.location).toBe(TWO_FACTOR_SETUP_PATH);
+    const setup = await answerOf(() =>
+      setupPage.loader({ request: get(supervisor.cookie, TWO_FACTOR_SETUP_PATH), params: {}, context }),
+    );
+    expect(setup.status).toBe(200);
+    // Signing out is always possible.
+    const out = await answerOf(() =>
+      signOutPage.action({ request: post("/sign-out", {}, supervisor.cookie), params: {}, context }),
+    );
+    expect(out.location).toBe("/?signed-out=1");
+
+    const learnerHome = await answerOf(() => homePage.loader({ request: get(learner.cookie), params: {}, context }));
+    expect(learnerHome.location).toBe("/learning");
+  });
+
+  it("lets the person in once they have set it up, and refuses to turn it off", async () => {
+    const org = await requiringOrganisation();
+    const user = await makeUser(t.db, { password: PASSWORD });
+    await makeMembership(t.db, { userId: user.id, organisationId: org.id, role: "assessor" });
+    const { secret } = await withTwoFactor(user);
+    const result = await completeTwoFactorSignIn(
+      await passwordStep(user.email),
+      await freshCode(user.id, secret),
+      freshAddress(),
+    );
+    if (!result.ok) throw new Error("sign-in failed");
+    const cookie = sessionCookie(result.token).split(";")[0]!;
+    const home = await answerOf(() =>
+      homePage.loader({ request: new Request(`${ORIGIN}/home`, { headers: { Cookie: cookie } }), params: {}, context }),
+    );
+    expect(home.location).toBe("/supervision");
+    expect(
+      await turnOffTwoFactor(user, PASSWORD, await freshCode(user.id, secret), { ipAddress: "192.0.2.50" }),
+    ).toEqual({ ok: false, field: "form", reason: "required", requiredBy: ["Harbour Family Trust"] });
+    expect((await twoFactorStatus(user.id)).enabled).toBe(true);
+  });
+
+  it("is set by the programme lead on the settings page, audited, and not by a supervisor", async () => {
+    const org = await makeOrganisation(t.db, { name: "Riverside Borough Council" });
+    const lead = await signedIn(t.db, org.id, "programme_lead", "Marcus Reid");
+    const supervisor = await signedIn(t.db, org.id, "supervisor", "Farah Ali");
+    const refused = await answerOf(() =>
+      organisationSettingsPage.action({
+        request: post("/organisation/settings", { requireTwoFactor: "yes" }, supervisor.cookie),
+        params: {},
+        context,
+      }),
+    );
+    expect(refused.status).toBe(403);
+    const saved = await answerOf(() =>
+      organisationSettingsPage.action({
+        request: post("/organisation/settings", { requireTwoFactor: "yes" }, lead.cookie),
+        params: {},
+        context,
+      }),
+    );
+    expect(saved.location).toBe("/organisation/settings?saved=1");
+    const [row] = await t.db.select().from(organisations).where(eq(organisations.id, org.id));
+    expect(row?.requireTwoFactor).toBe(true);
+    const audit = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.organisationId, org.id), eq(auditEvents.action, "organisation.two_factor_required")));
+    expect(audit).toHaveLength(1);
+    // The lead is now required to use it too, and is sent to set it up.
+    const next = await answerOf(() =>
+      organisationSettingsPage.loader({
+        request: new Request(`${ORIGIN}/organisation/settings`, { headers: { Cookie: lead.cookie } }),
+        params: {},
+        context,
+      }),
+    );
+    expect(next.location).toBe(TWO_FACTOR_SETUP_PATH);
+  });
+});
+
+describe("the sign-in pages", () => {
+  it("answer the password with the second step (a pending cookie, no session), then the code with a session", async () => {
+    const user = await makeUser(t.db, { password: PASSWORD });
+    const { secret } = await withTwoFactor(user);
+    const first = await answerOf(() =>
+      signInPage.action({
+        request: post("/sign-in", { email: user.email, password: PASSWORD, redirectTo: "/account" }),
+        params: {},
+        context,
+      }),
+    );
+    expect(first.location).toBe("/sign-in/two-factor");
+    expect(cookieValue(first.cookies, sessionCookieName())).toBeUndefined();
+    const pending = cookieValue(first.cookies, pendingSignInCookieName());
+    expect(pending).toMatch(/^[a-z2-7]{32}$/);
+    const cookie = `${pendingSignInCookieName()}=${pending}`;
+
+    const shown = await answerOf(() =>
+      secondStepPage.loader({
+        request: new Request(`${ORIGIN}/sign-in/two-factor`, { headers: { Cookie: cookie } }),
+        params: {},
+        context,
+      }),
+    );
+    expect(shown.status).toBe(200);
+    const noCookie = await answerOf(() =>
+      secondStepPage.loader({ request: new Request(`${ORIGIN}/sign-in/two-factor`), params: {}, context }),
+    );
+    expect(noCookie.location).toBe("/sign-in?step=expired");
+
+    const wrong = await answerOf(() =>
+      secondStepPage.action({ request: post("/sign-in/two-factor", { code: "12" }, cookie), params: {}, context }),
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.errors.code).toMatch(/not right/);
+    const empty = await answerOf(() =>
+      secondStepPage.action({ request: post("/sign-in/two-factor", { code: "" }, cookie), params: {}, context }),
+    );
+    expect(empty.errors.code).toBe("Enter the security code from your authenticator app");
+
+    const code = await freshCode(user.id, secret);
+    const done = await answerOf(() =>
+      secondStepPage.action({
+        request: post("/sign-in/two-factor", { code }, cookie),
+        params: {},
+        context,
+      }),
+    );
+    expect(done.location).toBe("/account");
+    const session = cookieValue(done.cookies, sessionCookieName());
+    expect((await validateSessionToken(session!))?.user.id).toBe(user.id);
+    expect(cookieValue(done.cookies, pendingSignInCookieName())).toBe("");
+    const unused = await t.db
+      .select()
+      .from(pendingSignIns)
+      .where(and(eq(pendingSignIns.userId, user.id), isNull(pendingSignIns.usedAt)));
+    expect(unused).toHaveLength(0);
+  });
+});
