@@ -20,7 +20,25 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // The every-page crawl runs beside the other specs; its coverage check ("@coverage") runs once all
+  // of the crawl's tests have finished, so it sees what each of them visited.
+  globalSetup: "./tests/e2e/global-setup.ts",
+  projects: [
+    { name: "chromium", testIgnore: /every-page\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "crawl",
+      testMatch: /every-page\.spec\.ts/,
+      grepInvert: /@coverage/,
+      use: { ...devices["Desktop Chrome"] },
+    },
+    {
+      name: "crawl-coverage",
+      testMatch: /every-page\.spec\.ts/,
+      grep: /@coverage/,
+      dependencies: ["crawl"],
+      use: { ...devices["Desktop Chrome"] },
+    },
+  ],
   webServer: {
     // A fresh embedded database (or the fresh server database CI hands in) with the demo world.
     command: "rm -rf .data/e2e/pglite .data/e2e/mail && node ./app/server.js",
