@@ -9,7 +9,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  // The longest journeys take several people through a year; on a busy 2-core machine they need more than a minute.
+  timeout: 120_000,
   reporter: process.env.CI ? [["list"], ["json", { outputFile: ".data/e2e/report.json" }]] : [["list"]],
   use: {
     baseURL,
