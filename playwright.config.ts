@@ -9,7 +9,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  // The longest journeys take several people through a year; on a busy 2-core machine they need more than a minute.
+  timeout: 120_000,
   reporter: process.env.CI ? [["list"], ["json", { outputFile: ".data/e2e/report.json" }]] : [["list"]],
   use: {
     baseURL,
@@ -20,7 +21,25 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // The every-page crawl runs beside the other specs; its coverage check ("@coverage") runs once all
+  // of the crawl's tests have finished, so it sees what each of them visited.
+  globalSetup: "./tests/e2e/global-setup.ts",
+  projects: [
+    { name: "chromium", testIgnore: /every-page\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "crawl",
+      testMatch: /every-page\.spec\.ts/,
+      grepInvert: /@coverage/,
+      use: { ...devices["Desktop Chrome"] },
+    },
+    {
+      name: "crawl-coverage",
+      testMatch: /every-page\.spec\.ts/,
+      grep: /@coverage/,
+      dependencies: ["crawl"],
+      use: { ...devices["Desktop Chrome"] },
+    },
+  ],
   webServer: {
     // A fresh embedded database (or the fresh server database CI hands in) with the demo world.
     command: "rm -rf .data/e2e/pglite .data/e2e/mail && node ./app/server.js",

@@ -9,11 +9,12 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
   useNavigation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { navigationFor, ROLE_LABELS } from "~/modules/organisations/roles";
 import stylesheet from "~/styles/app.css";
 import { getCurrentUser } from "~/utils/auth.server";
@@ -155,8 +156,25 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * A link followed in the browser replaces the page without loading it, so the focus would stay where
+ * the old page was. Move it to the new page's main content, where the skip link takes it.
+ */
+function useFocusOnNewPage() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById("main-content")?.focus({ preventScroll: true });
+  }, [pathname]);
+}
+
 export default function App() {
   useLoaderData<typeof loader>();
+  useFocusOnNewPage();
   return <Outlet />;
 }
 

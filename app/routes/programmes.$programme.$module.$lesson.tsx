@@ -18,9 +18,9 @@ import {
   submitKnowledgeCheck,
 } from "~/modules/programmes/learning.server";
 import { moduleProgress, neighbours, scoreChecks } from "~/modules/programmes/progress";
-import { lessonActionSchema, REFLECTION_MAX } from "~/modules/programmes/schemas";
+import { parseLessonAction } from "~/modules/programmes/lesson-form.server";
+import { REFLECTION_MAX } from "~/modules/programmes/limits";
 import { requireUser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 import { format } from "date-fns";
 import { sendToPortfolio } from "~/modules/portfolio/portfolio.server";
@@ -110,7 +110,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw data({ message: "Only learners on this programme can record progress." }, { status: 403 });
   const enrolmentId = access.enrolment.id;
   const formData = await request.formData();
-  const parsed = parseForm(formData, lessonActionSchema);
+  const parsed = parseLessonAction(formData);
   const here = `/programmes/${programme.slug}/${module.slug}/${lesson.slug}`;
   if (!parsed.ok) {
     return data(

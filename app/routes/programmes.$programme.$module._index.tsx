@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { mayReadAsStaff } from "~/modules/programmes/access.server";
 import { findModule, findProgramme } from "~/modules/programmes/catalogue.server";
 import { findEnrolment, lessonStatesFor } from "~/modules/programmes/learning.server";
 import { describeMinutes } from "~/modules/programmes/labels";
@@ -22,6 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     signedIn: !!current,
     enrolled: !!enrolment,
+    // Only people who may open the lessons are given links to them (anyone else would be refused).
+    canRead: !!enrolment || (!!current && mayReadAsStaff(current)),
     programme: { slug: programme.slug, title: programme.title },
     module: {
       slug: module.slug,
@@ -43,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ModulePage() {
-  const { programme, module, enrolled, signedIn } = useLoaderData<typeof loader>();
+  const { programme, module, enrolled, signedIn, canRead } = useLoaderData<typeof loader>();
   const done = module.lessons.filter((l) => l.done).length;
   return (
     <>
@@ -72,7 +75,7 @@ export default function ModulePage() {
       <ol className="lesson-list">
         {module.lessons.map((l) => (
           <li key={l.slug} className="lesson-list__item">
-            {signedIn ? (
+            {canRead ? (
               <Link to={`/programmes/${programme.slug}/${module.slug}/${l.slug}`}>{l.title}</Link>
             ) : (
               <span className="lesson-list__title">{l.title}</span>
@@ -88,6 +91,11 @@ export default function ModulePage() {
         <p>
           <Link to={`/sign-in?redirectTo=/programmes/${programme.slug}/${module.slug}`}>Sign in</Link> to read the
           lessons.
+        </p>
+      ) : !canRead ? (
+        <p>
+          The lessons are for learners on this programme.{" "}
+          <Link to={`/programmes/${programme.slug}`}>The programme's page</Link> says how to join.
         </p>
       ) : null}
       {module.assignment ? (

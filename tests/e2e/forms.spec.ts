@@ -9,7 +9,8 @@ async function expectErrorFor(page: import("@playwright/test").Page, field: stri
   await expect(summary.getByRole("link", { name: message })).toHaveAttribute("href", `#${field}`);
   await expect(page.locator(`#${field}-error`)).toContainText(message);
   const input = page.locator(`#${field}`);
-  if ((await input.getAttribute("type")) === "radio") {
+  // A group of radios or checkboxes is described by its error as a whole, on the fieldset.
+  if (["radio", "checkbox"].includes((await input.getAttribute("type")) ?? "")) {
     await expect(page.locator("fieldset", { has: input })).toHaveAttribute(
       "aria-describedby",
       new RegExp(`${field}-error`),
@@ -147,6 +148,97 @@ test("choosing a password from an invitation or a reset link explains bad input"
   await expectErrorFor(page, "password", "Enter a new password");
   await expectErrorFor(page, "confirmPassword", "Confirm your new password");
   await expectAccessible(page);
+});
+
+/** The learner's year, from the link on their start page. */
+async function yearOf(page: import("@playwright/test").Page) {
+  await page.goto("/learning");
+  const href = await page.getByRole("link", { name: "Your assessed year" }).first().getAttribute("href");
+  expect(href).toMatch(/^\/year\/[0-9a-f-]{36}$/);
+  return href!;
+}
+
+// The year's forms below use Harbour Family Trust's people, whom no other spec's journey changes.
+
+test("a supervision session is recorded without JavaScript, and a bad one is explained", async ({ browser, page }) => {
+  const nqsw = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(nqsw, DEMO.voluntaryFinalNqsw);
+  const year = await yearOf(nqsw);
+  await nqsw.context().close();
+
+  await signIn(page, DEMO.voluntarySupervisor);
+  await page.goto(`${year}/supervision`);
+  await page.getByRole("link", { name: "Record a session" }).click();
+  await page.getByLabel("Length in minutes").fill("5");
+  await page.getByLabel("Discussion").fill("Ravi's last weeks of the year, and the final assessment.");
+  await page.getByRole("button", { name: "Save the record" }).click();
+  await expectErrorFor(page, "agenda", "Write the agenda");
+  await expectErrorFor(page, "minutes", "A session lasts at least 10 minutes");
+  await expect(page.getByLabel("Discussion")).toHaveValue("Ravi's last weeks of the year, and the final assessment.");
+  await expectAccessible(page);
+  await page.getByLabel("Length in minutes").fill("45");
+  await page.getByLabel("Agenda").fill("The final assessment, the panel, and the second year");
+  await page.getByLabel("Action 1 (optional)").fill("Choose the evidence for the final review");
+  await page.getByRole("button", { name: "Save the record" }).click();
+  await expect(page.getByText("Session recorded")).toBeVisible();
+  await expect(page.getByRole("row", { name: /Choose the evidence for the final review/ })).toBeVisible();
+});
+
+test("the learning agreement is saved and signed without JavaScript", async ({ browser, page }) => {
+  await signIn(page, DEMO.voluntaryNqsw);
+  await page.goto(`${await yearOf(page)}/agreement`);
+  const agreement = new URL(page.url()).pathname;
+  await page.getByLabel("Support offered").fill("");
+  await page.getByLabel("Learning goals").fill("Lead a family group conference with my supervisor observing");
+  await page.getByRole("button", { name: "Save the agreement" }).click();
+  await expectErrorFor(page, "support", "Write the support offered");
+  await expect(page.getByLabel("Learning goals")).toHaveValue(
+    "Lead a family group conference with my supervisor observing",
+  );
+  await expectAccessible(page);
+  await page
+    .getByLabel("Support offered")
+    .fill("Fortnightly supervision with Ben; a mentor in the family support team");
+  await page.getByRole("button", { name: "Save the agreement" }).click();
+  await expect(page.getByText("Everyone signs again")).toBeVisible();
+  await page.getByRole("button", { name: "Sign the agreement" }).click();
+  await expect(page.getByText("Your signature is recorded")).toBeVisible();
+  await expect(page.getByRole("row", { name: /Newly qualified social worker/ })).toContainText("Megan Lloyd");
+
+  const supervisor = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(supervisor, DEMO.voluntarySupervisor);
+  await supervisor.goto(agreement);
+  await supervisor.getByRole("button", { name: "Sign the agreement" }).click();
+  await expect(supervisor.getByRole("row", { name: /Practice supervisor/ })).toContainText("Ben Thornton");
+  await supervisor.context().close();
+});
+
+test("a review is submitted and approved without JavaScript", async ({ browser, page }) => {
+  await signIn(page, DEMO.voluntaryNqsw);
+  const review = `${await yearOf(page)}/reviews/six-month`;
+  await page.goto(review);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expectErrorFor(page, "evidence", "Choose at least one piece of evidence for the review");
+  await expectErrorFor(page, "learnerComments", "Write your comments for the review");
+  await expectAccessible(page);
+  await page.locator('input[name="evidence"]').first().check();
+  await page.getByLabel("Your comments for the review").fill("Half way: more confident in family meetings.");
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText("Review submitted")).toBeVisible();
+
+  const supervisor = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(supervisor, DEMO.voluntarySupervisor);
+  await supervisor.goto(review);
+  await expect(supervisor.getByText("Half way: more confident in family meetings.")).toBeVisible();
+  await supervisor.getByRole("radio", { name: /^Approve/ }).check();
+  await supervisor.getByRole("button", { name: "Record the decision" }).click();
+  await expectErrorFor(supervisor, "outcome", "Choose whether the NQSW is on track");
+  await expectAccessible(supervisor);
+  await supervisor.getByLabel("On track", { exact: true }).check();
+  await supervisor.getByRole("button", { name: "Record the decision" }).click();
+  await expect(supervisor.getByText("Review approved")).toBeVisible();
+  await expect(supervisor.getByText(/Approved by Ben Thornton, practice supervisor/)).toBeVisible();
+  await supervisor.context().close();
 });
 
 test("a form posted from another website is refused", async ({ request }) => {

@@ -81,10 +81,15 @@ test("the catalogue, a programme, a module and a lesson are accessible and publi
   await signIn(page, DEMO.returner);
   const response = await page.goto("/programmes/asye");
   expect(response?.status()).toBe(200);
-  const lessonHref = await page.locator(".module-list a").first().getAttribute("href");
-  await page.goto(lessonHref!);
-  const lessonLink = await page.locator(".lesson-list a").first().getAttribute("href");
-  const refused = await page.goto(lessonLink!);
+  const moduleHref = await page.locator(".module-list a").first().getAttribute("href");
+  await page.goto(moduleHref!);
+  // Not enrolled: the lessons are listed, but not as links that would only be refused.
+  await expect(page.locator(".lesson-list li").first()).toBeVisible();
+  await expect(page.locator(".lesson-list a")).toHaveCount(0);
+  await expect(page.getByText("The lessons are for learners on this programme.")).toBeVisible();
+  const lessonSlug = "how-the-year-runs";
+  await expect(page.locator(".lesson-list")).toContainText("How the assessed first year works");
+  const refused = await page.goto(`${moduleHref}/${lessonSlug}`);
   expect(refused?.status()).toBe(403);
   await expectAccessible(page);
 });

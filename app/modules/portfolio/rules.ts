@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { AssessmentRules, Framework, FrameworkItem } from "~/modules/programmes/content-schema";
-import { EVIDENCE_KINDS } from "~/modules/programmes/content-schema";
+import { EVIDENCE_KINDS } from "~/modules/programmes/evidence-kinds";
 
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export { EVIDENCE_KINDS };

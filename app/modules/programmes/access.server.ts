@@ -14,6 +14,11 @@ export function findLessonOr404(programmeSlug?: string, moduleSlug?: string, les
   return { programme, module, lesson };
 }
 
+/** Staff read every programme's lessons; so a lesson list links them even where they are not enrolled. */
+export function mayReadAsStaff(current: CurrentUser) {
+  return current.memberships.some((m) => STAFF_ROLES.has(m.role));
+}
+
 export type LessonAccess = { mode: "learner"; enrolment: Enrolment } | { mode: "staff" };
 
 /**
@@ -23,6 +28,6 @@ export type LessonAccess = { mode: "learner"; enrolment: Enrolment } | { mode: "
 export async function requireLessonAccess(current: CurrentUser, programmeSlug: string): Promise<LessonAccess> {
   const enrolment = await findEnrolment(current.user.id, programmeSlug);
   if (enrolment) return { mode: "learner", enrolment };
-  if (current.memberships.some((m) => STAFF_ROLES.has(m.role))) return { mode: "staff" };
+  if (mayReadAsStaff(current)) return { mode: "staff" };
   throw data({ message: "You are not enrolled on this programme. Its page says how to join." }, { status: 403 });
 }

@@ -3,6 +3,7 @@
  * (build/content/manifest.json) holds these types; the server only ever reads the manifest.
  */
 import { z } from "zod";
+import { EVIDENCE_KINDS } from "./evidence-kinds";
 
 const text = z.string().trim().min(1);
 const code = z.string().regex(/^[A-Z][A-Z-]*-\d+(\.\d+)*$/, "codes look like PCF-5, KSS-CF-3 or ECS-2.1");
@@ -34,16 +35,7 @@ export const frameworkSchema = z.object({
 });
 export type Framework = z.infer<typeof frameworkSchema>;
 
-export const EVIDENCE_KINDS = [
-  "reflective_log",
-  "direct_observation",
-  "feedback_person",
-  "feedback_professional",
-  "written_work",
-  "supervision_reflection",
-  "cpd",
-  "lesson_reflection",
-] as const;
+export { EVIDENCE_KINDS };
 
 const supervisionPeriod = z
   .object({

@@ -1,7 +1,8 @@
 /** Forms on the lesson page. */
 import { z } from "zod";
+import { REFLECTION_MAX } from "./limits";
 
-export const REFLECTION_MAX = 20_000;
+export { REFLECTION_MAX };
 
 export const lessonActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("complete") }),
