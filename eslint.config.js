@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["app/modules/**", "app/utils/**", "db/**", "tests/**", "*.config.ts"],
+    files: ["app/modules/**", "app/utils/**", "db/**", "tests/**", "bench/**", "*.config.ts"],
     rules: { "no-restricted-imports": "off" },
   },
   {
