@@ -3,7 +3,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", ".data/", "node_modules/", "db/migrations/"] },
+  { ignores: ["build/", "public/build/", ".data/", "node_modules/", "db/migrations/", "bench/tmp/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

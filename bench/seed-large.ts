@@ -1113,9 +1113,10 @@ async function seedEmployers(
       await load.add("workload_weeks", {
         enrolment_id: enrolmentId,
         week_starting: day(week),
-        caseload: 4 + Math.floor((n * 12) / 52) + rand.int(0, 3),
+        caseload: 4 + Math.floor((n * 10) / 52) + rand.int(0, 2) + (rand.chance(0.03) ? 6 : 0),
         contracted_hours: Math.round(37 * fte * 100) / 100,
-        protected_hours: Math.round(37 * fte * (rand.chance(0.08) ? 0.04 : 0.1) * 100) / 100,
+        // The programme's share of contracted hours, to the quarter hour; now and then a week falls short.
+        protected_hours: rand.chance(0.06) ? 1.5 : Math.ceil(37 * fte * rules!.protectedTimeShare * 4) / 4,
         recorded_by_id: l.supervisorId,
         updated_at: ts(addHours(week, 4 * 24 + 17)),
       });
