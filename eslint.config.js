@@ -3,7 +3,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", ".data/", "node_modules/", "db/migrations/"] },
+  { ignores: ["build/", "public/build/", ".data/", "node_modules/", "db/migrations/", "bench/tmp/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["app/modules/**", "app/utils/**", "db/**", "tests/**", "*.config.ts"],
+    files: ["app/modules/**", "app/utils/**", "db/**", "tests/**", "bench/**", "*.config.ts"],
     rules: { "no-restricted-imports": "off" },
   },
   {

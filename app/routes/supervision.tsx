@@ -21,13 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     current.active.organisationId,
     supervisees.map((s) => s.userId),
   );
-  const states = await lessonStatesFor(enrolments.map((e) => e.id));
-  // Only the enrolments this supervisor supervises open the learner's year to them.
-  const years = await yearSummaries(
-    enrolments.filter((e) => e.supervisorId === current.user.id),
-    today,
-    "supervisor",
-  );
+  const [states, years] = await Promise.all([
+    lessonStatesFor(enrolments.map((e) => e.id)),
+    // Only the enrolments this supervisor supervises open the learner's year to them.
+    yearSummaries(
+      enrolments.filter((e) => e.supervisorId === current.user.id),
+      today,
+      "supervisor",
+    ),
+  ]);
   const yearOf = (userId: string) => [...years.values()].find((y) => y.userId === userId) ?? null;
   const supervisionOf = (userId: string) => {
     const y = yearOf(userId);

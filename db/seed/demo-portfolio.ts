@@ -28,7 +28,7 @@ export interface PortfolioLearner {
   reviewWaiting?: boolean;
 }
 
-const TEXT: Record<EvidenceKind, { title: string; body: string; details?: Record<string, string> }[]> = {
+export const TEXT: Record<EvidenceKind, { title: string; body: string; details?: Record<string, string> }[]> = {
   direct_observation: [
     {
       title: "Home visit with a parent and two children",
@@ -112,7 +112,7 @@ const TEXT: Record<EvidenceKind, { title: string; body: string; details?: Record
   lesson_reflection: [],
 };
 
-const TOPLEVEL: Record<string, string[]> = {
+export const TOPLEVEL: Record<string, string[]> = {
   PCF: Array.from({ length: 9 }, (_, i) => `PCF-${i + 1}`),
   "KSS-AD": Array.from({ length: 9 }, (_, i) => `KSS-AD-${i + 1}`),
   "KSS-CF": Array.from({ length: 10 }, (_, i) => `KSS-CF-${i + 1}`),

@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { addDays, differenceInCalendarDays, parseISO } from "date-fns";
 import {
+  calendarDaysBetween,
   isoDate,
   learningAgreementDue,
   matchSessionsToSlots,
+  parseDay,
   reviewDates,
   supervisionSlots,
   yearEnd,
@@ -118,5 +121,23 @@ describe("matching supervision sessions to the schedule", () => {
       new Date("2026-12-20"),
     );
     expect(result.map((r) => r.state)).toEqual(["held", "overdue", "overdue", "overdue"]);
+  });
+});
+
+describe("the engine's fast date helpers", () => {
+  it("read a day exactly as date-fns's parseISO does, invalid days included", () => {
+    for (const day of ["2026-01-01", "2024-02-29", "2026-03-29", "2026-10-25", "2026-12-31", "1999-07-04"])
+      expect(parseDay(day).getTime()).toBe(parseISO(day).getTime());
+    expect(Number.isNaN(parseDay("2026-02-30").getTime())).toBe(true);
+    expect(Number.isNaN(parseDay("not a day").getTime())).toBe(true);
+  });
+
+  it("count calendar days exactly as differenceInCalendarDays does, across clock changes", () => {
+    const start = new Date(2026, 0, 1, 23, 30);
+    for (let i = -40; i < 400; i += 7) {
+      const other = addDays(new Date(2026, 0, 1, 0, 15), i);
+      expect(calendarDaysBetween(other, start)).toBe(differenceInCalendarDays(other, start));
+      expect(calendarDaysBetween(start, other)).toBe(differenceInCalendarDays(start, other));
+    }
   });
 });

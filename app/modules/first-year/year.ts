@@ -7,7 +7,7 @@
  * leave) moves every date that falls after it by the pause's length; an extension moves the
  * end of the year and the final review.
  */
-import { addDays, addMonths, differenceInCalendarDays, format, parseISO } from "date-fns";
+import { addDays, addMonths, format, parseISO } from "date-fns";
 import type { AssessmentRules } from "~/modules/programmes/content-schema";
 
 export interface Pause {
@@ -55,23 +55,65 @@ function fteOf(input: YearInput) {
   return fte;
 }
 
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A day such as "2026-09-01" as local midnight, exactly as date-fns's parseISO reads it, but
+ * without its general-purpose parser: the engine reads the same few dates many times a page.
+ */
+export function parseDay(isoDay: string): Date {
+  const match = ISO_DAY.exec(isoDay);
+  if (match) {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(year, month - 1, day);
+    if (date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day) return date;
+  }
+  return parseISO(isoDay);
+}
+
+/** Calendar days from `earlier` to `later`, as date-fns's differenceInCalendarDays counts them (local days). */
+export function calendarDaysBetween(later: Date, earlier: Date) {
+  const utc = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  return Math.round((utc(later) - utc(earlier)) / 86_400_000);
+}
+
 /** Programme days from the start to the same day `months` later, as a full-time worker. */
 export function monthToProgrammeDays(startedOn: string, months: number) {
-  const start = parseISO(startedOn);
-  return differenceInCalendarDays(addMonths(start, months), start);
+  return monthDays(parseDay(startedOn), months);
+}
+
+function monthDays(start: Date, months: number) {
+  return calendarDaysBetween(addMonths(start, months), start);
+}
+
+/** A year's start, working time and pauses, read once for the many dates worked out from them. */
+interface Calendar {
+  start: Date;
+  fte: number;
+  pauses: { from: Date; length: number }[];
+}
+
+function calendarOf(input: YearInput): Calendar {
+  const pauses = [...(input.pauses ?? [])]
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+    .map((pause) => {
+      const from = parseDay(pause.from);
+      return { from, length: calendarDaysBetween(parseDay(pause.to), from) + 1 };
+    });
+  return { start: parseDay(input.startedOn), fte: fteOf(input), pauses };
+}
+
+function dayToDate(calendar: Calendar, programmeDays: number): Date {
+  let date = addDays(calendar.start, Math.round(programmeDays / calendar.fte));
+  for (const { from, length } of calendar.pauses) {
+    if (length > 0 && calendarDaysBetween(date, from) >= 0) date = addDays(date, length);
+  }
+  return date;
 }
 
 /** The calendar date of a point `programmeDays` into the year. */
 export function programmeDayToDate(input: YearInput, programmeDays: number): Date {
-  const start = parseISO(input.startedOn);
-  let date = addDays(start, Math.round(programmeDays / fteOf(input)));
-  const pauses = [...(input.pauses ?? [])].sort((a, b) => a.from.localeCompare(b.from));
-  for (const pause of pauses) {
-    const from = parseISO(pause.from);
-    const length = differenceInCalendarDays(parseISO(pause.to), from) + 1;
-    if (length > 0 && differenceInCalendarDays(date, from) >= 0) date = addDays(date, length);
-  }
-  return date;
+  return dayToDate(calendarOf(input), programmeDays);
 }
 
 export function monthToDate(input: YearInput, months: number) {
@@ -118,22 +160,23 @@ export interface SupervisionSlot {
  * week 6, fortnightly to month 6, monthly after, for the ASYE), mapped onto the calendar.
  */
 export function supervisionSlots(input: YearInput): SupervisionSlot[] {
+  const calendar = calendarOf(input);
   const slots: SupervisionSlot[] = [];
   let periodStart = 0;
   for (const period of input.rules.supervision) {
     const periodEnd =
-      period.untilWeek !== undefined ? period.untilWeek * 7 : monthToProgrammeDays(input.startedOn, period.untilMonth!);
+      period.untilWeek !== undefined ? period.untilWeek * 7 : monthDays(calendar.start, period.untilMonth!);
     if (period.every === "month") {
       // Monthly slots fall on the same day of each month, counted from the start.
       for (let m = 1; ; m++) {
-        const day = monthToProgrammeDays(input.startedOn, m);
+        const day = monthDays(calendar.start, m);
         if (day > periodEnd) break;
-        if (day > periodStart) slots.push({ number: 0, every: "month", due: programmeDayToDate(input, day) });
+        if (day > periodStart) slots.push({ number: 0, every: "month", due: dayToDate(calendar, day) });
       }
     } else {
       const step = DAYS[period.every];
       for (let day = periodStart + step; day <= periodEnd; day += step) {
-        slots.push({ number: 0, every: period.every, due: programmeDayToDate(input, day) });
+        slots.push({ number: 0, every: period.every, due: dayToDate(calendar, day) });
       }
     }
     periodStart = Math.max(periodStart, periodEnd);
@@ -154,7 +197,7 @@ export function matchSessionsToSlots(slots: SupervisionSlot[], sessionDates: Dat
     // Overdue from the day after it was due, not from the small hours of the day itself.
     const state: "held" | "overdue" | "upcoming" = session
       ? "held"
-      : differenceInCalendarDays(slot.due, today) < 0
+      : calendarDaysBetween(slot.due, today) < 0
         ? "overdue"
         : "upcoming";
     return { ...slot, session, state };

@@ -1,7 +1,6 @@
 /** The supervision schedule of one learner's year, and how the sessions held meet it. Pure. */
 import type { Programme } from "~/modules/programmes/content-schema";
-import { matchSessionsToSlots, supervisionSlots, yearInputFor, type Pause } from "~/modules/first-year/year";
-import { parseISO } from "date-fns";
+import { matchSessionsToSlots, parseDay, supervisionSlots, yearInputFor, type Pause } from "~/modules/first-year/year";
 
 export { yearInputFor };
 
@@ -13,7 +12,7 @@ export function supervisionSchedule(
 ) {
   const slots = matchSessionsToSlots(
     supervisionSlots(yearInputFor(enrolment, programme)),
-    heldOn.map((d) => parseISO(d)),
+    heldOn.map(parseDay),
     today,
   );
   const overdue = slots.filter((s) => s.state === "overdue");

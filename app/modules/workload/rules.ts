@@ -15,7 +15,8 @@ export interface WeekVerdict extends WorkloadWeek {
 /** Protected time is short when below the share of contracted hours (rounded to the quarter hour). */
 export function judgeWeeks(weeks: WorkloadWeek[], maxCaseload: number | null, protectedShare: number): WeekVerdict[] {
   return [...weeks]
-    .sort((a, b) => a.weekStarting.localeCompare(b.weekStarting))
+    // ISO dates sort as plain strings (localeCompare is many times slower, and a desk sorts hundreds).
+    .sort((a, b) => (a.weekStarting < b.weekStarting ? -1 : a.weekStarting > b.weekStarting ? 1 : 0))
     .map((w) => {
       const protectedTarget = Math.round(w.contractedHours * protectedShare * 4) / 4;
       return {

@@ -2,6 +2,7 @@ import { asc, eq, inArray, sql } from "drizzle-orm";
 import { workloadLimits, workloadWeeks } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
+import type { WorkloadWeek } from "./rules";
 
 export async function listWeeks(enrolmentId: string) {
   const db = await getDb();
@@ -18,17 +19,29 @@ export async function findLimit(enrolmentId: string) {
   return row?.maxCaseload ?? null;
 }
 
-/** Weeks and limits for many enrolments (the supervisor's desk), in two queries. */
+/** Weeks (what the rules judge, nothing more) and limits for many enrolments (the supervisor's desk), in two queries. */
 export async function workloadFor(enrolmentIds: string[]) {
-  const weeks = new Map<string, (typeof workloadWeeks.$inferSelect)[]>(enrolmentIds.map((id) => [id, []]));
+  const weeks = new Map<string, WorkloadWeek[]>(enrolmentIds.map((id) => [id, []]));
   const limits = new Map<string, number>();
   if (enrolmentIds.length === 0) return { weeks, limits };
   const db = await getDb();
   const [weekRows, limitRows] = await Promise.all([
-    db.select().from(workloadWeeks).where(inArray(workloadWeeks.enrolmentId, enrolmentIds)),
-    db.select().from(workloadLimits).where(inArray(workloadLimits.enrolmentId, enrolmentIds)),
+    db
+      .select({
+        enrolmentId: workloadWeeks.enrolmentId,
+        weekStarting: workloadWeeks.weekStarting,
+        caseload: workloadWeeks.caseload,
+        contractedHours: workloadWeeks.contractedHours,
+        protectedHours: workloadWeeks.protectedHours,
+      })
+      .from(workloadWeeks)
+      .where(inArray(workloadWeeks.enrolmentId, enrolmentIds)),
+    db
+      .select({ enrolmentId: workloadLimits.enrolmentId, maxCaseload: workloadLimits.maxCaseload })
+      .from(workloadLimits)
+      .where(inArray(workloadLimits.enrolmentId, enrolmentIds)),
   ]);
-  for (const w of weekRows) weeks.get(w.enrolmentId)?.push(w);
+  for (const { enrolmentId, ...week } of weekRows) weeks.get(enrolmentId)?.push(week);
   for (const l of limitRows) limits.set(l.enrolmentId, l.maxCaseload);
   return { weeks, limits };
 }
