@@ -9,8 +9,10 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  // The longest journeys take several people through a year; on a busy 2-core machine they need more than a minute.
-  timeout: 120_000,
+  // The longest journeys take several people through a year; on a busy 2-core machine (shared with
+  // other work) they need more than a minute, and a page can take more than 5 seconds to answer.
+  timeout: 180_000,
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"], ["json", { outputFile: ".data/e2e/report.json" }]] : [["list"]],
   use: {
     baseURL,

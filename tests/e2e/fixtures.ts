@@ -77,7 +77,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  // Checking an argon2id hash is slow by design, and slower still on a busy machine.
+  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 20_000 });
 }
 
 export function uniqueEmail(prefix: string) {
