@@ -25,6 +25,13 @@ let build = await importBuild();
 await build.entry.module.startup();
 
 const app = express();
+let stopping = false;
+// While shutting down, each response closes its connection: a keep-alive connection that stays
+// busy (a health check polled on it, say) would otherwise hold the server open until the deadline.
+app.use((_req, res, next) => {
+  if (stopping) res.setHeader("Connection", "close");
+  next();
+});
 app.disable("x-powered-by");
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 
@@ -121,7 +128,6 @@ if (!production) {
   });
 }
 
-let stopping = false;
 async function stop(signal) {
   if (stopping) return;
   stopping = true;
@@ -144,6 +150,8 @@ async function stop(signal) {
     }
   });
   server.closeIdleConnections();
+  // A request already past the middleware above leaves its connection idle when it ends; close those too.
+  setInterval(() => server.closeIdleConnections(), 200).unref();
 }
 process.once("SIGTERM", () => stop("SIGTERM"));
 process.once("SIGINT", () => stop("SIGINT"));
