@@ -9,3 +9,4 @@ export * from "./workload";
 export * from "./portfolio";
 export * from "./signoff";
 export * from "./panels";
+export * from "./returners";
