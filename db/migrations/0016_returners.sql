@@ -32,6 +32,7 @@ CREATE TABLE "callback_requests" (
 	"call_back_by" date NOT NULL,
 	"first_contact_at" timestamp with time zone,
 	"returner_id" uuid,
+	"ip_address" text DEFAULT '' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "callback_requests_reference_unique" UNIQUE("reference")
@@ -134,6 +135,7 @@ ALTER TABLE "updating_entries" ADD CONSTRAINT "updating_entries_user_id_users_id
 ALTER TABLE "vacancies" ADD CONSTRAINT "vacancies_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "vacancies" ADD CONSTRAINT "vacancies_posted_by_id_users_id_fk" FOREIGN KEY ("posted_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "callback_notes_request" ON "callback_notes" USING btree ("request_id","created_at");--> statement-breakpoint
+CREATE INDEX "callback_requests_address" ON "callback_requests" USING btree ("ip_address","created_at");--> statement-breakpoint
 CREATE INDEX "callback_requests_queue" ON "callback_requests" USING btree ("helpline_id","status","created_at");--> statement-breakpoint
 CREATE INDEX "callback_requests_returner" ON "callback_requests" USING btree ("returner_id") WHERE "callback_requests"."returner_id" is not null;--> statement-breakpoint
 CREATE INDEX "cpd_records_user" ON "cpd_records" USING btree ("user_id","recorded_on");--> statement-breakpoint

@@ -69,10 +69,13 @@ export const callbackRequests = pgTable(
     firstContactAt: timestamp("first_contact_at", { withTimezone: true }),
     /** The account the advisor made for them, once made. */
     returnerId: uuid("returner_id").references(() => users.id, { onDelete: "set null" }),
+    /** Where the request came from, for the rate limit on the public form. */
+    ipAddress: text("ip_address").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index("callback_requests_address").on(t.ipAddress, t.createdAt),
     index("callback_requests_queue").on(t.helplineId, t.status, t.createdAt),
     index("callback_requests_returner")
       .on(t.returnerId)
