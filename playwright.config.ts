@@ -57,6 +57,8 @@ export default defineConfig({
       MAIL_DIR: ".data/e2e/mail",
       MAIL_TRANSPORT: "file",
       SEED_DEMO_DATA: "true",
+      // The journeys read their emails there, on the server database too.
+      DEV_MAILBOX: "true",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
   },

@@ -7,7 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { currentQueryTally, withQueryTally } from "#db/query-count";
 import { seedIfEmpty } from "#db/seed/demo-world";
 import { closeDatabase, connectDatabase, getDb } from "~/utils/db.server";
-import { env, isProduction, mailTransport } from "~/utils/env.server";
+import { devMailboxOpen, env, isProduction, mailTransport } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce";
 import { isDatabaseOutage, serviceUnavailable } from "~/utils/outage.server";
 
@@ -35,7 +35,8 @@ export async function startup() {
     if (seeded) console.log("Demo world seeded (see README for the demo logins).");
   }
   if (mailTransport() === "file") {
-    const note = `Email is written to ${env().MAIL_DIR} and shown at /dev/mail (set SMTP_HOST to send it).`;
+    const shown = devMailboxOpen() ? "shown at /dev/mail" : "not shown (set DEV_MAILBOX=true to show it at /dev/mail)";
+    const note = `Email is written to ${env().MAIL_DIR} and ${shown} (set SMTP_HOST to send it).`;
     if (isProduction()) console.warn(`WARNING: ${note}`);
     else console.log(note);
   }

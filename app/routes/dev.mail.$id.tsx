@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/utils/auth.server";
 import { readStoredEmail } from "~/utils/email.server";
-import { mailTransport } from "~/utils/env.server";
+import { devMailboxOpen } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Email – Development mailbox – Practice Pathways" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  if (mailTransport() !== "file") notFound();
+  if (!devMailboxOpen()) notFound();
   const email = await readStoredEmail(params.id ?? "");
   if (!email) notFound();
   return { email };

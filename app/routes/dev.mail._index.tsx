@@ -3,13 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { format } from "date-fns";
 import { notFound } from "~/utils/auth.server";
 import { listStoredEmails } from "~/utils/email.server";
-import { mailTransport } from "~/utils/env.server";
+import { devMailboxOpen } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Development mailbox – Practice Pathways" }];
 
 /** Only exists while email is written to files (no SMTP configured). */
 export async function loader(_: LoaderFunctionArgs) {
-  if (mailTransport() !== "file") notFound();
+  if (!devMailboxOpen()) notFound();
   const emails = await listStoredEmails();
   return {
     emails: emails.map((e) => ({

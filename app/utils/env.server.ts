@@ -15,6 +15,13 @@ const schema = z.object({
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   MAIL_TRANSPORT: z.enum(["file", "smtp"]).optional(),
   MAIL_DIR: z.string().default(".data/mail"),
+  /**
+   * "true"/"false": whether /dev/mail shows the emails written to files. It shows password-reset and
+   * invitation links, so in production it is off unless set, or the site runs on the embedded
+   * database (the demo: no DATABASE_URL).
+   */
+  DEV_MAILBOX: z.enum(["true", "false"]).optional(),
+  DATABASE_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Practice Pathways <no-reply@practicepathways.local>"),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().positive().default(587),
@@ -74,4 +81,12 @@ export function cookiesAreSecure() {
 export function mailTransport(): "file" | "smtp" {
   const e = env();
   return e.MAIL_TRANSPORT ?? (e.SMTP_HOST ? "smtp" : "file");
+}
+
+/** Whether /dev/mail is open: only for emails written to files, and in production only when asked or for the demo. */
+export function devMailboxOpen() {
+  const e = env();
+  if (mailTransport() !== "file") return false;
+  if (e.DEV_MAILBOX) return e.DEV_MAILBOX === "true";
+  return !isProduction() || !e.DATABASE_URL;
 }
