@@ -24,7 +24,7 @@ export default defineConfig({
     },
   },
   // The every-page crawl runs beside the other specs; its coverage check ("@coverage") runs once all
-  // of the crawl's tests have finished, so it sees what each of them visited.
+  // of them have finished, so it sees what the crawl visited and every page a journey checked with axe.
   globalSetup: "./tests/e2e/global-setup.ts",
   projects: [
     { name: "chromium", testIgnore: /every-page\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
@@ -38,7 +38,8 @@ export default defineConfig({
       name: "crawl-coverage",
       testMatch: /every-page\.spec\.ts/,
       grep: /@coverage/,
-      dependencies: ["crawl"],
+      // After every other spec, whose axe-checked pages count too.
+      dependencies: ["crawl", "chromium"],
       use: { ...devices["Desktop Chrome"] },
     },
   ],

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible } from "./fixtures";
+import { CHECKED_PAGES_DIR, expect, expectAccessible } from "./fixtures";
 
 /** One route of the Remix build, with its full URL pattern and whether it renders a page. */
 export interface RouteInfo {
@@ -160,4 +160,22 @@ export function readVisits(): { name: string; visits: Visit[] }[] {
     files = [];
   }
   return files.map((f) => JSON.parse(readFileSync(path.join(CRAWL_DIR, f), "utf8")));
+}
+
+/** The routes of every page that passed axe in any spec of this run (see expectAccessible). */
+export function readCheckedRoutes(): Set<string> {
+  let files: string[];
+  try {
+    files = readdirSync(CHECKED_PAGES_DIR).filter((f) => f.endsWith(".txt"));
+  } catch {
+    files = [];
+  }
+  const ids = new Set<string>();
+  for (const f of files)
+    for (const pathname of readFileSync(path.join(CHECKED_PAGES_DIR, f), "utf8").split("\n"))
+      if (pathname) {
+        const route = routeFor(pathname);
+        if (route) ids.add(route.id);
+      }
+  return ids;
 }

@@ -1,3 +1,5 @@
+import { appendFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
 
@@ -62,6 +64,21 @@ export async function expectAccessible(page: Page) {
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`,
   );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  noteCheckedPage(page.url());
+}
+
+/**
+ * Every page that passed axe in any spec, one pathname a line: the crawl's coverage check counts
+ * them with the pages the crawl reached (some pages, such as the two-factor steps, are only reached
+ * in a journey). One file per worker process, so lines from parallel workers never interleave.
+ */
+export const CHECKED_PAGES_DIR = path.resolve(".data/e2e/crawl/checked");
+
+function noteCheckedPage(url: string) {
+  const { pathname, origin } = new URL(url);
+  if (pathname === "/__axe__" || origin === "null") return;
+  mkdirSync(CHECKED_PAGES_DIR, { recursive: true });
+  appendFileSync(path.join(CHECKED_PAGES_DIR, `${process.pid}.txt`), `${pathname}\n`);
 }
 
 /** Goes to a page, checks it is not an error page, and runs axe on it. */
