@@ -35,8 +35,8 @@ export async function startup() {
     if (seeded) console.log("Demo world seeded (see README for the demo logins).");
   }
   if (mailTransport() === "file") {
-    const shown = devMailboxOpen() ? "shown at /dev/mail" : "not shown (set DEV_MAILBOX=true to show it at /dev/mail)";
-    const note = `Email is written to ${env().MAIL_DIR} and ${shown} (set SMTP_HOST to send it).`;
+    const shown = devMailboxOpen() ? "shown at /dev/mail" : "not shown anywhere (DEV_MAILBOX=true shows it at /dev/mail)";
+    const note = `Email is written to ${env().MAIL_DIR}, ${shown}; set SMTP_HOST to send it.`;
     if (isProduction()) console.warn(`WARNING: ${note}`);
     else console.log(note);
   }

@@ -6,7 +6,7 @@
  * throughput as a share of a trivial page's, and writes the table to bench/results.md.
  *
  *   npm run bench [-- --keep] [--no-build] [--duration 10] [--warmup 2] [--connections 50]
- *                    [--employers 50] [--strict]
+ *                    [--employers 50] [--strict] [--only desk] [--profile]
  *
  * PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; the
  * database pp_bench_<timestamp> is made on it and dropped at the end unless --keep is given.
@@ -35,6 +35,10 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
     "no-build": { type: "boolean", default: false },
     strict: { type: "boolean", default: false },
+    /** Writes a V8 CPU profile of the server to bench/tmp/profile (open it in Chrome DevTools). */
+    profile: { type: "boolean", default: false },
+    /** Measures only the pages whose names contain this text (the trivial page always runs). */
+    only: { type: "string" },
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "50" },
@@ -121,10 +125,13 @@ async function main() {
     say(`dataset: ${describeDataset(dataset)}`);
     if (fullSize) checkMinimums(dataset);
 
-    const pages = await choosePages(handle, manifest);
+    const pages = (await choosePages(handle, manifest)).filter(
+      (p) => p.trivial || !args.only || p.name.toLowerCase().includes(args.only.toLowerCase()),
+    );
     say(`signed in ${SAMPLE} NQSWs and ${SAMPLE} supervisors (sessions made with createSession)`);
 
-    server = spawn(process.execPath, ["app/server.js"], { env: serverEnv, stdio: ["ignore", "pipe", "pipe"] });
+    const nodeArgs = args.profile ? ["--cpu-prof", "--cpu-prof-dir", path.join(tmp, "profile")] : [];
+    server = spawn(process.execPath, [...nodeArgs, "app/server.js"], { env: serverEnv, stdio: ["ignore", "pipe", "pipe"] });
     const serverLog = createWriteStream(path.join(tmp, "server.log"));
     server.stdout!.pipe(serverLog);
     server.stderr!.pipe(serverLog);
