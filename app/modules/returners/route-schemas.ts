@@ -41,6 +41,7 @@ const pastMonth = (label: string, today: string) =>
 const tick = z.enum(["yes"], { error: "Tick the box, or leave it empty" }).optional();
 
 export function profileSchema(today: string) {
+  const lapsedMonth = pastMonth("your registration lapsed", today);
   return z
     .object({
       intent: z.literal("profile"),
@@ -50,15 +51,23 @@ export function profileSchema(today: string) {
       region: z.enum(REGIONS, { error: "Choose the region you want to work in" }),
       specialism: z.enum(SPECIALISMS, { error: "Choose adults' or children's social work, or either" }),
     })
-    .transform((v, ctx) => {
-      if (v.registrationStatus !== "lapsed") return { ...v, lapsedOn: null };
-      const lapsed = pastMonth("your registration lapsed", today).safeParse(v.lapsedOn ?? "");
-      if (!lapsed.success) {
-        ctx.addIssue({ code: "custom", path: ["lapsedOn"], message: lapsed.error.issues[0]!.message });
-        return z.NEVER;
-      }
-      return { ...v, lapsedOn: lapsed.data };
-    });
+    .superRefine(
+      (v, ctx) => {
+        if (v.registrationStatus !== "lapsed") return;
+        const lapsed = lapsedMonth.safeParse(v.lapsedOn ?? "");
+        if (!lapsed.success)
+          ctx.addIssue({ code: "custom", path: ["lapsedOn"], message: lapsed.error.issues[0]!.message });
+      },
+      // Said alongside any other mistakes, once the registration answer itself is readable.
+      {
+        when: (payload) =>
+          !payload.issues.some((i) => ["registrationStatus", "lapsedOn"].includes(String(i.path?.[0]))),
+      },
+    )
+    .transform((v) => ({
+      ...v,
+      lapsedOn: v.registrationStatus === "lapsed" ? lapsedMonth.parse(v.lapsedOn) : null,
+    }));
 }
 
 export const checklistSchema = z.object({
