@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, RadioGroup, SelectField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { ReturnNav } from "~/components/ReturnNav";
@@ -153,6 +153,8 @@ export default function YourReturn() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
+  // New forms after each answer, showing what was saved rather than what was last typed.
+  const { key } = useLocation();
   const errors = actionData?.errors;
   const profileErrors = actionData?.intent === "profile" ? errors : undefined;
   const checklistErrors = actionData?.intent === "checklist" ? errors : undefined;
@@ -198,7 +200,7 @@ export default function YourReturn() {
             First, a few questions. Your answers decide how many days of updating you need before you apply to restore
             your registration.
           </p>
-          <ProfileForm profile={null} errors={profileErrors} values={values} submit="Work out what I need" />
+          <ProfileForm key={key} profile={null} errors={profileErrors} values={values} submit="Work out what I need" />
         </div>
       ) : (
         <>
@@ -217,8 +219,6 @@ export default function YourReturn() {
                   min={0}
                   max={route.needed}
                   value={Math.min(route.count.counted, route.needed)}
-                  low={route.needed * 0.5}
-                  high={route.needed * 0.99}
                   optimum={route.needed}
                 >
                   {formatDays(route.count.counted)} of {route.needed}
@@ -262,7 +262,7 @@ export default function YourReturn() {
                 </li>
               ))}
           </ul>
-          <Form method="post" noValidate className="narrow">
+          <Form method="post" noValidate className="narrow" key={key}>
             <input type="hidden" name="intent" value="checklist" />
             <fieldset className="fieldset">
               <legend className="fieldset__legend">Tick what is done</legend>
@@ -429,7 +429,13 @@ export default function YourReturn() {
           <details className="details" open={!!profileErrors}>
             <summary>Change your answers</summary>
             <div className="narrow">
-              <ProfileForm profile={page.profile} errors={profileErrors} values={values} submit="Save your answers" />
+              <ProfileForm
+                key={key}
+                profile={page.profile}
+                errors={profileErrors}
+                values={values}
+                submit="Save your answers"
+              />
             </div>
           </details>
         </>

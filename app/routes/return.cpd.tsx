@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { ErrorSummary, TextAreaField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
@@ -88,6 +88,8 @@ export default function CpdLog() {
   const errors = actionData?.errors;
   const values = actionData?.values;
   const [params] = useSearchParams();
+  // A new form after each answer, so a record just added is not left in the boxes to be added twice.
+  const { key } = useLocation();
   const { state } = page;
   const standardsError = errors?.standards;
   return (
@@ -133,7 +135,7 @@ export default function CpdLog() {
 
       <div className="narrow">
         <h2>Add a CPD record</h2>
-        <Form method="post" noValidate>
+        <Form method="post" noValidate key={key}>
           <TextField
             name="recordedOn"
             type="date"
@@ -231,7 +233,7 @@ export default function CpdLog() {
       <h2>Your records</h2>
       {page.years.length === 0 ? <p>No CPD records yet.</p> : null}
       {page.years.map((y) => (
-        <section key={y.label} aria-labelledby={`year-${y.label}`}>
+        <section key={y.label} aria-labelledby={`year-${y.label}`} className="record-list">
           <h3 id={`year-${y.label}`} className="heading-m">
             Registration year {y.label} ({y.starts} to {y.ends})
           </h3>

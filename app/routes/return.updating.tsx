@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { ErrorSummary, RadioGroup, TextAreaField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
@@ -133,6 +133,8 @@ export default function UpdatingLog() {
   const errors = actionData?.errors;
   const values = actionData?.values;
   const [params] = useSearchParams();
+  // A new form after each answer, so an entry just added is not left in the boxes to be added twice.
+  const { key } = useLocation();
   const { count, needed } = page;
   return (
     <>
@@ -164,8 +166,6 @@ export default function UpdatingLog() {
             min={0}
             max={needed}
             value={Math.min(count.counted, needed)}
-            low={needed * 0.5}
-            high={needed * 0.99}
             optimum={needed}
             aria-labelledby="count-heading"
           >
@@ -195,7 +195,7 @@ export default function UpdatingLog() {
 
       <div className="narrow">
         <h2>Add to your log</h2>
-        <Form method="post" noValidate>
+        <Form method="post" noValidate key={key}>
           <input type="hidden" name="intent" value="add" />
           <TextField
             name="on"
