@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? { role: active.role, roleLabel: ROLE_LABELS[active.role], organisation: active.organisation.name }
         : null,
       canSwitch: current.memberships.length > 1,
-      navigation: navigationFor(active?.role),
+      navigation: navigationFor(active?.role, { returner: current.user.accountKind === "returner" }),
     },
   };
 }

@@ -162,6 +162,10 @@ export default function Learning() {
             <>
               <p className="lead">You are on the route back into social work.</p>
               <p>
+                <Link to="/return">Your return to social work</Link>: your updating days, CPD records, the checklist
+                for your return and your evidence pack.
+              </p>
+              <p>
                 If you have been off the Social Work England register for between 2 and 5 years, you will need 30 days
                 of updating before you apply to restore your registration; more than 5 years, 60 days. Under 2 years,
                 none is needed.

@@ -75,6 +75,13 @@ const TABLE: Record<string, Rule> = {
   "routes/dev.mail.$id": { get: "nobody" },
   "routes/admin": { get: ["admin"] },
   "routes/helpline": { get: ["helpline"] },
+  // The returner's own route: their own records only (no URL carries anyone's id). Anyone else signed
+  // in, staff included, is refused with 403: the pages are for a returner's account, or for someone
+  // who has answered the returner's questions.
+  "routes/return._index": { get: ["returner"] },
+  "routes/return.updating": { get: ["returner"] },
+  "routes/return.cpd": { get: ["returner"] },
+  "routes/return.evidence[.]pdf": { get: ["returner"] },
   "routes/supervision": { get: SUPERVISORS },
   "routes/organisation._index": { get: [...LEADS, "admin"] },
   "routes/organisation.audit": { get: LEADS },

@@ -65,7 +65,8 @@ export interface NavItem {
   label: string;
 }
 
-export function navigationFor(role: Role | null | undefined): NavItem[] {
+/** `returner`: the person's account is a returner's, so their own route back in is in the navigation. */
+export function navigationFor(role: Role | null | undefined, account: { returner?: boolean } = {}): NavItem[] {
   const items: NavItem[] = [];
   switch (role) {
     case "supervisor":
@@ -91,6 +92,7 @@ export function navigationFor(role: Role | null | undefined): NavItem[] {
       break;
     default:
       items.push({ href: "/learning", label: "Your learning" });
+      if (account.returner) items.push({ href: "/return", label: "Your return" });
   }
   items.push({ href: "/programmes", label: "Programmes" });
   items.push({ href: "/account", label: "Your account" });

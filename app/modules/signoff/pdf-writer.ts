@@ -94,6 +94,59 @@ export class PdfWriter {
     if (value.trim()) this.write(`${label}: ${value}`, this.regular, 10, 2);
   }
 
+  /**
+   * A table with a bold header row, repeated on each new page; each cell's text wraps within its
+   * column. `widths` are shares of the page's width.
+   */
+  table(headers: string[], widths: number[], rows: string[][]) {
+    const size = 8.5;
+    const lead = size * 1.3;
+    const total = A4[0] - 2 * MARGIN;
+    const sum = widths.reduce((a, b) => a + b, 0);
+    const columns = widths.map((w) => (w / sum) * total);
+    const wrap = (text: string, width: number, font: PDFFont) => {
+      const out: string[] = [];
+      for (const para of printable(text).split("\n")) {
+        let line = "";
+        for (const word of para.split(/\s+/).filter(Boolean)) {
+          const next = line ? `${line} ${word}` : word;
+          if (font.widthOfTextAtSize(next, size) > width - 6 && line) {
+            out.push(line);
+            line = word;
+          } else line = next;
+        }
+        out.push(line);
+      }
+      return out;
+    };
+    const drawRow = (cells: string[], font: PDFFont) => {
+      const wrapped = cells.map((c, i) => wrap(c, columns[i]!, font));
+      const height = Math.max(1, ...wrapped.map((w) => w.length)) * lead + 4;
+      if (this.y - height < MARGIN) {
+        this.newPage();
+        if (font !== this.bold) drawRow(headers, this.bold);
+      }
+      let x = MARGIN;
+      wrapped.forEach((lines, i) => {
+        lines.forEach((line, n) =>
+          this.page.drawText(line, { x, y: this.y - size - n * lead, size, font, color: rgb(0.05, 0.05, 0.05) }),
+        );
+        x += columns[i]!;
+      });
+      this.y -= height;
+      this.page.drawLine({
+        start: { x: MARGIN, y: this.y + 2 },
+        end: { x: MARGIN + total, y: this.y + 2 },
+        thickness: 0.5,
+        color: rgb(0.7, 0.7, 0.7),
+      });
+    };
+    if (this.y < MARGIN + lead * 4) this.newPage();
+    drawRow(headers, this.bold);
+    for (const row of rows) drawRow(row, this.regular);
+    this.y -= 8;
+  }
+
   save() {
     return this.doc.save();
   }

@@ -1,0 +1,100 @@
+/** What the returner's start page (/return) shows, gathered in a fixed handful of queries. */
+import { differenceInCalendarDays, format, parseISO } from "date-fns";
+import { findProgramme } from "~/modules/programmes/catalogue.server";
+import { findEnrolment, lessonStatesFor } from "~/modules/programmes/learning.server";
+import { moduleProgress, programmeProgress } from "~/modules/programmes/progress";
+import { cpdState } from "./cpd";
+import { INTRODUCTION_STATUS_LABELS } from "./options";
+import { eligibilityFor, isGoodNews, readyToReturn } from "./route";
+import { discussedWithPeer } from "./route-schemas";
+import { listCpdRecords, listUpdatingEntries, myIntroductions, type ReturnerProfile } from "./route.server";
+import { countUpdatingDays } from "./updating";
+
+export const REFRESHER = "return-to-social-work";
+
+const long = (d: string) => format(parseISO(d), "d MMMM yyyy");
+
+/** The refresher programme: modules finished of all, and the lesson to pick up at. */
+export async function refresherProgress(userId: string) {
+  const programme = findProgramme(REFRESHER);
+  if (!programme) return null;
+  const enrolment = await findEnrolment(userId, REFRESHER);
+  if (!enrolment) return { title: programme.title, href: `/programmes/${programme.slug}`, enrolled: false as const };
+  const states = (await lessonStatesFor([enrolment.id])).get(enrolment.id) ?? [];
+  const progress = programmeProgress(programme, states);
+  const modules = programme.modules.map((m) => moduleProgress(m, states));
+  return {
+    title: programme.title,
+    href: `/programmes/${programme.slug}`,
+    enrolled: true as const,
+    modulesDone: modules.filter((m) => m.total > 0 && m.done === m.total).length,
+    modulesTotal: modules.length,
+    lessonsDone: progress.done,
+    lessonsTotal: progress.total,
+    next: progress.continueAt && {
+      href: `/programmes/${programme.slug}/${progress.continueAt.module.slug}/${progress.continueAt.lesson.slug}`,
+      title: progress.continueAt.lesson.title,
+      module: progress.continueAt.module.title,
+    },
+  };
+}
+
+export async function returnOverview(userId: string, profile: ReturnerProfile | null, now = new Date()) {
+  const today = format(now, "yyyy-MM-dd");
+  const [refresher, entries, records, intros] = await Promise.all([
+    refresherProgress(userId),
+    profile ? listUpdatingEntries(userId) : Promise.resolve([]),
+    listCpdRecords(userId),
+    myIntroductions(userId),
+  ]);
+  const cpd = cpdState(
+    records.map((r) => ({ recordedOn: r.recordedOn, peerReflection: discussedWithPeer(r) })),
+    today,
+  );
+  const introductions = intros.map((i) => ({
+    id: i.id,
+    council: i.council,
+    vacancy: i.vacancy,
+    team: i.team,
+    status: i.status,
+    statusLabel: INTRODUCTION_STATUS_LABELS[i.status],
+    goodNews: isGoodNews(i.status),
+    interviewOn: i.interviewOn ? long(i.interviewOn) : null,
+    startsOn: i.startsOn ? long(i.startsOn) : null,
+    changedOn: format(i.changedAt, "d MMMM yyyy"),
+  }));
+  const cpdSummary = {
+    year: cpd.year.label,
+    ends: long(cpd.year.ends),
+    renewalOpens: long(cpd.year.renewalOpens),
+    records: cpd.records,
+    peerReviewed: cpd.peerReviewed,
+    met: cpd.kind === "met",
+    missing: cpd.kind === "due" ? cpd.missing : [],
+    warn: cpd.kind === "due" && cpd.warn,
+    daysLeft: cpd.kind === "due" ? cpd.daysLeft : differenceInCalendarDays(parseISO(cpd.year.ends), now),
+  };
+  if (!profile) return { today, refresher, introductions, cpd: cpdSummary, route: null };
+  const eligibility = eligibilityFor(profile, today);
+  const needed = eligibility.updatingDays;
+  const count = countUpdatingDays(
+    entries.map((e) => ({ date: e.on, hours: e.hours, kind: e.kind })),
+    needed,
+    today,
+  );
+  return {
+    today,
+    refresher,
+    introductions,
+    cpd: cpdSummary,
+    route: {
+      needed,
+      count,
+      entries: entries.length,
+      checklist: readyToReturn(profile, count),
+      steps: eligibility.steps,
+      yearsOffRegister: eligibility.yearsOffRegister,
+      nationalProgramme: eligibility.nationalProgramme,
+    },
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * The returner's own route, as pure rules: how many updating days their answers call for,
+ * which entries of their log count (and which no longer do), and the 'ready to return' checklist.
+ */
+import { format, parseISO, subMonths } from "date-fns";
+import { checkEligibility } from "./eligibility";
+import type { RegistrationStatus, Specialism } from "./options";
+import { HOURS_PER_DAY, type UpdatingCount, type UpdatingEntry } from "./updating";
+
+export interface RouteProfile {
+  registrationStatus: RegistrationStatus;
+  lapsedOn: string | null;
+  lastPractisedOn: string | null;
+  specialism: Specialism;
+  registrationRestored: boolean;
+  referencesReceived: boolean;
+  supervisedStartAgreed: boolean;
+}
+
+type Answers = Pick<RouteProfile, "registrationStatus" | "lapsedOn" | "lastPractisedOn" | "specialism">;
+
+/** What a returner's answers call for: the public self-check's rule, for someone qualified in the UK. */
+export function eligibilityFor(profile: Answers, today: string) {
+  return checkEligibility(
+    {
+      qualifiedInUk: true,
+      registration: profile.registrationStatus,
+      lapsedOn: profile.lapsedOn ?? undefined,
+      lastPractisedOn: profile.lastPractisedOn ?? profile.lapsedOn ?? today,
+      specialism: profile.specialism,
+    },
+    today,
+  );
+}
+
+/** Days of updating a returner's answers call for. */
+export function daysNeededFor(profile: Answers, today: string) {
+  return eligibilityFor(profile, today).updatingDays;
+}
+
+export type EntryStanding =
+  /** Counts in full. */
+  | { kind: "counts"; days: number }
+  /** Private study beyond the half of what is needed that may be private study: counts in part or not at all. */
+  | { kind: "capped"; days: number }
+  /** Older than the 12 months before the application: no longer counts. */
+  | { kind: "outside" }
+  /** A date still to come (only possible if the clock moved): not counted yet. */
+  | { kind: "future" };
+
+export interface StandingEntry extends UpdatingEntry {
+  id: string;
+}
+
+/**
+ * How each entry of a log stands, matching countUpdatingDays: within the window, private study
+ * counts newest first up to the cap (so the entries that keep counting are the ones that will
+ * stay in the window longest).
+ */
+export function entryStandings(
+  entries: readonly StandingEntry[],
+  needed: number,
+  asOf: string,
+): Map<string, EntryStanding> {
+  const windowStart = format(subMonths(parseISO(asOf), 12), "yyyy-MM-dd");
+  const result = new Map<string, EntryStanding>();
+  let privateLeft = needed > 0 ? (needed / 2) * HOURS_PER_DAY : Infinity;
+  const newestFirst = [...entries].sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id));
+  for (const entry of newestFirst) {
+    if (entry.date > asOf) result.set(entry.id, { kind: "future" });
+    else if (entry.date <= windowStart) result.set(entry.id, { kind: "outside" });
+    else if (entry.kind !== "private_study")
+      result.set(entry.id, { kind: "counts", days: entry.hours / HOURS_PER_DAY });
+    else {
+      const counted = Math.min(entry.hours, privateLeft);
+      privateLeft -= counted;
+      result.set(
+        entry.id,
+        counted === entry.hours
+          ? { kind: "counts", days: entry.hours / HOURS_PER_DAY }
+          : { kind: "capped", days: counted / HOURS_PER_DAY },
+      );
+    }
+  }
+  return result;
+}
+
+export interface ChecklistItem {
+  key: "registrationRestored" | "updatingDone" | "referencesReceived" | "supervisedStartAgreed";
+  label: string;
+  done: boolean;
+  /** Ticked by the returner (the rest is worked out from their log). */
+  manual: boolean;
+  detail?: string;
+}
+
+/** The 'ready to return' checklist: updating is worked out from the log, the rest the returner ticks. */
+export function readyToReturn(
+  profile: Pick<RouteProfile, "registrationRestored" | "referencesReceived" | "supervisedStartAgreed">,
+  count: Pick<UpdatingCount, "counted" | "needed" | "done">,
+) {
+  const items: ChecklistItem[] = [
+    {
+      key: "updatingDone",
+      label: "Updating days done",
+      done: count.done,
+      manual: false,
+      detail:
+        count.needed === 0
+          ? "None needed"
+          : `${formatDays(Math.min(count.counted, count.needed))} of ${count.needed} days counted`,
+    },
+    {
+      key: "registrationRestored",
+      label: "Registration restored with Social Work England",
+      done: profile.registrationRestored,
+      manual: true,
+    },
+    { key: "referencesReceived", label: "References received", done: profile.referencesReceived, manual: true },
+    {
+      key: "supervisedStartAgreed",
+      label: "Supervised start agreed with your new employer",
+      done: profile.supervisedStartAgreed,
+      manual: true,
+    },
+  ];
+  const left = items.filter((i) => !i.done).length;
+  return { items, left, ready: left === 0 };
+}
+
+/** 18.5, 30, 0.3: days to one decimal place, without a trailing ".0". */
+export function formatDays(days: number) {
+  return String(Math.round(days * 10) / 10);
+}
+
+/** "Offer made" and "Started" are the news a returner is waiting for. */
+export function isGoodNews(status: string) {
+  return status === "offered" || status === "started";
+}

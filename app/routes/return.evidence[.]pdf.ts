@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { evidencePackPdf } from "~/modules/returners/evidence.server";
+import { requireReturner } from "~/modules/returners/route.server";
+
+/** The returner's evidence pack for restoring their registration: their own records only. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { current, profile } = await requireReturner(request);
+  const pdf = await evidencePackPdf({ id: current.user.id, name: current.user.name }, profile);
+  await recordAudit({
+    actorUserId: current.user.id,
+    actorRole: "returner",
+    action: "returner.evidence_downloaded",
+    subjectType: "returner_profile",
+    subjectId: current.user.id,
+    ipAddress: context.clientIp,
+  });
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": 'attachment; filename="evidence-of-updating.pdf"',
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,304 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { format, parseISO } from "date-fns";
+import { ErrorSummary, RadioGroup, TextAreaField, TextField } from "~/components/forms";
+import { Notification } from "~/components/Notification";
+import { ReturnNav } from "~/components/ReturnNav";
+import { daysNeededFor, entryStandings, formatDays } from "~/modules/returners/route";
+import { deleteEntrySchema, HOURS_MAX, HOURS_MIN, updatingEntrySchema } from "~/modules/returners/route-schemas";
+import {
+  addUpdatingEntry,
+  deleteUpdatingEntry,
+  listUpdatingEntries,
+  MAX_HOURS_A_DAY,
+  requireReturner,
+} from "~/modules/returners/route.server";
+import { countUpdatingDays, UPDATING_KIND_LABELS, UPDATING_KINDS } from "~/modules/returners/updating";
+import { notFound } from "~/utils/auth.server";
+import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Updating days – Your return – Practice Pathways" }];
+
+const KIND_HINTS: Record<(typeof UPDATING_KINDS)[number], string> = {
+  private_study: "Reading, research and online learning on your own. Counts for at most half of the days you need.",
+  structured_learning: "Courses, the refresher programme, workshops and conferences.",
+  shadowing: "Going alongside a registered social worker in their work.",
+  supervised_practice: "Your own practice, supervised by a registered social worker. Say who supervised it.",
+};
+
+const long = (d: string) => format(parseISO(d), "d MMMM yyyy");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { current, profile } = await requireReturner(request);
+  const today = format(new Date(), "yyyy-MM-dd");
+  const entries = await listUpdatingEntries(current.user.id);
+  const needed = profile ? daysNeededFor(profile, today) : null;
+  const log = entries.map((e) => ({ id: e.id, date: e.on, hours: e.hours, kind: e.kind }));
+  const count = countUpdatingDays(log, needed ?? 0, today);
+  const standings = entryStandings(log, needed ?? 0, today);
+  return {
+    today,
+    needed,
+    count,
+    windowStart: long(count.windowStart),
+    entries: entries.map((e) => ({
+      id: e.id,
+      on: long(e.on),
+      hours: formatDays(e.hours),
+      kind: UPDATING_KIND_LABELS[e.kind],
+      description: e.description,
+      supervisedBy: e.supervisedBy,
+      standing: standings.get(e.id) ?? { kind: "future" as const },
+    })),
+  };
+}
+
+type Refusal = { errors: FieldErrors; values: Record<string, string> };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { current } = await requireReturner(request);
+  const actor = { userId: current.user.id, ipAddress: context.clientIp };
+  let formData: FormData;
+  try {
+    formData = await request.formData();
+  } catch {
+    return data<Refusal>(
+      { errors: { form: "We could not read that form. Please try again." }, values: {} },
+      { status: 400 },
+    );
+  }
+  const today = format(new Date(), "yyyy-MM-dd");
+  if (formData.get("intent") === "delete") {
+    const form = parseForm(formData, deleteEntrySchema);
+    if (!form.ok) notFound("We could not find that entry in your log.");
+    // Only the person's own entries: anyone else's id is answered as if it did not exist.
+    if (!(await deleteUpdatingEntry(actor, form.data.entryId))) notFound("We could not find that entry in your log.");
+    throw redirect("/return/updating?deleted=1");
+  }
+  const form = parseForm(formData, updatingEntrySchema(today));
+  if (!form.ok) return data<Refusal>({ errors: form.errors, values: form.values }, { status: 400 });
+  const added = await addUpdatingEntry(actor, form.data);
+  if (!added.ok)
+    return data<Refusal>(
+      {
+        errors: {
+          hours: `You have already logged ${formatDays(added.already)} hours on ${long(form.data.on)}; a day can hold at most ${MAX_HOURS_A_DAY}`,
+        },
+        values: formValues(formData),
+      },
+      { status: 400 },
+    );
+  throw redirect("/return/updating?added=1");
+}
+
+function Standing({
+  standing,
+}: {
+  standing: ReturnType<typeof useLoaderData<typeof loader>>["entries"][number]["standing"];
+}) {
+  switch (standing.kind) {
+    case "counts":
+      return <span className="tag tag--green">Counts</span>;
+    case "capped":
+      return standing.days > 0 ? (
+        <>
+          <span className="tag tag--yellow">Counts in part</span>
+          <br />
+          {formatDays(standing.days)} days: over the private study cap
+        </>
+      ) : (
+        <>
+          <span className="tag tag--yellow">Does not count</span>
+          <br />
+          Over the private study cap
+        </>
+      );
+    case "outside":
+      return (
+        <>
+          <span className="tag tag--grey">No longer counts</span>
+          <br />
+          More than 12 months ago
+        </>
+      );
+    default:
+      return <span className="tag tag--grey">Not yet</span>;
+  }
+}
+
+export default function UpdatingLog() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors;
+  const values = actionData?.values;
+  const [params] = useSearchParams();
+  // A new form after each answer, so an entry just added is not left in the boxes to be added twice.
+  const { key } = useLocation();
+  const { count, needed } = page;
+  return (
+    <>
+      <ReturnNav />
+      <ErrorSummary errors={errors} />
+      {params.get("added") ? (
+        <Notification title="Added to your log">
+          <p>The count below includes it.</p>
+        </Notification>
+      ) : null}
+      {params.get("deleted") ? (
+        <Notification title="Entry deleted">
+          <p>It no longer counts towards your updating days.</p>
+        </Notification>
+      ) : null}
+      <span className="caption">Your return</span>
+      <h1>Updating days</h1>
+      <section aria-labelledby="count-heading" className="panel">
+        <h2 id="count-heading" className="heading-m">
+          {needed === null
+            ? `${formatDays(count.counted)} days logged`
+            : needed === 0
+              ? "You need no updating days"
+              : `${formatDays(count.counted)} of ${needed} days counted`}
+        </h2>
+        {needed ? (
+          <meter
+            className="meter"
+            min={0}
+            max={needed}
+            value={Math.min(count.counted, needed)}
+            optimum={needed}
+            aria-labelledby="count-heading"
+          >
+            {formatDays(count.counted)} of {needed}
+          </meter>
+        ) : null}
+        <p>
+          <strong>Social Work England counts it this way:</strong> a day is about 6 hours; only the last 12 months
+          count; private study at most half.
+        </p>
+        <ul>
+          <li>{formatDays(count.otherDays)} days of structured learning, shadowing and supervised practice</li>
+          <li>
+            {formatDays(count.privateStudyDays)} days of private study
+            {count.privateStudyNotCounted > 0
+              ? `, of which ${formatDays(count.privateStudyNotCounted)} are over the half that can count`
+              : ""}
+          </li>
+          <li>Entries on or before {page.windowStart} no longer count</li>
+        </ul>
+        {needed === null ? (
+          <p>
+            <Link to="/return">Answer the questions about your registration</Link> to see how many days you need.
+          </p>
+        ) : null}
+      </section>
+
+      <div className="narrow">
+        <h2>Add to your log</h2>
+        <Form method="post" noValidate key={key}>
+          <input type="hidden" name="intent" value="add" />
+          <TextField
+            name="on"
+            type="date"
+            label="Date"
+            hint="Not in the future."
+            max={page.today}
+            width="third"
+            defaultValue={values?.on ?? page.today}
+            error={errors?.on}
+          />
+          <TextField
+            name="hours"
+            label="Hours"
+            hint={`From ${HOURS_MIN} to ${HOURS_MAX}, to the quarter hour: 3.5 is three and a half hours. About 6 hours make a day.`}
+            inputMode="decimal"
+            width="third"
+            defaultValue={values?.hours}
+            error={errors?.hours}
+          />
+          <RadioGroup
+            name="kind"
+            legend="Kind of updating"
+            error={errors?.kind}
+            defaultValue={values?.kind}
+            options={UPDATING_KINDS.map((k) => ({ value: k, label: UPDATING_KIND_LABELS[k], hint: KIND_HINTS[k] }))}
+          />
+          <TextAreaField
+            name="description"
+            label="What you did"
+            hint="What it was, and what you learnt from it: this goes with your application."
+            rows={4}
+            defaultValue={values?.description}
+            error={errors?.description}
+          />
+          <TextField
+            name="supervisedBy"
+            label="Who supervised it"
+            hint="Needed for supervised practice: their name and role, for example Sam Carter, senior practitioner."
+            defaultValue={values?.supervisedBy}
+            error={errors?.supervisedBy}
+            autoComplete="off"
+          />
+          <button type="submit" className="button">
+            Add to the log
+          </button>
+        </Form>
+      </div>
+
+      <h2 id="log-heading">Your log</h2>
+      {page.entries.length ? (
+        <div className="table-scroll" role="region" aria-labelledby="log-heading" tabIndex={0}>
+          <table className="table">
+            <caption className="visually-hidden">Your updating log, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col" className="numeric">
+                  Hours
+                </th>
+                <th scope="col">Kind</th>
+                <th scope="col">What you did</th>
+                <th scope="col">Counts?</th>
+                <th scope="col">
+                  <span className="visually-hidden">Delete</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{e.on}</td>
+                  <td className="numeric">{e.hours}</td>
+                  <td>{e.kind}</td>
+                  <td>
+                    <span className="preserve-lines">{e.description}</span>
+                    {e.supervisedBy ? (
+                      <>
+                        <br />
+                        <span className="secondary">Supervised by {e.supervisedBy}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    <Standing standing={e.standing} />
+                  </td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="delete" />
+                      <input type="hidden" name="entryId" value={e.id} />
+                      <button type="submit" className="button button--secondary">
+                        Delete<span className="visually-hidden"> the entry of {e.on}</span>
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>Nothing logged yet. Add each day or part-day of updating as you do it.</p>
+      )}
+    </>
+  );
+}
