@@ -74,18 +74,33 @@ interface AnswerInput {
   lapsedYear?: string;
 }
 
-/** Turns the month/year boxes into dates; the errors go on `lastPractised` and `lapsed` (the ids of the first box). */
-function withDates<T extends AnswerInput>(value: T, ctx: z.RefinementCtx, today: string) {
-  const last = monthOf(value.lastPractisedMonth, value.lastPractisedYear, "when you last practised", today);
-  if (!last.ok) ctx.addIssue({ code: "custom", path: ["lastPractised"], message: last.message });
-  let lapsedOn: string | null = null;
-  if (value.registration === "lapsed") {
-    const lapsed = monthOf(value.lapsedMonth, value.lapsedYear, "when your registration lapsed", today);
-    if (!lapsed.ok) ctx.addIssue({ code: "custom", path: ["lapsed"], message: lapsed.message });
-    else lapsedOn = lapsed.date;
-  }
-  return { ...value, lastPractisedOn: last.ok ? last.date : "", lapsedOn };
+/**
+ * Checks the month/year boxes, even when other answers are wrong (so every problem is shown at
+ * once); the errors go on `lastPractised` and `lapsed`, the ids of each pair's first box.
+ */
+function checkDates(today: string) {
+  return (value: AnswerInput, ctx: z.RefinementCtx) => {
+    const last = monthOf(value.lastPractisedMonth, value.lastPractisedYear, "when you last practised", today);
+    if (!last.ok) ctx.addIssue({ code: "custom", path: ["lastPractised"], message: last.message });
+    if (value.registration === "lapsed") {
+      const lapsed = monthOf(value.lapsedMonth, value.lapsedYear, "when your registration lapsed", today);
+      if (!lapsed.ok) ctx.addIssue({ code: "custom", path: ["lapsed"], message: lapsed.message });
+    }
+  };
 }
+
+/** Once everything is valid: the month/year pairs as dates (the first of the month). */
+function withDates<T extends AnswerInput>(value: T, today: string) {
+  const last = monthOf(value.lastPractisedMonth, value.lastPractisedYear, "the date", today);
+  const lapsed = monthOf(value.lapsedMonth, value.lapsedYear, "the date", today);
+  return {
+    ...value,
+    lastPractisedOn: last.ok ? last.date : "",
+    lapsedOn: value.registration === "lapsed" && lapsed.ok ? lapsed.date : null,
+  };
+}
+
+const always = { when: () => true };
 
 export const todayIso = (now = new Date()) => format(now, "yyyy-MM-dd");
 
@@ -95,7 +110,8 @@ export function eligibilitySchema(today: string) {
       qualifiedInUk: z.enum(["yes", "no"], { error: "Select yes if you qualified as a social worker in the UK" }),
       ...answerFields,
     })
-    .transform((value, ctx) => withDates(value, ctx, today));
+    .superRefine(checkDates(today), always)
+    .transform((value) => withDates(value, today));
 }
 
 export type EligibilityForm = z.infer<ReturnType<typeof eligibilitySchema>>;
@@ -132,7 +148,8 @@ export function callbackSchema(today: string) {
       website: z.string().max(2000).optional(),
       ...answerFields,
     })
-    .transform((value, ctx) => withDates(value, ctx, today));
+    .superRefine(checkDates(today), always)
+    .transform((value) => withDates(value, today));
 }
 
 export type CallbackForm = z.infer<ReturnType<typeof callbackSchema>>;
