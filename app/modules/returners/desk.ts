@@ -59,11 +59,8 @@ export function isOverdue(status: CallbackStatus, callBackBy: string, today: str
 export function describeDuration(hours: number | null): string {
   if (hours === null || !Number.isFinite(hours)) return "Not yet known";
   if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} minutes`;
-  if (hours < 24) {
-    const h = Math.round(hours);
-    return `${h} ${h === 1 ? "hour" : "hours"}`;
-  }
   const total = Math.round(hours);
+  if (total < 24) return `${total} ${total === 1 ? "hour" : "hours"}`;
   const days = Math.floor(total / 24);
   const rest = total % 24;
   const dayWords = `${days} ${days === 1 ? "day" : "days"}`;
