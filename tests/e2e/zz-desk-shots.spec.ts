@@ -1,0 +1,22 @@
+import { test } from "@playwright/test";
+import { DEMO, signIn } from "./fixtures";
+test("shots", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1100, height: 900 });
+  const y = new Date().getFullYear() - 4;
+  await page.goto(`/return-to-social-work?qualifiedInUk=yes&registration=lapsed&lapsedMonth=3&lapsedYear=${y}&lastPractisedMonth=1&lastPractisedYear=${y}&specialism=children`);
+  await page.screenshot({ path: "/tmp/desk-shot-public.png", fullPage: true });
+  await page.goto("/return-to-social-work/callback");
+  await page.getByRole("button", { name: "Ask for a call back" }).click();
+  await page.getByRole("alert").waitFor();
+  await page.screenshot({ path: "/tmp/desk-shot-callback.png", fullPage: true });
+  await page.goto("/return-to-social-work/callback/sent?reference=RTS-7KQ2M9");
+  await page.screenshot({ path: "/tmp/desk-shot-sent.png", fullPage: true });
+  const p2 = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
+  await signIn(p2, DEMO.helpline);
+  await p2.screenshot({ path: "/tmp/desk-shot-queue.png", fullPage: true });
+  await p2.getByRole("link", { name: "RTS-DEMT4C" }).click();
+  await p2.screenshot({ path: "/tmp/desk-shot-request.png", fullPage: true });
+  await p2.goto("/helpline/figures");
+  await p2.screenshot({ path: "/tmp/desk-shot-figures.png", fullPage: true });
+});
