@@ -40,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         specialism: SPECIALISM_LABELS[r.specialism],
         requested: formatDate(r.createdAt),
         age: ageInWorkingDays(requestedOn, today),
+        today: requestedOn === today,
         callBackBy: formatDate(r.callBackBy),
         overdue: isOverdue(r.status, r.callBackBy, today),
         updated: formatDate(r.updatedAt),
@@ -168,7 +169,7 @@ export default function HelplineDesk() {
                     {r.requested}
                     <br />
                     <span className="hint">
-                      {r.age} working {r.age === 1 ? "day" : "days"} ago
+                      {r.today ? "Today" : `${r.age} working ${r.age === 1 ? "day" : "days"} ago`}
                     </span>
                   </td>
                   <td>

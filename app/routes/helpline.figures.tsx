@@ -14,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const figures = await helplineFigures(current.active.organisationId, new Date());
   return {
     organisation: current.active.organisation.name,
+    weeksShown: FIGURE_WEEKS,
     since: formatDate(figures.since),
     weeks: figures.weeks.map((w) => ({ ...w, starting: formatDate(w.weekStarting) })),
     regions: figures.regions,
@@ -60,12 +61,12 @@ export default function HelplineFigures() {
 
       <h2>Requests per week</h2>
       <p>
-        {total} {total === 1 ? "request" : "requests"} in the last {FIGURE_WEEKS} weeks, since {page.since}.
+        {total} {total === 1 ? "request" : "requests"} in the last {page.weeksShown} weeks, since {page.since}.
       </p>
       <LineChart
         id="weeks-chart"
         kind="bars"
-        title={`Callback requests per week, last ${FIGURE_WEEKS} weeks`}
+        title={`Callback requests per week, last ${page.weeksShown} weeks`}
         description="Requests received in each week starting on a Monday. The same figures are in the table below."
         labels={page.weeks.map((w) => w.label)}
         values={page.weeks.map((w) => w.requests)}
@@ -91,14 +92,14 @@ export default function HelplineFigures() {
       </table>
 
       <h2>Requests by region</h2>
-      <p>Where people asked to work, over the same {FIGURE_WEEKS} weeks.</p>
+      <p>Where people asked to work, over the same {page.weeksShown} weeks.</p>
       {page.regions.length === 0 ? (
         <p>No requests in that time.</p>
       ) : (
         <>
           <BarChart
             id="regions-chart"
-            title={`Callback requests by region, last ${FIGURE_WEEKS} weeks`}
+            title={`Callback requests by region, last ${page.weeksShown} weeks`}
             description="One bar per region, most requests first. The same figures are in the table below."
             rows={page.regions.map((r) => ({ label: r.region, value: r.n }))}
           />

@@ -21,7 +21,6 @@ import {
   CALL_OUTCOMES,
   CALLBACK_STATUS_LABELS,
   CALLBACK_STATUSES,
-  REGISTRATION_LABELS,
   SPECIALISM_LABELS,
 } from "~/modules/returners/options";
 import { requireMembership, notFound, type ActingUser } from "~/utils/auth.server";
@@ -70,8 +69,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       region: r.region,
       specialism: SPECIALISM_LABELS[r.specialism],
       lastPractised: monthYear(r.lastPractisedOn),
-      registration: REGISTRATION_LABELS[r.registrationStatus],
-      lapsed: r.lapsedOn ? monthYear(r.lapsedOn) : null,
+      registration:
+        r.registrationStatus === "lapsed"
+          ? `Lapsed${r.lapsedOn ? ` in ${monthYear(r.lapsedOn)}` : ""}`
+          : r.registrationStatus === "registered"
+            ? "Still on the register"
+            : "Never registered in England",
       bestTimes: r.bestTimes,
       consent: r.consentToShare,
       consentRecorded: r.consentRecordedAt ? formatDate(r.consentRecordedAt) : null,
@@ -216,7 +219,7 @@ export default function CallbackRequestPage() {
             ["Region", r.region],
             ["Specialism", r.specialism],
             ["Last practised", r.lastPractised],
-            ["Registration", r.lapsed ? `${r.registration} (in ${r.lapsed})` : r.registration],
+            ["Registration", r.registration],
             [
               "Consent to share with councils",
               r.consent ? `Given${r.consentRecorded ? ` on ${r.consentRecorded}` : ""}` : "Not given: do not introduce",
