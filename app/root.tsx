@@ -141,6 +141,9 @@ export function Layout({ children }: { children: ReactNode }) {
             </p>
             <ul className="footer__links">
               <li>
+                <Link to="/return-to-social-work">Return to social work</Link>
+              </li>
+              <li>
                 <Link to="/accessibility">Accessibility statement</Link>
               </li>
               <li>

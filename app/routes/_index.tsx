@@ -76,6 +76,9 @@ export default function Index() {
             If you have been out of practice, the recruitment helpline can talk you through the updating days you need
             and introduce you to councils with vacancies.
           </p>
+          <p>
+            <Link to="/return-to-social-work">Return to social work: check what you need and ask for a call back</Link>
+          </p>
         </section>
       </div>
     </>

@@ -13,6 +13,7 @@ import { loadManifest } from "~/modules/programmes/catalogue.server";
 import type { Manifest } from "~/modules/programmes/content-schema";
 import { lessonsInOrder } from "~/modules/programmes/progress";
 import type { Database } from "../client";
+import { seedDesk } from "./demo-desk";
 import { seedPortfolios } from "./demo-portfolio";
 import { seedReturnerRoute } from "./demo-route";
 import {
@@ -288,6 +289,7 @@ export async function seedDemoWorld(db: Database, today = new Date()) {
     if (manifest) await seedEnrolments(tx, manifest, orgId, userId, today);
   });
   await seedReturnerRoute(db, today);
+  await seedDesk(db, today);
 }
 
 function tryLoadManifest(): Manifest | null {

@@ -120,12 +120,15 @@ test("key forms after a failed submit: the errors are shown and the page still p
     ["/sign-in", "Sign in", ["Enter your email address", "Enter your password"]],
     ["/sign-up", "Create account", ["Enter your full name", "Select why you are joining"]],
     ["/forgot-password", "Send the link", ["Enter your email address"]],
+    ["/return-to-social-work/callback", "Ask for a call back", ["Enter your full name", "Tick the box"]],
   ] as const) {
     await signedOut.goto(path);
     await signedOut.getByRole("button", { name: button }).click();
     await expectErrors(signedOut, [...messages]);
     note(signedOut);
   }
+  // The page after a callback request (its reference comes from the address, so no request is made here).
+  await visitExpecting(signedOut, "/return-to-social-work/callback/sent?reference=RTS-ABCDEF", 200, visits);
   await signedOut.context().close();
 
   // Nothing is saved by a refused form. Ravi's records are read here, and changed only by the

@@ -33,8 +33,8 @@ test("each role starts on its own page and sees only its own navigation", async 
     {
       email: DEMO.helpline,
       path: "/helpline",
-      heading: "Returners who asked to be contacted",
-      nav: ["Returners", "Programmes", "Your account"],
+      heading: "Callback requests",
+      nav: ["Callback requests", "Figures", "Programmes", "Your account"],
     },
     {
       email: DEMO.admin,

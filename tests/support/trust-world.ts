@@ -9,6 +9,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { createEvidence } from "~/modules/portfolio/portfolio.server";
 import type { Database } from "#db/client";
 import {
+  callbackRequests,
   cohorts,
   enrolments,
   evidenceFileContents,
@@ -143,6 +144,43 @@ async function idsFor(db: Database, email: string, orgSlug: string, chairEmail: 
   };
 }
 
+/**
+ * Callback requests: the demo helpline's first (the helpline advisor's own), and one of a second
+ * helpline, so that a swapped request id is another helpline's.
+ */
+async function callbackRequestIds(db: Database) {
+  const [helpline] = await db.select().from(organisations).where(eq(organisations.slug, "return-helpline"));
+  const [own] = await db
+    .select()
+    .from(callbackRequests)
+    .where(eq(callbackRequests.helplineId, helpline!.id))
+    .orderBy(asc(callbackRequests.reference))
+    .limit(1);
+  const [other] = await db
+    .insert(organisations)
+    .values({ slug: "other-helpline", name: "Another Returners' Helpline", kind: "helpline" })
+    .returning();
+  const [foreign] = await db
+    .insert(callbackRequests)
+    .values({
+      reference: "RTS-FXRGN2",
+      helplineId: other!.id,
+      name: "Dana Whitlow",
+      email: "dana.whitlow@example.net",
+      phone: "07700 900 999",
+      region: "London",
+      specialism: "adults",
+      lastPractisedOn: "2019-01-01",
+      registrationStatus: "lapsed",
+      lapsedOn: "2020-01-01",
+      consentToShare: true,
+      callBackBy: "2026-01-05",
+    })
+    .returning();
+  if (!own) throw new Error("The demo world lacks callback requests");
+  return { own: own.id, foreign: foreign!.id };
+}
+
 export async function buildTrustWorld(db: Database): Promise<TrustWorld> {
   await seedDemoWorld(db);
   const cookies = {} as Record<Person, string | undefined>;
@@ -150,10 +188,17 @@ export async function buildTrustWorld(db: Database): Promise<TrustWorld> {
     const who = PEOPLE[person];
     cookies[person] = who ? await sessionFor(db, who.email, "role" in who ? who.role : undefined) : undefined;
   }
+  const requests = await callbackRequestIds(db);
   return {
     cookies,
-    own: await idsFor(db, "zainab.hussain@northmoor.example", "northmoor", "helen.marsh@northmoor.example"),
-    foreign: await idsFor(db, "aisha.rahman@riverside.example", "riverside", "marcus.reid@riverside.example"),
+    own: {
+      ...(await idsFor(db, "zainab.hussain@northmoor.example", "northmoor", "helen.marsh@northmoor.example")),
+      requestId: requests.own,
+    },
+    foreign: {
+      ...(await idsFor(db, "aisha.rahman@riverside.example", "riverside", "marcus.reid@riverside.example")),
+      requestId: requests.foreign,
+    },
   };
 }
 

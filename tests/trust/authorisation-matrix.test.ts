@@ -74,7 +74,13 @@ const TABLE: Record<string, Rule> = {
   "routes/dev.mail._index": { get: "public" }, // only while email is written to files (no SMTP), as in tests
   "routes/dev.mail.$id": { get: "nobody" },
   "routes/admin": { get: ["admin"] },
-  "routes/helpline": { get: ["helpline"] },
+  "routes/helpline._index": { get: ["helpline"] },
+  "routes/helpline.figures": { get: ["helpline"] },
+  "routes/helpline.requests.$requestId._index": { get: ["helpline"] },
+  // The public route back in: anyone, signed in or not, may check what they need and ask for a call back.
+  "routes/return-to-social-work._index": { get: "public" },
+  "routes/return-to-social-work.callback": { get: "public" },
+  "routes/return-to-social-work.callback_.sent": { get: "public" },
   // The returner's own route: their own records only (no URL carries anyone's id). Anyone else signed
   // in, staff included, is refused with 403: the pages are for a returner's account, or for someone
   // who has answered the returner's questions.

@@ -20,6 +20,7 @@ describe("can", () => {
     "audit:read:organisation": ["programme_lead"],
     "settings:manage:organisation": ["programme_lead", "admin"],
     "returner:read:consented": ["helpline_advisor"],
+    "callback:manage:helpline": ["helpline_advisor"],
     "organisation:read:any": ["admin"],
   };
 
@@ -107,6 +108,7 @@ describe("navigationFor", () => {
     for (const role of ROLES) {
       const hrefs = navigationFor(role).map((i) => i.href);
       if (hrefs.includes("/helpline")) expect(can(role, "returner:read:consented")).toBe(true);
+      if (hrefs.includes("/helpline/figures")) expect(can(role, "callback:manage:helpline")).toBe(true);
       if (hrefs.includes("/admin")) expect(can(role, "organisation:read:any")).toBe(true);
       if (hrefs.includes("/supervision")) expect(can(role, "learner:read:supervisee")).toBe(true);
     }

@@ -317,6 +317,19 @@ export async function requestPasswordReset(emailInput: string, details: RequestD
   });
 }
 
+/**
+ * A one-time link to set a password, stored in the caller's transaction (the reset-password page
+ * spends it). Mail it only once that transaction has committed. Used for accounts someone else
+ * makes for a person, such as the helpline making a returner's account.
+ */
+export async function issuePasswordLink(tx: Database, userId: string, lifetimeMs = RESET_LINK_LIFETIME_MS) {
+  const token = generateToken();
+  await tx
+    .insert(passwordResetTokens)
+    .values({ id: hashToken(token), userId, expiresAt: new Date(Date.now() + lifetimeMs) });
+  return token;
+}
+
 async function findUsableResetToken(token: string) {
   const db = await getDb();
   const [row] = await db

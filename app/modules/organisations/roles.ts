@@ -30,6 +30,7 @@ const PERMISSIONS = {
   "audit:read:organisation": ["programme_lead"],
   "settings:manage:organisation": ["programme_lead", "admin"],
   "returner:read:consented": ["helpline_advisor"],
+  "callback:manage:helpline": ["helpline_advisor"],
   "organisation:read:any": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -84,7 +85,8 @@ export function navigationFor(role: Role | null | undefined, account: { returner
       items.push({ href: "/organisation/settings", label: "Settings" });
       break;
     case "helpline_advisor":
-      items.push({ href: "/helpline", label: "Returners" });
+      items.push({ href: "/helpline", label: "Callback requests" });
+      items.push({ href: "/helpline/figures", label: "Figures" });
       break;
     case "admin":
       items.push({ href: "/admin", label: "Organisations" });
