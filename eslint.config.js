@@ -29,6 +29,6 @@ export default tseslint.config(
   },
   {
     files: ["app/server.js", ".ci/**/*.mjs"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", setTimeout: "readonly", clearTimeout: "readonly" } },
+    languageOptions: { globals: { process: "readonly", console: "readonly", setTimeout: "readonly", clearTimeout: "readonly", setInterval: "readonly" } },
   },
 );
