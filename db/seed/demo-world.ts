@@ -14,6 +14,7 @@ import type { Manifest } from "~/modules/programmes/content-schema";
 import { lessonsInOrder } from "~/modules/programmes/progress";
 import type { Database } from "../client";
 import { seedPortfolios } from "./demo-portfolio";
+import { seedDemoVacancies } from "./demo-vacancies";
 import {
   auditEvents,
   cohorts,
@@ -286,6 +287,7 @@ export async function seedDemoWorld(db: Database, today = new Date()) {
     const manifest = tryLoadManifest();
     if (manifest) await seedEnrolments(tx, manifest, orgId, userId, today);
   });
+  await seedDemoVacancies(db, today);
 }
 
 function tryLoadManifest(): Manifest | null {

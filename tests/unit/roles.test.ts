@@ -20,6 +20,9 @@ describe("can", () => {
     "audit:read:organisation": ["programme_lead"],
     "settings:manage:organisation": ["programme_lead", "admin"],
     "returner:read:consented": ["helpline_advisor"],
+    "vacancy:manage:organisation": ["programme_lead"],
+    "introduction:manage:organisation": ["programme_lead"],
+    "introduction:create:helpline": ["helpline_advisor"],
     "organisation:read:any": ["admin"],
   };
 
@@ -88,6 +91,8 @@ describe("navigationFor", () => {
       "/organisation/cohorts",
       "/organisation/panels",
       "/organisation/grants",
+      "/organisation/vacancies",
+      "/organisation/introductions",
       "/organisation/audit",
       "/organisation/settings",
       "/programmes",
@@ -109,6 +114,9 @@ describe("navigationFor", () => {
       if (hrefs.includes("/helpline")) expect(can(role, "returner:read:consented")).toBe(true);
       if (hrefs.includes("/admin")) expect(can(role, "organisation:read:any")).toBe(true);
       if (hrefs.includes("/supervision")) expect(can(role, "learner:read:supervisee")).toBe(true);
+      if (hrefs.includes("/organisation/vacancies")) expect(can(role, "vacancy:manage:organisation")).toBe(true);
+      if (hrefs.includes("/organisation/introductions")) expect(can(role, "introduction:manage:organisation")).toBe(true);
+      if (hrefs.includes("/helpline/introductions")) expect(can(role, "introduction:create:helpline")).toBe(true);
     }
   });
 
