@@ -9,16 +9,20 @@ import { and, asc, eq } from "drizzle-orm";
 import { createEvidence } from "~/modules/portfolio/portfolio.server";
 import type { Database } from "#db/client";
 import {
+  callbackRequests,
   cohorts,
   enrolments,
   evidenceFileContents,
   evidenceFiles,
   evidenceItems,
+  introductionEvents,
+  introductions,
   memberships,
   organisations,
   panels,
   supervisionSessions,
   users,
+  vacancies,
 } from "#db/schema";
 import { databaseFingerprint } from "./fingerprint";
 import { seedDemoWorld, sessionFor } from "./site";
@@ -140,7 +144,60 @@ async function idsFor(db: Database, email: string, orgSlug: string, chairEmail: 
     sessionId: session.id,
     cohortId: cohort.id,
     panelId: panel!.id,
+    ...(await returnerIdsFor(db, org!.id, chair!.id, orgSlug === "northmoor")),
   };
+}
+
+/**
+ * A vacancy of the organisation with an introduction to it, and a callback request: Northmoor's
+ * own is a request to the helpline (so its advisor opens it); Riverside's belongs to another
+ * organisation, as a request to another helpline would.
+ */
+async function returnerIdsFor(db: Database, orgId: string, leadId: string, own: boolean): Promise<Ids> {
+  const [helpline] = await db.select().from(organisations).where(eq(organisations.slug, "return-helpline"));
+  const [advisor] = await db.select().from(users).where(eq(users.email, PEOPLE.helpline.email));
+  const today = new Date().toISOString().slice(0, 10);
+  const [vacancy] = await db
+    .insert(vacancies)
+    .values({
+      organisationId: orgId,
+      title: "Social worker (trust suite)",
+      team: "Assessment",
+      region: own ? "North West" : "London",
+      grade: "Grade 8",
+      salaryFrom: 36_000,
+      salaryTo: 40_000,
+      specialism: "children",
+      returnerFriendly: true,
+      supervisionOffered: "Weekly",
+      inductionOffered: "Four weeks",
+      closesOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`.replace("-02-29", "-02-28"),
+      postedById: leadId,
+    })
+    .returning();
+  const [request] = await db
+    .insert(callbackRequests)
+    .values({
+      reference: own ? "RTS-TRUST1" : "RTS-TRUST2",
+      helplineId: own ? helpline!.id : orgId,
+      name: own ? "Nadia Brook" : "Owen Hale",
+      email: own ? "nadia.brook@example.com" : "owen.hale@example.com",
+      phone: "07700 900123",
+      region: own ? "North West" : "London",
+      specialism: "children",
+      lastPractisedOn: "2021-03-01",
+      registrationStatus: "lapsed",
+      consentToShare: true,
+      consentRecordedAt: new Date(),
+      callBackBy: today,
+    })
+    .returning();
+  const [introduction] = await db
+    .insert(introductions)
+    .values({ requestId: request!.id, vacancyId: vacancy!.id, organisationId: orgId, introducedById: advisor!.id })
+    .returning();
+  await db.insert(introductionEvents).values({ introductionId: introduction!.id, status: "introduced", byId: advisor!.id });
+  return { vacancyId: vacancy!.id, requestId: request!.id, introductionId: introduction!.id };
 }
 
 export async function buildTrustWorld(db: Database): Promise<TrustWorld> {
