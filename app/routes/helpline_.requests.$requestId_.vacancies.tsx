@@ -21,7 +21,7 @@ import {
   INTRODUCTION_STATUS_LABELS,
   SPECIALISM_LABELS,
 } from "~/modules/returners/options";
-import { formatSalary } from "~/modules/returners/vacancies";
+import { formatSalary, postSpecialismLabel } from "~/modules/returners/vacancies";
 import { listAllOpenVacancies } from "~/modules/returners/vacancies.server";
 import { notFound, requireMembership } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
@@ -65,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       council: m.vacancy.council,
       team: m.vacancy.team,
       region: m.vacancy.region,
-      specialism: SPECIALISM_LABELS[m.vacancy.specialism],
+      specialism: postSpecialismLabel(m.vacancy.specialism),
       salary: formatSalary(m.vacancy.salaryFrom, m.vacancy.salaryTo),
       closesOn: formatDate(m.vacancy.closesOn),
       sameRegion: m.sameRegion,
@@ -130,7 +130,7 @@ export default function RequestVacancies() {
       </span>
       <h1>Vacancies for {r.name}</h1>
       <p>
-        Looking in {r.region}, {r.specialism.toLowerCase()}. Open posts are listed best first: in their region, in
+        Looking for {r.specialism.toLowerCase()} posts in {r.region}. Open posts are listed best first: in their region, in
         their specialism, open to returners, then closing soonest.
       </p>
       {r.consent ? (
@@ -189,7 +189,7 @@ export default function RequestVacancies() {
                 <Link to={`/vacancies/${m.id}`}>{m.title}</Link>
               </h3>
               <p>
-                {m.council}, {m.team}. {m.region}; {m.specialism.toLowerCase()}; {m.salary}.
+                {m.council}, {m.team}. {m.region}; {m.specialism}; {m.salary}.
               </p>
               <p className="hint">Why it is suggested:</p>
               <ul>

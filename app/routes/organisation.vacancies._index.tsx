@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { format } from "date-fns";
 import { formatDate } from "~/modules/organisations/people";
-import { SPECIALISM_LABELS } from "~/modules/returners/options";
-import { formatSalary, VACANCY_STATE_LABELS, vacancyState } from "~/modules/returners/vacancies";
+import { formatSalary, VACANCY_STATE_LABELS, vacancyState, postSpecialismLabel } from "~/modules/returners/vacancies";
 import { listOrganisationVacancies } from "~/modules/returners/vacancies.server";
 import { requireMembership } from "~/utils/auth.server";
 
@@ -21,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: v.id,
       title: v.title,
       team: v.team,
-      specialism: SPECIALISM_LABELS[v.specialism],
+      specialism: postSpecialismLabel(v.specialism),
       salary: formatSalary(v.salaryFrom, v.salaryTo),
       closesOn: formatDate(v.closesOn),
       returnerFriendly: v.returnerFriendly,

@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { format } from "date-fns";
 import { formatDate } from "~/modules/organisations/people";
-import { SPECIALISM_LABELS } from "~/modules/returners/options";
-import { formatSalary, vacancyState } from "~/modules/returners/vacancies";
+import { formatSalary, vacancyState, postSpecialismLabel } from "~/modules/returners/vacancies";
 import { findPublicVacancy } from "~/modules/returners/vacancies.server";
 import { notFound } from "~/utils/auth.server";
 import { isUuid } from "~/utils/ids";
@@ -32,7 +31,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       region: v.region,
       grade: v.grade,
       salary: formatSalary(v.salaryFrom, v.salaryTo),
-      specialism: SPECIALISM_LABELS[v.specialism],
+      specialism: postSpecialismLabel(v.specialism),
       returnerFriendly: v.returnerFriendly,
       supervisionOffered: v.supervisionOffered,
       inductionOffered: v.inductionOffered,

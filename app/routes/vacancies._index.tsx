@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { format } from "date-fns";
 import { formatDate } from "~/modules/organisations/people";
 import { REGIONS, SPECIALISM_LABELS, SPECIALISMS } from "~/modules/returners/options";
-import { formatSalary, readVacancyFilters, VACANCIES_PER_PAGE } from "~/modules/returners/vacancies";
+import { formatSalary, readVacancyFilters, VACANCIES_PER_PAGE, postSpecialismLabel } from "~/modules/returners/vacancies";
 import { listOpenVacancies } from "~/modules/returners/vacancies.server";
 
 export const meta: MetaFunction = () => [
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       council: v.council,
       team: v.team,
       region: v.region,
-      specialism: SPECIALISM_LABELS[v.specialism],
+      specialism: postSpecialismLabel(v.specialism),
       salary: formatSalary(v.salaryFrom, v.salaryTo),
       grade: v.grade,
       returnerFriendly: v.returnerFriendly,

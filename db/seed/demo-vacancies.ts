@@ -237,7 +237,7 @@ export async function seedDemoVacancies(db: Database, today = new Date()) {
         {
           introductionId: made.id,
           status: "interview",
-          note: `Interview on ${day(addDays(today, 5))}. At the East team office, with the team manager.`,
+          note: `Interview on ${format(addDays(today, 5), "d MMMM yyyy")}. At the East team office, with the team manager.`,
           byId: userId.get("priya.shah@northmoor.example")!,
           createdAt: subDays(today, 7),
         },

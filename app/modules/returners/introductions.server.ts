@@ -3,6 +3,7 @@
  * person's recorded consent), then taken forward by the council's programme lead. Every change
  * appends an introduction event and an audit entry in the same transaction.
  */
+import { format, parseISO } from "date-fns";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { callbackRequests, introductionEvents, introductions, organisations, users, vacancies } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -180,6 +181,7 @@ const STEP_WORDS: Record<CouncilStepInput["intent"], string> = {
   declined: "a decline",
 };
 
+const longDate = (iso: string) => format(parseISO(iso), "d MMMM yyyy");
 const noteOf = (input: CouncilStepInput) => ("reason" in input ? input.reason : input.note);
 
 /** Records the council's next step; a step that does not follow from where it stands is refused. */
@@ -206,9 +208,9 @@ export async function recordCouncilStep(actor: Actor, introductionId: string, in
       .where(eq(introductions.id, introductionId));
     const detail =
       input.intent === "interview"
-        ? `Interview on ${input.interviewOn}`
+        ? `Interview on ${longDate(input.interviewOn)}`
         : input.intent === "started"
-          ? `Starts on ${input.startsOn}`
+          ? `Starts on ${longDate(input.startsOn)}`
           : "";
     await tx.insert(introductionEvents).values({
       introductionId,

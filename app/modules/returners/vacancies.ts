@@ -5,7 +5,7 @@
 import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
 import { blankAsMissing } from "~/utils/forms";
-import { REGIONS, SPECIALISMS, type Specialism } from "./options";
+import { REGIONS, SPECIALISM_LABELS, SPECIALISMS, type Specialism } from "./options";
 
 export type VacancyState = "open" | "closed" | "withdrawn";
 
@@ -120,4 +120,9 @@ export function specialismsMatching(wanted: Specialism): Specialism[] {
 export function formatSalary(from: number, to: number) {
   const f = (n: number) => `£${n.toLocaleString("en-GB")}`;
   return from === to ? f(from) : `${f(from)} to ${f(to)}`;
+}
+
+/** A post's specialism in words: "either" is a post open to adults' or children's social workers. */
+export function postSpecialismLabel(specialism: Specialism) {
+  return specialism === "either" ? "Adults' or children's social work" : SPECIALISM_LABELS[specialism];
 }
