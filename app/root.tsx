@@ -149,6 +149,9 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <Link to="/privacy">Privacy</Link>
               </li>
+              <li>
+                <Link to="/vacancies">Social work vacancies</Link>
+              </li>
             </ul>
           </div>
         </footer>

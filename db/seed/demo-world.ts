@@ -16,6 +16,7 @@ import type { Database } from "../client";
 import { seedDesk } from "./demo-desk";
 import { seedPortfolios } from "./demo-portfolio";
 import { seedReturnerRoute } from "./demo-route";
+import { seedDemoVacancies } from "./demo-vacancies";
 import {
   auditEvents,
   cohorts,
@@ -290,6 +291,7 @@ export async function seedDemoWorld(db: Database, today = new Date()) {
   });
   await seedReturnerRoute(db, today);
   await seedDesk(db, today);
+  await seedDemoVacancies(db, today);
 }
 
 function tryLoadManifest(): Manifest | null {

@@ -15,11 +15,14 @@ import {
   evidenceFileContents,
   evidenceFiles,
   evidenceItems,
+  introductionEvents,
+  introductions,
   memberships,
   organisations,
   panels,
   supervisionSessions,
   users,
+  vacancies,
 } from "#db/schema";
 import { databaseFingerprint } from "./fingerprint";
 import { seedDemoWorld, sessionFor } from "./site";
@@ -141,6 +144,7 @@ async function idsFor(db: Database, email: string, orgSlug: string, chairEmail: 
     sessionId: session.id,
     cohortId: cohort.id,
     panelId: panel!.id,
+    ...(await returnerIdsFor(db, org!.id, chair!.id, orgSlug === "northmoor")),
   };
 }
 
@@ -179,6 +183,57 @@ async function callbackRequestIds(db: Database) {
     .returning();
   if (!own) throw new Error("The demo world lacks callback requests");
   return { own: own.id, foreign: foreign!.id };
+}
+
+/**
+ * A vacancy of the organisation with an introduction to it (of a callback request made for it).
+ * The requestId it returns is overridden by callbackRequestIds' in buildTrustWorld.
+ */
+async function returnerIdsFor(db: Database, orgId: string, leadId: string, own: boolean): Promise<Ids> {
+  const [helpline] = await db.select().from(organisations).where(eq(organisations.slug, "return-helpline"));
+  const [advisor] = await db.select().from(users).where(eq(users.email, PEOPLE.helpline.email));
+  const today = new Date().toISOString().slice(0, 10);
+  const [vacancy] = await db
+    .insert(vacancies)
+    .values({
+      organisationId: orgId,
+      title: "Social worker (trust suite)",
+      team: "Assessment",
+      region: own ? "North West" : "London",
+      grade: "Grade 8",
+      salaryFrom: 36_000,
+      salaryTo: 40_000,
+      specialism: "children",
+      returnerFriendly: true,
+      supervisionOffered: "Weekly",
+      inductionOffered: "Four weeks",
+      closesOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`.replace("-02-29", "-02-28"),
+      postedById: leadId,
+    })
+    .returning();
+  const [request] = await db
+    .insert(callbackRequests)
+    .values({
+      reference: own ? "RTS-TRUST1" : "RTS-TRUST2",
+      helplineId: own ? helpline!.id : orgId,
+      name: own ? "Nadia Brook" : "Owen Hale",
+      email: own ? "nadia.brook@example.com" : "owen.hale@example.com",
+      phone: "07700 900123",
+      region: own ? "North West" : "London",
+      specialism: "children",
+      lastPractisedOn: "2021-03-01",
+      registrationStatus: "lapsed",
+      consentToShare: true,
+      consentRecordedAt: new Date(),
+      callBackBy: today,
+    })
+    .returning();
+  const [introduction] = await db
+    .insert(introductions)
+    .values({ requestId: request!.id, vacancyId: vacancy!.id, organisationId: orgId, introducedById: advisor!.id })
+    .returning();
+  await db.insert(introductionEvents).values({ introductionId: introduction!.id, status: "introduced", byId: advisor!.id });
+  return { vacancyId: vacancy!.id, requestId: request!.id, introductionId: introduction!.id };
 }
 
 export async function buildTrustWorld(db: Database): Promise<TrustWorld> {

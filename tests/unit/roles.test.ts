@@ -21,6 +21,9 @@ describe("can", () => {
     "settings:manage:organisation": ["programme_lead", "admin"],
     "returner:read:consented": ["helpline_advisor"],
     "callback:manage:helpline": ["helpline_advisor"],
+    "vacancy:manage:organisation": ["programme_lead"],
+    "introduction:manage:organisation": ["programme_lead"],
+    "introduction:create:helpline": ["helpline_advisor"],
     "organisation:read:any": ["admin"],
   };
 
@@ -89,6 +92,8 @@ describe("navigationFor", () => {
       "/organisation/cohorts",
       "/organisation/panels",
       "/organisation/grants",
+      "/organisation/vacancies",
+      "/organisation/introductions",
       "/organisation/audit",
       "/organisation/settings",
       "/programmes",
@@ -111,6 +116,9 @@ describe("navigationFor", () => {
       if (hrefs.includes("/helpline/figures")) expect(can(role, "callback:manage:helpline")).toBe(true);
       if (hrefs.includes("/admin")) expect(can(role, "organisation:read:any")).toBe(true);
       if (hrefs.includes("/supervision")) expect(can(role, "learner:read:supervisee")).toBe(true);
+      if (hrefs.includes("/organisation/vacancies")) expect(can(role, "vacancy:manage:organisation")).toBe(true);
+      if (hrefs.includes("/organisation/introductions")) expect(can(role, "introduction:manage:organisation")).toBe(true);
+      if (hrefs.includes("/helpline/introductions")) expect(can(role, "introduction:create:helpline")).toBe(true);
     }
   });
 

@@ -31,6 +31,9 @@ const PERMISSIONS = {
   "settings:manage:organisation": ["programme_lead", "admin"],
   "returner:read:consented": ["helpline_advisor"],
   "callback:manage:helpline": ["helpline_advisor"],
+  "vacancy:manage:organisation": ["programme_lead"],
+  "introduction:manage:organisation": ["programme_lead"],
+  "introduction:create:helpline": ["helpline_advisor"],
   "organisation:read:any": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -81,11 +84,14 @@ export function navigationFor(role: Role | null | undefined, account: { returner
       items.push({ href: "/organisation/cohorts", label: "Cohorts" });
       items.push({ href: "/organisation/panels", label: "Panels" });
       items.push({ href: "/organisation/grants", label: "Grants" });
+      items.push({ href: "/organisation/vacancies", label: "Vacancies" });
+      items.push({ href: "/organisation/introductions", label: "Introductions" });
       items.push({ href: "/organisation/audit", label: "Audit trail" });
       items.push({ href: "/organisation/settings", label: "Settings" });
       break;
     case "helpline_advisor":
       items.push({ href: "/helpline", label: "Callback requests" });
+      items.push({ href: "/helpline/introductions", label: "Introductions" });
       items.push({ href: "/helpline/figures", label: "Figures" });
       break;
     case "admin":

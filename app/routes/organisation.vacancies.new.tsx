@@ -1,0 +1,56 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { format } from "date-fns";
+import { ErrorSummary } from "~/components/forms";
+import { VacancyForm } from "~/components/VacancyForm";
+import { vacancySchema } from "~/modules/returners/vacancies";
+import { createVacancy } from "~/modules/returners/vacancies.server";
+import { requireMembership } from "~/utils/auth.server";
+import { readForm } from "~/utils/forms";
+import { requestDetails } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Post a vacancy – Practice Pathways" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const current = await requireMembership(request, { permission: "vacancy:manage:organisation" });
+  return { organisation: current.active.organisation.name, region: current.active.organisation.region ?? "" };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const current = await requireMembership(request, { permission: "vacancy:manage:organisation" });
+  const form = await readForm(request, vacancySchema(format(new Date(), "yyyy-MM-dd")));
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const vacancy = await createVacancy(
+    {
+      userId: current.user.id,
+      role: current.active.role,
+      organisationId: current.active.organisationId,
+      ipAddress: requestDetails(request, context).ipAddress,
+    },
+    form.data,
+  );
+  throw redirect(`/organisation/vacancies/${vacancy.id}?posted=1`);
+}
+
+export default function NewVacancy() {
+  const { organisation, region } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors as Record<string, string> | undefined;
+  const values = (actionData?.values as Record<string, string> | undefined) ?? { region };
+  return (
+    <div className="narrow">
+      <ErrorSummary errors={errors} />
+      <p>
+        <Link to="/organisation/vacancies">Back to your vacancies</Link>
+      </p>
+      <span className="caption">{organisation}</span>
+      <h1>Post a vacancy</h1>
+      <p>
+        The post is listed publicly, for anyone to read, until its closing date. The helpline can introduce returners
+        to it when they agree to share their details with you.
+      </p>
+      <VacancyForm values={values} errors={errors} submitLabel="Post the vacancy" />
+    </div>
+  );
+}
