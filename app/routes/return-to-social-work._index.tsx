@@ -2,15 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, RadioGroup } from "~/components/forms";
-import { MonthYearField } from "~/components/MonthYearField";
+import { ReturnAnswerFields } from "~/components/ReturnAnswerFields";
 import { eligibilitySchema, todayIso } from "~/modules/returners/callback-schemas";
 import { checkEligibility, type Eligibility } from "~/modules/returners/eligibility";
-import {
-  REGISTRATION_LABELS,
-  REGISTRATION_STATUSES,
-  SPECIALISM_LABELS,
-  SPECIALISMS,
-} from "~/modules/returners/options";
+import { SPECIALISM_LABELS } from "~/modules/returners/options";
 import { formValues, parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [
@@ -161,40 +156,7 @@ export default function ReturnToSocialWork() {
               { value: "no", label: "No, I qualified outside the UK" },
             ]}
           />
-          <RadioGroup
-            name="registration"
-            legend="Where are you with the Social Work England register?"
-            error={errors?.registration}
-            defaultValue={values.registration}
-            options={REGISTRATION_STATUSES.map((value) => ({ value, label: REGISTRATION_LABELS[value] }))}
-          />
-          <MonthYearField
-            id="lapsed"
-            monthName="lapsedMonth"
-            yearName="lapsedYear"
-            legend="If your registration has lapsed, when did it lapse?"
-            hint="Leave this empty if you are still registered or never registered in England. For example, March 2019."
-            error={errors?.lapsed}
-            month={values.lapsedMonth}
-            year={values.lapsedYear}
-          />
-          <MonthYearField
-            id="lastPractised"
-            monthName="lastPractisedMonth"
-            yearName="lastPractisedYear"
-            legend="When did you last practise as a social worker?"
-            hint="For example, September 2018."
-            error={errors?.lastPractised}
-            month={values.lastPractisedMonth}
-            year={values.lastPractisedYear}
-          />
-          <RadioGroup
-            name="specialism"
-            legend="Which social work do you want to return to?"
-            error={errors?.specialism}
-            defaultValue={values.specialism}
-            options={SPECIALISMS.map((value) => ({ value, label: SPECIALISM_LABELS[value] }))}
-          />
+          <ReturnAnswerFields values={values} errors={errors} />
           <button type="submit" className="button">
             Check what I need
           </button>

@@ -1,18 +1,12 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { CheckboxField, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from "~/components/forms";
-import { MonthYearField } from "~/components/MonthYearField";
+import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { ReturnAnswerFields } from "~/components/ReturnAnswerFields";
 import { callbackSchema, todayIso } from "~/modules/returners/callback-schemas";
 import { overCallbackLimit, saveCallbackRequest } from "~/modules/returners/callbacks.server";
 import { makeReference } from "~/modules/returners/desk";
-import {
-  REGIONS,
-  REGISTRATION_LABELS,
-  REGISTRATION_STATUSES,
-  SPECIALISM_LABELS,
-  SPECIALISMS,
-} from "~/modules/returners/options";
+import { REGIONS } from "~/modules/returners/options";
 import { formValues, parseForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
@@ -114,40 +108,7 @@ export default function CallbackRequest() {
           defaultValue={values.region}
           error={errors?.region}
         />
-        <RadioGroup
-          name="specialism"
-          legend="Which social work do you want to return to?"
-          error={errors?.specialism}
-          defaultValue={values.specialism}
-          options={SPECIALISMS.map((value) => ({ value, label: SPECIALISM_LABELS[value] }))}
-        />
-        <MonthYearField
-          id="lastPractised"
-          monthName="lastPractisedMonth"
-          yearName="lastPractisedYear"
-          legend="When did you last practise as a social worker?"
-          hint="For example, September 2018."
-          error={errors?.lastPractised}
-          month={values.lastPractisedMonth}
-          year={values.lastPractisedYear}
-        />
-        <RadioGroup
-          name="registration"
-          legend="Where are you with the Social Work England register?"
-          error={errors?.registration}
-          defaultValue={values.registration}
-          options={REGISTRATION_STATUSES.map((value) => ({ value, label: REGISTRATION_LABELS[value] }))}
-        />
-        <MonthYearField
-          id="lapsed"
-          monthName="lapsedMonth"
-          yearName="lapsedYear"
-          legend="If your registration has lapsed, when did it lapse?"
-          hint="Leave this empty if you are still registered or never registered in England."
-          error={errors?.lapsed}
-          month={values.lapsedMonth}
-          year={values.lapsedYear}
-        />
+        <ReturnAnswerFields values={values} errors={errors} />
         <div className="visually-hidden" aria-hidden="true">
           <label htmlFor="website">Leave this box empty</label>
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
