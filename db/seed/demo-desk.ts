@@ -1,14 +1,24 @@
 /**
  * Demo callback requests for the recruitment helpline's desk: eight people across the statuses
  * and regions, two of them overdue for a call back, with Mark Ellison's notes of the calls made.
- * Dates are relative to today. Idempotent: requests are matched by their reference, and a
- * request's notes are written only when the request itself is.
+ * The introduced and the returned request have their introductions to a demo vacancy (so the
+ * helpline's funnel agrees with the queue): run after the vacancies are seeded. Dates are relative
+ * to today. Idempotent: requests are matched by their reference, and a request's notes and
+ * introductions are written only when the request itself is.
  */
 import { format, subDays, subMonths, subYears } from "date-fns";
 import { eq, inArray } from "drizzle-orm";
 import { addWorkingDays } from "~/modules/returners/working-days";
 import type { Database } from "../client";
-import { callbackNotes, callbackRequests, organisations, users } from "../schema";
+import {
+  callbackNotes,
+  callbackRequests,
+  introductionEvents,
+  introductions,
+  organisations,
+  users,
+  vacancies,
+} from "../schema";
 
 type Status = (typeof callbackRequests.$inferInsert)["status"];
 type Outcome = (typeof callbackNotes.$inferInsert)["outcome"];
@@ -243,4 +253,59 @@ export async function seedDesk(db: Database, today = new Date()) {
       : [],
   );
   if (notes.length) await db.insert(callbackNotes).values(notes);
+  await introduceDemoRequests(db, idOf, advisor.id, today);
+}
+
+/** Which demo requests were introduced, to which post, and how far each has gone. */
+const INTRODUCED: { reference: string; vacancy: string; lead: string; steps: ("interview" | "offered" | "started")[]; daysAgo: number }[] = [
+  { reference: "RTS-DEMW8F", vacancy: "Approved mental health professional", lead: "marcus.reid@riverside.example", steps: ["interview"], daysAgo: 14 },
+  {
+    reference: "RTS-DEMX9G",
+    vacancy: "Social worker, children in need (returners welcome)",
+    lead: "priya.shah@northmoor.example",
+    steps: ["interview", "offered", "started"],
+    daysAgo: 50,
+  },
+];
+
+async function introduceDemoRequests(db: Database, idOf: Map<string, string>, advisorId: string, today: Date) {
+  const wanted = INTRODUCED.filter((i) => idOf.has(i.reference));
+  if (!wanted.length) return;
+  const posts = await db
+    .select({ id: vacancies.id, title: vacancies.title, organisationId: vacancies.organisationId })
+    .from(vacancies)
+    .where(inArray(vacancies.title, wanted.map((i) => i.vacancy)));
+  const leads = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, wanted.map((i) => i.lead)));
+  for (const i of wanted) {
+    const post = posts.find((p) => p.title === i.vacancy);
+    const lead = leads.find((l) => l.email === i.lead);
+    if (!post || !lead) continue;
+    const introducedAt = subDays(today, i.daysAgo);
+    const status = i.steps.at(-1)!;
+    const [made] = await db
+      .insert(introductions)
+      .values({
+        requestId: idOf.get(i.reference)!,
+        vacancyId: post.id,
+        organisationId: post.organisationId,
+        introducedById: advisorId,
+        status,
+        startsOn: status === "started" ? format(subDays(today, 5), "yyyy-MM-dd") : null,
+        createdAt: introducedAt,
+        updatedAt: subDays(today, i.daysAgo - 3 * i.steps.length),
+      })
+      .returning({ id: introductions.id });
+    await db.insert(introductionEvents).values([
+      { introductionId: made!.id, status: "introduced" as const, byId: advisorId, createdAt: introducedAt },
+      ...i.steps.map((step, n) => ({
+        introductionId: made!.id,
+        status: step,
+        byId: lead.id,
+        createdAt: subDays(today, i.daysAgo - 3 * (n + 1)),
+      })),
+    ]);
+  }
 }

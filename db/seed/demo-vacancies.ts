@@ -5,7 +5,7 @@
  * interview arranged. Dates are relative to `today`. Matched by organisation and title, and by
  * the request's reference, so running it twice changes nothing.
  */
-import { addDays, format, subDays } from "date-fns";
+import { addDays, format, startOfMonth, subDays, subMonths } from "date-fns";
 import { and, eq, inArray } from "drizzle-orm";
 import { addWorkingDays } from "~/modules/returners/working-days";
 import type { Database } from "../client";
@@ -188,9 +188,10 @@ export async function seedDemoVacancies(db: Database, today = new Date()) {
         phone: "07700 900412",
         region: "North West",
         specialism: "children",
-        lastPractisedOn: day(new Date(today.getFullYear() - 4, 2, 1)),
+        // As on her own profile (demo-route): lapsed six years and two months ago, so 60 updating days.
+        lastPractisedOn: day(startOfMonth(subMonths(today, 6 * 12 + 5))),
         registrationStatus: "lapsed",
-        lapsedOn: day(new Date(today.getFullYear() - 3, 8, 1)),
+        lapsedOn: day(startOfMonth(subMonths(today, 6 * 12 + 2))),
         bestTimes: "Weekday mornings",
         consentToShare: true,
         consentRecordedAt: requestedAt,

@@ -290,8 +290,9 @@ export async function seedDemoWorld(db: Database, today = new Date()) {
     if (manifest) await seedEnrolments(tx, manifest, orgId, userId, today);
   });
   await seedReturnerRoute(db, today);
-  await seedDesk(db, today);
+  // The desk's introduced requests need the vacancies.
   await seedDemoVacancies(db, today);
+  await seedDesk(db, today);
 }
 
 function tryLoadManifest(): Manifest | null {
