@@ -24,6 +24,8 @@ test("each role starts on its own page and sees only its own navigation", async 
         "Cohorts",
         "Panels",
         "Grants",
+        "Vacancies",
+        "Introductions",
         "Audit trail",
         "Settings",
         "Programmes",
@@ -34,7 +36,7 @@ test("each role starts on its own page and sees only its own navigation", async 
       email: DEMO.helpline,
       path: "/helpline",
       heading: "Callback requests",
-      nav: ["Callback requests", "Figures", "Programmes", "Your account"],
+      nav: ["Callback requests", "Introductions", "Figures", "Programmes", "Your account"],
     },
     {
       email: DEMO.admin,
@@ -46,7 +48,7 @@ test("each role starts on its own page and sees only its own navigation", async 
       email: DEMO.returner,
       path: "/learning",
       heading: "Hello, Janet",
-      nav: ["Your learning", "Programmes", "Your account"],
+      nav: ["Your learning", "Your return", "Programmes", "Your account"],
     },
   ];
   for (const c of cases) {
