@@ -29,8 +29,9 @@ import * as anonymisationPage from "~/routes/year.$enrolmentId.anonymisation";
 import * as certificatePage from "~/routes/year.$enrolmentId.certificate[.]pdf";
 import * as verifyPage from "~/routes/verify";
 import { withTestDatabase } from "../support/database";
+import { answerOf, get, post, type Fields } from "../support/requests";
 import { failureOf } from "../support/errors";
-import { makeOrganisation, ORIGIN, signedIn } from "../support/fixtures";
+import { makeOrganisation, signedIn } from "../support/fixtures";
 
 const manifestFile = await vi.hoisted(async () => {
   const { mkdtempSync } = await import("node:fs");
@@ -59,7 +60,6 @@ const t = withTestDatabase();
 type Org = typeof organisations.$inferSelect;
 type Role = "learner" | "supervisor" | "assessor" | "programme_lead";
 type Enrolment = typeof enrolments.$inferSelect;
-type Fields = Record<string, string>;
 
 const context = { cspNonce: "test-nonce", clientIp: "203.0.113.7" } as AppLoadContext;
 const yesterday = () => format(subDays(new Date(), 1), "yyyy-MM-dd");
@@ -148,47 +148,6 @@ async function completeYear(
     expect(await countersignReview(id, code, asLead, sub!.contentHash, "")).toEqual({ ok: true });
   }
   return { learner, enrolment: enrolment!, recommendation };
-}
-
-function form(fields: Fields) {
-  const body = new FormData();
-  for (const [name, value] of Object.entries(fields)) body.append(name, value);
-  return body;
-}
-
-const get = (person: Person | null, path: string) =>
-  new Request(`${ORIGIN}${path}`, { headers: person ? { Cookie: person.cookie } : {} });
-const post = (person: Person, path: string, fields: Fields) =>
-  new Request(`${ORIGIN}${path}`, { method: "POST", body: form(fields), headers: { Cookie: person.cookie } });
-
-/** What a request answers, however it answers: a redirect, a refusal, or the page's data. */
-interface Answer {
-  status: number;
-  location: string | null;
-  message: string;
-  errors: Record<string, string>;
-}
-
-async function answerOf(run: () => Promise<unknown>): Promise<Answer> {
-  let result: unknown;
-  try {
-    result = await run();
-  } catch (thrown) {
-    if (thrown instanceof Error) throw thrown;
-    result = thrown;
-  }
-  if (result instanceof Response)
-    return { status: result.status, location: result.headers.get("Location"), message: "", errors: {} };
-  const { init, data } = (result ?? {}) as {
-    init?: ResponseInit | null;
-    data?: { message?: string; errors?: Record<string, string> };
-  };
-  return {
-    status: init?.status ?? 200,
-    location: null,
-    message: data?.message ?? "",
-    errors: data?.errors ?? {},
-  };
 }
 
 const panelsPath = "/organisation/panels";

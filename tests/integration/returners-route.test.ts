@@ -25,7 +25,8 @@ import * as evidencePdf from "~/routes/return.evidence[.]pdf";
 import * as returnPage from "~/routes/return._index";
 import * as updatingPage from "~/routes/return.updating";
 import { withTestDatabase } from "../support/database";
-import { makeOrganisation, makeUser, ORIGIN, signedIn } from "../support/fixtures";
+import { answerOf, get, post, type Fields } from "../support/requests";
+import { makeOrganisation, makeUser, signedIn } from "../support/fixtures";
 
 const manifestFile = await vi.hoisted(async () => {
   const { mkdtempSync } = await import("node:fs");
@@ -47,55 +48,12 @@ interface Person {
   userId: string;
   cookie: string;
 }
-type Fields = Record<string, string>;
 
 async function returner(name: string): Promise<Person> {
   const user = await makeUser(t.db, { name, accountKind: "returner" });
   const token = generateToken();
   await createSession(token, user.id, { activeMembershipId: null });
   return { userId: user.id, cookie: sessionCookie(token).split(";")[0]! };
-}
-
-function form(fields: Fields) {
-  const body = new FormData();
-  for (const [name, value] of Object.entries(fields)) body.append(name, value);
-  return body;
-}
-const get = (person: Person | null, path: string) =>
-  new Request(`${ORIGIN}${path}`, { headers: person ? { Cookie: person.cookie } : {} });
-const post = (person: Person, path: string, fields: Fields) =>
-  new Request(`${ORIGIN}${path}`, { method: "POST", body: form(fields), headers: { Cookie: person.cookie } });
-
-interface Answer {
-  status: number;
-  location: string | null;
-  message: string;
-  errors: Record<string, string>;
-  values: Record<string, string>;
-}
-
-/** What a request answers, however it answers: a redirect, a refusal, or the page's data. */
-async function answerOf(run: () => Promise<unknown>): Promise<Answer> {
-  let result: unknown;
-  try {
-    result = await run();
-  } catch (thrown) {
-    if (thrown instanceof Error) throw thrown;
-    result = thrown;
-  }
-  if (result instanceof Response)
-    return { status: result.status, location: result.headers.get("Location"), message: "", errors: {}, values: {} };
-  const { init, data } = (result ?? {}) as {
-    init?: ResponseInit | null;
-    data?: { message?: string; errors?: Record<string, string>; values?: Record<string, string> };
-  };
-  return {
-    status: init?.status ?? 200,
-    location: null,
-    message: data?.message ?? "",
-    errors: data?.errors ?? {},
-    values: data?.values ?? {},
-  };
 }
 
 const loadReturn = (p: Person) => returnPage.loader({ request: get(p, "/return"), params: {}, context });
