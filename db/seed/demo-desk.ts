@@ -279,33 +279,43 @@ async function introduceDemoRequests(db: Database, idOf: Map<string, string>, ad
     .select({ id: users.id, email: users.email })
     .from(users)
     .where(inArray(users.email, wanted.map((i) => i.lead)));
-  for (const i of wanted) {
+  const planned = wanted.flatMap((i) => {
     const post = posts.find((p) => p.title === i.vacancy);
     const lead = leads.find((l) => l.email === i.lead);
-    if (!post || !lead) continue;
-    const introducedAt = subDays(today, i.daysAgo);
-    const status = i.steps.at(-1)!;
-    const [made] = await db
-      .insert(introductions)
-      .values({
-        requestId: idOf.get(i.reference)!,
-        vacancyId: post.id,
-        organisationId: post.organisationId,
-        introducedById: advisorId,
-        status,
-        startsOn: status === "started" ? format(subDays(today, 5), "yyyy-MM-dd") : null,
-        createdAt: introducedAt,
-        updatedAt: subDays(today, i.daysAgo - 3 * i.steps.length),
-      })
-      .returning({ id: introductions.id });
-    await db.insert(introductionEvents).values([
-      { introductionId: made!.id, status: "introduced" as const, byId: advisorId, createdAt: introducedAt },
-      ...i.steps.map((step, n) => ({
-        introductionId: made!.id,
-        status: step,
-        byId: lead.id,
-        createdAt: subDays(today, i.daysAgo - 3 * (n + 1)),
-      })),
-    ]);
-  }
+    return post && lead ? [{ ...i, post, lead, requestId: idOf.get(i.reference)! }] : [];
+  });
+  if (!planned.length) return;
+  const made = await db
+    .insert(introductions)
+    .values(
+      planned.map((i) => {
+        const status = i.steps.at(-1)!;
+        return {
+          requestId: i.requestId,
+          vacancyId: i.post.id,
+          organisationId: i.post.organisationId,
+          introducedById: advisorId,
+          status,
+          startsOn: status === "started" ? format(subDays(today, 5), "yyyy-MM-dd") : null,
+          createdAt: subDays(today, i.daysAgo),
+          updatedAt: subDays(today, i.daysAgo - 3 * i.steps.length),
+        };
+      }),
+    )
+    .returning({ id: introductions.id, requestId: introductions.requestId });
+  const introductionOf = new Map(made.map((m) => [m.requestId, m.id]));
+  await db.insert(introductionEvents).values(
+    planned.flatMap((i) => {
+      const introductionId = introductionOf.get(i.requestId)!;
+      return [
+        { introductionId, status: "introduced" as const, byId: advisorId, createdAt: subDays(today, i.daysAgo) },
+        ...i.steps.map((step, n) => ({
+          introductionId,
+          status: step,
+          byId: i.lead.id,
+          createdAt: subDays(today, i.daysAgo - 3 * (n + 1)),
+        })),
+      ];
+    }),
+  );
 }
