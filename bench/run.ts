@@ -6,14 +6,15 @@
  * throughput as a share of a trivial page's, and writes the table to bench/results.md.
  *
  *   npm run bench [-- --keep] [--no-build] [--duration 10] [--warmup 2] [--connections 50]
- *                    [--employers 50] [--strict] [--only desk] [--profile]
+ *                    [--employers 50] [--strict] [--only desk] [--profile] [--database NAME]
  *
  * PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; the
  * database pp_bench_<timestamp> is made on it and dropped at the end unless --keep is given.
+ * --database NAME measures again on a database an earlier --keep run left (no seeding; kept).
  * BENCH_PORT (default 3400) is where the server listens.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -43,6 +44,8 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "50" },
     employers: { type: "string", default: String(FULL_SIZE.employers) },
+    /** Reuses a large world kept by an earlier run (--keep) instead of seeding a new one. */
+    database: { type: "string" },
   },
 });
 
@@ -80,11 +83,16 @@ interface Measured {
   queries: string;
   total: number;
   timeouts: number;
+  /** CPU milliseconds a request cost the server processes, and PostgreSQL's processes. */
+  serverCpuMs: number;
+  databaseCpuMs: number;
 }
 
 async function main() {
   mkdirSync(tmp, { recursive: true });
-  const dbName = `pp_bench_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}`;
+  const reuse = args.database;
+  if (reuse && !/^pp_bench_\w+$/.test(reuse)) throw new Error(`--database takes the name of a kept bench database (pp_bench_…), not ${reuse}`);
+  const dbName = reuse ?? `pp_bench_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}`;
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   const dbUrl = url.toString();
@@ -107,8 +115,10 @@ async function main() {
   try {
     const building = args["no-build"] ? Promise.resolve() : run("npm", ["run", "build"], path.join(tmp, "build.log"));
     if (!args["no-build"]) say("building the production server (npm run build)…");
-    await admin.unsafe(`create database ${dbName}`);
-    say(`created database ${dbName}`);
+    if (!reuse) {
+      await admin.unsafe(`create database ${dbName}`);
+      say(`created database ${dbName}`);
+    }
     handle = await openDatabase({ url: dbUrl });
     await migrateDatabase(handle);
     handDatabaseToApp(handle);
@@ -116,11 +126,14 @@ async function main() {
     say("built");
 
     const manifest = JSON.parse(readFileSync("build/content/manifest.json", "utf8")) as Manifest;
-    say(
-      `seeding the large world: ${size.employers} employers × ${size.supervisorsPerEmployer} supervisors × ${size.learnersPerSupervisor} NQSWs…`,
-    );
-    const world = await seedLargeWorld(dbUrl, manifest, size, new Date(), say);
-    say(`seeded in ${world.seconds.toFixed(0)} s`);
+    if (reuse) say(`measuring on the kept database ${dbName} (not seeded again)`);
+    else {
+      say(
+        `seeding the large world: ${size.employers} employers × ${size.supervisorsPerEmployer} supervisors × ${size.learnersPerSupervisor} NQSWs…`,
+      );
+      const world = await seedLargeWorld(dbUrl, manifest, size, new Date(), say);
+      say(`seeded in ${world.seconds.toFixed(0)} s`);
+    }
     const dataset = await datasetSizes(handle);
     say(`dataset: ${describeDataset(dataset)}`);
     if (fullSize) checkMinimums(dataset);
@@ -148,10 +161,15 @@ async function main() {
       await serverIdle(server.pid!);
       await load(page, warmup);
       await serverIdle(server.pid!);
+      const serverBefore = cpuTicks(serverPids(server.pid!));
+      const databaseBefore = cpuTicks(postgresPids());
       const r = await load(page, duration);
-      results.push({ page, ...r, queries: queries.get(page)! });
+      const perRequest = (ticks: number) => (ticks * 10) / Math.max(1, r.total);
+      const serverCpuMs = perRequest(cpuTicks(serverPids(server.pid!)) - serverBefore);
+      const databaseCpuMs = perRequest(cpuTicks(postgresPids()) - databaseBefore);
+      results.push({ page, ...r, queries: queries.get(page)!, serverCpuMs, databaseCpuMs });
       say(
-        `  ${r.rps.toFixed(0)} requests/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.timeouts ? `, ${r.timeouts} timed out` : ""}`,
+        `  ${r.rps.toFixed(0)} requests/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.timeouts ? `, ${r.timeouts} timed out` : ""}; CPU a request: server ${serverCpuMs.toFixed(1)} ms, PostgreSQL ${databaseCpuMs.toFixed(1)} ms`,
       );
     }
 
@@ -174,7 +192,7 @@ async function main() {
     }
     handDatabaseToApp(undefined);
     await handle?.close();
-    if (args.keep) say(`kept database ${dbName} (${dbUrl})`);
+    if (args.keep || reuse) say(`kept database ${dbName} (${dbUrl}); measure again with --database ${dbName}`);
     else {
       await admin.unsafe(`drop database if exists ${dbName} with (force)`);
       say(`dropped database ${dbName}`);
@@ -226,12 +244,50 @@ async function serverReady(server: ChildProcess) {
   throw new Error("The server did not answer /healthz within 60 s: see bench/tmp/server.log");
 }
 
-/** Waits until the server process has used under a fifth of a core for half a second (Linux /proc). */
+/** User and system CPU time of these processes, in clock ticks (a hundredth of a second on Linux). */
+function cpuTicks(pids: number[]) {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      total += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process has gone
+    }
+  }
+  return total;
+}
+
+function childPids(pid: number): number[] {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return children.flatMap((child) => [child, ...childPids(child)]);
+  } catch {
+    return [];
+  }
+}
+
+/** The server process and, when it runs one process per core, its workers. */
+function serverPids(pid: number) {
+  return [pid, ...childPids(pid)];
+}
+
+function postgresPids() {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres";
+      } catch {
+        return false;
+      }
+    });
+}
+
+/** Waits until the server has used under a fifth of a core for half a second (Linux /proc). */
 async function serverIdle(pid: number) {
-  const ticks = () => {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return Number(fields[11]) + Number(fields[12]);
-  };
+  const ticks = () => cpuTicks(serverPids(pid));
   const deadline = Date.now() + 60_000;
   let quiet = 0;
   while (quiet < 2 && Date.now() < deadline) {
@@ -445,8 +501,8 @@ function cpuModel() {
 function formatReport(results: Measured[], dataset: Record<string, number>, pgVersion: string) {
   const trivial = trivialOf(results);
   const lines = [
-    "| page | signed in as | path | requests/s | p50 ms | p99 ms | SQL queries | % of trivial | target |",
-    "|---|---|---|--:|--:|--:|--:|--:|:-:|",
+    "| page | signed in as | path | requests/s | p50 ms | p99 ms | SQL queries | CPU ms a request (server + PostgreSQL) | % of trivial | target |",
+    "|---|---|---|--:|--:|--:|--:|--:|--:|:-:|",
     ...results.map((r) =>
       [
         r.page.name,
@@ -456,6 +512,7 @@ function formatReport(results: Measured[], dataset: Record<string, number>, pgVe
         String(r.p50),
         `${r.p99}${r.timeouts ? ` (${r.timeouts} timed out)` : ""}`,
         r.queries,
+        `${r.serverCpuMs.toFixed(1)} + ${r.databaseCpuMs.toFixed(1)}`,
         r.page.trivial ? "100%" : `${Math.round((100 * r.rps) / trivial.rps)}%`,
         r.page.trivial ? "ceiling" : meets(r, trivial) ? "met" : "MISSED",
       ]
