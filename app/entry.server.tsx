@@ -9,6 +9,7 @@ import { seedIfEmpty } from "#db/seed/demo-world";
 import { closeDatabase, connectDatabase, getDb } from "~/utils/db.server";
 import { devMailboxOpen, env, isProduction, mailTransport } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce";
+import { runInRequestScope } from "~/utils/request-scope.server";
 import { isDatabaseOutage, serviceUnavailable } from "~/utils/outage.server";
 
 /** Requests whose loader or action lost the database (marked by handleError, which runs first). */
@@ -17,9 +18,17 @@ import { twoFactorKey } from "~/modules/auth/secret-box.server";
 
 const ABORT_DELAY = 5_000;
 
-/** Called once by the server before it listens: checks settings, migrates, and seeds the demo world. */
-export async function startup() {
+/**
+ * Called by the server before it listens: checks settings, migrates, and seeds the demo world. A
+ * worker of a server running one process per core (`worker`) finds that done by its primary, and
+ * only connects.
+ */
+export async function startup({ worker = false }: { worker?: boolean } = {}) {
   env();
+  if (worker) {
+    await connectDatabase();
+    return;
+  }
   if (twoFactorKey().fallback) {
     const note =
       "TWO_FACTOR_KEY is not set: two-factor secrets are encrypted with the built-in development key. Set it to 32 random bytes (openssl rand -base64 32).";
@@ -44,10 +53,11 @@ export async function startup() {
 
 /**
  * The server runs each request inside a query tally, so that the number of SQL statements a
- * page needed can be reported (the benchmark reads the X-Query-Count header when it is on).
+ * page needed can be reported (the benchmark reads the X-Query-Count header when it is on), and
+ * inside a request scope, so that its loaders look the session up once.
  */
-export function tallyQueries(next: () => void) {
-  withQueryTally(next);
+export function perRequest(method: string, next: () => void) {
+  withQueryTally(() => runInRequestScope(method, next));
 }
 
 function reportQueryCount(headers: Headers) {
@@ -70,6 +80,11 @@ export function handleDataRequest(response: Response, { request }: { request: Re
 export async function shutdown() {
   await closeDatabase();
   console.log("Database closed.");
+}
+
+/** The primary of a server with several processes lets go of the database once it has prepared it. */
+export async function releaseDatabase() {
+  await closeDatabase();
 }
 
 export default function handleRequest(

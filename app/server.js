@@ -2,8 +2,10 @@
 // It owns what is not a page: security headers with a per-request CSP nonce, the
 // cross-site form check, static files, start-up (migrations, demo data) and a clean
 // shutdown that lets in-flight requests finish before the database is closed.
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import { watch } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -21,137 +23,214 @@ async function importBuild() {
   return import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`);
 }
 
-let build = await importBuild();
-await build.entry.module.startup();
+const processes = serverProcesses();
+if (cluster.isPrimary && processes > 1) {
+  await runPrimary(processes);
+} else {
+  await runServer();
+}
 
-const app = express();
-let stopping = false;
-// While shutting down, each response closes its connection: a keep-alive connection that stays
-// busy (a health check polled on it, say) would otherwise hold the server open until the deadline.
-app.use((_req, res, next) => {
-  if (stopping) res.setHeader("Connection", "close");
-  next();
-});
-app.disable("x-powered-by");
-if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+/**
+ * How many server processes share the port: one per core in production on a PostgreSQL server
+ * (WEB_CONCURRENCY overrides), and always one on PGlite, which allows one process per data
+ * folder, and in development, which rebuilds in place.
+ */
+function serverProcesses() {
+  if (!production || !process.env.DATABASE_URL) return 1;
+  const asked = Number(process.env.WEB_CONCURRENCY);
+  if (Number.isInteger(asked) && asked >= 1) return asked;
+  return os.availableParallelism?.() ?? os.cpus().length;
+}
 
-app.use((req, res, next) => {
-  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
-  next();
-});
+/**
+ * The primary process migrates and seeds once, then starts the workers and keeps them running. On
+ * SIGTERM it passes the signal on; each worker finishes its requests and closes its connections,
+ * and the primary exits 0 once every worker has exited cleanly.
+ */
+async function runPrimary(count) {
+  const build = await importBuild();
+  await build.entry.module.startup();
+  await build.entry.module.releaseDatabase();
+  let stopping = false;
+  let failed = false;
+  const running = new Set();
+  const restarts = [];
+  const fork = () => {
+    const worker = cluster.fork({ PP_SERVER_WORKER: "true" });
+    running.add(worker);
+    worker.once("exit", (code, signal) => {
+      running.delete(worker);
+      if (stopping) {
+        if (code !== 0) failed = true;
+        if (running.size === 0) process.exit(failed ? 1 : 0);
+        return;
+      }
+      console.error(`[server] worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another.`);
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts[0] < now - 60_000) restarts.shift();
+      if (restarts.length > 5) {
+        console.error("[server] workers keep exiting; stopping.");
+        stop("too many worker exits", 1);
+        return;
+      }
+      fork();
+    });
+  };
+  for (let i = 0; i < count; i++) fork();
+  let listening = 0;
+  cluster.on("listening", () => {
+    if (++listening === count)
+      console.log(`Practice Pathways is running at http://localhost:${port} (${count} processes)`);
+  });
+  function stop(signal, code = 0) {
+    if (stopping) return;
+    stopping = true;
+    if (code) failed = true;
+    console.log(`${signal}: asking ${running.size} server processes to finish their requests.`);
+    for (const worker of running) worker.process.kill("SIGTERM");
+    if (running.size === 0) process.exit(failed ? 1 : 0);
+  }
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+}
 
-app.use(
-  helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        fontSrc: ["'self'"],
-        connectSrc: production ? ["'self'"] : ["'self'", "ws://localhost:*", "ws://127.0.0.1:*"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
+async function runServer() {
+  const worker = process.env.PP_SERVER_WORKER === "true";
+  let build = await importBuild();
+  await build.entry.module.startup({ worker });
+
+  const app = express();
+  let stopping = false;
+  // While shutting down, each response closes its connection: a keep-alive connection that stays
+  // busy (a health check polled on it, say) would otherwise hold the server open until the deadline.
+  app.use((_req, res, next) => {
+    if (stopping) res.setHeader("Connection", "close");
+    next();
+  });
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+
+  app.use((req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          fontSrc: ["'self'"],
+          connectSrc: production ? ["'self'"] : ["'self'", "ws://localhost:*", "ws://127.0.0.1:*"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
       },
-    },
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
-  }),
-);
-app.use((_req, res, next) => {
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-  next();
-});
-
-// Cross-site form posts are refused: a state-changing request must come from our own origin.
-const allowedOrigins = new Set([process.env.APP_ORIGIN].filter(Boolean));
-app.use((req, res, next) => {
-  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
-  const origin = req.get("origin");
-  const own = `${req.protocol}://${req.get("host")}`;
-  if (origin && (origin === own || allowedOrigins.has(origin))) return next();
-  console.warn(`[csrf] refused ${req.method} ${req.path} origin=${origin ?? "none"} expected=${own}`);
-  res
-    .status(403)
-    .type("html")
-    .send(
-      `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Request refused – Practice Pathways</title></head><body><main><h1>Request refused</h1><p>This form was sent from another website, so we did not act on it. Go back to <a href="/">Practice Pathways</a> and try again.</p></main></body></html>`,
-    );
-});
-
-app.use((_req, _res, next) => build.entry.module.tallyQueries(next));
-app.use(compression());
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-
-app.all(
-  "*",
-  production
-    ? createRequestHandler({ build, mode: "production", getLoadContext })
-    : (req, res, next) => createRequestHandler({ build, mode: "development", getLoadContext })(req, res, next),
-);
-
-function getLoadContext(req, res) {
-  return { cspNonce: res.locals.cspNonce, clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" };
-}
-
-// Anything that escapes Remix (it renders its own error pages) is logged with context.
-// Express recognises an error handler by its four parameters.
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-app.use((err, req, res, _next) => {
-  console.error(`[server] ${req.method} ${req.originalUrl} failed:`, err);
-  if (res.headersSent) return;
-  res
-    .status(500)
-    .type("html")
-    .send(
-      `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sorry, something went wrong – Practice Pathways</title></head><body><main><h1>Sorry, something went wrong</h1><p>Nothing you saved has been lost. Please try again in a moment.</p><p><a href="/">Go to the start page</a></p></main></body></html>`,
-    );
-});
-
-const server = app.listen(port, host, () => {
-  console.log(`Practice Pathways is running at http://localhost:${port}`);
-  if (!production) broadcastDevReady(build);
-});
-
-if (!production) {
-  let timer;
-  watch(path.dirname(BUILD_PATH), () => {
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      build = await importBuild();
-      broadcastDevReady(build);
-    }, 100);
-  });
-}
-
-async function stop(signal) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal} received: finishing requests in flight, then closing the database.`);
-  const force = setTimeout(
-    () => {
-      console.error("Shutdown took too long; exiting.");
-      process.exit(1);
-    },
-    Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000),
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    }),
   );
-  force.unref();
-  server.close(async () => {
-    try {
-      await build.entry.module.shutdown();
-      process.exit(0);
-    } catch (error) {
-      console.error("Error while closing the database:", error);
-      process.exit(1);
-    }
+  app.use((_req, res, next) => {
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+    next();
   });
-  server.closeIdleConnections();
-  // A request already past the middleware above leaves its connection idle when it ends; close those too.
-  setInterval(() => server.closeIdleConnections(), 200).unref();
+
+  // Cross-site form posts are refused: a state-changing request must come from our own origin.
+  const allowedOrigins = new Set([process.env.APP_ORIGIN].filter(Boolean));
+  app.use((req, res, next) => {
+    if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+    const origin = req.get("origin");
+    const own = `${req.protocol}://${req.get("host")}`;
+    if (origin && (origin === own || allowedOrigins.has(origin))) return next();
+    console.warn(`[csrf] refused ${req.method} ${req.path} origin=${origin ?? "none"} expected=${own}`);
+    res
+      .status(403)
+      .type("html")
+      .send(
+        `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Request refused – Practice Pathways</title></head><body><main><h1>Request refused</h1><p>This form was sent from another website, so we did not act on it. Go back to <a href="/">Practice Pathways</a> and try again.</p></main></body></html>`,
+      );
+  });
+
+  app.use((req, _res, next) => build.entry.module.perRequest(req.method, next));
+  app.use(compression());
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  app.all(
+    "*",
+    production
+      ? createRequestHandler({ build, mode: "production", getLoadContext })
+      : (req, res, next) => createRequestHandler({ build, mode: "development", getLoadContext })(req, res, next),
+  );
+
+  function getLoadContext(req, res) {
+    return { cspNonce: res.locals.cspNonce, clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" };
+  }
+
+  // Anything that escapes Remix (it renders its own error pages) is logged with context.
+  // Express recognises an error handler by its four parameters.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  app.use((err, req, res, _next) => {
+    console.error(`[server] ${req.method} ${req.originalUrl} failed:`, err);
+    if (res.headersSent) return;
+    res
+      .status(500)
+      .type("html")
+      .send(
+        `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sorry, something went wrong – Practice Pathways</title></head><body><main><h1>Sorry, something went wrong</h1><p>Nothing you saved has been lost. Please try again in a moment.</p><p><a href="/">Go to the start page</a></p></main></body></html>`,
+      );
+  });
+
+  const server = app.listen(port, host, () => {
+    if (!worker) console.log(`Practice Pathways is running at http://localhost:${port}`);
+    if (!production) broadcastDevReady(build);
+  });
+
+  if (!production) {
+    let timer;
+    watch(path.dirname(BUILD_PATH), () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        build = await importBuild();
+        broadcastDevReady(build);
+      }, 100);
+    });
+  }
+
+  async function stop(signal) {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: finishing requests in flight, then closing the database.`);
+    const force = setTimeout(
+      () => {
+        console.error("Shutdown took too long; exiting.");
+        process.exit(1);
+      },
+      Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000),
+    );
+    force.unref();
+    server.close(async () => {
+      try {
+        await build.entry.module.shutdown();
+        process.exit(0);
+      } catch (error) {
+        console.error("Error while closing the database:", error);
+        process.exit(1);
+      }
+    });
+    server.closeIdleConnections();
+    // A request already past the middleware above leaves its connection idle when it ends; close those too.
+    setInterval(() => server.closeIdleConnections(), 200).unref();
+  }
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+  // A worker whose primary has gone stops too.
+  if (worker) cluster.worker?.once("disconnect", () => stop("disconnect"));
 }
-process.once("SIGTERM", () => stop("SIGTERM"));
-process.once("SIGINT", () => stop("SIGINT"));

@@ -62,6 +62,8 @@ const size = { ...FULL_SIZE, employers: Number(args.employers) };
 const fullSize = size.employers >= FULL_SIZE.employers;
 const tmp = path.resolve("bench/tmp");
 const began = Date.now();
+/** Worker processes of the measured server (one per core on a PostgreSQL server). */
+let serverProcessCount = 1;
 
 const elapsed = () => `${((Date.now() - began) / 1000).toFixed(0)} s`;
 const say = (line: string) => console.log(`[bench ${elapsed()}] ${line}`);
@@ -149,7 +151,9 @@ async function main() {
     server.stdout!.pipe(serverLog);
     server.stderr!.pipe(serverLog);
     await serverReady(server);
-    say(`production server listening on 127.0.0.1:${port}`);
+    const pids = serverPids(server.pid!);
+    serverProcessCount = pids.length > 1 ? pids.length - 1 : 1;
+    say(`production server listening on 127.0.0.1:${port} (${serverProcessCount} process${serverProcessCount > 1 ? "es" : ""})`);
 
     const queries = new Map<Page, string>();
     for (const page of pages) queries.set(page, await readOnce(page));
@@ -526,7 +530,7 @@ function formatReport(results: Measured[], dataset: Record<string, number>, pgVe
   return [
     "# Benchmark results",
     "",
-    `Latest \`npm run bench\`: ${connections} connections for ${duration} s per page after a ${warmup} s warm-up, autocannon on loopback against one production server process (\`node app/server.js\`, NODE_ENV=production) on PostgreSQL. Signed-in pages are read in turn as ${SAMPLE} different people, each with a real session. Targets: p99 under ${TARGET_P99_MS} ms and at least ${TARGET_SHARE * 100}% of the trivial page's requests per second.`,
+    `Latest \`npm run bench\`: ${connections} connections for ${duration} s per page after a ${warmup} s warm-up, autocannon on loopback against the production server (\`node app/server.js\`, NODE_ENV=production: ${serverProcessCount === 1 ? "one process" : `${serverProcessCount} worker processes, one per core`}) on PostgreSQL. Signed-in pages are read in turn as ${SAMPLE} different people, each with a real session. Targets: p99 under ${TARGET_P99_MS} ms and at least ${TARGET_SHARE * 100}% of the trivial page's requests per second.`,
     "",
     ...lines,
     "",

@@ -17,7 +17,7 @@ import {
   setLessonComplete,
   submitKnowledgeCheck,
 } from "~/modules/programmes/learning.server";
-import { moduleProgress, neighbours, scoreChecks } from "~/modules/programmes/progress";
+import { moduleProgress, neighbours, scoreChecks, viewToRecord } from "~/modules/programmes/progress";
 import { parseLessonAction } from "~/modules/programmes/lesson-form.server";
 import { REFLECTION_MAX } from "~/modules/programmes/limits";
 import { requireUser } from "~/utils/auth.server";
@@ -71,13 +71,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     };
   }
   const enrolmentId = access.enrolment.id;
-  await recordLessonView(enrolmentId, module.slug, lesson.slug);
   const [states, attempt, reflections] = await Promise.all([
     lessonStatesFor([enrolmentId]),
     latestCheckAttempt(enrolmentId, module.slug, lesson.slug),
     reflectionsFor(enrolmentId, module.slug, lesson.slug),
   ]);
   const mine = states.get(enrolmentId) ?? [];
+  if (viewToRecord(mine, module.slug, lesson.slug, new Date()))
+    await recordLessonView(enrolmentId, module.slug, lesson.slug);
   const scored = attempt ? scoreChecks(lesson, Object.keys(attempt.answers), attempt.answers) : null;
   return {
     ...base,

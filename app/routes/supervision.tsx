@@ -5,10 +5,10 @@ import { Welcome } from "~/components/Welcome";
 import { listSupervisees } from "~/modules/organisations/memberships.server";
 import { describeProgress } from "~/modules/organisations/people";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
-import { lessonStatesFor, listOrganisationEnrolments } from "~/modules/programmes/learning.server";
+import { completedLessonsFor, listOrganisationEnrolments } from "~/modules/programmes/learning.server";
 import { programmeProgress } from "~/modules/programmes/progress";
 import { format } from "date-fns";
-import { yearSummaries } from "~/modules/first-year/summary.server";
+import { yearSummaries, type YearSummary } from "~/modules/first-year/summary.server";
 import { requireMembership } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Your supervisees – Practice Pathways" }];
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     supervisees.map((s) => s.userId),
   );
   const [states, years] = await Promise.all([
-    lessonStatesFor(enrolments.map((e) => e.id)),
+    completedLessonsFor(enrolments.map((e) => e.id)),
     // Only the enrolments this supervisor supervises open the learner's year to them.
     yearSummaries(
       enrolments.filter((e) => e.supervisorId === current.user.id),
@@ -30,7 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "supervisor",
     ),
   ]);
-  const yearOf = (userId: string) => [...years.values()].find((y) => y.userId === userId) ?? null;
+  const yearByUser = new Map<string, YearSummary>();
+  for (const y of years.values()) if (!yearByUser.has(y.userId)) yearByUser.set(y.userId, y);
+  const yearOf = (userId: string) => yearByUser.get(userId) ?? null;
   const supervisionOf = (userId: string) => {
     const y = yearOf(userId);
     return y

@@ -19,6 +19,9 @@ import { listSessions } from "~/modules/supervision/supervision.server";
 import { judgeWeeks } from "~/modules/workload/rules";
 import { findLimit, listWeeks } from "~/modules/workload/workload.server";
 import { requireUser } from "~/utils/auth.server";
+import { forYear } from "~/modules/first-year/year-cache.server";
+import type { Enrolment } from "~/modules/programmes/learning.server";
+import type { Programme } from "~/modules/programmes/content-schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.learnerName}'s year – Practice Pathways` : "The year – Practice Pathways" },
@@ -29,9 +32,17 @@ const day = (d: Date) => format(d, "d MMM yyyy");
 /** One learner's assessed year on one page: where they are, what is due, and the year month by month. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = await requireUser(request);
-  const { enrolment, programme, party, learnerName } = await requireYearAccess(current, params.enrolmentId);
-  const rules = programme.assessment!;
+  const { enrolment, programme, party, learnerName, revision } = await requireYearAccess(current, params.enrolmentId);
   const today = new Date();
+  // The same for everyone who may see it: worked out again only when the year changes (or daily).
+  const page = await forYear("year-page", { enrolment, revision }, today, "", () =>
+    workOutYear(enrolment, programme, today),
+  );
+  return { enrolmentId: enrolment.id, party, learnerName, ...page };
+}
+
+async function workOutYear(enrolment: Enrolment, programme: Programme, today: Date) {
+  const rules = programme.assessment!;
   const year = yearInputFor(enrolment, programme);
   const [{ agreement, signatures }, sessions, evidence, weeks, limit, reviews, certificate] = await Promise.all([
     findAgreement(enrolment.id),
@@ -89,10 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const nextReview = states.find((r) => r.state !== "complete") ?? null;
   return {
-    enrolmentId: enrolment.id,
     certificate: certificate ? { code: certificate.code } : null,
-    party,
-    learnerName,
     programme: programme.title,
     pathway: rules.pathways?.find((p) => p.code === enrolment.pathway)?.title ?? null,
     startedOn: day(new Date(enrolment.startedOn)),

@@ -5,9 +5,10 @@
 import { data, redirect } from "@remix-run/node";
 import { readSessionToken } from "~/modules/auth/cookie.server";
 import { validateSessionToken, type SessionRow, type UserRow } from "~/modules/auth/session.server";
-import { listMembershipsForUser, type MembershipWithOrganisation } from "~/modules/organisations/memberships.server";
+import type { MembershipWithOrganisation } from "~/modules/organisations/memberships.server";
 import { can, startPathFor, type Permission, type Role } from "~/modules/organisations/roles";
 import { twoFactorRequiredBy } from "~/modules/auth/two-factor";
+import { oncePerRequest } from "~/utils/request-scope.server";
 
 export interface CurrentUser {
   user: Pick<UserRow, "id" | "name" | "email" | "accountKind" | "helplineContactConsent">;
@@ -30,18 +31,18 @@ const cache = new WeakMap<Request, Promise<CurrentUser | null>>();
 export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
   let pending = cache.get(request);
   if (!pending) {
-    pending = loadCurrentUser(request);
+    const token = readSessionToken(request);
+    // The root loader and the page's loader of one page view look the session up once.
+    pending = token ? oncePerRequest(`current-user:${token}`, () => loadCurrentUser(token)) : Promise.resolve(null);
     cache.set(request, pending);
   }
   return pending;
 }
 
-async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
-  const token = readSessionToken(request);
-  if (!token) return null;
+async function loadCurrentUser(token: string): Promise<CurrentUser | null> {
   const found = await validateSessionToken(token);
   if (!found) return null;
-  const mine = await listMembershipsForUser(found.user.id);
+  const mine = found.memberships;
   const active = mine.find((m) => m.id === found.session.activeMembershipId) ?? mine[0] ?? null;
   const { id, name, email, accountKind, helplineContactConsent } = found.user;
   return {

@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { enrolments } from "./programmes";
 import { users } from "./users";
 
@@ -45,3 +45,17 @@ export const learningAgreementSignatures = pgTable(
     uniqueIndex("learning_agreement_signatures_once").on(t.agreementId, t.version, t.party),
   ],
 );
+
+/**
+ * How many times anything of one learner's assessed year has changed: agreement, supervision,
+ * workload, evidence, reviews, sign-offs, panel outcomes, certificate. Kept by triggers in the
+ * database (migration 0017), so no write can forget it; what is worked out from a year (the
+ * desk's line, the year page) is kept in memory against it and thrown away when it moves.
+ */
+export const yearRevisions = pgTable("year_revisions", {
+  enrolmentId: uuid("enrolment_id")
+    .primaryKey()
+    .references(() => enrolments.id, { onDelete: "cascade" }),
+  revision: bigint("revision", { mode: "number" }).notNull().default(1),
+  changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -7,6 +7,7 @@ import {
   nextReviewPoint,
   programmeProgress,
   scoreChecks,
+  viewToRecord,
   type LessonState,
 } from "~/modules/programmes/progress";
 
@@ -167,6 +168,23 @@ describe("module progress", () => {
     ];
     expect(moduleProgress(intro, states)).toEqual({ done: 1, total: 2 });
     expect(moduleProgress(intro, [])).toEqual({ done: 0, total: 2 });
+  });
+});
+
+describe("recording that a lesson was opened", () => {
+  const minute = (n: number) => new Date(at(0).getTime() + n * 60_000);
+  it("records a first view, and a view after another lesson was opened", () => {
+    expect(viewToRecord([], "intro", "a", minute(1))).toBe(true);
+    const states = [state("intro", "a", 1), state("intro", "b", 2)];
+    // Going back to lesson a must make it where the learner continues.
+    expect(viewToRecord(states, "intro", "a", minute(3))).toBe(true);
+  });
+
+  it("does not rewrite the latest lesson when it is opened again within ten minutes", () => {
+    const states = [state("intro", "a", 1), state("intro", "b", 2)];
+    expect(viewToRecord(states, "intro", "b", minute(3))).toBe(false);
+    expect(viewToRecord(states, "intro", "b", minute(11))).toBe(false);
+    expect(viewToRecord(states, "intro", "b", minute(12))).toBe(true);
   });
 });
 

@@ -5,9 +5,10 @@
  */
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { and, eq, lt, ne, or } from "drizzle-orm";
+import { and, asc, eq, lt, ne, or } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { sessions, twoFactorCredentials, users } from "#db/schema";
+import { memberships, organisations, sessions, twoFactorCredentials, users } from "#db/schema";
+import type { MembershipWithOrganisation } from "~/modules/organisations/memberships.server";
 import { getDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
@@ -67,21 +68,44 @@ export async function createSession(
 export type SessionRow = typeof sessions.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 
-/** The session and its user, with whether they have two-factor sign-in on (read in the same query). */
-export async function validateSessionToken(
-  token: string,
-): Promise<{ session: SessionRow; user: UserRow; twoFactorOn: boolean } | null> {
+/**
+ * The session and its user, with whether they have two-factor sign-in on and their active
+ * memberships (with each organisation, by organisation name and role), all read in one query:
+ * every signed-in request starts here.
+ */
+export async function validateSessionToken(token: string): Promise<{
+  session: SessionRow;
+  user: UserRow;
+  twoFactorOn: boolean;
+  memberships: MembershipWithOrganisation[];
+} | null> {
   const db = await getDb();
   const id = hashToken(token);
-  const [found] = await db
-    .select({ session: sessions, user: users, twoFactorEnabledAt: twoFactorCredentials.enabledAt })
+  const rows = await db
+    .select({
+      session: sessions,
+      user: users,
+      twoFactorEnabledAt: twoFactorCredentials.enabledAt,
+      membership: memberships,
+      organisation: organisations,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(twoFactorCredentials, eq(twoFactorCredentials.userId, sessions.userId))
+    .leftJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.active, true)))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(sessions.id, id))
-    .limit(1);
+    .orderBy(asc(organisations.name), asc(memberships.role));
+  const found = rows[0];
   if (!found) return null;
-  const row = { session: found.session, user: found.user, twoFactorOn: !!found.twoFactorEnabledAt };
+  const row = {
+    session: found.session,
+    user: found.user,
+    twoFactorOn: !!found.twoFactorEnabledAt,
+    memberships: rows.flatMap((r) =>
+      r.membership && r.organisation ? [{ ...r.membership, organisation: r.organisation }] : [],
+    ),
+  };
   const now = new Date();
   const state = sessionState(row.session, now, sessionLifetimes().idleMs);
   if (state !== "valid") {

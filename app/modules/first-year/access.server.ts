@@ -3,8 +3,8 @@
  * the learner's organisation), and that organisation's programme lead. Anyone else gets 404.
  */
 import { data } from "@remix-run/node";
-import { eq } from "drizzle-orm";
-import { enrolments, users } from "#db/schema";
+import { eq, sql } from "drizzle-orm";
+import { enrolments, users, yearRevisions } from "#db/schema";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import type { CurrentUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -16,9 +16,14 @@ export async function requireYearAccess(current: CurrentUser, enrolmentId: strin
   if (!isUuid(enrolmentId)) throw notFound();
   const db = await getDb();
   const [row] = await db
-    .select({ enrolment: enrolments, learnerName: users.name })
+    .select({
+      enrolment: enrolments,
+      learnerName: users.name,
+      revision: sql<number>`coalesce(${yearRevisions.revision}, 0)::int`,
+    })
     .from(enrolments)
     .innerJoin(users, eq(users.id, enrolments.userId))
+    .leftJoin(yearRevisions, eq(yearRevisions.enrolmentId, enrolments.id))
     .where(eq(enrolments.id, enrolmentId))
     .limit(1);
   if (!row || row.enrolment.status !== "active") throw notFound();
@@ -34,5 +39,5 @@ export async function requireYearAccess(current: CurrentUser, enrolmentId: strin
     else if (active.role === "programme_lead") party = "programme_lead";
   }
   if (!party) throw notFound();
-  return { enrolment, programme, party, learnerName: row.learnerName };
+  return { enrolment, programme, party, learnerName: row.learnerName, revision: row.revision };
 }

@@ -4,7 +4,7 @@
  * flags, and what of it waits for the viewer or is overdue.
  * A fixed number of queries however many learners there are.
  */
-import { parseISO, subDays } from "date-fns";
+import { parseISO, startOfDay, subDays } from "date-fns";
 import { findProgramme, loadManifest } from "~/modules/programmes/catalogue.server";
 import type { Enrolment } from "~/modules/programmes/learning.server";
 import { evidenceForEnrolments } from "~/modules/portfolio/portfolio.server";
@@ -18,6 +18,7 @@ import { reviewRecordsFor } from "~/modules/signoff/reviews.server";
 import { reviewStates } from "~/modules/signoff/reviews";
 import { attention, type AttentionItem } from "./attention";
 import { agreementSummaries, type AgreementSummary } from "./overview.server";
+import { perYear } from "./year-cache.server";
 
 /** Evidence added within this many days counts as new on the supervisor's desk. */
 const NEW_EVIDENCE_DAYS = 14;
@@ -38,12 +39,35 @@ export interface YearSummary {
   overdue: AttentionItem[];
 }
 
+/**
+ * The summaries of the assessed years among `enrolments`, each worked out again only when its year
+ * has changed (its revision), on a new day, or after five minutes (year-cache.server).
+ */
 export async function yearSummaries(
-  enrolments: Enrolment[],
+  enrolments: (Enrolment & { revision: number })[],
   today = new Date(),
   viewer: "supervisor" | "programme_lead" = "programme_lead",
 ): Promise<Map<string, YearSummary>> {
   const assessed = enrolments.filter((e) => e.organisationId && findProgramme(e.programmeSlug)?.assessment);
+  return perYear(
+    "summary",
+    assessed.map((e) => ({ enrolment: e, revision: e.revision })),
+    today,
+    viewer,
+    (missing) =>
+      workOutSummaries(
+        missing.map((m) => m.enrolment),
+        today,
+        viewer,
+      ),
+  );
+}
+
+async function workOutSummaries(
+  assessed: Enrolment[],
+  today: Date,
+  viewer: "supervisor" | "programme_lead",
+): Promise<Map<string, YearSummary>> {
   const ids = assessed.map((e) => e.id);
   const [agreements, held, workload, evidence, reviews] = await Promise.all([
     agreementSummaries(assessed, today),
@@ -53,7 +77,8 @@ export async function yearSummaries(
     reviewRecordsFor(ids),
   ]);
   const frameworks = loadManifest().frameworks;
-  const recent = subDays(today, NEW_EVIDENCE_DAYS);
+  // Counted from the start of the day, so that a summary holds for the whole day it is kept for.
+  const recent = subDays(startOfDay(today), NEW_EVIDENCE_DAYS);
   const result = new Map<string, YearSummary>();
   for (const e of assessed) {
     const programme = findProgramme(e.programmeSlug)!;

@@ -1,8 +1,8 @@
 /** Enrolment, lesson progress, knowledge checks and reflections: the learner's state. */
 import { format } from "date-fns";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { enrolments, knowledgeCheckAttempts, lessonProgress, lessonReflections } from "#db/schema";
+import { enrolments, knowledgeCheckAttempts, lessonProgress, lessonReflections, yearRevisions } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { findProgramme } from "./catalogue.server";
@@ -21,12 +21,17 @@ export async function listEnrolmentsForUser(userId: string): Promise<Enrolment[]
 }
 
 /** Active enrolments through one organisation for many learners, in one query. */
-export async function listOrganisationEnrolments(organisationId: string, userIds: string[]): Promise<Enrolment[]> {
+/** With each year's revision (0 for a year nothing has been recorded in), for what is kept against it. */
+export async function listOrganisationEnrolments(
+  organisationId: string,
+  userIds: string[],
+): Promise<(Enrolment & { revision: number })[]> {
   if (userIds.length === 0) return [];
   const db = await getDb();
   return db
-    .select()
+    .select({ ...getTableColumns(enrolments), revision: sql<number>`coalesce(${yearRevisions.revision}, 0)::int` })
     .from(enrolments)
+    .leftJoin(yearRevisions, eq(yearRevisions.enrolmentId, enrolments.id))
     .where(
       and(
         eq(enrolments.organisationId, organisationId),
@@ -63,6 +68,25 @@ export async function lessonStatesFor(enrolmentIds: string[]): Promise<Map<strin
     })
     .from(lessonProgress)
     .where(inArray(lessonProgress.enrolmentId, enrolmentIds));
+  for (const { enrolmentId, ...state } of rows) grouped.get(enrolmentId)?.push(state);
+  return grouped;
+}
+
+/** Only the completed lessons of each enrolment: enough to count what is done. */
+export async function completedLessonsFor(enrolmentIds: string[]): Promise<Map<string, LessonState[]>> {
+  const grouped = new Map<string, LessonState[]>(enrolmentIds.map((id) => [id, []]));
+  if (enrolmentIds.length === 0) return grouped;
+  const db = await getDb();
+  const rows = await db
+    .select({
+      enrolmentId: lessonProgress.enrolmentId,
+      moduleSlug: lessonProgress.moduleSlug,
+      lessonSlug: lessonProgress.lessonSlug,
+      completedAt: lessonProgress.completedAt,
+      lastViewedAt: lessonProgress.lastViewedAt,
+    })
+    .from(lessonProgress)
+    .where(and(inArray(lessonProgress.enrolmentId, enrolmentIds), isNotNull(lessonProgress.completedAt)));
   for (const { enrolmentId, ...state } of rows) grouped.get(enrolmentId)?.push(state);
   return grouped;
 }

@@ -57,6 +57,21 @@ export function programmeProgress(programme: Programme, states: LessonState[]): 
   };
 }
 
+/** A view rewrites the lesson's row at most this often while it stays the learner's latest. */
+export const VIEW_REWRITE_MS = 10 * 60_000;
+
+/**
+ * Whether opening a lesson must be written down: always for a first view or when another lesson
+ * was opened since (where to continue depends on it), otherwise once every ten minutes. Reading
+ * the same lesson again and again then costs no write.
+ */
+export function viewToRecord(states: LessonState[], moduleSlug: string, lessonSlug: string, now: Date): boolean {
+  const own = states.find((s) => s.moduleSlug === moduleSlug && s.lessonSlug === lessonSlug);
+  if (!own) return true;
+  if (now.getTime() - own.lastViewedAt.getTime() >= VIEW_REWRITE_MS) return true;
+  return states.some((s) => s !== own && s.lastViewedAt.getTime() >= own.lastViewedAt.getTime());
+}
+
 export function moduleProgress(module: Module, states: LessonState[]) {
   const done = module.lessons.filter((l) =>
     states.some((s) => s.moduleSlug === module.slug && s.lessonSlug === l.slug && s.completedAt),
