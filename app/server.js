@@ -161,7 +161,9 @@ async function runServer() {
   app.use((req, _res, next) => build.entry.module.perRequest(req.method, next));
   app.use(compression());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // Only a path that names a file is looked for in public/: a page's path would cost a stat() for nothing.
+  const publicFiles = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
 
   app.all(
     "*",
