@@ -93,7 +93,8 @@ interface Measured {
 async function main() {
   mkdirSync(tmp, { recursive: true });
   const reuse = args.database;
-  if (reuse && !/^pp_bench_\w+$/.test(reuse)) throw new Error(`--database takes the name of a kept bench database (pp_bench_…), not ${reuse}`);
+  if (reuse && !/^pp_bench_\w+$/.test(reuse))
+    throw new Error(`--database takes the name of a kept bench database (pp_bench_…), not ${reuse}`);
   const dbName = reuse ?? `pp_bench_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}`;
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
@@ -146,14 +147,19 @@ async function main() {
     say(`signed in ${SAMPLE} NQSWs and ${SAMPLE} supervisors (sessions made with createSession)`);
 
     const nodeArgs = args.profile ? ["--cpu-prof", "--cpu-prof-dir", path.join(tmp, "profile")] : [];
-    server = spawn(process.execPath, [...nodeArgs, "app/server.js"], { env: serverEnv, stdio: ["ignore", "pipe", "pipe"] });
+    server = spawn(process.execPath, [...nodeArgs, "app/server.js"], {
+      env: serverEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const serverLog = createWriteStream(path.join(tmp, "server.log"));
     server.stdout!.pipe(serverLog);
     server.stderr!.pipe(serverLog);
     await serverReady(server);
     const pids = serverPids(server.pid!);
     serverProcessCount = pids.length > 1 ? pids.length - 1 : 1;
-    say(`production server listening on 127.0.0.1:${port} (${serverProcessCount} process${serverProcessCount > 1 ? "es" : ""})`);
+    say(
+      `production server listening on 127.0.0.1:${port} (${serverProcessCount} process${serverProcessCount > 1 ? "es" : ""})`,
+    );
 
     const queries = new Map<Page, string>();
     for (const page of pages) queries.set(page, await readOnce(page));
@@ -264,7 +270,11 @@ function cpuTicks(pids: number[]) {
 
 function childPids(pid: number): number[] {
   try {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
     return children.flatMap((child) => [child, ...childPids(child)]);
   } catch {
     return [];
@@ -425,8 +435,18 @@ const BROWSER_HEADERS = {
   "user-agent": "Mozilla/5.0 (X11; Linux x86_64) npm-run-bench",
 };
 
-/** Reads the page once as each person: every answer must be 200; returns the SQL statements it took. */
+/**
+ * Reads the page twice as each person: every answer must be 200. Returns the SQL statements it
+ * took, the second time and, where different, the first (what is kept against a year's revision
+ * is worked out on the first read).
+ */
 async function readOnce(page: Page) {
+  const first = await statementsPerRead(page);
+  const again = await statementsPerRead(page);
+  return first === again ? again : `${again} (first read ${first})`;
+}
+
+async function statementsPerRead(page: Page) {
   const counts = new Set<number>();
   for (const r of page.requests) {
     const response = await fetch(`http://127.0.0.1:${port}${r.path}`, {
@@ -534,7 +554,7 @@ function formatReport(results: Measured[], dataset: Record<string, number>, pgVe
     "",
     ...lines,
     "",
-    "The learner home is `/learning`, where `/home` sends a learner. SQL queries: statements one request sends (the X-Query-Count header), signing in included.",
+    "The learner home is `/learning`, where `/home` sends a learner. SQL queries: statements one request sends (the X-Query-Count header), the session's included; where the first read of a page differs, it is given in brackets.",
     "",
     `Machine: ${machine}.`,
     "",

@@ -6,7 +6,7 @@ import { listSupervisees } from "~/modules/organisations/memberships.server";
 import { describeProgress } from "~/modules/organisations/people";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { completedLessonsFor, listOrganisationEnrolments } from "~/modules/programmes/learning.server";
-import { programmeProgress } from "~/modules/programmes/progress";
+import { lessonsDone } from "~/modules/programmes/progress";
 import { format } from "date-fns";
 import { yearSummaries, type YearSummary } from "~/modules/first-year/summary.server";
 import { requireMembership } from "~/utils/auth.server";
@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .flatMap((e) => {
         const programme = findProgramme(e.programmeSlug);
         if (!programme) return [];
-        const p = programmeProgress(programme, states.get(e.id) ?? []);
+        const p = lessonsDone(programme, states.get(e.id) ?? []);
         return [`${programme.title}: ${p.done} of ${p.total} lessons`];
       });
   return {

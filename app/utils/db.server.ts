@@ -22,6 +22,29 @@ export function connectDatabase(): Promise<DatabaseHandle> {
 
 let current: DatabaseHandle | undefined;
 
+const statements = new WeakMap<Database, Map<string, unknown>>();
+
+/**
+ * A hot query built once per database and run with fresh placeholders each time. Drizzle builds a
+ * query's SQL and its row mapping from the query builder on every call, which costs several times
+ * what running a small query does; the statements every page sends (the session, the desk's,
+ * a lesson's) are built once here instead.
+ *
+ *   const lookup = await preparedStatement("session", (db) => db.select()…where(eq(col, sql.placeholder("id"))).prepare("session"));
+ *   const rows = await lookup.execute({ id });
+ */
+export async function preparedStatement<T>(name: string, build: (db: Database) => T): Promise<T> {
+  const db = await getDb();
+  let byName = statements.get(db);
+  if (!byName) statements.set(db, (byName = new Map()));
+  let statement = byName.get(name) as T | undefined;
+  if (!statement) {
+    statement = build(db);
+    byName.set(name, statement);
+  }
+  return statement;
+}
+
 /** Tests and scripts hand in their own database. */
 export function useDatabase(handle: DatabaseHandle | undefined) {
   current = handle;

@@ -5,11 +5,11 @@
  */
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { and, asc, eq, lt, ne, or } from "drizzle-orm";
+import { and, asc, eq, lt, ne, or, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { memberships, organisations, sessions, twoFactorCredentials, users } from "#db/schema";
 import type { MembershipWithOrganisation } from "~/modules/organisations/memberships.server";
-import { getDb } from "~/utils/db.server";
+import { getDb, preparedStatement } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
 /** lastSeenAt is written at most this often, so that reading a page is not a write each time. */
@@ -81,21 +81,25 @@ export async function validateSessionToken(token: string): Promise<{
 } | null> {
   const db = await getDb();
   const id = hashToken(token);
-  const rows = await db
-    .select({
-      session: sessions,
-      user: users,
-      twoFactorEnabledAt: twoFactorCredentials.enabledAt,
-      membership: memberships,
-      organisation: organisations,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(twoFactorCredentials, eq(twoFactorCredentials.userId, sessions.userId))
-    .leftJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.active, true)))
-    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(sessions.id, id))
-    .orderBy(asc(organisations.name), asc(memberships.role));
+  const lookup = await preparedStatement("session_lookup", (db) =>
+    db
+      .select({
+        session: sessions,
+        user: users,
+        twoFactorEnabledAt: twoFactorCredentials.enabledAt,
+        membership: memberships,
+        organisation: organisations,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(twoFactorCredentials, eq(twoFactorCredentials.userId, sessions.userId))
+      .leftJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.active, true)))
+      .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+      .where(eq(sessions.id, sql.placeholder("id")))
+      .orderBy(asc(organisations.name), asc(memberships.role))
+      .prepare("session_lookup"),
+  );
+  const rows = await lookup.execute({ id });
   const found = rows[0];
   if (!found) return null;
   const row = {

@@ -7,25 +7,28 @@ import { eq, sql } from "drizzle-orm";
 import { enrolments, users, yearRevisions } from "#db/schema";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import type { CurrentUser } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
+import { preparedStatement } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import type { Party } from "./agreement";
 
 export async function requireYearAccess(current: CurrentUser, enrolmentId: string | undefined) {
   const notFound = () => data({ message: "We could not find that learner's year." }, { status: 404 });
   if (!isUuid(enrolmentId)) throw notFound();
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      enrolment: enrolments,
-      learnerName: users.name,
-      revision: sql<number>`coalesce(${yearRevisions.revision}, 0)::int`,
-    })
-    .from(enrolments)
-    .innerJoin(users, eq(users.id, enrolments.userId))
-    .leftJoin(yearRevisions, eq(yearRevisions.enrolmentId, enrolments.id))
-    .where(eq(enrolments.id, enrolmentId))
-    .limit(1);
+  const query = await preparedStatement("year_access", (db) =>
+    db
+      .select({
+        enrolment: enrolments,
+        learnerName: users.name,
+        revision: sql<number>`coalesce(${yearRevisions.revision}, 0)::int`,
+      })
+      .from(enrolments)
+      .innerJoin(users, eq(users.id, enrolments.userId))
+      .leftJoin(yearRevisions, eq(yearRevisions.enrolmentId, enrolments.id))
+      .where(eq(enrolments.id, sql.placeholder("enrolmentId")))
+      .limit(1)
+      .prepare("year_access"),
+  );
+  const [row] = await query.execute({ enrolmentId });
   if (!row || row.enrolment.status !== "active") throw notFound();
   const { enrolment } = row;
   const programme = findProgramme(enrolment.programmeSlug);

@@ -1,8 +1,8 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { learningAgreements, learningAgreementSignatures, users } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { getDb } from "~/utils/db.server";
+import { getDb, preparedStatement } from "~/utils/db.server";
 import { AGREEMENT_FIELDS, agreementHash, type AgreementContent, type Party, type SignatureLike } from "./agreement";
 
 export async function findAgreement(enrolmentId: string) {
@@ -32,21 +32,30 @@ export async function findAgreement(enrolmentId: string) {
 export async function agreementsFor(enrolmentIds: string[]) {
   const result = new Map<string, { agreement: typeof learningAgreements.$inferSelect; signatures: SignatureLike[] }>();
   if (enrolmentIds.length === 0) return result;
-  const db = await getDb();
-  const agreements = await db
-    .select()
-    .from(learningAgreements)
-    .where(inArray(learningAgreements.enrolmentId, enrolmentIds));
+  const [byYear, signed] = await Promise.all([
+    preparedStatement("agreements_for_years", (db) =>
+      db
+        .select()
+        .from(learningAgreements)
+        .where(sql`${learningAgreements.enrolmentId} = any(${sql.placeholder("ids")}::uuid[])`)
+        .prepare("agreements_for_years"),
+    ),
+    preparedStatement("agreement_signatures_for_years", (db) =>
+      db
+        .select({ signature: learningAgreementSignatures })
+        .from(learningAgreementSignatures)
+        .innerJoin(learningAgreements, eq(learningAgreements.id, learningAgreementSignatures.agreementId))
+        .where(sql`${learningAgreements.enrolmentId} = any(${sql.placeholder("ids")}::uuid[])`)
+        .prepare("agreement_signatures_for_years"),
+    ),
+  ]);
+  // Both at once: the signatures are found by the years their agreements belong to.
+  const [agreements, signatureRows] = await Promise.all([
+    byYear.execute({ ids: enrolmentIds }),
+    signed.execute({ ids: enrolmentIds }),
+  ]);
   if (agreements.length === 0) return result;
-  const signatures = await db
-    .select()
-    .from(learningAgreementSignatures)
-    .where(
-      inArray(
-        learningAgreementSignatures.agreementId,
-        agreements.map((a) => a.id),
-      ),
-    );
+  const signatures = signatureRows.map((r) => r.signature);
   for (const a of agreements)
     result.set(a.enrolmentId, { agreement: a, signatures: signatures.filter((s) => s.agreementId === a.id) });
   return result;

@@ -2,7 +2,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { invitations, memberships, organisations, users } from "#db/schema";
 import type { Database } from "#db/client";
-import { getDb } from "~/utils/db.server";
+import { getDb, preparedStatement } from "~/utils/db.server";
 import type { Role } from "./roles";
 
 export type MembershipWithOrganisation = typeof memberships.$inferSelect & {
@@ -75,17 +75,20 @@ export async function listPeople(organisationId: string): Promise<Person[]> {
 
 /** The learners a supervisor supervises in one organisation. */
 export async function listSupervisees(organisationId: string, supervisorId: string): Promise<Person[]> {
-  const query = selectPeople(
-    await getDb(),
-
-    and(
-      eq(memberships.organisationId, organisationId),
-      eq(memberships.supervisorId, supervisorId),
-      eq(memberships.role, "learner"),
-      eq(memberships.active, true),
-    ),
+  const query = await preparedStatement("supervisees", (db) =>
+    selectPeople(
+      db,
+      and(
+        eq(memberships.organisationId, sql.placeholder("organisationId")),
+        eq(memberships.supervisorId, sql.placeholder("supervisorId")),
+        eq(memberships.role, "learner"),
+        eq(memberships.active, true),
+      ),
+    )
+      .orderBy(asc(memberships.startedOn), asc(users.name))
+      .prepare("supervisees"),
   );
-  return query.orderBy(asc(memberships.startedOn), asc(users.name));
+  return query.execute({ organisationId, supervisorId });
 }
 
 /** One learner membership with its person, only if it belongs to the organisation asked about. */

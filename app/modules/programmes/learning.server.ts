@@ -1,10 +1,10 @@
 /** Enrolment, lesson progress, knowledge checks and reflections: the learner's state. */
 import { format } from "date-fns";
-import { and, desc, eq, getTableColumns, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { enrolments, knowledgeCheckAttempts, lessonProgress, lessonReflections, yearRevisions } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { getDb } from "~/utils/db.server";
+import { getDb, preparedStatement } from "~/utils/db.server";
 import { findProgramme } from "./catalogue.server";
 import type { Lesson } from "./content-schema";
 import { scoreChecks, type LessonState } from "./progress";
@@ -12,12 +12,15 @@ import { scoreChecks, type LessonState } from "./progress";
 export type Enrolment = typeof enrolments.$inferSelect;
 
 export async function listEnrolmentsForUser(userId: string): Promise<Enrolment[]> {
-  const db = await getDb();
-  return db
-    .select()
-    .from(enrolments)
-    .where(and(eq(enrolments.userId, userId), eq(enrolments.status, "active")))
-    .orderBy(desc(enrolments.startedOn));
+  const query = await preparedStatement("enrolments_of_user", (db) =>
+    db
+      .select()
+      .from(enrolments)
+      .where(and(eq(enrolments.userId, sql.placeholder("userId")), eq(enrolments.status, "active")))
+      .orderBy(desc(enrolments.startedOn))
+      .prepare("enrolments_of_user"),
+  );
+  return query.execute({ userId });
 }
 
 /** Active enrolments through one organisation for many learners, in one query. */
@@ -27,29 +30,39 @@ export async function listOrganisationEnrolments(
   userIds: string[],
 ): Promise<(Enrolment & { revision: number })[]> {
   if (userIds.length === 0) return [];
-  const db = await getDb();
-  return db
-    .select({ ...getTableColumns(enrolments), revision: sql<number>`coalesce(${yearRevisions.revision}, 0)::int` })
-    .from(enrolments)
-    .leftJoin(yearRevisions, eq(yearRevisions.enrolmentId, enrolments.id))
-    .where(
-      and(
-        eq(enrolments.organisationId, organisationId),
-        inArray(enrolments.userId, userIds),
-        eq(enrolments.status, "active"),
-      ),
-    );
+  const query = await preparedStatement("organisation_enrolments", (db) =>
+    db
+      .select({ ...getTableColumns(enrolments), revision: sql<number>`coalesce(${yearRevisions.revision}, 0)::int` })
+      .from(enrolments)
+      .leftJoin(yearRevisions, eq(yearRevisions.enrolmentId, enrolments.id))
+      .where(
+        and(
+          eq(enrolments.organisationId, sql.placeholder("organisationId")),
+          sql`${enrolments.userId} = any(${sql.placeholder("userIds")}::uuid[])`,
+          eq(enrolments.status, "active"),
+        ),
+      )
+      .prepare("organisation_enrolments"),
+  );
+  return query.execute({ organisationId, userIds });
 }
 
 export async function findEnrolment(userId: string, programmeSlug: string): Promise<Enrolment | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select()
-    .from(enrolments)
-    .where(
-      and(eq(enrolments.userId, userId), eq(enrolments.programmeSlug, programmeSlug), eq(enrolments.status, "active")),
-    )
-    .limit(1);
+  const query = await preparedStatement("enrolment_on_programme", (db) =>
+    db
+      .select()
+      .from(enrolments)
+      .where(
+        and(
+          eq(enrolments.userId, sql.placeholder("userId")),
+          eq(enrolments.programmeSlug, sql.placeholder("programmeSlug")),
+          eq(enrolments.status, "active"),
+        ),
+      )
+      .limit(1)
+      .prepare("enrolment_on_programme"),
+  );
+  const [row] = await query.execute({ userId, programmeSlug });
   return row ?? null;
 }
 
@@ -57,37 +70,45 @@ export async function findEnrolment(userId: string, programmeSlug: string): Prom
 export async function lessonStatesFor(enrolmentIds: string[]): Promise<Map<string, LessonState[]>> {
   const grouped = new Map<string, LessonState[]>(enrolmentIds.map((id) => [id, []]));
   if (enrolmentIds.length === 0) return grouped;
-  const db = await getDb();
-  const rows = await db
-    .select({
-      enrolmentId: lessonProgress.enrolmentId,
-      moduleSlug: lessonProgress.moduleSlug,
-      lessonSlug: lessonProgress.lessonSlug,
-      completedAt: lessonProgress.completedAt,
-      lastViewedAt: lessonProgress.lastViewedAt,
-    })
-    .from(lessonProgress)
-    .where(inArray(lessonProgress.enrolmentId, enrolmentIds));
+  const query = await preparedStatement("lesson_states", (db) =>
+    db
+      .select({
+        enrolmentId: lessonProgress.enrolmentId,
+        moduleSlug: lessonProgress.moduleSlug,
+        lessonSlug: lessonProgress.lessonSlug,
+        completedAt: lessonProgress.completedAt,
+        lastViewedAt: lessonProgress.lastViewedAt,
+      })
+      .from(lessonProgress)
+      .where(sql`${lessonProgress.enrolmentId} = any(${sql.placeholder("ids")}::uuid[])`)
+      .prepare("lesson_states"),
+  );
+  const rows = await query.execute({ ids: enrolmentIds });
   for (const { enrolmentId, ...state } of rows) grouped.get(enrolmentId)?.push(state);
   return grouped;
 }
 
-/** Only the completed lessons of each enrolment: enough to count what is done. */
-export async function completedLessonsFor(enrolmentIds: string[]): Promise<Map<string, LessonState[]>> {
-  const grouped = new Map<string, LessonState[]>(enrolmentIds.map((id) => [id, []]));
+/** The lessons each enrolment has completed, as lessonKey()s: enough to count what is done. */
+export async function completedLessonsFor(enrolmentIds: string[]): Promise<Map<string, string[]>> {
+  const grouped = new Map<string, string[]>(enrolmentIds.map((id) => [id, []]));
   if (enrolmentIds.length === 0) return grouped;
-  const db = await getDb();
-  const rows = await db
-    .select({
-      enrolmentId: lessonProgress.enrolmentId,
-      moduleSlug: lessonProgress.moduleSlug,
-      lessonSlug: lessonProgress.lessonSlug,
-      completedAt: lessonProgress.completedAt,
-      lastViewedAt: lessonProgress.lastViewedAt,
-    })
-    .from(lessonProgress)
-    .where(and(inArray(lessonProgress.enrolmentId, enrolmentIds), isNotNull(lessonProgress.completedAt)));
-  for (const { enrolmentId, ...state } of rows) grouped.get(enrolmentId)?.push(state);
+  const completed = await preparedStatement("completed_lessons", (db) =>
+    db
+      .select({
+        enrolmentId: lessonProgress.enrolmentId,
+        lessons: sql<string[]>`array_agg(${lessonProgress.moduleSlug} || '/' || ${lessonProgress.lessonSlug})`,
+      })
+      .from(lessonProgress)
+      .where(
+        and(
+          sql`${lessonProgress.enrolmentId} = any(${sql.placeholder("ids")}::uuid[])`,
+          isNotNull(lessonProgress.completedAt),
+        ),
+      )
+      .groupBy(lessonProgress.enrolmentId)
+      .prepare("completed_lessons"),
+  );
+  for (const row of await completed.execute({ ids: enrolmentIds })) grouped.set(row.enrolmentId, row.lessons);
   return grouped;
 }
 
@@ -144,34 +165,40 @@ export async function submitKnowledgeCheck(
 }
 
 export async function latestCheckAttempt(enrolmentId: string, moduleSlug: string, lessonSlug: string) {
-  const db = await getDb();
-  const [row] = await db
-    .select()
-    .from(knowledgeCheckAttempts)
-    .where(
-      and(
-        eq(knowledgeCheckAttempts.enrolmentId, enrolmentId),
-        eq(knowledgeCheckAttempts.moduleSlug, moduleSlug),
-        eq(knowledgeCheckAttempts.lessonSlug, lessonSlug),
-      ),
-    )
-    .orderBy(desc(knowledgeCheckAttempts.submittedAt))
-    .limit(1);
+  const query = await preparedStatement("latest_check_attempt", (db) =>
+    db
+      .select()
+      .from(knowledgeCheckAttempts)
+      .where(
+        and(
+          eq(knowledgeCheckAttempts.enrolmentId, sql.placeholder("enrolmentId")),
+          eq(knowledgeCheckAttempts.moduleSlug, sql.placeholder("moduleSlug")),
+          eq(knowledgeCheckAttempts.lessonSlug, sql.placeholder("lessonSlug")),
+        ),
+      )
+      .orderBy(desc(knowledgeCheckAttempts.submittedAt))
+      .limit(1)
+      .prepare("latest_check_attempt"),
+  );
+  const [row] = await query.execute({ enrolmentId, moduleSlug, lessonSlug });
   return row ?? null;
 }
 
 export async function reflectionsFor(enrolmentId: string, moduleSlug: string, lessonSlug: string) {
-  const db = await getDb();
-  return db
-    .select()
-    .from(lessonReflections)
-    .where(
-      and(
-        eq(lessonReflections.enrolmentId, enrolmentId),
-        eq(lessonReflections.moduleSlug, moduleSlug),
-        eq(lessonReflections.lessonSlug, lessonSlug),
-      ),
-    );
+  const query = await preparedStatement("lesson_reflections", (db) =>
+    db
+      .select()
+      .from(lessonReflections)
+      .where(
+        and(
+          eq(lessonReflections.enrolmentId, sql.placeholder("enrolmentId")),
+          eq(lessonReflections.moduleSlug, sql.placeholder("moduleSlug")),
+          eq(lessonReflections.lessonSlug, sql.placeholder("lessonSlug")),
+        ),
+      )
+      .prepare("lesson_reflections"),
+  );
+  return query.execute({ enrolmentId, moduleSlug, lessonSlug });
 }
 
 /**

@@ -57,6 +57,20 @@ export function programmeProgress(programme: Programme, states: LessonState[]): 
   };
 }
 
+const lessonKeysOf = new WeakMap<Programme, Set<string>>();
+
+/** How many of a programme's lessons are among those completed (keys from lessonKey), of how many. */
+export function lessonsDone(programme: Programme, completed: Iterable<string>) {
+  let keys = lessonKeysOf.get(programme);
+  if (!keys) {
+    keys = new Set(programme.modules.flatMap((m) => m.lessons.map((l) => lessonKey(m.slug, l.slug))));
+    lessonKeysOf.set(programme, keys);
+  }
+  let done = 0;
+  for (const key of new Set(completed)) if (keys.has(key)) done += 1;
+  return { done, total: keys.size };
+}
+
 /** A view rewrites the lesson's row at most this often while it stays the learner's latest. */
 export const VIEW_REWRITE_MS = 10 * 60_000;
 
