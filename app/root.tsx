@@ -19,6 +19,7 @@ import { navigationFor, ROLE_LABELS } from "~/modules/organisations/roles";
 import stylesheet from "~/styles/app.css";
 import { getCurrentUser } from "~/utils/auth.server";
 import { useNonce } from "~/utils/nonce";
+import { usePageLinks } from "~/components/PageLink";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -181,6 +182,7 @@ function useFocusOnNewPage() {
 export default function App() {
   useLoaderData<typeof loader>();
   useFocusOnNewPage();
+  usePageLinks();
   return <Outlet />;
 }
 

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { PageLink } from "~/components/PageLink";
 import { AgreementTag } from "~/components/AgreementTag";
 import { Welcome } from "~/components/Welcome";
 import { listSupervisees } from "~/modules/organisations/memberships.server";
@@ -92,10 +93,10 @@ function AttentionList({
     <ul className="plain-list">
       {items.map((i) => (
         <li key={i.text}>
-          <Link to={i.href}>
+          <PageLink to={i.href}>
             {i.text}
             <span className="visually-hidden"> for {name}</span>
-          </Link>
+          </PageLink>
         </li>
       ))}
     </ul>
@@ -133,7 +134,7 @@ export default function Supervision() {
             {supervisees.map((s) => (
               <tr key={s.membershipId}>
                 <td>
-                  <Link to={`/learners/${s.membershipId}`}>{s.name}</Link>
+                  <PageLink to={`/learners/${s.membershipId}`}>{s.name}</PageLink>
                   {s.invited ? (
                     <>
                       {" "}
@@ -149,13 +150,13 @@ export default function Supervision() {
                   </span>
                   {s.hasYear ? (
                     <>
-                      <Link to={s.year.href}>
+                      <PageLink to={s.year.href}>
                         The year<span className="visually-hidden"> of {s.name}</span>
-                      </Link>
+                      </PageLink>
                       {" · "}
-                      <Link to={s.year.portfolioHref}>
+                      <PageLink to={s.year.portfolioHref}>
                         Portfolio<span className="visually-hidden"> of {s.name}</span>
-                      </Link>{" "}
+                      </PageLink>{" "}
                       ({s.year.evidencePercent}%)
                     </>
                   ) : null}
@@ -163,10 +164,10 @@ export default function Supervision() {
                 <td>
                   {s.supervision ? (
                     <>
-                      <Link to={s.supervision.href}>
+                      <PageLink to={s.supervision.href}>
                         {s.supervision.next ? `Next by ${s.supervision.next}` : "Record"}
                         <span className="visually-hidden"> for {s.name}</span>
-                      </Link>
+                      </PageLink>
                       {s.supervision.overdue ? (
                         <>
                           {" "}
@@ -174,9 +175,9 @@ export default function Supervision() {
                         </>
                       ) : null}
                       <br />
-                      <Link to={s.supervision.workloadHref}>
+                      <PageLink to={s.supervision.workloadHref}>
                         Workload<span className="visually-hidden"> for {s.name}</span>
-                      </Link>
+                      </PageLink>
                       {s.supervision.workloadFlags ? (
                         <>
                           {" "}
@@ -197,9 +198,9 @@ export default function Supervision() {
                 <td>
                   {s.agreement ? (
                     <>
-                      <Link to={s.agreement.href}>
+                      <PageLink to={s.agreement.href}>
                         Open<span className="visually-hidden"> {s.name}'s learning agreement</span>
-                      </Link>{" "}
+                      </PageLink>{" "}
                       <AgreementTag state={s.agreement.state} />
                     </>
                   ) : (

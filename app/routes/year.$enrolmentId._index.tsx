@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { PageLink } from "~/components/PageLink";
 import { differenceInCalendarDays, format } from "date-fns";
 import { Notification } from "~/components/Notification";
 import { YearNav } from "~/components/YearNav";
@@ -174,20 +175,20 @@ export default function Year() {
               Download the certificate (PDF)
             </a>
             . Its verification code is <strong>{page.certificate.code}</strong>; anyone can check it at{" "}
-            <Link to="/verify">the certificate checker</Link>.
+            <PageLink to="/verify">the certificate checker</PageLink>.
           </p>
         </Notification>
       ) : null}
       {page.party === "programme_lead" ? (
         <p>
-          <Link to={`${base}/settings`}>Record a change to the year</Link> (pathway, part-time working, a pause or an
+          <PageLink to={`${base}/settings`}>Record a change to the year</PageLink> (pathway, part-time working, a pause or an
           extension)
         </p>
       ) : null}
       <div className="card-grid">
         <section className="card" aria-labelledby="card-agreement">
           <h2 className="heading-s" id="card-agreement">
-            <Link to={`${base}/agreement`}>Learning agreement</Link>
+            <PageLink to={`${base}/agreement`}>Learning agreement</PageLink>
           </h2>
           <p>
             {page.agreement.state === "signed" ? (
@@ -201,7 +202,7 @@ export default function Year() {
         </section>
         <section className="card" aria-labelledby="card-supervision">
           <h2 className="heading-s" id="card-supervision">
-            <Link to={`${base}/supervision`}>Supervision</Link>
+            <PageLink to={`${base}/supervision`}>Supervision</PageLink>
           </h2>
           <p>
             {page.supervision.next ? `Next due by ${page.supervision.next}.` : "No more is scheduled."}{" "}
@@ -217,7 +218,7 @@ export default function Year() {
         </section>
         <section className="card" aria-labelledby="card-portfolio">
           <h2 className="heading-s" id="card-portfolio">
-            <Link to={`${base}/portfolio`}>Portfolio</Link>
+            <PageLink to={`${base}/portfolio`}>Portfolio</PageLink>
           </h2>
           <p>{page.portfolio.percent}% of the evidence the programme asks for.</p>
           {page.portfolio.missingKinds.length ? (
@@ -234,11 +235,11 @@ export default function Year() {
         </section>
         <section className="card" aria-labelledby="card-review">
           <h2 className="heading-s" id="card-review">
-            <Link to={`${base}/reviews`}>Reviews</Link>
+            <PageLink to={`${base}/reviews`}>Reviews</PageLink>
           </h2>
           {page.nextReview ? (
             <p>
-              <Link to={`${base}/reviews/${page.nextReview.code}`}>{page.nextReview.title}</Link> due by{" "}
+              <PageLink to={`${base}/reviews/${page.nextReview.code}`}>{page.nextReview.title}</PageLink> due by{" "}
               {page.nextReview.due}
               {page.nextReview.days < 0 ? (
                 <>
@@ -256,7 +257,7 @@ export default function Year() {
         </section>
         <section className="card" aria-labelledby="card-workload">
           <h2 className="heading-s" id="card-workload">
-            <Link to={`${base}/workload`}>Workload</Link>
+            <PageLink to={`${base}/workload`}>Workload</PageLink>
           </h2>
           <p>
             {page.workload.weeks} {page.workload.weeks === 1 ? "week" : "weeks"} recorded.{" "}
@@ -291,7 +292,7 @@ export default function Year() {
                   return (
                     <li key={i} className={`timeline__event timeline__event--${e.kind}`}>
                       <span className="timeline__date">{e.date}</span>{" "}
-                      {e.href ? <Link to={e.href}>{e.title}</Link> : e.title}{" "}
+                      {e.href ? <PageLink to={e.href}>{e.title}</PageLink> : e.title}{" "}
                       {tag ? <span className={`tag ${tag.className}`}>{tag.label}</span> : null}
                     </li>
                   );
