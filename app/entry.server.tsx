@@ -42,7 +42,9 @@ export async function startup({ worker = false }: { worker?: boolean } = {}) {
     if (seeded) console.log("Demo world seeded (see README for the demo logins).");
   }
   if (mailTransport() === "file") {
-    const shown = devMailboxOpen() ? "shown at /dev/mail" : "not shown anywhere (DEV_MAILBOX=true shows it at /dev/mail)";
+    const shown = devMailboxOpen()
+      ? "shown at /dev/mail"
+      : "not shown anywhere (DEV_MAILBOX=true shows it at /dev/mail)";
     const note = `Email is written to ${env().MAIL_DIR}, ${shown}; set SMTP_HOST to send it.`;
     if (isProduction()) console.warn(`WARNING: ${note}`);
     else console.log(note);
@@ -153,7 +155,10 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (typeof status === "number" && status < 500) return;
   if (isDatabaseOutage(error)) {
     outages.add(request);
-    console.error(`[database] unavailable during ${request.method} ${new URL(request.url).pathname}:`, (error as Error).message);
+    console.error(
+      `[database] unavailable during ${request.method} ${new URL(request.url).pathname}:`,
+      (error as Error).message,
+    );
     return;
   }
   console.error(`[remix] ${request.method} ${new URL(request.url).pathname}:`, error);

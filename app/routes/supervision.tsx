@@ -3,12 +3,11 @@ import { useLoaderData } from "@remix-run/react";
 import { PageLink } from "~/components/PageLink";
 import { AgreementTag } from "~/components/AgreementTag";
 import { Welcome } from "~/components/Welcome";
-import { listSupervisees } from "~/modules/organisations/memberships.server";
 import { describeProgress } from "~/modules/organisations/people";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
-import { completedLessonsFor, listOrganisationEnrolments } from "~/modules/programmes/learning.server";
 import { lessonsDone } from "~/modules/programmes/progress";
 import { format } from "date-fns";
+import { listSuperviseesWithYears } from "~/modules/organisations/memberships.server";
 import { yearSummaries, type YearSummary } from "~/modules/first-year/summary.server";
 import { requireMembership } from "~/utils/auth.server";
 
@@ -16,21 +15,18 @@ export const meta: MetaFunction = () => [{ title: "Your supervisees – Practice
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireMembership(request, { permission: "learner:read:supervisee" });
-  const supervisees = await listSupervisees(current.active.organisationId, current.user.id);
+  const {
+    supervisees,
+    enrolments,
+    completed: states,
+  } = await listSuperviseesWithYears(current.active.organisationId, current.user.id);
   const today = new Date();
-  const enrolments = await listOrganisationEnrolments(
-    current.active.organisationId,
-    supervisees.map((s) => s.userId),
+  // Only the enrolments this supervisor supervises open the learner's year to them.
+  const years = await yearSummaries(
+    enrolments.filter((e) => e.supervisorId === current.user.id),
+    today,
+    "supervisor",
   );
-  const [states, years] = await Promise.all([
-    completedLessonsFor(enrolments.map((e) => e.id)),
-    // Only the enrolments this supervisor supervises open the learner's year to them.
-    yearSummaries(
-      enrolments.filter((e) => e.supervisorId === current.user.id),
-      today,
-      "supervisor",
-    ),
-  ]);
   const yearByUser = new Map<string, YearSummary>();
   for (const y of years.values()) if (!yearByUser.has(y.userId)) yearByUser.set(y.userId, y);
   const yearOf = (userId: string) => yearByUser.get(userId) ?? null;

@@ -1,6 +1,6 @@
 import { alias } from "drizzle-orm/pg-core";
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { invitations, memberships, organisations, users } from "#db/schema";
+import { enrolments, invitations, lessonProgress, memberships, organisations, users, yearRevisions } from "#db/schema";
 import type { Database } from "#db/client";
 import { getDb, preparedStatement } from "~/utils/db.server";
 import type { Role } from "./roles";
@@ -75,20 +75,71 @@ export async function listPeople(organisationId: string): Promise<Person[]> {
 
 /** The learners a supervisor supervises in one organisation. */
 export async function listSupervisees(organisationId: string, supervisorId: string): Promise<Person[]> {
-  const query = await preparedStatement("supervisees", (db) =>
-    selectPeople(
-      db,
-      and(
-        eq(memberships.organisationId, sql.placeholder("organisationId")),
-        eq(memberships.supervisorId, sql.placeholder("supervisorId")),
-        eq(memberships.role, "learner"),
-        eq(memberships.active, true),
-      ),
-    )
-      .orderBy(asc(memberships.startedOn), asc(users.name))
-      .prepare("supervisees"),
+  return (await listSuperviseesWithYears(organisationId, supervisorId)).supervisees;
+}
+
+export interface SuperviseesWithYears {
+  supervisees: Person[];
+  /** Their active enrolments through the organisation, each with its year's revision. */
+  enrolments: (typeof enrolments.$inferSelect & { revision: number })[];
+  /** Completed lessons (module/lesson keys) by enrolment. */
+  completed: Map<string, string[]>;
+}
+
+/**
+ * What the supervisor's desk reads, in one statement: the learners a supervisor supervises in an
+ * organisation, each with their active enrolments through it (with the year's revision, for the
+ * summaries kept against it) and the lessons completed on each.
+ */
+export async function listSuperviseesWithYears(
+  organisationId: string,
+  supervisorId: string,
+): Promise<SuperviseesWithYears> {
+  const query = await preparedStatement("supervisees_with_years", (db) =>
+    db
+      .select({
+        person: personColumns,
+        enrolment: enrolments,
+        revision: sql<number>`coalesce(${yearRevisions.revision}, 0)::int`,
+        completed: sql<
+          string[] | null
+        >`(select array_agg(${lessonProgress.moduleSlug} || '/' || ${lessonProgress.lessonSlug}) from ${lessonProgress} where ${lessonProgress.enrolmentId} = ${enrolments.id} and ${lessonProgress.completedAt} is not null)`,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .leftJoin(supervisor, eq(supervisor.id, memberships.supervisorId))
+      .leftJoin(
+        enrolments,
+        and(
+          eq(enrolments.userId, memberships.userId),
+          eq(enrolments.organisationId, memberships.organisationId),
+          eq(enrolments.status, "active"),
+        ),
+      )
+      .leftJoin(yearRevisions, eq(yearRevisions.enrolmentId, enrolments.id))
+      .where(
+        and(
+          eq(memberships.organisationId, sql.placeholder("organisationId")),
+          eq(memberships.supervisorId, sql.placeholder("supervisorId")),
+          eq(memberships.role, "learner"),
+          eq(memberships.active, true),
+        ),
+      )
+      .orderBy(asc(memberships.startedOn), asc(users.name), asc(memberships.id), asc(enrolments.startedOn))
+      .prepare("supervisees_with_years"),
   );
-  return query.execute({ organisationId, supervisorId });
+  const rows = await query.execute({ organisationId, supervisorId });
+  const people = new Map<string, Person>();
+  const years: SuperviseesWithYears["enrolments"] = [];
+  const completed = new Map<string, string[]>();
+  for (const row of rows) {
+    if (!people.has(row.person.membershipId)) people.set(row.person.membershipId, row.person as Person);
+    if (row.enrolment) {
+      years.push({ ...row.enrolment, revision: row.revision });
+      completed.set(row.enrolment.id, row.completed ?? []);
+    }
+  }
+  return { supervisees: [...people.values()], enrolments: years, completed };
 }
 
 /** One learner membership with its person, only if it belongs to the organisation asked about. */

@@ -1,6 +1,6 @@
 /** Enrolment, lesson progress, knowledge checks and reflections: the learner's state. */
 import { format } from "date-fns";
-import { and, desc, eq, getTableColumns, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { enrolments, knowledgeCheckAttempts, lessonProgress, lessonReflections, yearRevisions } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -85,30 +85,6 @@ export async function lessonStatesFor(enrolmentIds: string[]): Promise<Map<strin
   );
   const rows = await query.execute({ ids: enrolmentIds });
   for (const { enrolmentId, ...state } of rows) grouped.get(enrolmentId)?.push(state);
-  return grouped;
-}
-
-/** The lessons each enrolment has completed, as lessonKey()s: enough to count what is done. */
-export async function completedLessonsFor(enrolmentIds: string[]): Promise<Map<string, string[]>> {
-  const grouped = new Map<string, string[]>(enrolmentIds.map((id) => [id, []]));
-  if (enrolmentIds.length === 0) return grouped;
-  const completed = await preparedStatement("completed_lessons", (db) =>
-    db
-      .select({
-        enrolmentId: lessonProgress.enrolmentId,
-        lessons: sql<string[]>`array_agg(${lessonProgress.moduleSlug} || '/' || ${lessonProgress.lessonSlug})`,
-      })
-      .from(lessonProgress)
-      .where(
-        and(
-          sql`${lessonProgress.enrolmentId} = any(${sql.placeholder("ids")}::uuid[])`,
-          isNotNull(lessonProgress.completedAt),
-        ),
-      )
-      .groupBy(lessonProgress.enrolmentId)
-      .prepare("completed_lessons"),
-  );
-  for (const row of await completed.execute({ ids: enrolmentIds })) grouped.set(row.enrolmentId, row.lessons);
   return grouped;
 }
 
