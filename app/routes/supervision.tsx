@@ -29,19 +29,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
   const yearByUser = new Map<string, YearSummary>();
   for (const y of years.values()) if (!yearByUser.has(y.userId)) yearByUser.set(y.userId, y);
-  const yearOf = (userId: string) => yearByUser.get(userId) ?? null;
-  const supervisionOf = (userId: string) => {
-    const y = yearOf(userId);
-    return y
-      ? {
-          href: y.supervisionHref,
-          next: y.nextSupervision ? format(y.nextSupervision, "d MMM yyyy") : null,
-          overdue: y.missedSupervision,
-          workloadHref: y.workloadHref,
-          workloadFlags: y.workloadFlags,
-        }
-      : null;
-  };
   const programmesOf = (userId: string) =>
     enrolments
       .filter((e) => e.userId === userId)
@@ -51,36 +38,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
         const p = lessonsDone(programme, states.get(e.id) ?? []);
         return [`${programme.title}: ${p.done} of ${p.total} lessons`];
       });
+  // Links into a year are sent as the part after /year/<id>, which repeats from row to row.
+  const within = (y: YearSummary, items: { text: string; href: string }[]) =>
+    items.map((i) => ({ text: i.text, to: i.href.startsWith(y.yearHref) ? i.href.slice(y.yearHref.length) : i.href }));
   return {
     organisation: current.active.organisation.name,
-    supervisees: supervisees.map((s) => ({
-      membershipId: s.membershipId,
-      name: s.name,
-      team: s.team,
-      jobTitle: s.jobTitle,
-      progress: describeProgress(s.stage, s.startedOn, today),
-      invited: !s.hasPassword,
-      programmes: programmesOf(s.userId),
-      supervision: supervisionOf(s.userId),
-      agreement: yearOf(s.userId)?.agreement ?? null,
-      year: (({ yearHref, waiting, overdue, evidencePercent, portfolioHref }) => ({
-        href: yearHref,
-        waiting,
-        overdue,
-        evidencePercent,
-        portfolioHref,
-      }))(yearOf(s.userId) ?? { yearHref: "", waiting: [], overdue: [], evidencePercent: 0, portfolioHref: "" }),
-      hasYear: !!yearOf(s.userId),
-    })),
+    supervisees: supervisees.map((s) => {
+      const y = yearByUser.get(s.userId) ?? null;
+      return {
+        membershipId: s.membershipId,
+        name: s.name,
+        team: s.team,
+        jobTitle: s.jobTitle,
+        progress: describeProgress(s.stage, s.startedOn, today),
+        invited: !s.hasPassword,
+        programmes: programmesOf(s.userId),
+        year: y && {
+          id: y.enrolmentId,
+          nextSupervision: y.nextSupervision ? format(y.nextSupervision, "d MMM yyyy") : null,
+          missedSupervision: y.missedSupervision,
+          workloadFlags: y.workloadFlags,
+          agreement: y.agreement.state,
+          waiting: within(y, y.waiting),
+          overdue: within(y, y.overdue),
+          evidencePercent: y.evidencePercent,
+        },
+      };
+    }),
   };
 }
 
 function AttentionList({
+  year,
   items,
   empty,
   name,
 }: {
-  items: { text: string; href: string }[];
+  year: string;
+  items: { text: string; to: string }[];
   empty: string;
   name: string;
 }) {
@@ -89,7 +84,7 @@ function AttentionList({
     <ul className="plain-list">
       {items.map((i) => (
         <li key={i.text}>
-          <PageLink to={i.href}>
+          <PageLink to={i.to.startsWith("/year/") ? i.to : `/year/${year}${i.to}`}>
             {i.text}
             <span className="visually-hidden"> for {name}</span>
           </PageLink>
@@ -127,84 +122,98 @@ export default function Supervision() {
             </tr>
           </thead>
           <tbody>
-            {supervisees.map((s) => (
-              <tr key={s.membershipId}>
-                <td>
-                  <PageLink to={`/learners/${s.membershipId}`}>{s.name}</PageLink>
-                  {s.invited ? (
-                    <>
-                      {" "}
-                      <span className="tag tag--grey">Invited</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  {s.progress}
-                  <span className="hint block">{[s.jobTitle, s.team].filter(Boolean).join(", ")}</span>
-                  <span className="hint block">
-                    {s.programmes.length ? s.programmes.join("; ") : "Not enrolled on a programme"}
-                  </span>
-                  {s.hasYear ? (
-                    <>
-                      <PageLink to={s.year.href}>
-                        The year<span className="visually-hidden"> of {s.name}</span>
-                      </PageLink>
-                      {" · "}
-                      <PageLink to={s.year.portfolioHref}>
-                        Portfolio<span className="visually-hidden"> of {s.name}</span>
-                      </PageLink>{" "}
-                      ({s.year.evidencePercent}%)
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  {s.supervision ? (
-                    <>
-                      <PageLink to={s.supervision.href}>
-                        {s.supervision.next ? `Next by ${s.supervision.next}` : "Record"}
-                        <span className="visually-hidden"> for {s.name}</span>
-                      </PageLink>
-                      {s.supervision.overdue ? (
-                        <>
-                          {" "}
-                          <span className="tag tag--red">{s.supervision.overdue} missed</span>
-                        </>
-                      ) : null}
-                      <br />
-                      <PageLink to={s.supervision.workloadHref}>
-                        Workload<span className="visually-hidden"> for {s.name}</span>
-                      </PageLink>
-                      {s.supervision.workloadFlags ? (
-                        <>
-                          {" "}
-                          <span className="tag tag--red">
-                            {s.supervision.workloadFlags} {s.supervision.workloadFlags === 1 ? "week" : "weeks"} flagged
-                          </span>
-                        </>
-                      ) : null}
-                    </>
-                  ) : (
-                    "None"
-                  )}
-                </td>
-                <td>{s.hasYear ? <AttentionList items={s.year.waiting} empty="Nothing" name={s.name} /> : "None"}</td>
-                <td>
-                  {s.hasYear ? <AttentionList items={s.year.overdue} empty="Nothing overdue" name={s.name} /> : "None"}
-                </td>
-                <td>
-                  {s.agreement ? (
-                    <>
-                      <PageLink to={s.agreement.href}>
-                        Open<span className="visually-hidden"> {s.name}'s learning agreement</span>
-                      </PageLink>{" "}
-                      <AgreementTag state={s.agreement.state} />
-                    </>
-                  ) : (
-                    "None"
-                  )}
-                </td>
-              </tr>
-            ))}
+            {supervisees.map((s) => {
+              const year = s.year;
+              const base = year ? `/year/${year.id}` : "";
+              return (
+                <tr key={s.membershipId}>
+                  <td>
+                    <PageLink to={`/learners/${s.membershipId}`}>{s.name}</PageLink>
+                    {s.invited ? (
+                      <>
+                        {" "}
+                        <span className="tag tag--grey">Invited</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {s.progress}
+                    <span className="hint block">{[s.jobTitle, s.team].filter(Boolean).join(", ")}</span>
+                    <span className="hint block">
+                      {s.programmes.length ? s.programmes.join("; ") : "Not enrolled on a programme"}
+                    </span>
+                    {year ? (
+                      <>
+                        <PageLink to={base}>
+                          The year<span className="visually-hidden"> of {s.name}</span>
+                        </PageLink>
+                        {" · "}
+                        <PageLink to={`${base}/portfolio`}>
+                          Portfolio<span className="visually-hidden"> of {s.name}</span>
+                        </PageLink>{" "}
+                        ({year.evidencePercent}%)
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {year ? (
+                      <>
+                        <PageLink to={`${base}/supervision`}>
+                          {year.nextSupervision ? `Next by ${year.nextSupervision}` : "Record"}
+                          <span className="visually-hidden"> for {s.name}</span>
+                        </PageLink>
+                        {year.missedSupervision ? (
+                          <>
+                            {" "}
+                            <span className="tag tag--red">{year.missedSupervision} missed</span>
+                          </>
+                        ) : null}
+                        <br />
+                        <PageLink to={`${base}/workload`}>
+                          Workload<span className="visually-hidden"> for {s.name}</span>
+                        </PageLink>
+                        {year.workloadFlags ? (
+                          <>
+                            {" "}
+                            <span className="tag tag--red">
+                              {year.workloadFlags} {year.workloadFlags === 1 ? "week" : "weeks"} flagged
+                            </span>
+                          </>
+                        ) : null}
+                      </>
+                    ) : (
+                      "None"
+                    )}
+                  </td>
+                  <td>
+                    {year ? (
+                      <AttentionList year={year.id} items={year.waiting} empty="Nothing" name={s.name} />
+                    ) : (
+                      "None"
+                    )}
+                  </td>
+                  <td>
+                    {year ? (
+                      <AttentionList year={year.id} items={year.overdue} empty="Nothing overdue" name={s.name} />
+                    ) : (
+                      "None"
+                    )}
+                  </td>
+                  <td>
+                    {year ? (
+                      <>
+                        <PageLink to={`${base}/agreement`}>
+                          Open<span className="visually-hidden"> {s.name}'s learning agreement</span>
+                        </PageLink>{" "}
+                        <AgreementTag state={year.agreement} />
+                      </>
+                    ) : (
+                      "None"
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
