@@ -19,8 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const learnerMemberships = current.memberships.filter((m) => m.role === "learner");
   const today = new Date();
   const enrolments = await listEnrolmentsForUser(current.user.id);
-  const states = await lessonStatesFor(enrolments.map((e) => e.id));
-  const agreements = await agreementSummaries(enrolments, today);
+  const [states, agreements] = await Promise.all([
+    lessonStatesFor(enrolments.map((e) => e.id)),
+    agreementSummaries(enrolments, today),
+  ]);
   const programmes = enrolments.flatMap((e) => {
     const programme = findProgramme(e.programmeSlug);
     if (!programme) return [];
