@@ -164,8 +164,8 @@ export default function Learning() {
             <>
               <p className="lead">You are on the route back into social work.</p>
               <p>
-                <Link to="/return">Your return to social work</Link>: your updating days, CPD records, the checklist
-                for your return and your evidence pack.
+                <Link to="/return">Your return to social work</Link>: your updating days, CPD records, the checklist for
+                your return and your evidence pack.
               </p>
               <p>
                 If you have been off the Social Work England register for between 2 and 5 years, you will need 30 days

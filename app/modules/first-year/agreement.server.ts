@@ -32,32 +32,21 @@ export async function findAgreement(enrolmentId: string) {
 export async function agreementsFor(enrolmentIds: string[]) {
   const result = new Map<string, { agreement: typeof learningAgreements.$inferSelect; signatures: SignatureLike[] }>();
   if (enrolmentIds.length === 0) return result;
-  const [byYear, signed] = await Promise.all([
-    preparedStatement("agreements_for_years", (db) =>
-      db
-        .select()
-        .from(learningAgreements)
-        .where(sql`${learningAgreements.enrolmentId} = any(${sql.placeholder("ids")}::uuid[])`)
-        .prepare("agreements_for_years"),
-    ),
-    preparedStatement("agreement_signatures_for_years", (db) =>
-      db
-        .select({ signature: learningAgreementSignatures })
-        .from(learningAgreementSignatures)
-        .innerJoin(learningAgreements, eq(learningAgreements.id, learningAgreementSignatures.agreementId))
-        .where(sql`${learningAgreements.enrolmentId} = any(${sql.placeholder("ids")}::uuid[])`)
-        .prepare("agreement_signatures_for_years"),
-    ),
-  ]);
-  // Both at once: the signatures are found by the years their agreements belong to.
-  const [agreements, signatureRows] = await Promise.all([
-    byYear.execute({ ids: enrolmentIds }),
-    signed.execute({ ids: enrolmentIds }),
-  ]);
-  if (agreements.length === 0) return result;
-  const signatures = signatureRows.map((r) => r.signature);
-  for (const a of agreements)
-    result.set(a.enrolmentId, { agreement: a, signatures: signatures.filter((s) => s.agreementId === a.id) });
+  // Each agreement with its signatures, in one statement (an agreement nobody has signed comes once, alone).
+  const query = await preparedStatement("agreements_for_years", (db) =>
+    db
+      .select({ agreement: learningAgreements, signature: learningAgreementSignatures })
+      .from(learningAgreements)
+      .leftJoin(learningAgreementSignatures, eq(learningAgreementSignatures.agreementId, learningAgreements.id))
+      .where(sql`${learningAgreements.enrolmentId} = any(${sql.placeholder("ids")}::uuid[])`)
+      .orderBy(asc(learningAgreementSignatures.signedAt))
+      .prepare("agreements_for_years"),
+  );
+  for (const { agreement, signature } of await query.execute({ ids: enrolmentIds })) {
+    let found = result.get(agreement.enrolmentId);
+    if (!found) result.set(agreement.enrolmentId, (found = { agreement, signatures: [] }));
+    if (signature) found.signatures.push(signature);
+  }
   return result;
 }
 
