@@ -443,17 +443,28 @@ const BROWSER_HEADERS = {
 async function readOnce(page: Page) {
   const first = await statementsPerRead(page);
   const again = await statementsPerRead(page);
-  return first === again ? again : `${again} (first read ${first})`;
+  if (first.statements !== again.statements) {
+    const note = `${page.name}, read alone: ${first.medianMs.toFixed(1)} ms the first time (${first.statements} statements), ${again.medianMs.toFixed(1)} ms again (${again.statements}), medians of ${page.requests.length} people.`;
+    say(note);
+    coldReads.push(note);
+  }
+  return first.statements === again.statements ? again.statements : `${again.statements} (first read ${first.statements})`;
 }
+
+/** Notes on pages whose first read differs from the next (what is kept against a year's revision). */
+const coldReads: string[] = [];
 
 async function statementsPerRead(page: Page) {
   const counts = new Set<number>();
+  const times: number[] = [];
   for (const r of page.requests) {
+    const began = performance.now();
     const response = await fetch(`http://127.0.0.1:${port}${r.path}`, {
       headers: { ...BROWSER_HEADERS, ...(r.cookie ? { cookie: r.cookie } : {}) },
       redirect: "manual",
     });
     await response.arrayBuffer();
+    times.push(performance.now() - began);
     if (response.status !== 200)
       throw new Error(
         `${page.name}: GET ${r.path} answered ${response.status}${response.headers.get("location") ? ` (to ${response.headers.get("location")})` : ""}, not 200`,
@@ -463,7 +474,11 @@ async function statementsPerRead(page: Page) {
     counts.add(Number(header));
   }
   const sorted = [...counts].sort((a, b) => a - b);
-  return sorted.length === 1 ? String(sorted[0]) : `${sorted[0]}–${sorted.at(-1)}`;
+  times.sort((a, b) => a - b);
+  return {
+    statements: sorted.length === 1 ? String(sorted[0]) : `${sorted[0]}–${sorted.at(-1)}`,
+    medianMs: times[Math.floor(times.length / 2)] ?? 0,
+  };
 }
 
 async function load(page: Page, seconds: number) {
@@ -554,8 +569,9 @@ function formatReport(results: Measured[], dataset: Record<string, number>, pgVe
     "",
     ...lines,
     "",
-    "The learner home is `/learning`, where `/home` sends a learner. SQL queries: statements one request sends (the X-Query-Count header), the session's included; where the first read of a page differs, it is given in brackets.",
+    "The learner home is `/learning`, where `/home` sends a learner. SQL queries: statements one request sends (the X-Query-Count header), the session's included; where the first read of a page differs, it is given in brackets. CPU: the server's processes' and PostgreSQL's CPU time during the run, divided by the requests answered.",
     "",
+    ...(coldReads.length ? [`What is worked out from a year is kept against its revision (ADR 014); under load each person's page is read again and again, so the table measures it kept. ${coldReads.join(" ")}`, ""] : []),
     `Machine: ${machine}.`,
     "",
     `Data: ${describeDataset(dataset)}.`,

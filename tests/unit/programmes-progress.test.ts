@@ -7,6 +7,7 @@ import {
   nextReviewPoint,
   programmeProgress,
   scoreChecks,
+  lessonsDone,
   viewToRecord,
   type LessonState,
 } from "~/modules/programmes/progress";
@@ -168,6 +169,13 @@ describe("module progress", () => {
     ];
     expect(moduleProgress(intro, states)).toEqual({ done: 1, total: 2 });
     expect(moduleProgress(intro, [])).toEqual({ done: 0, total: 2 });
+  });
+});
+
+describe("lessons done, as the supervisor's desk counts them", () => {
+  it("counts each completed lesson of the programme once, and nothing of another", () => {
+    expect(lessonsDone(twoModules, [])).toEqual({ done: 0, total: 4 });
+    expect(lessonsDone(twoModules, ["intro/a", "practice/d", "intro/a", "retired/x"])).toEqual({ done: 2, total: 4 });
   });
 });
 
