@@ -571,7 +571,12 @@ function formatReport(results: Measured[], dataset: Record<string, number>, pgVe
     "",
     "The learner home is `/learning`, where `/home` sends a learner. SQL queries: statements one request sends (the X-Query-Count header), the session's included; where the first read of a page differs, it is given in brackets. CPU: the server's processes' and PostgreSQL's CPU time during the run, divided by the requests answered.",
     "",
-    ...(coldReads.length ? [`What is worked out from a year is kept against its revision (ADR 014); under load each person's page is read again and again, so the table measures it kept. ${coldReads.join(" ")}`, ""] : []),
+    ...(coldReads.length
+      ? [
+          `A page's first read can need more: the desk and the year page work out what is then kept against the year's revision (ADR 014), and a lesson records that it was opened, which reading it again within ten minutes does not. Under load each person's page is read again and again, so the table measures the later reads. ${coldReads.join(" ")}`,
+          "",
+        ]
+      : []),
     `Machine: ${machine}.`,
     "",
     `Data: ${describeDataset(dataset)}.`,
