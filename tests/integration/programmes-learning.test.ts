@@ -16,8 +16,9 @@ import {
   setLessonComplete,
   submitKnowledgeCheck,
 } from "~/modules/programmes/learning.server";
+import { listSuperviseesWithYears } from "~/modules/organisations/memberships.server";
 import { withTestDatabase } from "../support/database";
-import { makeUser } from "../support/fixtures";
+import { makeMembership, makeOrganisation, makeUser } from "../support/fixtures";
 
 // The catalogue fixes the manifest's path when it is first imported, so point it at a temporary
 // file before any import runs; the file itself is written below, before anything reads it.
@@ -270,6 +271,35 @@ describe("lesson progress", () => {
       "lessonSlug",
       "moduleSlug",
     ]);
+  });
+
+  it("counts, for the supervisor's desk, the completed lessons the programme still has", async () => {
+    const org = await makeOrganisation(t.db);
+    const supervisor = await makeUser(t.db);
+    await makeMembership(t.db, { userId: supervisor.id, organisationId: org.id, role: "supervisor" });
+    const learner = await makeUser(t.db);
+    await makeMembership(t.db, {
+      userId: learner.id,
+      organisationId: org.id,
+      role: "learner",
+      stage: "nqsw",
+      startedOn: "2026-01-05",
+      supervisorId: supervisor.id,
+    });
+    const [year] = await t.db
+      .insert(enrolments)
+      .values({ userId: learner.id, programmeSlug: "closed-free", organisationId: org.id, supervisorId: supervisor.id, startedOn: "2026-01-05" })
+      .returning();
+    await setLessonComplete(year!.id, "basics", "first-steps", true);
+    await setLessonComplete(year!.id, "basics", "retired-lesson", true); // no longer in the programme
+    await recordLessonView(year!.id, "other-module", "first-steps"); // opened, not completed
+
+    const desk = await listSuperviseesWithYears(org.id, supervisor.id);
+    expect(desk.supervisees.map((p) => p.userId)).toEqual([learner.id]);
+    expect(desk.completed.get(year!.id)).toBe(1);
+
+    await setLessonComplete(year!.id, "basics", "first-steps", false);
+    expect((await listSuperviseesWithYears(org.id, supervisor.id)).completed.get(year!.id)).toBe(0);
   });
 
   it("asks nothing of the database for no enrolments", async () => {

@@ -2,6 +2,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { enrolments, invitations, lessonProgress, memberships, organisations, users, yearRevisions } from "#db/schema";
 import type { Database } from "#db/client";
+import { programmeLessonKeys } from "~/modules/programmes/catalogue.server";
 import { getDb, preparedStatement } from "~/utils/db.server";
 import type { Role } from "./roles";
 
@@ -82,8 +83,8 @@ export interface SuperviseesWithYears {
   supervisees: Person[];
   /** Their active enrolments through the organisation, each with its year's revision. */
   enrolments: (typeof enrolments.$inferSelect & { revision: number })[];
-  /** Completed lessons (module/lesson keys) by enrolment. */
-  completed: Map<string, string[]>;
+  /** How many of its programme's lessons each enrolment has completed, by enrolment. */
+  completed: Map<string, number>;
 }
 
 /**
@@ -101,9 +102,8 @@ export async function listSuperviseesWithYears(
         person: personColumns,
         enrolment: enrolments,
         revision: sql<number>`coalesce(${yearRevisions.revision}, 0)::int`,
-        completed: sql<
-          string[] | null
-        >`(select array_agg(${lessonProgress.moduleSlug} || '/' || ${lessonProgress.lessonSlug}) from ${lessonProgress} where ${lessonProgress.enrolmentId} = ${enrolments.id} and ${lessonProgress.completedAt} is not null)`,
+        // Counted here, of the lessons the programme still has, rather than sent as lists of keys.
+        completed: sql<number>`(select count(*) from ${lessonProgress} where ${lessonProgress.enrolmentId} = ${enrolments.id} and ${lessonProgress.completedAt} is not null and ${enrolments.programmeSlug} || ':' || ${lessonProgress.moduleSlug} || '/' || ${lessonProgress.lessonSlug} = any(${sql.placeholder("lessonKeys")}::text[]))::int`,
       })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
@@ -128,15 +128,15 @@ export async function listSuperviseesWithYears(
       .orderBy(asc(memberships.startedOn), asc(users.name), asc(memberships.id), asc(enrolments.startedOn))
       .prepare("supervisees_with_years"),
   );
-  const rows = await query.execute({ organisationId, supervisorId });
+  const rows = await query.execute({ organisationId, supervisorId, lessonKeys: programmeLessonKeys() });
   const people = new Map<string, Person>();
   const years: SuperviseesWithYears["enrolments"] = [];
-  const completed = new Map<string, string[]>();
+  const completed = new Map<string, number>();
   for (const row of rows) {
     if (!people.has(row.person.membershipId)) people.set(row.person.membershipId, row.person as Person);
     if (row.enrolment) {
       years.push({ ...row.enrolment, revision: row.revision });
-      completed.set(row.enrolment.id, row.completed ?? []);
+      completed.set(row.enrolment.id, row.completed);
     }
   }
   return { supervisees: [...people.values()], enrolments: years, completed };

@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Lesson, Manifest, Module, Programme } from "./content-schema";
+import { lessonKey } from "./progress";
 
 const MANIFEST_PATH = path.resolve(process.env.CONTENT_MANIFEST ?? "build/content/manifest.json");
 
@@ -32,6 +33,24 @@ export function listProgrammes(): Programme[] {
 
 export function findProgramme(slug: string): Programme | undefined {
   return loadManifest().programmes.find((p) => p.slug === slug);
+}
+
+const qualifiedKeys = new WeakMap<Manifest, string[]>();
+
+/**
+ * Every lesson of every programme as "programme:module/lesson", for counting in SQL the lessons
+ * an enrolment has completed that its programme still has.
+ */
+export function programmeLessonKeys(): string[] {
+  const manifest = loadManifest();
+  let keys = qualifiedKeys.get(manifest);
+  if (!keys) {
+    keys = manifest.programmes.flatMap((p) =>
+      p.modules.flatMap((m) => m.lessons.map((l) => `${p.slug}:${lessonKey(m.slug, l.slug)}`)),
+    );
+    qualifiedKeys.set(manifest, keys);
+  }
+  return keys;
 }
 
 export function findModule(programme: Programme, moduleSlug: string): Module | undefined {

@@ -59,16 +59,18 @@ export function programmeProgress(programme: Programme, states: LessonState[]): 
 
 const lessonKeysOf = new WeakMap<Programme, Set<string>>();
 
-/** How many of a programme's lessons are among those completed (keys from lessonKey), of how many. */
-export function lessonsDone(programme: Programme, completed: Iterable<string>) {
+function lessonKeys(programme: Programme) {
   let keys = lessonKeysOf.get(programme);
   if (!keys) {
     keys = new Set(programme.modules.flatMap((m) => m.lessons.map((l) => lessonKey(m.slug, l.slug))));
     lessonKeysOf.set(programme, keys);
   }
-  let done = 0;
-  for (const key of new Set(completed)) if (keys.has(key)) done += 1;
-  return { done, total: keys.size };
+  return keys;
+}
+
+/** How many lessons a programme has. */
+export function lessonTotal(programme: Programme) {
+  return lessonKeys(programme).size;
 }
 
 /** A view rewrites the lesson's row at most this often while it stays the learner's latest. */
