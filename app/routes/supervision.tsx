@@ -5,11 +5,18 @@ import { AgreementTag } from "~/components/AgreementTag";
 import { Welcome } from "~/components/Welcome";
 import { describeProgress } from "~/modules/organisations/people";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
-import { lessonsDone } from "~/modules/programmes/progress";
+import { lessonTotal } from "~/modules/programmes/progress";
 import { format } from "date-fns";
 import { listSuperviseesWithYears } from "~/modules/organisations/memberships.server";
 import { yearSummaries, type YearSummary } from "~/modules/first-year/summary.server";
 import { requireMembership } from "~/utils/auth.server";
+import { memoised } from "~/utils/memo";
+
+const shortDate = memoised(
+  1000,
+  (date: Date) => String(date.getTime()),
+  (date: Date) => format(date, "d MMM yyyy"),
+);
 
 export const meta: MetaFunction = () => [{ title: "Your supervisees – Practice Pathways" }];
 
@@ -35,8 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .flatMap((e) => {
         const programme = findProgramme(e.programmeSlug);
         if (!programme) return [];
-        const p = lessonsDone(programme, states.get(e.id) ?? []);
-        return [`${programme.title}: ${p.done} of ${p.total} lessons`];
+        return [`${programme.title}: ${states.get(e.id) ?? 0} of ${lessonTotal(programme)} lessons`];
       });
   // Links into a year are sent as the part after /year/<id>, which repeats from row to row.
   const within = (y: YearSummary, items: { text: string; href: string }[]) =>
@@ -55,7 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         programmes: programmesOf(s.userId),
         year: y && {
           id: y.enrolmentId,
-          nextSupervision: y.nextSupervision ? format(y.nextSupervision, "d MMM yyyy") : null,
+          nextSupervision: y.nextSupervision ? shortDate(y.nextSupervision) : null,
           missedSupervision: y.missedSupervision,
           workloadFlags: y.workloadFlags,
           agreement: y.agreement.state,
@@ -86,7 +92,7 @@ function AttentionList({
         <li key={i.text}>
           <PageLink to={i.to.startsWith("/year/") ? i.to : `/year/${year}${i.to}`}>
             {i.text}
-            <span className="visually-hidden"> for {name}</span>
+            <span className="visually-hidden">{` for ${name}`}</span>
           </PageLink>
         </li>
       ))}
@@ -145,13 +151,13 @@ export default function Supervision() {
                     {year ? (
                       <>
                         <PageLink to={base}>
-                          The year<span className="visually-hidden"> of {s.name}</span>
+                          The year<span className="visually-hidden">{` of ${s.name}`}</span>
                         </PageLink>
                         {" · "}
                         <PageLink to={`${base}/portfolio`}>
-                          Portfolio<span className="visually-hidden"> of {s.name}</span>
-                        </PageLink>{" "}
-                        ({year.evidencePercent}%)
+                          Portfolio<span className="visually-hidden">{` of ${s.name}`}</span>
+                        </PageLink>
+                        {` (${year.evidencePercent}%)`}
                       </>
                     ) : null}
                   </td>
@@ -160,23 +166,23 @@ export default function Supervision() {
                       <>
                         <PageLink to={`${base}/supervision`}>
                           {year.nextSupervision ? `Next by ${year.nextSupervision}` : "Record"}
-                          <span className="visually-hidden"> for {s.name}</span>
+                          <span className="visually-hidden">{` for ${s.name}`}</span>
                         </PageLink>
                         {year.missedSupervision ? (
                           <>
                             {" "}
-                            <span className="tag tag--red">{year.missedSupervision} missed</span>
+                            <span className="tag tag--red">{`${year.missedSupervision} missed`}</span>
                           </>
                         ) : null}
                         <br />
                         <PageLink to={`${base}/workload`}>
-                          Workload<span className="visually-hidden"> for {s.name}</span>
+                          Workload<span className="visually-hidden">{` for ${s.name}`}</span>
                         </PageLink>
                         {year.workloadFlags ? (
                           <>
                             {" "}
                             <span className="tag tag--red">
-                              {year.workloadFlags} {year.workloadFlags === 1 ? "week" : "weeks"} flagged
+                              {`${year.workloadFlags} ${year.workloadFlags === 1 ? "week" : "weeks"} flagged`}
                             </span>
                           </>
                         ) : null}
@@ -203,7 +209,7 @@ export default function Supervision() {
                     {year ? (
                       <>
                         <PageLink to={`${base}/agreement`}>
-                          Open<span className="visually-hidden"> {s.name}'s learning agreement</span>
+                          Open<span className="visually-hidden">{` ${s.name}'s learning agreement`}</span>
                         </PageLink>{" "}
                         <AgreementTag state={year.agreement} />
                       </>

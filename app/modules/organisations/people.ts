@@ -1,4 +1,5 @@
 import { format, parseISO } from "date-fns";
+import { memoised } from "~/utils/memo";
 import { firstYearPosition } from "./first-year";
 
 export const STAGE_LABELS = {
@@ -15,11 +16,14 @@ export function formatDate(value: string | Date) {
 }
 
 /** A one-line description of where a learner is, e.g. "Month 4 of 12 (started 3 August 2026)". */
-export function describeProgress(
-  stage: keyof typeof STAGE_LABELS | null,
-  startedOn: string | null,
-  today = new Date(),
-) {
+export const describeProgress = memoised(
+  10_000,
+  (stage: keyof typeof STAGE_LABELS | null, startedOn: string | null, today = new Date()) =>
+    `${stage}|${startedOn}|${today.getFullYear()}-${today.getMonth()}-${today.getDate()}`,
+  workOutProgress,
+);
+
+function workOutProgress(stage: keyof typeof STAGE_LABELS | null, startedOn: string | null, today = new Date()) {
   if (!startedOn) return stage ? STAGE_LABELS[stage] : "";
   if (stage === "nqsw") {
     const p = firstYearPosition(startedOn, today);
