@@ -5,12 +5,12 @@ import { useEffect, type AnchorHTMLAttributes } from "react";
  * A link to another page of this site by its full path, for pages that list many: it renders the
  * same anchor Remix's <Link> does, without the router hooks each <Link> runs while the page is
  * drawn on the server (a supervisor's desk has about eight links a supervisee). In the browser the
- * one click handler of `usePageLinks` (in the root) follows it without reloading the page, and
- * `data-discover` lets Remix find its route ahead of the click, as it does for a <Link>. Without
- * JavaScript it is an ordinary link.
+ * one click handler of `usePageLinks` (in the root) follows it without reloading the page; Remix
+ * finds the route when it is clicked, rather than asking the server ahead for the routes of every
+ * link on a long page (as a <Link>'s `data-discover` does). Without JavaScript it is an ordinary link.
  */
 export function PageLink({ to, ...rest }: { to: string } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href">) {
-  return <a href={to} data-discover="true" data-page-link="" {...rest} />;
+  return <a href={to} data-page-link="" {...rest} />;
 }
 
 /** Follows a click on any PageLink inside the app, as a click on a <Link> is followed. */
