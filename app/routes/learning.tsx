@@ -8,7 +8,7 @@ import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { describeMinutes } from "~/modules/programmes/labels";
 import { lessonStatesFor, listEnrolmentsForUser } from "~/modules/programmes/learning.server";
 import { nextReviewPoint, programmeProgress } from "~/modules/programmes/progress";
-import { agreementSummaries } from "~/modules/first-year/overview.server";
+import { keptAgreementSummaries } from "~/modules/first-year/overview.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Your learning – Practice Pathways" }];
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const enrolments = await listEnrolmentsForUser(current.user.id);
   const [states, agreements] = await Promise.all([
     lessonStatesFor(enrolments.map((e) => e.id)),
-    agreementSummaries(enrolments, today),
+    keptAgreementSummaries(enrolments, today),
   ]);
   const programmes = enrolments.flatMap((e) => {
     const programme = findProgramme(e.programmeSlug);

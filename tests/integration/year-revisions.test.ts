@@ -14,7 +14,8 @@ import { yearSummaries } from "~/modules/first-year/summary.server";
 import { forgetYears } from "~/modules/first-year/year-cache.server";
 import { createEvidence, reviseEvidence } from "~/modules/portfolio/portfolio.server";
 import { frameworkSchema, programmeFileSchema, type Manifest } from "~/modules/programmes/content-schema";
-import { listOrganisationEnrolments } from "~/modules/programmes/learning.server";
+import { keptAgreementSummaries } from "~/modules/first-year/overview.server";
+import { listEnrolmentsForUser, listOrganisationEnrolments } from "~/modules/programmes/learning.server";
 import { withTestDatabase } from "../support/database";
 import { makeMembership, makeOrganisation, makeUser } from "../support/fixtures";
 
@@ -184,5 +185,30 @@ describe("the desk's line for each year, kept against the revision", () => {
     const after = await desk(org.id, [amara.learner.id]);
     expect(after.years.get(amara.year.id)).not.toBe(first.years.get(amara.year.id));
     expect(after.queries).toBeGreaterThan(1);
+  });
+});
+
+describe("the learner's start page: their learning agreement's state, kept against the revision", () => {
+  const startPage = async (userId: string) => {
+    const tally: QueryTally = { count: 0 };
+    const agreements = await withQueryTally(async () => keptAgreementSummaries(await listEnrolmentsForUser(userId), new Date()), tally);
+    return { agreements, queries: tally.count };
+  };
+
+  test("reads the agreements again only once the year has changed, and shows the change at once", async () => {
+    forgetYears();
+    const { tom } = await world();
+    const first = await startPage(tom.learner.id);
+    expect(first.agreements.get(tom.year.id)).toMatchObject({ written: false });
+    expect(first.queries).toBe(2);
+
+    const again = await startPage(tom.learner.id);
+    expect(again.queries).toBe(1);
+    expect(again.agreements.get(tom.year.id)).toBe(first.agreements.get(tom.year.id));
+
+    await t.db.insert(learningAgreements).values({ enrolmentId: tom.year.id, contentHash: "hash-1" });
+    const after = await startPage(tom.learner.id);
+    expect(after.agreements.get(tom.year.id)).toMatchObject({ written: true });
+    expect(after.queries).toBe(2);
   });
 });

@@ -4,6 +4,7 @@ import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { agreementStatus, type Party } from "./agreement";
 import { agreementsFor } from "./agreement.server";
 import { learningAgreementDue, yearInputFor } from "./year";
+import { perYear } from "./year-cache.server";
 
 export type AgreementSummary = {
   href: string;
@@ -31,4 +32,19 @@ export async function agreementSummaries(enrolments: Enrolment[], today = new Da
     });
   }
   return summaries;
+}
+
+/**
+ * The same, kept against each year's revision (year-cache.server.ts): a learner's start page
+ * reads the agreements again only when something in the year has changed.
+ */
+export async function keptAgreementSummaries(years: (Enrolment & { revision: number })[], today = new Date()) {
+  const assessed = years.filter((e) => findProgramme(e.programmeSlug)?.assessment);
+  return perYear(
+    "agreement-summary",
+    assessed.map((e) => ({ enrolment: e, revision: e.revision })),
+    today,
+    "",
+    (missing) => agreementSummaries(missing.map((m) => m.enrolment), today),
+  );
 }

@@ -11,11 +11,13 @@ import { scoreChecks, type LessonState } from "./progress";
 
 export type Enrolment = typeof enrolments.$inferSelect;
 
-export async function listEnrolmentsForUser(userId: string): Promise<Enrolment[]> {
+/** A learner's active enrolments, newest first, each with its year's revision (see listOrganisationEnrolments). */
+export async function listEnrolmentsForUser(userId: string): Promise<(Enrolment & { revision: number })[]> {
   const query = await preparedStatement("enrolments_of_user", (db) =>
     db
-      .select()
+      .select({ ...getTableColumns(enrolments), revision: sql<number>`coalesce(${yearRevisions.revision}, 0)::int` })
       .from(enrolments)
+      .leftJoin(yearRevisions, eq(yearRevisions.enrolmentId, enrolments.id))
       .where(and(eq(enrolments.userId, sql.placeholder("userId")), eq(enrolments.status, "active")))
       .orderBy(desc(enrolments.startedOn))
       .prepare("enrolments_of_user"),
