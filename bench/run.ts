@@ -146,7 +146,11 @@ async function main() {
     );
     say(`signed in ${SAMPLE} NQSWs and ${SAMPLE} supervisors (sessions made with createSession)`);
 
-    const nodeArgs = args.profile ? ["--cpu-prof", "--cpu-prof-dir", path.join(tmp, "profile")] : [];
+    // BENCH_NODE_ARGS passes flags NODE_OPTIONS refuses (--trace-gc, say) to the server's processes.
+    const nodeArgs = [
+      ...(args.profile ? ["--cpu-prof", "--cpu-prof-dir", path.join(tmp, "profile")] : []),
+      ...(process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+    ];
     server = spawn(process.execPath, [...nodeArgs, "app/server.js"], {
       env: serverEnv,
       stdio: ["ignore", "pipe", "pipe"],
