@@ -5,10 +5,14 @@
  */
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { and, asc, eq, lt, ne, or, sql } from "drizzle-orm";
+import { and, eq, lt, ne, or, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { memberships, organisations, sessions, twoFactorCredentials, users } from "#db/schema";
-import type { MembershipWithOrganisation } from "~/modules/organisations/memberships.server";
+import {
+  activeMembershipsOf,
+  membershipOrder,
+  type MembershipWithOrganisation,
+} from "~/modules/organisations/memberships.server";
 import { getDb, preparedStatement } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
@@ -93,10 +97,10 @@ export async function validateSessionToken(token: string): Promise<{
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .leftJoin(twoFactorCredentials, eq(twoFactorCredentials.userId, sessions.userId))
-      .leftJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.active, true)))
+      .leftJoin(memberships, activeMembershipsOf(sessions.userId))
       .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
       .where(eq(sessions.id, sql.placeholder("id")))
-      .orderBy(asc(organisations.name), asc(memberships.role))
+      .orderBy(...membershipOrder)
       .prepare("session_lookup"),
   );
   const rows = await lookup.execute({ id });

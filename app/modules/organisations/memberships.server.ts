@@ -1,5 +1,5 @@
 import { alias } from "drizzle-orm/pg-core";
-import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { enrolments, invitations, lessonProgress, memberships, organisations, users, yearRevisions } from "#db/schema";
 import type { Database } from "#db/client";
 import { programmeLessonKeys } from "~/modules/programmes/catalogue.server";
@@ -10,6 +10,14 @@ export type MembershipWithOrganisation = typeof memberships.$inferSelect & {
   organisation: typeof organisations.$inferSelect;
 };
 
+/**
+ * A user's memberships as every page sees them: the active ones, by organisation name, then role.
+ * The session lookup (auth/session.server.ts) joins them with the same condition and order.
+ */
+export const activeMembershipsOf = (userId: string | AnyColumn) =>
+  and(eq(memberships.userId, userId), eq(memberships.active, true));
+export const membershipOrder = [asc(organisations.name), asc(memberships.role)] as const;
+
 /** Reads inside the caller's transaction when one is given (so a membership it just wrote is seen). */
 export async function listMembershipsForUser(userId: string, tx?: Database): Promise<MembershipWithOrganisation[]> {
   const db = tx ?? (await getDb());
@@ -17,8 +25,8 @@ export async function listMembershipsForUser(userId: string, tx?: Database): Pro
     .select({ membership: memberships, organisation: organisations })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.active, true)))
-    .orderBy(asc(organisations.name), asc(memberships.role));
+    .where(activeMembershipsOf(userId))
+    .orderBy(...membershipOrder);
   return rows.map((r) => ({ ...r.membership, organisation: r.organisation }));
 }
 
