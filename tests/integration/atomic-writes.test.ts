@@ -5,9 +5,7 @@
  * then be exactly as it was before the action; with the refusal lifted, the same action goes
  * through. The one thing left outside on purpose is the sign-in attempt counter.
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
-import { parse } from "yaml";
 import { enrolments, panels, signInAttempts, type organisations } from "#db/schema";
 import {
   acceptInvitation,
@@ -19,7 +17,6 @@ import {
 import { createSession, generateToken, validateSessionToken } from "~/modules/auth/session.server";
 import { findAgreement, saveAgreement, signAgreement } from "~/modules/first-year/agreement.server";
 import { createEvidence, findEvidence, listEvidence, type UploadedFile } from "~/modules/portfolio/portfolio.server";
-import { frameworkSchema, programmeFileSchema, type Manifest } from "~/modules/programmes/content-schema";
 import { chairSignOutcome, certificateFor, findPanel, recordPanelOutcome } from "~/modules/signoff/panel.server";
 import { reviewState } from "~/modules/signoff/reviews";
 import {
@@ -31,6 +28,7 @@ import {
 } from "~/modules/signoff/reviews.server";
 import { listSessions, openActions, recordSession, type SessionInput } from "~/modules/supervision/supervision.server";
 import { withTestDatabase } from "../support/database";
+import { writeTestManifest } from "../support/manifest";
 import { failureOf } from "../support/errors";
 import { databaseFingerprint } from "../support/fingerprint";
 import {
@@ -53,18 +51,7 @@ const manifestFile = await vi.hoisted(async () => {
   return file;
 });
 
-const yaml = (file: string) => parse(readFileSync(file, "utf8")) as unknown;
-const asye = programmeFileSchema.parse(yaml("content/programmes/asye/programme.yml"));
-const manifest: Manifest = {
-  version: 1,
-  builtAt: "",
-  frameworks: [
-    frameworkSchema.parse(yaml("content/frameworks/pcf.yml")),
-    frameworkSchema.parse(yaml("content/frameworks/kss-child-family.yml")),
-  ],
-  programmes: [{ ...asye, slug: "asye", modules: [] }],
-};
-writeFileSync(manifestFile, JSON.stringify(manifest));
+writeTestManifest(manifestFile);
 
 const t = withTestDatabase();
 

@@ -3,13 +3,10 @@
  * child and family ECDP through every review point, to a panel and a certificate, on the
  * same code with each programme's own configuration.
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { format, parseISO } from "date-fns";
-import { parse } from "yaml";
 import { certificates, enrolments, panelOutcomes } from "#db/schema";
 import { reviewDates, yearInputFor } from "~/modules/first-year/year";
 import { createEvidence } from "~/modules/portfolio/portfolio.server";
-import { frameworkSchema, programmeFileSchema, type Manifest } from "~/modules/programmes/content-schema";
 import { caseState } from "~/modules/signoff/panel";
 import {
   certificateFor,
@@ -23,6 +20,7 @@ import { reviewState, reviewStates } from "~/modules/signoff/reviews";
 import { countersignReview, decideReview, reviewRecords, submitReview } from "~/modules/signoff/reviews.server";
 import { sql } from "drizzle-orm";
 import { withTestDatabase } from "../support/database";
+import { writeTestManifest } from "../support/manifest";
 import { failureOf } from "../support/errors";
 import { makeMembership, makeOrganisation, makeUser } from "../support/fixtures";
 
@@ -35,21 +33,10 @@ const manifestFile = await vi.hoisted(async () => {
   return file;
 });
 
-const yaml = (file: string) => parse(readFileSync(file, "utf8")) as unknown;
-const programme = (slug: string) => ({
-  ...programmeFileSchema.parse(yaml(`content/programmes/${slug}/programme.yml`)),
-  slug,
-  modules: [],
+const manifest = writeTestManifest(manifestFile, {
+  programmes: ["asye", "early-career"],
+  frameworks: ["pcf", "kss-child-family", "early-career-standards"],
 });
-const manifest: Manifest = {
-  version: 1,
-  builtAt: "",
-  frameworks: ["pcf", "kss-child-family", "early-career-standards"].map((f) =>
-    frameworkSchema.parse(yaml(`content/frameworks/${f}.yml`)),
-  ),
-  programmes: [programme("asye"), programme("early-career")],
-};
-writeFileSync(manifestFile, JSON.stringify(manifest));
 
 const t = withTestDatabase();
 

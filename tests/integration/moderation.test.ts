@@ -4,15 +4,12 @@
  * the chair signs them, and a pass the panel agrees with is certified. Certificates download as a
  * PDF for the learner and can be checked by anyone on the public verify page.
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import type { AppLoadContext } from "@remix-run/node";
 import { format, subDays } from "date-fns";
 import { count, eq, sql } from "drizzle-orm";
-import { parse } from "yaml";
 import { certificates, enrolments, panelOutcomes, panels, type organisations } from "#db/schema";
 import { createEvidence, listEvidence, reviseEvidence, type EvidenceInput } from "~/modules/portfolio/portfolio.server";
 import { panelReading } from "~/modules/signoff/anonymisation.server";
-import { frameworkSchema, programmeFileSchema, type Manifest } from "~/modules/programmes/content-schema";
 import { panelSample } from "~/modules/signoff/panel";
 import { certificateFor, portfoliosForPanel } from "~/modules/signoff/panel.server";
 import {
@@ -29,6 +26,7 @@ import * as anonymisationPage from "~/routes/year.$enrolmentId.anonymisation";
 import * as certificatePage from "~/routes/year.$enrolmentId.certificate[.]pdf";
 import * as verifyPage from "~/routes/verify";
 import { withTestDatabase } from "../support/database";
+import { writeTestManifest } from "../support/manifest";
 import { answerOf, get, post, type Fields } from "../support/requests";
 import { failureOf } from "../support/errors";
 import { makeOrganisation, signedIn } from "../support/fixtures";
@@ -42,18 +40,7 @@ const manifestFile = await vi.hoisted(async () => {
   return file;
 });
 
-const yaml = (file: string) => parse(readFileSync(file, "utf8")) as unknown;
-const asye = programmeFileSchema.parse(yaml("content/programmes/asye/programme.yml"));
-const manifest: Manifest = {
-  version: 1,
-  builtAt: "",
-  frameworks: [
-    frameworkSchema.parse(yaml("content/frameworks/pcf.yml")),
-    frameworkSchema.parse(yaml("content/frameworks/kss-child-family.yml")),
-  ],
-  programmes: [{ ...asye, slug: "asye", modules: [] }],
-};
-writeFileSync(manifestFile, JSON.stringify(manifest));
+const asye = writeTestManifest(manifestFile).programmes[0]!;
 
 const t = withTestDatabase();
 

@@ -3,11 +3,9 @@
  * (through the routes, with real session cookies), versions that are never rewritten, files
  * judged by their bytes, lesson reflections sent once, and drafts that stay their writer's.
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import type { AppLoadContext } from "@remix-run/node";
 import { format, subDays } from "date-fns";
 import { eq, sql } from "drizzle-orm";
-import { parse } from "yaml";
 import { enrolments, evidenceVersions, type organisations } from "#db/schema";
 import { discardDraft, loadDraft, saveDraft } from "~/modules/drafts/drafts.server";
 import { requireYearAccess } from "~/modules/first-year/access.server";
@@ -26,13 +24,13 @@ import {
   type UploadedFile,
 } from "~/modules/portfolio/portfolio.server";
 import { readEvidenceSubmission } from "~/modules/portfolio/submission.server";
-import { frameworkSchema, programmeFileSchema, type Manifest } from "~/modules/programmes/content-schema";
 import * as evidencePage from "~/routes/year.$enrolmentId.portfolio.$itemId._index";
 import * as fileDownload from "~/routes/year.$enrolmentId.portfolio.$itemId.files.$fileId";
 import * as portfolioPage from "~/routes/year.$enrolmentId.portfolio._index";
 import * as newEvidence from "~/routes/year.$enrolmentId.portfolio.new";
 import type { CurrentUser } from "~/utils/auth.server";
 import { withTestDatabase } from "../support/database";
+import { writeTestManifest } from "../support/manifest";
 import { failureOf } from "../support/errors";
 import { makeOrganisation, ORIGIN, signedIn } from "../support/fixtures";
 
@@ -45,18 +43,7 @@ const manifestFile = await vi.hoisted(async () => {
   return file;
 });
 
-const yaml = (file: string) => parse(readFileSync(file, "utf8")) as unknown;
-const asye = programmeFileSchema.parse(yaml("content/programmes/asye/programme.yml"));
-const manifest: Manifest = {
-  version: 1,
-  builtAt: "",
-  frameworks: [
-    frameworkSchema.parse(yaml("content/frameworks/pcf.yml")),
-    frameworkSchema.parse(yaml("content/frameworks/kss-child-family.yml")),
-  ],
-  programmes: [{ ...asye, slug: "asye", modules: [] }],
-};
-writeFileSync(manifestFile, JSON.stringify(manifest));
+writeTestManifest(manifestFile);
 
 const t = withTestDatabase();
 

@@ -4,11 +4,9 @@
  * Who may do each step, decisions made on what was actually read, sign-offs that name the
  * exact evidence versions, and records the database itself refuses to change.
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import type { AppLoadContext } from "@remix-run/node";
 import { format, subDays } from "date-fns";
 import { asc, count, eq, sql } from "drizzle-orm";
-import { parse } from "yaml";
 import { enrolments, reviewSubmissions, signoffs, type organisations } from "#db/schema";
 import {
   createEvidence,
@@ -17,7 +15,6 @@ import {
   reviseEvidence,
   type EvidenceInput,
 } from "~/modules/portfolio/portfolio.server";
-import { frameworkSchema, programmeFileSchema, type Manifest } from "~/modules/programmes/content-schema";
 import { changedSinceSignoff, reviewState, submissionHash } from "~/modules/signoff/reviews";
 import {
   countersignReview,
@@ -29,6 +26,7 @@ import {
 import * as reviewPage from "~/routes/year.$enrolmentId.reviews.$code";
 import type { CurrentUser } from "~/utils/auth.server";
 import { withTestDatabase } from "../support/database";
+import { writeTestManifest } from "../support/manifest";
 import { failureOf } from "../support/errors";
 import { makeOrganisation, ORIGIN, signedIn } from "../support/fixtures";
 
@@ -41,18 +39,7 @@ const manifestFile = await vi.hoisted(async () => {
   return file;
 });
 
-const yaml = (file: string) => parse(readFileSync(file, "utf8")) as unknown;
-const asye = programmeFileSchema.parse(yaml("content/programmes/asye/programme.yml"));
-const manifest: Manifest = {
-  version: 1,
-  builtAt: "",
-  frameworks: [
-    frameworkSchema.parse(yaml("content/frameworks/pcf.yml")),
-    frameworkSchema.parse(yaml("content/frameworks/kss-child-family.yml")),
-  ],
-  programmes: [{ ...asye, slug: "asye", modules: [] }],
-};
-writeFileSync(manifestFile, JSON.stringify(manifest));
+writeTestManifest(manifestFile);
 
 const t = withTestDatabase();
 

@@ -4,19 +4,17 @@
  * a write that is rolled back moves nothing, and the supervisor's desk shows a change the moment
  * it is saved while reading again what has not changed costs no queries.
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { format, subDays, subMonths } from "date-fns";
 import { eq, inArray } from "drizzle-orm";
-import { parse } from "yaml";
 import { withQueryTally, type QueryTally } from "#db/query-count";
 import { enrolments, learningAgreements, learningAgreementSignatures, supervisionSessions, yearRevisions } from "#db/schema";
 import { yearSummaries } from "~/modules/first-year/summary.server";
 import { forgetYears } from "~/modules/first-year/year-cache.server";
 import { createEvidence, reviseEvidence } from "~/modules/portfolio/portfolio.server";
-import { frameworkSchema, programmeFileSchema, type Manifest } from "~/modules/programmes/content-schema";
 import { keptAgreementSummaries } from "~/modules/first-year/overview.server";
 import { listEnrolmentsForUser, listOrganisationEnrolments } from "~/modules/programmes/learning.server";
 import { withTestDatabase } from "../support/database";
+import { writeTestManifest } from "../support/manifest";
 import { makeMembership, makeOrganisation, makeUser } from "../support/fixtures";
 
 const manifestFile = await vi.hoisted(async () => {
@@ -28,18 +26,7 @@ const manifestFile = await vi.hoisted(async () => {
   return file;
 });
 
-const yaml = (file: string) => parse(readFileSync(file, "utf8")) as unknown;
-const asye = programmeFileSchema.parse(yaml("content/programmes/asye/programme.yml"));
-const manifest: Manifest = {
-  version: 1,
-  builtAt: "",
-  frameworks: [
-    frameworkSchema.parse(yaml("content/frameworks/pcf.yml")),
-    frameworkSchema.parse(yaml("content/frameworks/kss-child-family.yml")),
-  ],
-  programmes: [{ ...asye, slug: "asye", modules: [] }],
-};
-writeFileSync(manifestFile, JSON.stringify(manifest));
+writeTestManifest(manifestFile);
 
 const t = withTestDatabase();
 const day = (d: Date) => format(d, "yyyy-MM-dd");
