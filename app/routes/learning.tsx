@@ -6,7 +6,7 @@ import { firstYearPosition } from "~/modules/organisations/first-year";
 import { describeProgress, formatDate, STAGE_LABELS } from "~/modules/organisations/people";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { describeMinutes } from "~/modules/programmes/labels";
-import { lessonStatesFor, listEnrolmentsForUser } from "~/modules/programmes/learning.server";
+import { enrolmentsWithLessons } from "~/modules/programmes/learning.server";
 import { nextReviewPoint, programmeProgress } from "~/modules/programmes/progress";
 import { keptAgreementSummaries } from "~/modules/first-year/overview.server";
 import { requireUser } from "~/utils/auth.server";
@@ -18,11 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireUser(request);
   const learnerMemberships = current.memberships.filter((m) => m.role === "learner");
   const today = new Date();
-  const enrolments = await listEnrolmentsForUser(current.user.id);
-  const [states, agreements] = await Promise.all([
-    lessonStatesFor(enrolments.map((e) => e.id)),
-    keptAgreementSummaries(enrolments, today),
-  ]);
+  const { enrolments, lessons: states } = await enrolmentsWithLessons(current.user.id);
+  const agreements = await keptAgreementSummaries(enrolments, today);
   const programmes = enrolments.flatMap((e) => {
     const programme = findProgramme(e.programmeSlug);
     if (!programme) return [];

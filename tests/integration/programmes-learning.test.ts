@@ -2,9 +2,11 @@ import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Logger } from "drizzle-orm/logger";
+import { withQueryTally, type QueryTally } from "#db/query-count";
 import { enrolments, knowledgeCheckAttempts, lessonProgress, lessonReflections } from "#db/schema";
 import type { Lesson, Manifest, Programme } from "~/modules/programmes/content-schema";
 import {
+  enrolmentsWithLessons,
   findEnrolment,
   latestCheckAttempt,
   lessonStatesFor,
@@ -300,6 +302,24 @@ describe("lesson progress", () => {
 
     await setLessonComplete(year!.id, "basics", "first-steps", false);
     expect((await listSuperviseesWithYears(org.id, supervisor.id)).completed.get(year!.id)).toBe(0);
+  });
+
+  it("gives the learner home each enrolment with its lesson states, in one statement", async () => {
+    const { user, enrolment } = await enrolledLearner();
+    await recordLessonView(enrolment.id, "basics", "first-steps");
+    await setLessonComplete(enrolment.id, "basics", "second", true);
+    const tally: QueryTally = { count: 0 };
+    const read = await withQueryTally(() => enrolmentsWithLessons(user.id), tally);
+    expect(tally.count).toBe(1);
+    expect(read.enrolments.map((e) => [e.id, e.revision])).toEqual([[enrolment.id, 0]]);
+    // The same states, to the millisecond, as the lesson states read on their own.
+    const alone = (await lessonStatesFor([enrolment.id])).get(enrolment.id)!;
+    const bySlug = (states: { lessonSlug: string }[]) => [...states].sort((a, b) => a.lessonSlug.localeCompare(b.lessonSlug));
+    expect(bySlug(read.lessons.get(enrolment.id)!)).toEqual(bySlug(alone));
+    expect(read.lessons.get(enrolment.id)!.find((l) => l.lessonSlug === "first-steps")!.completedAt).toBeNull();
+
+    const nobody = await makeUser(t.db);
+    expect(await enrolmentsWithLessons(nobody.id)).toEqual({ enrolments: [], lessons: new Map() });
   });
 
   it("asks nothing of the database for no enrolments", async () => {

@@ -13,16 +13,46 @@ export type Enrolment = typeof enrolments.$inferSelect;
 
 /** A learner's active enrolments, newest first, each with its year's revision (see listOrganisationEnrolments). */
 export async function listEnrolmentsForUser(userId: string): Promise<(Enrolment & { revision: number })[]> {
-  const query = await preparedStatement("enrolments_of_user", (db) =>
+  return (await enrolmentsWithLessons(userId)).enrolments;
+}
+
+/**
+ * What the learner home reads, in one statement: the learner's active enrolments, newest first,
+ * each with its year's revision, and the lesson states of each (as lessonStatesFor gives them).
+ */
+export async function enrolmentsWithLessons(userId: string): Promise<{
+  enrolments: (Enrolment & { revision: number })[];
+  lessons: Map<string, LessonState[]>;
+}> {
+  const query = await preparedStatement("enrolments_with_lessons", (db) =>
     db
-      .select({ ...getTableColumns(enrolments), revision: sql<number>`coalesce(${yearRevisions.revision}, 0)::int` })
+      .select({
+        enrolment: enrolments,
+        revision: sql<number>`coalesce(${yearRevisions.revision}, 0)::int`,
+        // [module, lesson, last viewed, completed], times as epoch milliseconds.
+        lessons: sql<[string, string, number, number | null][]>`(select coalesce(json_agg(json_build_array(${lessonProgress.moduleSlug}, ${lessonProgress.lessonSlug}, (extract(epoch from ${lessonProgress.lastViewedAt}) * 1000)::float8, (extract(epoch from ${lessonProgress.completedAt}) * 1000)::float8)), '[]'::json) from ${lessonProgress} where ${lessonProgress.enrolmentId} = ${enrolments.id})`,
+      })
       .from(enrolments)
       .leftJoin(yearRevisions, eq(yearRevisions.enrolmentId, enrolments.id))
       .where(and(eq(enrolments.userId, sql.placeholder("userId")), eq(enrolments.status, "active")))
       .orderBy(desc(enrolments.startedOn))
-      .prepare("enrolments_of_user"),
+      .prepare("enrolments_with_lessons"),
   );
-  return query.execute({ userId });
+  const rows = await query.execute({ userId });
+  const lessons = new Map<string, LessonState[]>();
+  for (const row of rows) {
+    const raw = typeof row.lessons === "string" ? (JSON.parse(row.lessons) as typeof row.lessons) : row.lessons;
+    lessons.set(
+      row.enrolment.id,
+      raw.map(([moduleSlug, lessonSlug, viewed, completed]) => ({
+        moduleSlug,
+        lessonSlug,
+        lastViewedAt: new Date(viewed),
+        completedAt: completed === null ? null : new Date(completed),
+      })),
+    );
+  }
+  return { enrolments: rows.map((r) => ({ ...r.enrolment, revision: r.revision })), lessons };
 }
 
 /** Active enrolments through one organisation for many learners, in one query. */
