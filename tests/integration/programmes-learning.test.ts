@@ -10,7 +10,6 @@ import {
   findEnrolment,
   latestCheckAttempt,
   lessonStatesFor,
-  listEnrolmentsForUser,
   recordLessonView,
   reflectionsFor,
   saveReflection,
@@ -161,7 +160,7 @@ describe("enrolling yourself", () => {
       },
     });
     expect((await findEnrolment(user.id, "open-free"))?.id).toBe(result.ok && result.enrolment.id);
-    expect((await listEnrolmentsForUser(user.id)).map((e) => e.programmeSlug)).toEqual(["open-free"]);
+    expect(((await enrolmentsWithLessons(user.id)).enrolments).map((e) => e.programmeSlug)).toEqual(["open-free"]);
   });
 
   it("is refused on a paid programme, even one open to self-enrolment", async () => {
@@ -185,7 +184,7 @@ describe("enrolling yourself", () => {
 
     await t.db.update(enrolments).set({ status: "withdrawn" }).where(eq(enrolments.id, enrolment.id));
     expect(await findEnrolment(user.id, "open-free")).toBeNull();
-    expect(await listEnrolmentsForUser(user.id)).toEqual([]);
+    expect((await enrolmentsWithLessons(user.id)).enrolments).toEqual([]);
     const back = await selfEnrol(user.id, "open-free", TODAY);
     expect(back).toEqual({ ok: false, reason: "withdrawn" });
     expect(await findEnrolment(user.id, "open-free")).toBeNull();

@@ -12,7 +12,7 @@ import { yearSummaries } from "~/modules/first-year/summary.server";
 import { forgetYears } from "~/modules/first-year/year-cache.server";
 import { createEvidence, reviseEvidence } from "~/modules/portfolio/portfolio.server";
 import { keptAgreementSummaries } from "~/modules/first-year/overview.server";
-import { listEnrolmentsForUser, listOrganisationEnrolments } from "~/modules/programmes/learning.server";
+import { enrolmentsWithLessons, listOrganisationEnrolments } from "~/modules/programmes/learning.server";
 import { withTestDatabase } from "../support/database";
 import { writeTestManifest } from "../support/manifest";
 import { makeMembership, makeOrganisation, makeUser } from "../support/fixtures";
@@ -178,7 +178,7 @@ describe("the desk's line for each year, kept against the revision", () => {
 describe("the learner's start page: their learning agreement's state, kept against the revision", () => {
   const startPage = async (userId: string) => {
     const tally: QueryTally = { count: 0 };
-    const agreements = await withQueryTally(async () => keptAgreementSummaries(await listEnrolmentsForUser(userId), new Date()), tally);
+    const agreements = await withQueryTally(async () => keptAgreementSummaries((await enrolmentsWithLessons(userId)).enrolments, new Date()), tally);
     return { agreements, queries: tally.count };
   };
 

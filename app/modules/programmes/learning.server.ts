@@ -11,11 +11,6 @@ import { scoreChecks, type LessonState } from "./progress";
 
 export type Enrolment = typeof enrolments.$inferSelect;
 
-/** A learner's active enrolments, newest first, each with its year's revision (see listOrganisationEnrolments). */
-export async function listEnrolmentsForUser(userId: string): Promise<(Enrolment & { revision: number })[]> {
-  return (await enrolmentsWithLessons(userId)).enrolments;
-}
-
 /**
  * What the learner home reads, in one statement: the learner's active enrolments, newest first,
  * each with its year's revision, and the lesson states of each (as lessonStatesFor gives them).
