@@ -6,6 +6,8 @@ import { currentQueryTally, withQueryTally } from "#db/query-count";
 import { seedIfEmpty } from "#db/seed/demo-world";
 import { closeDatabase, connectDatabase, getDb } from "~/utils/db.server";
 import { devMailboxOpen, env, isProduction, mailTransport } from "~/utils/env.server";
+import { KeptMarkupProvider } from "~/components/KeptMarkup";
+import { keptMarkup } from "~/utils/kept-markup.server";
 import { NonceProvider } from "~/utils/nonce";
 import { runInRequestScope } from "~/utils/request-scope.server";
 import { isDatabaseOutage, serviceUnavailable } from "~/utils/outage.server";
@@ -113,7 +115,9 @@ export default function handleRequest(
     const timer = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <KeptMarkupProvider value={keptMarkup()}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </KeptMarkupProvider>
       </NonceProvider>,
       {
         nonce,

@@ -10,6 +10,8 @@ import { format } from "date-fns";
 import { listSuperviseesWithYears } from "~/modules/organisations/memberships.server";
 import { yearSummaries, type YearSummary } from "~/modules/first-year/summary.server";
 import { requireMembership } from "~/utils/auth.server";
+import { keepMarkup } from "~/utils/kept-markup.server";
+import { KeptTableBody } from "~/components/KeptMarkup";
 import { memoised } from "~/utils/memo";
 
 const shortDate = memoised(
@@ -47,8 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Links into a year are sent as the part after /year/<id>, which repeats from row to row.
   const within = (y: YearSummary, items: { text: string; href: string }[]) =>
     items.map((i) => ({ text: i.text, to: i.href.startsWith(y.yearHref) ? i.href.slice(y.yearHref.length) : i.href }));
-  return {
-    organisation: current.active.organisation.name,
+  const rows = {
     supervisees: supervisees.map((s) => {
       const y = yearByUser.get(s.userId) ?? null;
       return {
@@ -72,7 +73,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       };
     }),
   };
+  // The rows are drawn again only when something in them has changed (see kept-markup.server).
+  keepMarkup("desk-rows", current.active.id, DeskRows, rows);
+  return { organisation: current.active.organisation.name, ...rows };
 }
+
+type Supervisee = Awaited<ReturnType<typeof loader>>["supervisees"][number];
 
 function AttentionList({
   year,
@@ -97,6 +103,101 @@ function AttentionList({
         </li>
       ))}
     </ul>
+  );
+}
+
+function DeskRows({ supervisees }: { supervisees: Supervisee[] }) {
+  return (
+    <>
+      {supervisees.map((s) => {
+        const year = s.year;
+        const base = year ? `/year/${year.id}` : "";
+        return (
+          <tr key={s.membershipId}>
+            <td>
+              <PageLink to={`/learners/${s.membershipId}`}>{s.name}</PageLink>
+              {s.invited ? (
+                <>
+                  {" "}
+                  <span className="tag tag--grey">Invited</span>
+                </>
+              ) : null}
+            </td>
+            <td>
+              {s.progress}
+              <span className="hint block">{[s.jobTitle, s.team].filter(Boolean).join(", ")}</span>
+              <span className="hint block">
+                {s.programmes.length ? s.programmes.join("; ") : "Not enrolled on a programme"}
+              </span>
+              {year ? (
+                <>
+                  <PageLink to={base}>
+                    The year<span className="visually-hidden">{` of ${s.name}`}</span>
+                  </PageLink>
+                  {" · "}
+                  <PageLink to={`${base}/portfolio`}>
+                    Portfolio<span className="visually-hidden">{` of ${s.name}`}</span>
+                  </PageLink>
+                  {` (${year.evidencePercent}%)`}
+                </>
+              ) : null}
+            </td>
+            <td>
+              {year ? (
+                <>
+                  <PageLink to={`${base}/supervision`}>
+                    {year.nextSupervision ? `Next by ${year.nextSupervision}` : "Record"}
+                    <span className="visually-hidden">{` for ${s.name}`}</span>
+                  </PageLink>
+                  {year.missedSupervision ? (
+                    <>
+                      {" "}
+                      <span className="tag tag--red">{`${year.missedSupervision} missed`}</span>
+                    </>
+                  ) : null}
+                  <br />
+                  <PageLink to={`${base}/workload`}>
+                    Workload<span className="visually-hidden">{` for ${s.name}`}</span>
+                  </PageLink>
+                  {year.workloadFlags ? (
+                    <>
+                      {" "}
+                      <span className="tag tag--red">
+                        {`${year.workloadFlags} ${year.workloadFlags === 1 ? "week" : "weeks"} flagged`}
+                      </span>
+                    </>
+                  ) : null}
+                </>
+              ) : (
+                "None"
+              )}
+            </td>
+            <td>
+              {year ? <AttentionList year={year.id} items={year.waiting} empty="Nothing" name={s.name} /> : "None"}
+            </td>
+            <td>
+              {year ? (
+                <AttentionList year={year.id} items={year.overdue} empty="Nothing overdue" name={s.name} />
+              ) : (
+                "None"
+              )}
+            </td>
+            <td>
+              {year ? (
+                <>
+                  <PageLink to={`${base}/agreement`}>
+                    Open<span className="visually-hidden">{` ${s.name}'s learning agreement`}</span>
+                  </PageLink>{" "}
+                  <AgreementTag state={year.agreement} />
+                </>
+              ) : (
+                "None"
+              )}
+            </td>
+          </tr>
+        );
+      })}
+    </>
   );
 }
 
@@ -127,100 +228,9 @@ export default function Supervision() {
               <th scope="col">Learning agreement</th>
             </tr>
           </thead>
-          <tbody>
-            {supervisees.map((s) => {
-              const year = s.year;
-              const base = year ? `/year/${year.id}` : "";
-              return (
-                <tr key={s.membershipId}>
-                  <td>
-                    <PageLink to={`/learners/${s.membershipId}`}>{s.name}</PageLink>
-                    {s.invited ? (
-                      <>
-                        {" "}
-                        <span className="tag tag--grey">Invited</span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    {s.progress}
-                    <span className="hint block">{[s.jobTitle, s.team].filter(Boolean).join(", ")}</span>
-                    <span className="hint block">
-                      {s.programmes.length ? s.programmes.join("; ") : "Not enrolled on a programme"}
-                    </span>
-                    {year ? (
-                      <>
-                        <PageLink to={base}>
-                          The year<span className="visually-hidden">{` of ${s.name}`}</span>
-                        </PageLink>
-                        {" · "}
-                        <PageLink to={`${base}/portfolio`}>
-                          Portfolio<span className="visually-hidden">{` of ${s.name}`}</span>
-                        </PageLink>
-                        {` (${year.evidencePercent}%)`}
-                      </>
-                    ) : null}
-                  </td>
-                  <td>
-                    {year ? (
-                      <>
-                        <PageLink to={`${base}/supervision`}>
-                          {year.nextSupervision ? `Next by ${year.nextSupervision}` : "Record"}
-                          <span className="visually-hidden">{` for ${s.name}`}</span>
-                        </PageLink>
-                        {year.missedSupervision ? (
-                          <>
-                            {" "}
-                            <span className="tag tag--red">{`${year.missedSupervision} missed`}</span>
-                          </>
-                        ) : null}
-                        <br />
-                        <PageLink to={`${base}/workload`}>
-                          Workload<span className="visually-hidden">{` for ${s.name}`}</span>
-                        </PageLink>
-                        {year.workloadFlags ? (
-                          <>
-                            {" "}
-                            <span className="tag tag--red">
-                              {`${year.workloadFlags} ${year.workloadFlags === 1 ? "week" : "weeks"} flagged`}
-                            </span>
-                          </>
-                        ) : null}
-                      </>
-                    ) : (
-                      "None"
-                    )}
-                  </td>
-                  <td>
-                    {year ? (
-                      <AttentionList year={year.id} items={year.waiting} empty="Nothing" name={s.name} />
-                    ) : (
-                      "None"
-                    )}
-                  </td>
-                  <td>
-                    {year ? (
-                      <AttentionList year={year.id} items={year.overdue} empty="Nothing overdue" name={s.name} />
-                    ) : (
-                      "None"
-                    )}
-                  </td>
-                  <td>
-                    {year ? (
-                      <>
-                        <PageLink to={`${base}/agreement`}>
-                          Open<span className="visually-hidden">{` ${s.name}'s learning agreement`}</span>
-                        </PageLink>{" "}
-                        <AgreementTag state={year.agreement} />
-                      </>
-                    ) : (
-                      "None"
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
+          <KeptTableBody name="desk-rows">
+            <DeskRows supervisees={supervisees} />
+          </KeptTableBody>
         </table>
       )}
     </>
