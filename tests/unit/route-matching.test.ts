@@ -62,4 +62,15 @@ describe("route matching", () => {
     routes[0]!.children![1]!.children!.push({ id: "history", path: "history" });
     expect(ids(routes, "/year/7/history")).toEqual(["root", "year", "history"]);
   });
+
+  it("sees a route of a tree it has matched before changed in place, or its children replaced", () => {
+    const routes = tree();
+    expect(ids(routes, "/year/7/portfolio/new")).toEqual(["root", "year", "new-evidence"]);
+    routes[0]!.children![1]!.children![2]!.path = "portfolio/add";
+    expect(ids(routes, "/year/7/portfolio/new")).toEqual(["root", "year", "evidence"]);
+    expect(ids(routes, "/year/7/portfolio/add")).toEqual(["root", "year", "new-evidence"]);
+    routes[0]!.children![1]!.children = [{ id: "only", path: "only" }];
+    expect(ids(routes, "/year/7/only")).toEqual(["root", "year", "only"]);
+    expect(ids(routes, "/year/7/portfolio/add")).toEqual(["root", "splat"]);
+  });
 });
