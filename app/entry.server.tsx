@@ -127,6 +127,9 @@ export default function handleRequest(
         onAllReady() {
           const chunks: Buffer[] = [];
           const page = new Writable({
+            // Without a 'close' event: React answers one by ending the stream again, which costs a Node
+            // error (and its stack) for every page.
+            emitClose: false,
             write(chunk: Buffer, _encoding, done) {
               chunks.push(chunk);
               done();
