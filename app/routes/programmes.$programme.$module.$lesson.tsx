@@ -4,12 +4,11 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams 
 import { useEffect, useRef, useState } from "react";
 import { ErrorSummary } from "~/components/forms";
 import { Notification } from "~/components/Notification";
-import { findLessonOr404, requireLessonAccess } from "~/modules/programmes/access.server";
+import { findLessonOr404, requireLessonAccess, requireStaffReader } from "~/modules/programmes/access.server";
 import { capabilityTitles, loadManifest } from "~/modules/programmes/catalogue.server";
 import { frameworksFor, mappableCodes } from "~/modules/portfolio/rules";
 import {
-  latestCheckAttempt,
-  lessonStatesFor,
+  lessonPageRecords,
   recordLessonView,
   markSentToPortfolio,
   reflectionsFor,
@@ -32,7 +31,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = await requireUser(request);
   const { programme, module, lesson } = findLessonOr404(params.programme, params.module, params.lesson);
-  const access = await requireLessonAccess(current, programme.slug);
+  const records = await lessonPageRecords(current.user.id, programme.slug, module.slug, lesson.slug);
+  if (!records) requireStaffReader(current);
   const titles = capabilityTitles();
   const { previous, next } = neighbours(programme, module.slug, lesson.slug);
   const base = {
@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: next.lesson.title,
     },
   };
-  if (access.mode === "staff") {
+  if (!records) {
     return {
       ...base,
       mode: "staff" as const,
@@ -70,13 +70,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       portfolioHref: null,
     };
   }
-  const enrolmentId = access.enrolment.id;
-  const [states, attempt, reflections] = await Promise.all([
-    lessonStatesFor([enrolmentId]),
-    latestCheckAttempt(enrolmentId, module.slug, lesson.slug),
-    reflectionsFor(enrolmentId, module.slug, lesson.slug),
-  ]);
-  const mine = states.get(enrolmentId) ?? [];
+  const { enrolment, states: mine, attempt, reflections } = records;
+  const enrolmentId = enrolment.id;
   if (viewToRecord(mine, module.slug, lesson.slug, new Date()))
     await recordLessonView(enrolmentId, module.slug, lesson.slug);
   const scored = attempt ? scoreChecks(lesson, Object.keys(attempt.answers), attempt.answers) : null;
@@ -86,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     completed: mine.some((s) => s.moduleSlug === module.slug && s.lessonSlug === lesson.slug && !!s.completedAt),
     moduleDone: moduleProgress(module, mine).done,
     // A lesson of an assessed programme feeds that year's portfolio.
-    portfolioHref: programme.assessment && access.enrolment.organisationId ? `/year/${enrolmentId}/portfolio` : null,
+    portfolioHref: programme.assessment && enrolment.organisationId ? `/year/${enrolmentId}/portfolio` : null,
     attempt: scored && { ...scored, submittedAt: attempt!.submittedAt.toISOString() },
     reflections: Object.fromEntries(
       reflections.map((r) => [

@@ -9,6 +9,7 @@ import {
   enrolmentsWithLessons,
   findEnrolment,
   latestCheckAttempt,
+  lessonPageRecords,
   lessonStatesFor,
   recordLessonView,
   reflectionsFor,
@@ -160,7 +161,7 @@ describe("enrolling yourself", () => {
       },
     });
     expect((await findEnrolment(user.id, "open-free"))?.id).toBe(result.ok && result.enrolment.id);
-    expect(((await enrolmentsWithLessons(user.id)).enrolments).map((e) => e.programmeSlug)).toEqual(["open-free"]);
+    expect((await enrolmentsWithLessons(user.id)).enrolments.map((e) => e.programmeSlug)).toEqual(["open-free"]);
   });
 
   it("is refused on a paid programme, even one open to self-enrolment", async () => {
@@ -289,7 +290,13 @@ describe("lesson progress", () => {
     });
     const [year] = await t.db
       .insert(enrolments)
-      .values({ userId: learner.id, programmeSlug: "closed-free", organisationId: org.id, supervisorId: supervisor.id, startedOn: "2026-01-05" })
+      .values({
+        userId: learner.id,
+        programmeSlug: "closed-free",
+        organisationId: org.id,
+        supervisorId: supervisor.id,
+        startedOn: "2026-01-05",
+      })
       .returning();
     await setLessonComplete(year!.id, "basics", "first-steps", true);
     await setLessonComplete(year!.id, "basics", "retired-lesson", true); // no longer in the programme
@@ -313,12 +320,64 @@ describe("lesson progress", () => {
     expect(read.enrolments.map((e) => [e.id, e.revision])).toEqual([[enrolment.id, 0]]);
     // The same states, to the millisecond, as the lesson states read on their own.
     const alone = (await lessonStatesFor([enrolment.id])).get(enrolment.id)!;
-    const bySlug = (states: { lessonSlug: string }[]) => [...states].sort((a, b) => a.lessonSlug.localeCompare(b.lessonSlug));
+    const bySlug = (states: { lessonSlug: string }[]) =>
+      [...states].sort((a, b) => a.lessonSlug.localeCompare(b.lessonSlug));
     expect(bySlug(read.lessons.get(enrolment.id)!)).toEqual(bySlug(alone));
     expect(read.lessons.get(enrolment.id)!.find((l) => l.lessonSlug === "first-steps")!.completedAt).toBeNull();
 
     const nobody = await makeUser(t.db);
     expect(await enrolmentsWithLessons(nobody.id)).toEqual({ enrolments: [], lessons: new Map() });
+  });
+
+  it("gives the lesson page the enrolment, lesson states, latest attempt and reflections in one statement", async () => {
+    const { user, enrolment } = await enrolledLearner();
+    await recordLessonView(enrolment.id, "basics", "first-steps");
+    await setLessonComplete(enrolment.id, "basics", "second", true);
+    await submitKnowledgeCheck(enrolment.id, "basics", firstSteps, ["q1", "q2"], { q1: 0, q2: 1 });
+    await t.db
+      .update(knowledgeCheckAttempts)
+      .set({ submittedAt: LONG_AGO })
+      .where(eq(knowledgeCheckAttempts.enrolmentId, enrolment.id));
+    await submitKnowledgeCheck(enrolment.id, "basics", firstSteps, ["q1", "q2"], { q1: 1, q2: 0 });
+    await submitKnowledgeCheck(enrolment.id, "basics", { ...firstSteps, slug: "second" }, ["q1"], { q1: 0 });
+    await saveReflection(enrolment.id, "basics", "first-steps", "hopes", "To feel less alone.", "saved");
+    await saveReflection(enrolment.id, "basics", "first-steps", "hopes", "To feel less alone in", "draft");
+    await saveReflection(enrolment.id, "basics", "first-steps", "worries", 'Court <work> & "reports"', "draft");
+    await saveReflection(enrolment.id, "basics", "second", "hopes", "Another lesson's", "saved");
+
+    const tally: QueryTally = { count: 0 };
+    const read = await withQueryTally(() => lessonPageRecords(user.id, "open-free", "basics", "first-steps"), tally);
+    expect(tally.count).toBe(1);
+    expect(read!.enrolment).toEqual(await findEnrolment(user.id, "open-free"));
+    // The same, to the millisecond, as each read on its own.
+    const bySlug = (states: { lessonSlug: string }[]) =>
+      [...states].sort((a, b) => a.lessonSlug.localeCompare(b.lessonSlug));
+    expect(bySlug(read!.states)).toEqual(bySlug((await lessonStatesFor([enrolment.id])).get(enrolment.id)!));
+    const latest = (await latestCheckAttempt(enrolment.id, "basics", "first-steps"))!;
+    expect(read!.attempt).toEqual({ answers: { q1: 1, q2: 0 }, submittedAt: latest.submittedAt });
+    const byPrompt = <R extends { reflectionId: string }>(rows: R[]) =>
+      [...rows].sort((a, b) => a.reflectionId.localeCompare(b.reflectionId));
+    const alone = await reflectionsFor(enrolment.id, "basics", "first-steps");
+    expect(byPrompt(read!.reflections)).toEqual(
+      byPrompt(alone).map(({ reflectionId, body, draftBody, status, updatedAt, sentToPortfolioAt }) => ({
+        reflectionId,
+        body,
+        draftBody,
+        status,
+        updatedAt,
+        sentToPortfolioAt,
+      })),
+    );
+    expect(byPrompt(read!.reflections).map((r) => r.draftBody)).toEqual([
+      "To feel less alone in",
+      'Court <work> & "reports"',
+    ]);
+
+    // Before any attempt or reflection on a lesson; and for someone not on the programme.
+    const untouched = await lessonPageRecords(user.id, "open-free", "other-module", "first-steps");
+    expect([untouched!.attempt, untouched!.reflections]).toEqual([null, []]);
+    expect(await lessonPageRecords(user.id, "closed-free", "basics", "first-steps")).toBeNull();
+    expect(await lessonPageRecords((await makeUser(t.db)).id, "open-free", "basics", "first-steps")).toBeNull();
   });
 
   it("asks nothing of the database for no enrolments", async () => {

@@ -56,7 +56,7 @@ function pageInRequest(props: { rows: Row[] }, owner = "supervisor-1") {
       createElement(
         KeptMarkupProvider,
         { value: kept },
-        createElement(KeptTableBody, { name: "rows" }, createElement(Rows, props)),
+        createElement(KeptTableBody, { name: "rows", children: createElement(Rows, props) }),
       ),
     );
   });
@@ -69,7 +69,9 @@ beforeEach(() => {
 
 describe("kept markup", () => {
   it("sends exactly the markup React draws from the same data, so the browser hydrates it as its own", () => {
-    const drawnByReact = renderToString(createElement(KeptTableBody, { name: "rows" }, createElement(Rows, { rows })));
+    const drawnByReact = renderToString(
+      createElement(KeptTableBody, { name: "rows", children: createElement(Rows, { rows }) }),
+    );
     expect(pageInRequest({ rows })).toBe(drawnByReact);
     expect(drawnByReact).toContain("Amara &lt;Nwosu&gt; &amp; co");
   });

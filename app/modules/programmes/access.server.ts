@@ -28,6 +28,12 @@ export type LessonAccess = { mode: "learner"; enrolment: Enrolment } | { mode: "
 export async function requireLessonAccess(current: CurrentUser, programmeSlug: string): Promise<LessonAccess> {
   const enrolment = await findEnrolment(current.user.id, programmeSlug);
   if (enrolment) return { mode: "learner", enrolment };
-  if (mayReadAsStaff(current)) return { mode: "staff" };
-  throw data({ message: "You are not enrolled on this programme. Its page says how to join." }, { status: 403 });
+  requireStaffReader(current);
+  return { mode: "staff" };
+}
+
+/** For someone not enrolled on a programme: staff read its lessons; anyone else is told to enrol first. */
+export function requireStaffReader(current: CurrentUser) {
+  if (!mayReadAsStaff(current))
+    throw data({ message: "You are not enrolled on this programme. Its page says how to join." }, { status: 403 });
 }

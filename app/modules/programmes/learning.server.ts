@@ -1,6 +1,6 @@
 /** Enrolment, lesson progress, knowledge checks and reflections: the learner's state. */
 import { format } from "date-fns";
-import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, getTableName, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { enrolments, knowledgeCheckAttempts, lessonProgress, lessonReflections, yearRevisions } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -10,6 +10,103 @@ import type { Lesson } from "./content-schema";
 import { scoreChecks, type LessonState } from "./progress";
 
 export type Enrolment = typeof enrolments.$inferSelect;
+
+/** A time as epoch milliseconds, for JSON built in SQL (read back with `new Date(ms)`). */
+const epochMs = (column: SQL.Aliased | AnyColumn) => sql`(extract(epoch from ${column}) * 1000)::float8`;
+
+/** JSON built in SQL arrives parsed from postgres.js and as text from PGlite. */
+function fromJson<T>(value: T | string): T {
+  return typeof value === "string" ? (JSON.parse(value) as T) : value;
+}
+
+type LessonStatesJson = [string, string, number, number | null][];
+
+/**
+ * The enrolment of the statement's row, for a subquery in its selection: drizzle names columns there
+ * without their table when the statement reads one table, which would make `id` the subquery's own.
+ */
+const rowEnrolmentId = sql`${sql.identifier(getTableName(enrolments))}.${sql.identifier(enrolments.id.name)}`;
+
+/** The lesson states of the enrolment in the statement (`enrolments.id`), as JSON: [module, lesson, viewed, completed]. */
+function lessonStatesJson() {
+  return sql<LessonStatesJson>`(select coalesce(json_agg(json_build_array(${lessonProgress.moduleSlug}, ${lessonProgress.lessonSlug}, ${epochMs(lessonProgress.lastViewedAt)}, ${epochMs(lessonProgress.completedAt)})), '[]'::json) from ${lessonProgress} where ${lessonProgress.enrolmentId} = ${rowEnrolmentId})`;
+}
+
+function lessonStatesFromJson(json: LessonStatesJson | string): LessonState[] {
+  return fromJson(json).map(([moduleSlug, lessonSlug, viewed, completed]) => ({
+    moduleSlug,
+    lessonSlug,
+    lastViewedAt: new Date(viewed),
+    completedAt: completed === null ? null : new Date(completed),
+  }));
+}
+
+export interface LessonReflection {
+  reflectionId: string;
+  body: string;
+  draftBody: string | null;
+  status: "draft" | "saved";
+  updatedAt: Date;
+  sentToPortfolioAt: Date | null;
+}
+
+/**
+ * What a learner's lesson page reads, in one statement: their active enrolment on the programme,
+ * with its lesson states (as lessonStatesFor), their latest knowledge-check attempt on the lesson
+ * (as latestCheckAttempt) and their reflections on it (as reflectionsFor). Null when they are not
+ * enrolled on the programme.
+ */
+export async function lessonPageRecords(userId: string, programmeSlug: string, moduleSlug: string, lessonSlug: string) {
+  const query = await preparedStatement("lesson_page_records", (db) => {
+    const ofThisLesson = (table: typeof knowledgeCheckAttempts | typeof lessonReflections) =>
+      and(
+        eq(table.enrolmentId, rowEnrolmentId),
+        eq(table.moduleSlug, sql.placeholder("moduleSlug")),
+        eq(table.lessonSlug, sql.placeholder("lessonSlug")),
+      );
+    return db
+      .select({
+        enrolment: enrolments,
+        lessons: lessonStatesJson(),
+        // [answers, submitted], or null before the first attempt.
+        attempt: sql<
+          [Record<string, number>, number] | null
+        >`(select json_build_array(${knowledgeCheckAttempts.answers}, ${epochMs(knowledgeCheckAttempts.submittedAt)}) from ${knowledgeCheckAttempts} where ${ofThisLesson(knowledgeCheckAttempts)} order by ${knowledgeCheckAttempts.submittedAt} desc limit 1)`,
+        // [reflection, body, draft, status, updated, sent to portfolio]
+        reflections: sql<
+          [string, string, string | null, "draft" | "saved", number, number | null][]
+        >`(select coalesce(json_agg(json_build_array(${lessonReflections.reflectionId}, ${lessonReflections.body}, ${lessonReflections.draftBody}, ${lessonReflections.status}, ${epochMs(lessonReflections.updatedAt)}, ${epochMs(lessonReflections.sentToPortfolioAt)})), '[]'::json) from ${lessonReflections} where ${ofThisLesson(lessonReflections)})`,
+      })
+      .from(enrolments)
+      .where(
+        and(
+          eq(enrolments.userId, sql.placeholder("userId")),
+          eq(enrolments.programmeSlug, sql.placeholder("programmeSlug")),
+          eq(enrolments.status, "active"),
+        ),
+      )
+      .limit(1)
+      .prepare("lesson_page_records");
+  });
+  const [row] = await query.execute({ userId, programmeSlug, moduleSlug, lessonSlug });
+  if (!row) return null;
+  const attempt = fromJson(row.attempt);
+  return {
+    enrolment: row.enrolment,
+    states: lessonStatesFromJson(row.lessons),
+    attempt: attempt && { answers: attempt[0], submittedAt: new Date(attempt[1]) },
+    reflections: fromJson(row.reflections).map(
+      ([reflectionId, body, draftBody, status, updated, sent]): LessonReflection => ({
+        reflectionId,
+        body,
+        draftBody,
+        status,
+        updatedAt: new Date(updated),
+        sentToPortfolioAt: sent === null ? null : new Date(sent),
+      }),
+    ),
+  };
+}
 
 /**
  * What the learner home reads, in one statement: the learner's active enrolments, newest first,
@@ -24,8 +121,7 @@ export async function enrolmentsWithLessons(userId: string): Promise<{
       .select({
         enrolment: enrolments,
         revision: sql<number>`coalesce(${yearRevisions.revision}, 0)::int`,
-        // [module, lesson, last viewed, completed], times as epoch milliseconds.
-        lessons: sql<[string, string, number, number | null][]>`(select coalesce(json_agg(json_build_array(${lessonProgress.moduleSlug}, ${lessonProgress.lessonSlug}, (extract(epoch from ${lessonProgress.lastViewedAt}) * 1000)::float8, (extract(epoch from ${lessonProgress.completedAt}) * 1000)::float8)), '[]'::json) from ${lessonProgress} where ${lessonProgress.enrolmentId} = ${enrolments.id})`,
+        lessons: lessonStatesJson(),
       })
       .from(enrolments)
       .leftJoin(yearRevisions, eq(yearRevisions.enrolmentId, enrolments.id))
@@ -35,18 +131,7 @@ export async function enrolmentsWithLessons(userId: string): Promise<{
   );
   const rows = await query.execute({ userId });
   const lessons = new Map<string, LessonState[]>();
-  for (const row of rows) {
-    const raw = typeof row.lessons === "string" ? (JSON.parse(row.lessons) as typeof row.lessons) : row.lessons;
-    lessons.set(
-      row.enrolment.id,
-      raw.map(([moduleSlug, lessonSlug, viewed, completed]) => ({
-        moduleSlug,
-        lessonSlug,
-        lastViewedAt: new Date(viewed),
-        completedAt: completed === null ? null : new Date(completed),
-      })),
-    );
-  }
+  for (const row of rows) lessons.set(row.enrolment.id, lessonStatesFromJson(row.lessons));
   return { enrolments: rows.map((r) => ({ ...r.enrolment, revision: r.revision })), lessons };
 }
 
