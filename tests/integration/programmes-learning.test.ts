@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Logger } from "drizzle-orm/logger";
 import { withQueryTally, type QueryTally } from "#db/query-count";
 import { enrolments, knowledgeCheckAttempts, lessonProgress, lessonReflections } from "#db/schema";
@@ -19,6 +19,7 @@ import {
   submitKnowledgeCheck,
 } from "~/modules/programmes/learning.server";
 import { listSuperviseesWithYears } from "~/modules/organisations/memberships.server";
+import { constantTextArray } from "~/utils/db.server";
 import { withTestDatabase } from "../support/database";
 import { makeMembership, makeOrganisation, makeUser } from "../support/fixtures";
 
@@ -308,6 +309,23 @@ describe("lesson progress", () => {
 
     await setLessonComplete(year!.id, "basics", "first-steps", false);
     expect((await listSuperviseesWithYears(org.id, supervisor.id)).completed.get(year!.id)).toBe(0);
+  });
+
+  it("writes text into a statement as a constant array that reads back exactly, whatever it holds", async () => {
+    const values = [
+      "asye:the-first-year/how-the-year-runs",
+      `it's "quoted"`,
+      "back\\slash",
+      "{braces},commas",
+      "",
+      "NULL",
+    ];
+    const { enrolment } = await enrolledLearner();
+    const [read] = await t.db
+      .select({ values: sql<string[]>`${constantTextArray(values)}` })
+      .from(enrolments)
+      .where(eq(enrolments.id, enrolment.id));
+    expect(read!.values).toEqual(values);
   });
 
   it("gives the learner home each enrolment with its lesson states, in one statement", async () => {

@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm
 import { enrolments, invitations, lessonProgress, memberships, organisations, users, yearRevisions } from "#db/schema";
 import type { Database } from "#db/client";
 import { programmeLessonKeys } from "~/modules/programmes/catalogue.server";
-import { getDb, preparedStatement } from "~/utils/db.server";
+import { constantTextArray, getDb, preparedStatement } from "~/utils/db.server";
 import type { Role } from "./roles";
 
 export type MembershipWithOrganisation = typeof memberships.$inferSelect & {
@@ -95,6 +95,15 @@ export interface SuperviseesWithYears {
   completed: Map<string, number>;
 }
 
+/** A new statement for each catalogue a process loads (tests load several), since its lesson keys are written into it. */
+const statementVersions = new WeakMap<readonly string[], number>();
+let statementsMade = 0;
+function statementVersionOf(lessonKeys: readonly string[]) {
+  let version = statementVersions.get(lessonKeys);
+  if (version === undefined) statementVersions.set(lessonKeys, (version = statementsMade++));
+  return version;
+}
+
 /**
  * What the supervisor's desk reads, in one statement: the learners a supervisor supervises in an
  * organisation, each with their active enrolments through it (with the year's revision, for the
@@ -104,14 +113,15 @@ export async function listSuperviseesWithYears(
   organisationId: string,
   supervisorId: string,
 ): Promise<SuperviseesWithYears> {
-  const query = await preparedStatement("supervisees_with_years", (db) =>
+  const lessonKeys = programmeLessonKeys();
+  const query = await preparedStatement(`supervisees_with_years_${statementVersionOf(lessonKeys)}`, (db) =>
     db
       .select({
         person: personColumns,
         enrolment: enrolments,
         revision: sql<number>`coalesce(${yearRevisions.revision}, 0)::int`,
         // Counted here, of the lessons the programme still has, rather than sent as lists of keys.
-        completed: sql<number>`(select count(*) from ${lessonProgress} where ${lessonProgress.enrolmentId} = ${enrolments.id} and ${lessonProgress.completedAt} is not null and ${enrolments.programmeSlug} || ':' || ${lessonProgress.moduleSlug} || '/' || ${lessonProgress.lessonSlug} = any(${sql.placeholder("lessonKeys")}::text[]))::int`,
+        completed: sql<number>`(select count(*) from ${lessonProgress} where ${lessonProgress.enrolmentId} = ${enrolments.id} and ${lessonProgress.completedAt} is not null and ${enrolments.programmeSlug} || ':' || ${lessonProgress.moduleSlug} || '/' || ${lessonProgress.lessonSlug} = any(${constantTextArray(lessonKeys)}))::int`,
       })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
@@ -136,7 +146,7 @@ export async function listSuperviseesWithYears(
       .orderBy(asc(memberships.startedOn), asc(users.name), asc(memberships.id), asc(enrolments.startedOn))
       .prepare("supervisees_with_years"),
   );
-  const rows = await query.execute({ organisationId, supervisorId, lessonKeys: programmeLessonKeys() });
+  const rows = await query.execute({ organisationId, supervisorId });
   const people = new Map<string, Person>();
   const years: SuperviseesWithYears["enrolments"] = [];
   const completed = new Map<string, number>();
