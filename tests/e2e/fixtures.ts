@@ -58,15 +58,9 @@ type AxeWindow = Window & { axe: typeof import("axe-core") };
  * second, scripted page on the same origin (same styles, so contrast is checked too).
  */
 export async function expectAccessible(page: Page) {
-  // Let a client-side navigation finish first: the page is judged as it settles, not mid-transition.
-  await expect(page.locator('.pending[data-state="busy"]')).toHaveCount(0);
+  const scripted = await scriptsRun(page);
   let target = page;
   let scratch: import("@playwright/test").BrowserContext | undefined;
-  // With JavaScript off, evaluate still runs but timers never fire: a short race tells the two apart.
-  const scripted = await Promise.race([
-    page.evaluate(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 0))).catch(() => false),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
-  ]);
   if (!scripted) {
     const html = await page.content();
     scratch = await page.context().browser()!.newContext({ javaScriptEnabled: true });
@@ -76,19 +70,72 @@ export async function expectAccessible(page: Page) {
     );
     await target.goto(new URL("/__axe__", page.url()).toString());
   }
-  // axe.run in the page itself (no frames to gather results from), reporting only violations.
-  for (const frame of target.frames()) await ensureAxe(frame);
   const options: RunOptions = { runOnly: { type: "tag", values: WCAG_TAGS }, resultTypes: ["violations"] };
-  const results = (await target.evaluate(
-    (options) => (window as unknown as AxeWindow).axe.run(document, options),
-    options,
-  )) as AxeResults;
+  let results: AxeResults | undefined;
+  // The page is judged as it settles, not mid-transition: should it change while axe reads it (a
+  // client-side navigation finishing), it is read again once settled.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    if (scripted) await settled(page);
+    for (const frame of target.frames()) await ensureAxe(frame);
+    const run = await target.evaluate(async (options) => {
+      let changed = false;
+      const observer = new MutationObserver(() => (changed = true));
+      observer.observe(document.documentElement, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
+      const href = location.href;
+      try {
+        const results = await (window as unknown as AxeWindow).axe.run(document, options);
+        return { results, changed: changed || observer.takeRecords().length > 0 || location.href !== href };
+      } finally {
+        observer.disconnect();
+      }
+    }, options);
+    results = run.results as AxeResults;
+    if (!run.changed) break;
+  }
   await scratch?.close();
-  const summary = results.violations.map(
+  const summary = results!.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`,
   );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
   noteCheckedPage(page.url());
+}
+
+/**
+ * Waits for a client-side navigation to finish. Remix's router knows at once that a followed link is
+ * loading; the page shows it (the pending bar) only once React has drawn that state, which a quick
+ * navigation can skip, so both are asked.
+ */
+async function settled(page: Page) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const router = (window as { __remixRouter?: { state: { navigation: { state: string } } } }).__remixRouter;
+          return !router || router.state.navigation.state === "idle";
+        }),
+      { message: `a navigation from ${page.url()} finishes`, intervals: [50, 100, 250] },
+    )
+    .toBe(true);
+  await expect(page.locator('.pending[data-state="busy"]')).toHaveCount(0);
+}
+
+/**
+ * Whether the page runs its scripts. A context opened with JavaScript off says so in its options;
+ * should Playwright stop keeping them there, a timer tells: with JavaScript off, evaluate still runs
+ * but timers never fire.
+ */
+async function scriptsRun(page: Page) {
+  const options = (page.context() as unknown as { _options?: { javaScriptEnabled?: boolean } })._options;
+  if (options) return options.javaScriptEnabled !== false;
+  return Promise.race([
+    page.evaluate(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 0))).catch(() => false),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
+  ]);
 }
 
 /**
@@ -120,6 +167,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
   // Checking an argon2id hash is slow by design, and slower still on a busy machine.
   await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 20_000 });
+  // The address changes before React draws the page it leads to: until then the sign-in page (and its
+  // footer's links) is still on screen. Every signed-in page has the header's "Sign out".
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
 export function uniqueEmail(prefix: string) {
