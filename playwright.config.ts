@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -5,6 +6,10 @@ const baseURL = `http://localhost:${PORT}`;
 // E2E_CRAWL=off leaves out the every-page axe crawl: CI runs it on the embedded database and skips it
 // on the server database, where the markup is the same and the journeys alone test the driver.
 const crawl = process.env.E2E_CRAWL !== "off";
+// Debian's headless shell (apt-get install chromium-headless-shell) when it is there: the same Blink
+// as /usr/bin/chromium without the browser's UI, so it starts and runs lighter. CHROMIUM_PATH overrides.
+const HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell";
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -19,10 +24,12 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"], ["json", { outputFile: ".data/e2e/report.json" }]] : [["list"]],
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // On CI only a retry records a trace: tracing every run (a snapshot at every step) is paid by every
+    // test, though only a failing one needs it.
+    trace: process.env.CI ? "on-first-retry" : "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath,
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
     },
   },
