@@ -71,6 +71,9 @@ async function expectFocusOnNewPage(page: Page) {
 
 async function signInByKeyboard(page: Page, email: string) {
   await page.goto("/sign-in");
+  // The journey is the scripted one (the focus moves to each new page's main content): its keys wait for
+  // the page's scripts, or on a busy machine Enter can send the form before them, as a plain post.
+  await page.waitForFunction(() => "__remixRouter" in window);
   await followSkipLink(page);
   await expect(page.getByLabel("Email address")).toBeFocused();
   await page.keyboard.type(email);
