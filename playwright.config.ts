@@ -9,6 +9,8 @@ const crawl = process.env.E2E_CRAWL !== "off";
 // Debian's headless shell (apt-get install chromium-headless-shell) when it is there: the same Blink
 // as /usr/bin/chromium without the browser's UI, so it starts and runs lighter. CHROMIUM_PATH overrides.
 const HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell";
+// Specs that sign in as Harbour Family Trust's supervisor or lead with a password (see projects below).
+const HARBOUR_STAFF_SPECS = [/forms\.spec\.ts/, /keyboard\.spec\.ts/];
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
 
 export default defineConfig({
@@ -36,8 +38,19 @@ export default defineConfig({
   // The every-page crawl runs beside the other specs; its coverage check ("@coverage") runs once all
   // of them have finished, so it sees what the crawl visited and every page a journey checked with axe.
   globalSetup: "./tests/e2e/global-setup.ts",
+  // Projects are handed out in this order. Two-factor sign-in's story (four tests in order) waits for the
+  // authenticator's 30-second steps, so it starts first and its waits overlap the other specs, instead of
+  // ending the run with one worker waiting on the clock. It turns two-factor sign-in on for Harbour Family
+  // Trust's supervisor and lead (and requires it of Harbour's staff) until its last test: the specs in
+  // which they sign in with a password alone ("harbour") are handed out last, long after it has finished,
+  // as are the crawl's (the crawl's own tests that sign them in come at the end of its file).
   projects: [
-    { name: "chromium", testIgnore: /every-page\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "two-factor", testMatch: /two-factor\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "chromium",
+      testIgnore: [/every-page\.spec\.ts/, /two-factor\.spec\.ts/, ...HARBOUR_STAFF_SPECS],
+      use: { ...devices["Desktop Chrome"] },
+    },
     ...(crawl
       ? [
           {
@@ -46,12 +59,17 @@ export default defineConfig({
             grepInvert: /@coverage/,
             use: { ...devices["Desktop Chrome"] },
           },
+        ]
+      : []),
+    { name: "harbour", testMatch: HARBOUR_STAFF_SPECS, use: { ...devices["Desktop Chrome"] } },
+    ...(crawl
+      ? [
           {
             name: "crawl-coverage",
             testMatch: /every-page\.spec\.ts/,
             grep: /@coverage/,
             // After every other spec, whose axe-checked pages count too.
-            dependencies: ["crawl", "chromium"],
+            dependencies: ["crawl", "chromium", "two-factor", "harbour"],
             use: { ...devices["Desktop Chrome"] },
           },
         ]

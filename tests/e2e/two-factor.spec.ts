@@ -1,8 +1,8 @@
 /**
  * Two-factor sign-in, as a supervisor and a programme lead would use it. The people are at
- * Harbour Family Trust, which no other spec signs in to, so turning it on (and requiring it)
- * cannot get in the way of the specs that sign in with a password alone; it is turned off
- * again at the end all the same.
+ * Harbour Family Trust, whose staff the other specs sign in with a password only in the projects
+ * that playwright.config.ts hands out after this one, so turning it on (and requiring it) cannot
+ * get in the way of them; it is turned off again at the end all the same.
  */
 import { mkdirSync } from "node:fs";
 import { Secret, TOTP } from "otpauth";
@@ -19,14 +19,21 @@ test.describe.configure({ mode: "serial", timeout: 180_000 });
 const apps = new Map<string, { secret: string; lastStep: number }>();
 let recoveryCodes: string[] = [];
 
-/** The app's code for the first 30-second step not yet used (codes are good once; the next step's is accepted). */
+/**
+ * The app's code for the first 30-second step not yet used (codes are good once). The server accepts the
+ * step before and the step after too (a phone's clock may be out), so three codes can be had in one step's
+ * time before the story has to wait for the clock: the step before only while at least 12 seconds of this
+ * one remain, so that it is still the step before when the server checks it.
+ */
 async function codeFor(email: string) {
   const app = apps.get(email);
   if (!app) throw new Error(`${email} has no authenticator app yet`);
   const totp = new TOTP({ secret: Secret.fromBase32(app.secret), algorithm: "SHA1", digits: 6, period: 30 });
   for (;;) {
-    const current = Math.floor(Date.now() / 30_000);
-    const step = Math.max(current, app.lastStep + 1);
+    const now = Date.now();
+    const current = Math.floor(now / 30_000);
+    const earliest = (current + 1) * 30_000 - now >= 12_000 ? current - 1 : current;
+    const step = Math.max(earliest, app.lastStep + 1);
     if (step <= current + 1) {
       app.lastStep = step;
       return totp.generate({ timestamp: step * 30_000 + 1_000 });
