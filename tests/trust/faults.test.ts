@@ -48,9 +48,16 @@ interface Running {
   exited: Promise<number | null>;
 }
 
+/** The servers' mailbox folders, removed once this file's tests have run. */
+const mailDirs: string[] = [];
+afterAll(() => {
+  for (const dir of mailDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 async function startServer(env: Record<string, string>): Promise<Running> {
   const port = await freePort();
   const mail = mkdtempSync(path.join(tmpdir(), "pp-faults-mail-"));
+  mailDirs.push(mail);
   const proc = spawn(process.execPath, ["app/server.js"], {
     env: {
       ...process.env,
