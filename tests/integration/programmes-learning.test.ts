@@ -125,6 +125,16 @@ async function enrolledLearner() {
   return { user, enrolment: result.enrolment };
 }
 
+/** An attempt on "first-steps" made long ago (q1: 0, q2: 1), then a newer one (q1: 1, q2: 0). */
+async function twoAttemptsOnFirstSteps(enrolmentId: string) {
+  await submitKnowledgeCheck(enrolmentId, "basics", firstSteps, ["q1", "q2"], { q1: 0, q2: 1 });
+  await t.db
+    .update(knowledgeCheckAttempts)
+    .set({ submittedAt: LONG_AGO })
+    .where(eq(knowledgeCheckAttempts.enrolmentId, enrolmentId));
+  await submitKnowledgeCheck(enrolmentId, "basics", firstSteps, ["q1", "q2"], { q1: 1, q2: 0 });
+}
+
 async function progressRow(enrolmentId: string, lessonSlug = "first-steps") {
   const rows = await t.db.select().from(lessonProgress).where(eq(lessonProgress.enrolmentId, enrolmentId));
   return rows.filter((r) => r.lessonSlug === lessonSlug);
@@ -351,12 +361,7 @@ describe("lesson progress", () => {
     const { user, enrolment } = await enrolledLearner();
     await recordLessonView(enrolment.id, "basics", "first-steps");
     await setLessonComplete(enrolment.id, "basics", "second", true);
-    await submitKnowledgeCheck(enrolment.id, "basics", firstSteps, ["q1", "q2"], { q1: 0, q2: 1 });
-    await t.db
-      .update(knowledgeCheckAttempts)
-      .set({ submittedAt: LONG_AGO })
-      .where(eq(knowledgeCheckAttempts.enrolmentId, enrolment.id));
-    await submitKnowledgeCheck(enrolment.id, "basics", firstSteps, ["q1", "q2"], { q1: 1, q2: 0 });
+    await twoAttemptsOnFirstSteps(enrolment.id);
     await submitKnowledgeCheck(enrolment.id, "basics", { ...firstSteps, slug: "second" }, ["q1"], { q1: 0 });
     await saveReflection(enrolment.id, "basics", "first-steps", "hopes", "To feel less alone.", "saved");
     await saveReflection(enrolment.id, "basics", "first-steps", "hopes", "To feel less alone in", "draft");
@@ -441,12 +446,7 @@ describe("knowledge checks", () => {
   it("shows the newest attempt for that lesson", async () => {
     const { enrolment } = await enrolledLearner();
     expect(await latestCheckAttempt(enrolment.id, "basics", "first-steps")).toBeNull();
-    await submitKnowledgeCheck(enrolment.id, "basics", firstSteps, ["q1", "q2"], { q1: 0, q2: 1 });
-    await t.db
-      .update(knowledgeCheckAttempts)
-      .set({ submittedAt: LONG_AGO })
-      .where(eq(knowledgeCheckAttempts.enrolmentId, enrolment.id));
-    await submitKnowledgeCheck(enrolment.id, "basics", firstSteps, ["q1", "q2"], { q1: 1, q2: 0 });
+    await twoAttemptsOnFirstSteps(enrolment.id);
 
     const latest = await latestCheckAttempt(enrolment.id, "basics", "first-steps");
     expect(latest).toMatchObject({ answers: { q1: 1, q2: 0 }, score: 2, total: 2 });

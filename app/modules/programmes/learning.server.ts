@@ -50,6 +50,13 @@ export interface LessonReflection {
   sentToPortfolioAt: Date | null;
 }
 
+/** The learner's active enrolment on a programme (placeholders userId and programmeSlug). */
+const activeOnProgramme = and(
+  eq(enrolments.userId, sql.placeholder("userId")),
+  eq(enrolments.programmeSlug, sql.placeholder("programmeSlug")),
+  eq(enrolments.status, "active"),
+);
+
 /**
  * What a learner's lesson page reads, in one statement: their active enrolment on the programme,
  * with its lesson states (as lessonStatesFor), their latest knowledge-check attempt on the lesson
@@ -78,13 +85,7 @@ export async function lessonPageRecords(userId: string, programmeSlug: string, m
         >`(select coalesce(json_agg(json_build_array(${lessonReflections.reflectionId}, ${lessonReflections.body}, ${lessonReflections.draftBody}, ${lessonReflections.status}, ${epochMs(lessonReflections.updatedAt)}, ${epochMs(lessonReflections.sentToPortfolioAt)})), '[]'::json) from ${lessonReflections} where ${ofThisLesson(lessonReflections)})`,
       })
       .from(enrolments)
-      .where(
-        and(
-          eq(enrolments.userId, sql.placeholder("userId")),
-          eq(enrolments.programmeSlug, sql.placeholder("programmeSlug")),
-          eq(enrolments.status, "active"),
-        ),
-      )
+      .where(activeOnProgramme)
       .limit(1)
       .prepare("lesson_page_records");
   });
@@ -161,18 +162,7 @@ export async function listOrganisationEnrolments(
 
 export async function findEnrolment(userId: string, programmeSlug: string): Promise<Enrolment | null> {
   const query = await preparedStatement("enrolment_on_programme", (db) =>
-    db
-      .select()
-      .from(enrolments)
-      .where(
-        and(
-          eq(enrolments.userId, sql.placeholder("userId")),
-          eq(enrolments.programmeSlug, sql.placeholder("programmeSlug")),
-          eq(enrolments.status, "active"),
-        ),
-      )
-      .limit(1)
-      .prepare("enrolment_on_programme"),
+    db.select().from(enrolments).where(activeOnProgramme).limit(1).prepare("enrolment_on_programme"),
   );
   const [row] = await query.execute({ userId, programmeSlug });
   return row ?? null;
