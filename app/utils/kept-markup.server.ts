@@ -21,8 +21,8 @@ const kept = new Map<string, Kept>();
 
 interface Wanted {
   owner: string;
+  props: object;
   draw: () => string;
-  props: string;
 }
 
 /**
@@ -32,11 +32,8 @@ interface Wanted {
  */
 export function keepMarkup<P extends object>(name: string, owner: string, Component: ComponentType<P>, props: P) {
   const wanted = requestScopeValue<Map<string, Wanted>>("kept-markup", () => new Map());
-  wanted?.set(name, {
-    owner,
-    props: JSON.stringify(props),
-    draw: () => renderToString(createElement(Component, props)),
-  });
+  // Compared and drawn only if a page is drawn (keptMarkup), never for a data request.
+  wanted?.set(name, { owner, props, draw: () => renderToString(createElement(Component, props)) });
 }
 
 /** The kept markup this request's loaders asked for, drawn now where it was not kept already. */
@@ -46,9 +43,10 @@ export function keptMarkup(): ReadonlyMap<string, string> | null {
   const markup = new Map<string, string>();
   for (const [name, want] of wanted) {
     const key = `${name}:${want.owner}`;
+    const props = JSON.stringify(want.props);
     let entry = kept.get(key);
-    if (!entry || entry.props !== want.props) {
-      entry = { props: want.props, markup: want.draw() };
+    if (!entry || entry.props !== props) {
+      entry = { props, markup: want.draw() };
       kept.delete(key);
       kept.set(key, entry);
       if (kept.size > MAX_ENTRIES) kept.delete(kept.keys().next().value!);
