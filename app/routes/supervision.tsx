@@ -13,6 +13,7 @@ import { requireMembership } from "~/utils/auth.server";
 import { keepMarkup } from "~/utils/kept-markup.server";
 import { KeptTableBody } from "~/components/KeptMarkup";
 import { memoised } from "~/utils/memo";
+import { toJsonText } from "~/utils/json-text";
 
 const shortDate = memoised(
   1000,
@@ -50,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const within = (y: YearSummary, items: { text: string; href: string }[]) =>
     items.map((i) => ({ text: i.text, to: i.href.startsWith(y.yearHref) ? i.href.slice(y.yearHref.length) : i.href }));
   const rows = {
-    supervisees: supervisees.map((s) => {
+    supervisees: supervisees.map((s): Supervisee => {
       const y = yearByUser.get(s.userId) ?? null;
       return {
         membershipId: s.membershipId,
@@ -73,12 +74,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
       };
     }),
   };
-  // The rows are drawn again only when something in them has changed (see kept-markup.server).
-  keepMarkup("desk-rows", current.active.id, DeskRows, rows);
-  return { organisation: current.active.organisation.name, ...rows };
+  // Sent as one JSON text, and drawn again only when it has changed (see kept-markup.server).
+  const text = toJsonText(rows);
+  keepMarkup("desk-rows", current.active.id, DeskRows, text);
+  return { organisation: current.active.organisation.name, count: rows.supervisees.length, rows: text };
 }
 
-type Supervisee = Awaited<ReturnType<typeof loader>>["supervisees"][number];
+interface Supervisee {
+  membershipId: string;
+  name: string;
+  team: string | null;
+  jobTitle: string | null;
+  progress: string;
+  invited: boolean;
+  programmes: string[];
+  year: {
+    id: string;
+    nextSupervision: string | null;
+    missedSupervision: number;
+    workloadFlags: number;
+    agreement: YearSummary["agreement"]["state"];
+    /** Links within the year are the part after /year/<id>. */
+    waiting: { text: string; to: string }[];
+    overdue: { text: string; to: string }[];
+    evidencePercent: number;
+  } | null;
+}
 
 function AttentionList({
   year,
@@ -202,7 +223,7 @@ function DeskRows({ supervisees }: { supervisees: Supervisee[] }) {
 }
 
 export default function Supervision() {
-  const { organisation, supervisees } = useLoaderData<typeof loader>();
+  const { organisation, count, rows } = useLoaderData<typeof loader>();
   return (
     <>
       <Welcome>
@@ -210,7 +231,7 @@ export default function Supervision() {
       </Welcome>
       <span className="caption">{organisation}</span>
       <h1>Your supervisees</h1>
-      {supervisees.length === 0 ? (
+      {count === 0 ? (
         <p>
           Nobody is assigned to you for supervision yet. Your programme lead assigns supervisees; when they do, each one
           will appear here.
@@ -228,9 +249,7 @@ export default function Supervision() {
               <th scope="col">Learning agreement</th>
             </tr>
           </thead>
-          <KeptTableBody name="desk-rows">
-            <DeskRows supervisees={supervisees} />
-          </KeptTableBody>
+          <KeptTableBody name="desk-rows" Rows={DeskRows} props={rows} />
         </table>
       )}
     </>

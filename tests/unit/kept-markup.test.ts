@@ -2,6 +2,7 @@ import { createElement, Fragment } from "react";
 import { renderToString } from "react-dom/server";
 import { KeptMarkupProvider, KeptTableBody } from "~/components/KeptMarkup";
 import { PageLink } from "~/components/PageLink";
+import { toJsonText } from "~/utils/json-text";
 import { forgetKeptMarkup, keepMarkup, keptMarkup } from "~/utils/kept-markup.server";
 import { runInRequestScope } from "~/utils/request-scope.server";
 
@@ -50,13 +51,14 @@ const rows: Row[] = [
 /** The table as one request's page would draw it: with the kept markup, as the server does. */
 function pageInRequest(props: { rows: Row[] }, owner = "supervisor-1") {
   return runInRequestScope("GET", () => {
-    keepMarkup("rows", owner, Rows, props);
+    const text = toJsonText(props);
+    keepMarkup("rows", owner, Rows, text);
     const kept = keptMarkup();
     return renderToString(
       createElement(
         KeptMarkupProvider,
         { value: kept },
-        createElement(KeptTableBody, { name: "rows", children: createElement(Rows, props) }),
+        createElement(KeptTableBody<{ rows: Row[] }>, { name: "rows", Rows, props: text }),
       ),
     );
   });
@@ -70,7 +72,7 @@ beforeEach(() => {
 describe("kept markup", () => {
   it("sends exactly the markup React draws from the same data, so the browser hydrates it as its own", () => {
     const drawnByReact = renderToString(
-      createElement(KeptTableBody, { name: "rows", children: createElement(Rows, { rows }) }),
+      createElement(KeptTableBody<{ rows: Row[] }>, { name: "rows", Rows, props: toJsonText({ rows }) }),
     );
     expect(pageInRequest({ rows })).toBe(drawnByReact);
     expect(drawnByReact).toContain("Amara &lt;Nwosu&gt; &amp; co");
@@ -93,12 +95,12 @@ describe("kept markup", () => {
   });
 
   it("draws nothing for a request that only read data (no page was drawn)", () => {
-    runInRequestScope("GET", () => keepMarkup("rows", "supervisor-1", Rows, { rows }));
+    runInRequestScope("GET", () => keepMarkup("rows", "supervisor-1", Rows, toJsonText({ rows })));
     expect(draws).toBe(0);
   });
 
   it("outside a request, the rows are simply drawn by React", () => {
-    keepMarkup("rows", "supervisor-1", Rows, { rows });
+    keepMarkup("rows", "supervisor-1", Rows, toJsonText({ rows }));
     expect(keptMarkup()).toBeNull();
   });
 });
