@@ -3,102 +3,19 @@ import { useLoaderData } from "@remix-run/react";
 import { PageLink } from "~/components/PageLink";
 import { AgreementTag } from "~/components/AgreementTag";
 import { Welcome } from "~/components/Welcome";
-import { describeProgress } from "~/modules/organisations/people";
-import { findProgramme } from "~/modules/programmes/catalogue.server";
-import { lessonTotal } from "~/modules/programmes/progress";
-import { format } from "date-fns";
-import { listSuperviseesWithYears } from "~/modules/organisations/memberships.server";
-import { yearSummaries, type YearSummary } from "~/modules/first-year/summary.server";
+import { supervisorsDesk, type DeskLine } from "~/modules/supervision/desk.server";
 import { requireMembership } from "~/utils/auth.server";
 import { keepMarkup } from "~/utils/kept-markup.server";
 import { KeptTableBody } from "~/components/KeptMarkup";
-import { memoised } from "~/utils/memo";
-import { toJsonText } from "~/utils/json-text";
-
-const shortDate = memoised(
-  1000,
-  (date: Date) => String(date.getTime()),
-  (date: Date) => format(date, "d MMM yyyy"),
-);
 
 export const meta: MetaFunction = () => [{ title: "Your supervisees – Practice Pathways" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireMembership(request, { permission: "learner:read:supervisee" });
-  const {
-    supervisees,
-    enrolments,
-    completed: states,
-  } = await listSuperviseesWithYears(current.active.organisationId, current.user.id);
-  const today = new Date();
-  // Only the enrolments this supervisor supervises open the learner's year to them.
-  const years = await yearSummaries(
-    enrolments.filter((e) => e.supervisorId === current.user.id),
-    today,
-    "supervisor",
-  );
-  const yearByUser = new Map<string, YearSummary>();
-  for (const y of years.values()) if (!yearByUser.has(y.userId)) yearByUser.set(y.userId, y);
-  const programmesOf = (userId: string) =>
-    enrolments
-      .filter((e) => e.userId === userId)
-      .flatMap((e) => {
-        const programme = findProgramme(e.programmeSlug);
-        if (!programme) return [];
-        return [`${programme.title}: ${states.get(e.id) ?? 0} of ${lessonTotal(programme)} lessons`];
-      });
-  // Links into a year are sent as the part after /year/<id>, which repeats from row to row.
-  const within = (y: YearSummary, items: { text: string; href: string }[]) =>
-    items.map((i) => ({ text: i.text, to: i.href.startsWith(y.yearHref) ? i.href.slice(y.yearHref.length) : i.href }));
-  const rows = {
-    supervisees: supervisees.map((s): Supervisee => {
-      const y = yearByUser.get(s.userId) ?? null;
-      return {
-        membershipId: s.membershipId,
-        name: s.name,
-        team: s.team,
-        jobTitle: s.jobTitle,
-        progress: describeProgress(s.stage, s.startedOn, today),
-        invited: !s.hasPassword,
-        programmes: programmesOf(s.userId),
-        year: y && {
-          id: y.enrolmentId,
-          nextSupervision: y.nextSupervision ? shortDate(y.nextSupervision) : null,
-          missedSupervision: y.missedSupervision,
-          workloadFlags: y.workloadFlags,
-          agreement: y.agreement.state,
-          waiting: within(y, y.waiting),
-          overdue: within(y, y.overdue),
-          evidencePercent: y.evidencePercent,
-        },
-      };
-    }),
-  };
-  // Sent as one JSON text, and drawn again only when it has changed (see kept-markup.server).
-  const text = toJsonText(rows);
-  keepMarkup("desk-rows", current.active.id, DeskRows, text);
-  return { organisation: current.active.organisation.name, count: rows.supervisees.length, rows: text };
-}
-
-interface Supervisee {
-  membershipId: string;
-  name: string;
-  team: string | null;
-  jobTitle: string | null;
-  progress: string;
-  invited: boolean;
-  programmes: string[];
-  year: {
-    id: string;
-    nextSupervision: string | null;
-    missedSupervision: number;
-    workloadFlags: number;
-    agreement: YearSummary["agreement"]["state"];
-    /** Links within the year are the part after /year/<id>. */
-    waiting: { text: string; to: string }[];
-    overdue: { text: string; to: string }[];
-    evidencePercent: number;
-  } | null;
+  const desk = await supervisorsDesk(current.active.organisationId, current.user.id);
+  // The rows are drawn again only when the desk has changed (see kept-markup.server).
+  keepMarkup("desk-rows", current.active.id, DeskRows, desk.lines);
+  return { organisation: current.active.organisation.name, ...desk };
 }
 
 function AttentionList({
@@ -127,7 +44,7 @@ function AttentionList({
   );
 }
 
-function DeskRows({ supervisees }: { supervisees: Supervisee[] }) {
+function DeskRows({ supervisees }: { supervisees: DeskLine[] }) {
   return (
     <>
       {supervisees.map((s) => {
@@ -223,7 +140,7 @@ function DeskRows({ supervisees }: { supervisees: Supervisee[] }) {
 }
 
 export default function Supervision() {
-  const { organisation, count, rows } = useLoaderData<typeof loader>();
+  const { organisation, count, lines } = useLoaderData<typeof loader>();
   return (
     <>
       <Welcome>
@@ -249,7 +166,7 @@ export default function Supervision() {
               <th scope="col">Learning agreement</th>
             </tr>
           </thead>
-          <KeptTableBody name="desk-rows" Rows={DeskRows} props={rows} />
+          <KeptTableBody name="desk-rows" Rows={DeskRows} props={lines} />
         </table>
       )}
     </>

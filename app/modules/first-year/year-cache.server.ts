@@ -27,7 +27,7 @@ export interface YearKey {
   revision: number;
 }
 
-const dayOf = (d: Date) => `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
+export const dayOf = (d: Date) => `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
 
 function stampOf(year: YearKey, today: Date, also: string) {
   return `${year.revision}|${dayOf(today)}|${also}|${JSON.stringify(year.enrolment)}`;
@@ -76,6 +76,16 @@ export async function perYear<T, Y extends YearKey>(
 export async function forYear<T>(kind: string, year: YearKey, today: Date, also: string, work: () => Promise<T>) {
   const made = await perYear(kind, [year], today, also, async () => new Map([[year.enrolment.id, await work()]]));
   return made.get(year.enrolment.id)!;
+}
+
+/**
+ * When the oldest of these years' kept `kind` values was worked out (`now` if none is kept): a
+ * value made from them stands no longer than they do.
+ */
+export function oldestKept(kind: string, enrolmentIds: Iterable<string>, now: number) {
+  let oldest = now;
+  for (const id of enrolmentIds) oldest = Math.min(oldest, entries.get(`${kind}:${id}`)?.madeAt ?? now);
+  return oldest;
 }
 
 /** Forgets everything (tests). */

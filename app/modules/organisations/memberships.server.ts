@@ -1,5 +1,5 @@
 import { alias } from "drizzle-orm/pg-core";
-import { and, asc, eq, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { enrolments, invitations, lessonProgress, memberships, organisations, users, yearRevisions } from "#db/schema";
 import type { Database } from "#db/client";
 import { programmeLessonKeys } from "~/modules/programmes/catalogue.server";
@@ -93,6 +93,8 @@ export interface SuperviseesWithYears {
   enrolments: (typeof enrolments.$inferSelect & { revision: number })[];
   /** How many of its programme's lessons each enrolment has completed, by enrolment. */
   completed: Map<string, number>;
+  /** What superviseesFingerprint answers while none of this has changed. */
+  fingerprint: string;
 }
 
 /** A new statement for each catalogue a process loads (tests load several), since its lesson keys are written into it. */
@@ -105,6 +107,50 @@ function statementVersionOf(lessonKeys: readonly string[]) {
 }
 
 /**
+ * The supervisees' rows as the desk reads them, for one organisation's supervisor (placeholders
+ * organisationId and supervisorId): each learner with their active enrolments through it, the
+ * year's revision (for the summaries kept against it) and the lessons completed on each. Each row
+ * has a version, a hash of everything in it, so that superviseesFingerprint can tell whether any
+ * row has changed without sending the rows.
+ */
+function superviseeRows(db: Database, lessonKeys: readonly string[]) {
+  const person = personColumns;
+  const enrolment = getTableColumns(enrolments);
+  const revision = sql<number>`coalesce(${yearRevisions.revision}, 0)::int`;
+  // Counted here, of the lessons the programme still has, rather than sent as lists of keys.
+  const completed = sql<number>`(select count(*) from ${lessonProgress} where ${lessonProgress.enrolmentId} = ${enrolments.id} and ${lessonProgress.completedAt} is not null and ${enrolments.programmeSlug} || ':' || ${lessonProgress.moduleSlug} || '/' || ${lessonProgress.lessonSlug} = any(${constantTextArray(lessonKeys)}))::int`;
+  const values = [...Object.values(person), ...Object.values(enrolment), revision];
+  const version = sql<string>`md5(row(${sql.join(values, sql`, `)})::text)`;
+  return db
+    .select({ person, enrolment, revision, completed: completed.as("completed"), version: version.as("version") })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(supervisor, eq(supervisor.id, memberships.supervisorId))
+    .leftJoin(
+      enrolments,
+      and(
+        eq(enrolments.userId, memberships.userId),
+        eq(enrolments.organisationId, memberships.organisationId),
+        eq(enrolments.status, "active"),
+      ),
+    )
+    .leftJoin(yearRevisions, eq(yearRevisions.enrolmentId, enrolments.id))
+    .where(
+      and(
+        eq(memberships.organisationId, sql.placeholder("organisationId")),
+        eq(memberships.supervisorId, sql.placeholder("supervisorId")),
+        eq(memberships.role, "learner"),
+        eq(memberships.active, true),
+      ),
+    )
+    .orderBy(asc(memberships.startedOn), asc(users.name), asc(memberships.id), asc(enrolments.startedOn));
+}
+
+/** The rows' versions and lesson counts, in order: what listSuperviseesWithYears makes of its rows. */
+const fingerprintOf = (rows: { version: string; completed: number }[]) =>
+  rows.map((row) => `${row.version}:${row.completed}`).join(",");
+
+/**
  * What the supervisor's desk reads, in one statement: the learners a supervisor supervises in an
  * organisation, each with their active enrolments through it (with the year's revision, for the
  * summaries kept against it) and the lessons completed on each.
@@ -115,36 +161,7 @@ export async function listSuperviseesWithYears(
 ): Promise<SuperviseesWithYears> {
   const lessonKeys = programmeLessonKeys();
   const query = await preparedStatement(`supervisees_with_years_${statementVersionOf(lessonKeys)}`, (db) =>
-    db
-      .select({
-        person: personColumns,
-        enrolment: enrolments,
-        revision: sql<number>`coalesce(${yearRevisions.revision}, 0)::int`,
-        // Counted here, of the lessons the programme still has, rather than sent as lists of keys.
-        completed: sql<number>`(select count(*) from ${lessonProgress} where ${lessonProgress.enrolmentId} = ${enrolments.id} and ${lessonProgress.completedAt} is not null and ${enrolments.programmeSlug} || ':' || ${lessonProgress.moduleSlug} || '/' || ${lessonProgress.lessonSlug} = any(${constantTextArray(lessonKeys)}))::int`,
-      })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .leftJoin(supervisor, eq(supervisor.id, memberships.supervisorId))
-      .leftJoin(
-        enrolments,
-        and(
-          eq(enrolments.userId, memberships.userId),
-          eq(enrolments.organisationId, memberships.organisationId),
-          eq(enrolments.status, "active"),
-        ),
-      )
-      .leftJoin(yearRevisions, eq(yearRevisions.enrolmentId, enrolments.id))
-      .where(
-        and(
-          eq(memberships.organisationId, sql.placeholder("organisationId")),
-          eq(memberships.supervisorId, sql.placeholder("supervisorId")),
-          eq(memberships.role, "learner"),
-          eq(memberships.active, true),
-        ),
-      )
-      .orderBy(asc(memberships.startedOn), asc(users.name), asc(memberships.id), asc(enrolments.startedOn))
-      .prepare("supervisees_with_years"),
+    superviseeRows(db, lessonKeys).prepare("supervisees_with_years"),
   );
   const rows = await query.execute({ organisationId, supervisorId });
   const people = new Map<string, Person>();
@@ -157,7 +174,26 @@ export async function listSuperviseesWithYears(
       completed.set(row.enrolment.id, row.completed);
     }
   }
-  return { supervisees: [...people.values()], enrolments: years, completed };
+  return { supervisees: [...people.values()], enrolments: years, completed, fingerprint: fingerprintOf(rows) };
+}
+
+/**
+ * Changes whenever anything listSuperviseesWithYears would answer changes (a person, an enrolment, a
+ * year's revision, a lesson completed): one short row, for pages kept against what they were made from.
+ */
+export async function superviseesFingerprint(organisationId: string, supervisorId: string): Promise<string> {
+  const lessonKeys = programmeLessonKeys();
+  const query = await preparedStatement(`supervisees_fingerprint_${statementVersionOf(lessonKeys)}`, (db) =>
+    db
+      .select({
+        // In the rows' order, as the desk's statement sends them (fingerprintOf).
+        fingerprint: sql<string>`coalesce(string_agg(rows.version || ':' || rows.completed, ','), '')`,
+      })
+      .from(sql`(${superviseeRows(db, lessonKeys)}) rows`)
+      .prepare("supervisees_fingerprint"),
+  );
+  const [row] = await query.execute({ organisationId, supervisorId });
+  return row!.fingerprint;
 }
 
 /** One learner membership with its person, only if it belongs to the organisation asked about. */

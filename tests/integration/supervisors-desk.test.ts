@@ -1,0 +1,213 @@
+/**
+ * The supervisor's desk, kept against the database's fingerprint of everything it is made from:
+ * reading it again while nothing has changed sends one short statement and answers the desk already
+ * made; any change a supervisor would see — a name, a team, someone assigned or unassigned, a
+ * lesson completed, new evidence, a pause in the year — shows on the next read; and a new day, or
+ * the year summaries' five minutes, makes it again.
+ */
+import { addMinutes, format, subDays, subMonths } from "date-fns";
+import { and, eq } from "drizzle-orm";
+import { readFileSync, writeFileSync } from "node:fs";
+import { withQueryTally, type QueryTally } from "#db/query-count";
+import { enrolments, memberships, users } from "#db/schema";
+import { forgetYears, YEAR_CACHE_MAX_AGE_MS } from "~/modules/first-year/year-cache.server";
+import { superviseesFingerprint } from "~/modules/organisations/memberships.server";
+import { createEvidence } from "~/modules/portfolio/portfolio.server";
+import type { Manifest } from "~/modules/programmes/content-schema";
+import { setLessonComplete } from "~/modules/programmes/learning.server";
+import { forgetDesks, supervisorsDesk, type DeskLine } from "~/modules/supervision/desk.server";
+import { fromJsonText } from "~/utils/json-text";
+import { withTestDatabase } from "../support/database";
+import { writeTestManifest } from "../support/manifest";
+import { makeMembership, makeOrganisation, makeUser } from "../support/fixtures";
+
+const manifestFile = await vi.hoisted(async () => {
+  const { mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const file = join(mkdtempSync(join(tmpdir(), "pp-desk-")), "manifest.json");
+  vi.stubEnv("CONTENT_MANIFEST", file);
+  return file;
+});
+
+// The ASYE with one module of two lessons, so that completing a lesson shows in the count.
+writeTestManifest(manifestFile);
+{
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest;
+  const lesson = (slug: string, order: number) => ({
+    slug,
+    order,
+    title: slug,
+    minutes: 10,
+    outcomes: ["One"],
+    capabilities: ["PCF-1"],
+    reflections: [],
+    checks: [],
+    words: 100,
+    segments: [],
+  });
+  manifest.programmes[0]!.modules = [
+    { slug: "basics", order: 1, title: "Basics", summary: "Summary", lessons: [lesson("one", 1), lesson("two", 2)] },
+  ];
+  writeFileSync(manifestFile, JSON.stringify(manifest));
+}
+
+const t = withTestDatabase();
+const day = (d: Date) => format(d, "yyyy-MM-dd");
+
+beforeEach(() => {
+  forgetDesks();
+  forgetYears();
+});
+
+async function world() {
+  const org = await makeOrganisation(t.db);
+  const supervisor = await makeUser(t.db, { name: "Daniel Okafor" });
+  await makeMembership(t.db, { userId: supervisor.id, organisationId: org.id, role: "supervisor" });
+  const startedOn = day(subMonths(new Date(), 4));
+  const learner = async (name: string) => {
+    const user = await makeUser(t.db, { name });
+    await makeMembership(t.db, {
+      userId: user.id,
+      organisationId: org.id,
+      role: "learner",
+      stage: "nqsw",
+      startedOn,
+      supervisorId: supervisor.id,
+    });
+    const [year] = await t.db
+      .insert(enrolments)
+      .values({
+        userId: user.id,
+        programmeSlug: "asye",
+        organisationId: org.id,
+        supervisorId: supervisor.id,
+        startedOn,
+        pathway: "child-family",
+      })
+      .returning();
+    return { user, year: year! };
+  };
+  return { org, supervisor, amara: await learner("Amara Nwosu"), tom: await learner("Tom Gallagher"), learner };
+}
+
+async function readDesk(orgId: string, supervisorId: string, today = new Date()) {
+  const tally: QueryTally = { count: 0 };
+  const desk = await withQueryTally(() => supervisorsDesk(orgId, supervisorId, today), tally);
+  const lines = fromJsonText(desk.lines).supervisees;
+  return { desk, lines, queries: tally.count };
+}
+
+const line = (lines: DeskLine[], name: string) => lines.find((l) => l.name === name)!;
+
+describe("the supervisor's desk, kept against what it is made from", () => {
+  test("reading it again while nothing has changed sends one statement and answers the desk already made", async () => {
+    const { org, supervisor } = await world();
+    const first = await readDesk(org.id, supervisor.id);
+    expect(first.lines.map((l) => l.name)).toEqual(["Amara Nwosu", "Tom Gallagher"]);
+    expect(first.queries).toBeGreaterThan(1);
+
+    const again = await readDesk(org.id, supervisor.id);
+    expect(again.queries).toBe(1);
+    expect(again.desk).toBe(first.desk);
+  });
+
+  test("the database's fingerprint is the one the desk's own read made", async () => {
+    const { org, supervisor } = await world();
+    const first = await readDesk(org.id, supervisor.id);
+    expect(first.lines).toHaveLength(2);
+    const fingerprint = await superviseesFingerprint(org.id, supervisor.id);
+    expect(fingerprint.split(",")).toHaveLength(2);
+    // Nobody supervised: an empty fingerprint, and an empty desk.
+    const nobody = await makeUser(t.db);
+    expect(await superviseesFingerprint(org.id, nobody.id)).toBe("");
+    expect((await readDesk(org.id, nobody.id)).lines).toEqual([]);
+  });
+
+  test("shows a change to a supervisee's name, team or job title on the next read", async () => {
+    const { org, supervisor, amara } = await world();
+    await readDesk(org.id, supervisor.id);
+    await t.db.update(users).set({ name: "Amara Nwosu-Bell" }).where(eq(users.id, amara.user.id));
+    const renamed = await readDesk(org.id, supervisor.id);
+    expect(renamed.lines.map((l) => l.name)).toContain("Amara Nwosu-Bell");
+
+    await t.db
+      .update(memberships)
+      .set({ team: "Family Safeguarding, North", jobTitle: "Social worker" })
+      .where(eq(memberships.userId, amara.user.id));
+    const moved = await readDesk(org.id, supervisor.id);
+    expect(line(moved.lines, "Amara Nwosu-Bell")).toMatchObject({
+      team: "Family Safeguarding, North",
+      jobTitle: "Social worker",
+    });
+  });
+
+  test("shows a supervisee assigned or unassigned on the next read", async () => {
+    const { org, supervisor, tom, learner } = await world();
+    await readDesk(org.id, supervisor.id);
+    await learner("Bea Achterberg");
+    expect((await readDesk(org.id, supervisor.id)).lines.map((l) => l.name)).toContain("Bea Achterberg");
+
+    await t.db
+      .update(memberships)
+      .set({ supervisorId: null })
+      .where(and(eq(memberships.userId, tom.user.id), eq(memberships.organisationId, org.id)));
+    expect((await readDesk(org.id, supervisor.id)).lines.map((l) => l.name)).not.toContain("Tom Gallagher");
+  });
+
+  test("shows a lesson completed, new evidence and a change to the year itself on the next read", async () => {
+    const { org, supervisor, amara, tom } = await world();
+    const first = await readDesk(org.id, supervisor.id);
+    expect(line(first.lines, "Amara Nwosu").programmes).toEqual([expect.stringMatching(/: 0 of 2 lessons$/)]);
+
+    await setLessonComplete(amara.year.id, "basics", "one", true);
+    const afterLesson = await readDesk(org.id, supervisor.id);
+    expect(line(afterLesson.lines, "Amara Nwosu").programmes).toEqual([expect.stringMatching(/: 1 of 2 lessons$/)]);
+
+    expect(line(afterLesson.lines, "Amara Nwosu").year!.evidencePercent).toBe(0);
+    await createEvidence(
+      amara.year.id,
+      { userId: amara.user.id, role: "learner", organisationId: org.id },
+      "reflective_log",
+      {
+        title: "First home visit",
+        occurredOn: day(subDays(new Date(), 2)),
+        body: "What happened, what I learned, and what I will do next time.",
+        capabilities: ["PCF-1", "PCF-6"],
+        details: {},
+      },
+    );
+    const afterEvidence = await readDesk(org.id, supervisor.id);
+    expect(line(afterEvidence.lines, "Amara Nwosu").year!.evidencePercent).toBeGreaterThan(0);
+
+    // Moving Tom's year to another supervisor takes it off this desk (his name stays: he is still supervised here).
+    const other = await makeUser(t.db, { name: "Helen Marsh" });
+    await t.db.update(enrolments).set({ supervisorId: other.id }).where(eq(enrolments.id, tom.year.id));
+    const afterMove = await readDesk(org.id, supervisor.id);
+    expect(line(afterMove.lines, "Tom Gallagher").year).toBeNull();
+  });
+
+  test("is made again on a new day, and once the year summaries it holds are five minutes old", async () => {
+    const { org, supervisor } = await world();
+    const now = new Date();
+    const first = await readDesk(org.id, supervisor.id, now);
+    expect((await readDesk(org.id, supervisor.id, addMinutes(now, 1))).desk).toBe(first.desk);
+
+    const later = await readDesk(org.id, supervisor.id, new Date(now.getTime() + YEAR_CACHE_MAX_AGE_MS));
+    expect(later.desk).not.toBe(first.desk);
+    expect(later.lines).toEqual(first.lines);
+
+    const tomorrow = await readDesk(org.id, supervisor.id, addMinutes(now, 24 * 60));
+    expect(tomorrow.desk).not.toBe(later.desk);
+  });
+
+  test("is kept for each supervisor in each organisation on its own", async () => {
+    const { org, supervisor } = await world();
+    const helen = await makeUser(t.db, { name: "Helen Marsh" });
+    await makeMembership(t.db, { userId: helen.id, organisationId: org.id, role: "supervisor" });
+    await readDesk(org.id, supervisor.id);
+    expect((await readDesk(org.id, helen.id)).lines).toEqual([]);
+    const elsewhere = await makeOrganisation(t.db);
+    expect((await readDesk(elsewhere.id, supervisor.id)).lines).toEqual([]);
+  });
+});
