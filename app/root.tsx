@@ -4,7 +4,6 @@ import {
   Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -19,7 +18,7 @@ import { navigationFor, ROLE_LABELS } from "~/modules/organisations/roles";
 import stylesheet from "~/styles/app.css";
 import { getCurrentUser } from "~/utils/auth.server";
 import { useNonce } from "~/utils/nonce";
-import { usePageLinks } from "~/components/PageLink";
+import { PageNavLink, usePageLinks } from "~/components/PageLink";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -90,9 +89,9 @@ function Header({ viewer }: { viewer: Awaited<ReturnType<typeof loader>>["viewer
           <ul className="width-container nav__list">
             {viewer.navigation.map((item) => (
               <li key={item.href}>
-                <NavLink to={item.href} end className="nav__link">
+                <PageNavLink to={item.href} end className="nav__link">
                   {item.label}
-                </NavLink>
+                </PageNavLink>
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { useNavigate } from "@remix-run/react";
+import { useLocation, useNavigate } from "@remix-run/react";
 import { useEffect, type AnchorHTMLAttributes } from "react";
 
 /**
@@ -11,6 +11,33 @@ import { useEffect, type AnchorHTMLAttributes } from "react";
  */
 export function PageLink({ to, ...rest }: { to: string } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href">) {
   return <a href={to} data-page-link="" {...rest} />;
+}
+
+/**
+ * A PageLink in a navigation list, marked as the current page (class "active", aria-current="page")
+ * as Remix's <NavLink> marks it: when the address is its path, or, unless `end`, below it. One
+ * location read instead of the several router hooks each <NavLink> runs (the year's pages have ten).
+ */
+export function PageNavLink({
+  to,
+  end = false,
+  className,
+  ...rest
+}: { to: string; end?: boolean; className: string } & Omit<
+  AnchorHTMLAttributes<HTMLAnchorElement>,
+  "href" | "className"
+>) {
+  const { pathname } = useLocation();
+  const here = pathname.length > 1 && pathname.endsWith("/") ? pathname.slice(0, -1) : pathname;
+  const current = here === to || (!end && here.startsWith(to) && here.charAt(to.length) === "/");
+  return (
+    <PageLink
+      to={to}
+      className={current ? `${className} active` : className}
+      aria-current={current ? "page" : undefined}
+      {...rest}
+    />
+  );
 }
 
 /** Follows a click on any PageLink inside the app, as a click on a <Link> is followed. */

@@ -1,4 +1,4 @@
-import { NavLink } from "@remix-run/react";
+import { PageNavLink } from "~/components/PageLink";
 
 const SECTIONS = [
   ["/return", "Your return"],
@@ -13,9 +13,9 @@ export function ReturnNav() {
       <ul className="sub-nav__list">
         {SECTIONS.map(([path, title]) => (
           <li key={path}>
-            <NavLink to={path} end className="sub-nav__link">
+            <PageNavLink to={path} end className="sub-nav__link">
               {title}
-            </NavLink>
+            </PageNavLink>
           </li>
         ))}
         <li>

@@ -1,4 +1,4 @@
-import { NavLink } from "@remix-run/react";
+import { PageNavLink } from "~/components/PageLink";
 
 const SECTIONS = [
   ["", "The year"],
@@ -17,9 +17,9 @@ export function YearNav({ enrolmentId, label }: { enrolmentId: string; label: st
       <ul className="sub-nav__list">
         {SECTIONS.map(([path, title]) => (
           <li key={path}>
-            <NavLink to={`/year/${enrolmentId}${path}`} end={path === ""} className="sub-nav__link">
+            <PageNavLink to={`/year/${enrolmentId}${path}`} end={path === ""} className="sub-nav__link">
               {title}
-            </NavLink>
+            </PageNavLink>
           </li>
         ))}
       </ul>
