@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, type ComponentType } from "react";
+import { createContext, useContext, useMemo, type ComponentType, type HTMLAttributes } from "react";
 import { fromJsonText, type JsonText } from "~/utils/json-text";
 
 /**
@@ -9,26 +9,30 @@ const KeptMarkupContext = createContext<ReadonlyMap<string, string> | null>(null
 export const KeptMarkupProvider = KeptMarkupContext.Provider;
 
 /**
- * A `<tbody>` whose rows `Rows` draws from `props` (JSON text, as the loader sent it), or, while the
- * server draws the page, the markup kept for `name` — the same markup, drawn earlier from the same
- * text, so the browser's React finds in it the rows it would draw itself.
+ * An element (`as`, with its attributes) whose content `Part` draws from `props` (JSON text, as the
+ * loader sent it), or, while the server draws the page, the markup kept for `name` — the same
+ * markup, drawn earlier from the same text, so the browser's React finds in it what it would draw
+ * itself.
  */
-export function KeptTableBody<P extends object>({
+export function Kept<P extends object>({
   name,
-  Rows,
+  as: Element,
+  Part,
   props,
+  ...attributes
 }: {
   name: string;
-  Rows: ComponentType<P>;
+  as: "tbody" | "ol";
+  Part: ComponentType<P>;
   props: JsonText<P>;
-}) {
+} & Omit<HTMLAttributes<HTMLElement>, "children" | "dangerouslySetInnerHTML">) {
   const kept = useContext(KeptMarkupContext)?.get(name);
-  // Read only where the rows are drawn here: in the browser, or on a server that kept nothing.
+  // Read only where the part is drawn here: in the browser, or on a server that kept nothing.
   const parsed = useMemo(() => (kept === undefined ? fromJsonText(props) : null), [kept, props]);
-  if (parsed === null) return <tbody dangerouslySetInnerHTML={{ __html: kept! }} />;
+  if (parsed === null) return <Element {...attributes} dangerouslySetInnerHTML={{ __html: kept! }} />;
   return (
-    <tbody>
-      <Rows {...parsed} />
-    </tbody>
+    <Element {...attributes}>
+      <Part {...parsed} />
+    </Element>
   );
 }

@@ -6,7 +6,7 @@ import { Welcome } from "~/components/Welcome";
 import { supervisorsDesk, type DeskLine } from "~/modules/supervision/desk.server";
 import { requireMembership } from "~/utils/auth.server";
 import { keepMarkup } from "~/utils/kept-markup.server";
-import { KeptTableBody } from "~/components/KeptMarkup";
+import { Kept } from "~/components/KeptMarkup";
 
 export const meta: MetaFunction = () => [{ title: "Your supervisees – Practice Pathways" }];
 
@@ -166,7 +166,7 @@ export default function Supervision() {
               <th scope="col">Learning agreement</th>
             </tr>
           </thead>
-          <KeptTableBody name="desk-rows" Rows={DeskRows} props={lines} />
+          <Kept name="desk-rows" as="tbody" Part={DeskRows} props={lines} />
         </table>
       )}
     </>

@@ -7,7 +7,7 @@ import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { agreementStatus } from "~/modules/first-year/agreement";
 import { findAgreement } from "~/modules/first-year/agreement.server";
-import { yearTimeline, type EventState } from "~/modules/first-year/timeline";
+import { yearTimeline, type EventState, type TimelineEvent } from "~/modules/first-year/timeline";
 import { learningAgreementDue, yearInputFor } from "~/modules/first-year/year";
 import { reviewStates, STATE_LABELS } from "~/modules/signoff/reviews";
 import { reviewRecords } from "~/modules/signoff/reviews.server";
@@ -21,6 +21,9 @@ import { judgeWeeks } from "~/modules/workload/rules";
 import { findLimit, listWeeks } from "~/modules/workload/workload.server";
 import { requireUser } from "~/utils/auth.server";
 import { forYear } from "~/modules/first-year/year-cache.server";
+import { Kept } from "~/components/KeptMarkup";
+import { keepMarkup } from "~/utils/kept-markup.server";
+import { toJsonText } from "~/utils/json-text";
 import type { Enrolment } from "~/modules/programmes/learning.server";
 import type { Programme } from "~/modules/programmes/content-schema";
 
@@ -39,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await forYear("year-page", { enrolment, revision }, today, "", () =>
     workOutYear(enrolment, programme, today),
   );
+  // The month-by-month list, the longest part of the page, is drawn again only when it changes.
+  keepMarkup("year-timeline", enrolment.id, Timeline, page.timeline);
   return { enrolmentId: enrolment.id, party, learnerName, ...page };
 }
 
@@ -130,15 +135,33 @@ async function workOutYear(enrolment: Enrolment, programme: Programme, today: Da
       code: nextReview.code,
       state: STATE_LABELS[nextReview.state],
     },
-    months: timeline.months.map((m) => ({
-      number: m.number,
-      from: day(m.from),
-      to: day(m.to),
-      current: m.current,
-      past: m.to < today,
-      events: m.events.map((e) => ({ ...e, date: format(e.date, "d MMM") })),
-    })),
+    // Made into text once for as long as the page is kept, not on every request.
+    timeline: toJsonText({
+      months: timeline.months.map((m): MonthShown => ({
+        number: m.number,
+        from: day(m.from),
+        to: day(m.to),
+        current: m.current,
+        past: m.to < today,
+        events: m.events.map((e) => ({
+          kind: e.kind,
+          state: e.state,
+          title: e.title,
+          href: e.href ?? null,
+          date: format(e.date, "d MMM"),
+        })),
+      })),
+    }),
   };
+}
+
+interface MonthShown {
+  number: number;
+  from: string;
+  to: string;
+  current: boolean;
+  past: boolean;
+  events: { kind: TimelineEvent["kind"]; state: EventState; title: string; href: string | null; date: string }[];
 }
 
 const STATE_TAGS: Record<EventState, { label: string; className: string } | null> = {
@@ -181,8 +204,8 @@ export default function Year() {
       ) : null}
       {page.party === "programme_lead" ? (
         <p>
-          <PageLink to={`${base}/settings`}>Record a change to the year</PageLink> (pathway, part-time working, a pause or an
-          extension)
+          <PageLink to={`${base}/settings`}>Record a change to the year</PageLink> (pathway, part-time working, a pause
+          or an extension)
         </p>
       ) : null}
       <div className="card-grid">
@@ -271,39 +294,52 @@ export default function Year() {
       </div>
 
       <h2 id="timeline-heading">The year month by month</h2>
-      <ol className="timeline" aria-labelledby="timeline-heading">
-        {page.months.map((m) => (
-          <li
-            key={m.number}
-            className={`timeline__month${m.current ? " timeline__month--current" : ""}${m.past ? " timeline__month--past" : ""}`}
-            aria-current={m.current ? "step" : undefined}
-          >
-            <h3 className="heading-s timeline__title">
-              Month {m.number}
-              {m.current ? " (now)" : ""}{" "}
-              <span className="secondary">
-                {m.from} to {m.to}
-              </span>
-            </h3>
-            {m.events.length ? (
-              <ul className="plain-list timeline__events">
-                {m.events.map((e, i) => {
-                  const tag = STATE_TAGS[e.state];
-                  return (
-                    <li key={i} className={`timeline__event timeline__event--${e.kind}`}>
-                      <span className="timeline__date">{e.date}</span>{" "}
-                      {e.href ? <PageLink to={e.href}>{e.title}</PageLink> : e.title}{" "}
-                      {tag ? <span className={`tag ${tag.className}`}>{tag.label}</span> : null}
-                    </li>
-                  );
-                })}
-              </ul>
-            ) : (
-              <p className="secondary">Nothing recorded.</p>
-            )}
-          </li>
-        ))}
-      </ol>
+      <Kept
+        name="year-timeline"
+        as="ol"
+        className="timeline"
+        aria-labelledby="timeline-heading"
+        Part={Timeline}
+        props={page.timeline}
+      />
+    </>
+  );
+}
+
+function Timeline({ months }: { months: MonthShown[] }) {
+  return (
+    <>
+      {months.map((m) => (
+        <li
+          key={m.number}
+          className={`timeline__month${m.current ? " timeline__month--current" : ""}${m.past ? " timeline__month--past" : ""}`}
+          aria-current={m.current ? "step" : undefined}
+        >
+          <h3 className="heading-s timeline__title">
+            Month {m.number}
+            {m.current ? " (now)" : ""}{" "}
+            <span className="secondary">
+              {m.from} to {m.to}
+            </span>
+          </h3>
+          {m.events.length ? (
+            <ul className="plain-list timeline__events">
+              {m.events.map((e, i) => {
+                const tag = STATE_TAGS[e.state];
+                return (
+                  <li key={i} className={`timeline__event timeline__event--${e.kind}`}>
+                    <span className="timeline__date">{e.date}</span>{" "}
+                    {e.href ? <PageLink to={e.href}>{e.title}</PageLink> : e.title}{" "}
+                    {tag ? <span className={`tag ${tag.className}`}>{tag.label}</span> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          ) : (
+            <p className="secondary">Nothing recorded.</p>
+          )}
+        </li>
+      ))}
     </>
   );
 }

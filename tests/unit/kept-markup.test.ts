@@ -1,6 +1,6 @@
 import { createElement, Fragment } from "react";
 import { renderToString } from "react-dom/server";
-import { KeptMarkupProvider, KeptTableBody } from "~/components/KeptMarkup";
+import { Kept, KeptMarkupProvider } from "~/components/KeptMarkup";
 import { PageLink } from "~/components/PageLink";
 import { toJsonText } from "~/utils/json-text";
 import { forgetKeptMarkup, keepMarkup, keptMarkup } from "~/utils/kept-markup.server";
@@ -58,7 +58,7 @@ function pageInRequest(props: { rows: Row[] }, owner = "supervisor-1") {
       createElement(
         KeptMarkupProvider,
         { value: kept },
-        createElement(KeptTableBody<{ rows: Row[] }>, { name: "rows", Rows, props: text }),
+        createElement(Kept<{ rows: Row[] }>, { name: "rows", as: "tbody", Part: Rows, props: text }),
       ),
     );
   });
@@ -72,7 +72,7 @@ beforeEach(() => {
 describe("kept markup", () => {
   it("sends exactly the markup React draws from the same data, so the browser hydrates it as its own", () => {
     const drawnByReact = renderToString(
-      createElement(KeptTableBody<{ rows: Row[] }>, { name: "rows", Rows, props: toJsonText({ rows }) }),
+      createElement(Kept<{ rows: Row[] }>, { name: "rows", as: "tbody", Part: Rows, props: toJsonText({ rows }) }),
     );
     expect(pageInRequest({ rows })).toBe(drawnByReact);
     expect(drawnByReact).toContain("Amara &lt;Nwosu&gt; &amp; co");
