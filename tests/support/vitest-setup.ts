@@ -5,5 +5,11 @@ import path from "node:path";
 // Each test file gets its own mailbox folder, removed once its tests have run.
 const mailDir = mkdtempSync(path.join(tmpdir(), "pp-mail-"));
 process.env.MAIL_DIR = mailDir;
-afterAll(() => rmSync(mailDir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(mailDir, { recursive: true, force: true });
+  // A test file that writes its own content manifest puts it in a temporary folder of its own.
+  const manifest = process.env.CONTENT_MANIFEST;
+  if (manifest && path.dirname(manifest).startsWith(path.join(tmpdir(), "pp-")))
+    rmSync(path.dirname(manifest), { recursive: true, force: true });
+});
 process.env.MAIL_TRANSPORT = "file";
