@@ -10,7 +10,11 @@
 import { format } from "date-fns";
 import { yearSummaries, type YearSummary } from "~/modules/first-year/summary.server";
 import { dayOf, oldestKept, YEAR_CACHE_MAX_AGE_MS } from "~/modules/first-year/year-cache.server";
-import { listSuperviseesWithYears, superviseesFingerprint } from "~/modules/organisations/memberships.server";
+import {
+  listSuperviseesWithYears,
+  superviseesFingerprint,
+  type SuperviseesWithYears,
+} from "~/modules/organisations/memberships.server";
 import { describeProgress } from "~/modules/organisations/people";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { lessonTotal } from "~/modules/programmes/progress";
@@ -96,7 +100,7 @@ export async function supervisorsDesk(organisationId: string, supervisorId: stri
 }
 
 function deskLines(
-  { supervisees, enrolments, completed }: Awaited<ReturnType<typeof listSuperviseesWithYears>>,
+  { supervisees, enrolments, completed }: SuperviseesWithYears,
   years: Map<string, YearSummary>,
   today: Date,
 ): DeskLine[] {
