@@ -10,6 +10,7 @@
 import { createElement, type ComponentType } from "react";
 import { renderToString } from "react-dom/server";
 import { fromJsonText, type JsonText } from "~/utils/json-text";
+import { setNewest } from "~/utils/memo";
 import { requestScopeValue } from "~/utils/request-scope.server";
 
 const MAX_ENTRIES = 1_000;
@@ -53,9 +54,7 @@ export function keptMarkup(): ReadonlyMap<string, string> | null {
     let entry = kept.get(key);
     if (!entry || entry.props !== want.props) {
       entry = { props: want.props, markup: want.draw() };
-      kept.delete(key);
-      kept.set(key, entry);
-      if (kept.size > MAX_ENTRIES) kept.delete(kept.keys().next().value!);
+      setNewest(kept, key, entry, MAX_ENTRIES);
     }
     markup.set(name, entry.markup);
   }

@@ -18,7 +18,10 @@ import { reviewRecordsFor } from "~/modules/signoff/reviews.server";
 import { reviewStates } from "~/modules/signoff/reviews";
 import { attention, type AttentionItem } from "./attention";
 import { agreementSummaries, type AgreementSummary } from "./overview.server";
-import { perYear } from "./year-cache.server";
+import { oldestKept, perYear } from "./year-cache.server";
+
+/** What the summaries are kept as in the year cache. */
+const SUMMARY = "summary";
 
 /** Evidence added within this many days counts as new on the supervisor's desk. */
 const NEW_EVIDENCE_DAYS = 14;
@@ -50,7 +53,7 @@ export async function yearSummaries(
 ): Promise<Map<string, YearSummary>> {
   const assessed = enrolments.filter((e) => e.organisationId && findProgramme(e.programmeSlug)?.assessment);
   return perYear(
-    "summary",
+    SUMMARY,
     assessed.map((e) => ({ enrolment: e, revision: e.revision })),
     today,
     viewer,
@@ -60,6 +63,15 @@ export async function yearSummaries(
         today,
         viewer,
       ),
+  );
+}
+
+/** When the oldest kept summary of these enrolments' years was worked out (`now` if none is kept). */
+export function summariesKeptSince(enrolments: { id: string }[], now: number) {
+  return oldestKept(
+    SUMMARY,
+    enrolments.map((e) => e.id),
+    now,
   );
 }
 

@@ -9,6 +9,8 @@
  * checks the revision on every request, so any number of servers agree (ADR 014).
  */
 
+import { setNewest } from "~/utils/memo";
+
 /** An entry is worked out again after this long even when nothing has changed. */
 export const YEAR_CACHE_MAX_AGE_MS = 5 * 60_000;
 const MAX_ENTRIES = 20_000;
@@ -31,12 +33,6 @@ export const dayOf = (d: Date) => `${d.getFullYear()}-${d.getMonth() + 1}-${d.ge
 
 function stampOf(year: YearKey, today: Date, also: string) {
   return `${year.revision}|${dayOf(today)}|${also}|${JSON.stringify(year.enrolment)}`;
-}
-
-function remember(key: string, stamp: string, value: unknown, now: number) {
-  entries.delete(key);
-  entries.set(key, { stamp, madeAt: now, value });
-  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
 }
 
 /**
@@ -66,7 +62,7 @@ export async function perYear<T, Y extends YearKey>(
   for (const { year, key, stamp } of missing) {
     if (!made.has(year.enrolment.id)) continue;
     const value = made.get(year.enrolment.id)!;
-    remember(key, stamp, value, now);
+    setNewest(entries, key, { stamp, madeAt: now, value }, MAX_ENTRIES);
     result.set(year.enrolment.id, value);
   }
   return result;

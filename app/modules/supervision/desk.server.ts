@@ -8,8 +8,8 @@
  * made from, it is made again on a new day and stands no longer than they do (ADR 016).
  */
 import { format } from "date-fns";
-import { yearSummaries, type YearSummary } from "~/modules/first-year/summary.server";
-import { dayOf, oldestKept, YEAR_CACHE_MAX_AGE_MS } from "~/modules/first-year/year-cache.server";
+import { summariesKeptSince, yearSummaries, type YearSummary } from "~/modules/first-year/summary.server";
+import { dayOf, YEAR_CACHE_MAX_AGE_MS } from "~/modules/first-year/year-cache.server";
 import {
   listSuperviseesWithYears,
   superviseesFingerprint,
@@ -18,7 +18,7 @@ import {
 import { describeProgress } from "~/modules/organisations/people";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { lessonTotal } from "~/modules/programmes/progress";
-import { memoised } from "~/utils/memo";
+import { memoised, setNewest } from "~/utils/memo";
 import { toJsonText, type JsonText } from "~/utils/json-text";
 
 export interface DeskLine {
@@ -83,19 +83,18 @@ export async function supervisorsDesk(organisationId: string, supervisorId: stri
   const supervised = read.enrolments.filter((e) => e.supervisorId === supervisorId);
   const years = await yearSummaries(supervised, today, "supervisor");
   const desk = { count: read.supervisees.length, lines: toJsonText({ supervisees: deskLines(read, years, today) }) };
-  kept.delete(key);
-  kept.set(key, {
-    fingerprint: read.fingerprint,
-    day: dayOf(today),
-    until:
-      oldestKept(
-        "summary",
-        supervised.map((e) => e.id),
-        now,
-      ) + YEAR_CACHE_MAX_AGE_MS,
-    desk,
-  });
-  if (kept.size > MAX_DESKS) kept.delete(kept.keys().next().value!);
+  setNewest(
+    kept,
+    key,
+    {
+      fingerprint: read.fingerprint,
+      day: dayOf(today),
+      // It shows the year summaries, so it stands no longer than the oldest of them.
+      until: summariesKeptSince(supervised, now) + YEAR_CACHE_MAX_AGE_MS,
+      desk,
+    },
+    MAX_DESKS,
+  );
   return desk;
 }
 
