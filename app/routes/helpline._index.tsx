@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatDistanceToNowStrict } from "date-fns";
 import { SelectField } from "~/components/forms";
 import { formatDate } from "~/modules/organisations/people";
-import { AGE_BAND_LABELS, AGE_BANDS, queueFilters, todayIso } from "~/modules/returners/callback-schemas";
+import { AGE_BAND_LABELS, AGE_BANDS, queueFilters } from "~/modules/returners/callback-schemas";
 import { ageInWorkingDays, isOverdue } from "~/modules/returners/desk";
 import { listConsentingReturners, listQueue } from "~/modules/returners/desk.server";
 import {
@@ -14,13 +14,14 @@ import {
   SPECIALISMS,
 } from "~/modules/returners/options";
 import { requireMembership } from "~/utils/auth.server";
+import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "Callback requests – Practice Pathways" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireMembership(request, { permission: "callback:manage:helpline" });
   const filters = queueFilters(new URL(request.url).searchParams);
-  const today = todayIso();
+  const today = englandDay();
   const [queue, returners] = await Promise.all([
     listQueue(current.active.organisationId, filters, today),
     listConsentingReturners(),
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     counts: CALLBACK_STATUSES.map((status) => ({ status, n: queue.byStatus[status] ?? 0 })),
     overdue: queue.overdue,
     requests: queue.rows.map((r) => {
-      const requestedOn = r.createdAt.toISOString().slice(0, 10);
+      const requestedOn = englandDay(r.createdAt);
       return {
         id: r.id,
         reference: r.reference,

@@ -6,12 +6,13 @@ import { formatDate } from "~/modules/organisations/people";
 import { describeDuration } from "~/modules/returners/desk";
 import { FIGURE_WEEKS, helplineFigures } from "~/modules/returners/figures.server";
 import { requireMembership } from "~/utils/auth.server";
+import { englandToday } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "Helpline figures – Practice Pathways" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireMembership(request, { permission: "callback:manage:helpline" });
-  const figures = await helplineFigures(current.active.organisationId, new Date());
+  const figures = await helplineFigures(current.active.organisationId, englandToday());
   return {
     organisation: current.active.organisation.name,
     weeksShown: FIGURE_WEEKS,

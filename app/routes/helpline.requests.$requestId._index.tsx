@@ -5,7 +5,7 @@ import { format, parseISO } from "date-fns";
 import { ErrorSummary, RadioGroup, SelectField, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { formatDate } from "~/modules/organisations/people";
-import { changeStatusSchema, createAccountSchema, logCallSchema, todayIso } from "~/modules/returners/callback-schemas";
+import { changeStatusSchema, createAccountSchema, logCallSchema } from "~/modules/returners/callback-schemas";
 import { isOverdue } from "~/modules/returners/desk";
 import {
   changeStatus,
@@ -26,6 +26,7 @@ import {
 import { requireMembership, notFound, type ActingUser } from "~/utils/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
+import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -47,7 +48,7 @@ const monthYear = (day: string) => format(parseISO(day), "MMMM yyyy");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { found } = await requestOf(request, params.requestId);
   const r = found.request;
-  const today = todayIso();
+  const today = englandDay();
   const notes = await listNotes(r.id);
   const eligibility = checkEligibility(
     {

@@ -27,6 +27,7 @@ import { notFound, requireMembership } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
 import { requestDetails } from "~/utils/request.server";
+import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Vacancies for ${data?.request.name ?? "a returner"} – Practice Pathways` },
@@ -40,7 +41,7 @@ async function requestOr404(request: Request, requestId: string | undefined) {
   return { current, found };
 }
 
-const today = () => format(new Date(), "yyyy-MM-dd");
+const today = () => englandDay();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { current, found } = await requestOr404(request, params.requestId);

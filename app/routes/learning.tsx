@@ -10,6 +10,7 @@ import { enrolmentsWithLessons } from "~/modules/programmes/learning.server";
 import { nextReviewPoint, programmeProgress } from "~/modules/programmes/progress";
 import { keptAgreementSummaries } from "~/modules/first-year/overview.server";
 import { requireUser } from "~/utils/auth.server";
+import { englandToday } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "Your learning – Practice Pathways" }];
 
@@ -17,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Your learning – Practice Pa
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireUser(request);
   const learnerMemberships = current.memberships.filter((m) => m.role === "learner");
-  const today = new Date();
+  const today = englandToday();
   const { enrolments, lessons: states } = await enrolmentsWithLessons(current.user.id);
   const agreements = await keptAgreementSummaries(enrolments, today);
   const programmes = enrolments.flatMap((e) => {

@@ -8,6 +8,7 @@ import { yearSummaries } from "~/modules/first-year/summary.server";
 import { listOrganisationEnrolments } from "~/modules/programmes/learning.server";
 import { requireMembership } from "~/utils/auth.server";
 import { Notification } from "~/components/Notification";
+import { englandToday } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "People – Practice Pathways" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listPeople(current.active.organisationId),
     listPendingInvitations(current.active.organisationId),
   ]);
-  const today = new Date();
+  const today = englandToday();
   const learners = people.filter((p) => p.role === "learner");
   const years = await yearSummaries(
     await listOrganisationEnrolments(

@@ -13,6 +13,7 @@ import { notFound, requireMembership } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
 import { requestDetails } from "~/utils/request.server";
+import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.cohort.name ?? "Cohort"} – Practice Pathways` },
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((p) => p.role === "learner" && !enrolledIds.has(p.userId))
       .map((p) => ({ value: p.userId, label: p.name })),
     supervisors: people.filter((p) => p.role === "supervisor").map((p) => ({ value: p.userId, label: p.name })),
-    today: format(new Date(), "yyyy-MM-dd"),
+    today: englandDay(),
   };
 }
 

@@ -12,6 +12,7 @@ import { notFound, requireMembership } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
 import { requestDetails } from "~/utils/request.server";
+import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.vacancy.title ?? "Vacancy"} – Practice Pathways` },
@@ -25,7 +26,7 @@ async function vacancyOr404(request: Request, vacancyId: string | undefined) {
   return { current, vacancy };
 }
 
-const today = () => format(new Date(), "yyyy-MM-dd");
+const today = () => englandDay();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { current, vacancy } = await vacancyOr404(request, params.vacancyId);

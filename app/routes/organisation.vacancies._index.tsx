@@ -5,6 +5,7 @@ import { formatDate } from "~/modules/organisations/people";
 import { formatSalary, VACANCY_STATE_LABELS, vacancyState, postSpecialismLabel } from "~/modules/returners/vacancies";
 import { listOrganisationVacancies } from "~/modules/returners/vacancies.server";
 import { requireMembership } from "~/utils/auth.server";
+import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "Vacancies – Practice Pathways" }];
 
@@ -12,7 +13,7 @@ const TAG = { open: "tag--green", closed: "tag--grey", withdrawn: "tag--grey" } 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireMembership(request, { permission: "vacancy:manage:organisation" });
-  const today = format(new Date(), "yyyy-MM-dd");
+  const today = englandDay();
   const rows = await listOrganisationVacancies(current.active.organisationId);
   return {
     organisation: current.active.organisation.name,

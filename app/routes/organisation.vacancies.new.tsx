@@ -9,6 +9,7 @@ import { createVacancy } from "~/modules/returners/vacancies.server";
 import { requireMembership } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
+import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "Post a vacancy – Practice Pathways" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { permission: "vacancy:manage:organisation" });
-  const form = await readForm(request, vacancySchema(format(new Date(), "yyyy-MM-dd")));
+  const form = await readForm(request, vacancySchema(englandDay()));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const vacancy = await createVacancy(
     {

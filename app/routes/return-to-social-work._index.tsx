@@ -3,10 +3,11 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, RadioGroup } from "~/components/forms";
 import { ReturnAnswerFields } from "~/components/ReturnAnswerFields";
-import { eligibilitySchema, todayIso } from "~/modules/returners/callback-schemas";
+import { eligibilitySchema } from "~/modules/returners/callback-schemas";
 import { checkEligibility, type Eligibility } from "~/modules/returners/eligibility";
 import { SPECIALISM_LABELS } from "~/modules/returners/options";
 import { formValues, parseForm } from "~/utils/forms";
+import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [
   { title: "Return to social work – Practice Pathways" },
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!ANSWERS.some((name) => params.has(name))) return { checked: false as const };
   const formData = new FormData();
   for (const [name, value] of params) if (ANSWERS.includes(name)) formData.append(name, value.slice(0, 200));
-  const today = todayIso();
+  const today = englandDay();
   const form = parseForm(formData, eligibilitySchema(today));
   if (!form.ok) return data({ checked: true as const, errors: form.errors, values: form.values }, { status: 400 });
   const { qualifiedInUk, registration, lastPractisedOn, lapsedOn, specialism } = form.data;

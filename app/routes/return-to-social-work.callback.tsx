@@ -3,12 +3,13 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { ReturnAnswerFields } from "~/components/ReturnAnswerFields";
-import { callbackSchema, todayIso } from "~/modules/returners/callback-schemas";
+import { callbackSchema } from "~/modules/returners/callback-schemas";
 import { overCallbackLimit, saveCallbackRequest } from "~/modules/returners/callbacks.server";
 import { makeReference } from "~/modules/returners/desk";
 import { REGIONS } from "~/modules/returners/options";
 import { formValues, parseForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
+import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [
   { title: "Ask us to call you back – Return to social work – Practice Pathways" },
@@ -23,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch {
     return data({ errors: { form: "We could not read that form. Please try again." }, values: {} }, { status: 400 });
   }
-  const today = todayIso();
+  const today = englandDay();
   const form = parseForm(formData, callbackSchema(today));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   // The trap a person never sees: a robot that fills it is told it worked, and nothing is kept.

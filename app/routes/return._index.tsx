@@ -17,6 +17,7 @@ import { checklistSchema, profileSchema } from "~/modules/returners/route-schema
 import { requireReturner, saveChecklist, saveProfile } from "~/modules/returners/route.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
 import { format } from "date-fns";
+import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "Your return to social work – Practice Pathways" }];
 
@@ -54,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const intent = formData.get("intent");
-  const today = format(new Date(), "yyyy-MM-dd");
+  const today = englandDay();
   if (intent === "profile") {
     const form = parseForm(formData, profileSchema(today));
     if (!form.ok) return data<Refusal>({ ...form, intent }, { status: 400 });

@@ -10,6 +10,7 @@ import { PROFESSIONAL_STANDARDS } from "~/modules/returners/options";
 import { cpdRecordSchema, discussedWithPeer, standardField } from "~/modules/returners/route-schemas";
 import { addCpdRecord, listCpdRecords, requireReturner } from "~/modules/returners/route.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
+import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "CPD records – Your return – Practice Pathways" }];
 
@@ -18,7 +19,7 @@ const STANDARD_TITLES = new Map<string, string>(PROFESSIONAL_STANDARDS.map((s) =
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { current } = await requireReturner(request);
-  const today = format(new Date(), "yyyy-MM-dd");
+  const today = englandDay();
   const records = await listCpdRecords(current.user.id);
   const state = cpdState(
     records.map((r) => ({ recordedOn: r.recordedOn, peerReflection: discussedWithPeer(r) })),
@@ -76,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const form = parseForm(formData, cpdRecordSchema(format(new Date(), "yyyy-MM-dd")));
+  const form = parseForm(formData, cpdRecordSchema(englandDay()));
   if (!form.ok) return data<Refusal>({ errors: form.errors, values: form.values }, { status: 400 });
   await addCpdRecord({ userId: current.user.id, ipAddress: context.clientIp }, form.data);
   throw redirect("/return/cpd?added=1");

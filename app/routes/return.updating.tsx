@@ -17,6 +17,7 @@ import {
 import { countUpdatingDays, UPDATING_KIND_LABELS, UPDATING_KINDS } from "~/modules/returners/updating";
 import { notFound } from "~/utils/auth.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
+import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "Updating days – Your return – Practice Pathways" }];
 
@@ -31,7 +32,7 @@ const long = (d: string) => format(parseISO(d), "d MMMM yyyy");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { current, profile } = await requireReturner(request);
-  const today = format(new Date(), "yyyy-MM-dd");
+  const today = englandDay();
   const entries = await listUpdatingEntries(current.user.id);
   const needed = profile ? daysNeededFor(profile, today) : null;
   const log = entries.map((e) => ({ id: e.id, date: e.on, hours: e.hours, kind: e.kind }));
@@ -68,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const today = format(new Date(), "yyyy-MM-dd");
+  const today = englandDay();
   if (formData.get("intent") === "delete") {
     const form = parseForm(formData, deleteEntrySchema);
     if (!form.ok) notFound("We could not find that entry in your log.");

@@ -6,6 +6,7 @@ import { formatSalary, vacancyState, postSpecialismLabel } from "~/modules/retur
 import { findPublicVacancy } from "~/modules/returners/vacancies.server";
 import { notFound } from "~/utils/auth.server";
 import { isUuid } from "~/utils/ids";
+import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.vacancy.title}, ${data.vacancy.council}` : "Vacancy"} – Practice Pathways` },
@@ -20,7 +21,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!isUuid(params.vacancyId)) notFound();
   const v = await findPublicVacancy(params.vacancyId);
   if (!v) notFound();
-  const state = vacancyState(v, format(new Date(), "yyyy-MM-dd"));
+  const state = vacancyState(v, englandDay());
   return {
     open: state === "open",
     state,

@@ -5,6 +5,7 @@ import { formatDate } from "~/modules/organisations/people";
 import { REGIONS, SPECIALISM_LABELS, SPECIALISMS } from "~/modules/returners/options";
 import { formatSalary, readVacancyFilters, VACANCIES_PER_PAGE, postSpecialismLabel } from "~/modules/returners/vacancies";
 import { listOpenVacancies } from "~/modules/returners/vacancies.server";
+import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [
   { title: "Social work vacancies – Practice Pathways" },
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = readVacancyFilters(url.searchParams);
-  const { rows, total } = await listOpenVacancies(filters, format(new Date(), "yyyy-MM-dd"));
+  const { rows, total } = await listOpenVacancies(filters, englandDay());
   const pages = Math.max(1, Math.ceil(total / VACANCIES_PER_PAGE));
   const pageHref = (page: number) => {
     const next = new URLSearchParams();

@@ -26,6 +26,7 @@ import { keepMarkup } from "~/utils/kept-markup.server";
 import { toJsonText } from "~/utils/json-text";
 import type { Enrolment } from "~/modules/programmes/learning.server";
 import type { Programme } from "~/modules/programmes/content-schema";
+import { englandToday } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.learnerName}'s year – Practice Pathways` : "The year – Practice Pathways" },
@@ -37,7 +38,7 @@ const day = (d: Date) => format(d, "d MMM yyyy");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = await requireUser(request);
   const { enrolment, programme, party, learnerName, revision } = await requireYearAccess(current, params.enrolmentId);
-  const today = new Date();
+  const today = englandToday();
   // The same for everyone who may see it: worked out again only when the year changes (or daily).
   const page = await forYear("year-page", { enrolment, revision }, today, "", () =>
     workOutYear(enrolment, programme, today),

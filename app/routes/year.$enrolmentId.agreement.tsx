@@ -15,6 +15,7 @@ import { formatDate } from "~/modules/organisations/people";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
+import { englandToday } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { enrolment, programme, party, learnerName } = await requireYearAccess(current, params.enrolmentId);
   const { agreement, signatures } = await findAgreement(enrolment.id);
   const due = learningAgreementDue(yearInputFor(enrolment, programme));
-  const status = agreementStatus(agreement, signatures, due, new Date());
+  const status = agreementStatus(agreement, signatures, due, englandToday());
   return {
     enrolmentId: enrolment.id,
     party,

@@ -10,6 +10,7 @@ import { createEvidence } from "~/modules/portfolio/portfolio.server";
 import { EVIDENCE_KINDS, KIND_HINTS, KIND_LABELS, type EvidenceKind } from "~/modules/portfolio/rules";
 import { readEvidenceSubmission } from "~/modules/portfolio/submission.server";
 import { requestDetails } from "~/utils/request.server";
+import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.kind ? `${KIND_LABELS[data.kind]} – Practice Pathways` : "Add evidence – Practice Pathways" },
@@ -56,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     kind,
     kinds: writable.map((k) => ({ value: k, label: KIND_LABELS[k], hint: KIND_HINTS[k] })),
     frameworks: frameworks.map(({ id, title, items }) => ({ id, title, items })),
-    today: format(new Date(), "yyyy-MM-dd"),
+    today: englandDay(),
     ownerId: current.user.id,
     draft: draft ? { fields: draft.fields, savedAt: draft.updatedAt.toISOString() } : null,
     returnTo: new URL(request.url).pathname + new URL(request.url).search,

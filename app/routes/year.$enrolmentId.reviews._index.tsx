@@ -7,6 +7,7 @@ import { yearInputFor } from "~/modules/first-year/year";
 import { reviewStates, STATE_LABELS } from "~/modules/signoff/reviews";
 import { reviewRecords } from "~/modules/signoff/reviews.server";
 import { requireUser } from "~/utils/auth.server";
+import { englandToday } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Reviews – ${data.learnerName} – Practice Pathways` : "Reviews – Practice Pathways" },
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = await requireUser(request);
   const { enrolment, programme, learnerName, party } = await requireYearAccess(current, params.enrolmentId);
   const records = await reviewRecords(enrolment.id);
-  const today = new Date();
+  const today = englandToday();
   return {
     enrolmentId: enrolment.id,
     learnerName,

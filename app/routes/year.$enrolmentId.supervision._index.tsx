@@ -8,6 +8,7 @@ import { supervisionSchedule } from "~/modules/supervision/schedule";
 import { KINDS } from "~/modules/supervision/schemas";
 import { listSessions, openActions } from "~/modules/supervision/supervision.server";
 import { requireUser } from "~/utils/auth.server";
+import { englandToday } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Supervision – ${data.learnerName} – Practice Pathways` : "Supervision – Practice Pathways" },
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = await requireUser(request);
   const { enrolment, programme, party, learnerName } = await requireYearAccess(current, params.enrolmentId);
   const [sessions, actions] = await Promise.all([listSessions(enrolment.id), openActions(enrolment.id)]);
-  const today = new Date();
+  const today = englandToday();
   const schedule = supervisionSchedule(
     enrolment,
     programme,

@@ -12,6 +12,7 @@ import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
 import { requestDetails } from "~/utils/request.server";
+import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "Record a supervision session – Practice Pathways" }];
 
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ownerId: current.user.id,
     draft: draft ? { fields: draft.fields, savedAt: draft.updatedAt.toISOString() } : null,
     learnerName,
-    today: format(new Date(), "yyyy-MM-dd"),
+    today: englandDay(),
     actions: actions.map((a) => ({ ...a, agreedOn: format(parseISO(a.agreedOn), "d MMM yyyy") })),
   };
 }

@@ -13,6 +13,7 @@ import { findLimit, listWeeks, recordWeek, setLimit } from "~/modules/workload/w
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
+import { englandToday } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Workload – ${data.learnerName} – Practice Pathways` : "Workload – Practice Pathways" },
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [weeks, limit] = await Promise.all([listWeeks(enrolment.id), findLimit(enrolment.id)]);
   const share = programme.assessment!.protectedTimeShare;
   const verdicts = judgeWeeks(weeks, limit, share);
-  const today = new Date();
+  const today = englandToday();
   return {
     enrolmentId: enrolment.id,
     party,

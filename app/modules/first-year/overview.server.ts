@@ -5,6 +5,7 @@ import { agreementStatus, type Party } from "./agreement";
 import { agreementsFor } from "./agreement.server";
 import { learningAgreementDue, yearInputFor } from "./year";
 import { perYear } from "./year-cache.server";
+import { englandToday } from "~/utils/england";
 
 export type AgreementSummary = {
   href: string;
@@ -14,7 +15,7 @@ export type AgreementSummary = {
   written: boolean;
 };
 
-export async function agreementSummaries(enrolments: Enrolment[], today = new Date()) {
+export async function agreementSummaries(enrolments: Enrolment[], today = englandToday()) {
   const assessed = enrolments.filter((e) => findProgramme(e.programmeSlug)?.assessment);
   const found = await agreementsFor(assessed.map((e) => e.id));
   const summaries = new Map<string, AgreementSummary>();
@@ -38,7 +39,7 @@ export async function agreementSummaries(enrolments: Enrolment[], today = new Da
  * The same, kept against each year's revision (year-cache.server.ts): a learner's start page
  * reads the agreements again only when something in the year has changed.
  */
-export async function keptAgreementSummaries(years: (Enrolment & { revision: number })[], today = new Date()) {
+export async function keptAgreementSummaries(years: (Enrolment & { revision: number })[], today = englandToday()) {
   const assessed = years.filter((e) => findProgramme(e.programmeSlug)?.assessment);
   return perYear(
     "agreement-summary",

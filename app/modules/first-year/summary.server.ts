@@ -19,6 +19,7 @@ import { reviewStates } from "~/modules/signoff/reviews";
 import { attention, type AttentionItem } from "./attention";
 import { agreementSummaries, type AgreementSummary } from "./overview.server";
 import { oldestKept, perYear } from "./year-cache.server";
+import { englandToday } from "~/utils/england";
 
 /** What the summaries are kept as in the year cache. */
 const SUMMARY = "summary";
@@ -48,7 +49,7 @@ export interface YearSummary {
  */
 export async function yearSummaries(
   enrolments: (Enrolment & { revision: number })[],
-  today = new Date(),
+  today = englandToday(),
   viewer: "supervisor" | "programme_lead" = "programme_lead",
 ): Promise<Map<string, YearSummary>> {
   const assessed = enrolments.filter((e) => e.organisationId && findProgramme(e.programmeSlug)?.assessment);

@@ -1,6 +1,7 @@
 import { format, parseISO } from "date-fns";
 import { memoised } from "~/utils/memo";
 import { firstYearPosition } from "./first-year";
+import { englandToday } from "~/utils/england";
 
 export const STAGE_LABELS = {
   nqsw: "Newly qualified (assessed first year)",
@@ -18,12 +19,12 @@ export function formatDate(value: string | Date) {
 /** A one-line description of where a learner is, e.g. "Month 4 of 12 (started 3 August 2026)". */
 export const describeProgress = memoised(
   10_000,
-  (stage: keyof typeof STAGE_LABELS | null, startedOn: string | null, today = new Date()) =>
+  (stage: keyof typeof STAGE_LABELS | null, startedOn: string | null, today = englandToday()) =>
     `${stage}|${startedOn}|${today.getFullYear()}-${today.getMonth()}-${today.getDate()}`,
   workOutProgress,
 );
 
-function workOutProgress(stage: keyof typeof STAGE_LABELS | null, startedOn: string | null, today = new Date()) {
+function workOutProgress(stage: keyof typeof STAGE_LABELS | null, startedOn: string | null, today = englandToday()) {
   if (!startedOn) return stage ? STAGE_LABELS[stage] : "";
   if (stage === "nqsw") {
     const p = firstYearPosition(startedOn, today);

@@ -1,6 +1,7 @@
 import { isAfter, isValid, parseISO } from "date-fns";
 import { z } from "zod";
 import { JUDGEMENTS, KIND_DETAILS, type EvidenceKind } from "./rules";
+import { englandToday } from "~/utils/england";
 
 export const TEXT_MAX = 20_000;
 
@@ -27,7 +28,7 @@ export const BODY_LABELS: Record<EvidenceKind, string> = {
  * The schema of the evidence form for one kind. `codes` are the capability codes the learner's
  * programme maps to; at least one must be chosen, and nothing else is accepted.
  */
-export function evidenceSchema(kind: EvidenceKind, codes: Set<string>, today = new Date()) {
+export function evidenceSchema(kind: EvidenceKind, codes: Set<string>, today = englandToday()) {
   const details: Record<string, z.ZodType<string>> = {};
   for (const field of KIND_DETAILS[kind]) {
     details[field.name] =

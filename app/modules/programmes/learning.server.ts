@@ -8,6 +8,7 @@ import { getDb, preparedStatement } from "~/utils/db.server";
 import { findProgramme } from "./catalogue.server";
 import type { Lesson } from "./content-schema";
 import { scoreChecks, type LessonState } from "./progress";
+import { englandToday } from "~/utils/england";
 
 export type Enrolment = typeof enrolments.$inferSelect;
 
@@ -328,7 +329,7 @@ export type SelfEnrolResult =
 export async function selfEnrol(
   userId: string,
   programmeSlug: string,
-  today = new Date(),
+  today = englandToday(),
   details: { ipAddress?: string | null } = {},
 ): Promise<SelfEnrolResult> {
   const programme = findProgramme(programmeSlug);

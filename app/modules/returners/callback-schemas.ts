@@ -102,7 +102,6 @@ function withDates<T extends AnswerInput>(value: T, today: string) {
 
 const always = { when: () => true };
 
-export const todayIso = (now = new Date()) => format(now, "yyyy-MM-dd");
 
 export function eligibilitySchema(today: string) {
   return z

@@ -13,6 +13,7 @@ import { sendEmail } from "~/utils/email.server";
 import type { QueueFilters } from "./callback-schemas";
 import { ageBandRange } from "./desk";
 import { CALLBACK_STATUS_LABELS, CONTACT_OUTCOMES, type CallbackStatus, type CallOutcome } from "./options";
+import { englandToday } from "~/utils/england";
 
 export const REFRESHER_PROGRAMME = "return-to-social-work";
 /** How long the set-your-password link in the welcome email works. */
@@ -200,7 +201,7 @@ export async function createReturnerAccount(
   actor: DeskActor,
   request: CallbackRequestRow,
   origin: string,
-  today = new Date(),
+  today = englandToday(),
 ): Promise<AccountResult> {
   if (request.returnerId) return { ok: true, created: false, userId: request.returnerId };
   const db = await getDb();

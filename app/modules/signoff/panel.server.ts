@@ -13,6 +13,7 @@ import { frameworksFor } from "~/modules/portfolio/rules";
 import { caseState, panelSample, passed, type PanelOutcome } from "./panel";
 import { reviewStates } from "./reviews";
 import { reviewRecordsFor } from "./reviews.server";
+import { englandDay } from "~/utils/england";
 
 export interface PanelActor {
   userId: string;
@@ -236,7 +237,7 @@ async function issueCertificate(tx: Database, enrolmentId: string, actor: PanelA
         .map((id) => loadManifest().frameworks.find((f) => f.id === id)?.title ?? id)
         .join("; "),
       startedOn: row!.enrolment.startedOn,
-      completedOn: new Date().toISOString().slice(0, 10),
+      completedOn: englandDay(),
     })
     .onConflictDoNothing()
     .returning({ code: certificates.code });

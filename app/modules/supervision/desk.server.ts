@@ -20,6 +20,7 @@ import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { lessonTotal } from "~/modules/programmes/progress";
 import { memoised, setNewest } from "~/utils/memo";
 import { toJsonText, type JsonText } from "~/utils/json-text";
+import { englandToday } from "~/utils/england";
 
 export interface DeskLine {
   membershipId: string;
@@ -66,7 +67,7 @@ const shortDate = memoised(
 );
 
 /** The desk of the supervisor `supervisorId` in the organisation `organisationId`, as of `today`. */
-export async function supervisorsDesk(organisationId: string, supervisorId: string, today = new Date()): Promise<Desk> {
+export async function supervisorsDesk(organisationId: string, supervisorId: string, today = englandToday()): Promise<Desk> {
   const key = `${organisationId}:${supervisorId}`;
   const now = today.getTime();
   const entry = kept.get(key);
