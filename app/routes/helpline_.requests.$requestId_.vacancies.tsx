@@ -8,7 +8,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { format } from "date-fns";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/forms";
 import { Notification } from "~/components/Notification";

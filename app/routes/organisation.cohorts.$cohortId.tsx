@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { format } from "date-fns";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { listPeople } from "~/modules/organisations/memberships.server";

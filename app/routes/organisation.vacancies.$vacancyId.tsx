@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { format } from "date-fns";
 import { ErrorSummary } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { VacancyForm } from "~/components/VacancyForm";

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { format } from "date-fns";
 import { ErrorSummary } from "~/components/forms";
 import { VacancyForm } from "~/components/VacancyForm";
 import { vacancySchema } from "~/modules/returners/vacancies";

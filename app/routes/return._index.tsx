@@ -16,7 +16,6 @@ import { formatDays } from "~/modules/returners/route";
 import { checklistSchema, profileSchema } from "~/modules/returners/route-schemas";
 import { requireReturner, saveChecklist, saveProfile } from "~/modules/returners/route.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
-import { format } from "date-fns";
 import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "Your return to social work – Practice Pathways" }];

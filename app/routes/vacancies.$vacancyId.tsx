@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { format } from "date-fns";
 import { formatDate } from "~/modules/organisations/people";
 import { formatSalary, vacancyState, postSpecialismLabel } from "~/modules/returners/vacancies";
 import { findPublicVacancy } from "~/modules/returners/vacancies.server";

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { format } from "date-fns";
 import { formatDate } from "~/modules/organisations/people";
 import { REGIONS, SPECIALISM_LABELS, SPECIALISMS } from "~/modules/returners/options";
 import { formatSalary, readVacancyFilters, VACANCIES_PER_PAGE, postSpecialismLabel } from "~/modules/returners/vacancies";

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { format } from "date-fns";
 import { EvidenceForm } from "~/components/EvidenceForm";
 import { ErrorSummary, RadioGroup } from "~/components/forms";
 import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";

@@ -68,11 +68,12 @@ describe("the ASYE year from a start date", () => {
     }
   });
 
-  it("stretches the year pro rata at 0.6 of full time: 12 months of practice take 20", () => {
+  it("stretches the year pro rata at 0.6 of full time: 12 months of practice take 20 calendar months", () => {
     const partTime: YearInput = { ...year, fte: 0.6 };
     expect(isoDate(yearEnd(partTime))).toBe("2028-07-16");
-    expect(reviewDates(partTime).map((r) => isoDate(r.due))).toEqual(["2027-04-18", "2027-09-14", "2028-07-16"]);
-    expect(isoDate(supervisionSlots(partTime)[0]!.due)).toBe("2026-11-28");
+    expect(reviewDates(partTime).map((r) => isoDate(r.due))).toEqual(["2027-04-16", "2027-09-16", "2028-07-16"]);
+    // Supervision stays calendar weekly: the first session a week after the start, not 12 days.
+    expect(isoDate(supervisionSlots(partTime)[0]!.due)).toBe("2026-11-23");
   });
 
   it("adds an extension to the end of the year and the final review only", () => {

@@ -122,8 +122,10 @@ export function yearTimeline(input: TimelineInput): {
     { date: ends, kind: "end", title: "The year ends", state: "info" },
   ];
   const months: TimelineMonth[] = [];
-  // A month runs from the day after the previous one closed to the day it closes, so what is
-  // due "at 3 months" (a review, a monthly supervision) sits in month 3, not at the start of 4.
+  // Programme months: month N closes on programme month N's date, so at part time a month can
+  // take one calendar month or two (0.6 of full time: N / 0.6 rounded up), and a paused month
+  // is longer. A month runs from the day after the previous one closed to the day it closes, so
+  // what is due "at 3 months" (a review, a monthly supervision) sits in month 3, not at the start of 4.
   for (let n = 1; n <= year.lengthMonths; n++) {
     const from = n === 1 ? parseISO(year.startedOn) : addDays(monthToDate(year, n - 1), 1);
     const to = n === year.lengthMonths ? ends : monthToDate(year, n);

@@ -2,10 +2,11 @@
  * The assessed year as dates, computed from a programme's rules and a learner's start date.
  * Pure functions: the same code runs the 12-month ASYE and the 24-month ECDP.
  *
- * Time is measured in "programme days" (days of the year as a full-time worker would live
- * it). Part-time work stretches programme time pro rata; a pause (long sickness, parental
- * leave) moves every date that falls after it by the pause's length; an extension moves the
- * end of the year and the final review.
+ * Dates are calendar months from the start date, never chained: programme month N of a year
+ * worked at a share f of full time falls N / f calendar months after the start (rounded up to a
+ * whole month), on the start's day of the month, clamped to the month's last day. A pause (long
+ * sickness, parental leave) then moves every date on or after its first day by its length in
+ * days; an extension moves the end of the year and the final review.
  */
 import { addDays, addMonths, format, parseISO } from "date-fns";
 import type { AssessmentRules } from "~/modules/programmes/content-schema";
@@ -77,13 +78,20 @@ export function calendarDaysBetween(later: Date, earlier: Date) {
   return Math.round((utc(later) - utc(earlier)) / 86_400_000);
 }
 
-/** Programme days from the start to the same day `months` later, as a full-time worker. */
-export function monthToProgrammeDays(startedOn: string, months: number) {
-  return monthDays(parseDay(startedOn), months);
+/**
+ * Calendar months from the start at which programme month `months` falls at working time `fte`:
+ * months / fte, rounded UP to a whole month when it is not whole (0.8 of full time: the 3-month
+ * review at 4 calendar months, not 3.75), so a part-time NQSW never has less than their pro-rata
+ * time, and every date stays on the start's day of the month. Division by 0.6 is not exact in
+ * floating point (3 / 0.6 = 5.000000000000001), hence the small tolerance.
+ */
+export function calendarMonthsFor(months: number, fte = 1) {
+  return Math.ceil(months / fte - 1e-9);
 }
 
-function monthDays(start: Date, months: number) {
-  return calendarDaysBetween(addMonths(start, months), start);
+/** Calendar days, rounded up, that `days` of full-time programme time take at working time `fte`. */
+export function calendarDaysFor(days: number, fte = 1) {
+  return Math.ceil(days / fte - 1e-9);
 }
 
 /** A year's start, working time and pauses, read once for the many dates worked out from them. */
@@ -103,21 +111,25 @@ function calendarOf(input: YearInput): Calendar {
   return { start: parseDay(input.startedOn), fte: fteOf(input), pauses };
 }
 
-function dayToDate(calendar: Calendar, programmeDays: number): Date {
-  let date = addDays(calendar.start, Math.round(programmeDays / calendar.fte));
+/**
+ * A date as it falls once the year's pauses are taken into account: a date on or after a pause's
+ * first day moves on by the pause's length (both ends counted), so nothing falls due inside a pause.
+ * Pauses are applied in order, so a date moved into a later pause moves past that one too.
+ */
+function afterPauses(calendar: Calendar, date: Date): Date {
   for (const { from, length } of calendar.pauses) {
     if (length > 0 && calendarDaysBetween(date, from) >= 0) date = addDays(date, length);
   }
   return date;
 }
 
-/** The calendar date of a point `programmeDays` into the year. */
-export function programmeDayToDate(input: YearInput, programmeDays: number): Date {
-  return dayToDate(calendarOf(input), programmeDays);
+/** Programme month `months` on the calendar: the start's day of the month (clamped), then the pauses. */
+function monthOnCalendar(calendar: Calendar, months: number) {
+  return afterPauses(calendar, addMonths(calendar.start, calendarMonthsFor(months, calendar.fte)));
 }
 
 export function monthToDate(input: YearInput, months: number) {
-  return programmeDayToDate(input, monthToProgrammeDays(input.startedOn, months));
+  return monthOnCalendar(calendarOf(input), months);
 }
 
 export function yearEnd(input: YearInput) {
@@ -156,31 +168,48 @@ export interface SupervisionSlot {
 }
 
 /**
- * The supervision schedule: one slot per period of the required frequency (weekly to
- * week 6, fortnightly to month 6, monthly after, for the ASYE), mapped onto the calendar.
+ * The supervision schedule: one slot per period of the required frequency (for the ASYE weekly to
+ * week 6, fortnightly to month 6, monthly to the end), mapped onto the calendar.
+ *
+ * At part time the phases stretch but the frequencies do not: at 0.6 of full time the weekly phase
+ * lasts 10 calendar weeks and a weekly session is still due every 7 days. Fortnightly and weekly
+ * slots step from the end of the phase before; monthly slots fall on the start's day of each month.
+ * The last period runs to the end of the year, an extension included. Pauses then move the dates
+ * as they move every other date, so no session falls due inside a pause or after the final date.
  */
 export function supervisionSlots(input: YearInput): SupervisionSlot[] {
   const calendar = calendarOf(input);
-  const slots: SupervisionSlot[] = [];
-  let periodStart = 0;
-  for (const period of input.rules.supervision) {
+  const { start, fte } = calendar;
+  const end = yearEnd(input);
+  const slots: Omit<SupervisionSlot, "number">[] = [];
+  const periods = input.rules.supervision;
+  let periodStart = start;
+  periods.forEach((period, index) => {
+    const last = index === periods.length - 1;
     const periodEnd =
-      period.untilWeek !== undefined ? period.untilWeek * 7 : monthDays(calendar.start, period.untilMonth!);
+      period.untilWeek !== undefined
+        ? addDays(start, calendarDaysFor(period.untilWeek * 7, fte))
+        : addMonths(start, calendarMonthsFor(period.untilMonth!, fte));
+    const within = (unpaused: Date, due: Date) =>
+      last ? calendarDaysBetween(due, end) <= 0 : calendarDaysBetween(unpaused, periodEnd) <= 0;
     if (period.every === "month") {
-      // Monthly slots fall on the same day of each month, counted from the start.
       for (let m = 1; ; m++) {
-        const day = monthDays(calendar.start, m);
-        if (day > periodEnd) break;
-        if (day > periodStart) slots.push({ number: 0, every: "month", due: dayToDate(calendar, day) });
+        const unpaused = addMonths(start, m);
+        if (calendarDaysBetween(unpaused, periodStart) <= 0) continue;
+        const due = afterPauses(calendar, unpaused);
+        if (!within(unpaused, due)) break;
+        slots.push({ every: "month", due });
       }
     } else {
       const step = DAYS[period.every];
-      for (let day = periodStart + step; day <= periodEnd; day += step) {
-        slots.push({ number: 0, every: period.every, due: dayToDate(calendar, day) });
+      for (let unpaused = addDays(periodStart, step); ; unpaused = addDays(unpaused, step)) {
+        const due = afterPauses(calendar, unpaused);
+        if (!within(unpaused, due)) break;
+        slots.push({ every: period.every, due });
       }
     }
-    periodStart = Math.max(periodStart, periodEnd);
-  }
+    if (periodEnd > periodStart) periodStart = periodEnd;
+  });
   return slots.map((s, i) => ({ ...s, number: i + 1 }));
 }
 

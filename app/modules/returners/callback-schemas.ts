@@ -2,7 +2,7 @@
  * The returners' public forms (the self-check and the callback request) and the helpline
  * desk's forms, as zod schemas: what each field must be, in the words shown next to it. Pure.
  */
-import { format, isAfter, parseISO } from "date-fns";
+import { isAfter, parseISO } from "date-fns";
 import { z } from "zod";
 import {
   CALL_OUTCOMES,
