@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       paid: !!programme.price,
       selfEnrol: programme.selfEnrol && !programme.price,
       frameworks: programme.frameworks,
-      reviewPoints: programme.assessment?.reviewPoints.map((r) => ({ title: r.title, month: r.month })) ?? [],
+      reviewPoints: programme.assessment?.reviewPoints.map((r) => ({ title: r.title, month: r.month, optional: !!r.optional })) ?? [],
       modules: programme.modules.map((m) => ({
         slug: m.slug,
         order: m.order,
@@ -140,7 +140,9 @@ export default function ProgrammePage() {
         {programme.reviewPoints.length ? (
           <div className="summary-list__row">
             <dt>Review points</dt>
-            <dd>{programme.reviewPoints.map((r) => `${r.title} (month ${r.month})`).join(", ")}</dd>
+            <dd>{programme.reviewPoints
+                .map((r) => `${r.title} (month ${r.month}${r.optional ? ", where the employer adds it" : ""})`)
+                .join(", ")}</dd>
           </div>
         ) : null}
       </dl>

@@ -8,13 +8,13 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { agreementStatus } from "~/modules/first-year/agreement";
 import { findAgreement } from "~/modules/first-year/agreement.server";
 import { yearTimeline, type EventState, type TimelineEvent } from "~/modules/first-year/timeline";
-import { learningAgreementDue, yearInputFor } from "~/modules/first-year/year";
+import { learningAgreementDue, parseDay, yearInputFor } from "~/modules/first-year/year";
 import { reviewStates, STATE_LABELS } from "~/modules/signoff/reviews";
 import { reviewRecords } from "~/modules/signoff/reviews.server";
 import { certificateFor } from "~/modules/signoff/panel.server";
 import { loadManifest } from "~/modules/programmes/catalogue.server";
 import { listEvidence } from "~/modules/portfolio/portfolio.server";
-import { frameworksOf, KIND_LABELS, sufficiency } from "~/modules/portfolio/rules";
+import { frameworksOf, KIND_LABELS, missingInWords, sufficiency } from "~/modules/portfolio/rules";
 import { supervisionSchedule } from "~/modules/supervision/schedule";
 import { listSessions } from "~/modules/supervision/supervision.server";
 import { judgeWeeks } from "~/modules/workload/rules";
@@ -77,6 +77,7 @@ async function workOutYear(enrolment: Enrolment, programme: Programme, today: Da
     enrolment.pathway,
     frameworksOf(loadManifest().frameworks, rules, enrolment.pathway),
     evidence,
+    { reviews: states, today },
   );
   const verdicts = judgeWeeks(weeks, limit, rules.protectedTimeShare);
   const flagged = verdicts
@@ -104,6 +105,12 @@ async function workOutYear(enrolment: Enrolment, programme: Programme, today: Da
     })),
     flaggedWeeks: flagged,
     reviewsSignedOff: new Map(states.flatMap((r) => (r.signedOn ? [[r.code, r.signedOn] as const] : []))),
+    reflections: meter.kinds.flatMap((k) =>
+      (k.points ?? []).map((p) => {
+        const piece = p.servedBy ? evidence.find((e) => e.id === p.servedBy) : undefined;
+        return { title: p.title, due: p.due, doneOn: piece ? parseDay(piece.occurredOn) : null, id: piece?.id ?? null };
+      }),
+    ),
   });
   const nextReview = states.find((r) => r.state !== "complete") ?? null;
   return {
@@ -124,7 +131,7 @@ async function workOutYear(enrolment: Enrolment, programme: Programme, today: Da
     },
     portfolio: {
       percent: meter.percent,
-      missingKinds: meter.gaps.kinds.map((k) => `${k.missing} ${k.label.toLowerCase()}`),
+      missingKinds: meter.gaps.kinds.flatMap(missingInWords),
       capabilityGaps: meter.gaps.capabilities.length,
       awaitingReflection: evidence.filter((e) => e.awaitingReflection).length,
     },

@@ -5,7 +5,11 @@ import { Notification } from "~/components/Notification";
 import { YearNav } from "~/components/YearNav";
 import { requirePortfolio } from "~/modules/portfolio/access.server";
 import { listEvidence } from "~/modules/portfolio/portfolio.server";
-import { KIND_LABELS, sufficiency } from "~/modules/portfolio/rules";
+import { KIND_LABELS, missingInWords, sufficiency } from "~/modules/portfolio/rules";
+import { yearInputFor } from "~/modules/first-year/year";
+import { reviewStates } from "~/modules/signoff/reviews";
+import { reviewRecords } from "~/modules/signoff/reviews.server";
+import { englandToday } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Portfolio – ${data.learnerName} – Practice Pathways` : "Portfolio – Practice Pathways" },
@@ -16,8 +20,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     request,
     params.enrolmentId,
   );
-  const evidence = await listEvidence(enrolment.id);
-  const meter = sufficiency(rules, enrolment.pathway, frameworks, evidence);
+  const [evidence, records] = await Promise.all([listEvidence(enrolment.id), reviewRecords(enrolment.id)]);
+  const today = englandToday();
+  const reviews = reviewStates(yearInputFor(enrolment, programme), records);
+  const meter = sufficiency(rules, enrolment.pathway, frameworks, evidence, { reviews, today });
   const number = new Map([...evidence].reverse().map((e, i) => [e.id, i + 1]));
   const pathway = rules.pathways?.find((p) => p.code === enrolment.pathway) ?? null;
   return {
@@ -34,11 +40,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       have: meter.have,
       required: meter.required,
       kinds: meter.kinds.map((k) => ({
-        ...k,
-        byAssessor:
-          k.kind === "direct_observation"
-            ? evidence.filter((e) => e.kind === "direct_observation" && e.byAssessor).length
-            : null,
+        kind: k.kind,
+        label: k.label,
+        note: k.note ?? null,
+        required: k.required,
+        have: k.have,
+        byAssessor: k.byAssessor ? `${k.byAssessor.have} of ${k.byAssessor.required} by the assessor` : null,
+        points: (k.points ?? []).map((p) => ({
+          title: p.title,
+          due: format(p.due, "d MMM yyyy"),
+          written: !!p.servedBy,
+        })),
+        missing: missingInWords(k),
       })),
       capabilities: meter.capabilities,
       gaps: meter.gaps.capabilities.length,
@@ -148,14 +161,26 @@ export default function Portfolio() {
               <td className="numeric">{k.required}</td>
               <td className="numeric">
                 {k.have}
-                {k.byAssessor !== null ? <span className="hint block">{k.byAssessor} by the assessor</span> : null}
+                {k.byAssessor !== null ? <span className="hint block">{k.byAssessor}</span> : null}
               </td>
               <td>
-                {k.missing ? (
-                  <span className="tag tag--yellow">{k.missing} to go</span>
+                {k.missing.length ? (
+                  <>
+                    <span className="tag tag--yellow">To go</span>
+                    <span className="hint block">{k.missing.join("; ")}</span>
+                  </>
                 ) : (
                   <span className="tag tag--green">Done</span>
                 )}
+                {k.points.length ? (
+                  <ul className="hint">
+                    {k.points.map((p) => (
+                      <li key={p.title}>
+                        {p.title} ({p.due}): {p.written ? "written" : "not yet"}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
-import { ErrorSummary, RadioGroup, SelectField, TextField } from "~/components/forms";
+import { CheckboxField, ErrorSummary, RadioGroup, SelectField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { PAUSE_REASONS, pauseOrderError, yearSettingsSchema } from "~/modules/first-year/schemas";
 import { savePauses, saveYearSettings } from "~/modules/first-year/settings.server";
-import { isoDate, pauseProblem, yearEnd, yearInputFor } from "~/modules/first-year/year";
+import { isoDate, optionalReviewPoints, pauseProblem, yearEnd, yearInputFor } from "~/modules/first-year/year";
 import { requireUser } from "~/utils/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
@@ -37,6 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pathway: enrolment.pathway,
     workingPercent: String(Math.round(enrolment.fte * 100)),
     extensionDays: String(enrolment.extensionDays),
+    optionalReviews: optionalReviewPoints(programme).map((r) => ({
+      code: r.code,
+      title: r.title,
+      month: r.month,
+      held: enrolment.optionalReviews.includes(r.code),
+    })),
     pauses: enrolment.pauses.map((p) => ({
       ...p,
       label: `${day(p.from)} to ${day(p.to)}`,
@@ -71,6 +77,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       pathway: pathways.length ? input.pathway! : null,
       fte: input.workingPercent / 100,
       extensionDays: input.extensionDays,
+      // A checkbox per optional review point, "hold-<code>", ticked when the year holds it.
+      optionalReviews: optionalReviewPoints(programme)
+        .filter((r) => formData.get(`hold-${r.code}`) === "yes")
+        .map((r) => r.code),
     });
     throw redirect(`${back}?saved=settings`);
   }
@@ -146,6 +156,15 @@ export default function YearSettings() {
             defaultValue={(!adding && values?.extensionDays) || page.extensionDays}
             error={errors?.extensionDays}
           />
+          {page.optionalReviews.map((r) => (
+            <CheckboxField
+              key={r.code}
+              name={`hold-${r.code}`}
+              label={`Hold a ${r.title.toLowerCase()}`}
+              hint={`An extra review point at month ${r.month}, which the employer may add. It is dated like the others, for part-time work and pauses too.`}
+              defaultChecked={values && !adding ? values[`hold-${r.code}`] === "yes" : r.held}
+            />
+          ))}
           <button type="submit" className="button">
             Save changes
           </button>

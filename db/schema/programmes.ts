@@ -1,4 +1,4 @@
-import { relations } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import {
   date,
   index,
@@ -59,6 +59,8 @@ export const enrolments = pgTable(
     pauses: jsonb("pauses").$type<{ from: string; to: string; reason: string }[]>().notNull().default([]),
     /** Calendar days added to the end of the year and its final review. */
     extensionDays: integer("extension_days").notNull().default(0),
+    /** Review points the employer has added to this year (the ASYE's optional 9-month review), by code. */
+    optionalReviews: text("optional_reviews").array().notNull().default(sql`'{}'::text[]`),
     enrolledById: uuid("enrolled_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

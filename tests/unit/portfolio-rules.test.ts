@@ -114,18 +114,10 @@ describe("sufficiency by kind of evidence", () => {
   });
 
   it("does not let extra pieces of one kind fill the meter for another", () => {
-    const three = sufficiency(
-      asye,
-      null,
-      frameworks,
-      [1, 2, 3].map(() => piece("direct_observation")),
-    );
-    const six = sufficiency(
-      asye,
-      null,
-      frameworks,
-      [1, 2, 3, 4, 5, 6].map(() => piece("direct_observation")),
-    );
+    // One of them by the assessor, as the ASYE asks.
+    const observation = (n: number) => ({ ...piece("direct_observation"), byAssessor: n === 1 });
+    const three = sufficiency(asye, null, frameworks, [1, 2, 3].map(observation));
+    const six = sufficiency(asye, null, frameworks, [1, 2, 3, 4, 5, 6].map(observation));
     expect(six.kinds[0]).toMatchObject({ have: 6, missing: 0 });
     expect(six.have).toBe(three.have);
     expect(six.percent).toBe(three.percent);

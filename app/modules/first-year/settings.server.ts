@@ -1,4 +1,4 @@
-/** Changes to one learner's year made by the programme lead: pathway, working time, pauses, extension. */
+/** Changes to one learner's year made by the programme lead: pathway, working time, optional reviews, pauses, extension. */
 import { eq } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { enrolments } from "#db/schema";
@@ -28,7 +28,7 @@ async function audit(tx: Database, actor: Actor, enrolmentId: string, action: st
 export async function saveYearSettings(
   enrolmentId: string,
   actor: Actor,
-  settings: { pathway: string | null; fte: number; extensionDays: number },
+  settings: { pathway: string | null; fte: number; extensionDays: number; optionalReviews: string[] },
 ) {
   const db = await getDb();
   await db.transaction(async (tx) => {

@@ -98,8 +98,12 @@ async function workOutSummaries(
     const rules = programme.assessment!;
     const schedule = supervisionSchedule(e, programme, held.get(e.id) ?? [], today);
     const items = evidence.get(e.id) ?? [];
-    const meter = sufficiency(rules, e.pathway, frameworksOf(frameworks, rules, e.pathway), items);
     const year = yearInputFor(e, programme);
+    const reviewPoints = reviewStates(year, reviews.get(e.id)!);
+    const meter = sufficiency(rules, e.pathway, frameworksOf(frameworks, rules, e.pathway), items, {
+      reviews: reviewPoints,
+      today,
+    });
     const start = parseISO(e.startedOn).getTime();
     const shareGone = (today.getTime() - start) / (yearEnd(year).getTime() - start);
     const observations = meter.kinds.find((k) => k.kind === "direct_observation");
@@ -130,7 +134,7 @@ async function workOutSummaries(
           ? observationsBehind(observations.required, observations.have, shareGone)
           : 0,
         newEvidence: items.filter((i) => i.createdByRole === "learner" && i.createdAt >= recent).length,
-        reviews: reviewStates(year, reviews.get(e.id)!),
+        reviews: reviewPoints,
       },
       viewer,
       today,

@@ -9,7 +9,7 @@ export type EventState = "done" | "overdue" | "due" | "upcoming" | "flag" | "inf
 
 export interface TimelineEvent {
   date: Date;
-  kind: "start" | "agreement" | "supervision" | "review" | "evidence" | "workload" | "pause" | "end";
+  kind: "start" | "agreement" | "supervision" | "review" | "reflection" | "evidence" | "workload" | "pause" | "end";
   title: string;
   state: EventState;
   href?: string;
@@ -34,6 +34,8 @@ export interface TimelineInput {
   sessions: { id: string; heldOn: string }[];
   evidence: { id: string; title: string; kindLabel: string; occurredOn: string }[];
   flaggedWeeks: { weekStarting: string; reasons: string[] }[];
+  /** Critical reflections due at review points: when each is due, and the reflection serving it. */
+  reflections?: { title: string; due: Date; doneOn: Date | null; id: string | null }[];
 }
 
 const ORDER: TimelineEvent["kind"][] = [
@@ -41,6 +43,7 @@ const ORDER: TimelineEvent["kind"][] = [
   "pause",
   "agreement",
   "review",
+  "reflection",
   "supervision",
   "evidence",
   "workload",
@@ -89,6 +92,21 @@ export function yearTimeline(input: TimelineInput): {
         href: `${base}/reviews/${r.code}`,
       };
     }),
+    ...(input.reflections ?? []).map((r) => ({
+      date: r.doneOn ?? r.due,
+      kind: "reflection" as const,
+      title: r.doneOn
+        ? `Critical reflection for the ${r.title.toLowerCase()} written`
+        : `Critical reflection for the ${r.title.toLowerCase()} due`,
+      state: (r.doneOn
+        ? "done"
+        : daysUntil(r.due) < 0
+          ? "overdue"
+          : daysUntil(r.due) <= 28
+            ? "due"
+            : "upcoming") as EventState,
+      href: r.id ? `${base}/portfolio/${r.id}` : `${base}/portfolio`,
+    })),
     ...input.sessions.map((s) => ({
       date: parseISO(s.heldOn),
       kind: "supervision" as const,

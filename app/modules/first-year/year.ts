@@ -27,13 +27,21 @@ export interface YearInput {
   pauses?: Pause[];
   /** Extra calendar days added to the end of the year (and its final review). */
   extensionDays?: number;
+  /** Optional review points this year holds (the ASYE's 9-month review), by code. */
+  optionalReviews?: string[];
 }
 
 const DAYS = { week: 7, fortnight: 14 } as const;
 
 /** One learner's year as the engine reads it: their start, working time, pauses and extension. */
 export function yearInputFor(
-  enrolment: { startedOn: string; fte?: number | null; pauses?: Pause[] | null; extensionDays?: number | null },
+  enrolment: {
+    startedOn: string;
+    fte?: number | null;
+    pauses?: Pause[] | null;
+    extensionDays?: number | null;
+    optionalReviews?: string[] | null;
+  },
   programme: { lengthMonths: number; assessment?: AssessmentRules },
 ): YearInput {
   return {
@@ -43,6 +51,7 @@ export function yearInputFor(
     fte: enrolment.fte ?? 1,
     pauses: enrolment.pauses ?? [],
     extensionDays: enrolment.extensionDays ?? 0,
+    optionalReviews: enrolment.optionalReviews ?? [],
   };
 }
 
@@ -149,8 +158,15 @@ export interface ReviewDate {
   due: Date;
 }
 
+/** Review points the employer may add to a year (the ASYE's 9-month review). */
+export function optionalReviewPoints(programme: { assessment?: AssessmentRules }) {
+  return (programme.assessment?.reviewPoints ?? []).filter((r) => r.optional);
+}
+
+/** The review points a year holds: the programme's, less the optional ones this year has not turned on. */
 export function reviewDates(input: YearInput): ReviewDate[] {
-  return [...input.rules.reviewPoints]
+  return input.rules.reviewPoints
+    .filter((r) => !r.optional || (input.optionalReviews ?? []).includes(r.code))
     .sort((a, b) => a.month - b.month)
     .map((r) => {
       const final = !!r.final;

@@ -3,6 +3,7 @@
  * and how far the evidence there goes towards it. Pure, so they test without a database.
  */
 import { createHash } from "node:crypto";
+import { format } from "date-fns";
 import type { AssessmentRules, Framework, FrameworkItem } from "~/modules/programmes/content-schema";
 import { EVIDENCE_KINDS } from "~/modules/programmes/evidence-kinds";
 
@@ -18,6 +19,18 @@ export const KIND_LABELS: Record<EvidenceKind, string> = {
   supervision_reflection: "Reflection on supervision",
   cpd: "Continuing professional development",
   lesson_reflection: "Reflection from a lesson",
+};
+
+/** The same, for more than one: "2 direct observations of practice". */
+export const KIND_PLURALS: Record<EvidenceKind, string> = {
+  reflective_log: "critical reflective logs",
+  direct_observation: "direct observations of practice",
+  feedback_person: "pieces of feedback from people who use services or carers",
+  feedback_professional: "pieces of feedback from other professionals",
+  written_work: "pieces of assessed written work",
+  supervision_reflection: "reflections on supervision",
+  cpd: "records of continuing professional development",
+  lesson_reflection: "reflections from lessons",
 };
 
 export const KIND_HINTS: Record<EvidenceKind, string> = {
@@ -154,9 +167,23 @@ export interface KindLine {
   kind: EvidenceKind;
   label: string;
   required: number;
+  /** Pieces there: for pieces due at review points, the points served. */
   have: number;
+  /** Pieces still to come, those the assessor must record included. */
   missing: number;
   note?: string;
+  /** Where the programme asks for some of them by the assessor (direct observations). */
+  byAssessor?: { required: number; have: number; missing: number };
+  /** Where each piece serves a review point (critical reflections): each point, and the piece serving it. */
+  points?: { code: string; title: string; due: Date; servedBy: string | null }[];
+}
+
+/** What a year's review points look like to the meter: when each is due and when it was signed off. */
+export interface ReviewPointSeen {
+  code: string;
+  title: string;
+  due: Date;
+  signedOn: Date | null;
 }
 
 export interface CapabilityRow {
@@ -203,10 +230,14 @@ export function sufficiency(
   pathway: string | null | undefined,
   frameworks: Framework[],
   evidence: EvidenceSummary[],
+  /** The year's review points and today, so that pieces due at a review point count by the point they serve. */
+  year?: { reviews: ReviewPointSeen[]; today: Date },
 ): Sufficiency {
   const kinds: KindLine[] = rules.evidence.map((r) => {
-    const have = evidence.filter((e) => e.kind === r.kind).length;
-    return {
+    const ofKind = evidence.filter((e) => e.kind === r.kind);
+    const points = r.at && year ? servedPoints(r.at, ofKind, year.reviews, year.today) : undefined;
+    const have = points ? points.filter((p) => p.servedBy).length : ofKind.length;
+    const line: KindLine = {
       kind: r.kind,
       label: KIND_LABELS[r.kind],
       required: r.count,
@@ -214,6 +245,14 @@ export function sufficiency(
       missing: Math.max(0, r.count - have),
       note: r.note,
     };
+    if (r.byAssessor) {
+      // Three observations with none by the assessor are two that count and one still to come.
+      const assessed = ofKind.filter((e) => e.byAssessor).length;
+      line.byAssessor = { required: r.byAssessor, have: assessed, missing: Math.max(0, r.byAssessor - assessed) };
+      line.missing = Math.max(line.missing, line.byAssessor.missing);
+    }
+    if (points) line.points = points;
+    return line;
   });
   const capabilities: CapabilityRow[] = [];
   for (const rule of coverageRules(rules, pathway)) {
@@ -240,7 +279,7 @@ export function sufficiency(
   }
   const required = kinds.reduce((n, k) => n + k.required, 0) + capabilities.reduce((n, c) => n + c.required, 0);
   const have =
-    kinds.reduce((n, k) => n + Math.min(k.have, k.required), 0) +
+    kinds.reduce((n, k) => n + k.required - k.missing, 0) +
     capabilities.reduce((n, c) => n + Math.min(c.evidence.length, c.required), 0);
   return {
     kinds,
@@ -248,8 +287,56 @@ export function sufficiency(
     required,
     have,
     percent: required ? Math.floor((have / required) * 100) : 100,
-    gaps: { kinds: kinds.filter((k) => k.missing > 0), capabilities: capabilities.filter((c) => !c.met) },
+    gaps: {
+      kinds: kinds.filter((k) => k.missing > 0),
+      capabilities: capabilities.filter((c) => !c.met),
+    },
   };
+}
+
+/**
+ * Which review point each piece serves (critical reflections: the summary with the 6-month review,
+ * the final one on the final date). A piece serves the point whose window its date falls in: up to
+ * and including the point's due date, or, while that review is still open after its due date, up to
+ * today (a summary written late for an overdue 6-month review still serves it); once the review is
+ * signed off, up to the day it was. The last point takes everything after. A second piece in the
+ * same window serves no other point: two summaries written by month 6 are not a final reflection.
+ */
+export function servedPoints(
+  codes: string[],
+  pieces: { id: string; occurredOn: string }[],
+  reviews: ReviewPointSeen[],
+  today: Date,
+): NonNullable<KindLine["points"]> {
+  const day = (d: Date) => format(d, "yyyy-MM-dd");
+  const points = codes.flatMap((code) => reviews.filter((r) => r.code === code));
+  const closes = points.map((p, i) =>
+    i === points.length - 1 ? "9999-12-31" : day(p.signedOn ?? (p.due > today ? p.due : today)),
+  );
+  const servedBy: (string | null)[] = points.map(() => null);
+  for (const piece of [...pieces].sort((a, b) => a.occurredOn.localeCompare(b.occurredOn))) {
+    const i = closes.findIndex((c) => piece.occurredOn <= c);
+    if (i >= 0 && !servedBy[i]) servedBy[i] = piece.id;
+  }
+  return points.map((p, i) => ({ code: p.code, title: p.title, due: p.due, servedBy: servedBy[i]! }));
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/** What is still missing of one kind, in words: "1 observation by the assessor". Empty when nothing is. */
+export function missingInWords(k: KindLine): string[] {
+  const words: string[] = [];
+  if (k.points) {
+    for (const p of k.points)
+      if (!p.servedBy) words.push(`a critical reflection for the ${p.title.toLowerCase()} (due ${format(p.due, "d MMM yyyy")})`);
+    return words;
+  }
+  const assessor = k.byAssessor?.missing ?? 0;
+  const more = Math.max(0, k.required - k.have);
+  const what = `${more} ${plural(more, k.label.toLowerCase(), KIND_PLURALS[k.kind])}`;
+  if (more > 0) words.push(assessor > 0 ? `${what}, at least ${assessor} by the assessor` : what);
+  else if (assessor > 0) words.push(`${assessor} ${plural(assessor, "observation", "observations")} by the assessor`);
+  return words;
 }
 
 /** Capability codes a learner may map evidence to: every code in the programme's frameworks. */

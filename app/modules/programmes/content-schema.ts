@@ -55,11 +55,29 @@ export const assessmentSchema = z.object({
         title: text,
         month: z.number().int().positive(),
         final: z.boolean().optional(),
+        /** A review the employer may add (the ASYE's 9-month review): held only where a year turns it on. */
+        optional: z.boolean().optional(),
       }),
     )
     .min(1),
   evidence: z
-    .array(z.object({ kind: z.enum(EVIDENCE_KINDS), count: z.number().int().positive(), note: z.string().optional() }))
+    .array(
+      z
+        .object({
+          kind: z.enum(EVIDENCE_KINDS),
+          count: z.number().int().positive(),
+          note: z.string().optional(),
+          /** How many of them the assessor must have recorded (direct observations: at least one). */
+          byAssessor: z.number().int().positive().optional(),
+          /**
+           * The review points the pieces serve, one each, in order (critical reflections: a summary
+           * with the 6-month review and a final one on the final date).
+           */
+          at: z.array(z.string().regex(/^[a-z0-9-]+$/)).optional(),
+        })
+        .refine((r) => r.byAssessor === undefined || r.byAssessor <= r.count, "byAssessor cannot be more than count")
+        .refine((r) => r.at === undefined || r.at.length === r.count, "at names one review point for each piece"),
+    )
     .min(1),
   /**
    * How much evidence each capability needs: every top-level item of the framework (a PCF

@@ -1,0 +1,1 @@
+ALTER TABLE "enrolments" ADD COLUMN "optional_reviews" text[] DEFAULT '{}'::text[] NOT NULL;
