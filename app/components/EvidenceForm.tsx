@@ -8,6 +8,14 @@ import { ErrorSummary, RadioGroup, TextAreaField, TextField } from "./forms";
 
 export type EvidenceFormValues = Record<string, string | string[] | undefined>;
 
+/** A framework to map to, with the dates its evidence counts between where it was withdrawn or replaced one. */
+export type FrameworkChoice = Pick<Framework, "id" | "title" | "items"> & {
+  dates?: { from: string | null; until: string | null } | null;
+};
+
+const longDay = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
 const sentence = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 function CapabilityChoices({
@@ -15,7 +23,7 @@ function CapabilityChoices({
   chosen,
   error,
 }: {
-  frameworks: Pick<Framework, "id" | "title" | "items">[];
+  frameworks: FrameworkChoice[];
   chosen: Set<string>;
   error?: string;
 }) {
@@ -56,7 +64,11 @@ function CapabilityChoices({
         ) : null}
         {frameworks.map((f) => (
           <details key={f.id} className="capabilities" open>
-            <summary className="capabilities__framework">{f.title}</summary>
+            <summary className="capabilities__framework">
+              {f.title}
+              {f.dates?.until ? ` (for evidence dated up to ${longDay(dayBefore(f.dates.until))})` : null}
+              {f.dates?.from ? ` (for evidence dated from ${longDay(f.dates.from)})` : null}
+            </summary>
             <ul className="plain-list">{f.items.map((i) => box(i, 0))}</ul>
           </details>
         ))}
@@ -78,7 +90,7 @@ export function EvidenceForm({
   version,
 }: {
   kind: EvidenceKind;
-  frameworks: Pick<Framework, "id" | "title" | "items">[];
+  frameworks: FrameworkChoice[];
   values: EvidenceFormValues;
   errors?: Record<string, string>;
   submitLabel: string;

@@ -8,13 +8,13 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { agreementStatus } from "~/modules/first-year/agreement";
 import { findAgreement } from "~/modules/first-year/agreement.server";
 import { yearTimeline, type EventState, type TimelineEvent } from "~/modules/first-year/timeline";
-import { learningAgreementDue, parseDay, yearInputFor } from "~/modules/first-year/year";
+import { isoDate, learningAgreementDue, parseDay, yearEnd, yearInputFor } from "~/modules/first-year/year";
 import { reviewStates, STATE_LABELS } from "~/modules/signoff/reviews";
 import { reviewRecords } from "~/modules/signoff/reviews.server";
 import { certificateFor } from "~/modules/signoff/panel.server";
 import { loadManifest } from "~/modules/programmes/catalogue.server";
 import { listEvidence } from "~/modules/portfolio/portfolio.server";
-import { frameworksOf, KIND_LABELS, missingInWords, sufficiency } from "~/modules/portfolio/rules";
+import { frameworksOf, KIND_LABELS, missingInWords, replacementFor, sufficiency } from "~/modules/portfolio/rules";
 import { supervisionSchedule } from "~/modules/supervision/schedule";
 import { listSessions } from "~/modules/supervision/supervision.server";
 import { judgeWeeks } from "~/modules/workload/rules";
@@ -72,12 +72,14 @@ async function workOutYear(enrolment: Enrolment, programme: Programme, today: Da
     sessions.map((s) => s.session.heldOn),
     today,
   );
+  const endsOn = isoDate(yearEnd(year));
+  const replaced = replacementFor(rules, enrolment.pathway, endsOn);
   const meter = sufficiency(
     rules,
     enrolment.pathway,
-    frameworksOf(loadManifest().frameworks, rules, enrolment.pathway),
+    frameworksOf(loadManifest().frameworks, rules, enrolment.pathway, endsOn),
     evidence,
-    { reviews: states, today },
+    { reviews: states, today, endsOn },
   );
   const verdicts = judgeWeeks(weeks, limit, rules.protectedTimeShare);
   const flagged = verdicts
@@ -134,6 +136,10 @@ async function workOutYear(enrolment: Enrolment, programme: Programme, today: Da
       missingKinds: meter.gaps.kinds.flatMap(missingInWords),
       capabilityGaps: meter.gaps.capabilities.length,
       awaitingReflection: evidence.filter((e) => e.awaitingReflection).length,
+      // The child and family KSS are withdrawn after 31 March 2027: say why the standards changed.
+      standards: replaced
+        ? `Evidence dated from ${day(parseDay(replaced.from))} is mapped to the early career standards, which replace the withdrawn child and family KSS; this year is assessed against them.`
+        : null,
     },
     workload: { weeks: weeks.length, flagged: flagged.length },
     nextReview: nextReview && {
@@ -255,6 +261,7 @@ export default function Year() {
           {page.portfolio.missingKinds.length ? (
             <p className="secondary">Still to come: {page.portfolio.missingKinds.join(", ")}.</p>
           ) : null}
+          {page.portfolio.standards ? <p className="secondary">{page.portfolio.standards}</p> : null}
           {page.portfolio.awaitingReflection ? (
             <p>
               <span className="tag tag--yellow">

@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     learnerName,
     kind: item.kind,
     version: item.currentVersion,
-    frameworks: frameworks.map(({ id, title, items }) => ({ id, title, items })),
+    frameworks: frameworks.map(({ id, title, items, dates }) => ({ id, title, items, dates })),
     saved,
     files: item.files
       .filter((f) => v.fileIds.includes(f.id))
@@ -53,13 +53,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { current, enrolment, item, codes, actor } = await gate(
+  const { current, enrolment, item, codes, mappingProblem, actor } = await gate(
     request,
     params.enrolmentId,
     params.itemId,
     requestDetails(request, context).ipAddress,
   );
-  const submission = await readEvidenceSubmission(request, item.kind, codes);
+  const submission = await readEvidenceSubmission(request, item.kind, codes, mappingProblem);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const current_ = item.versions[0]!.version;
   // The learner's reflection on an observation is theirs: the observer's edit carries it over.

@@ -16,14 +16,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { enrolment, programme, party, learnerName, rules, frameworks, writable } = await requirePortfolio(
+  const { enrolment, programme, party, learnerName, rules, frameworks, writable, endsOn, replacement } = await requirePortfolio(
     request,
     params.enrolmentId,
   );
   const [evidence, records] = await Promise.all([listEvidence(enrolment.id), reviewRecords(enrolment.id)]);
   const today = englandToday();
   const reviews = reviewStates(yearInputFor(enrolment, programme), records);
-  const meter = sufficiency(rules, enrolment.pathway, frameworks, evidence, { reviews, today });
+  const meter = sufficiency(rules, enrolment.pathway, frameworks, evidence, { reviews, today, endsOn });
   const number = new Map([...evidence].reverse().map((e, i) => [e.id, i + 1]));
   const pathway = rules.pathways?.find((p) => p.code === enrolment.pathway) ?? null;
   return {
@@ -53,8 +53,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         })),
         missing: missingInWords(k),
       })),
-      capabilities: meter.capabilities,
+      capabilities: meter.capabilities.map((c) => ({
+        ...c,
+        counts: c.until
+          ? `dated before ${format(parseISO(c.until), "d MMM yyyy")}`
+          : c.from
+            ? `dated from ${format(parseISO(c.from), "d MMM yyyy")}`
+            : null,
+      })),
       gaps: meter.gaps.capabilities.length,
+      replacement: replacement?.note ?? null,
     },
     evidence: evidence.map((e) => ({
       id: e.id,
@@ -188,6 +196,11 @@ export default function Portfolio() {
       </table>
 
       <h2 id="coverage-heading">Coverage of the capabilities</h2>
+      {page.meter.replacement ? (
+        <Notification title="Why the early career standards appear here" kind="information">
+          <p>{page.meter.replacement}</p>
+        </Notification>
+      ) : null}
       <p className="hint">
         Each row is a capability; each numbered column is a piece of evidence (listed below). A dot shows the evidence
         is mapped to that capability.
@@ -222,8 +235,17 @@ export default function Portfolio() {
                   </td>
                 ))}
                 <td>
-                  {c.evidence.length} of {c.required}{" "}
-                  {c.met ? <span className="tag tag--green">Enough</span> : <span className="tag tag--red">Gap</span>}
+                  {c.required === 0 ? (
+                    <>
+                      {c.evidence.length} <span className="tag tag--grey">Withdrawn</span>
+                    </>
+                  ) : (
+                    <>
+                      {c.evidence.length} of {c.required}{" "}
+                      {c.met ? <span className="tag tag--green">Enough</span> : <span className="tag tag--red">Gap</span>}
+                    </>
+                  )}
+                  {c.counts ? <span className="hint block">Counts evidence {c.counts}</span> : null}
                 </td>
               </tr>
             ))}

@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     party,
     kind,
     kinds: writable.map((k) => ({ value: k, label: KIND_LABELS[k], hint: KIND_HINTS[k] })),
-    frameworks: frameworks.map(({ id, title, items }) => ({ id, title, items })),
+    frameworks: frameworks.map(({ id, title, items, dates }) => ({ id, title, items, dates })),
     today: englandDay(),
     ownerId: current.user.id,
     draft: draft ? { fields: draft.fields, savedAt: draft.updatedAt.toISOString() } : null,
@@ -64,13 +64,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { enrolment, kind, codes, actor, current } = await gate(
+  const { enrolment, kind, codes, mappingProblem, actor, current } = await gate(
     request,
     params.enrolmentId,
     requestDetails(request, context).ipAddress,
   );
   if (!kind) throw data({ message: "Choose the kind of evidence first." }, { status: 400 });
-  const submission = await readEvidenceSubmission(request, kind, codes);
+  const submission = await readEvidenceSubmission(request, kind, codes, mappingProblem);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const item = await createEvidence(enrolment.id, actor, kind, submission.input, submission.file);
   await discardDraft(current.user.id, formKey(enrolment.id, kind));

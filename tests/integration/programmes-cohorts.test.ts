@@ -46,7 +46,11 @@ const manifest: Manifest = {
   version: 1,
   builtAt: "2026-01-01T00:00:00.000Z",
   frameworks: [],
-  programmes: [programme("asye"), programme("practice-supervision")],
+  programmes: [
+    programme("asye"),
+    programme("practice-supervision"),
+    { ...programme("early-career"), title: "The ECDP", availableFrom: "2027-09-01" },
+  ],
 };
 
 beforeAll(() => {
@@ -134,6 +138,34 @@ describe("creating a cohort", () => {
       field: "programmeSlug",
       message: "Choose a programme",
     });
+  });
+});
+
+describe("a programme that starts on a set date (the ECDP, from 1 September 2027)", () => {
+  it("refuses a cohort starting the day before, with a message by the start date, and creates nothing", async () => {
+    const result = await createCohort(northLead, { programmeSlug: "early-career", name: "Too soon", startsOn: "2027-08-31" });
+    expect(result).toMatchObject({ ok: false, field: "startsOn" });
+    if (!result.ok) expect(result.message).toContain("on or after 1 September 2027");
+    expect((await listCohorts(north.id)).map((c) => c.name)).not.toContain("Too soon");
+  });
+
+  it("accepts a cohort starting on 1 September 2027, and refuses an enrolment into it dated earlier", async () => {
+    const cohort = await cohortOf(northLead, "September 2027 ECDP", "early-career", "2027-09-01");
+    const learner = await person(north, "learner");
+    const supervisor = await person(north, "supervisor");
+    const early = await enrolLearner(northLead, cohort.id, {
+      learnerId: learner.id,
+      supervisorId: supervisor.id,
+      startedOn: "2027-06-01",
+    });
+    expect(early).toMatchObject({ ok: false, field: "startedOn" });
+    expect(await t.db.select().from(enrolments).where(eq(enrolments.userId, learner.id))).toEqual([]);
+    const onTime = await enrolLearner(northLead, cohort.id, {
+      learnerId: learner.id,
+      supervisorId: supervisor.id,
+      startedOn: "2027-09-06",
+    });
+    expect(onTime).toMatchObject({ ok: true });
   });
 });
 

@@ -5,7 +5,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { frameworkSchema, programmeFileSchema, type Framework } from "~/modules/programmes/content-schema";
-import { missingInWords, servedPoints, sufficiency, type EvidenceSummary, type ReviewPointSeen } from "~/modules/portfolio/rules";
+import {
+  coverageRules,
+  frameworksFor,
+  frameworksOf,
+  mappingProblem,
+  missingInWords,
+  replacementFor,
+  servedPoints,
+  sufficiency,
+  type EvidenceSummary,
+  type ReviewPointSeen,
+} from "~/modules/portfolio/rules";
 import { isoDate, parseDay, reviewDates, type YearInput } from "~/modules/first-year/year";
 
 const file = programmeFileSchema.parse(parse(readFileSync("content/programmes/asye/programme.yml", "utf8")));
@@ -129,5 +140,50 @@ describe("critical reflections count by the review point they serve", () => {
       ["nine-month", "2028-02-16"],
       ["final", "2028-07-16"],
     ]);
+  });
+});
+
+describe("the child and family KSS withdrawn after 31 March 2027", () => {
+  const piece = (id: string, occurredOn: string, capabilities: string[]): EvidenceSummary => ({
+    id,
+    kind: "written_work",
+    title: id,
+    occurredOn,
+    capabilities,
+  });
+
+  it("keeps the KSS for a year that ends by 31 March 2027", () => {
+    expect(frameworksFor(asye, "child-family", "2027-03-31")).toEqual(["PCF", "KSS-CF"]);
+    expect(replacementFor(asye, "child-family", "2027-03-31")).toBeNull();
+  });
+
+  it("assesses a year that ends from 1 April 2027 against the early career standards, from that date", () => {
+    expect(frameworksFor(asye, "child-family", "2027-04-01")).toEqual(["PCF", "KSS-CF", "ECS"]);
+    expect(replacementFor(asye, "child-family", "2027-09-06")?.note).toContain("31 March 2027");
+    // The adults' pathway is not touched.
+    expect(frameworksFor(asye, "adults", "2027-09-06")).toEqual(["PCF", "KSS-AD"]);
+    const evidence = [
+      piece("march", "2027-03-31", ["KSS-CF-1", "ECS-1"]),
+      piece("april", "2027-04-01", ["KSS-CF-1", "ECS-1"]),
+    ];
+    const meter = sufficiency(asye, "child-family", frameworksOf(frameworks, asye, "child-family", "2027-09-06"), evidence, {
+      reviews: [],
+      today: parseDay("2027-05-01"),
+      endsOn: "2027-09-06",
+    });
+    const row = (code: string) => meter.capabilities.find((c) => c.code === code)!;
+    expect(row("KSS-CF-1")).toMatchObject({ required: 0, met: true, evidence: ["march"], until: "2027-04-01" });
+    expect(row("ECS-1")).toMatchObject({ required: 1, met: true, evidence: ["april"], from: "2027-04-01" });
+    expect(row("ECS-2")).toMatchObject({ met: false });
+    expect(meter.gaps.capabilities.some((c) => c.framework === "KSS-CF")).toBe(false);
+  });
+
+  it("refuses to map evidence from 1 April 2027 to the KSS, and earlier evidence to the standards", () => {
+    const year = frameworks.filter((f) => ["PCF", "KSS-CF", "ECS"].includes(f.id));
+    const rules = coverageRules(asye, "child-family", "2027-09-06");
+    expect(mappingProblem(year, rules, "2027-04-01", ["KSS-CF-2"])).toContain("dated up to 31 March 2027");
+    expect(mappingProblem(year, rules, "2027-03-31", ["KSS-CF-2", "PCF-1"])).toBeNull();
+    expect(mappingProblem(year, rules, "2027-03-31", ["ECS-2.1"])).toContain("dated from 1 April 2027");
+    expect(mappingProblem(year, rules, "2027-04-01", ["ECS-2.1", "PCF-1"])).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import { findProgramme, loadManifest } from "~/modules/programmes/catalogue.serv
 import type { Enrolment } from "~/modules/programmes/learning.server";
 import { evidenceForEnrolments } from "~/modules/portfolio/portfolio.server";
 import { frameworksOf, observationsBehind, sufficiency } from "~/modules/portfolio/rules";
-import { yearEnd, yearInputFor } from "./year";
+import { isoDate, yearEnd, yearInputFor } from "./year";
 import { supervisionSchedule } from "~/modules/supervision/schedule";
 import { sessionDatesFor } from "~/modules/supervision/supervision.server";
 import { breaches, judgeWeeks } from "~/modules/workload/rules";
@@ -100,9 +100,11 @@ async function workOutSummaries(
     const items = evidence.get(e.id) ?? [];
     const year = yearInputFor(e, programme);
     const reviewPoints = reviewStates(year, reviews.get(e.id)!);
-    const meter = sufficiency(rules, e.pathway, frameworksOf(frameworks, rules, e.pathway), items, {
+    const endsOn = isoDate(yearEnd(year));
+    const meter = sufficiency(rules, e.pathway, frameworksOf(frameworks, rules, e.pathway, endsOn), items, {
       reviews: reviewPoints,
       today,
+      endsOn,
     });
     const start = parseISO(e.startedOn).getTime();
     const shareGone = (today.getTime() - start) / (yearEnd(year).getTime() - start);

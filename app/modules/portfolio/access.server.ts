@@ -3,14 +3,33 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { loadManifest } from "~/modules/programmes/catalogue.server";
 import { requireUser } from "~/utils/auth.server";
 import type { PortfolioActor } from "./portfolio.server";
-import { frameworksFor, frameworksOf, kindsWrittenBy, mappableCodes } from "./rules";
+import { isoDate, yearEnd, yearInputFor } from "~/modules/first-year/year";
+import {
+  coverageRules,
+  frameworksFor,
+  frameworksOf,
+  kindsWrittenBy,
+  mappableCodes,
+  mappingProblem,
+  replacementFor,
+  type CoverageRule,
+} from "./rules";
+
+/** The dates a framework's evidence counts between, for the form's hint: "from 1 April 2027". */
+function datesOf(coverage: CoverageRule[], id: string) {
+  const rule = coverage.find((c) => c.framework === id && (c.from || c.until));
+  return rule ? { from: rule.from ?? null, until: rule.until ?? null } : null;
+}
 
 export async function requirePortfolio(request: Request, enrolmentId: string | undefined, ipAddress?: string) {
   const current = await requireUser(request);
   const access = await requireYearAccess(current, enrolmentId);
   const rules = access.programme.assessment!;
-  const frameworkIds = frameworksFor(rules, access.enrolment.pathway);
-  const frameworks = frameworksOf(loadManifest().frameworks, rules, access.enrolment.pathway);
+  const { pathway } = access.enrolment;
+  const endsOn = isoDate(yearEnd(yearInputFor(access.enrolment, access.programme)));
+  const frameworkIds = frameworksFor(rules, pathway, endsOn);
+  const frameworks = frameworksOf(loadManifest().frameworks, rules, pathway, endsOn);
+  const coverage = coverageRules(rules, pathway, endsOn);
   const actor: PortfolioActor = {
     userId: current.user.id,
     role: access.party === "learner" ? "learner" : current.active!.role,
@@ -21,8 +40,12 @@ export async function requirePortfolio(request: Request, enrolmentId: string | u
     current,
     ...access,
     rules,
-    frameworks,
+    frameworks: frameworks.map((f) => ({ ...f, dates: datesOf(coverage, f.id) })),
     codes: mappableCodes(frameworks, frameworkIds),
+    endsOn,
+    replacement: replacementFor(rules, pathway, endsOn),
+    /** Why evidence of a date cannot be mapped to the chosen codes (a withdrawn framework), or null. */
+    mappingProblem: (occurredOn: string, chosen: string[]) => mappingProblem(frameworks, coverage, occurredOn, chosen),
     writable: kindsWrittenBy(access.party),
     actor,
   };

@@ -3,7 +3,7 @@
  * and how far the evidence there goes towards it. Pure, so they test without a database.
  */
 import { createHash } from "node:crypto";
-import { format } from "date-fns";
+import { format, parseISO, subDays } from "date-fns";
 import type { AssessmentRules, Framework, FrameworkItem } from "~/modules/programmes/content-schema";
 import { EVIDENCE_KINDS } from "~/modules/programmes/evidence-kinds";
 
@@ -145,11 +145,70 @@ export function evidenceHash(content: EvidenceContent) {
     .digest("hex");
 }
 
-/** The frameworks and minimums that apply to one learner: the programme's, plus their pathway's. */
-export function coverageRules(rules: AssessmentRules, pathway: string | null | undefined) {
-  const extra = rules.pathways?.find((p) => p.code === pathway)?.coverage ?? [];
-  return [...rules.coverage, ...extra];
+/**
+ * How much evidence a framework needs, and from which dates evidence counts for it: `until` (the day
+ * the framework was withdrawn; evidence dated before it) and `from` (the day it came into force).
+ */
+export interface CoverageRule {
+  framework: string;
+  minimum: number;
+  from?: string;
+  until?: string;
 }
+
+/** Where a year's pathway framework has been replaced (the child and family KSS from 1 April 2027). */
+export function replacementFor(rules: AssessmentRules, pathway: string | null | undefined, endsOn?: string) {
+  const replaced = rules.pathways?.find((p) => p.code === pathway)?.replaced;
+  return replaced && endsOn && endsOn >= replaced.from ? replaced : null;
+}
+
+/**
+ * The frameworks and minimums that apply to one learner: the programme's, plus their pathway's.
+ * A year that ends (`endsOn`, ISO) after its pathway's framework was withdrawn is assessed against the
+ * framework that replaced it, with evidence dated from then; the withdrawn one is still shown, for
+ * the evidence dated before, and asks for nothing.
+ */
+export function coverageRules(
+  rules: AssessmentRules,
+  pathway: string | null | undefined,
+  endsOn?: string,
+): CoverageRule[] {
+  const extra = rules.pathways?.find((p) => p.code === pathway)?.coverage ?? [];
+  const replaced = replacementFor(rules, pathway, endsOn);
+  if (!replaced) return [...rules.coverage, ...extra];
+  return [
+    ...rules.coverage,
+    ...extra.map((c) => ({ ...c, minimum: 0, until: replaced.from })),
+    ...replaced.coverage.map((c) => ({ ...c, from: replaced.from })),
+  ];
+}
+
+/**
+ * Why evidence dated `occurredOn` cannot be mapped to some of `chosen`: a withdrawn framework for
+ * evidence after it was withdrawn, or one not yet in force before it was. Null when it can.
+ */
+export function mappingProblem(
+  frameworks: Framework[],
+  rules: CoverageRule[],
+  occurredOn: string,
+  chosen: string[],
+): string | null {
+  for (const rule of rules) {
+    if (!rule.from && !rule.until) continue;
+    const framework = frameworks.find((f) => f.id === rule.framework);
+    if (!framework) continue;
+    const owner = topLevelOf(framework);
+    if (!chosen.some((c) => owner.has(c))) continue;
+    if (rule.until && occurredOn >= rule.until)
+      return `${framework.title} applies to evidence dated up to ${longDay(dayBefore(rule.until))}: map evidence from ${longDay(rule.until)} to the framework that replaced it`;
+    if (rule.from && occurredOn < rule.from)
+      return `${framework.title} applies to evidence dated from ${longDay(rule.from)}: map earlier evidence to the framework in force then`;
+  }
+  return null;
+}
+
+const longDay = (iso: string) => format(parseISO(iso), "d MMMM yyyy");
+const dayBefore = (iso: string) => format(subDays(parseISO(iso), 1), "yyyy-MM-dd");
 
 export interface EvidenceSummary {
   id: string;
@@ -191,6 +250,9 @@ export interface CapabilityRow {
   title: string;
   framework: string;
   required: number;
+  /** Evidence counts only if dated before `until` (a withdrawn framework) or from `from` (its replacement). */
+  from?: string;
+  until?: string;
   /** Ids of the evidence mapped to this capability or to anything beneath it. */
   evidence: string[];
   met: boolean;
@@ -230,8 +292,11 @@ export function sufficiency(
   pathway: string | null | undefined,
   frameworks: Framework[],
   evidence: EvidenceSummary[],
-  /** The year's review points and today, so that pieces due at a review point count by the point they serve. */
-  year?: { reviews: ReviewPointSeen[]; today: Date },
+  /**
+   * The year's review points and today, so that pieces due at a review point count by the point they
+   * serve, and the year's last day (ISO), for a pathway framework withdrawn before it.
+   */
+  year?: { reviews: ReviewPointSeen[]; today: Date; endsOn?: string },
 ): Sufficiency {
   const kinds: KindLine[] = rules.evidence.map((r) => {
     const ofKind = evidence.filter((e) => e.kind === r.kind);
@@ -255,12 +320,14 @@ export function sufficiency(
     return line;
   });
   const capabilities: CapabilityRow[] = [];
-  for (const rule of coverageRules(rules, pathway)) {
+  for (const rule of coverageRules(rules, pathway, year?.endsOn)) {
     const framework = frameworks.find((f) => f.id === rule.framework);
     if (!framework) continue;
     const owner = topLevelOf(framework);
     const mapped = new Map<string, Set<string>>(framework.items.map((i) => [i.code, new Set()]));
-    for (const e of evidence)
+    const dated = (e: EvidenceSummary) =>
+      (!rule.from || e.occurredOn >= rule.from) && (!rule.until || e.occurredOn < rule.until);
+    for (const e of evidence.filter(dated))
       for (const code of e.capabilities) {
         const top = owner.get(code);
         if (top) mapped.get(top.code)!.add(e.id);
@@ -272,6 +339,8 @@ export function sufficiency(
         title: item.title,
         framework: framework.id,
         required: rule.minimum,
+        ...(rule.from ? { from: rule.from } : {}),
+        ...(rule.until ? { until: rule.until } : {}),
         evidence: ids,
         met: ids.length >= rule.minimum,
       });
@@ -353,8 +422,8 @@ export function mappableCodes(frameworks: Framework[], ids: string[]) {
 }
 
 /** The frameworks a learner maps to: those the coverage rules name, in that order. */
-export function frameworksFor(rules: AssessmentRules, pathway: string | null | undefined) {
-  return [...new Set(coverageRules(rules, pathway).map((c) => c.framework))];
+export function frameworksFor(rules: AssessmentRules, pathway: string | null | undefined, endsOn?: string) {
+  return [...new Set(coverageRules(rules, pathway, endsOn).map((c) => c.framework))];
 }
 
 /** What one person may change of an item: all of it, only the learner's reflection (a direct observation), or nothing. */
@@ -376,8 +445,9 @@ export function frameworksOf<F extends { id: string }>(
   all: F[],
   rules: AssessmentRules,
   pathway: string | null | undefined,
+  endsOn?: string,
 ) {
-  return frameworksFor(rules, pathway).flatMap((id) => all.filter((f) => f.id === id));
+  return frameworksFor(rules, pathway, endsOn).flatMap((id) => all.filter((f) => f.id === id));
 }
 
 /** How many direct observations should be recorded by now, at an even pace through the year, and are not. */

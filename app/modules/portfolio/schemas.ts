@@ -28,7 +28,13 @@ export const BODY_LABELS: Record<EvidenceKind, string> = {
  * The schema of the evidence form for one kind. `codes` are the capability codes the learner's
  * programme maps to; at least one must be chosen, and nothing else is accepted.
  */
-export function evidenceSchema(kind: EvidenceKind, codes: Set<string>, today = englandToday()) {
+export function evidenceSchema(
+  kind: EvidenceKind,
+  codes: Set<string>,
+  today = englandToday(),
+  /** Why the chosen codes do not fit the evidence's date (a withdrawn framework), or null. */
+  mappingProblem: (occurredOn: string, chosen: string[]) => string | null = () => null,
+) {
   const details: Record<string, z.ZodType<string>> = {};
   for (const field of KIND_DETAILS[kind]) {
     details[field.name] =
@@ -50,6 +56,9 @@ export function evidenceSchema(kind: EvidenceKind, codes: Set<string>, today = e
       .max(30, "Choose at most 30 capabilities")
       .refine((list) => list.every((c) => codes.has(c)), "Choose capabilities from the list"),
     details: z.object(details),
+  }).superRefine((value, ctx) => {
+    const problem = mappingProblem(value.occurredOn, value.capabilities);
+    if (problem) ctx.addIssue({ code: "custom", path: ["capabilities"], message: problem });
   });
 }
 

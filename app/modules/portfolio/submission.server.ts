@@ -15,12 +15,13 @@ export async function readEvidenceSubmission(
   request: Request,
   kind: EvidenceKind,
   codes: Set<string>,
+  mappingProblem?: (occurredOn: string, chosen: string[]) => string | null,
 ): Promise<Submission> {
   const upload = await readUploadForm(request);
   if (!upload) return { ok: false, errors: { form: "We could not read that form. Please try again." }, values: {} };
   const { formData, oversized } = upload;
   const values = collectFields(formData);
-  const parsed = evidenceSchema(kind, codes).safeParse(evidenceFormValues(formData, kind));
+  const parsed = evidenceSchema(kind, codes, undefined, mappingProblem).safeParse(evidenceFormValues(formData, kind));
   const errors = parsed.success ? {} : evidenceErrors(parsed.error);
   let file: UploadedFile | null = null;
   const big = oversized.get("file");

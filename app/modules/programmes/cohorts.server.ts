@@ -5,6 +5,7 @@ import { cohorts, enrolments, memberships, users } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { findProgramme } from "./catalogue.server";
+import { startsTooEarly } from "./availability";
 
 export interface Actor {
   userId: string;
@@ -60,8 +61,10 @@ export async function listCohortEnrolments(cohortId: string) {
 }
 
 export async function createCohort(actor: Actor, input: { programmeSlug: string; name: string; startsOn: string }) {
-  if (!findProgramme(input.programmeSlug))
-    return { ok: false as const, field: "programmeSlug", message: "Choose a programme" };
+  const programme = findProgramme(input.programmeSlug);
+  if (!programme) return { ok: false as const, field: "programmeSlug", message: "Choose a programme" };
+  const tooEarly = startsTooEarly(programme, input.startsOn);
+  if (tooEarly) return { ok: false as const, field: "startsOn", message: tooEarly };
   const db = await getDb();
   const row = await db.transaction(async (tx) => {
     const [created] = await tx
@@ -123,6 +126,9 @@ export async function enrolLearner(
 ): Promise<EnrolResult> {
   const cohort = await findCohort(actor.organisationId, cohortId);
   if (!cohort) return { ok: false, field: "learnerId", message: "That cohort is not in your organisation" };
+  const programme = findProgramme(cohort.programmeSlug);
+  const tooEarly = programme ? startsTooEarly(programme, input.startedOn) : null;
+  if (tooEarly) return { ok: false, field: "startedOn", message: tooEarly };
   if (!(await activeMembership(actor.organisationId, input.learnerId, "learner")))
     return { ok: false, field: "learnerId", message: "Choose a learner from your organisation" };
   if (!(await activeMembership(actor.organisationId, input.supervisorId, "supervisor")))

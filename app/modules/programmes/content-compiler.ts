@@ -244,7 +244,7 @@ export async function compileContent(contentDir: string, options: CompileOptions
       fail(programmeFile, "an assessed programme needs an assessment block");
     const coverage = [
       ...(meta.assessment?.coverage ?? []),
-      ...(meta.assessment?.pathways ?? []).flatMap((p) => p.coverage),
+      ...(meta.assessment?.pathways ?? []).flatMap((p) => [...p.coverage, ...(p.replaced?.coverage ?? [])]),
     ];
     for (const c of coverage)
       if (!meta.frameworks.includes(c.framework))

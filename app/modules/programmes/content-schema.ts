@@ -92,6 +92,18 @@ export const assessmentSchema = z.object({
         code: z.string().regex(/^[a-z0-9-]+$/),
         title: text,
         coverage: z.array(z.object({ framework: z.string(), minimum: z.number().int().positive() })).min(1),
+        /**
+         * Where the pathway's framework is withdrawn (the child and family KSS after 31 March 2027):
+         * evidence dated from `from` maps to these frameworks instead, and a year that runs past it is
+         * assessed against them. `note` says why, on the year's pages.
+         */
+        replaced: z
+          .object({
+            from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+            coverage: z.array(z.object({ framework: z.string(), minimum: z.number().int().positive() })).min(1),
+            note: text,
+          })
+          .optional(),
       }),
     )
     .optional(),
@@ -118,6 +130,14 @@ export const programmeFileSchema = z.object({
   lengthMonths: z.number().int().positive(),
   price: z.object({ pounds: z.number().positive(), note: z.string().optional() }).nullable().optional(),
   selfEnrol: z.boolean().default(false),
+  /**
+   * The first day a year on the programme may start (the child and family ECDP: 1 September 2027);
+   * a cohort or enrolment starting earlier is refused.
+   */
+  availableFrom: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   frameworks: z.array(z.string()).min(1),
   assessment: assessmentSchema.optional(),
 });
