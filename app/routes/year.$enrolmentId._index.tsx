@@ -285,7 +285,7 @@ export default function Year() {
                   <span className="tag tag--red">Overdue</span>
                 </>
               ) : (
-                ` (in ${page.nextReview.days} days)`
+                ` (${page.nextReview.days === 0 ? "today" : page.nextReview.days === 1 ? "tomorrow" : `in ${page.nextReview.days} days`})`
               )}
               . {page.nextReview.state}.
             </p>
