@@ -293,7 +293,9 @@ function kinBefore(text: string, at: number) {
   return KIN.has(last) || KIN_PAIRS.has(`${before[before.length - 2] ?? ""} ${last}`);
 }
 const SPEECH_AFTER =
-  /^\s+(?:said|says|told|tells|explained|disclosed|reported|shared|asked|stated|replied|agreed|disagreed|felt|feels|wanted|wants|cried|smiled|laughed|drew|lives|lived|attends|attended|refused|declined|spoke|talked|appeared|seemed|presented|described|mentioned|confirmed|denied|admitted|answered|whispered|shouted|screamed|thinks|thought|likes|liked|loves|loved|enjoys|enjoyed|misses|missed|hopes|hoped|worries|worried|returned|moved|arrived|left|stayed|sleeps|slept|showed|wrote|became|has|had|was|is)\b/u;
+  /^\s+(?:said|says|told|tells|explained|disclosed|reported|shared|asked|stated|replied|agreed|disagreed|felt|feels|wanted|wants|cried|smiled|laughed|drew|lives|lived|attends|attended|refused|declined|spoke|talked|appeared|seemed|presented|described|mentioned|confirmed|denied|admitted|answered|whispered|shouted|screamed|thinks|thought|likes|liked|loves|loved|enjoys|enjoyed|misses|missed|hopes|hoped|worries|worried|returned|moved|arrived|left|stayed|sleeps|slept|showed|wrote|became|(?:is|was) (?:born|aged|\d))\b/u;
+/** Weaker: after a capital in the middle of a sentence only ("when Tendai was", not "Hope was low."). */
+const BEING_AFTER = /^\s+(?:has|had|was|is)\b/u;
 const POSSESSIVE_AFTER =
   /^['’]s\s+(?:mother|mum|mom|father|dad|son|daughter|brother|sister|siblings?|grand\w+|nan|nana|gran|aunt\w*|uncle|cousin|partner|husband|wife|boyfriend|girlfriend|baby|children|carers?|foster|school|nursery|teacher|GP|behaviour|wishes|views|feelings|voice|bedroom|room|birthday|needs|health|placement|plan|family|home|social worker|key ?worker|friends?)\b/iu;
 const AGE_AFTER =
@@ -440,7 +442,7 @@ function likelyNames(text: string): Finding[] {
         else if (p.length > 1 && listed.length) push(first, last);
         continue;
       }
-      if (sure.length || cue()) push(first, last);
+      if (sure.length || cue() || BEING_AFTER.test(after)) push(first, last);
       else if (listed.length && p.length > 1) push(first, last);
       else if (listed.length && !listed.some((w) => inMonthContext(text, w)) && listed.some((w) => isGiven(w)))
         push(first, last);

@@ -23,7 +23,10 @@ const GIVEN = {
     Tracey Tracy Tyler Valerie Vanessa Victoria Vincent Wayne Wendy William Zachary Zoe Kai Ava Freya Evelyn Ivy Mia
     Layla Harper Aria Jessie Frankie Ronnie Stanley Albie Reggie Teddy Jude Rory Tilly Esme Nell Brooke Demi Kacey
     Shannon Courtney Jade Kayleigh Leanne Lindsey Marcus Ruth Owen Grace Amber Ruby Hope Faith Joy Rose Dawn Summer
-    Hazel Heather Robin Penny Mark Will Bill Frank Pat Sue Rob Drew May June April Miles Carly Jolene Lacey Tia Skye`,
+    Hazel Heather Robin Penny Mark Will Bill Frank Pat Sue Rob Drew May June April Miles Carly Jolene Lacey Tia Skye
+    Sam Jo Jay Mo Zak Zac Liv Izzy Lexi Billie Stevie Becky Nicky Vicky Abi Bex Jess Meg Kat Nat Dan Danny Dave Mike Mick
+    Steve Pete Jim Jimmy Jonny Johnny Matt Nick Tim Kev Ash Josh Ollie Benji Kayden Brody Mikey Ricky Shane Jamal Tyrese
+    Tyrone Kian Keira Kacey Lacie Maddie Macie Mollie Paige Tilly Tommy-Lee Riley-Jay Lola Luna Ivy-Rose Willow Aurora`,
   welsh: `Aled Alun Angharad Aneurin Bethan Bronwen Carys Catrin Cerys Cian Dafydd Delyth Dewi Dylan Eira Eirlys Elin
     Emrys Ffion Gareth Geraint Glyn Gruffudd Gwen Gwenllian Gwyn Heledd Huw Hywel Iestyn Ieuan Ifan Iolo Llinos Llew
     Llywelyn Lowri Mabli Mali Manon Meinir Megan Meleri Morgan Nia Osian Owain Rhian Rhiannon Rhodri Seren Sian Sioned
