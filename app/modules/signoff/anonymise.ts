@@ -91,7 +91,7 @@ const AGED_DATE = new RegExp(
 // Numbers, places, contact details
 // ---------------------------------------------------------------------------------------------
 
-const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
 /** NHS numbers are ten digits, often 3-3-4; they never start with 0 (a phone number does). */
 const NHS = /(?<![\d/.-])[1-9]\d{2}[ -]?\d{3}[ -]?\d{4}(?![\d/])/g;
 const CASE_NUMBERS: RegExp[] = [
@@ -144,6 +144,8 @@ function phones(text: string): Finding[] {
 // ---------------------------------------------------------------------------------------------
 
 const CAP = "\\p{Lu}[\\p{L}\\p{M}'’-]*";
+/** Only at the start of a word: a pattern tried inside every long word would take time by the square of its length. */
+const AT_WORD = "(?<![\\p{L}\\p{M}\\p{N}'’-])";
 /** Each pattern, and (for the slower ones) what a text must contain for it to be worth trying. */
 const NOT_PERSONAL: { re: RegExp; needs?: RegExp }[] = [
   // Neutral and report citations: "[2013] EWCA Civ 1146", "[2013] UKSC 33", "[2007] 1 FLR 2050"
@@ -153,18 +155,18 @@ const NOT_PERSONAL: { re: RegExp; needs?: RegExp }[] = [
   // Case names: "Re B (Care Proceedings: Appeal)", "Re B-S (Children)", "Gillick v West Norfolk"
   { re: /\bRe\s+[A-Z](?:[-–][A-Z])*\b(?:\s*\([^)\n]{1,80}\))?/g },
   {
-    re: new RegExp(`${CAP}(?:\\s+${CAP}){0,3}\\s+v\\.?\\s+${CAP}(?:\\s+(?:and\\s+)?${CAP}){0,5}`, "gu"),
+    re: new RegExp(`${AT_WORD}${CAP}(?:\\s+${CAP}){0,3}\\s+v\\.?\\s+${CAP}(?:\\s+(?:and\\s+)?${CAP}){0,5}`, "gu"),
     needs: / v\.? /,
   },
   // Statutes and their parts: "s.47 Children Act 1989", "section 20", "Article 8 ECHR", "Practice Direction 12A"
-  { re: new RegExp(`(?:${CAP}\\s+){0,6}Act\\s+\\d{4}`, "gu"), needs: /Act \d/ },
+  { re: new RegExp(`${AT_WORD}(?:${CAP}\\s+){0,6}Act\\s+\\d{4}`, "gu"), needs: /Act \d/ },
   {
     re: /(?<!['’])\b(?:(?:s|ss|sch|para|art|reg|PD)\.\s*|(?:s|ss)(?=\d)|(?:section|sections|schedule|paragraph|part|article|regulation|rule|practice direction)\s+)\d+[A-Z]?(?:\(\d+[A-Za-z]?\))*(?:\([a-z]\))?(?:\s+(?:ECHR|UNCRC|HRA|CA|MCA|MHA))?/gi,
   },
   // Framework codes: "PCF-5", "KSS-CF-3", "KSS-AD 2", "ECS-2.1"
   { re: /\b(?:PCF|KSS(?:-(?:CF|AD))?|ECS|PQS|CPD|SWE)[\s-]?\d+(?:\.\d+)*\b/g },
   // Judges: "McFarlane LJ", "Mr Justice Cobb", "Lady Hale", "Sir James Munby" ("Hedley J" below)
-  { re: new RegExp(`${CAP}\\s+(?:LJ|MR|JJ|LJJ)\\b`, "gu"), needs: / (?:LJ|MR|JJ|LJJ)\b/ },
+  { re: new RegExp(`${AT_WORD}${CAP}\\s+(?:LJ|MR|JJ|LJJ)\\b`, "gu"), needs: / (?:LJ|MR|JJ|LJJ)\b/ },
   {
     re: new RegExp(
       `\\b(?:(?:Mr|Mrs|Ms|Lord|Lady)\\s+Justice|Lord|Lady|Baroness|Sir|Dame)\\s+${CAP}(?:\\s+${CAP})?`,
@@ -174,7 +176,7 @@ const NOT_PERSONAL: { re: RegExp; needs?: RegExp }[] = [
   // Academic citations: "Munro (2011)", "Ferguson et al. (2020)", "(Kolb, 1984)", "Ruch and Turney's (2010)"
   {
     re: new RegExp(
-      `(?:${CAP}\\s+)?${CAP}(?:\\s+(?:and|&)\\s+${CAP}|\\s+et\\s+al\\.?)?(?:['’]s)?\\s*\\((?:19|20)\\d{2}[a-z]?(?:[,:]\\s*(?:p\\.?\\s*)?\\d+)?\\)`,
+      `${AT_WORD}(?:${CAP}\\s+)?${CAP}(?:\\s+(?:and|&)\\s+${CAP}|\\s+et\\s+al\\.?)?(?:['’]s)?\\s*\\((?:19|20)\\d{2}[a-z]?(?:[,:]\\s*(?:p\\.?\\s*)?\\d+)?\\)`,
       "gu",
     ),
     needs: /\((?:19|20)\d\d/,
@@ -193,7 +195,7 @@ const NOT_PERSONAL: { re: RegExp; needs?: RegExp }[] = [
 ];
 
 /** "Hedley J", "Munby P": a judge, unless the word before the letter is a given name ("Jordan P", a child). */
-const JUDGE = new RegExp(`(${CAP})\\s+[JP]\\b(?![.'’]\\p{L})`, "gu");
+const JUDGE = new RegExp(`${AT_WORD}(${CAP})\\s+[JP]\\b(?![.'’]\\p{L})`, "gu");
 
 // ---------------------------------------------------------------------------------------------
 // Names
