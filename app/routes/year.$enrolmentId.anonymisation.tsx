@@ -7,8 +7,7 @@ import { Prose } from "~/components/Prose";
 import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KIND_LABELS } from "~/modules/portfolio/rules";
-import { FINDING_LABELS } from "~/modules/signoff/anonymise";
-import { anonymisationCheck, recordDecisions } from "~/modules/signoff/anonymisation.server";
+import { anonymisationCheck, FINDING_LABELS, recordDecisions } from "~/modules/signoff/anonymisation.server";
 import { SIGNER_ROLES } from "~/modules/signoff/reviews";
 import { requireUser } from "~/utils/auth.server";
 import { requestDetails } from "~/utils/request.server";
@@ -94,8 +93,13 @@ export default function Anonymisation() {
       <h1>Anonymisation check</h1>
       <p>
         Before a portfolio goes to a moderation panel, every passage that looks like it could identify a person who uses
-        services (a name, date of birth, NHS or case number, address, postcode or phone number) is checked. Redact it,
-        or confirm it does not identify anyone (a colleague's name, say). A passage nobody has decided on is redacted.
+        services (a name, a date of birth, an NHS, case or court number, an address, postcode, phone number or email
+        address) is checked. Redact it, or confirm it does not identify anyone (a colleague's name, say). A passage
+        nobody has decided on is redacted.
+      </p>
+      <p>
+        Dates of meetings, hearings and reviews, legal citations, framework codes, job titles and organisations are not
+        flagged; a date is asked about only when the text says it is a birth or it follows a name.
       </p>
       <p>
         <strong>
