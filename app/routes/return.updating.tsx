@@ -22,10 +22,10 @@ import { englandDay } from "~/utils/england";
 export const meta: MetaFunction = () => [{ title: "Updating days – Your return – Practice Pathways" }];
 
 const KIND_HINTS: Record<(typeof UPDATING_KINDS)[number], string> = {
-  private_study: "Reading, research and online learning on your own. Counts for at most half of the days you need.",
-  structured_learning: "Courses, the refresher programme, workshops and conferences.",
-  shadowing: "Going alongside a registered social worker in their work.",
-  supervised_practice: "Your own practice, supervised by a registered social worker. Say who supervised it.",
+  supervised_practice:
+    "Working in a social work role under the supervision of a registered social worker, shadowing social workers included. Say who supervised it.",
+  formal_study: "Study provided by a person or organisation: courses, the refresher programme, workshops, e-learning.",
+  private_study: "Reading, research and study on your own. Counts for at most half of the days you need.",
 };
 
 const long = (d: string) => format(parseISO(d), "d MMMM yyyy");
@@ -100,7 +100,13 @@ function Standing({
 }) {
   switch (standing.kind) {
     case "counts":
-      return <span className="tag tag--green">Counts</span>;
+      return (
+        <>
+          <span className="tag tag--green">Counts</span>
+          <br />
+          {formatDays(standing.days)} {standing.days === 1 ? "day" : "days"}
+        </>
+      );
     case "capped":
       return standing.days > 0 ? (
         <>
@@ -113,6 +119,14 @@ function Standing({
           <span className="tag tag--yellow">Does not count</span>
           <br />
           Over the private study cap
+        </>
+      );
+    case "long_day":
+      return (
+        <>
+          <span className="tag tag--yellow">Counts in part</span>
+          <br />
+          {formatDays(standing.days)} days: a date counts for 1 day at most
         </>
       );
     case "outside":
@@ -174,18 +188,29 @@ export default function UpdatingLog() {
           </meter>
         ) : null}
         <p>
-          <strong>Social Work England counts it this way:</strong> a day is about 6 hours; only the last 12 months
+          <strong>Social Work England counts it this way:</strong> a day is at least 6 hours; only the last 12 months
           count; private study at most half.
         </p>
+        <p>
+          Hours add up to days date by date: 6 hours or more on one date make 1 day, and that date counts for 1 day
+          however long it was (9 hours is still 1 day); fewer hours make part of a day (3 hours is half a day), and
+          part-days on different dates add up.
+        </p>
         <ul>
-          <li>{formatDays(count.otherDays)} days of structured learning, shadowing and supervised practice</li>
+          <li>{formatDays(count.otherDays)} days of supervised practice and formal study</li>
           <li>
             {formatDays(count.privateStudyDays)} days of private study
             {count.privateStudyNotCounted > 0
               ? `, of which ${formatDays(count.privateStudyNotCounted)} are over the half that can count`
               : ""}
           </li>
-          <li>Entries on or before {page.windowStart} no longer count</li>
+          {count.hoursBeyondADay > 0 ? (
+            <li>
+              {formatDays(count.hoursBeyondADay)} hours beyond 6 on a date, which add nothing: a date counts for 1 day
+              at most
+            </li>
+          ) : null}
+          <li>Entries from {page.windowStart} on count; earlier ones no longer do</li>
         </ul>
         {needed === null ? (
           <p>
@@ -211,7 +236,7 @@ export default function UpdatingLog() {
           <TextField
             name="hours"
             label="Hours"
-            hint={`From ${HOURS_MIN} to ${HOURS_MAX}, to the quarter hour: 3.5 is three and a half hours. About 6 hours make a day.`}
+            hint={`From ${HOURS_MIN} to ${HOURS_MAX}, to the quarter hour: 3.5 is three and a half hours. 6 hours make 1 day, and one date counts for 1 day at most.`}
             inputMode="decimal"
             width="third"
             defaultValue={values?.hours}
