@@ -132,6 +132,12 @@ describe("the ready to return checklist", () => {
     expect(list.left).toBe(4);
     expect(list.ready).toBe(false);
   });
+  test("a new applicant's checklist has no updating days to count, and says registered, not restored", () => {
+    const list = readyToReturn({ registrationRestored: true, referencesReceived: true, supervisedStartAgreed: false }, { counted: 0, needed: 0, done: true }, true);
+    expect(list.items.map((i) => i.key)).toEqual(["registrationRestored", "referencesReceived", "supervisedStartAgreed"]);
+    expect(list.items[0]!.label).toBe("Registered with Social Work England (as a new applicant)");
+    expect(list).toMatchObject({ left: 1, ready: false });
+  });
   test("ready only when all four are done", () => {
     const all = { registrationRestored: true, referencesReceived: true, supervisedStartAgreed: true };
     expect(readyToReturn(all, { counted: 29.9, needed: 30, done: false }).ready).toBe(false);

@@ -30,6 +30,7 @@ export async function evidencePackPdf(
   const checklist = readyToReturn(
     profile ?? { registrationRestored: false, referencesReceived: false, supervisedStartAgreed: false },
     count,
+    profile?.registrationStatus === "never_registered",
   );
   const cpd = cpdState(
     records.map((r) => ({ recordedOn: r.recordedOn, peerReflection: discussedWithPeer(r) })),

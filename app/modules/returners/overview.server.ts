@@ -91,7 +91,7 @@ export async function returnOverview(userId: string, profile: ReturnerProfile | 
       needed,
       count,
       entries: entries.length,
-      checklist: readyToReturn(profile, count),
+      checklist: readyToReturn(profile, count, eligibility.route === "new_applicant"),
       steps: eligibility.steps,
       route: eligibility.route,
       yearsOffRegister: eligibility.yearsOffRegister,

@@ -104,6 +104,8 @@ export interface ChecklistItem {
 export function readyToReturn(
   profile: Pick<RouteProfile, "registrationRestored" | "referencesReceived" | "supervisedStartAgreed">,
   count: Pick<UpdatingCount, "counted" | "needed" | "done">,
+  /** A new applicant (never registered) joins the register: Social Work England says what updating they need. */
+  newApplicant = false,
 ) {
   const items: ChecklistItem[] = [
     {
@@ -118,7 +120,9 @@ export function readyToReturn(
     },
     {
       key: "registrationRestored",
-      label: "Registration restored with Social Work England",
+      label: newApplicant
+        ? "Registered with Social Work England (as a new applicant)"
+        : "Registration restored with Social Work England",
       done: profile.registrationRestored,
       manual: true,
     },
@@ -130,8 +134,10 @@ export function readyToReturn(
       manual: true,
     },
   ];
-  const left = items.filter((i) => !i.done).length;
-  return { items, left, ready: left === 0 };
+  // A new applicant is not restoring: the days counted for restoring are not theirs to tick off.
+  const shown = newApplicant ? items.filter((i) => i.key !== "updatingDone") : items;
+  const left = shown.filter((i) => !i.done).length;
+  return { items: shown, left, ready: left === 0 };
 }
 
 /** 18.5, 30, 0.3: days to one decimal place, without a trailing ".0". */
