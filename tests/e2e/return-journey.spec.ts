@@ -6,6 +6,7 @@
  * the count move. Every page on the way is checked with axe.
  */
 import type { Page } from "@playwright/test";
+import { format, subDays } from "date-fns";
 import { DEMO, expect, expectAccessible, linkFromLatestEmail, signIn, test } from "./fixtures";
 import { askForCallBack, selfCheck } from "./returners";
 
@@ -91,6 +92,8 @@ test("a returner's way back: self-check, call back, introduction, offer, and the
   await returner.getByRole("button", { name: "Add to the log" }).click();
   await expect(returner.getByText("Added to your log")).toBeVisible();
   expect(await counted(returner)).toBe(1);
+  // On another date: one date counts for one day at most.
+  await returner.getByLabel("Date", { exact: true }).fill(format(subDays(new Date(), 1), "yyyy-MM-dd"));
   await returner.getByLabel("Hours").fill("3");
   await returner.getByLabel("Private study").check();
   await returner.getByLabel("What you did").fill("Read the Children Act 1989 guidance on assessment.");

@@ -81,7 +81,7 @@ test("a returner follows their own route: logs updating days and watches the cou
   await page.getByLabel("Peer's name and role").fill("Sam Carter, senior social worker");
   await page.getByRole("button", { name: "Add the record" }).click();
   await expect(page.getByText("CPD record added")).toBeVisible();
-  const cpdPanel = page.locator("section").filter({ has: page.getByRole("heading", { name: /^Registration year / }) });
+  const cpdPanel = page.getByRole("region", { name: /^Registration year \S+:/ });
   await expect(cpdPanel).toContainText(/(Both|All \d+) records are in for this registration year/);
   await expect(cpdPanel).toContainText(/Renewal closes (today|in \d+ days?) \(30 November \d{4}\)/);
   const added = page.getByRole("article").filter({ hasText: "Mental Capacity Act" });
