@@ -387,12 +387,12 @@ export default function YourReturn() {
               <strong>All lessons complete.</strong>
             </p>
           )}
-          <p className="hint">Log the hours you spend on it as structured learning in your updating log.</p>
+          <p className="hint">Log the hours you spend on it as formal study in your updating log.</p>
         </>
       ) : page.refresher ? (
         <p>
           You are not on the refresher yet. <Link to={page.refresher.href}>{page.refresher.title}</Link> is free, and
-          its hours count as structured learning.
+          its hours count as formal study.
         </p>
       ) : (
         <p>The refresher programme is not available at the moment.</p>
