@@ -5,7 +5,7 @@ import { format, parseISO } from "date-fns";
 import { ErrorSummary, RadioGroup, TextAreaField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { ReturnNav } from "~/components/ReturnNav";
-import { daysNeededFor, entryStandings, formatDays } from "~/modules/returners/route";
+import { daysInWords, daysNeededFor, entryStandings, formatDays } from "~/modules/returners/route";
 import { deleteEntrySchema, HOURS_MAX, HOURS_MIN, updatingEntrySchema } from "~/modules/returners/route-schemas";
 import {
   addUpdatingEntry,
@@ -104,7 +104,7 @@ function Standing({
         <>
           <span className="tag tag--green">Counts</span>
           <br />
-          {formatDays(standing.days)} {standing.days === 1 ? "day" : "days"}
+          {daysInWords(standing.days)}
         </>
       );
     case "capped":
@@ -112,7 +112,7 @@ function Standing({
         <>
           <span className="tag tag--yellow">Counts in part</span>
           <br />
-          {formatDays(standing.days)} days: over the private study cap
+          {daysInWords(standing.days)}: over the private study cap
         </>
       ) : (
         <>
@@ -126,7 +126,7 @@ function Standing({
         <>
           <span className="tag tag--yellow">Counts in part</span>
           <br />
-          {formatDays(standing.days)} days: a date counts for 1 day at most
+          {daysInWords(standing.days)}: a date counts for 1 day at most
         </>
       );
     case "outside":

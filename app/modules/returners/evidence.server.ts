@@ -8,7 +8,7 @@ import { PdfWriter } from "~/modules/signoff/pdf-writer";
 import { cpdSentences, cpdState, registrationYearOf } from "./cpd";
 import { englandDay } from "~/utils/england";
 import { PROFESSIONAL_STANDARDS, REGISTRATION_LABELS, SPECIALISM_LABELS } from "./options";
-import { daysNeededFor, entryStandings, formatDays, readyToReturn } from "./route";
+import { daysInWords, daysNeededFor, entryStandings, formatDays, readyToReturn } from "./route";
 import { discussedWithPeer } from "./route-schemas";
 import { listCpdRecords, listUpdatingEntries, type ReturnerProfile } from "./route.server";
 import { countUpdatingDays, UPDATING_KIND_LABELS } from "./updating";
@@ -74,10 +74,10 @@ export async function evidencePackPdf(
             ? "Yes"
             : s?.kind === "capped"
               ? s.days > 0
-                ? `${formatDays(s.days)} days (private study cap)`
+                ? `${daysInWords(s.days)} (private study cap)`
                 : "No: over the private study cap"
               : s?.kind === "long_day"
-                ? `${formatDays(s.days)} days (a date counts for one day at most)`
+                ? `${daysInWords(s.days)} (a date counts for one day at most)`
                 : s?.kind === "outside"
                   ? "No: over 12 months ago"
                   : "Not yet";

@@ -140,6 +140,12 @@ export function readyToReturn(
   return { items: shown, left, ready: left === 0 };
 }
 
+/** "1 day", "0.5 days", "18.5 days": days in words, to one decimal place. */
+export function daysInWords(days: number) {
+  const shown = formatDays(days);
+  return `${shown} ${shown === "1" ? "day" : "days"}`;
+}
+
 /** 18.5, 30, 0.3: days to one decimal place, without a trailing ".0". */
 export function formatDays(days: number) {
   return String(Math.round(days * 10) / 10);
