@@ -72,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lastPractised: monthYear(r.lastPractisedOn),
       registration:
         r.registrationStatus === "lapsed"
-          ? `Lapsed${r.lapsedOn ? ` in ${monthYear(r.lapsedOn)}` : ""}`
+          ? `Lapsed${r.lapsedOn ? ` on ${format(parseISO(r.lapsedOn), "d MMMM yyyy")}` : ""}`
           : r.registrationStatus === "registered"
             ? "Still on the register"
             : "Never registered in England",
