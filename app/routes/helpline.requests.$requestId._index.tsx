@@ -75,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           ? `Lapsed${r.lapsedOn ? ` on ${format(parseISO(r.lapsedOn), "d MMMM yyyy")}` : ""}`
           : r.registrationStatus === "registered"
             ? "Still on the register"
-            : "Never registered in England",
+            : "Never registered: applies as a new applicant",
       bestTimes: r.bestTimes,
       consent: r.consentToShare,
       consentRecorded: r.consentRecordedAt ? formatDate(r.consentRecordedAt) : null,
