@@ -34,13 +34,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { current, profile } = await requireReturner(request);
   const today = englandDay();
   const entries = await listUpdatingEntries(current.user.id);
-  const needed = profile ? daysNeededFor(profile, today) : null;
+  // A new applicant (never registered) is told their updating by Social Work England: the log counts days, against no target.
+  const newApplicant = profile?.registrationStatus === "never_registered";
+  const needed = profile && !newApplicant ? daysNeededFor(profile, today) : null;
   const log = entries.map((e) => ({ id: e.id, date: e.on, hours: e.hours, kind: e.kind }));
   const count = countUpdatingDays(log, needed ?? 0, today);
   const standings = entryStandings(log, needed ?? 0, today);
   return {
     today,
     needed,
+    newApplicant,
     count,
     windowStart: long(count.windowStart),
     entries: entries.map((e) => ({
@@ -212,7 +215,12 @@ export default function UpdatingLog() {
           ) : null}
           <li>Entries from {page.windowStart} on count; earlier ones no longer do</li>
         </ul>
-        {needed === null ? (
+        {page.newApplicant ? (
+          <p>
+            You were never on the register, so you apply to join it as a new applicant: Social Work England tells new
+            applicants how much updating it needs. The log counts your days the same way.
+          </p>
+        ) : needed === null ? (
           <p>
             <Link to="/return">Answer the questions about your registration</Link> to see how many days you need.
           </p>
