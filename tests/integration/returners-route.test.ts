@@ -161,6 +161,23 @@ describe("the answers that decide the days needed", () => {
   });
 });
 
+describe("someone never on the register", () => {
+  test("is told to apply as a new applicant, with no restoring days to count and no restoring to tick", async () => {
+    const sam = await returner("Sam Whitfield");
+    const saved = await sendReturn(sam, { ...answers(6), registrationStatus: "never_registered", lapsedOn: "" });
+    expect(saved.location).toBe("/return?saved=answers");
+    const page = await loadReturn(sam);
+    expect(page.route).toMatchObject({ route: "new_applicant", needed: 0, timeOffRegister: null });
+    expect(page.route!.steps[0]).toMatch(/as a new applicant/);
+    expect(page.route!.checklist.items.map((i) => i.key)).not.toContain("updatingDone");
+    expect(page.route!.checklist.items[0]!.label).toBe("Registered with Social Work England (as a new applicant)");
+    await sendUpdating(sam, entry({ hours: "9" }));
+    const log = await loadUpdating(sam);
+    expect(log).toMatchObject({ newApplicant: true, needed: null });
+    expect(log.count.counted).toBe(1); // nine hours on one date is one day
+  });
+});
+
 describe("the updating log", () => {
   test("each entry added moves the count, in days of six hours", async () => {
     expect((await sendUpdating(janet, entry({ hours: "6" }))).location).toBe("/return/updating?added=1");
