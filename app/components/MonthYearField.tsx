@@ -16,11 +16,14 @@ const MONTHS = [
 ];
 
 /**
- * A month and a year, as a month list and a four-digit year box inside one fieldset. The month
- * list carries the group's id (`id`), so the error summary's link lands on it.
+ * A month and a year, as a month list and a four-digit year box inside one fieldset; with
+ * `dayName`, a day box first, for a whole date. The first box carries the group's id (`id`), so
+ * the error summary's link lands on it.
  */
 export function MonthYearField({
   id,
+  dayName,
+  day,
   monthName,
   yearName,
   legend,
@@ -30,6 +33,8 @@ export function MonthYearField({
   year,
 }: {
   id: string;
+  dayName?: string;
+  day?: string;
   monthName: string;
   yearName: string;
   legend: ReactNode;
@@ -55,12 +60,29 @@ export function MonthYearField({
           </p>
         ) : null}
         <div className="date-parts">
+          {dayName ? (
+            <div>
+              <label className="label" htmlFor={id}>
+                Day
+              </label>
+              <input
+                id={id}
+                name={dayName}
+                className={`input input--day${error ? " input--error" : ""}`}
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={2}
+                defaultValue={day ?? ""}
+                aria-invalid={error ? true : undefined}
+              />
+            </div>
+          ) : null}
           <div>
-            <label className="label" htmlFor={id}>
+            <label className="label" htmlFor={dayName ? `${id}-month` : id}>
               Month
             </label>
             <select
-              id={id}
+              id={dayName ? `${id}-month` : id}
               name={monthName}
               className={`select${error ? " input--error" : ""}`}
               defaultValue={month ?? ""}

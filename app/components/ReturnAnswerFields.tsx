@@ -8,7 +8,16 @@ import {
 } from "~/modules/returners/options";
 
 type Values = Partial<
-  Record<"registration" | "lapsedMonth" | "lapsedYear" | "lastPractisedMonth" | "lastPractisedYear" | "specialism", string>
+  Record<
+    | "registration"
+    | "lapsedDay"
+    | "lapsedMonth"
+    | "lapsedYear"
+    | "lastPractisedMonth"
+    | "lastPractisedYear"
+    | "specialism",
+    string
+  >
 >;
 
 /**
@@ -33,11 +42,13 @@ export function ReturnAnswerFields({
       />
       <MonthYearField
         id="lapsed"
+        dayName="lapsedDay"
         monthName="lapsedMonth"
         yearName="lapsedYear"
-        legend="If your registration has lapsed, when did it lapse?"
-        hint="Leave this empty if you are still registered or never registered in England. For example, March 2019."
+        legend="If your registration has lapsed, on what date did it lapse?"
+        hint="Leave this empty if you are still registered or were never registered. For example, 1 December 2019: time off the register is counted to the day, so 5 years and a day needs more updating than 5 years."
         error={errors?.lapsed}
+        day={values.lapsedDay}
         month={values.lapsedMonth}
         year={values.lapsedYear}
       />

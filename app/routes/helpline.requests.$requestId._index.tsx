@@ -72,10 +72,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lastPractised: monthYear(r.lastPractisedOn),
       registration:
         r.registrationStatus === "lapsed"
-          ? `Lapsed${r.lapsedOn ? ` in ${monthYear(r.lapsedOn)}` : ""}`
+          ? `Lapsed${r.lapsedOn ? ` on ${format(parseISO(r.lapsedOn), "d MMMM yyyy")}` : ""}`
           : r.registrationStatus === "registered"
             ? "Still on the register"
-            : "Never registered in England",
+            : "Never registered: applies as a new applicant",
       bestTimes: r.bestTimes,
       consent: r.consentToShare,
       consentRecorded: r.consentRecordedAt ? formatDate(r.consentRecordedAt) : null,
@@ -240,13 +240,15 @@ export default function CallbackRequestPage() {
         <h2 id="eligibility-title">
           {eligibility.route === "still_registered"
             ? "Still registered: no updating days needed"
-            : eligibility.updatingDays
-              ? `Needs ${eligibility.updatingDays} updating days`
-              : "No updating days needed"}
+            : eligibility.route === "new_applicant"
+              ? "Never registered: applies to join the register as a new applicant"
+              : eligibility.updatingDays
+                ? `Needs ${eligibility.updatingDays} updating days`
+                : "No updating days needed"}
         </h2>
         <p>
           From their answers: about {eligibility.yearsOutOfPractice} years out of practice
-          {eligibility.route === "return" ? `, about ${eligibility.yearsOffRegister} years off the register` : ""}.{" "}
+          {eligibility.route === "return" ? `, ${eligibility.timeOffRegister} off the register` : ""}.{" "}
           {eligibility.nationalProgramme
             ? "Within the national programme's 2 to 10 years."
             : "Outside the national programme's 2 to 10 years."}

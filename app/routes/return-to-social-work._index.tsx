@@ -23,6 +23,7 @@ const ANSWERS = [
   "registration",
   "lastPractisedMonth",
   "lastPractisedYear",
+  "lapsedDay",
   "lapsedMonth",
   "lapsedYear",
   "specialism",
@@ -52,7 +53,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 function headlineOf(result: Eligibility) {
-  if (result.route === "overseas") return "You need to register through Social Work England's international route";
+  if (result.route === "overseas") return "Apply as a new applicant through Social Work England's international route";
+  if (result.route === "new_applicant") return "Apply to join the register as a new applicant, not to restore";
   if (result.route === "still_registered") return "You need no updating days: you are still registered";
   if (result.updatingDays === 0) return "You need no updating days";
   return `You need ${result.updatingDays} updating days`;
@@ -64,11 +66,11 @@ function Result({ result, specialism }: { result: Eligibility; specialism: keyof
       <h2 id="result-title">{headlineOf(result)}</h2>
       {result.route === "return" ? (
         <p>
-          You have been off the register for about {result.yearsOffRegister} years.{" "}
+          You have been off the register for {result.timeOffRegister}, counted from the day it lapsed to today.{" "}
           {result.updatingDays === 60
-            ? "More than 5 years off the register means 60 days of updating before you apply to restore your registration."
+            ? "More than 5 years off the register, even by a day, means 60 days of updating before you apply to restore your registration."
             : result.updatingDays === 30
-              ? "Between 2 and 5 years off the register means 30 days of updating before you apply to restore your registration."
+              ? "From 2 years up to and including 5 years off the register means 30 days of updating before you apply to restore your registration."
               : "Under 2 years off the register, you can apply to restore your registration straight away."}
         </p>
       ) : null}
@@ -123,9 +125,11 @@ export default function ReturnToSocialWork() {
             and explain what you need.
           </li>
           <li>
-            <strong>A refresher programme and your updating days.</strong> Off the register for 2 to 5 years, you need
-            30 days of updating; more than 5 years, 60 days. A day is about 6 hours, within the 12 months before you
-            apply, and private study can be at most half.
+            <strong>A refresher programme and your updating days.</strong> Off the register for 2 years up to and
+            including 5 years, you need 30 days of updating; more than 5 years, even by a day, 60 days. A day is at
+            least 6 hours, within the 12 months before you apply: supervised practice, formal study and private study,
+            with private study at most half. Never registered? Then you apply to join the register as a new applicant
+            instead.
           </li>
           <li>
             <strong>Restore your registration</strong> with Social Work England, with your log of updating and your

@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...overview,
     profile: profile && {
       registrationStatus: profile.registrationStatus,
-      lapsedOn: profile.lapsedOn?.slice(0, 7) ?? "",
+      lapsedOn: profile.lapsedOn ?? "",
       lastPractisedOn: profile.lastPractisedOn?.slice(0, 7) ?? "",
       region: profile.region ?? "",
       specialism: profile.specialism,
@@ -112,9 +112,9 @@ function ProfileForm({
       />
       <TextField
         name="lapsedOn"
-        type="month"
-        label="When did your registration lapse?"
-        hint="Only if it has lapsed. The month and year, for example 2020-03."
+        type="date"
+        label="On what date did your registration lapse?"
+        hint="Only if it has lapsed. The date your registration ended, as Social Work England's letter or your online account gives it, for example 2020-12-01: time off the register is counted to the day."
         width="third"
         defaultValue={value("lapsedOn")}
         error={errors?.lapsedOn}
@@ -206,8 +206,19 @@ export default function YourReturn() {
         <>
           <section aria-labelledby="updating-heading" className="panel">
             <h2 id="updating-heading">Updating days</h2>
-            {route.needed === 0 ? (
-              <p>You need no updating days to apply to restore your registration.</p>
+            {route.route === "new_applicant" ? (
+              <p>
+                You were never on the register, so you apply to join it as a new applicant, not to restore a
+                registration. Social Work England tells new applicants how much updating they need; a log of what you do
+                still helps your application.
+              </p>
+            ) : route.needed === 0 ? (
+              <p>
+                {route.route === "return" && route.timeOffRegister
+                  ? `Off the register for ${route.timeOffRegister}: under 2 years, so you`
+                  : "You"}{" "}
+                need no updating days to apply to restore your registration.
+              </p>
             ) : (
               <>
                 <label htmlFor="updating-meter" className="heading-m block">
@@ -223,8 +234,15 @@ export default function YourReturn() {
                 >
                   {formatDays(route.count.counted)} of {route.needed}
                 </meter>
+                {route.timeOffRegister ? (
+                  <p>
+                    Off the register for {route.timeOffRegister}:{" "}
+                    {route.needed === 60 ? "more than 5 years, so 60 days" : "from 2 up to 5 years, so 30 days"}.
+                  </p>
+                ) : null}
                 <p className="hint">
-                  A day is about 6 hours; only the last 12 months count; private study at most half.
+                  A day is at least 6 hours (each date counts for one day at most); only the last 12 months count;
+                  private study at most half.
                   {route.count.privateStudyNotCounted > 0
                     ? ` ${formatDays(route.count.privateStudyNotCounted)} days of private study are over the half and do not count.`
                     : ""}
@@ -369,12 +387,12 @@ export default function YourReturn() {
               <strong>All lessons complete.</strong>
             </p>
           )}
-          <p className="hint">Log the hours you spend on it as structured learning in your updating log.</p>
+          <p className="hint">Log the hours you spend on it as formal study in your updating log.</p>
         </>
       ) : page.refresher ? (
         <p>
           You are not on the refresher yet. <Link to={page.refresher.href}>{page.refresher.title}</Link> is free, and
-          its hours count as structured learning.
+          its hours count as formal study.
         </p>
       ) : (
         <p>The refresher programme is not available at the moment.</p>
@@ -383,19 +401,17 @@ export default function YourReturn() {
       <h2>CPD this registration year ({page.cpd.year})</h2>
       {page.cpd.met ? (
         <p>
-          <span className="tag tag--green">Done</span> {page.cpd.records} records, {page.cpd.peerReviewed} discussed
-          with a peer: that meets Social Work England&apos;s requirement for the year.
+          <span className="tag tag--green">Done</span> {page.cpd.need} {page.cpd.renewal}
         </p>
       ) : page.cpd.warn ? (
         <div className="warning-text">
           <strong>
-            Renewal closes {page.cpd.ends} ({page.cpd.daysLeft} days left): add {page.cpd.missing.join(" and ")}.
+            {page.cpd.need} {page.cpd.renewal}
           </strong>
         </div>
       ) : (
         <p>
-          {page.cpd.records} {page.cpd.records === 1 ? "record" : "records"} so far. By {page.cpd.ends} you need{" "}
-          {page.cpd.missing.join(" and ")}. Renewal opens on {page.cpd.renewalOpens}.
+          {page.cpd.need} {page.cpd.renewal}
         </p>
       )}
       <p>

@@ -5,7 +5,7 @@ import { format, parseISO } from "date-fns";
 import { ErrorSummary, TextAreaField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { ReturnNav } from "~/components/ReturnNav";
-import { cpdState, registrationYearOf } from "~/modules/returners/cpd";
+import { cpdSentences, cpdState, registrationYearOf } from "~/modules/returners/cpd";
 import { PROFESSIONAL_STANDARDS } from "~/modules/returners/options";
 import { cpdRecordSchema, discussedWithPeer, standardField } from "~/modules/returners/route-schemas";
 import { addCpdRecord, listCpdRecords, requireReturner } from "~/modules/returners/route.server";
@@ -53,13 +53,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       year: state.year.label,
       starts: long(state.year.starts),
       ends: long(state.year.ends),
-      renewalOpens: long(state.year.renewalOpens),
       met: state.kind === "met",
       records: state.records,
       peerReviewed: state.peerReviewed,
-      missing: state.kind === "due" ? state.missing : [],
-      daysLeft: state.kind === "due" ? state.daysLeft : null,
       warn: state.kind === "due" && state.warn,
+      ...cpdSentences(state),
     },
   };
 }
@@ -106,8 +104,8 @@ export default function CpdLog() {
       <h1>CPD records</h1>
       <p className="narrow">
         Social Work England asks for at least two CPD records each registration year (1 December to 30 November), at
-        least one of them discussed with a peer: another professional you talked it over with. Renewal is open from 1
-        September to 30 November.
+        least one of them reflected on with a peer: another professional you talked it over with. One record can be
+        both. Renewal is open from 1 September to 30 November.
       </p>
 
       <section aria-labelledby="state-heading" className="panel">
@@ -115,23 +113,21 @@ export default function CpdLog() {
           Registration year {state.year}: {state.starts} to {state.ends}
         </h2>
         <p>
-          {state.records} {state.records === 1 ? "record" : "records"}, {state.peerReviewed} discussed with a peer.
+          {state.records} {state.records === 1 ? "record" : "records"} so far, {state.peerReviewed} reflected on with a
+          peer.
         </p>
         {state.met ? (
           <p>
-            <span className="tag tag--green">Done</span> That meets the requirement for this registration year.
+            <span className="tag tag--green">Done</span> {state.need}
           </p>
         ) : state.warn ? (
           <div className="warning-text">
-            <strong>
-              Renewal closes {state.ends} ({state.daysLeft} days left): add {state.missing.join(" and ")}.
-            </strong>
+            <strong>{state.need}</strong>
           </div>
         ) : (
-          <p>
-            Still to add by {state.ends}: {state.missing.join(" and ")}. Renewal opens on {state.renewalOpens}.
-          </p>
+          <p>{state.need}</p>
         )}
+        <p>{state.renewal}</p>
       </section>
 
       <div className="narrow">
@@ -206,9 +202,9 @@ export default function CpdLog() {
               })}
             </fieldset>
           </div>
-          <h3 className="heading-s">Discussed with a peer (optional)</h3>
+          <h3 className="heading-s">Reflected on with a peer (optional)</h3>
           <p className="hint">
-            Give both the peer&apos;s name and what you discussed for the record to count as discussed with a peer.
+            Give both the peer&apos;s name and what you discussed for the record to count as reflected on with a peer.
           </p>
           <TextAreaField
             name="peerReflection"
@@ -243,9 +239,9 @@ export default function CpdLog() {
               <h4 id={`record-${r.id}`} className="heading-s">
                 {r.recordedOn}{" "}
                 {r.peer ? (
-                  <span className="tag tag--green">Discussed with a peer</span>
+                  <span className="tag tag--green">Reflected on with a peer</span>
                 ) : (
-                  <span className="tag tag--grey">Not discussed with a peer</span>
+                  <span className="tag tag--grey">Not reflected on with a peer</span>
                 )}
               </h4>
               <dl className="summary-list">
@@ -275,7 +271,7 @@ export default function CpdLog() {
                 </div>
                 {r.peer ? (
                   <div className="summary-list__row">
-                    <dt>Discussed with {r.peer.name}</dt>
+                    <dt>Reflected on with {r.peer.name}</dt>
                     <dd className="preserve-lines">{r.peer.reflection}</dd>
                   </div>
                 ) : r.peerNote ? (

@@ -5,7 +5,7 @@ import { format, parseISO } from "date-fns";
 import { ErrorSummary, RadioGroup, TextAreaField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { ReturnNav } from "~/components/ReturnNav";
-import { daysNeededFor, entryStandings, formatDays } from "~/modules/returners/route";
+import { daysInWords, daysNeededFor, entryStandings, formatDays } from "~/modules/returners/route";
 import { deleteEntrySchema, HOURS_MAX, HOURS_MIN, updatingEntrySchema } from "~/modules/returners/route-schemas";
 import {
   addUpdatingEntry,
@@ -22,10 +22,10 @@ import { englandDay } from "~/utils/england";
 export const meta: MetaFunction = () => [{ title: "Updating days – Your return – Practice Pathways" }];
 
 const KIND_HINTS: Record<(typeof UPDATING_KINDS)[number], string> = {
-  private_study: "Reading, research and online learning on your own. Counts for at most half of the days you need.",
-  structured_learning: "Courses, the refresher programme, workshops and conferences.",
-  shadowing: "Going alongside a registered social worker in their work.",
-  supervised_practice: "Your own practice, supervised by a registered social worker. Say who supervised it.",
+  supervised_practice:
+    "Working in a social work role under the supervision of a registered social worker, shadowing social workers included. Say who supervised it.",
+  formal_study: "Study provided by a person or organisation: courses, the refresher programme, workshops, e-learning.",
+  private_study: "Reading, research and study on your own. Counts for at most half of the days you need.",
 };
 
 const long = (d: string) => format(parseISO(d), "d MMMM yyyy");
@@ -34,13 +34,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { current, profile } = await requireReturner(request);
   const today = englandDay();
   const entries = await listUpdatingEntries(current.user.id);
-  const needed = profile ? daysNeededFor(profile, today) : null;
+  // A new applicant (never registered) is told their updating by Social Work England: the log counts days, against no target.
+  const newApplicant = profile?.registrationStatus === "never_registered";
+  const needed = profile && !newApplicant ? daysNeededFor(profile, today) : null;
   const log = entries.map((e) => ({ id: e.id, date: e.on, hours: e.hours, kind: e.kind }));
   const count = countUpdatingDays(log, needed ?? 0, today);
   const standings = entryStandings(log, needed ?? 0, today);
   return {
     today,
     needed,
+    newApplicant,
     count,
     windowStart: long(count.windowStart),
     entries: entries.map((e) => ({
@@ -100,19 +103,33 @@ function Standing({
 }) {
   switch (standing.kind) {
     case "counts":
-      return <span className="tag tag--green">Counts</span>;
+      return (
+        <>
+          <span className="tag tag--green">Counts</span>
+          <br />
+          {daysInWords(standing.days)}
+        </>
+      );
     case "capped":
       return standing.days > 0 ? (
         <>
           <span className="tag tag--yellow">Counts in part</span>
           <br />
-          {formatDays(standing.days)} days: over the private study cap
+          {daysInWords(standing.days)}: over the private study cap
         </>
       ) : (
         <>
           <span className="tag tag--yellow">Does not count</span>
           <br />
           Over the private study cap
+        </>
+      );
+    case "long_day":
+      return (
+        <>
+          <span className="tag tag--yellow">Counts in part</span>
+          <br />
+          {daysInWords(standing.days)}: a date counts for 1 day at most
         </>
       );
     case "outside":
@@ -174,20 +191,36 @@ export default function UpdatingLog() {
           </meter>
         ) : null}
         <p>
-          <strong>Social Work England counts it this way:</strong> a day is about 6 hours; only the last 12 months
+          <strong>Social Work England counts it this way:</strong> a day is at least 6 hours; only the last 12 months
           count; private study at most half.
         </p>
+        <p>
+          Hours add up to days date by date: 6 hours or more on one date make 1 day, and that date counts for 1 day
+          however long it was (9 hours is still 1 day); fewer hours make part of a day (3 hours is half a day), and
+          part-days on different dates add up.
+        </p>
         <ul>
-          <li>{formatDays(count.otherDays)} days of structured learning, shadowing and supervised practice</li>
+          <li>{formatDays(count.otherDays)} days of supervised practice and formal study</li>
           <li>
             {formatDays(count.privateStudyDays)} days of private study
             {count.privateStudyNotCounted > 0
               ? `, of which ${formatDays(count.privateStudyNotCounted)} are over the half that can count`
               : ""}
           </li>
-          <li>Entries on or before {page.windowStart} no longer count</li>
+          {count.hoursBeyondADay > 0 ? (
+            <li>
+              {formatDays(count.hoursBeyondADay)} hours beyond 6 on a date, which add nothing: a date counts for 1 day
+              at most
+            </li>
+          ) : null}
+          <li>Entries from {page.windowStart} on count; earlier ones no longer do</li>
         </ul>
-        {needed === null ? (
+        {page.newApplicant ? (
+          <p>
+            You were never on the register, so you apply to join it as a new applicant: Social Work England tells new
+            applicants how much updating it needs. The log counts your days the same way.
+          </p>
+        ) : needed === null ? (
           <p>
             <Link to="/return">Answer the questions about your registration</Link> to see how many days you need.
           </p>
@@ -211,7 +244,7 @@ export default function UpdatingLog() {
           <TextField
             name="hours"
             label="Hours"
-            hint={`From ${HOURS_MIN} to ${HOURS_MAX}, to the quarter hour: 3.5 is three and a half hours. About 6 hours make a day.`}
+            hint={`From ${HOURS_MIN} to ${HOURS_MAX}, to the quarter hour: 3.5 is three and a half hours. 6 hours make 1 day, and one date counts for 1 day at most.`}
             inputMode="decimal"
             width="third"
             defaultValue={values?.hours}

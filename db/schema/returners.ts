@@ -31,12 +31,8 @@ export const introductionStatus = pgEnum("introduction_status", [
   "declined",
   "withdrawn",
 ]);
-export const updatingKind = pgEnum("updating_kind", [
-  "private_study",
-  "structured_learning",
-  "shadowing",
-  "supervised_practice",
-]);
+/** Social Work England's kinds of updating (shadowing a social worker is supervised practice). */
+export const updatingKind = pgEnum("updating_kind", ["supervised_practice", "formal_study", "private_study"]);
 
 /** A member of the public's request for the helpline to call them back. */
 export const callbackRequests = pgTable(
@@ -57,7 +53,7 @@ export const callbackRequests = pgTable(
     /** The month they last practised as a social worker (the first of it). */
     lastPractisedOn: date("last_practised_on", { mode: "string" }).notNull(),
     registrationStatus: registrationStatus("registration_status").notNull(),
-    /** When a lapsed registration ended (the first of the month). */
+    /** The day a lapsed registration ended (requests made before the day was asked hold the first of the month). */
     lapsedOn: date("lapsed_on", { mode: "string" }),
     bestTimes: text("best_times").notNull().default(""),
     /** Consent to share their details with councils that have vacancies; introductions need it. */
@@ -191,7 +187,7 @@ export const returnerProfiles = pgTable("returner_profiles", {
   specialism: specialism("specialism").notNull().default("either"),
   lastPractisedOn: date("last_practised_on", { mode: "string" }),
   registrationStatus: registrationStatus("registration_status").notNull().default("lapsed"),
-  /** When the registration lapsed (or they last practised, if never lapsed): the years out are counted from here. */
+  /** The day the registration lapsed (lapsed only): time off the register is counted from it, date to date. Answers given before that was asked hold the first of the month. */
   lapsedOn: date("lapsed_on", { mode: "string" }),
   registrationRestored: boolean("registration_restored").notNull().default(false),
   referencesReceived: boolean("references_received").notNull().default(false),

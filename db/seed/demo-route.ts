@@ -25,7 +25,7 @@ export async function seedReturnerRoute(db: Database, today = new Date()) {
         region: "North West",
         specialism: "children",
         registrationStatus: "lapsed",
-        lapsedOn: month(subMonths(today, 6 * 12 + 2)),
+        lapsedOn: day(subMonths(today, 6 * 12 + 2)),
         lastPractisedOn: month(subMonths(today, 6 * 12 + 5)),
         referencesReceived: true,
       })
@@ -43,7 +43,7 @@ export async function seedReturnerRoute(db: Database, today = new Date()) {
       {
         on: ago(60),
         hours: 6,
-        kind: "structured_learning",
+        kind: "formal_study",
         description: "Refresher programme: what changed in law and policy while I was away.",
       },
       {
@@ -55,15 +55,16 @@ export async function seedReturnerRoute(db: Database, today = new Date()) {
       {
         on: ago(45),
         hours: 6.5,
-        kind: "structured_learning",
+        kind: "formal_study",
         description: "Council workshop on strengths-based assessment.",
       },
       {
         on: ago(38),
         hours: 6,
-        kind: "shadowing",
+        kind: "supervised_practice",
         description:
           "Shadowed a senior social worker on two home visits and a strategy meeting, Children in Need team.",
+        supervisedBy: "Grace Mensah, senior social worker, Northmoor",
       },
       {
         on: ago(31),
@@ -74,8 +75,9 @@ export async function seedReturnerRoute(db: Database, today = new Date()) {
       {
         on: ago(24),
         hours: 6,
-        kind: "shadowing",
+        kind: "supervised_practice",
         description: "Shadowed the duty and assessment team for the day; observed two initial contacts.",
+        supervisedBy: "Grace Mensah, senior social worker, Northmoor",
       },
       {
         on: ago(17),
@@ -93,7 +95,7 @@ export async function seedReturnerRoute(db: Database, today = new Date()) {
       {
         on: ago(3),
         hours: 6,
-        kind: "structured_learning",
+        kind: "formal_study",
         description: "Refresher programme: registration and restoration, updating days and CPD.",
       },
     ];

@@ -6,6 +6,7 @@
  * the count move. Every page on the way is checked with axe.
  */
 import type { Page } from "@playwright/test";
+import { format, subDays } from "date-fns";
 import { DEMO, expect, expectAccessible, linkFromLatestEmail, signIn, test } from "./fixtures";
 import { askForCallBack, selfCheck } from "./returners";
 
@@ -82,15 +83,17 @@ test("a returner's way back: self-check, call back, introduction, offer, and the
   expect(await counted(returner)).toBe(0);
   await expectAccessible(returner);
 
-  // A day of structured learning, then half a day of private study: the count moves.
+  // A day of formal study, then half a day of private study: the count moves.
   await returner.getByRole("link", { name: /your updating log/i }).click();
   await expect(returner.getByRole("heading", { level: 1 })).toHaveText("Updating days");
   await returner.getByLabel("Hours").fill("6");
-  await returner.getByLabel("Structured learning").check();
+  await returner.getByLabel("Formal study").check();
   await returner.getByLabel("What you did").fill("The refresher's day on the Care Act and safeguarding adults.");
   await returner.getByRole("button", { name: "Add to the log" }).click();
   await expect(returner.getByText("Added to your log")).toBeVisible();
   expect(await counted(returner)).toBe(1);
+  // On another date: one date counts for one day at most.
+  await returner.getByLabel("Date", { exact: true }).fill(format(subDays(new Date(), 1), "yyyy-MM-dd"));
   await returner.getByLabel("Hours").fill("3");
   await returner.getByLabel("Private study").check();
   await returner.getByLabel("What you did").fill("Read the Children Act 1989 guidance on assessment.");

@@ -35,6 +35,7 @@ test("a returner follows their own route: logs updating days and watches the cou
   await page.getByRole("link", { name: /your updating log/i }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Updating days");
   await expect(page.getByText("No longer counts")).toBeVisible(); // the entry from more than 12 months ago
+  await expect(page.getByText("9 hours is still 1 day", { exact: false })).toBeVisible();
   await expectAccessible(page);
   await shot(page, "updating");
   expect(await counted(page)).toBe(before);
@@ -62,6 +63,7 @@ test("a returner follows their own route: logs updating days and watches the cou
   // A CPD record: a field error first, with what was typed kept.
   await page.getByRole("navigation", { name: "Your return to social work" }).getByRole("link", { name: "CPD records" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("CPD records");
+  await expect(page.getByText(/^You need \d more CPD records? this registration year|records are in for this registration year/)).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("What did you do?").fill("Attended the council's workshop on the Mental Capacity Act.");
   await page.getByLabel("What did you learn?").fill("How to record a best-interests decision clearly.");
@@ -79,8 +81,11 @@ test("a returner follows their own route: logs updating days and watches the cou
   await page.getByLabel("Peer's name and role").fill("Sam Carter, senior social worker");
   await page.getByRole("button", { name: "Add the record" }).click();
   await expect(page.getByText("CPD record added")).toBeVisible();
+  const cpdPanel = page.getByRole("region", { name: /^Registration year \S+:/ });
+  await expect(cpdPanel).toContainText(/(Both|All \d+) records are in for this registration year/);
+  await expect(cpdPanel).toContainText(/Renewal closes (today|in \d+ days?) \(30 November \d{4}\)/);
   const added = page.getByRole("article").filter({ hasText: "Mental Capacity Act" });
-  await expect(added).toContainText("Discussed with a peer");
+  await expect(added).toContainText("Reflected on with a peer");
   await expect(added).toContainText("3. Be accountable");
   await expectAccessible(page);
   await shot(page, "cpd");

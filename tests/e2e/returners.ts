@@ -2,7 +2,7 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, uniqueEmail } from "./fixtures";
 
-/** The self-check, with its errors first: lapsed 7 years, so 60 updating days. */
+/** The self-check, with its errors first: lapsed on 1 January 7 years ago, so 60 updating days. */
 export async function selfCheck(page: Page) {
   await page.goto("/return-to-social-work");
   await expect(page.getByRole("heading", { level: 1, name: "Return to social work" })).toBeVisible();
@@ -15,7 +15,8 @@ export async function selfCheck(page: Page) {
   const year = String(new Date().getFullYear() - 7);
   await page.getByRole("group", { name: "Did you qualify as a social worker in the UK?" }).getByLabel("Yes").check();
   await page.getByLabel("My registration has lapsed").check();
-  await page.locator("#lapsed").selectOption("1");
+  await page.locator("#lapsed").fill("1");
+  await page.locator("#lapsed-month").selectOption("1");
   await page.locator("#lapsed-year").fill(year);
   await page.locator("#lastPractised").selectOption("1");
   await page.locator("#lastPractised-year").fill(year);
@@ -25,6 +26,7 @@ export async function selfCheck(page: Page) {
     .check();
   await page.getByRole("button", { name: "Check what I need" }).click();
   await expect(page.getByRole("heading", { name: "You need 60 updating days" })).toBeVisible();
+  await expect(page.getByText(/You have been off the register for 7 years( and \d+ days?)?, counted from the day it lapsed/)).toBeVisible();
   // The answers stay in the form, so they can be changed and checked again.
   await expect(page.locator("#lastPractised-year")).toHaveValue(year);
   await expectAccessible(page);
@@ -45,7 +47,8 @@ export async function askForCallBack(page: Page, name = "Rosa Delgado") {
   await page.locator("#lastPractised").selectOption("3");
   await page.locator("#lastPractised-year").fill("2019");
   await page.getByLabel("My registration has lapsed").check();
-  await page.locator("#lapsed").selectOption("6");
+  await page.locator("#lapsed").fill("1");
+  await page.locator("#lapsed-month").selectOption("6");
   await page.locator("#lapsed-year").fill("2020");
   await page.getByRole("button", { name: "Ask for a call back" }).click();
 

@@ -5,7 +5,7 @@
  * answers kept; and bad answers come back with field errors and what was typed.
  */
 import type { AppLoadContext } from "@remix-run/node";
-import { format } from "date-fns";
+import { format, subDays, subYears } from "date-fns";
 import { and, eq } from "drizzle-orm";
 import { auditEvents, callbackRequests } from "#db/schema";
 import { CALLBACKS_PER_HOUR } from "~/modules/returners/callbacks.server";
@@ -16,6 +16,7 @@ import * as checkPage from "~/routes/return-to-social-work._index";
 import * as sentPage from "~/routes/return-to-social-work.callback_.sent";
 import { withTestDatabase } from "../support/database";
 import { emailsTo, makeOrganisation, ORIGIN } from "../support/fixtures";
+import { englandDay } from "~/utils/england";
 
 const t = withTestDatabase();
 
@@ -36,6 +37,7 @@ const GOOD = {
   lastPractisedMonth: "3",
   lastPractisedYear: "2019",
   registration: "lapsed",
+  lapsedDay: "1",
   lapsedMonth: "6",
   lapsedYear: "2020",
   bestTimes: "Weekday mornings",
@@ -176,12 +178,13 @@ describe("asking for a call back", () => {
   it("asks when a lapsed registration lapsed, and refuses dates in the future", async () => {
     const answer = await send({
       ...GOOD,
+      lapsedDay: "",
       lapsedMonth: "",
       lapsedYear: "",
       lastPractisedYear: String(new Date().getFullYear() + 1),
     });
     expect(answer.status).toBe(400);
-    expect(answer.errors.lapsed).toBe("Enter when your registration lapsed");
+    expect(answer.errors.lapsed).toBe("Enter the date your registration lapsed");
     expect(answer.errors.lastPractised).toBe("When you last practised must be in the past");
   });
 });
@@ -209,9 +212,37 @@ describe("the self-check", () => {
   it("tells someone off the register for more than five years that they need 60 updating days", async () => {
     const year = new Date().getFullYear() - 7;
     const answer = await check(
-      `qualifiedInUk=yes&registration=lapsed&lapsedMonth=1&lapsedYear=${year}&lastPractisedMonth=1&lastPractisedYear=${year}&specialism=adults`,
+      `qualifiedInUk=yes&registration=lapsed&lapsedDay=1&lapsedMonth=1&lapsedYear=${year}&lastPractisedMonth=1&lastPractisedYear=${year}&specialism=adults`,
     );
     expect(answer.result?.updatingDays).toBe(60);
+  });
+
+  it("counts time off the register to the day: five years to the day needs 30, a day more 60", async () => {
+    const [y, m, d] = englandDay().split("-").map(Number) as [number, number, number];
+    const lapsedOn = (date: Date) =>
+      `lapsedDay=${date.getDate()}&lapsedMonth=${date.getMonth() + 1}&lapsedYear=${date.getFullYear()}`;
+    const query = (date: Date) =>
+      `qualifiedInUk=yes&registration=lapsed&${lapsedOn(date)}&lastPractisedMonth=1&lastPractisedYear=${y - 6}&specialism=adults`;
+    const fiveYearsAgo = subYears(new Date(y, m - 1, d), 5);
+    expect((await check(query(fiveYearsAgo))).result?.updatingDays).toBe(30);
+    expect((await check(query(subDays(fiveYearsAgo, 1)))).result?.updatingDays).toBe(60);
+  });
+
+  it("needs the day a registration lapsed, and a real one", async () => {
+    const base = `qualifiedInUk=yes&registration=lapsed&lastPractisedMonth=1&lastPractisedYear=2018&specialism=adults`;
+    const noDay = await check(`${base}&lapsedMonth=2&lapsedYear=2019`);
+    expect(noDay.data?.errors.lapsed).toBe("The date your registration lapsed must include a day");
+    const notReal = await check(`${base}&lapsedDay=30&lapsedMonth=2&lapsedYear=2019`);
+    expect(notReal.data?.errors.lapsed).toBe("The date your registration lapsed must be a real date");
+    expect((await check(`${base}&lapsedDay=29&lapsedMonth=2&lapsedYear=2020`)).result?.updatingDays).toBe(60);
+  });
+
+  it("tells someone never registered to apply as a new applicant, not to restore", async () => {
+    const answer = (await check(
+      `qualifiedInUk=yes&registration=never_registered&lastPractisedMonth=1&lastPractisedYear=2018&specialism=adults`,
+    )) as { result?: { route: string; steps: string[] } };
+    expect(answer.result?.route).toBe("new_applicant");
+    expect(answer.result?.steps[0]).toMatch(/new applicant/);
   });
 
   it("answers missing answers with errors, keeping the rest, and shows nothing before it is asked", async () => {

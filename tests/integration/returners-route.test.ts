@@ -70,8 +70,8 @@ const entry = (fields: Partial<Fields> = {}): Fields => ({
   intent: "add",
   on: ago(5),
   hours: "6",
-  kind: "shadowing",
-  description: "Shadowed a senior practitioner on two home visits.",
+  kind: "formal_study",
+  description: "The refresher's day on the law that changed while I was away.",
   ...fields,
 });
 
@@ -80,7 +80,7 @@ const answers = (lapsedYearsAgo: number): Fields => {
   return {
     intent: "profile",
     registrationStatus: "lapsed",
-    lapsedOn: format(lapsed, "yyyy-MM"),
+    lapsedOn: format(lapsed, "yyyy-MM-dd"),
     lastPractisedOn: format(subMonths(lapsed, 3), "yyyy-MM"),
     region: "North West",
     specialism: "children",
@@ -120,7 +120,9 @@ describe("who may use the pages", () => {
 
   test("someone who answered the returner's questions may use them, whatever their account", async () => {
     const user = await makeUser(t.db, { name: "Ayo Bello" });
-    await t.db.insert(returnerProfiles).values({ userId: user.id, registrationStatus: "lapsed", lapsedOn: "2022-01-01" });
+    await t.db
+      .insert(returnerProfiles)
+      .values({ userId: user.id, registrationStatus: "lapsed", lapsedOn: "2022-01-01" });
     const token = generateToken();
     await createSession(token, user.id, { activeMembershipId: null });
     const page = await loadUpdating({ userId: user.id, cookie: sessionCookie(token).split(";")[0]! });
@@ -134,7 +136,7 @@ describe("the answers that decide the days needed", () => {
     const bad = await sendReturn(janet, { ...answers(6), lapsedOn: "", region: "" });
     expect(bad.status).toBe(400);
     expect(bad.errors).toEqual({
-      lapsedOn: "Enter the month your registration lapsed",
+      lapsedOn: "Enter the date your registration lapsed",
       region: "Choose the region you want to work in",
     });
     expect(bad.values.lastPractisedOn).toBe(answers(6).lastPractisedOn);
@@ -159,11 +161,28 @@ describe("the answers that decide the days needed", () => {
   });
 });
 
+describe("someone never on the register", () => {
+  test("is told to apply as a new applicant, with no restoring days to count and no restoring to tick", async () => {
+    const sam = await returner("Sam Whitfield");
+    const saved = await sendReturn(sam, { ...answers(6), registrationStatus: "never_registered", lapsedOn: "" });
+    expect(saved.location).toBe("/return?saved=answers");
+    const page = await loadReturn(sam);
+    expect(page.route).toMatchObject({ route: "new_applicant", needed: 0, timeOffRegister: null });
+    expect(page.route!.steps[0]).toMatch(/as a new applicant/);
+    expect(page.route!.checklist.items.map((i) => i.key)).not.toContain("updatingDone");
+    expect(page.route!.checklist.items[0]!.label).toBe("Registered with Social Work England (as a new applicant)");
+    await sendUpdating(sam, entry({ hours: "9" }));
+    const log = await loadUpdating(sam);
+    expect(log).toMatchObject({ newApplicant: true, needed: null });
+    expect(log.count.counted).toBe(1); // nine hours on one date is one day
+  });
+});
+
 describe("the updating log", () => {
   test("each entry added moves the count, in days of six hours", async () => {
     expect((await sendUpdating(janet, entry({ hours: "6" }))).location).toBe("/return/updating?added=1");
     expect((await loadUpdating(janet)).count.counted).toBe(1);
-    await sendUpdating(janet, entry({ on: ago(4), hours: "3", kind: "structured_learning" }));
+    await sendUpdating(janet, entry({ on: ago(4), hours: "3", kind: "formal_study" }));
     const page = await loadUpdating(janet);
     expect(page.count.counted).toBe(1.5);
     expect(page.entries.map((e) => e.hours)).toEqual(["3", "6"]); // newest first
@@ -211,7 +230,7 @@ describe("the updating log", () => {
     expect(page.entries.filter((e) => e.standing.kind === "capped")).toHaveLength(2);
     // Supervised practice counts in full beside it; a day from 13 months ago does not count at all.
     await sendUpdating(tom, entry({ kind: "supervised_practice", supervisedBy: "Sam Carter, senior practitioner" }));
-    await sendUpdating(tom, entry({ on: day(subMonths(new Date(), 13)), kind: "shadowing" }));
+    await sendUpdating(tom, entry({ on: day(subMonths(new Date(), 13)), kind: "formal_study" }));
     page = await loadUpdating(tom);
     expect(page.count).toMatchObject({ counted: 16, otherDays: 1, outsideWindow: 1 });
     expect(page.entries.find((e) => e.standing.kind === "outside")).toBeTruthy();
@@ -219,7 +238,11 @@ describe("the updating log", () => {
   });
 
   test("a person deletes their own entries; anyone else's id is answered 404 and the entry stays", async () => {
-    const [tomsEntry] = await t.db.select().from(updatingEntries).where(eq(updatingEntries.userId, other.userId)).limit(1);
+    const [tomsEntry] = await t.db
+      .select()
+      .from(updatingEntries)
+      .where(eq(updatingEntries.userId, other.userId))
+      .limit(1);
     const refused = await sendUpdating(janet, { intent: "delete", entryId: tomsEntry!.id });
     expect(refused.status).toBe(404);
     expect((await t.db.select().from(updatingEntries).where(eq(updatingEntries.id, tomsEntry!.id))).length).toBe(1);
@@ -227,7 +250,9 @@ describe("the updating log", () => {
 
     const mine = (await loadUpdating(janet)).entries[0]!;
     const before = await rowsOf(updatingEntries, janet.userId);
-    expect((await sendUpdating(janet, { intent: "delete", entryId: mine.id })).location).toBe("/return/updating?deleted=1");
+    expect((await sendUpdating(janet, { intent: "delete", entryId: mine.id })).location).toBe(
+      "/return/updating?deleted=1",
+    );
     expect(await rowsOf(updatingEntries, janet.userId)).toBe(before - 1);
     expect((await loadUpdating(janet)).count.counted).toBe(1);
     const [audited] = await t.db
@@ -249,7 +274,13 @@ describe("the CPD log", () => {
   });
 
   test("each part is checked, at least one standard is needed, and the input is kept", async () => {
-    const bad = await sendCpd(janet, { recordedOn: today(), activity: "A course", learning: "", impact: "x", peerName: "Sam" });
+    const bad = await sendCpd(janet, {
+      recordedOn: today(),
+      activity: "A course",
+      learning: "",
+      impact: "x",
+      peerName: "Sam",
+    });
     expect(bad.status).toBe(400);
     expect(bad.errors).toEqual({
       learning: "Write what you learnt",
@@ -265,7 +296,10 @@ describe("the CPD log", () => {
     expect((await sendCpd(janet, record({ peerName: "Sam Carter" }))).location).toBe("/return/cpd?added=1");
     let page = await loadCpd(janet);
     expect(page.state).toMatchObject({ met: false, records: 1, peerReviewed: 0 });
-    expect(page.state.missing).toEqual(["1 more CPD record", "a record discussed with a peer"]);
+    expect(page.state.need).toBe(
+      "You need 1 more CPD record this registration year, and it must be reflected on with a peer.",
+    );
+    expect(page.state.renewal).toMatch(/^Renewal closes (today|in \d+ days?) \(30 November \d{4}\)/);
     await sendCpd(janet, record({ "standard-3": "yes", peerName: "Sam Carter", peerReflection: "We compared notes." }));
     page = await loadCpd(janet);
     expect(page.state).toMatchObject({ met: true, records: 2, peerReviewed: 1 });
@@ -327,8 +361,21 @@ describe("introductions to councils", () => {
       .values([request(janet, "RTS-AAAAAA"), request(other, "RTS-BBBBBB")])
       .returning();
     await t.db.insert(introductions).values([
-      { requestId: mine!.id, vacancyId: vacancy!.id, organisationId: council.id, introducedById: advisor.id, status: "offered", councilNote: "Strong candidate" },
-      { requestId: theirs!.id, vacancyId: vacancy!.id, organisationId: council.id, introducedById: advisor.id, status: "interview" },
+      {
+        requestId: mine!.id,
+        vacancyId: vacancy!.id,
+        organisationId: council.id,
+        introducedById: advisor.id,
+        status: "offered",
+        councilNote: "Strong candidate",
+      },
+      {
+        requestId: theirs!.id,
+        vacancyId: vacancy!.id,
+        organisationId: council.id,
+        introducedById: advisor.id,
+        status: "interview",
+      },
     ]);
     const page = await loadReturn(janet);
     expect(page.introductions).toHaveLength(1);
@@ -356,14 +403,19 @@ describe("the evidence pack", () => {
     expect(Buffer.from(bytes.slice(0, 5)).toString()).toBe("%PDF-");
     const doc = await PDFDocument.load(bytes);
     expect(doc.getTitle()).toBe("Evidence of updating: Janet Okoye");
-    const theirs = (await evidencePdf.loader({ request: get(other, "/return/evidence.pdf"), params: {}, context })) as Response;
+    const theirs = (await evidencePdf.loader({
+      request: get(other, "/return/evidence.pdf"),
+      params: {},
+      context,
+    })) as Response;
     expect((await PDFDocument.load(new Uint8Array(await theirs.arrayBuffer()))).getTitle()).toBe(
       "Evidence of updating: Tom Reilly",
     );
     const org = await makeOrganisation(t.db);
     const lead = await signedIn(t.db, org.id, "programme_lead", "Priya Shah");
     expect(
-      (await answerOf(() => evidencePdf.loader({ request: get(lead, "/return/evidence.pdf"), params: {}, context }))).status,
+      (await answerOf(() => evidencePdf.loader({ request: get(lead, "/return/evidence.pdf"), params: {}, context })))
+        .status,
     ).toBe(403);
   });
 });

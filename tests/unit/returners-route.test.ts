@@ -1,6 +1,18 @@
 import { navigationFor } from "~/modules/organisations/roles";
-import { daysNeededFor, entryStandings, formatDays, readyToReturn, type StandingEntry } from "~/modules/returners/route";
-import { cpdRecordSchema, discussedWithPeer, profileSchema, updatingEntrySchema } from "~/modules/returners/route-schemas";
+import {
+  daysNeededFor,
+  eligibilityFor,
+  entryStandings,
+  formatDays,
+  readyToReturn,
+  type StandingEntry,
+} from "~/modules/returners/route";
+import {
+  cpdRecordSchema,
+  discussedWithPeer,
+  profileSchema,
+  updatingEntrySchema,
+} from "~/modules/returners/route-schemas";
 import { countUpdatingDays } from "~/modules/returners/updating";
 import { parseForm } from "~/utils/forms";
 
@@ -17,25 +29,69 @@ describe("the days a returner's answers call for", () => {
     expect(daysNeededFor({ ...answers, lapsedOn: "2020-10-01", lastPractisedOn: "2020-07-01" }, TODAY)).toBe(60);
     expect(daysNeededFor({ ...answers, lapsedOn: "2023-11-01", lastPractisedOn: "2023-06-01" }, TODAY)).toBe(30);
     expect(daysNeededFor({ ...answers, lapsedOn: "2025-12-01", lastPractisedOn: "2025-06-01" }, TODAY)).toBe(0);
-    expect(daysNeededFor({ ...answers, registrationStatus: "registered", lapsedOn: null, lastPractisedOn: "2018-01-01" }, TODAY)).toBe(0);
+    expect(
+      daysNeededFor(
+        { ...answers, registrationStatus: "registered", lapsedOn: null, lastPractisedOn: "2018-01-01" },
+        TODAY,
+      ),
+    ).toBe(0);
   });
-  test("never registered in England: counted from when they last practised", () => {
-    expect(daysNeededFor({ ...answers, registrationStatus: "never_registered", lapsedOn: null, lastPractisedOn: "2022-06-01" }, TODAY)).toBe(30);
+  test("lapsed exactly five years before today: 30 days; a day longer: 60", () => {
+    expect(daysNeededFor({ ...answers, lapsedOn: "2021-12-02", lastPractisedOn: "2021-06-01" }, TODAY)).toBe(30);
+    expect(daysNeededFor({ ...answers, lapsedOn: "2021-12-01", lastPractisedOn: "2021-06-01" }, TODAY)).toBe(60);
+  });
+  test("never registered: a new applicant, not restoring, so no updating days are counted for restoring", () => {
+    const never = {
+      ...answers,
+      registrationStatus: "never_registered" as const,
+      lapsedOn: null,
+      lastPractisedOn: "2022-06-01",
+    };
+    expect(eligibilityFor(never, TODAY).route).toBe("new_applicant");
+    expect(daysNeededFor(never, TODAY)).toBe(0);
   });
 });
 
 describe("how each entry of the log stands", () => {
-  const e = (id: string, date: string, kind: StandingEntry["kind"], hours = 6): StandingEntry => ({ id, date, kind, hours });
+  const e = (id: string, date: string, kind: StandingEntry["kind"], hours = 6): StandingEntry => ({
+    id,
+    date,
+    kind,
+    hours,
+  });
 
-  test("entries on or before the day 12 months back no longer count; the rest do", () => {
-    const s = entryStandings([e("old", "2025-12-02", "shadowing"), e("new", "2025-12-03", "shadowing")], 30, TODAY);
+  test("an entry on the window's first day (12 months back) counts; the day before it does not", () => {
+    const s = entryStandings(
+      [e("old", "2025-12-01", "supervised_practice"), e("first", "2025-12-02", "supervised_practice")],
+      30,
+      TODAY,
+    );
     expect(s.get("old")).toEqual({ kind: "outside" });
-    expect(s.get("new")).toEqual({ kind: "counts", days: 1 });
+    expect(s.get("first")).toEqual({ kind: "counts", days: 1 });
+  });
+
+  test("a date counts for one day at most: hours beyond six on it count in part, private study giving way first", () => {
+    const s = entryStandings(
+      [
+        e("long", "2026-11-02", "formal_study", 9),
+        e("p", "2026-11-03", "private_study", 4),
+        e("f", "2026-11-03", "formal_study", 4),
+        e("half", "2026-11-04", "formal_study", 3),
+      ],
+      30,
+      TODAY,
+    );
+    expect(s.get("long")).toEqual({ kind: "long_day", days: 1 });
+    expect(s.get("f")).toEqual({ kind: "counts", days: 4 / 6 });
+    expect(s.get("p")).toEqual({ kind: "long_day", days: 2 / 6 });
+    expect(s.get("half")).toEqual({ kind: "counts", days: 0.5 });
   });
 
   test("private study counts newest first up to half of what is needed, the rest is over the cap", () => {
     // 30 needed: at most 15 days (90 hours) of private study.
-    const study = Array.from({ length: 17 }, (_, i) => e(`s${i}`, `2026-11-${String(i + 1).padStart(2, "0")}`, "private_study"));
+    const study = Array.from({ length: 17 }, (_, i) =>
+      e(`s${i}`, `2026-11-${String(i + 1).padStart(2, "0")}`, "private_study"),
+    );
     const s = entryStandings([...study, e("half", "2026-10-01", "private_study", 3)], 30, TODAY);
     expect([...s.values()].filter((x) => x.kind === "counts")).toHaveLength(15);
     expect(s.get("s16")).toEqual({ kind: "counts", days: 1 });
@@ -44,11 +100,20 @@ describe("how each entry of the log stands", () => {
   });
 
   test("an entry that crosses the cap counts in part, matching the count", () => {
-    const entries = [e("a", "2026-11-01", "private_study", 12), e("b", "2026-10-01", "private_study", 6)];
+    const entries = [
+      e("a", "2026-11-01", "private_study", 6),
+      e("b", "2026-10-01", "private_study", 6),
+      e("c", "2026-09-01", "private_study", 6),
+    ];
     const s = entryStandings(entries, 2.5, TODAY); // cap: 1.25 days = 7.5 hours
-    expect(s.get("a")).toEqual({ kind: "capped", days: 1.25 });
-    expect(s.get("b")).toEqual({ kind: "capped", days: 0 });
-    const count = countUpdatingDays(entries.map(({ date, hours, kind }) => ({ date, hours, kind })), 2.5, TODAY);
+    expect(s.get("a")).toEqual({ kind: "counts", days: 1 });
+    expect(s.get("b")).toEqual({ kind: "capped", days: 0.25 });
+    expect(s.get("c")).toEqual({ kind: "capped", days: 0 });
+    const count = countUpdatingDays(
+      entries.map(({ date, hours, kind }) => ({ date, hours, kind })),
+      2.5,
+      TODAY,
+    );
     expect(count.counted).toBe(1.3);
   });
 });
@@ -67,6 +132,12 @@ describe("the ready to return checklist", () => {
     expect(list.left).toBe(4);
     expect(list.ready).toBe(false);
   });
+  test("a new applicant's checklist has no updating days to count, and says registered, not restored", () => {
+    const list = readyToReturn({ registrationRestored: true, referencesReceived: true, supervisedStartAgreed: false }, { counted: 0, needed: 0, done: true }, true);
+    expect(list.items.map((i) => i.key)).toEqual(["registrationRestored", "referencesReceived", "supervisedStartAgreed"]);
+    expect(list.items[0]!.label).toBe("Registered with Social Work England (as a new applicant)");
+    expect(list).toMatchObject({ left: 1, ready: false });
+  });
   test("ready only when all four are done", () => {
     const all = { registrationRestored: true, referencesReceived: true, supervisedStartAgreed: true };
     expect(readyToReturn(all, { counted: 29.9, needed: 30, done: false }).ready).toBe(false);
@@ -83,10 +154,19 @@ describe("the ready to return checklist", () => {
 
 describe("the updating entry form", () => {
   const schema = updatingEntrySchema(TODAY);
-  const good = { intent: "add", on: "2026-11-30", hours: "3.5", kind: "shadowing", description: "Shadowed the duty team." };
+  const good = {
+    intent: "add",
+    on: "2026-11-30",
+    hours: "3.5",
+    kind: "formal_study",
+    description: "The refresher's day on the Care Act.",
+  };
   test("accepts a day's entry", () => {
     const r = parseForm(form(good), schema);
-    expect(r).toMatchObject({ ok: true, data: { on: "2026-11-30", hours: 3.5, kind: "shadowing", supervisedBy: null } });
+    expect(r).toMatchObject({
+      ok: true,
+      data: { on: "2026-11-30", hours: 3.5, kind: "formal_study", supervisedBy: null },
+    });
   });
   test("refuses a date in the future, hours outside 0.5 to 12, and an unknown kind, each by its field", () => {
     const r = parseForm(form({ ...good, on: "2026-12-03", hours: "12.5", kind: "gardening" }), schema);
@@ -97,7 +177,7 @@ describe("the updating entry form", () => {
       hours: "Enter at most 12 hours for one day",
       kind: "Choose what kind of updating it was",
     });
-    expect(r.values.description).toBe("Shadowed the duty team.");
+    expect(r.values.description).toBe("The refresher's day on the Care Act.");
     const short = parseForm(form({ ...good, hours: "0.25" }), schema);
     expect(!short.ok && short.errors.hours).toBe("Enter at least 0.5 hours");
     const blank = parseForm(form({ ...good, hours: "" }), schema);
@@ -105,21 +185,34 @@ describe("the updating entry form", () => {
   });
   test("supervised practice needs who supervised it, said alongside other mistakes", () => {
     const r = parseForm(form({ ...good, kind: "supervised_practice", description: "" }), schema);
-    expect(!r.ok && r.errors).toEqual({ description: "Write what you did", supervisedBy: "Enter who supervised your practice" });
+    expect(!r.ok && r.errors).toEqual({
+      description: "Write what you did",
+      supervisedBy: "Enter who supervised your practice",
+    });
     expect(parseForm(form({ ...good, kind: "supervised_practice", supervisedBy: "Sam Carter" }), schema).ok).toBe(true);
   });
 });
 
 describe("the CPD record form", () => {
   const schema = cpdRecordSchema(TODAY);
-  const good = { recordedOn: "2026-12-01", activity: "A course", learning: "Something", impact: "Some", "standard-1": "yes", "standard-4": "yes" };
+  const good = {
+    recordedOn: "2026-12-01",
+    activity: "A course",
+    learning: "Something",
+    impact: "Some",
+    "standard-1": "yes",
+    "standard-4": "yes",
+  };
   test("collects the ticked standards in order", () => {
     const r = parseForm(form({ ...good, "standard-6": "yes" }), schema);
     expect(r).toMatchObject({ ok: true, data: { standards: ["1", "4", "6"], peerReflection: null, peerName: null } });
   });
   test("at least one standard, said with the other missing parts", () => {
     const r = parseForm(form({ recordedOn: "2026-12-01", activity: "", learning: "x", impact: "x" }), schema);
-    expect(!r.ok && r.errors).toEqual({ activity: "Write what you did", standards: "Choose at least one professional standard" });
+    expect(!r.ok && r.errors).toEqual({
+      activity: "Write what you did",
+      standards: "Choose at least one professional standard",
+    });
   });
   test("refuses a standard not on the list, and a future date", () => {
     const r = parseForm(form({ ...good, "standard-9": "yes", recordedOn: "2027-01-01" }), schema);
@@ -137,14 +230,31 @@ describe("the CPD record form", () => {
 
 describe("the returner's answers", () => {
   const schema = profileSchema(TODAY);
-  const good = { intent: "profile", registrationStatus: "lapsed", lapsedOn: "2020-10", lastPractisedOn: "2020-07", region: "North West", specialism: "children" };
-  test("months become their first day; a lapse date only when lapsed", () => {
-    expect(parseForm(form(good), schema)).toMatchObject({ ok: true, data: { lapsedOn: "2020-10-01", lastPractisedOn: "2020-07-01" } });
-    expect(parseForm(form({ ...good, registrationStatus: "registered" }), schema)).toMatchObject({ ok: true, data: { lapsedOn: null } });
+  const good = {
+    intent: "profile",
+    registrationStatus: "lapsed",
+    lapsedOn: "2020-10-17",
+    lastPractisedOn: "2020-07",
+    region: "North West",
+    specialism: "children",
+  };
+  test("the lapse is a whole date; the month last practised becomes its first day; a lapse date only when lapsed", () => {
+    expect(parseForm(form(good), schema)).toMatchObject({
+      ok: true,
+      data: { lapsedOn: "2020-10-17", lastPractisedOn: "2020-07-01" },
+    });
+    const monthOnly = parseForm(form({ ...good, lapsedOn: "2020-10" }), schema);
+    expect(!monthOnly.ok && monthOnly.errors.lapsedOn).toMatch(
+      /^Enter the date your registration lapsed as a real date/,
+    );
+    expect(parseForm(form({ ...good, registrationStatus: "registered" }), schema)).toMatchObject({
+      ok: true,
+      data: { lapsedOn: null },
+    });
   });
-  test("a lapsed registration needs the month it lapsed", () => {
+  test("a lapsed registration needs the date it lapsed", () => {
     const r = parseForm(form({ ...good, lapsedOn: "" }), schema);
-    expect(!r.ok && r.errors).toEqual({ lapsedOn: "Enter the month your registration lapsed" });
+    expect(!r.ok && r.errors).toEqual({ lapsedOn: "Enter the date your registration lapsed" });
     const future = parseForm(form({ ...good, lastPractisedOn: "2027-01", region: "Mars" }), schema);
     expect(!future.ok && future.errors).toMatchObject({
       lastPractisedOn: "The month you last practised as a social worker cannot be in the future",
@@ -155,7 +265,11 @@ describe("the returner's answers", () => {
 
 describe("navigation for a returner", () => {
   test("a returner's account has 'Your return' after 'Your learning'; nobody else's does", () => {
-    expect(navigationFor(null, { returner: true }).map((i) => i.href).slice(0, 2)).toEqual(["/learning", "/return"]);
+    expect(
+      navigationFor(null, { returner: true })
+        .map((i) => i.href)
+        .slice(0, 2),
+    ).toEqual(["/learning", "/return"]);
     expect(navigationFor("learner", { returner: true }).map((i) => i.href)).toContain("/return");
     expect(navigationFor("learner").map((i) => i.href)).not.toContain("/return");
     expect(navigationFor("supervisor", { returner: true }).map((i) => i.href)).not.toContain("/return");

@@ -2,7 +2,7 @@
  * The returners' public forms (the self-check and the callback request) and the helpline
  * desk's forms, as zod schemas: what each field must be, in the words shown next to it. Pure.
  */
-import { isAfter, parseISO } from "date-fns";
+import { format, isAfter, isValid, parseISO } from "date-fns";
 import { z } from "zod";
 import {
   CALL_OUTCOMES,
@@ -42,6 +42,28 @@ export function monthOf(
   return { ok: true, date };
 }
 
+/** A whole date typed into three boxes (day, month list, year), as yyyy-MM-dd, or the problem. */
+export function dateOf(
+  day: string | undefined,
+  month: string | undefined,
+  year: string | undefined,
+  what: string,
+  today: string,
+): { ok: true; date: string } | { ok: false; message: string } {
+  const d = (day ?? "").trim();
+  if (!d && !(month ?? "").trim() && !(year ?? "").trim()) return { ok: false, message: `Enter ${what}` };
+  const monthly = monthOf(month, year, what, today);
+  if (!d) return { ok: false, message: `${capitalise(what)} must include a day` };
+  if (!monthly.ok) return monthly;
+  const dayNumber = /^\d{1,2}$/.test(d) ? Number(d) : NaN;
+  const date = `${monthly.date.slice(0, 8)}${String(dayNumber).padStart(2, "0")}`;
+  if (!(dayNumber >= 1 && dayNumber <= 31) || !isValid(parseISO(date)) || format(parseISO(date), "yyyy-MM-dd") !== date)
+    return { ok: false, message: `${capitalise(what)} must be a real date` };
+  if (isAfter(parseISO(date), parseISO(today)))
+    return { ok: false, message: `${capitalise(what)} must be in the past` };
+  return { ok: true, date };
+}
+
 function capitalise(s: string) {
   return s[0]!.toUpperCase() + s.slice(1);
 }
@@ -61,6 +83,7 @@ const answerFields = {
   registration: z.enum(REGISTRATION_STATUSES, { error: "Select where you are with the register" }),
   lastPractisedMonth: monthField,
   lastPractisedYear: yearField,
+  lapsedDay: z.string().max(10, "Enter the day as a number from 1 to 31").optional(),
   lapsedMonth: monthField,
   lapsedYear: yearField,
   specialism: z.enum(SPECIALISMS, { error: "Select adults', children's or either" }),
@@ -70,6 +93,7 @@ interface AnswerInput {
   registration: RegistrationStatus;
   lastPractisedMonth?: string;
   lastPractisedYear?: string;
+  lapsedDay?: string;
   lapsedMonth?: string;
   lapsedYear?: string;
 }
@@ -83,7 +107,13 @@ function checkDates(today: string) {
     const last = monthOf(value.lastPractisedMonth, value.lastPractisedYear, "when you last practised", today);
     if (!last.ok) ctx.addIssue({ code: "custom", path: ["lastPractised"], message: last.message });
     if (value.registration === "lapsed") {
-      const lapsed = monthOf(value.lapsedMonth, value.lapsedYear, "when your registration lapsed", today);
+      const lapsed = dateOf(
+        value.lapsedDay,
+        value.lapsedMonth,
+        value.lapsedYear,
+        "the date your registration lapsed",
+        today,
+      );
       if (!lapsed.ok) ctx.addIssue({ code: "custom", path: ["lapsed"], message: lapsed.message });
     }
   };
@@ -92,7 +122,7 @@ function checkDates(today: string) {
 /** Once everything is valid: the month/year pairs as dates (the first of the month). */
 function withDates<T extends AnswerInput>(value: T, today: string) {
   const last = monthOf(value.lastPractisedMonth, value.lastPractisedYear, "the date", today);
-  const lapsed = monthOf(value.lapsedMonth, value.lapsedYear, "the date", today);
+  const lapsed = dateOf(value.lapsedDay, value.lapsedMonth, value.lapsedYear, "the date", today);
   return {
     ...value,
     lastPractisedOn: last.ok ? last.date : "",
@@ -101,7 +131,6 @@ function withDates<T extends AnswerInput>(value: T, today: string) {
 }
 
 const always = { when: () => true };
-
 
 export function eligibilitySchema(today: string) {
   return z

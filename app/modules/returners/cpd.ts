@@ -1,9 +1,15 @@
 /**
  * CPD for Social Work England: the registration year runs 1 December to 30 November, renewal
  * is open 1 September to 30 November, and each year needs at least two CPD records, at least
- * one of them discussed with a peer.
+ * one of them reflected on with a peer. One record can be both: with one record reflected on
+ * with a peer, one more record of any kind is enough; with two or more and none reflected on,
+ * one more that is reflected on with a peer is what is missing.
+ *
+ * "Today" is England's date (englandDay()), passed in by the caller.
  */
-import { differenceInCalendarDays, parseISO } from "date-fns";
+import { differenceInCalendarDays, format, parseISO } from "date-fns";
+
+export const RECORDS_NEEDED = 2;
 
 export interface RegistrationYear {
   /** e.g. "2026-27" for 1 December 2026 to 30 November 2027. */
@@ -29,20 +35,68 @@ export interface CpdRecord {
   peerReflection: boolean;
 }
 
+interface CpdCounts {
+  records: number;
+  peerReviewed: number;
+  /** Days from today until renewal closes on 30 November (0 on the day itself). */
+  daysLeft: number;
+  /** Renewal is open (1 September to 30 November). */
+  renewalOpen: boolean;
+}
+
 export type CpdState =
-  | { kind: "met"; records: number; peerReviewed: number }
-  | { kind: "due"; records: number; peerReviewed: number; missing: string[]; daysLeft: number; warn: boolean };
+  | ({ kind: "met" } & CpdCounts)
+  | ({
+      kind: "due";
+      /** Records still needed this registration year (1 or 2). */
+      stillNeeded: number;
+      /** Whether one of the records still needed must be reflected on with a peer. */
+      peerNeeded: boolean;
+      warn: boolean;
+    } & CpdCounts);
 
 /** Where a person's CPD stands for the registration year containing `today`. */
 export function cpdState(records: readonly CpdRecord[], today: string): CpdState & { year: RegistrationYear } {
   const year = registrationYearOf(today);
   const inYear = records.filter((r) => r.recordedOn >= year.starts && r.recordedOn <= year.ends);
   const peerReviewed = inYear.filter((r) => r.peerReflection).length;
-  const missing: string[] = [];
-  if (inYear.length < 2) missing.push(`${2 - inYear.length} more CPD record${inYear.length === 1 ? "" : "s"}`);
-  if (peerReviewed < 1) missing.push("a record discussed with a peer");
-  if (!missing.length) return { kind: "met", records: inYear.length, peerReviewed, year };
-  const daysLeft = differenceInCalendarDays(parseISO(year.ends), parseISO(today));
+  const counts: CpdCounts = {
+    records: inYear.length,
+    peerReviewed,
+    daysLeft: differenceInCalendarDays(parseISO(year.ends), parseISO(today)),
+    renewalOpen: today >= year.renewalOpens,
+  };
+  const peerNeeded = peerReviewed < 1;
+  // One record can be both: the peer-reflected one counts towards the two.
+  const stillNeeded = Math.max(RECORDS_NEEDED - inYear.length, peerNeeded ? 1 : 0);
+  if (!stillNeeded) return { kind: "met", ...counts, year };
   // Warn from the day renewal opens, so there is time to add what is missing before it closes.
-  return { kind: "due", records: inYear.length, peerReviewed, missing, daysLeft, warn: today >= year.renewalOpens, year };
+  return { kind: "due", ...counts, stillNeeded, peerNeeded, warn: counts.renewalOpen, year };
+}
+
+const long = (d: string) => format(parseISO(d), "d MMMM yyyy");
+
+/**
+ * The CPD panel's words: what is still needed this registration year (and whether a record
+ * reflected on with a peer is among it), and how long until renewal closes, met or not.
+ */
+export function cpdSentences(state: CpdState & { year: RegistrationYear }) {
+  const closes = long(state.year.ends);
+  let need: string;
+  if (state.kind === "met") {
+    const peer = `${state.peerReviewed} reflected on with a peer`;
+    need =
+      state.records === RECORDS_NEEDED
+        ? `Both records are in for this registration year, ${peer}.`
+        : `All ${state.records} records are in for this registration year, ${peer}.`;
+  } else if (state.stillNeeded === 1) {
+    need = `You need 1 more CPD record this registration year${state.peerNeeded ? ", and it must be reflected on with a peer" : ""}.`;
+  } else {
+    need = `You need ${state.stillNeeded} more CPD records this registration year${state.peerNeeded ? ", and at least one of them must be reflected on with a peer" : ""}.`;
+  }
+  const renewal =
+    state.daysLeft === 0
+      ? `Renewal closes today (${closes}).`
+      : `Renewal closes in ${state.daysLeft} ${state.daysLeft === 1 ? "day" : "days"} (${closes})${state.renewalOpen ? "" : `; it opens on ${long(state.year.renewalOpens)}`}.`;
+  return { need, renewal };
 }

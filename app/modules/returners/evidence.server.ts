@@ -5,9 +5,10 @@
  */
 import { format, parseISO } from "date-fns";
 import { PdfWriter } from "~/modules/signoff/pdf-writer";
-import { cpdState, registrationYearOf } from "./cpd";
+import { cpdSentences, cpdState, registrationYearOf } from "./cpd";
+import { englandDay } from "~/utils/england";
 import { PROFESSIONAL_STANDARDS, REGISTRATION_LABELS, SPECIALISM_LABELS } from "./options";
-import { daysNeededFor, entryStandings, formatDays, readyToReturn } from "./route";
+import { daysInWords, daysNeededFor, entryStandings, formatDays, readyToReturn } from "./route";
 import { discussedWithPeer } from "./route-schemas";
 import { listCpdRecords, listUpdatingEntries, type ReturnerProfile } from "./route.server";
 import { countUpdatingDays, UPDATING_KIND_LABELS } from "./updating";
@@ -20,7 +21,7 @@ export async function evidencePackPdf(
   profile: ReturnerProfile | null,
   now = new Date(),
 ) {
-  const today = format(now, "yyyy-MM-dd");
+  const today = englandDay(now);
   const [entries, records] = await Promise.all([listUpdatingEntries(person.id), listCpdRecords(person.id)]);
   const needed = profile ? daysNeededFor(profile, today) : 0;
   const log = entries.map((e) => ({ id: e.id, date: e.on, hours: e.hours, kind: e.kind }));
@@ -29,6 +30,7 @@ export async function evidencePackPdf(
   const checklist = readyToReturn(
     profile ?? { registrationRestored: false, referencesReceived: false, supervisedStartAgreed: false },
     count,
+    profile?.registrationStatus === "never_registered",
   );
   const cpd = cpdState(
     records.map((r) => ({ recordedOn: r.recordedOn, peerReflection: discussedWithPeer(r) })),
@@ -43,12 +45,12 @@ export async function evidencePackPdf(
   pdf.field("Generated", format(now, "d MMMM yyyy, HH:mm"));
   if (profile) {
     pdf.field("Registration", REGISTRATION_LABELS[profile.registrationStatus]);
-    if (profile.lapsedOn) pdf.field("Registration lapsed", format(parseISO(profile.lapsedOn), "MMMM yyyy"));
+    if (profile.lapsedOn) pdf.field("Registration lapsed", format(parseISO(profile.lapsedOn), "d MMMM yyyy"));
     if (profile.lastPractisedOn) pdf.field("Last practised", format(parseISO(profile.lastPractisedOn), "MMMM yyyy"));
     pdf.field("Area of practice", SPECIALISM_LABELS[profile.specialism]);
   }
   pdf.text(
-    "The updating below is declared by the returner; supervised practice names the person who supervised it. A day is about 6 hours; only the 12 months before the application count; private study counts for at most half of the days needed.",
+    "The updating below is declared by the returner; supervised practice names the person who supervised it. A day is at least 6 hours: each date counts for one day at most (fewer hours count as part of a day); only the 12 months before the application count; private study counts for at most half of the days needed.",
   );
 
   pdf.heading("Updating days");
@@ -56,11 +58,11 @@ export async function evidencePackPdf(
   pdf.field("Days counted", `${formatDays(count.counted)} of ${needed}${count.done ? " (done)" : ""}`);
   pdf.field(
     "Made up of",
-    `${formatDays(count.otherDays)} days of structured learning, shadowing and supervised practice; ${formatDays(count.privateStudyDays - count.privateStudyNotCounted)} days of private study`,
+    `${formatDays(count.otherDays)} days of supervised practice and formal study; ${formatDays(count.privateStudyDays - count.privateStudyNotCounted)} days of private study`,
   );
   if (count.privateStudyNotCounted > 0)
     pdf.field("Private study over the cap (not counted)", `${formatDays(count.privateStudyNotCounted)} days`);
-  pdf.field("Counting from", `after ${day(count.windowStart)} (the last 12 months)`);
+  pdf.field("Counting from", `${day(count.windowStart)} (the last 12 months)`);
   if (entries.length) {
     pdf.table(
       ["Date", "Hours", "Kind", "What was done", "Supervised by", "Counts?"],
@@ -72,11 +74,13 @@ export async function evidencePackPdf(
             ? "Yes"
             : s?.kind === "capped"
               ? s.days > 0
-                ? `${formatDays(s.days)} days (private study cap)`
+                ? `${daysInWords(s.days)} (private study cap)`
                 : "No: over the private study cap"
-              : s?.kind === "outside"
-                ? "No: over 12 months ago"
-                : "Not yet";
+              : s?.kind === "long_day"
+                ? `${daysInWords(s.days)} (a date counts for one day at most)`
+                : s?.kind === "outside"
+                  ? "No: over 12 months ago"
+                  : "Not yet";
         return [
           day(e.on),
           formatDays(e.hours),
@@ -92,9 +96,7 @@ export async function evidencePackPdf(
   pdf.heading("Continuing professional development");
   pdf.field(
     `Registration year ${cpd.year.label}`,
-    cpd.kind === "met"
-      ? `${cpd.records} records, ${cpd.peerReviewed} discussed with a peer: meets Social Work England's requirement`
-      : `${cpd.records} records, ${cpd.peerReviewed} discussed with a peer; still to add: ${cpd.missing.join(" and ")}`,
+    `${cpd.records} ${cpd.records === 1 ? "record" : "records"}, ${cpd.peerReviewed} reflected on with a peer. ${cpdSentences(cpd).need} ${cpdSentences(cpd).renewal}`,
   );
   if (!records.length) pdf.text("No CPD records yet.");
   for (const r of records) {
@@ -103,8 +105,8 @@ export async function evidencePackPdf(
     pdf.field("What I learnt", r.learning);
     pdf.field("Impact on my practice", r.impact);
     pdf.field("Professional standards", r.standards.map((c) => `${c}. ${standardTitle(c)}`).join("; "));
-    if (discussedWithPeer(r)) pdf.field(`Discussed with ${r.peerName}`, r.peerReflection ?? "");
-    else pdf.field("Discussed with a peer", "no");
+    if (discussedWithPeer(r)) pdf.field(`Reflected on with ${r.peerName}`, r.peerReflection ?? "");
+    else pdf.field("Reflected on with a peer", "no");
   }
 
   pdf.heading("Ready to return");

@@ -28,7 +28,7 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export const REGISTRATION_LABELS: Record<RegistrationStatus, string> = {
   registered: "Still on the Social Work England register",
   lapsed: "My registration has lapsed",
-  never_registered: "Qualified in the UK but never registered in England",
+  never_registered: "Qualified in the UK but never registered as a social worker",
 };
 
 export const CALLBACK_STATUSES = ["new", "contacted", "introduced", "returned", "closed"] as const;

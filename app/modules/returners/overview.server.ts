@@ -1,9 +1,10 @@
 /** What the returner's start page (/return) shows, gathered in a fixed handful of queries. */
-import { differenceInCalendarDays, format, parseISO } from "date-fns";
+import { format, parseISO } from "date-fns";
+import { englandDay } from "~/utils/england";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { findEnrolment, lessonStatesFor } from "~/modules/programmes/learning.server";
 import { moduleProgress, programmeProgress } from "~/modules/programmes/progress";
-import { cpdState } from "./cpd";
+import { cpdSentences, cpdState } from "./cpd";
 import { INTRODUCTION_STATUS_LABELS } from "./options";
 import { eligibilityFor, isGoodNews, readyToReturn } from "./route";
 import { discussedWithPeer } from "./route-schemas";
@@ -40,7 +41,7 @@ export async function refresherProgress(userId: string) {
 }
 
 export async function returnOverview(userId: string, profile: ReturnerProfile | null, now = new Date()) {
-  const today = format(now, "yyyy-MM-dd");
+  const today = englandDay(now);
   const [refresher, entries, records, intros] = await Promise.all([
     refresherProgress(userId),
     profile ? listUpdatingEntries(userId) : Promise.resolve([]),
@@ -66,13 +67,12 @@ export async function returnOverview(userId: string, profile: ReturnerProfile | 
   const cpdSummary = {
     year: cpd.year.label,
     ends: long(cpd.year.ends),
-    renewalOpens: long(cpd.year.renewalOpens),
     records: cpd.records,
     peerReviewed: cpd.peerReviewed,
     met: cpd.kind === "met",
-    missing: cpd.kind === "due" ? cpd.missing : [],
     warn: cpd.kind === "due" && cpd.warn,
-    daysLeft: cpd.kind === "due" ? cpd.daysLeft : differenceInCalendarDays(parseISO(cpd.year.ends), now),
+    daysLeft: cpd.daysLeft,
+    ...cpdSentences(cpd),
   };
   if (!profile) return { today, refresher, introductions, cpd: cpdSummary, route: null };
   const eligibility = eligibilityFor(profile, today);
@@ -91,9 +91,11 @@ export async function returnOverview(userId: string, profile: ReturnerProfile | 
       needed,
       count,
       entries: entries.length,
-      checklist: readyToReturn(profile, count),
+      checklist: readyToReturn(profile, count, eligibility.route === "new_applicant"),
       steps: eligibility.steps,
+      route: eligibility.route,
       yearsOffRegister: eligibility.yearsOffRegister,
+      timeOffRegister: eligibility.timeOffRegister,
       nationalProgramme: eligibility.nationalProgramme,
     },
   };

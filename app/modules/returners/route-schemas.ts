@@ -41,7 +41,7 @@ const pastMonth = (label: string, today: string) =>
 const tick = z.enum(["yes"], { error: "Tick the box, or leave it empty" }).optional();
 
 export function profileSchema(today: string) {
-  const lapsedMonth = pastMonth("your registration lapsed", today);
+  const lapsedDay = pastDay("date your registration lapsed", today);
   return z
     .object({
       intent: z.literal("profile"),
@@ -54,7 +54,7 @@ export function profileSchema(today: string) {
     .superRefine(
       (v, ctx) => {
         if (v.registrationStatus !== "lapsed") return;
-        const lapsed = lapsedMonth.safeParse(v.lapsedOn ?? "");
+        const lapsed = lapsedDay.safeParse(v.lapsedOn ?? "");
         if (!lapsed.success)
           ctx.addIssue({ code: "custom", path: ["lapsedOn"], message: lapsed.error.issues[0]!.message });
       },
@@ -66,7 +66,7 @@ export function profileSchema(today: string) {
     )
     .transform((v) => ({
       ...v,
-      lapsedOn: v.registrationStatus === "lapsed" ? lapsedMonth.parse(v.lapsedOn) : null,
+      lapsedOn: v.registrationStatus === "lapsed" ? lapsedDay.parse(v.lapsedOn) : null,
     }));
 }
 

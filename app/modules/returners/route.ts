@@ -2,10 +2,9 @@
  * The returner's own route, as pure rules: how many updating days their answers call for,
  * which entries of their log count (and which no longer do), and the 'ready to return' checklist.
  */
-import { format, parseISO, subMonths } from "date-fns";
 import { checkEligibility } from "./eligibility";
 import type { RegistrationStatus, Specialism } from "./options";
-import { HOURS_PER_DAY, type UpdatingCount, type UpdatingEntry } from "./updating";
+import { HOURS_PER_DAY, shareOutDays, windowStartOf, type UpdatingCount, type UpdatingEntry } from "./updating";
 
 export interface RouteProfile {
   registrationStatus: RegistrationStatus;
@@ -43,7 +42,9 @@ export type EntryStanding =
   | { kind: "counts"; days: number }
   /** Private study beyond the half of what is needed that may be private study: counts in part or not at all. */
   | { kind: "capped"; days: number }
-  /** Older than the 12 months before the application: no longer counts. */
+  /** Hours beyond six on its date (with the date's other entries): a date counts for one day at most. */
+  | { kind: "long_day"; days: number }
+  /** From before the 12 months before the application: no longer counts. */
   | { kind: "outside" }
   /** A date still to come (only possible if the clock moved): not counted yet. */
   | { kind: "future" };
@@ -53,32 +54,37 @@ export interface StandingEntry extends UpdatingEntry {
 }
 
 /**
- * How each entry of a log stands, matching countUpdatingDays: within the window, private study
- * counts newest first up to the cap (so the entries that keep counting are the ones that will
- * stay in the window longest).
+ * How each entry of a log stands, matching countUpdatingDays: within the window, each date's six
+ * counting hours go to supervised practice and formal study first, then private study; private
+ * study counts newest first up to the cap (so the entries that keep counting are the ones that
+ * will stay in the window longest).
  */
 export function entryStandings(
   entries: readonly StandingEntry[],
   needed: number,
   asOf: string,
 ): Map<string, EntryStanding> {
-  const windowStart = format(subMonths(parseISO(asOf), 12), "yyyy-MM-dd");
+  const windowStart = windowStartOf(asOf);
   const result = new Map<string, EntryStanding>();
   let privateLeft = needed > 0 ? (needed / 2) * HOURS_PER_DAY : Infinity;
   const newestFirst = [...entries].sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id));
+  const inWindow = newestFirst.filter((e) => e.date <= asOf && e.date >= windowStart);
+  const shares = new Map(shareOutDays(inWindow).map((s) => [s.entry.id, s.hours]));
   for (const entry of newestFirst) {
     if (entry.date > asOf) result.set(entry.id, { kind: "future" });
-    else if (entry.date <= windowStart) result.set(entry.id, { kind: "outside" });
-    else if (entry.kind !== "private_study")
-      result.set(entry.id, { kind: "counts", days: entry.hours / HOURS_PER_DAY });
+    else if (entry.date < windowStart) result.set(entry.id, { kind: "outside" });
     else {
-      const counted = Math.min(entry.hours, privateLeft);
-      privateLeft -= counted;
+      const dayHours = shares.get(entry.id) ?? 0;
+      const counted = entry.kind === "private_study" ? Math.min(dayHours, privateLeft) : dayHours;
+      if (entry.kind === "private_study") privateLeft -= counted;
+      const days = counted / HOURS_PER_DAY;
       result.set(
         entry.id,
         counted === entry.hours
-          ? { kind: "counts", days: entry.hours / HOURS_PER_DAY }
-          : { kind: "capped", days: counted / HOURS_PER_DAY },
+          ? { kind: "counts", days }
+          : counted < dayHours
+            ? { kind: "capped", days }
+            : { kind: "long_day", days },
       );
     }
   }
@@ -98,6 +104,8 @@ export interface ChecklistItem {
 export function readyToReturn(
   profile: Pick<RouteProfile, "registrationRestored" | "referencesReceived" | "supervisedStartAgreed">,
   count: Pick<UpdatingCount, "counted" | "needed" | "done">,
+  /** A new applicant (never registered) joins the register: Social Work England says what updating they need. */
+  newApplicant = false,
 ) {
   const items: ChecklistItem[] = [
     {
@@ -112,7 +120,9 @@ export function readyToReturn(
     },
     {
       key: "registrationRestored",
-      label: "Registration restored with Social Work England",
+      label: newApplicant
+        ? "Registered with Social Work England (as a new applicant)"
+        : "Registration restored with Social Work England",
       done: profile.registrationRestored,
       manual: true,
     },
@@ -124,8 +134,16 @@ export function readyToReturn(
       manual: true,
     },
   ];
-  const left = items.filter((i) => !i.done).length;
-  return { items, left, ready: left === 0 };
+  // A new applicant is not restoring: the days counted for restoring are not theirs to tick off.
+  const shown = newApplicant ? items.filter((i) => i.key !== "updatingDone") : items;
+  const left = shown.filter((i) => !i.done).length;
+  return { items: shown, left, ready: left === 0 };
+}
+
+/** "1 day", "0.5 days", "18.5 days": days in words, to one decimal place. */
+export function daysInWords(days: number) {
+  const shown = formatDays(days);
+  return `${shown} ${shown === "1" ? "day" : "days"}`;
 }
 
 /** 18.5, 30, 0.3: days to one decimal place, without a trailing ".0". */
