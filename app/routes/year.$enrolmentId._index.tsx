@@ -110,7 +110,7 @@ async function workOutYear(enrolment: Enrolment, programme: Programme, today: Da
     reflections: meter.kinds.flatMap((k) =>
       (k.points ?? []).map((p) => {
         const piece = p.servedBy ? evidence.find((e) => e.id === p.servedBy) : undefined;
-        return { title: p.title, due: p.due, doneOn: piece ? parseDay(piece.occurredOn) : null, id: piece?.id ?? null };
+        return { title: p.title, due: p.due, doneOn: piece ? parseDay(piece.occurredOn) : null };
       }),
     ),
   });
@@ -259,7 +259,7 @@ export default function Year() {
           </h2>
           <p>{page.portfolio.percent}% of the evidence the programme asks for.</p>
           {page.portfolio.missingKinds.length ? (
-            <p className="secondary">Still to come: {page.portfolio.missingKinds.join(", ")}.</p>
+            <p className="secondary">Still to come: {page.portfolio.missingKinds.join("; ")}.</p>
           ) : null}
           {page.portfolio.standards ? <p className="secondary">{page.portfolio.standards}</p> : null}
           {page.portfolio.awaitingReflection ? (

@@ -35,7 +35,7 @@ export interface TimelineInput {
   evidence: { id: string; title: string; kindLabel: string; occurredOn: string }[];
   flaggedWeeks: { weekStarting: string; reasons: string[] }[];
   /** Critical reflections due at review points: when each is due, and the reflection serving it. */
-  reflections?: { title: string; due: Date; doneOn: Date | null; id: string | null }[];
+  reflections?: { title: string; due: Date; doneOn: Date | null }[];
 }
 
 const ORDER: TimelineEvent["kind"][] = [
@@ -92,21 +92,16 @@ export function yearTimeline(input: TimelineInput): {
         href: `${base}/reviews/${r.code}`,
       };
     }),
-    ...(input.reflections ?? []).map((r) => ({
-      date: r.doneOn ?? r.due,
-      kind: "reflection" as const,
-      title: r.doneOn
-        ? `Critical reflection for the ${r.title.toLowerCase()} written`
-        : `Critical reflection for the ${r.title.toLowerCase()} due`,
-      state: (r.doneOn
-        ? "done"
-        : daysUntil(r.due) < 0
-          ? "overdue"
-          : daysUntil(r.due) <= 28
-            ? "due"
-            : "upcoming") as EventState,
-      href: r.id ? `${base}/portfolio/${r.id}` : `${base}/portfolio`,
-    })),
+    // A reflection written is on the timeline as evidence already; one still to write is shown where it is due.
+    ...(input.reflections ?? [])
+      .filter((r) => !r.doneOn)
+      .map((r) => ({
+        date: r.due,
+        kind: "reflection" as const,
+        title: `Critical reflection for the ${r.title.toLowerCase()} due`,
+        state: (daysUntil(r.due) < 0 ? "overdue" : daysUntil(r.due) <= 28 ? "due" : "upcoming") as EventState,
+        href: `${base}/portfolio`,
+      })),
     ...input.sessions.map((s) => ({
       date: parseISO(s.heldOn),
       kind: "supervision" as const,
