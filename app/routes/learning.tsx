@@ -9,6 +9,7 @@ import { describeMinutes } from "~/modules/programmes/labels";
 import { enrolmentsWithLessons } from "~/modules/programmes/learning.server";
 import { nextReviewPoint, programmeProgress } from "~/modules/programmes/progress";
 import { keptAgreementSummaries } from "~/modules/first-year/overview.server";
+import { yearInputFor, yearPosition } from "~/modules/first-year/year";
 import { requireUser } from "~/utils/auth.server";
 import { englandToday } from "~/utils/england";
 
@@ -47,6 +48,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
     ];
   });
+  // The year as its enrolment dates it (part-time work, pauses, an extension); the membership's
+  // start date alone where no assessed year is enrolled yet.
+  const positionIn = (organisationId: string, startedOn: string) => {
+    const year = enrolments.find((e) => e.organisationId === organisationId && findProgramme(e.programmeSlug)?.assessment);
+    return year
+      ? yearPosition(yearInputFor(year, findProgramme(year.programmeSlug)!), today)
+      : { ...firstYearPosition(startedOn, today), fte: 1 };
+  };
   return {
     programmes,
     name: current.user.name,
@@ -63,12 +72,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       progress: describeProgress(m.stage, m.startedOn, today),
       firstYear:
         m.stage === "nqsw" && m.startedOn
-          ? (({ month, lengthInMonths, endsOn, daysLeft }) => ({
+          ? (({ month, lengthInMonths, endsOn, daysLeft, fte }) => ({
               month,
               lengthInMonths,
               endsOn: formatDate(endsOn),
               daysLeft,
-            }))(firstYearPosition(m.startedOn, today))
+              partTime: fte < 1 ? Math.round(fte * 100) : null,
+            }))(positionIn(m.organisationId, m.startedOn))
           : null,
     })),
   };
@@ -92,7 +102,8 @@ function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof 
             </p>
             {p.dueNext ? (
               <p>
-                <strong>Due next:</strong> {p.dueNext.title} on {p.dueNext.on} (in {p.dueNext.days} days)
+                <strong>Due next:</strong> {p.dueNext.title} on {p.dueNext.on} (
+                {p.dueNext.days === 0 ? "today" : p.dueNext.days === 1 ? "tomorrow" : `in ${p.dueNext.days} days`})
               </p>
             ) : null}
             {p.agreement ? (
@@ -208,8 +219,9 @@ export default function Learning() {
                     {p.firstYear.month} of {p.firstYear.lengthInMonths}
                   </progress>
                   <p>
-                    The year ends on {p.firstYear.endsOn} ({p.firstYear.daysLeft} days left), unless it is paused or
-                    extended.
+                    The year ends on {p.firstYear.endsOn} ({p.firstYear.daysLeft} days left)
+                    {p.firstYear.partTime ? `, longer for your part-time work at ${p.firstYear.partTime}%` : ""}, unless it
+                    is paused or extended.
                   </p>
                 </>
               ) : (

@@ -14,6 +14,7 @@ import {
   reviewDates,
   supervisionSlots,
   yearEnd,
+  yearPosition,
   type YearInput,
 } from "~/modules/first-year/year";
 import { programmeFileSchema } from "~/modules/programmes/content-schema";
@@ -159,5 +160,23 @@ describe("supervision at part time stays calendar weekly, fortnightly and monthl
     expect(slots.every((s) => isoDate(s.due) <= end)).toBe(true);
     // Monthly supervision carries on through the extension.
     expect(calendarDaysBetween(yearEnd(year), slots.at(-1)!.due)).toBeLessThan(31);
+  });
+});
+
+describe("where a learner is in a part-time year", () => {
+  const year: YearInput = { startedOn: "2026-11-16", ...asye, fte: 0.6 };
+  const at = (today: string) => yearPosition(year, parseDay(today));
+
+  it("counts programme months as the year page does, and the days to the part-time end", () => {
+    // Programme month 1 closes on 16 January 2027 (1 / 0.6 rounded up to 2 calendar months).
+    expect(at("2027-01-16")).toMatchObject({ month: 1, lengthInMonths: 12, started: true, fte: 0.6 });
+    expect(at("2027-01-17").month).toBe(2);
+    expect(isoDate(at("2027-01-17").endsOn)).toBe("2028-07-16");
+    expect(at("2028-07-15")).toMatchObject({ month: 12, daysLeft: 1, complete: false });
+    expect(at("2028-07-16")).toMatchObject({ month: 12, daysLeft: 0, complete: true });
+  });
+
+  it("is at month 1, not started, before the start", () => {
+    expect(at("2026-11-15")).toMatchObject({ month: 1, started: false });
   });
 });

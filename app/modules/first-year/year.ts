@@ -145,6 +145,32 @@ export function yearEnd(input: YearInput) {
   return addDays(monthToDate(input, input.lengthMonths), input.extensionDays ?? 0);
 }
 
+/**
+ * Where a learner is in their year today: the programme month (month N closes on programme month N's
+ * date, as on the year page), the year's last day and the days left, part-time work and pauses included.
+ */
+export function yearPosition(input: YearInput, today: Date) {
+  const start = parseDay(input.startedOn);
+  const endsOn = yearEnd(input);
+  const started = calendarDaysBetween(today, start) >= 0;
+  const daysLeft = Math.max(calendarDaysBetween(endsOn, today), 0);
+  let month = input.lengthMonths;
+  for (let n = 1; n < input.lengthMonths; n++)
+    if (calendarDaysBetween(monthToDate(input, n), today) >= 0) {
+      month = n;
+      break;
+    }
+  return {
+    month: started ? month : 1,
+    lengthInMonths: input.lengthMonths,
+    endsOn,
+    daysLeft,
+    started,
+    complete: daysLeft === 0,
+    fte: input.fte ?? 1,
+  };
+}
+
 /** The learning agreement is due by the end of the first month. */
 export function learningAgreementDue(input: YearInput) {
   return monthToDate(input, 1);
