@@ -46,6 +46,15 @@ async function finalOutcomesFor(enrolmentIds: string[]) {
  * recommendation then, unless it extended the year).
  */
 export async function portfoliosForPanel(organisationId: string, programmeSlug: string) {
+  return (await roundCandidates(organisationId, programmeSlug)).map(({ enrolmentId, learnerName, recommendation }) => ({
+    enrolmentId,
+    learnerName,
+    recommendation,
+  }));
+}
+
+/** The portfolios a new panel's round would hold, each with the final assessment's sign-off and submission hash. */
+async function roundCandidates(organisationId: string, programmeSlug: string) {
   const programme = findProgramme(programmeSlug);
   if (!programme?.assessment) return [];
   const db = await getDb();
@@ -92,7 +101,7 @@ export async function createPanel(
   actor: PanelActor,
   input: { programmeSlug: string; name: string; sampleShare: number; chairId: string },
 ) {
-  const candidates = await portfoliosForPanel(actor.organisationId, input.programmeSlug);
+  const candidates = await roundCandidates(actor.organisationId, input.programmeSlug);
   const seed = encodeBase32UpperCaseNoPadding(randomBytes(10));
   const cases: PanelCase[] = candidates.map(({ enrolmentId, recommendation, signoffId, submissionHash }) => ({
     enrolmentId,
