@@ -3,5 +3,4 @@ ALTER TABLE "certificates" ADD COLUMN "decided_on" text;--> statement-breakpoint
 ALTER TABLE "panel_outcomes" ADD COLUMN "signoff_id" uuid;--> statement-breakpoint
 ALTER TABLE "panel_outcomes" ADD COLUMN "submission_hash" text;--> statement-breakpoint
 ALTER TABLE "panel_outcomes" ADD COLUMN "extension_days" integer;--> statement-breakpoint
-ALTER TABLE "panels" ADD COLUMN "cases" jsonb;--> statement-breakpoint
-ALTER TABLE "panel_outcomes" ADD CONSTRAINT "panel_outcomes_signoff_id_signoffs_id_fk" FOREIGN KEY ("signoff_id") REFERENCES "public"."signoffs"("id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "panels" ADD COLUMN "cases" jsonb;

@@ -1,7 +1,6 @@
 import { index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations } from "./organisations";
 import { enrolments } from "./programmes";
-import { signoffs } from "./signoff";
 import { users } from "./users";
 
 export interface PanelCase {
@@ -63,8 +62,12 @@ export const panelOutcomes = pgTable(
     step: text("step").notNull(),
     outcome: text("outcome").notNull(),
     reasons: text("reasons").notNull().default(""),
-    /** The final assessment's sign-off the outcome is about (null on outcomes recorded before it was kept). */
-    signoffId: uuid("signoff_id").references(() => signoffs.id),
+    /**
+     * The final assessment's sign-off (signoffs.id) the outcome is about; null on outcomes recorded
+     * before it was kept. No foreign key: sign-offs, like outcomes, are never deleted, and a key
+     * would make TRUNCATE on signoffs fail before its append-only trigger could say why.
+     */
+    signoffId: uuid("signoff_id"),
     /** The hash of the submission that sign-off approved: the exact evidence and versions. */
     submissionHash: text("submission_hash"),
     /** For an extension: the days the panel adds to the year. */
