@@ -371,16 +371,48 @@ describe("a moderation round", () => {
   });
 
   it("leaves no portfolio of the round for another panel, except the extended year once it is assessed again", async () => {
-    const ready = await portfoliosForPanel(north.id, "asye");
-    expect(ready).toEqual([]);
+    expect(await portfoliosForPanel(north.id, "asye")).toEqual([]);
+
+    // The extension reopens the final assessment: the learner submits again, the assessor recommends, the lead countersigns.
+    const id = extended.enrolment.id;
+    const year = await loadYear(extended.learner, extended);
+    expect(year.panelOutcome?.kind).toBe("extended");
+    const org = extended.enrolment.organisationId!;
+    const asLearner: SignoffActor = { userId: extended.learner.userId, role: "learner", organisationId: org };
+    const [item] = await t.db.select().from(signoffs).where(and(eq(signoffs.enrolmentId, id), eq(signoffs.reviewCode, "final")));
+    expect(await submitReview(id, "final", asLearner, "The two observations the panel asked for.", item!.items.map((i) => i.itemId))).toEqual({
+      ok: true,
+    });
+    const latest = (await reviewRecords(id, "final")).submissions.find((s) => s.number === 2)!;
+    const supervisorId = extended.enrolment.supervisorId!;
+    expect(
+      await decideReview(id, "final", { userId: supervisorId, role: "supervisor", organisationId: org }, latest.id, {
+        decision: "approved",
+        outcome: "pass",
+        comments: "Now at ASYE level.",
+        actionPlan: null,
+      }),
+    ).toEqual({ ok: true });
+    expect(
+      await countersignReview(id, "final", { userId: lead.userId, role: "programme_lead", organisationId: org }, latest.contentHash, ""),
+    ).toEqual({ ok: true });
+    expect(await portfoliosForPanel(north.id, "asye")).toEqual([
+      { enrolmentId: id, learnerName: "Dafydd ap Llwyd", recommendation: "pass" },
+    ]);
+    // A new round reads it again, on its new sign-off; the old extension stays as it was.
+    const next = await makePanel(lead, chair, "100", "Spring moderation round");
+    const [c] = next.cases!;
+    expect(c!.signoffId).not.toBe(panel.cases!.find((x) => x.enrolmentId === id)!.signoffId);
+    expect((await decide(next.id, extended, reader, chair, { outcome: "agree" })).location).toMatch(/certified=1$/);
+    expect((await loadYear(extended.learner, extended)).panelOutcome).toMatchObject({ kind: "passed" });
+    expect(await portfoliosForPanel(north.id, "asye")).toEqual([]);
   });
 
   it("claims each passed year's completion grant on the panel's decision, in its financial year", async () => {
     const page = await grantsPage.loader({ request: get(lead, "/organisation/grants"), params: {}, context });
     const completion = (year: Year) =>
       page.rows.find((r) => r.yearHref === `/year/${year.enrolment.id}` && r.code === "cf-completion")!;
-    for (const year of [...passes, overturned]) expect(completion(year).state).toBe("claimable");
-    expect(completion(extended).state).toBe("expected");
+    for (const year of [...passes, overturned, extended]) expect(completion(year).state).toBe("claimable");
     expect(completion(passes[0]!).title).toMatch(/^DfE child and family ASYE grant: completion of the ASYE \(\d{4}-\d{2}\)$/);
   });
 
