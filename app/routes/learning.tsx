@@ -11,7 +11,7 @@ import { nextReviewPoint, programmeProgress } from "~/modules/programmes/progres
 import { keptAgreementSummaries } from "~/modules/first-year/overview.server";
 import { describeOutcome } from "~/modules/signoff/panel";
 import { yearEnd, yearInputFor } from "~/modules/first-year/year";
-import { panelOutcomesForYears } from "~/modules/signoff/panel.server";
+import { keptPanelOutcomes } from "~/modules/signoff/panel.server";
 import { requireUser } from "~/utils/auth.server";
 import { englandToday } from "~/utils/england";
 
@@ -25,9 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { enrolments, lessons: states } = await enrolmentsWithLessons(current.user.id);
   const [agreements, outcomes] = await Promise.all([
     keptAgreementSummaries(enrolments, today),
-    // The moderation panel's final word on an assessed year, with its certificate (one query).
-    panelOutcomesForYears(
-      enrolments.filter((e) => e.organisationId && findProgramme(e.programmeSlug)?.assessment).map((e) => e.id),
+    // The moderation panel's final word on an assessed year, with its certificate (kept against the year's revision).
+    keptPanelOutcomes(
+      enrolments
+        .filter((e) => e.organisationId && findProgramme(e.programmeSlug)?.assessment)
+        .map((e) => ({ enrolment: e, revision: e.revision })),
+      today,
     ),
   ]);
   const programmes = enrolments.flatMap((e) => {

@@ -14,6 +14,7 @@ import { caseState, panelSample, passed, ratification, yearOutcome, type PanelOu
 import { reviewStates } from "./reviews";
 import { reviewRecordsFor } from "./reviews.server";
 import { englandDay } from "~/utils/england";
+import { perYear } from "~/modules/first-year/year-cache.server";
 
 export interface PanelActor {
   userId: string;
@@ -485,6 +486,17 @@ export async function panelOutcomesForYears(enrolmentIds: string[]) {
     });
   }
   return result;
+}
+
+/**
+ * The same, kept against each year's revision (year-cache.server.ts; panel outcomes and
+ * certificates move it): a learner's start page asks the database again only when a year changed.
+ */
+export async function keptPanelOutcomes(years: { enrolment: { id: string }; revision: number }[], today: Date) {
+  return perYear("panel-outcome", years, today, "", async (missing) => {
+    const found = await panelOutcomesForYears(missing.map((y) => y.enrolment.id));
+    return new Map(missing.map((y) => [y.enrolment.id, found.get(y.enrolment.id) ?? null]));
+  });
 }
 
 export async function panelOutcomeForYear(enrolmentId: string) {
