@@ -9,7 +9,9 @@ import { describeMinutes } from "~/modules/programmes/labels";
 import { enrolmentsWithLessons } from "~/modules/programmes/learning.server";
 import { nextReviewPoint, programmeProgress } from "~/modules/programmes/progress";
 import { keptAgreementSummaries } from "~/modules/first-year/overview.server";
-import { yearInputFor, yearPosition } from "~/modules/first-year/year";
+import { describeOutcome } from "~/modules/signoff/panel";
+import { yearEnd, yearInputFor, yearPosition } from "~/modules/first-year/year";
+import { keptPanelOutcomes } from "~/modules/signoff/panel.server";
 import { requireUser } from "~/utils/auth.server";
 import { englandToday } from "~/utils/england";
 
@@ -21,7 +23,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const learnerMemberships = current.memberships.filter((m) => m.role === "learner");
   const today = englandToday();
   const { enrolments, lessons: states } = await enrolmentsWithLessons(current.user.id);
-  const agreements = await keptAgreementSummaries(enrolments, today);
+  const [agreements, outcomes] = await Promise.all([
+    keptAgreementSummaries(enrolments, today),
+    // The moderation panel's final word on an assessed year, with its certificate (kept against the year's revision).
+    keptPanelOutcomes(
+      enrolments
+        .filter((e) => e.organisationId && findProgramme(e.programmeSlug)?.assessment)
+        .map((e) => ({ enrolment: e, revision: e.revision })),
+      today,
+    ),
+  ]);
   const programmes = enrolments.flatMap((e) => {
     const programme = findProgramme(e.programmeSlug);
     if (!programme) return [];
@@ -45,6 +56,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
         dueNext: review ? { title: review.title, on: formatDate(review.due), days: review.days } : null,
         agreement: agreements.get(e.id) ?? null,
         supervisionHref: programme.assessment && e.organisationId ? `/year/${e.id}/supervision` : null,
+        panelOutcome: (() => {
+          const found = outcomes.get(e.id);
+          if (!found) return null;
+          const said = describeOutcome(found.outcome, {
+            endsOn: formatDate(yearEnd(yearInputFor(e, programme))),
+            decidedOn: found.decidedOn ? formatDate(found.decidedOn) : null,
+          });
+          return {
+            title: said.title,
+            text: found.outcome.kind === "passed" ? said.text : `${said.text} ${said.next}`,
+            certificateHref: found.certificateCode ? `/year/${e.id}/certificate.pdf` : null,
+            yearHref: `/year/${e.id}`,
+          };
+        })(),
       },
     ];
   });
@@ -100,6 +125,22 @@ function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof 
             <p>
               {p.done} of {p.total} lessons complete{p.done < p.total ? `, about ${p.timeLeft} left` : ""}.
             </p>
+            {p.panelOutcome ? (
+              <div className="panel" role="status">
+                <p>
+                  <strong>{p.panelOutcome.title}.</strong> {p.panelOutcome.text}
+                </p>
+                <p>
+                  {p.panelOutcome.certificateHref ? (
+                    <a href={p.panelOutcome.certificateHref} download>
+                      Download your certificate (PDF)
+                    </a>
+                  ) : (
+                    <Link to={p.panelOutcome.yearHref}>What happens next</Link>
+                  )}
+                </p>
+              </div>
+            ) : null}
             {p.dueNext ? (
               <p>
                 <strong>Due next:</strong> {p.dueNext.title} on {p.dueNext.on} (

@@ -6,13 +6,16 @@ import { listPeople } from "~/modules/organisations/memberships.server";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { listOrganisationEnrolments } from "~/modules/programmes/learning.server";
 import { grantClaims } from "~/modules/reporting/grants";
-import { reviewStates } from "~/modules/signoff/reviews";
-import { reviewRecordsFor } from "~/modules/signoff/reviews.server";
+import { panelOutcomesForYears } from "~/modules/signoff/panel.server";
 import { requireMembership } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Grant claims – Practice Pathways" }];
 
-/** What the employer can claim for its NQSWs, and when: the DfE child and family grant, from the programme rules. */
+/**
+ * What the employer can claim for its NQSWs, and when, from the programme rules: each pathway its
+ * own funder's grant (DfE for child and family, Skills for Care for adults), each line naming the
+ * financial year of its date. A year is completed when the moderation panel's outcome passes it.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireMembership(request, { permission: "enrolment:manage:organisation" });
   const people = (await listPeople(current.active.organisationId)).filter((p) => p.role === "learner");
@@ -22,16 +25,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       people.map((p) => p.userId),
     )
   ).filter((e) => findProgramme(e.programmeSlug)?.assessment?.grants?.length);
-  const reviews = await reviewRecordsFor(enrolments.map((e) => e.id));
+  const outcomes = await panelOutcomesForYears(enrolments.map((e) => e.id));
   const rows = enrolments.flatMap((e) => {
     const programme = findProgramme(e.programmeSlug)!;
     const year = yearInputFor(e, programme);
-    const final = reviewStates(year, reviews.get(e.id)!).find((r) => r.final);
+    const outcome = outcomes.get(e.id);
     const claims = grantClaims(programme.assessment!, {
       pathway: e.pathway,
       startedOn: parseISO(e.startedOn),
       expectedEnd: yearEnd(year),
-      completedOn: final?.signedOn ?? null,
+      completedOn: outcome?.outcome.kind === "passed" && outcome.decidedOn ? parseISO(outcome.decidedOn) : null,
     });
     const person = people.find((p) => p.userId === e.userId);
     return claims.map((c) => ({
@@ -59,16 +62,21 @@ export default function Grants() {
       <span className="caption">{page.organisation}</span>
       <h1>Grant claims</h1>
       <p>
-        The Department for Education pays employers of child and family NQSWs a grant for each one: half when the NQSW
-        is registered on the programme and half when they complete it. The amounts are the programme's current
-        configuration; check them against DfE's grant terms for the year before you claim.
+        The Department for Education pays employers of child and family NQSWs a grant for each one, and Skills for Care
+        funds employers of NQSWs in adults' services: half when the NQSW is registered on the programme and half when
+        they complete it (when the moderation panel's outcome passes the year). Each claim names the financial year (1
+        April to 31 March) of its date. The amounts are the programme's current configuration; check them against the
+        funder's terms for that year before you claim.
       </p>
       <p>
         <strong>{pounds(page.claimable)}</strong> can be claimed now; <strong>{pounds(page.expected)}</strong> more as
         NQSWs complete their year.
       </p>
       {page.rows.length === 0 ? (
-        <p>No NQSW in {page.organisation} is on the child and family pathway, so there is nothing to claim.</p>
+        <p>
+          No NQSW in {page.organisation} has a pathway recorded (adults' or child and family), so there is nothing to
+          claim yet.
+        </p>
       ) : (
         <table className="table">
           <caption className="visually-hidden">Grant claims by NQSW</caption>
@@ -76,6 +84,7 @@ export default function Grants() {
             <tr>
               <th scope="col">NQSW</th>
               <th scope="col">Claim</th>
+              <th scope="col">Funder</th>
               <th scope="col" className="numeric">
                 Amount
               </th>
@@ -89,6 +98,7 @@ export default function Grants() {
                   <Link to={r.yearHref}>{r.learner}</Link>
                 </td>
                 <td>{r.title}</td>
+                <td>{r.funder}</td>
                 <td className="numeric">{pounds(r.pounds)}</td>
                 <td>
                   {r.state === "claimable" ? (

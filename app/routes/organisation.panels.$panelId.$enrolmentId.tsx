@@ -2,17 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, RadioGroup, TextAreaField } from "~/components/forms";
+import { ErrorSummary, RadioGroup, TextAreaField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { Prose } from "~/components/Prose";
 import { anonymisationCheck, panelReading } from "~/modules/signoff/anonymisation.server";
 import { versionsAt } from "~/modules/portfolio/portfolio.server";
-import { caseState, PANEL_OUTCOMES, type PanelOutcome } from "~/modules/signoff/panel";
+import { caseState, EXTENSION_DAYS, PANEL_OUTCOMES, type PanelOutcome } from "~/modules/signoff/panel";
 import { chairSignOutcome, findPanel, recordPanelOutcome } from "~/modules/signoff/panel.server";
 import { RECOMMENDATIONS } from "~/modules/signoff/reviews";
 import { reviewRecords } from "~/modules/signoff/reviews.server";
 import { notFound, requireMembership } from "~/utils/auth.server";
-import { formValues, parseForm } from "~/utils/forms";
+import { blankAsMissing, formValues, parseForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Panel reading – Practice Pathways" }];
@@ -61,8 +61,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     undecidedPassages: check.undecided,
     state,
-    outcome: recorded ? { label: PANEL_OUTCOMES[recorded.outcome as PanelOutcome], reasons: recorded.reasons } : null,
+    outcome: recorded
+      ? {
+          label: PANEL_OUTCOMES[recorded.outcome as PanelOutcome],
+          reasons: recorded.reasons,
+          extensionDays: recorded.extensionDays,
+        }
+      : null,
     signed: !!signed,
+    finalElsewhere: panel.finalElsewhere.has(found.enrolmentId),
     isChair: panel.panel.chairId === current.user.id,
   };
 }
@@ -72,10 +79,22 @@ const outcomeSchema = z
     intent: z.literal("record"),
     outcome: z.enum(Object.keys(PANEL_OUTCOMES) as [PanelOutcome], { error: "Choose the panel's outcome" }),
     reasons: z.string().trim().max(20_000, "Reasons must be 20,000 characters or fewer").default(""),
+    extensionDays: blankAsMissing(
+      z.coerce
+        .number({ error: "Enter the extension as a number of days, for example 60" })
+        .int("Enter a whole number of days")
+        .min(EXTENSION_DAYS.min, "Extend the year by at least 1 day")
+        .max(EXTENSION_DAYS.max, "An extension can be at most 365 days")
+        .optional(),
+    ),
   })
   .refine((v) => v.outcome === "agree" || v.reasons, {
     path: ["reasons"],
     message: "Give the panel's reasons when it disagrees or extends the year",
+  })
+  .refine((v) => v.outcome !== "extension" || v.extensionDays !== undefined, {
+    path: ["extensionDays"],
+    message: "Say how many days the panel extends the year by",
   });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -93,11 +112,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       throw data({ message: "Only the panel's chair signs its outcomes." }, { status: 403 });
     const result = await chairSignOutcome(panel, found.enrolmentId, actor);
     if (!result.ok) return data({ errors: { form: result.message }, values: {} }, { status: 409 });
-    throw redirect(`${here}?signed=1${result.certificateCode ? "&certified=1" : ""}`);
+    const recorded = caseState(found.enrolmentId, panel.outcomes).recorded;
+    const follow = result.certificateCode ? "&certified=1" : recorded?.outcome === "extension" ? "&extended=1" : "";
+    throw redirect(`${here}?signed=1${follow}`);
   }
   const form = parseForm(formData, outcomeSchema);
   if (!form.ok) return data({ errors: form.errors, values: formValues(formData) }, { status: 400 });
-  const result = await recordPanelOutcome(panel, found.enrolmentId, actor, form.data.outcome, form.data.reasons);
+  const result = await recordPanelOutcome(
+    panel,
+    found.enrolmentId,
+    actor,
+    form.data.outcome,
+    form.data.reasons,
+    form.data.outcome === "extension" ? (form.data.extensionDays ?? null) : null,
+  );
   if (!result.ok) return data({ errors: { form: result.message }, values: formValues(formData) }, { status: 409 });
   throw redirect(`${here}?recorded=1`);
 }
@@ -121,6 +149,7 @@ export default function PanelCase() {
           <p>
             The outcome is final.
             {params.get("certified") ? " The NQSW's certificate has been issued and they can download it." : ""}
+            {params.get("extended") ? " The year is extended: its end date and final assessment have moved." : ""}
           </p>
         </Notification>
       ) : null}
@@ -159,6 +188,7 @@ export default function PanelCase() {
           <p>
             <strong>{page.outcome.label}</strong> {page.signed ? <span className="tag tag--green">Final</span> : null}
           </p>
+          {page.outcome.extensionDays ? <p>The year is extended by {page.outcome.extensionDays} days.</p> : null}
           {page.outcome.reasons ? <Prose text={page.outcome.reasons} /> : null}
           {page.state === "recorded" && page.isChair ? (
             <Form method="post">
@@ -171,6 +201,8 @@ export default function PanelCase() {
             <p>Waiting for the chair to sign it.</p>
           ) : null}
         </>
+      ) : page.finalElsewhere ? (
+        <p>Another panel has already given this portfolio its final outcome.</p>
       ) : (
         <Form method="post" noValidate className="narrow">
           <input type="hidden" name="intent" value="record" />
@@ -187,6 +219,15 @@ export default function PanelCase() {
             hint="Needed when the panel disagrees or extends the year."
             defaultValue={values?.reasons}
             error={errors?.reasons}
+          />
+          <TextField
+            name="extensionDays"
+            label="Days to extend the year by"
+            hint="Only when the panel extends the year. The year's end and its final assessment move by this many days."
+            inputMode="numeric"
+            width="third"
+            defaultValue={values?.extensionDays}
+            error={errors?.extensionDays}
           />
           <button type="submit" className="button">
             Record the outcome

@@ -1,10 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { format } from "date-fns";
+import { ErrorSummary } from "~/components/forms";
 import { Notification } from "~/components/Notification";
-import { caseState, PANEL_OUTCOMES, type PanelOutcome } from "~/modules/signoff/panel";
-import { findPanel } from "~/modules/signoff/panel.server";
+import { caseState, PANEL_OUTCOMES, ratification, type PanelOutcome } from "~/modules/signoff/panel";
+import { findPanel, ratifyPasses } from "~/modules/signoff/panel.server";
 import { notFound, requireMembership } from "~/utils/auth.server";
+import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Moderation panel – Practice Pathways" }];
 
@@ -28,16 +31,64 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         recommendation: c.recommendation,
         state,
         outcome: recorded ? PANEL_OUTCOMES[recorded.outcome as PanelOutcome] : null,
+        finalElsewhere: found.finalElsewhere.has(c.enrolmentId),
       };
     }),
+    // The passes of the round the panel did not draw: the chair ratifies them once the sample is final.
+    unread: found.round
+      .filter((c) => c.recommendation === "pass" && !found.panel.sample.some((s) => s.enrolmentId === c.enrolmentId))
+      .map((c) => {
+        const { state, signed } = caseState(c.enrolmentId, found.outcomes);
+        return {
+          enrolmentId: c.enrolmentId,
+          name: found.names.get(c.enrolmentId) ?? "",
+          state: state === "final" ? "ratified" : found.finalElsewhere.has(c.enrolmentId) ? "elsewhere" : "waiting",
+          ratifiedOn: signed ? format(signed.at, "d MMM yyyy") : null,
+        };
+      }),
+    ratification: (({ waitingForSample, toRatify, canRatify }) => ({
+      waitingForSample,
+      toRatify: toRatify.length,
+      canRatify,
+    }))(ratification(found.round, found.panel.sample, found.outcomes, found.finalElsewhere)),
+    isChair: found.panel.chairId === current.user.id,
   };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const current = await requireMembership(request, { roles: ["programme_lead", "assessor"] });
+  const found = await findPanel(current.active.organisationId, params.panelId);
+  if (!found) notFound("We could not find that panel.");
+  const formData = await request.formData();
+  if (formData.get("intent") !== "ratify")
+    return data({ errors: { form: "Choose what to do: ratify the passes the panel did not read" } }, { status: 400 });
+  if (found.panel.chairId !== current.user.id)
+    throw data({ message: "Only the panel's chair ratifies its passes." }, { status: 403 });
+  const result = await ratifyPasses(found, {
+    userId: current.user.id,
+    role: current.active.role,
+    organisationId: current.active.organisationId,
+    ipAddress: requestDetails(request, context).ipAddress,
+  });
+  if (!result.ok) return data({ errors: { form: result.message } }, { status: 409 });
+  throw redirect(`/organisation/panels/${found.panel.id}?ratified=${result.ratified}`);
 }
 
 export default function Panel() {
   const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const ratified = Number(params.get("ratified") ?? 0);
   return (
     <>
+      <ErrorSummary errors={actionData?.errors} />
+      {ratified ? (
+        <Notification title="Passes ratified">
+          <p>
+            {ratified} {ratified === 1 ? "pass is" : "passes are"} final, and each NQSW's certificate has been issued.
+          </p>
+        </Notification>
+      ) : null}
       {params.get("created") ? (
         <Notification title="Panel made">
           <p>Its sample is drawn and fixed. Open each portfolio to read it and record the panel's outcome.</p>
@@ -69,7 +120,9 @@ export default function Panel() {
                 </td>
                 <td>{c.recommendation === "pass" ? "Pass" : <strong>Fail</strong>}</td>
                 <td>
-                  {c.state === "final" ? (
+                  {c.finalElsewhere && c.state !== "final" ? (
+                    <span className="tag tag--grey">Decided by another panel</span>
+                  ) : c.state === "final" ? (
                     <span className="tag tag--green">Final: {c.outcome}</span>
                   ) : c.state === "recorded" ? (
                     <span className="tag tag--yellow">Waiting for the chair: {c.outcome}</span>
@@ -81,6 +134,59 @@ export default function Panel() {
             ))}
           </tbody>
         </table>
+      )}
+      <h2>Passes the panel did not read</h2>
+      {page.unread.length === 0 ? (
+        <p>Every pass in this round was drawn for reading, so there is nothing to ratify.</p>
+      ) : (
+        <>
+          <p>
+            The chair ratifies these passes in one signed step once every portfolio the panel read has its final
+            outcome. Each becomes final and its certificate is issued.
+          </p>
+          <table className="table">
+            <caption className="visually-hidden">Passes not drawn for reading</caption>
+            <thead>
+              <tr>
+                <th scope="col">NQSW</th>
+                <th scope="col">Panel</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.unread.map((c) => (
+                <tr key={c.enrolmentId}>
+                  <td>{c.name}</td>
+                  <td>
+                    {c.state === "ratified" ? (
+                      <span className="tag tag--green">Final: ratified {c.ratifiedOn}</span>
+                    ) : c.state === "elsewhere" ? (
+                      <span className="tag tag--grey">Decided by another panel</span>
+                    ) : (
+                      <span className="tag tag--yellow">Waiting for the chair to ratify</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {page.ratification.toRatify > 0 && page.ratification.waitingForSample > 0 ? (
+            <p>
+              {page.ratification.waitingForSample} of the portfolios the panel read{" "}
+              {page.ratification.waitingForSample === 1 ? "has" : "have"} no final outcome yet; the passes can be
+              ratified once {page.ratification.waitingForSample === 1 ? "it has" : "they have"}.
+            </p>
+          ) : null}
+          {page.ratification.canRatify && page.isChair ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="ratify" />
+              <button type="submit" className="button">
+                Ratify {page.ratification.toRatify} {page.ratification.toRatify === 1 ? "pass" : "passes"} as chair
+              </button>
+            </Form>
+          ) : page.ratification.canRatify ? (
+            <p>Waiting for the chair, {page.chairName}, to ratify them.</p>
+          ) : null}
+        </>
       )}
       <p>
         <Link to="/organisation/panels">All panels</Link>

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
+import { certificateDates } from "~/modules/signoff/certificate.server";
+import { englandDay } from "~/utils/england";
 import { TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { certificateByCode } from "~/modules/signoff/panel.server";
@@ -22,8 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
           organisationName: cert.organisationName,
           programmeTitle: cert.programmeTitle,
           frameworks: cert.frameworks,
-          dates: `${format(parseISO(cert.startedOn), "d MMMM yyyy")} to ${format(parseISO(cert.completedOn), "d MMMM yyyy")}`,
-          issued: format(cert.issuedAt, "d MMMM yyyy"),
+          dates: certificateDates(cert).programme,
+          decided: certificateDates(cert).decided,
+          issued: format(parseISO(englandDay(cert.issuedAt)), "d MMMM yyyy"),
         }
       : { found: false as const },
   };
@@ -44,7 +47,8 @@ export default function Verify() {
                 ["Awarded to", result.learnerName],
                 ["By", result.organisationName],
                 ["Programme", result.programmeTitle],
-                ["Dates", result.dates],
+                ["Programme dates", result.dates],
+                ["Moderation panel's decision", result.decided],
                 ["Assessed against", result.frameworks],
                 ["Issued", result.issued],
               ] as const

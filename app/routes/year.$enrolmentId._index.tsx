@@ -11,7 +11,8 @@ import { yearTimeline, type EventState, type TimelineEvent } from "~/modules/fir
 import { isoDate, learningAgreementDue, parseDay, yearEnd, yearInputFor } from "~/modules/first-year/year";
 import { reviewStates, STATE_LABELS } from "~/modules/signoff/reviews";
 import { reviewRecords } from "~/modules/signoff/reviews.server";
-import { certificateFor } from "~/modules/signoff/panel.server";
+import { panelOutcomeForYear } from "~/modules/signoff/panel.server";
+import { describeOutcome } from "~/modules/signoff/panel";
 import { loadManifest } from "~/modules/programmes/catalogue.server";
 import { listEvidence } from "~/modules/portfolio/portfolio.server";
 import { frameworksOf, KIND_LABELS, missingInWords, replacementFor, sufficiency } from "~/modules/portfolio/rules";
@@ -51,14 +52,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 async function workOutYear(enrolment: Enrolment, programme: Programme, today: Date) {
   const rules = programme.assessment!;
   const year = yearInputFor(enrolment, programme);
-  const [{ agreement, signatures }, sessions, evidence, weeks, limit, reviews, certificate] = await Promise.all([
+  const [{ agreement, signatures }, sessions, evidence, weeks, limit, reviews, panelOutcome] = await Promise.all([
     findAgreement(enrolment.id),
     listSessions(enrolment.id),
     listEvidence(enrolment.id),
     listWeeks(enrolment.id),
     findLimit(enrolment.id),
     reviewRecords(enrolment.id),
-    certificateFor(enrolment.id),
+    panelOutcomeForYear(enrolment.id),
   ]);
   const states = reviewStates(year, reviews);
   const agreementDue = learningAgreementDue(year);
@@ -116,7 +117,17 @@ async function workOutYear(enrolment: Enrolment, programme: Programme, today: Da
   });
   const nextReview = states.find((r) => r.state !== "complete") ?? null;
   return {
-    certificate: certificate ? { code: certificate.code } : null,
+    // The moderation panel's final word on the year, and its certificate (see app/modules/signoff/panel.ts).
+    panelOutcome: panelOutcome
+      ? {
+          kind: panelOutcome.outcome.kind,
+          ...describeOutcome(panelOutcome.outcome, {
+            endsOn: day(timeline.ends),
+            decidedOn: panelOutcome.decidedOn ? day(new Date(`${panelOutcome.decidedOn}T12:00:00`)) : null,
+          }),
+          certificateCode: panelOutcome.certificateCode,
+        }
+      : null,
     programme: programme.title,
     pathway: rules.pathways?.find((p) => p.code === enrolment.pathway)?.title ?? null,
     startedOn: day(new Date(enrolment.startedOn)),
@@ -204,16 +215,23 @@ export default function Year() {
         {page.partTime ? ` (part-time at ${page.partTime}%, so the year is longer)` : ""}
         {page.pauses ? ` (paused ${page.pauses} ${page.pauses === 1 ? "time" : "times"}; later dates have moved)` : ""}.
       </p>
-      {page.certificate ? (
-        <Notification title="The year is passed">
-          <p>
-            The moderation panel has confirmed the pass.{" "}
-            <a href={`${base}/certificate.pdf`} download>
-              Download the certificate (PDF)
-            </a>
-            . Its verification code is <strong>{page.certificate.code}</strong>; anyone can check it at{" "}
-            <PageLink to="/verify">the certificate checker</PageLink>.
-          </p>
+      {page.panelOutcome ? (
+        <Notification
+          title={page.panelOutcome.title}
+          kind={page.panelOutcome.kind === "passed" ? undefined : "information"}
+        >
+          <p>{page.panelOutcome.text}</p>
+          {page.panelOutcome.certificateCode ? (
+            <p>
+              <a href={`${base}/certificate.pdf`} download>
+                Download the certificate (PDF)
+              </a>
+              . Its verification code is <strong>{page.panelOutcome.certificateCode}</strong>; anyone can check it at{" "}
+              <PageLink to="/verify">the certificate checker</PageLink>.
+            </p>
+          ) : (
+            <p>{page.panelOutcome.next}</p>
+          )}
         </Notification>
       ) : null}
       {page.party === "programme_lead" ? (

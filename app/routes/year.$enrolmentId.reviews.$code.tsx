@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     params.code,
   );
   const [records, evidence] = await Promise.all([reviewRecords(enrolment.id, review.code), listEvidence(enrolment.id)]);
-  const status = reviewState(records.submissions, records.signoffs);
+  const status = reviewState(records.submissions, records.signoffs, records.reopened);
   const action = nextAction(status.state, party);
   const draft = action === "submit" ? await loadDraft(current.user.id, formKey(enrolment.id, review.code)) : null;
   const currentVersions = new Map(evidence.map((e) => [e.id, e.version]));
@@ -121,7 +121,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment, party, review, programme } = await gate(request, params.enrolmentId, params.code);
   const formData = await request.formData();
   const records = await reviewRecords(enrolment.id, review.code);
-  const act = nextAction(reviewState(records.submissions, records.signoffs).state, party);
+  const act = nextAction(reviewState(records.submissions, records.signoffs, records.reopened).state, party);
   const actor = {
     userId: current.user.id,
     role: party === "learner" ? "learner" : current.active!.role,

@@ -1,4 +1,4 @@
-import { index, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations } from "./organisations";
 import { enrolments } from "./programmes";
 import { users } from "./users";
@@ -7,6 +7,10 @@ export interface PanelCase {
   enrolmentId: string;
   /** The assessor's recommendation the case came with: every fail is read, and a sample of passes. */
   recommendation: "pass" | "fail";
+  /** The final assessment's sign-off (the assessor's recommendation) the case is about; absent on panels made before it was kept. */
+  signoffId?: string;
+  /** The hash of the submission that sign-off approved: the exact evidence and versions. */
+  submissionHash?: string;
 }
 
 /** An internal moderation panel for an employer's portfolios. The sample is fixed when the panel is made. */
@@ -23,6 +27,11 @@ export const panels = pgTable(
     /** The seed the sample of passes was drawn with, so the draw can be repeated and checked. */
     seed: text("seed").notNull(),
     sample: jsonb("sample").$type<PanelCase[]>().notNull(),
+    /**
+     * Every portfolio of the round (the sample and the passes not drawn), fixed when the panel is made:
+     * the chair ratifies the passes not drawn. Null on panels made before rounds were kept whole.
+     */
+    cases: jsonb("cases").$type<PanelCase[]>(),
     chairId: uuid("chair_id")
       .notNull()
       .references(() => users.id),
@@ -36,7 +45,8 @@ export const panels = pgTable(
 
 /**
  * The panel's outcome for one portfolio: agree, disagree (with reasons) or an extension;
- * final only once the chair signs it. Append-only: the database refuses UPDATE and DELETE.
+ * final only once the chair signs it, or, for a pass not drawn for reading, once the chair
+ * ratifies it (step "ratified"). Append-only: the database refuses UPDATE and DELETE.
  */
 export const panelOutcomes = pgTable(
   "panel_outcomes",
@@ -48,10 +58,20 @@ export const panelOutcomes = pgTable(
     enrolmentId: uuid("enrolment_id")
       .notNull()
       .references(() => enrolments.id),
-    /** recorded (by a panel member) or chair_signed. */
+    /** recorded (by a panel member), chair_signed, or ratified (a pass not drawn, confirmed by the chair). */
     step: text("step").notNull(),
     outcome: text("outcome").notNull(),
     reasons: text("reasons").notNull().default(""),
+    /**
+     * The final assessment's sign-off (signoffs.id) the outcome is about; null on outcomes recorded
+     * before it was kept. No foreign key: sign-offs, like outcomes, are never deleted, and a key
+     * would make TRUNCATE on signoffs fail before its append-only trigger could say why.
+     */
+    signoffId: uuid("signoff_id"),
+    /** The hash of the submission that sign-off approved: the exact evidence and versions. */
+    submissionHash: text("submission_hash"),
+    /** For an extension: the days the panel adds to the year. */
+    extensionDays: integer("extension_days"),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
@@ -73,7 +93,13 @@ export const certificates = pgTable("certificates", {
   organisationName: text("organisation_name").notNull(),
   programmeTitle: text("programme_title").notNull(),
   frameworks: text("frameworks").notNull(),
+  /** The programme's start date. */
   startedOn: text("started_on").notNull(),
+  /** The day the certificate was issued (the panel's decision); kept for certificates issued before the two dates below. */
   completedOn: text("completed_on").notNull(),
+  /** The programme's end date: the year's last day after part-time working, pauses and extensions. */
+  endsOn: text("ends_on"),
+  /** The day the panel's outcome became final (the chair's signature or ratification), in England. */
+  decidedOn: text("decided_on"),
   issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -26,6 +26,8 @@ export interface PortfolioLearner {
   leadId: string | null;
   /** Leave this learner's most recent past review submitted but not yet decided. */
   reviewWaiting?: boolean;
+  /** The assessor's recommendation at a final assessment already past (otherwise it is signed "on track"). */
+  finalRecommendation?: "pass" | "fail";
 }
 
 export const TEXT: Record<EvidenceKind, { title: string; body: string; details?: Record<string, string> }[]> = {
@@ -259,10 +261,11 @@ async function seedReviews(
     await tx.insert(auditEvents).values(event(submittedAt, l.learnerId, "learner", "review.submitted"));
     if (l.reviewWaiting && i === past.length - 1) continue;
     const role = l.supervisorIsAssessor ? "assessor" : "supervisor";
+    const outcome = r.final && l.finalRecommendation ? l.finalRecommendation : "on_track";
     await tx
       .insert(auditEvents)
       .values([
-        event(addDays(r.due, -3), l.supervisorId, role, "review.approved", "on_track"),
+        event(addDays(r.due, -3), l.supervisorId, role, "review.approved", outcome),
         event(addDays(r.due, -1), l.leadId, "programme_lead", "review.countersigned"),
       ]);
     const common = { enrolmentId: l.enrolmentId, reviewCode: r.code, submissionId: submission!.id, items, contentHash };
@@ -271,8 +274,13 @@ async function seedReviews(
         ...common,
         step: "supervisor_decision" as const,
         decision: "approved",
-        outcome: "on_track",
-        comments: "A fair account, well evidenced. On track for this point in the year.",
+        outcome,
+        comments:
+          outcome === "pass"
+            ? "A safe, reflective practitioner who meets the PCF at ASYE level across the year: I recommend a pass."
+            : outcome === "fail"
+              ? "Not yet at ASYE level: the analysis of risk stays descriptive. I recommend a fail."
+              : "A fair account, well evidenced. On track for this point in the year.",
         userId: l.supervisorId,
         role,
         signedAt: addDays(r.due, -3),

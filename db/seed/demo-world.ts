@@ -38,6 +38,8 @@ const ORGS: Org[] = [
   { slug: "riverside", name: "Riverside Borough Council", kind: "council", region: "London" },
   { slug: "harbour-family-trust", name: "Harbour Family Trust", kind: "voluntary", region: "South West" },
   { slug: "eastbridge", name: "University of Eastbridge", kind: "university", region: "East of England" },
+  // A council whose whole moderation round is ready: its journey (tests/e2e/moderation.spec.ts) is its own.
+  { slug: "westmere", name: "Westmere County Council", kind: "council", region: "South East" },
   { slug: "return-helpline", name: "Social Work Return Helpline", kind: "helpline", region: null },
   { slug: "practice-pathways", name: "Practice Pathways", kind: "platform", region: null },
 ];
@@ -51,6 +53,8 @@ interface DemoMember {
   /** Months into the first year (or career); turned into a start date relative to today. */
   monthsIn?: number;
   supervisor?: string;
+  /** Past the final assessment: the assessor's recommendation, signed off and countersigned. */
+  finalRecommendation?: "pass" | "fail";
 }
 
 interface DemoPerson {
@@ -196,6 +200,32 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     email: "ravi.patel@harbourtrust.example",
     memberships: [nqsw("harbour-family-trust", "Family support", 10, "ben.thornton@harbourtrust.example")],
   },
+  // Westmere County Council: four NQSWs past their final assessment (three recommended passes and a
+  // fail), ready for a moderation round. Names with letters beyond Latin-1, printed on certificates.
+  {
+    name: "Nia Roberts",
+    email: "nia.roberts@westmere.example",
+    memberships: [{ org: "westmere", role: "programme_lead", jobTitle: "Principal social worker" }],
+  },
+  {
+    name: "Carys Price",
+    email: "carys.price@westmere.example",
+    memberships: [{ org: "westmere", role: "supervisor", jobTitle: "Practice supervisor", team: "Children in need" }],
+  },
+  ...(
+    [
+      ["Łukasz Wójcik", "lukasz.wojcik", "pass"],
+      ["Noémie Ní Bhriain", "noemie.nibhriain", "pass"],
+      ["Zoë Smith-Okafor", "zoe.smith-okafor", "pass"],
+      ["Siobhán D'Souza", "siobhan.dsouza", "fail"],
+    ] as const
+  ).map(([name, local, finalRecommendation]) => ({
+    name,
+    email: `${local}@westmere.example`,
+    memberships: [
+      { ...nqsw("westmere", "Children in need", 13, "carys.price@westmere.example"), finalRecommendation },
+    ],
+  })),
   // University of Eastbridge
   {
     name: "Simon Fairweather",
@@ -424,6 +454,7 @@ async function seedEnrolments(
           supervisorIsAssessor: assessors.has(w.m.supervisor),
           leadId: LEADS[w.m.org] ? userId.get(LEADS[w.m.org]!)! : null,
           reviewWaiting: w.person.email.startsWith("grace.whitfield"),
+          finalRecommendation: w.m.finalRecommendation,
         },
       ];
     }),
@@ -500,6 +531,7 @@ const LEADS: Record<string, string> = {
   northmoor: "priya.shah@northmoor.example",
   riverside: "marcus.reid@riverside.example",
   "harbour-family-trust": "ruth.adeyemi@harbourtrust.example",
+  westmere: "nia.roberts@westmere.example",
 };
 
 /** Everyone past their first month has a learning agreement signed by all three; month-1 NQSWs are still agreeing theirs. */

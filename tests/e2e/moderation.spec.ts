@@ -104,3 +104,92 @@ test("the final assessment goes to the panel, blind and anonymised, and a pass g
   expect((await otherContext.request.get(`${yearPath}/certificate.pdf`)).status()).toBe(404);
   for (const c of [nqswContext, supervisorContext, leadContext, publicContext, otherContext]) await c.close();
 });
+
+test("a whole moderation round ends final: the sampled pass and the fail signed, the other passes ratified, every pass certified", async ({
+  browser,
+}) => {
+  // Westmere's round (demo world): three recommended passes and a fail, nobody else's.
+  const passes = [
+    { name: "Łukasz Wójcik", email: "lukasz.wojcik@westmere.example" },
+    { name: "Noémie Ní Bhriain", email: "noemie.nibhriain@westmere.example" },
+    { name: "Zoë Smith-Okafor", email: "zoe.smith-okafor@westmere.example" },
+  ];
+  const fail = { name: "Siobhán D'Souza", email: "siobhan.dsouza@westmere.example" };
+  const leadContext = await browser.newContext();
+  const lead = await leadContext.newPage();
+  await signIn(lead, "nia.roberts@westmere.example");
+  await lead.goto("/organisation/panels");
+  await lead.getByLabel("Programme").selectOption({ label: "NQSW support programme (ASYE) (4 ready: 1 recommended fail)" });
+  await lead.getByLabel("Name of the panel").fill("Westmere ASYE moderation, winter");
+  await lead.getByLabel("Share of passes to read, in per cent").fill("10");
+  await lead.getByLabel("Chair").selectOption({ label: "Nia Roberts" });
+  await lead.getByRole("button", { name: "Make the panel and draw its sample" }).click();
+  await expect(lead.getByText("Panel made")).toBeVisible();
+  const panelUrl = lead.url().replace(/\?.*$/, "");
+
+  // The panel reads the fail and one pass; the other two wait for the chair's ratification.
+  const read = lead.getByRole("table", { name: "Portfolios the panel reads" });
+  await expect(read.getByRole("row")).toHaveCount(3);
+  const unread = lead.getByRole("table", { name: "Passes not drawn for reading" });
+  await expect(unread.getByText("Waiting for the chair to ratify")).toHaveCount(2);
+  await expect(lead.getByRole("button", { name: /^Ratify/ })).toHaveCount(0);
+  await expect(lead.getByText("2 of the portfolios the panel read have no final outcome yet")).toBeVisible();
+  await expectAccessible(lead);
+
+  const sampledNames = (await read.getByRole("link").allTextContents()).map((n) => n.trim());
+  expect(sampledNames).toContain(fail.name);
+  const sampledPass = passes.find((p) => sampledNames.includes(p.name))!;
+  expect(sampledPass).toBeTruthy();
+  for (const name of sampledNames) {
+    await lead.goto(panelUrl);
+    await read.getByRole("link", { name }).click();
+    await lead.getByLabel("Agree with the assessor's recommendation").check();
+    await lead.getByRole("button", { name: "Record the outcome" }).click();
+    await expect(lead.getByText("Outcome recorded")).toBeVisible();
+    await lead.getByRole("button", { name: "Sign the outcome as chair" }).click();
+    await expect(lead.getByText("Outcome signed by the chair")).toBeVisible();
+  }
+
+  await lead.goto(panelUrl);
+  await expect(read.getByText(/^Final: /)).toHaveCount(2);
+  await lead.getByRole("button", { name: "Ratify 2 passes as chair" }).click();
+  await expect(lead.getByText("2 passes are final, and each NQSW's certificate has been issued.")).toBeVisible();
+  await expect(unread.getByText(/^Final: ratified /)).toHaveCount(2);
+  await expect(lead.getByRole("button", { name: /^Ratify/ })).toHaveCount(0);
+  await expectAccessible(lead);
+
+  // Each of the three passes downloads a certificate whose code the public checker accepts.
+  const publicContext = await browser.newContext();
+  const visitor = await publicContext.newPage();
+  for (const pass of passes) {
+    const context = await browser.newContext();
+    const learner = await context.newPage();
+    await signIn(learner, pass.email);
+    await learner.goto("/learning");
+    await expect(learner.getByText("The year is passed.")).toBeVisible();
+    const download = learner.getByRole("link", { name: "Download your certificate (PDF)" });
+    const href = (await download.getAttribute("href"))!;
+    const pdf = await context.request.get(href);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    await learner.goto(href.replace(/\/certificate\.pdf$/, ""));
+    await expect(learner.getByText("The year is passed")).toBeVisible();
+    const code = (await learner.locator("strong", { hasText: /^PP-/ }).textContent())!;
+    await visitor.goto(`/verify?code=${encodeURIComponent(code)}`);
+    await expect(visitor.getByText("This certificate is genuine")).toBeVisible();
+    await expect(visitor.getByText(pass.name, { exact: true })).toBeVisible();
+    await context.close();
+  }
+
+  // The fail the panel agreed with is final too: not passed, with what happens next, and no certificate.
+  const failContext = await browser.newContext();
+  const failed = await failContext.newPage();
+  await signIn(failed, fail.email);
+  await failed.goto("/learning");
+  await expect(failed.getByText("The year is not passed.")).toBeVisible();
+  await expect(failed.getByText(/appeal under your employer's procedure/)).toBeVisible();
+  await expect(failed.getByRole("link", { name: "Download your certificate (PDF)" })).toHaveCount(0);
+  await expectAccessible(failed);
+  for (const c of [leadContext, publicContext, failContext]) await c.close();
+});

@@ -76,7 +76,10 @@ test("a saved lesson reflection is sent to the portfolio once", async ({ page })
   await expect(page.getByText("In your portfolio").first()).toBeVisible();
 });
 
-test("the programme lead sees which grant claims are due for child and family NQSWs", async ({ page, browser }) => {
+test("the programme lead sees which grant claims are due, each pathway its own funder's, in its financial year", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, DEMO.lead);
   await page.getByRole("link", { name: "Grants" }).click();
   await expect(page.getByRole("heading", { name: "Grant claims" })).toBeVisible();
@@ -85,8 +88,13 @@ test("the programme lead sees which grant claims are due for child and family NQ
   await expect(zainab).toContainText("£1,000");
   await expect(zainab).toContainText("Claimable since");
   await expect(page.getByRole("row", { name: /Zainab Hussain.*completion/ })).toContainText("On completion, expected");
-  // Adults' NQSWs are not part of the DfE grant.
-  await expect(page.getByRole("row", { name: /Kwame Mensah/ })).toHaveCount(0);
+  // Each line names the financial year (1 April to 31 March) of its date, not a fixed year.
+  await expect(zainab).toContainText(/registration of the NQSW \(\d{4}-\d{2}\)/);
+  // Adults' NQSWs are not part of the DfE grant: Skills for Care funds their ASYE.
+  const kwame = page.getByRole("row", { name: /Kwame Mensah/ });
+  await expect(kwame).toHaveCount(2);
+  await expect(kwame.filter({ hasText: "Department for Education" })).toHaveCount(0);
+  await expect(kwame.filter({ hasText: "Skills for Care adults' ASYE funding" })).toHaveCount(2);
 
   const context = await browser.newContext();
   const supervisor = await context.newPage();

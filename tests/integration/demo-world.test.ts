@@ -17,8 +17,11 @@ async function counts(db: Database) {
   return { organisations: o?.n ?? 0, users: u?.n ?? 0, memberships: m?.n ?? 0 };
 }
 
-/** The NQSW memberships as seeded, with the month DEMO_PEOPLE says each should be in. */
-async function seededNqsws(db: Database) {
+/**
+ * The NQSW memberships as seeded, with the month DEMO_PEOPLE says each should be in: those still in
+ * their year (Westmere's NQSWs, past their final assessment, are checked apart).
+ */
+async function seededNqsws(db: Database, { pastTheirYear = false } = {}) {
   const rows = await db
     .select({ email: users.email, startedOn: memberships.startedOn })
     .from(memberships)
@@ -26,8 +29,8 @@ async function seededNqsws(db: Database) {
     .where(eq(memberships.stage, "nqsw"));
   return rows.map((r) => {
     const declared = DEMO_PEOPLE.find((p) => p.email === r.email)?.memberships.find((m) => m.stage === "nqsw");
-    return { ...r, monthsIn: declared?.monthsIn };
-  });
+    return { ...r, monthsIn: declared?.monthsIn, pastTheirYear: !!declared?.finalRecommendation };
+  }).filter((n) => n.pastTheirYear === pastTheirYear);
 }
 
 describe("the demo world", () => {
@@ -40,7 +43,7 @@ describe("the demo world", () => {
 
   it("has every demo person, once, in every organisation", async () => {
     const totalMemberships = DEMO_PEOPLE.reduce((n, p) => n + p.memberships.length, 0);
-    expect(await counts(t.db)).toEqual({ organisations: 6, users: DEMO_PEOPLE.length, memberships: totalMemberships });
+    expect(await counts(t.db)).toEqual({ organisations: 7, users: DEMO_PEOPLE.length, memberships: totalMemberships });
   });
 
   it("is left as it is by seeding again, by either entry point", async () => {
@@ -65,6 +68,10 @@ describe("the demo world", () => {
     expect(Math.min(...months)).toBe(1);
     expect(Math.max(...months)).toBe(12);
     for (const n of nqsws) expect(firstYearPosition(n.startedOn!, seededAt).started).toBe(true);
+    // Westmere's four are a month past the end of their year, ready for a moderation round.
+    const past = await seededNqsws(t.db, { pastTheirYear: true });
+    expect(past).toHaveLength(4);
+    for (const n of past) expect(firstYearPosition(n.startedOn!, seededAt)).toMatchObject({ month: 12, complete: true });
   });
 
   it("lets demo people sign in with the demo password", async () => {

@@ -42,6 +42,10 @@ const NOT_IN_A_FORM: Record<string, { why: string; fields?: [string, string][] }
   "routes/account.security.recovery-codes": { why: "only for someone with two-factor sign-in on (tests/integration/two-factor.test.ts)" },
   "routes/account.security.turn-off": { why: "only for someone with two-factor sign-in on (tests/integration/two-factor.test.ts)" },
   "routes/sign-in_.two-factor": { why: "only between a correct password and the code (tests/integration/two-factor.test.ts)" },
+  "routes/organisation.panels.$panelId._index": {
+    why: "the chair's ratify button shows only once every portfolio read is final and unread passes remain (tests/integration/moderation-round.test.ts)",
+    fields: [["intent", "ratify"]],
+  },
   "routes/invitations.$token": { why: "needs a live invitation token; the bogus one is answered 410", fields: [["password", "x"]] },
   "routes/reset-password.$token": { why: "needs a live reset token; the bogus one is answered 410", fields: [["password", "x"]] },
 };

@@ -107,16 +107,36 @@ export const assessmentSchema = z.object({
       }),
     )
     .optional(),
+  /**
+   * The funding an employer can claim, each line for one pathway when the programme has pathways
+   * (the DfE grant for child and family, Skills for Care's for adults). Titles name no year: the
+   * platform adds the financial year of the date each claim falls in.
+   */
   grants: z
     .array(
       z.object({
-        code: z.string(),
-        title: text,
+        code: z.string().regex(/^[a-z0-9-]+$/),
+        pathway: z.string().optional(),
+        funder: text,
+        title: text.refine((t) => !/\b20\d\d\s*[-–]\s*\d\d\b/.test(t), {
+          message: "a grant's title names no financial year: the platform adds the year of each claim",
+        }),
         when: z.enum(["registration", "completion"]),
         pounds: z.number().nonnegative(),
       }),
     )
     .optional(),
+}).superRefine((rules, ctx) => {
+  const codes = new Set<string>();
+  const pathways = new Set((rules.pathways ?? []).map((p) => p.code));
+  (rules.grants ?? []).forEach((g, i) => {
+    if (codes.has(g.code)) ctx.addIssue({ code: "custom", path: ["grants", i, "code"], message: `grant ${g.code} twice` });
+    codes.add(g.code);
+    if (pathways.size && !g.pathway)
+      ctx.addIssue({ code: "custom", path: ["grants", i, "pathway"], message: "name the pathway this grant is for" });
+    if (g.pathway && !pathways.has(g.pathway))
+      ctx.addIssue({ code: "custom", path: ["grants", i, "pathway"], message: `no pathway ${g.pathway}` });
+  });
 });
 export type AssessmentRules = z.infer<typeof assessmentSchema>;
 

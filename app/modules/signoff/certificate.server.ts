@@ -1,35 +1,52 @@
 /** The certificate as a PDF, drawn with pdf-lib (no browser, no template files). */
-import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
+import { PDFDocument, rgb, type PDFFont } from "pdf-lib";
 import { format, parseISO } from "date-fns";
 import type { certificates } from "#db/schema";
-import { printable } from "./pdf-writer";
+import { englandDay } from "~/utils/england";
+import { embedFonts, printable } from "./pdf-writer";
 
 type Certificate = typeof certificates.$inferSelect;
+
+const day = (iso: string) => format(parseISO(iso), "d MMMM yyyy");
+
+/**
+ * The dates a certificate states, each on its own line: the programme's start and end, and the
+ * day the panel's outcome became final. A certificate issued before the end date was kept gives
+ * its start and the panel's decision only.
+ */
+export function certificateDates(cert: Pick<Certificate, "startedOn" | "endsOn" | "decidedOn" | "completedOn">) {
+  return {
+    programme: cert.endsOn ? `${day(cert.startedOn)} to ${day(cert.endsOn)}` : `from ${day(cert.startedOn)}`,
+    decided: day(cert.decidedOn ?? cert.completedOn),
+  };
+}
 
 export async function certificatePdf(cert: Certificate, verifyUrl: string) {
   const doc = await PDFDocument.create();
   doc.setTitle(`Certificate: ${cert.programmeTitle} – ${cert.learnerName}`);
   doc.setAuthor(cert.organisationName);
   const page = doc.addPage([842, 595]);
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const { regular, bold } = await embedFonts(doc);
   const brand = rgb(0.11, 0.23, 0.33);
   page.drawRectangle({ x: 24, y: 24, width: 794, height: 547, borderColor: brand, borderWidth: 3 });
-  const centre = (raw: string, y: number, size: number, font = regular) => {
+  /** Centred, and made smaller if it would not fit between the borders (a long name is never cut). */
+  const centre = (raw: string, y: number, size: number, font: PDFFont = regular) => {
     const text = printable(raw);
-    page.drawText(text, { x: (842 - font.widthOfTextAtSize(text, size)) / 2, y, size, font, color: brand });
+    const fitted = Math.min(size, (842 - 120) / Math.max(1, font.widthOfTextAtSize(text, 1)));
+    page.drawText(text, { x: (842 - font.widthOfTextAtSize(text, fitted)) / 2, y, size: fitted, font, color: brand });
   };
-  const day = (iso: string) => format(parseISO(iso), "d MMMM yyyy");
-  centre(cert.organisationName, 500, 18, bold);
-  centre("certifies that", 450, 14);
-  centre(cert.learnerName, 405, 32, bold);
-  centre("has completed", 365, 14);
-  centre(cert.programmeTitle, 330, 20, bold);
-  centre(`from ${day(cert.startedOn)} to ${day(cert.completedOn)}`, 295, 14);
-  centre(`assessed against: ${cert.frameworks}`, 270, 12);
-  centre("after internal moderation by the employer's panel.", 245, 12);
+  const dates = certificateDates(cert);
+  centre(cert.organisationName, 505, 18, bold);
+  centre("certifies that", 462, 14);
+  centre(cert.learnerName, 420, 32, bold);
+  centre("has completed", 382, 14);
+  centre(cert.programmeTitle, 348, 20, bold);
+  centre(`assessed against: ${cert.frameworks}`, 318, 12);
+  centre(`Programme: ${dates.programme}`, 280, 13);
+  centre(`Moderation panel's decision: ${dates.decided}`, 258, 13);
+  centre("after internal moderation by the employer's panel.", 232, 12);
   centre(`Verification code ${cert.code}`, 150, 14, bold);
   centre(`Check it at ${verifyUrl}`, 128, 11);
-  centre(`Issued ${format(cert.issuedAt, "d MMMM yyyy")} through Practice Pathways`, 70, 10);
+  centre(`Issued ${day(englandDay(cert.issuedAt))} through Practice Pathways`, 70, 10);
   return doc.save();
 }

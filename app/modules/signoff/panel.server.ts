@@ -1,19 +1,20 @@
 /** Moderation panels, their outcomes and the certificates that follow a pass. */
 import { randomBytes } from "node:crypto";
 import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { certificates, enrolments, organisations, panelOutcomes, panels, users, type PanelCase } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { yearInputFor } from "~/modules/first-year/year";
+import { isoDate, yearEnd, yearInputFor } from "~/modules/first-year/year";
 import { findProgramme, loadManifest } from "~/modules/programmes/catalogue.server";
 import { getDb } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { frameworksFor } from "~/modules/portfolio/rules";
-import { caseState, panelSample, passed, type PanelOutcome } from "./panel";
+import { caseState, panelSample, passed, ratification, yearOutcome, type PanelOutcome, type YearOutcome } from "./panel";
 import { reviewStates } from "./reviews";
 import { reviewRecordsFor } from "./reviews.server";
 import { englandDay } from "~/utils/england";
+import { perYear } from "~/modules/first-year/year-cache.server";
 
 export interface PanelActor {
   userId: string;
@@ -22,8 +23,39 @@ export interface PanelActor {
   ipAddress?: string;
 }
 
-/** Portfolios whose final assessment is signed off (recommended and countersigned), with the recommendation. */
+const FINAL_STEPS = ["chair_signed", "ratified"];
+
+/**
+ * The final panel outcomes (chair signed or ratified) about these portfolios, oldest first, with the
+ * panel each came from: one query for any number.
+ */
+async function finalOutcomesFor(enrolmentIds: string[]) {
+  if (!enrolmentIds.length) return [];
+  const db = await getDb();
+  return db
+    .select({ outcome: panelOutcomes, sample: panels.sample, cases: panels.cases })
+    .from(panelOutcomes)
+    .innerJoin(panels, eq(panels.id, panelOutcomes.panelId))
+    .where(and(inArray(panelOutcomes.enrolmentId, enrolmentIds), inArray(panelOutcomes.step, FINAL_STEPS)))
+    .orderBy(asc(panelOutcomes.at));
+}
+
+/**
+ * Portfolios whose final assessment is signed off (recommended and countersigned), with the
+ * recommendation and the exact sign-off it came with, that no panel has yet given a final outcome
+ * on that sign-off (an outcome from before sign-offs were named counts for the portfolio's
+ * recommendation then, unless it extended the year).
+ */
 export async function portfoliosForPanel(organisationId: string, programmeSlug: string) {
+  return (await roundCandidates(organisationId, programmeSlug)).map(({ enrolmentId, learnerName, recommendation }) => ({
+    enrolmentId,
+    learnerName,
+    recommendation,
+  }));
+}
+
+/** The portfolios a new panel's round would hold, each with the final assessment's sign-off and submission hash. */
+async function roundCandidates(organisationId: string, programmeSlug: string) {
   const programme = findProgramme(programmeSlug);
   if (!programme?.assessment) return [];
   const db = await getDb();
@@ -38,7 +70,8 @@ export async function portfoliosForPanel(organisationId: string, programmeSlug: 
         eq(enrolments.status, "active"),
       ),
     );
-  const records = await reviewRecordsFor(rows.map((r) => r.enrolment.id));
+  const ids = rows.map((r) => r.enrolment.id);
+  const [records, finals] = await Promise.all([reviewRecordsFor(ids), finalOutcomesFor(ids)]);
   return rows.flatMap(({ enrolment, learnerName }) => {
     const record = records.get(enrolment.id)!;
     const final = reviewStates(yearInputFor(enrolment, programme), record).find((r) => r.final);
@@ -47,7 +80,21 @@ export async function portfoliosForPanel(organisationId: string, programmeSlug: 
       .reverse()
       .find((s) => s.reviewCode === final.code && s.step === "supervisor_decision" && s.decision === "approved");
     if (decision?.outcome !== "pass" && decision?.outcome !== "fail") return [];
-    return [{ enrolmentId: enrolment.id, learnerName, recommendation: decision.outcome as "pass" | "fail" }];
+    const decided = finals.some(
+      ({ outcome: o }) =>
+        o.enrolmentId === enrolment.id &&
+        (o.signoffId === decision.id || (o.signoffId === null && o.outcome !== "extension")),
+    );
+    if (decided) return [];
+    return [
+      {
+        enrolmentId: enrolment.id,
+        learnerName,
+        recommendation: decision.outcome as "pass" | "fail",
+        signoffId: decision.id,
+        submissionHash: decision.contentHash,
+      },
+    ];
   });
 }
 
@@ -55,18 +102,20 @@ export async function createPanel(
   actor: PanelActor,
   input: { programmeSlug: string; name: string; sampleShare: number; chairId: string },
 ) {
-  const candidates = await portfoliosForPanel(actor.organisationId, input.programmeSlug);
+  const candidates = await roundCandidates(actor.organisationId, input.programmeSlug);
   const seed = encodeBase32UpperCaseNoPadding(randomBytes(10));
-  const sample = panelSample(
-    candidates.map(({ enrolmentId, recommendation }) => ({ enrolmentId, recommendation })),
-    input.sampleShare,
-    seed,
-  );
+  const cases: PanelCase[] = candidates.map(({ enrolmentId, recommendation, signoffId, submissionHash }) => ({
+    enrolmentId,
+    recommendation,
+    signoffId,
+    submissionHash,
+  }));
+  const sample = panelSample(cases, input.sampleShare, seed);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [panel] = await tx
       .insert(panels)
-      .values({ ...input, organisationId: actor.organisationId, seed, sample, createdById: actor.userId })
+      .values({ ...input, organisationId: actor.organisationId, seed, sample, cases, createdById: actor.userId })
       .returning();
     await recordAudit(
       {
@@ -106,9 +155,22 @@ export async function findPanel(organisationId: string, panelId: string | undefi
     .where(and(eq(panels.id, panelId), eq(panels.organisationId, organisationId)))
     .limit(1);
   if (!row) return null;
-  const ids = row.panel.sample.map((c) => c.enrolmentId);
-  const [outcomes, names] = await Promise.all([
+  const round = roundOf(row.panel);
+  const ids = round.map((c) => c.enrolmentId);
+  const [outcomes, elsewhere, names] = await Promise.all([
     db.select().from(panelOutcomes).where(eq(panelOutcomes.panelId, panelId)).orderBy(asc(panelOutcomes.at)),
+    ids.length
+      ? db
+          .select({ enrolmentId: panelOutcomes.enrolmentId, signoffId: panelOutcomes.signoffId })
+          .from(panelOutcomes)
+          .where(
+            and(
+              inArray(panelOutcomes.enrolmentId, ids),
+              inArray(panelOutcomes.step, FINAL_STEPS),
+              ne(panelOutcomes.panelId, panelId),
+            ),
+          )
+      : Promise.resolve([]),
     ids.length
       ? db
           .select({ id: enrolments.id, name: users.name })
@@ -117,7 +179,21 @@ export async function findPanel(organisationId: string, panelId: string | undefi
           .where(inArray(enrolments.id, ids))
       : Promise.resolve([]),
   ]);
-  return { ...row, outcomes, names: new Map(names.map((n) => [n.id, n.name])) };
+  // A portfolio another panel has already given a final outcome on the same sign-off is not decided twice.
+  const finalElsewhere = new Set(
+    elsewhere
+      .filter((e) => {
+        const c = round.find((r) => r.enrolmentId === e.enrolmentId);
+        return !c?.signoffId || !e.signoffId || e.signoffId === c.signoffId;
+      })
+      .map((e) => e.enrolmentId),
+  );
+  return { ...row, round, outcomes, finalElsewhere, names: new Map(names.map((n) => [n.id, n.name])) };
+}
+
+/** Every portfolio of a panel's round; a panel made before rounds were kept whole knew only its sample. */
+export function roundOf(panel: { sample: PanelCase[]; cases: PanelCase[] | null }) {
+  return panel.cases ?? panel.sample;
 }
 
 export type PanelRecord = NonNullable<Awaited<ReturnType<typeof findPanel>>>;
@@ -129,13 +205,26 @@ async function writeOutcome(
   panel: PanelRecord,
   enrolmentId: string,
   actor: PanelActor,
-  step: "recorded" | "chair_signed",
+  step: "recorded" | "chair_signed" | "ratified",
   outcome: string,
   reasons: string,
+  extensionDays: number | null = null,
 ) {
+  const found = panel.round.find((c) => c.enrolmentId === enrolmentId);
   const inserted = await tx
     .insert(panelOutcomes)
-    .values({ panelId: panel.panel.id, enrolmentId, step, outcome, reasons, userId: actor.userId, role: actor.role })
+    .values({
+      panelId: panel.panel.id,
+      enrolmentId,
+      step,
+      outcome,
+      reasons,
+      extensionDays: outcome === "extension" ? extensionDays : null,
+      signoffId: found?.signoffId ?? null,
+      submissionHash: found?.submissionHash ?? null,
+      userId: actor.userId,
+      role: actor.role,
+    })
     .onConflictDoNothing()
     .returning({ id: panelOutcomes.id });
   if (!inserted[0]) return false;
@@ -144,10 +233,16 @@ async function writeOutcome(
       actorUserId: actor.userId,
       actorRole: actor.role,
       organisationId: actor.organisationId,
-      action: step === "recorded" ? "panel.outcome_recorded" : "panel.outcome_signed",
+      action:
+        step === "recorded" ? "panel.outcome_recorded" : step === "ratified" ? "panel.pass_ratified" : "panel.outcome_signed",
       subjectType: "panel",
       subjectId: panel.panel.id,
-      detail: { enrolment: enrolmentId, outcome },
+      detail: {
+        enrolment: enrolmentId,
+        outcome,
+        ...(extensionDays && outcome === "extension" ? { extensionDays } : {}),
+        ...(found?.signoffId ? { signoff: found.signoffId, submissionHash: found.submissionHash } : {}),
+      },
       ipAddress: actor.ipAddress,
     },
     tx,
@@ -165,19 +260,28 @@ export async function recordPanelOutcome(
   actor: PanelActor,
   outcome: PanelOutcome,
   reasons: string,
+  extensionDays: number | null = null,
 ): Promise<PanelResult> {
   if (!caseOf(panel, enrolmentId)) return { ok: false, message: "That portfolio is not in this panel's sample" };
+  if (panel.finalElsewhere.has(enrolmentId))
+    return { ok: false, message: "Another panel has already given this portfolio its final outcome" };
   if (caseState(enrolmentId, panel.outcomes).state !== "to_read")
     return { ok: false, message: "The panel's outcome for this portfolio is already recorded" };
+  if (outcome === "extension" && !extensionDays)
+    return { ok: false, message: "Say how many days the panel extends the year by" };
   const db = await getDb();
   const written = await db.transaction((tx) =>
-    writeOutcome(tx, panel, enrolmentId, actor, "recorded", outcome, reasons.trim()),
+    writeOutcome(tx, panel, enrolmentId, actor, "recorded", outcome, reasons.trim(), extensionDays),
   );
   if (!written) return { ok: false, message: "The panel's outcome for this portfolio is already recorded" };
   return { ok: true };
 }
 
-/** The chair signs the recorded outcome; a pass the panel agrees with is certified there and then. */
+/**
+ * The chair signs the recorded outcome, and the year follows it in the same transaction: a pass the
+ * panel agrees with, or a fail it overturns, is certified there and then; an extension adds its days
+ * to the year (its end date and final assessment move).
+ */
 export async function chairSignOutcome(
   panel: PanelRecord,
   enrolmentId: string,
@@ -189,6 +293,8 @@ export async function chairSignOutcome(
   const { state, recorded } = caseState(enrolmentId, panel.outcomes);
   if (state !== "recorded" || !recorded)
     return { ok: false, message: "There is no recorded outcome waiting for your signature" };
+  if (panel.finalElsewhere.has(enrolmentId))
+    return { ok: false, message: "Another panel has already given this portfolio its final outcome" };
   const db = await getDb();
   // The chair's signature and the certificate it leads to are written together or not at all.
   return db.transaction(async (tx): Promise<PanelResult> => {
@@ -200,13 +306,74 @@ export async function chairSignOutcome(
       "chair_signed",
       recorded.outcome,
       recorded.reasons,
+      recorded.extensionDays,
     );
     if (!written) return { ok: false, message: "The chair has already signed this outcome" };
+    if (recorded.outcome === "extension" && recorded.extensionDays) {
+      await extendYear(tx, panel, enrolmentId, recorded.extensionDays, actor);
+      return { ok: true };
+    }
     if (!passed(found.recommendation, recorded.outcome)) return { ok: true };
     const code = await issueCertificate(tx, enrolmentId, actor);
     return { ok: true, certificateCode: code };
   });
 }
+
+/** The panel's extension moves the end of the year and its final assessment by its days. */
+async function extendYear(tx: Database, panel: PanelRecord, enrolmentId: string, days: number, actor: PanelActor) {
+  const [row] = await tx
+    .update(enrolments)
+    .set({ extensionDays: sql`${enrolments.extensionDays} + ${days}` })
+    .where(eq(enrolments.id, enrolmentId))
+    .returning({ extensionDays: enrolments.extensionDays });
+  await recordAudit(
+    {
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      organisationId: actor.organisationId,
+      action: "year.settings_changed",
+      subjectType: "enrolment",
+      subjectId: enrolmentId,
+      detail: { extensionDays: row?.extensionDays, panel: panel.panel.id, addedByPanel: days },
+      ipAddress: actor.ipAddress,
+    },
+    tx,
+  );
+}
+
+export type RatifyResult = { ok: true; ratified: number } | { ok: false; message: string };
+
+/**
+ * The chair ratifies, in one signed step, every pass of the round the panel did not draw for
+ * reading: one append-only outcome for each (the chair, their role, the time, and the final
+ * assessment's sign-off and submission it covers), each certified in the same transaction. Only
+ * once every portfolio the panel read has its final outcome.
+ */
+export async function ratifyPasses(panel: PanelRecord, actor: PanelActor): Promise<RatifyResult> {
+  if (panel.panel.chairId !== actor.userId) return { ok: false, message: "Only the panel's chair ratifies its passes" };
+  const plan = ratification(panel.round, panel.panel.sample, panel.outcomes, panel.finalElsewhere);
+  if (plan.waitingForSample > 0)
+    return {
+      ok: false,
+      message: `Sign the outcome of every portfolio the panel read first: ${plan.waitingForSample} still ${plan.waitingForSample === 1 ? "waits" : "wait"}`,
+    };
+  if (!plan.toRatify.length) return { ok: false, message: "There are no passes left to ratify" };
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<RatifyResult> => {
+    for (const c of plan.toRatify) {
+      const written = await writeOutcome(tx, panel, c.enrolmentId, actor, "ratified", "agree", "");
+      // A second click races for the same rows: the unique index refuses them, and the whole step is undone.
+      if (!written) throw new RatifiedTwice();
+      await issueCertificate(tx, c.enrolmentId, actor);
+    }
+    return { ok: true, ratified: plan.toRatify.length };
+  }).catch((error: unknown) => {
+    if (error instanceof RatifiedTwice) return { ok: false as const, message: "These passes have already been ratified" };
+    throw error;
+  });
+}
+
+class RatifiedTwice extends Error {}
 
 /** Codes people can read out: PP- and three groups of four letters and digits. */
 function newCode() {
@@ -224,6 +391,7 @@ async function issueCertificate(tx: Database, enrolmentId: string, actor: PanelA
     .limit(1);
   const programme = findProgramme(row!.enrolment.programmeSlug)!;
   const code = newCode();
+  const today = englandDay();
   const inserted = await tx
     .insert(certificates)
     .values({
@@ -237,7 +405,9 @@ async function issueCertificate(tx: Database, enrolmentId: string, actor: PanelA
         .map((id) => loadManifest().frameworks.find((f) => f.id === id)?.title ?? id)
         .join("; "),
       startedOn: row!.enrolment.startedOn,
-      completedOn: englandDay(),
+      endsOn: isoDate(yearEnd(yearInputFor(row!.enrolment, programme))),
+      decidedOn: today,
+      completedOn: today,
     })
     .onConflictDoNothing()
     .returning({ code: certificates.code });
@@ -281,4 +451,54 @@ export async function panelOutcomesFor(enrolmentId: string) {
     .innerJoin(users, eq(users.id, panelOutcomes.userId))
     .where(eq(panelOutcomes.enrolmentId, enrolmentId))
     .orderBy(asc(panelOutcomes.at));
+}
+
+export interface YearPanelOutcome {
+  outcome: YearOutcome;
+  /** The England date the outcome became final (ISO), or null while waiting. */
+  decidedOn: string | null;
+  certificateCode: string | null;
+}
+
+/**
+ * The panel's final word on each of these years (the latest final outcome, so a year extended and
+ * then passed reads as passed), with its certificate: one query for any number of years. A year no
+ * panel has decided is absent.
+ */
+export async function panelOutcomesForYears(enrolmentIds: string[]) {
+  const result = new Map<string, YearPanelOutcome>();
+  if (!enrolmentIds.length) return result;
+  const db = await getDb();
+  const rows = await db
+    .select({ outcome: panelOutcomes, sample: panels.sample, cases: panels.cases, code: certificates.code })
+    .from(panelOutcomes)
+    .innerJoin(panels, eq(panels.id, panelOutcomes.panelId))
+    .leftJoin(certificates, eq(certificates.enrolmentId, panelOutcomes.enrolmentId))
+    .where(and(inArray(panelOutcomes.enrolmentId, enrolmentIds), inArray(panelOutcomes.step, FINAL_STEPS)))
+    .orderBy(asc(panelOutcomes.at));
+  for (const { outcome, sample, cases, code } of rows) {
+    const c = roundOf({ sample, cases }).find((x) => x.enrolmentId === outcome.enrolmentId);
+    if (!c) continue;
+    result.set(outcome.enrolmentId, {
+      outcome: yearOutcome(c.recommendation, outcome),
+      decidedOn: englandDay(outcome.at),
+      certificateCode: code,
+    });
+  }
+  return result;
+}
+
+/**
+ * The same, kept against each year's revision (year-cache.server.ts; panel outcomes and
+ * certificates move it): a learner's start page asks the database again only when a year changed.
+ */
+export async function keptPanelOutcomes(years: { enrolment: { id: string }; revision: number }[], today: Date) {
+  return perYear("panel-outcome", years, today, "", async (missing) => {
+    const found = await panelOutcomesForYears(missing.map((y) => y.enrolment.id));
+    return new Map(missing.map((y) => [y.enrolment.id, found.get(y.enrolment.id) ?? null]));
+  });
+}
+
+export async function panelOutcomeForYear(enrolmentId: string) {
+  return (await panelOutcomesForYears([enrolmentId])).get(enrolmentId) ?? null;
 }

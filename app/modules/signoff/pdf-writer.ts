@@ -1,19 +1,54 @@
 /** A small flowing-text writer over pdf-lib: headings and wrapped paragraphs, new pages as needed. */
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 
 const A4 = [595, 842] as const;
 const MARGIN = 50;
 
-/** The standard fonts cover Latin-1 only: other letters lose their accents rather than failing the document. */
+/**
+ * DejaVu Sans (the Bitstream Vera licence: free to embed), from the dejavu-fonts-ttf package. It
+ * covers every Latin, Greek and Cyrillic letter, so a name prints exactly as it is written
+ * ("Łukasz Wójcik", "Noémie Ní Bhriain"). Read once per process; each document embeds only the
+ * glyphs it uses (a subset), with a ToUnicode map so the text can be copied and searched.
+ */
+let fontBytes: { regular: Uint8Array; bold: Uint8Array } | null = null;
+function dejaVu() {
+  if (!fontBytes) {
+    const folder = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
+    fontBytes = {
+      regular: readFileSync(join(folder, "DejaVuSans.ttf")),
+      bold: readFileSync(join(folder, "DejaVuSans-Bold.ttf")),
+    };
+  }
+  return fontBytes;
+}
+
+/** The regular and bold Unicode fonts, embedded (subset) in `doc`: every PDF the platform draws uses these. */
+export async function embedFonts(doc: PDFDocument) {
+  doc.registerFontkit(fontkit);
+  const bytes = dejaVu();
+  const [regular, bold] = await Promise.all([
+    doc.embedFont(bytes.regular, { subset: true }),
+    doc.embedFont(bytes.bold, { subset: true }),
+  ]);
+  return { regular, bold };
+}
+
+/**
+ * Text as the page draws it: letters are kept exactly (composed, so "e" and a combining accent
+ * print as one "é"); only control characters the font has no glyph for are dropped, and a tab
+ * becomes a space.
+ */
 export function printable(text: string) {
   return text
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[–—]/g, "-")
-    .replace(/…/g, "...")
-    .replace(/[•●]/g, "-")
-    .normalize("NFKD")
-    .replace(/[^\x20-\x7E\u00A0-\u00FF\n]/g, "");
+    .normalize("NFC")
+    .replace(/\t/g, " ")
+    .replace(/\r\n?/g, "\n")
+    // Control and format characters (\p{Cc}, \p{Cf}: the bell, zero-width spaces, direction marks) but not the newline.
+    .replace(/(?!\n)[\p{Cc}\p{Cf}]/gu, "");
 }
 
 export class PdfWriter {
@@ -31,12 +66,8 @@ export class PdfWriter {
   static async create(title: string, footer: string) {
     const doc = await PDFDocument.create();
     doc.setTitle(title);
-    return new PdfWriter(
-      doc,
-      await doc.embedFont(StandardFonts.Helvetica),
-      await doc.embedFont(StandardFonts.HelveticaBold),
-      printable(footer),
-    );
+    const { regular, bold } = await embedFonts(doc);
+    return new PdfWriter(doc, regular, bold, printable(footer));
   }
 
   private newPage() {

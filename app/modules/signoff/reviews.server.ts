@@ -1,7 +1,15 @@
 /** Review points: submissions and sign-offs, written once and never changed. */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { evidenceItems, evidenceVersions, reviewSubmissions, signoffs, users, type CoveredItem } from "#db/schema";
+import {
+  evidenceItems,
+  evidenceVersions,
+  panelOutcomes,
+  reviewSubmissions,
+  signoffs,
+  users,
+  type CoveredItem,
+} from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
@@ -18,14 +26,24 @@ export interface SignoffActor {
 export type Submission = typeof reviewSubmissions.$inferSelect;
 export type Signoff = typeof signoffs.$inferSelect & { signerName: string };
 
-/** Every submission and sign-off of many enrolments' reviews, in two queries. */
+export interface ReviewRecords {
+  submissions: Submission[];
+  signoffs: Signoff[];
+  /** Submissions whose signed-off final assessment a moderation panel extended: the learner submits again. */
+  reopened: Set<string>;
+}
+
+/**
+ * Every submission and sign-off of many enrolments' reviews, and the final assessments a
+ * moderation panel extended, in three queries.
+ */
 export async function reviewRecordsFor(enrolmentIds: string[]) {
-  const result = new Map<string, { submissions: Submission[]; signoffs: Signoff[] }>(
-    enrolmentIds.map((id) => [id, { submissions: [], signoffs: [] }]),
+  const result = new Map<string, ReviewRecords>(
+    enrolmentIds.map((id) => [id, { submissions: [], signoffs: [], reopened: new Set<string>() }]),
   );
   if (enrolmentIds.length === 0) return result;
   const db = await getDb();
-  const [subs, signs] = await Promise.all([
+  const [subs, signs, extended] = await Promise.all([
     db
       .select()
       .from(reviewSubmissions)
@@ -37,18 +55,34 @@ export async function reviewRecordsFor(enrolmentIds: string[]) {
       .innerJoin(users, eq(users.id, signoffs.userId))
       .where(inArray(signoffs.enrolmentId, enrolmentIds))
       .orderBy(asc(signoffs.signedAt)),
+    db
+      .select({ enrolmentId: panelOutcomes.enrolmentId, signoffId: panelOutcomes.signoffId })
+      .from(panelOutcomes)
+      .where(
+        and(
+          inArray(panelOutcomes.enrolmentId, enrolmentIds),
+          eq(panelOutcomes.step, "chair_signed"),
+          eq(panelOutcomes.outcome, "extension"),
+        ),
+      ),
   ]);
   for (const s of subs) result.get(s.enrolmentId)?.submissions.push(s);
   for (const s of signs) result.get(s.signoff.enrolmentId)?.signoffs.push({ ...s.signoff, signerName: s.signerName });
+  for (const e of extended) {
+    const records = result.get(e.enrolmentId);
+    const decision = records?.signoffs.find((s) => s.id === e.signoffId);
+    if (decision) records!.reopened.add(decision.submissionId);
+  }
   return result;
 }
 
-export async function reviewRecords(enrolmentId: string, reviewCode?: string) {
+export async function reviewRecords(enrolmentId: string, reviewCode?: string): Promise<ReviewRecords> {
   const all = (await reviewRecordsFor([enrolmentId])).get(enrolmentId)!;
   if (!reviewCode) return all;
   return {
     submissions: all.submissions.filter((s) => s.reviewCode === reviewCode),
     signoffs: all.signoffs.filter((s) => s.reviewCode === reviewCode),
+    reopened: all.reopened,
   };
 }
 
@@ -86,8 +120,8 @@ export async function submitReview(
   itemIds: string[],
 ): Promise<ReviewResult> {
   const db = await getDb();
-  const { submissions, signoffs: signs } = await reviewRecords(enrolmentId, reviewCode);
-  const { state, latest } = reviewState(submissions, signs);
+  const { submissions, signoffs: signs, reopened } = await reviewRecords(enrolmentId, reviewCode);
+  const { state, latest } = reviewState(submissions, signs, reopened);
   if (state !== "not_started" && state !== "returned")
     return { ok: false, message: "This review has already been submitted" };
   if (!itemIds.every(isUuid))
@@ -145,8 +179,8 @@ export async function decideReview(
   submissionId: string,
   input: { decision: "approved" | "returned"; outcome: string | null; comments: string; actionPlan: string | null },
 ): Promise<ReviewResult> {
-  const { submissions, signoffs: signs } = await reviewRecords(enrolmentId, reviewCode);
-  const { state, latest } = reviewState(submissions, signs);
+  const { submissions, signoffs: signs, reopened } = await reviewRecords(enrolmentId, reviewCode);
+  const { state, latest } = reviewState(submissions, signs, reopened);
   if (state !== "submitted" || !latest) return { ok: false, message: "There is nothing waiting for your decision" };
   if (latest.id !== submissionId)
     return { ok: false, message: "The learner submitted a newer version while you were reading. Read it, then decide" };
@@ -161,8 +195,8 @@ export async function countersignReview(
   submissionHashSeen: string,
   comments: string,
 ): Promise<ReviewResult> {
-  const { submissions, signoffs: signs } = await reviewRecords(enrolmentId, reviewCode);
-  const { state, latest, decision } = reviewState(submissions, signs);
+  const { submissions, signoffs: signs, reopened } = await reviewRecords(enrolmentId, reviewCode);
+  const { state, latest, decision } = reviewState(submissions, signs, reopened);
   if (state !== "approved" || !latest)
     return { ok: false, message: "There is nothing waiting for your countersignature" };
   // Two people sign: whoever approved cannot countersign, whatever other role they hold.

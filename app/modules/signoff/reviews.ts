@@ -29,7 +29,15 @@ export const STATE_LABELS: Record<ReviewState, string> = {
   complete: "Signed off",
 };
 
-export function reviewState<S extends SubmissionLike, G extends SignoffLike>(submissions: S[], signoffs: G[]) {
+/**
+ * `reopened` names submissions whose signed-off final assessment a moderation panel extended: the
+ * year goes on, so the learner submits again (the review reads as returned to them).
+ */
+export function reviewState<S extends SubmissionLike, G extends SignoffLike>(
+  submissions: S[],
+  signoffs: G[],
+  reopened: ReadonlySet<string> = new Set(),
+) {
   const latest = [...submissions].sort((a, b) => b.number - a.number)[0] ?? null;
   if (!latest) return { state: "not_started" as ReviewState, latest: null, decision: null, countersignature: null };
   const decision = signoffs.find((s) => s.submissionId === latest.id && s.step === "supervisor_decision") ?? null;
@@ -39,7 +47,9 @@ export function reviewState<S extends SubmissionLike, G extends SignoffLike>(sub
     : decision.decision === "returned"
       ? "returned"
       : countersignature
-        ? "complete"
+        ? reopened.has(latest.id)
+          ? "returned"
+          : "complete"
         : "approved";
   return { state, latest, decision, countersignature };
 }
@@ -86,11 +96,12 @@ export const RECOMMENDATIONS = {
 export function reviewStates<
   S extends SubmissionLike & { reviewCode: string },
   G extends SignoffLike & { reviewCode: string; signedAt: Date },
->(year: YearInput, records: { submissions: S[]; signoffs: G[] }) {
+>(year: YearInput, records: { submissions: S[]; signoffs: G[]; reopened?: ReadonlySet<string> }) {
   return reviewDates(year).map((r) => {
     const status = reviewState(
       records.submissions.filter((s) => s.reviewCode === r.code),
       records.signoffs.filter((g) => g.reviewCode === r.code),
+      records.reopened,
     );
     return {
       code: r.code,
