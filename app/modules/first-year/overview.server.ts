@@ -46,6 +46,10 @@ export async function keptAgreementSummaries(years: (Enrolment & { revision: num
     assessed.map((e) => ({ enrolment: e, revision: e.revision })),
     today,
     "",
-    (missing) => agreementSummaries(missing.map((m) => m.enrolment), today),
+    (missing) =>
+      agreementSummaries(
+        missing.map((m) => m.enrolment),
+        today,
+      ),
   );
 }
