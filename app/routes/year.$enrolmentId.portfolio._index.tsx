@@ -16,8 +16,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { enrolment, programme, party, learnerName, rules, frameworks, writable, endsOn, replacement } =
-    await requirePortfolio(request, params.enrolmentId);
+  const { enrolment, programme, party, learnerName, rules, frameworks, writable, endsOn, replacement } = await requirePortfolio(
+    request,
+    params.enrolmentId,
+  );
   const [evidence, records] = await Promise.all([listEvidence(enrolment.id), reviewRecords(enrolment.id)]);
   const today = englandToday();
   const reviews = reviewStates(yearInputFor(enrolment, programme), records);
@@ -240,11 +242,7 @@ export default function Portfolio() {
                   ) : (
                     <>
                       {c.evidence.length} of {c.required}{" "}
-                      {c.met ? (
-                        <span className="tag tag--green">Enough</span>
-                      ) : (
-                        <span className="tag tag--red">Gap</span>
-                      )}
+                      {c.met ? <span className="tag tag--green">Enough</span> : <span className="tag tag--red">Gap</span>}
                     </>
                   )}
                   {c.counts ? <span className="hint block">Counts evidence {c.counts}</span> : null}

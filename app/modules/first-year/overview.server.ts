@@ -46,10 +46,6 @@ export async function keptAgreementSummaries(years: (Enrolment & { revision: num
     assessed.map((e) => ({ enrolment: e, revision: e.revision })),
     today,
     "",
-    (missing) =>
-      agreementSummaries(
-        missing.map((m) => m.enrolment),
-        today,
-      ),
+    (missing) => agreementSummaries(missing.map((m) => m.enrolment), today),
   );
 }

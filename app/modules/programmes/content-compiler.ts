@@ -252,8 +252,7 @@ export async function compileContent(contentDir: string, options: CompileOptions
     const reviewCodes = new Set(meta.assessment?.reviewPoints.map((r) => r.code) ?? []);
     for (const r of meta.assessment?.evidence ?? [])
       for (const code of r.at ?? [])
-        if (!reviewCodes.has(code))
-          fail(programmeFile, `evidence ${r.kind} is due at ${code}, which is not a review point`);
+        if (!reviewCodes.has(code)) fail(programmeFile, `evidence ${r.kind} is due at ${code}, which is not a review point`);
     for (const r of meta.assessment?.reviewPoints ?? [])
       if (r.optional && r.final) fail(programmeFile, `review point ${r.code} cannot be both optional and final`);
 

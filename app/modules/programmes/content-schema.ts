@@ -45,102 +45,99 @@ const supervisionPeriod = z
   })
   .refine((p) => (p.untilWeek === undefined) !== (p.untilMonth === undefined), "give untilWeek or untilMonth");
 
-export const assessmentSchema = z
-  .object({
-    supervision: z.array(supervisionPeriod).min(1),
-    protectedTimeShare: z.number().min(0).max(1),
-    reviewPoints: z
-      .array(
-        z.object({
-          code: z.string().regex(/^[a-z0-9-]+$/),
-          title: text,
-          month: z.number().int().positive(),
-          final: z.boolean().optional(),
-          /** A review the employer may add (the ASYE's 9-month review): held only where a year turns it on. */
-          optional: z.boolean().optional(),
-        }),
-      )
-      .min(1),
-    evidence: z
-      .array(
-        z
-          .object({
-            kind: z.enum(EVIDENCE_KINDS),
-            count: z.number().int().positive(),
-            note: z.string().optional(),
-            /** How many of them the assessor must have recorded (direct observations: at least one). */
-            byAssessor: z.number().int().positive().optional(),
-            /**
-             * The review points the pieces serve, one each, in order (critical reflections: a summary
-             * with the 6-month review and a final one on the final date).
-             */
-            at: z.array(z.string().regex(/^[a-z0-9-]+$/)).optional(),
-          })
-          .refine((r) => r.byAssessor === undefined || r.byAssessor <= r.count, "byAssessor cannot be more than count")
-          .refine((r) => r.at === undefined || r.at.length === r.count, "at names one review point for each piece"),
-      )
-      .min(1),
-    /**
-     * How much evidence each capability needs: every top-level item of the framework (a PCF
-     * domain, a KSS statement, an early career standard) needs at least `minimum` pieces
-     * mapped to it or to anything beneath it.
-     */
-    coverage: z.array(z.object({ framework: z.string(), minimum: z.number().int().positive() })).min(1),
-    /** Routes through the programme that add a framework of their own (the ASYE: adults', or child and family). */
-    pathways: z
-      .array(
-        z.object({
-          code: z.string().regex(/^[a-z0-9-]+$/),
-          title: text,
-          coverage: z.array(z.object({ framework: z.string(), minimum: z.number().int().positive() })).min(1),
+export const assessmentSchema = z.object({
+  supervision: z.array(supervisionPeriod).min(1),
+  protectedTimeShare: z.number().min(0).max(1),
+  reviewPoints: z
+    .array(
+      z.object({
+        code: z.string().regex(/^[a-z0-9-]+$/),
+        title: text,
+        month: z.number().int().positive(),
+        final: z.boolean().optional(),
+        /** A review the employer may add (the ASYE's 9-month review): held only where a year turns it on. */
+        optional: z.boolean().optional(),
+      }),
+    )
+    .min(1),
+  evidence: z
+    .array(
+      z
+        .object({
+          kind: z.enum(EVIDENCE_KINDS),
+          count: z.number().int().positive(),
+          note: z.string().optional(),
+          /** How many of them the assessor must have recorded (direct observations: at least one). */
+          byAssessor: z.number().int().positive().optional(),
           /**
-           * Where the pathway's framework is withdrawn (the child and family KSS after 31 March 2027):
-           * evidence dated from `from` maps to these frameworks instead, and a year that runs past it is
-           * assessed against them. `note` says why, on the year's pages.
+           * The review points the pieces serve, one each, in order (critical reflections: a summary
+           * with the 6-month review and a final one on the final date).
            */
-          replaced: z
-            .object({
-              from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-              coverage: z.array(z.object({ framework: z.string(), minimum: z.number().int().positive() })).min(1),
-              note: text,
-            })
-            .optional(),
+          at: z.array(z.string().regex(/^[a-z0-9-]+$/)).optional(),
+        })
+        .refine((r) => r.byAssessor === undefined || r.byAssessor <= r.count, "byAssessor cannot be more than count")
+        .refine((r) => r.at === undefined || r.at.length === r.count, "at names one review point for each piece"),
+    )
+    .min(1),
+  /**
+   * How much evidence each capability needs: every top-level item of the framework (a PCF
+   * domain, a KSS statement, an early career standard) needs at least `minimum` pieces
+   * mapped to it or to anything beneath it.
+   */
+  coverage: z.array(z.object({ framework: z.string(), minimum: z.number().int().positive() })).min(1),
+  /** Routes through the programme that add a framework of their own (the ASYE: adults', or child and family). */
+  pathways: z
+    .array(
+      z.object({
+        code: z.string().regex(/^[a-z0-9-]+$/),
+        title: text,
+        coverage: z.array(z.object({ framework: z.string(), minimum: z.number().int().positive() })).min(1),
+        /**
+         * Where the pathway's framework is withdrawn (the child and family KSS after 31 March 2027):
+         * evidence dated from `from` maps to these frameworks instead, and a year that runs past it is
+         * assessed against them. `note` says why, on the year's pages.
+         */
+        replaced: z
+          .object({
+            from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+            coverage: z.array(z.object({ framework: z.string(), minimum: z.number().int().positive() })).min(1),
+            note: text,
+          })
+          .optional(),
+      }),
+    )
+    .optional(),
+  /**
+   * The funding an employer can claim, each line for one pathway when the programme has pathways
+   * (the DfE grant for child and family, Skills for Care's for adults). Titles name no year: the
+   * platform adds the financial year of the date each claim falls in.
+   */
+  grants: z
+    .array(
+      z.object({
+        code: z.string().regex(/^[a-z0-9-]+$/),
+        pathway: z.string().optional(),
+        funder: text,
+        title: text.refine((t) => !/\b20\d\d\s*[-–]\s*\d\d\b/.test(t), {
+          message: "a grant's title names no financial year: the platform adds the year of each claim",
         }),
-      )
-      .optional(),
-    /**
-     * The funding an employer can claim, each line for one pathway when the programme has pathways
-     * (the DfE grant for child and family, Skills for Care's for adults). Titles name no year: the
-     * platform adds the financial year of the date each claim falls in.
-     */
-    grants: z
-      .array(
-        z.object({
-          code: z.string().regex(/^[a-z0-9-]+$/),
-          pathway: z.string().optional(),
-          funder: text,
-          title: text.refine((t) => !/\b20\d\d\s*[-–]\s*\d\d\b/.test(t), {
-            message: "a grant's title names no financial year: the platform adds the year of each claim",
-          }),
-          when: z.enum(["registration", "completion"]),
-          pounds: z.number().nonnegative(),
-        }),
-      )
-      .optional(),
-  })
-  .superRefine((rules, ctx) => {
-    const codes = new Set<string>();
-    const pathways = new Set((rules.pathways ?? []).map((p) => p.code));
-    (rules.grants ?? []).forEach((g, i) => {
-      if (codes.has(g.code))
-        ctx.addIssue({ code: "custom", path: ["grants", i, "code"], message: `grant ${g.code} twice` });
-      codes.add(g.code);
-      if (pathways.size && !g.pathway)
-        ctx.addIssue({ code: "custom", path: ["grants", i, "pathway"], message: "name the pathway this grant is for" });
-      if (g.pathway && !pathways.has(g.pathway))
-        ctx.addIssue({ code: "custom", path: ["grants", i, "pathway"], message: `no pathway ${g.pathway}` });
-    });
+        when: z.enum(["registration", "completion"]),
+        pounds: z.number().nonnegative(),
+      }),
+    )
+    .optional(),
+}).superRefine((rules, ctx) => {
+  const codes = new Set<string>();
+  const pathways = new Set((rules.pathways ?? []).map((p) => p.code));
+  (rules.grants ?? []).forEach((g, i) => {
+    if (codes.has(g.code)) ctx.addIssue({ code: "custom", path: ["grants", i, "code"], message: `grant ${g.code} twice` });
+    codes.add(g.code);
+    if (pathways.size && !g.pathway)
+      ctx.addIssue({ code: "custom", path: ["grants", i, "pathway"], message: "name the pathway this grant is for" });
+    if (g.pathway && !pathways.has(g.pathway))
+      ctx.addIssue({ code: "custom", path: ["grants", i, "pathway"], message: `no pathway ${g.pathway}` });
   });
+});
 export type AssessmentRules = z.infer<typeof assessmentSchema>;
 
 export const PROGRAMME_KINDS = ["assessed", "taught", "masters", "specialist", "returner"] as const;
