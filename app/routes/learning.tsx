@@ -7,7 +7,7 @@ import { describeProgress, formatDate, STAGE_LABELS } from "~/modules/organisati
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { describeMinutes } from "~/modules/programmes/labels";
 import { enrolmentsWithLessons } from "~/modules/programmes/learning.server";
-import { nextReviewPoint, programmeProgress } from "~/modules/programmes/progress";
+import { nextReviewPoint, programmeProgress, startStillToCome } from "~/modules/programmes/progress";
 import { keptAgreementSummaries } from "~/modules/first-year/overview.server";
 import { describeOutcome } from "~/modules/signoff/panel";
 import { yearEnd, yearInputFor, yearPosition } from "~/modules/first-year/year";
@@ -53,6 +53,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
           title: progress.continueAt.lesson.title,
           module: progress.continueAt.module.title,
         },
+        startsIn: (() => {
+          const start = startStillToCome(programme, e, today);
+          return start && { on: formatDate(start.on), days: start.days };
+        })(),
         dueNext: review ? { title: review.title, on: formatDate(review.due), days: review.days } : null,
         agreement: agreements.get(e.id) ?? null,
         supervisionHref: programme.assessment && e.organisationId ? `/year/${e.id}/supervision` : null,
@@ -141,7 +145,12 @@ function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof 
                 </p>
               </div>
             ) : null}
-            {p.dueNext ? (
+            {p.startsIn ? (
+              <p>
+                <strong>Starts on</strong> {p.startsIn.on} ({p.startsIn.days === 1 ? "tomorrow" : `in ${p.startsIn.days} days`}
+                ): read ahead in the lessons until then.
+              </p>
+            ) : p.dueNext ? (
               <p>
                 <strong>Due next:</strong> {p.dueNext.title} on {p.dueNext.on} (
                 {p.dueNext.days === 0 ? "today" : p.dueNext.days === 1 ? "tomorrow" : `in ${p.dueNext.days} days`})

@@ -4,7 +4,7 @@
  * so the NQSWs are always at different months of their first year. Idempotent: rows are
  * matched by organisation slug and email, so running it twice changes nothing.
  */
-import { addDays, format, parseISO, subDays, subMonths } from "date-fns";
+import { addDays, format, isMonday, nextMonday, parseISO, subDays, subMonths } from "date-fns";
 import { count, inArray, sql } from "drizzle-orm";
 import { hashPassword } from "~/modules/auth/password.server";
 import { agreementHash } from "~/modules/first-year/agreement";
@@ -52,6 +52,8 @@ interface DemoMember {
   stage?: (typeof memberships.$inferInsert)["stage"];
   /** Months into the first year (or career); turned into a start date relative to today. */
   monthsIn?: number;
+  /** A start still to come (an intake not yet begun): overrides monthsIn. */
+  startsOn?: (today: Date) => string;
   supervisor?: string;
   /** Past the final assessment: the assessor's recommendation, signed off and countersigned. */
   finalRecommendation?: "pass" | "fail";
@@ -139,7 +141,9 @@ export const DEMO_PEOPLE: DemoPerson[] = [
         jobTitle: "Social worker",
         team: "Children in need, East",
         stage: "early_career",
-        monthsIn: 20,
+        // The early career programme takes its first intake in September 2027 (the ECDP replaces the
+        // child and family ASYE only from then): Sophie is enrolled on it, waiting to start.
+        startsOn: nextEarlyCareerIntake,
         supervisor: "daniel.okafor@northmoor.example",
       },
     ],
@@ -155,6 +159,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     email: "farah.ali@riverside.example",
     memberships: [
       { org: "riverside", role: "supervisor", jobTitle: "Practice supervisor", team: "Assessment and intervention" },
+      { org: "riverside", role: "assessor", jobTitle: "ASYE assessor" },
     ],
   },
   {
@@ -188,6 +193,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     email: "ben.thornton@harbourtrust.example",
     memberships: [
       { org: "harbour-family-trust", role: "supervisor", jobTitle: "Practice supervisor", team: "Family support" },
+      { org: "harbour-family-trust", role: "assessor", jobTitle: "ASYE assessor" },
     ],
   },
   {
@@ -210,7 +216,10 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   {
     name: "Carys Price",
     email: "carys.price@westmere.example",
-    memberships: [{ org: "westmere", role: "supervisor", jobTitle: "Practice supervisor", team: "Children in need" }],
+    memberships: [
+      { org: "westmere", role: "supervisor", jobTitle: "Practice supervisor", team: "Children in need" },
+      { org: "westmere", role: "assessor", jobTitle: "ASYE assessor" },
+    ],
   },
   ...(
     [
@@ -266,6 +275,20 @@ function startDate(monthsIn: number, today: Date) {
   return format(subDays(subMonths(today, monthsIn - 1), 4), "yyyy-MM-dd");
 }
 
+/** When a demo member's year began (or begins). */
+function startOf(m: DemoMember, today: Date) {
+  return m.startsOn ? m.startsOn(today) : startDate(m.monthsIn ?? 1, today);
+}
+
+/** The first Monday in September from which the early career programme runs, on or after today. */
+function nextEarlyCareerIntake(today: Date) {
+  for (let year = Math.max(2027, today.getFullYear()); ; year += 1) {
+    const first = new Date(year, 8, 1);
+    const intake = isMonday(first) ? first : nextMonday(first);
+    if (format(intake, "yyyy-MM-dd") >= format(today, "yyyy-MM-dd")) return format(intake, "yyyy-MM-dd");
+  }
+}
+
 export async function seedDemoWorld(db: Database, today = new Date()) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
@@ -311,7 +334,7 @@ export async function seedDemoWorld(db: Database, today = new Date()) {
         jobTitle: m.jobTitle,
         team: m.team ?? null,
         stage: m.stage ?? null,
-        startedOn: m.monthsIn ? startDate(m.monthsIn, today) : null,
+        startedOn: m.monthsIn || m.startsOn ? startOf(m, today) : null,
         supervisorId: m.supervisor ? userId.get(m.supervisor)! : null,
       })),
     );
@@ -341,7 +364,7 @@ function programmeFor(m: DemoMember): { slug: string; share: number } | null {
     case "nqsw":
       return { slug: "asye", share: Math.min((m.monthsIn ?? 1) / 12, 1) * 0.9 };
     case "early_career":
-      return { slug: "early-career", share: 0.6 };
+      return { slug: "early-career", share: m.startsOn ? 0 : 0.6 };
     case "masters":
       return { slug: "masters", share: 0.3 };
     default:
@@ -370,7 +393,7 @@ async function seedEnrolments(
     const [org, slug] = key.split("|") as [string, string];
     const starts = wanted
       .filter((w) => `${w.m.org}|${w.slug}` === key)
-      .map((w) => startDate(w.m.monthsIn ?? 1, today))
+      .map((w) => startOf(w.m, today))
       .sort()[0]!;
     const name = `${programmes.get(slug)!.title}: ${format(new Date(starts), "MMMM yyyy")} intake`;
     const existing = await tx.query.cohorts.findFirst({
@@ -394,7 +417,7 @@ async function seedEnrolments(
     organisationId: orgId.get(w.m.org)!,
     cohortId: cohortIds.get(`${w.m.org}|${w.slug}`)!,
     supervisorId: w.m.supervisor ? userId.get(w.m.supervisor)! : null,
-    startedOn: startDate(w.m.monthsIn ?? 1, today),
+    startedOn: startOf(w.m, today),
   }));
   if (janet && programmes.has("return-to-social-work")) {
     enrolmentRows.push({
@@ -447,8 +470,8 @@ async function seedEnrolments(
           enrolmentId: e.id,
           programmeSlug: w.slug,
           pathway: pathwayFor(programmes.get(w.slug)!, w.m),
-          startedOn: startDate(w.m.monthsIn ?? 1, today),
-          monthsIn: w.m.monthsIn ?? 1,
+          startedOn: startOf(w.m, today),
+          monthsIn: w.m.startsOn ? 0 : (w.m.monthsIn ?? 1),
           learnerId: e.userId,
           supervisorId: userId.get(w.m.supervisor)!,
           supervisorIsAssessor: assessors.has(w.m.supervisor),
@@ -490,7 +513,7 @@ async function seedSupervision(
     const enrolment = saved.find((e) => e.userId === userId.get(w.person.email) && e.programmeSlug === w.slug);
     if (!programme?.assessment || !enrolment || !w.m.supervisor) continue;
     const slots = supervisionSlots({
-      startedOn: startDate(w.m.monthsIn ?? 1, today),
+      startedOn: startOf(w.m, today),
       lengthMonths: programme.lengthMonths,
       rules: programme.assessment,
     });
@@ -544,7 +567,7 @@ async function seedAgreements(
 ) {
   for (const w of wanted) {
     const lead = LEADS[w.m.org];
-    if ((w.m.monthsIn ?? 1) < 2 || !w.m.supervisor || !lead) continue;
+    if (w.m.startsOn || (w.m.monthsIn ?? 1) < 2 || !w.m.supervisor || !lead) continue;
     const enrolment = saved.find((e) => e.userId === userId.get(w.person.email) && e.programmeSlug === w.slug);
     if (!enrolment) continue;
     const content = {
@@ -562,7 +585,7 @@ async function seedAgreements(
       .onConflictDoNothing()
       .returning();
     if (!agreement) continue;
-    const signedOn = addDays(parseISO(startDate(w.m.monthsIn ?? 1, today)), 20);
+    const signedOn = addDays(parseISO(startOf(w.m, today)), 20);
     await tx.insert(learningAgreementSignatures).values(
       (
         [
