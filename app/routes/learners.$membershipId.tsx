@@ -9,6 +9,8 @@ import { AgreementTag } from "~/components/AgreementTag";
 import { agreementSummaries } from "~/modules/first-year/overview.server";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { listOrganisationEnrolments } from "~/modules/programmes/learning.server";
+import { describeYear, yearInputFor } from "~/modules/first-year/year";
+import { englandToday } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.learner.name} – Practice Pathways` : "Learner – Practice Pathways" },
@@ -51,7 +53,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       jobTitle: learner.jobTitle,
       team: learner.team,
       stage: learner.stage ? STAGE_LABELS[learner.stage] : "Not recorded",
-      progress: describeProgress(learner.stage, learner.startedOn),
+      progress: (() => {
+        const year = enrolments.find((e) => findProgramme(e.programmeSlug)?.assessment);
+        return year
+          ? describeYear(yearInputFor(year, findProgramme(year.programmeSlug)!), englandToday())
+          : describeProgress(learner.stage, learner.startedOn);
+      })(),
       supervisorName: learner.supervisorName,
       hasPassword: learner.hasPassword,
     },

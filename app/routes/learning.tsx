@@ -7,10 +7,10 @@ import { describeProgress, formatDate, STAGE_LABELS } from "~/modules/organisati
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { describeMinutes } from "~/modules/programmes/labels";
 import { enrolmentsWithLessons } from "~/modules/programmes/learning.server";
-import { nextReviewPoint, programmeProgress } from "~/modules/programmes/progress";
+import { nextReviewPoint, programmeProgress, startStillToCome } from "~/modules/programmes/progress";
 import { keptAgreementSummaries } from "~/modules/first-year/overview.server";
 import { describeOutcome } from "~/modules/signoff/panel";
-import { yearEnd, yearInputFor, yearPosition } from "~/modules/first-year/year";
+import { describeYear, yearEnd, yearInputFor, yearPosition } from "~/modules/first-year/year";
 import { keptPanelOutcomes } from "~/modules/signoff/panel.server";
 import { requireUser } from "~/utils/auth.server";
 import { englandToday } from "~/utils/england";
@@ -53,6 +53,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
           title: progress.continueAt.lesson.title,
           module: progress.continueAt.module.title,
         },
+        startsIn: (() => {
+          const start = startStillToCome(programme, e, today);
+          return start && { on: formatDate(start.on), days: start.days };
+        })(),
         dueNext: review ? { title: review.title, on: formatDate(review.due), days: review.days } : null,
         agreement: agreements.get(e.id) ?? null,
         supervisionHref: programme.assessment && e.organisationId ? `/year/${e.id}/supervision` : null,
@@ -75,11 +79,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   // The year as its enrolment dates it (part-time work, pauses, an extension); the membership's
   // start date alone where no assessed year is enrolled yet.
-  const positionIn = (organisationId: string, startedOn: string) => {
+  const yearIn = (organisationId: string) => {
     const year = enrolments.find((e) => e.organisationId === organisationId && findProgramme(e.programmeSlug)?.assessment);
-    return year
-      ? yearPosition(yearInputFor(year, findProgramme(year.programmeSlug)!), today)
-      : { ...firstYearPosition(startedOn, today), fte: 1 };
+    return year ? yearInputFor(year, findProgramme(year.programmeSlug)!) : null;
+  };
+  const positionIn = (organisationId: string, startedOn: string) => {
+    const year = yearIn(organisationId);
+    return year ? yearPosition(year, today) : { ...firstYearPosition(startedOn, today), fte: 1 };
   };
   return {
     programmes,
@@ -94,7 +100,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       stage: m.stage,
       stageLabel: m.stage ? STAGE_LABELS[m.stage] : null,
       startedOn: m.startedOn,
-      progress: describeProgress(m.stage, m.startedOn, today),
+      progress: (() => {
+        const year = yearIn(m.organisationId);
+        return year ? describeYear(year, today) : describeProgress(m.stage, m.startedOn, today);
+      })(),
       firstYear:
         m.stage === "nqsw" && m.startedOn
           ? (({ month, lengthInMonths, endsOn, daysLeft, fte }) => ({
@@ -141,7 +150,12 @@ function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof 
                 </p>
               </div>
             ) : null}
-            {p.dueNext ? (
+            {p.startsIn ? (
+              <p>
+                <strong>Starts on</strong> {p.startsIn.on} ({p.startsIn.days === 1 ? "tomorrow" : `in ${p.startsIn.days} days`}
+                ): read ahead in the lessons until then.
+              </p>
+            ) : p.dueNext ? (
               <p>
                 <strong>Due next:</strong> {p.dueNext.title} on {p.dueNext.on} (
                 {p.dueNext.days === 0 ? "today" : p.dueNext.days === 1 ? "tomorrow" : `in ${p.dueNext.days} days`})

@@ -33,7 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisation: current.active.organisation.name,
     learners: learners.map((p) => ({
       ...p,
-      progress: describeProgress(p.stage, p.startedOn, today),
+      progress:
+        [...years.values()].find((y) => y.userId === p.userId)?.position ??
+        describeProgress(p.stage, p.startedOn, today),
       flags: flagsOf(p.userId),
     })),
     staff: staffByPerson(people.filter((p) => p.role !== "learner")),

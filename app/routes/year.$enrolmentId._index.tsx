@@ -134,6 +134,7 @@ async function workOutYear(enrolment: Enrolment, programme: Programme, today: Da
     programme: programme.title,
     pathway: rules.pathways?.find((p) => p.code === enrolment.pathway)?.title ?? null,
     startedOn: day(new Date(enrolment.startedOn)),
+    startsLater: enrolment.startedOn > format(today, "yyyy-MM-dd"),
     endsOn: day(timeline.ends),
     month: timeline.currentMonth,
     lengthMonths: programme.lengthMonths,
@@ -214,7 +215,7 @@ export default function Year() {
       </span>
       <h1>{own ? "Your assessed year" : `${page.learnerName}'s assessed year`}</h1>
       <p className="lead">
-        {page.month ? `Month ${page.month} of ${page.lengthMonths}. ` : ""}Started {page.startedOn}; ends {page.endsOn}
+        {page.month ? `Month ${page.month} of ${page.lengthMonths}. ` : ""}{page.startsLater ? "Starts" : "Started"} {page.startedOn}; ends {page.endsOn}
         {page.partTime ? ` (part-time at ${page.partTime}%, so the year is longer)` : ""}
         {page.pauses ? ` (paused ${page.pauses} ${page.pauses === 1 ? "time" : "times"}; later dates have moved)` : ""}.
       </p>

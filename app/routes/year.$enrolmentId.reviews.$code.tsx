@@ -19,11 +19,16 @@ import {
   OUTCOMES,
   RECOMMENDATIONS,
   reviewState,
-  reviewStates,
   STATE_LABELS,
   SIGNER_ROLES,
 } from "~/modules/signoff/reviews";
-import { countersignReview, decideReview, reviewRecords, submitReview } from "~/modules/signoff/reviews.server";
+import {
+  blockersOfFinal,
+  countersignReview,
+  decideReview,
+  reviewRecords,
+  submitReview,
+} from "~/modules/signoff/reviews.server";
 import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { countersignSchema, decisionSchema, submissionSchema } from "~/modules/signoff/schemas";
 import { notFound, requireUser } from "~/utils/auth.server";
@@ -54,7 +59,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [records, evidence] = await Promise.all([reviewRecords(enrolment.id, review.code), listEvidence(enrolment.id)]);
   const status = reviewState(records.submissions, records.signoffs, records.reopened);
   const action = nextAction(status.state, signsAs);
-  const draft = action === "submit" ? await loadDraft(current.user.id, formKey(enrolment.id, review.code)) : null;
+  const [draft, blockers] = await Promise.all([
+    action === "submit" ? loadDraft(current.user.id, formKey(enrolment.id, review.code)) : null,
+    action === "submit" && review.final ? blockersOfFinal(enrolment, programme, evidence) : [],
+  ]);
   const currentVersions = new Map(evidence.map((e) => [e.id, e.version]));
   const base = `/year/${enrolment.id}/portfolio`;
   return {
@@ -116,6 +124,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     draft: draft ? { fields: draft.fields, savedAt: draft.updatedAt.toISOString() } : null,
+    blockers,
   };
 }
 
@@ -160,12 +169,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       evidence: formData.getAll("evidence").filter((v) => typeof v === "string"),
     });
     if (parsed.success && review.final) {
-      const all = await reviewRecords(enrolment.id);
-      const earlier = reviewStates(yearInputFor(enrolment, programme), all).filter(
-        (r) => !r.final && r.state !== "complete",
-      );
-      if (earlier.length)
-        return refuse({ form: `Sign off the earlier reviews first: ${earlier.map((r) => r.title).join(", ")}` }, 409);
+      const blockers = await blockersOfFinal(enrolment, programme);
+      if (blockers.length) return refuse({ form: blockers.join(". ") }, 409);
     }
     if (!parsed.success)
       return refuse(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
@@ -225,6 +230,15 @@ function SubmitForm({ page, errors, values }: { page: Page; errors: Errors; valu
         />
       ) : null}
       <h2 id="submit-heading">{page.state === "returned" ? "Revise and submit again" : "Submit for the review"}</h2>
+      {page.blockers.length ? (
+        <Notification title="Not ready to submit yet" kind="information">
+          <ul className="plain-list">
+            {page.blockers.map((b) => (
+              <li key={b}>{b}.</li>
+            ))}
+          </ul>
+        </Notification>
+      ) : null}
       <Form method="post" noValidate {...keeper.formProps}>
         <input type="hidden" name="intent" value="submit" />
         <div className={`form-group${errors?.evidence ? " form-group--error" : ""}`}>

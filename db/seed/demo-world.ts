@@ -5,7 +5,7 @@
  * so the NQSWs are always at different months of their first year. Idempotent: rows are
  * matched by organisation slug and email, so running it twice changes nothing.
  */
-import { addDays, format, parseISO, subDays, subMonths } from "date-fns";
+import { addDays, format, isMonday, nextMonday, parseISO, subDays, subMonths } from "date-fns";
 import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { hashPassword } from "~/modules/auth/password.server";
 import { agreementHash } from "~/modules/first-year/agreement";
@@ -53,6 +53,8 @@ interface DemoMember {
   stage?: (typeof memberships.$inferInsert)["stage"];
   /** Months into the first year (or career); turned into a start date relative to today. */
   monthsIn?: number;
+  /** A start still to come (an intake not yet begun): overrides monthsIn. */
+  startsOn?: (today: Date) => string;
   supervisor?: string;
   /** Past the final assessment: the assessor's recommendation, signed off and countersigned. */
   finalRecommendation?: "pass" | "fail";
@@ -154,7 +156,9 @@ export const DEMO_PEOPLE: DemoPerson[] = [
         jobTitle: "Social worker",
         team: "Children in need, East",
         stage: "early_career",
-        monthsIn: 20,
+        // The early career programme takes its first intake in September 2027 (the ECDP replaces the
+        // child and family ASYE only from then): Sophie is enrolled on it, waiting to start.
+        startsOn: nextEarlyCareerIntake,
         supervisor: "daniel.okafor@northmoor.example",
       },
     ],
@@ -170,6 +174,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     email: "farah.ali@riverside.example",
     memberships: [
       { org: "riverside", role: "supervisor", jobTitle: "Practice supervisor", team: "Assessment and intervention" },
+      { org: "riverside", role: "assessor", jobTitle: "ASYE assessor" },
     ],
   },
   {
@@ -210,6 +215,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     email: "ben.thornton@harbourtrust.example",
     memberships: [
       { org: "harbour-family-trust", role: "supervisor", jobTitle: "Practice supervisor", team: "Family support" },
+      { org: "harbour-family-trust", role: "assessor", jobTitle: "ASYE assessor" },
     ],
   },
   {
@@ -239,7 +245,10 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   {
     name: "Carys Price",
     email: "carys.price@westmere.example",
-    memberships: [{ org: "westmere", role: "supervisor", jobTitle: "Practice supervisor", team: "Children in need" }],
+    memberships: [
+      { org: "westmere", role: "supervisor", jobTitle: "Practice supervisor", team: "Children in need" },
+      { org: "westmere", role: "assessor", jobTitle: "ASYE assessor" },
+    ],
   },
   {
     name: "Rhys Jenkins",
@@ -309,6 +318,20 @@ function startDate(monthsIn: number, today: Date) {
   return format(subDays(subMonths(today, monthsIn - 1), 4), "yyyy-MM-dd");
 }
 
+/** When a demo member's year began (or begins). */
+function startOf(m: DemoMember, today: Date) {
+  return m.startsOn ? m.startsOn(today) : startDate(m.monthsIn ?? 1, today);
+}
+
+/** The first Monday in September from which the early career programme runs, on or after today. */
+function nextEarlyCareerIntake(today: Date) {
+  for (let year = Math.max(2027, today.getFullYear()); ; year += 1) {
+    const first = new Date(year, 8, 1);
+    const intake = isMonday(first) ? first : nextMonday(first);
+    if (format(intake, "yyyy-MM-dd") >= format(today, "yyyy-MM-dd")) return format(intake, "yyyy-MM-dd");
+  }
+}
+
 export async function seedDemoWorld(db: Database, today = new Date()) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
@@ -354,7 +377,7 @@ export async function seedDemoWorld(db: Database, today = new Date()) {
         jobTitle: m.jobTitle,
         team: m.team ?? null,
         stage: m.stage ?? null,
-        startedOn: m.monthsIn ? startDate(m.monthsIn, today) : null,
+        startedOn: m.monthsIn || m.startsOn ? startOf(m, today) : null,
         supervisorId: m.supervisor ? userId.get(m.supervisor)! : null,
       })),
     );
@@ -384,7 +407,7 @@ function programmeFor(m: DemoMember): { slug: string; share: number } | null {
     case "nqsw":
       return { slug: "asye", share: Math.min((m.monthsIn ?? 1) / 12, 1) * 0.9 };
     case "early_career":
-      return { slug: "early-career", share: 0.6 };
+      return { slug: "early-career", share: m.startsOn ? 0 : 0.6 };
     case "masters":
       return { slug: "masters", share: 0.3 };
     default:
@@ -413,7 +436,7 @@ async function seedEnrolments(
     const [org, slug] = key.split("|") as [string, string];
     const starts = wanted
       .filter((w) => `${w.m.org}|${w.slug}` === key)
-      .map((w) => startDate(w.m.monthsIn ?? 1, today))
+      .map((w) => startOf(w.m, today))
       .sort()[0]!;
     const name = `${programmes.get(slug)!.title}: ${format(new Date(starts), "MMMM yyyy")} intake`;
     const existing = await tx.query.cohorts.findFirst({
@@ -442,7 +465,7 @@ async function seedEnrolments(
     cohortId: cohortIds.get(`${w.m.org}|${w.slug}`)!,
     supervisorId: w.m.supervisor ? userId.get(w.m.supervisor)! : null,
     teamManagerId: managerOf(w),
-    startedOn: startDate(w.m.monthsIn ?? 1, today),
+    startedOn: startOf(w.m, today),
   }));
   if (janet && programmes.has("return-to-social-work")) {
     enrolmentRows.push({
@@ -507,8 +530,8 @@ async function seedEnrolments(
           enrolmentId: e.id,
           programmeSlug: w.slug,
           pathway: pathwayFor(programmes.get(w.slug)!, w.m),
-          startedOn: startDate(w.m.monthsIn ?? 1, today),
-          monthsIn: w.m.monthsIn ?? 1,
+          startedOn: startOf(w.m, today),
+          monthsIn: w.m.startsOn ? 0 : (w.m.monthsIn ?? 1),
           learnerId: e.userId,
           supervisorId: userId.get(w.m.supervisor)!,
           supervisorIsAssessor: assessors.has(w.m.supervisor),
@@ -550,7 +573,7 @@ async function seedSupervision(
     const enrolment = saved.find((e) => e.userId === userId.get(w.person.email) && e.programmeSlug === w.slug);
     if (!programme?.assessment || !enrolment || !w.m.supervisor) continue;
     const slots = supervisionSlots({
-      startedOn: startDate(w.m.monthsIn ?? 1, today),
+      startedOn: startOf(w.m, today),
       lengthMonths: programme.lengthMonths,
       rules: programme.assessment,
     });
@@ -602,7 +625,7 @@ async function seedAgreements(
 ) {
   for (const w of wanted) {
     const manager = teamManagerOf(w.m.org, w.m.team);
-    if ((w.m.monthsIn ?? 1) < 2 || !w.m.supervisor || !manager) continue;
+    if (w.m.startsOn || (w.m.monthsIn ?? 1) < 2 || !w.m.supervisor || !manager) continue;
     const enrolment = saved.find((e) => e.userId === userId.get(w.person.email) && e.programmeSlug === w.slug);
     if (!enrolment) continue;
     const content = {
@@ -614,7 +637,7 @@ async function seedAgreements(
       caseload:
         "About 10% below an experienced colleague at the start, rising through the year; no child protection or safeguarding enquiries held alone in the first three months.",
     };
-    const signedOn = addDays(parseISO(startDate(w.m.monthsIn ?? 1, today)), 20);
+    const signedOn = addDays(parseISO(startOf(w.m, today)), 20);
     const parties = (
       [
         ["learner", w.person.email],

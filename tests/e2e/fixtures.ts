@@ -178,6 +178,18 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
+/**
+ * Someone with more than one role lands on "Choose where you are working" when they sign in (Farah Ali
+ * and Ben Thornton are each their NQSWs' practice supervisor and ASYE assessor): this continues in the
+ * role given, or in the one already chosen (the first).
+ */
+export async function chooseRole(page: Page, label?: string) {
+  await expect(page).toHaveURL(/\/account\/organisation$/);
+  if (label) await page.getByLabel(label).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).not.toHaveURL(/\/account\/organisation$/);
+}
+
 export function uniqueEmail(prefix: string) {
   return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.org`;
 }

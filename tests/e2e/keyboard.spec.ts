@@ -151,6 +151,11 @@ test("a supervisor opens the desk and a supervisee's year, and records supervisi
   page,
 }) => {
   await signInByKeyboard(page, DEMO.voluntarySupervisor);
+  // Ben is also the trust's ASYE assessor: he chooses the role he works in, the supervisor's already chosen.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose where you are working");
+  await expect(page.getByLabel("Practice supervisor, Harbour Family Trust")).toBeChecked();
+  await tabTo(page, page.getByRole("button", { name: "Continue" }));
+  await page.keyboard.press("Enter");
   // The supervisor's desk is their start page.
   await expect(page).toHaveURL(/\/supervision$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your supervisees");

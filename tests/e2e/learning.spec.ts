@@ -118,10 +118,15 @@ test("a programme lead starts a cohort, enrols a learner with a supervisor, and 
   await page
     .getByLabel("Programme")
     .selectOption({ label: "Early career programme, years 1 and 2 (child and family ECDP)" });
-  await page.getByLabel("Cohort name").fill("Early career, spring intake");
+  await page.getByLabel("Cohort name").fill("Early career, autumn intake");
+  // The early career programme replaces the ASYE for child and family only from 1 September 2027.
   await page.getByLabel("Start date").fill("2027-03-01");
   await page.getByRole("button", { name: "Start cohort" }).click();
-  await expect(page.getByRole("heading", { name: "Early career, spring intake" })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("1 September 2027");
+  await expect(page.getByLabel("Cohort name")).toHaveValue("Early career, autumn intake");
+  await page.getByLabel("Start date").fill("2027-09-06");
+  await page.getByRole("button", { name: "Start cohort" }).click();
+  await expect(page.getByRole("heading", { name: "Early career, autumn intake" })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Learner").selectOption({ label: "Kwame Mensah" });
   await page.getByLabel("Practice supervisor").selectOption({ label: "Helen Marsh" });

@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { Secret, TOTP } from "otpauth";
-import { DEMO_PASSWORD, expect, expectAccessible, test, visit } from "./fixtures";
+import { chooseRole, DEMO_PASSWORD, expect, expectAccessible, test, visit } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const SUPERVISOR = "ben.thornton@harbourtrust.example";
@@ -151,6 +151,7 @@ test("a supervisor turns on two-factor sign-in, signs out, and can sign in only 
   await page.getByLabel("Email address").fill(SUPERVISOR);
   await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await chooseRole(page, "Practice supervisor, Harbour Family Trust");
   await expect(page).toHaveURL(/\/supervision$/);
 
   await visit(page, "/account");
@@ -196,6 +197,7 @@ test("a supervisor turns on two-factor sign-in, signs out, and can sign in only 
   await screenshot(page, "sign-in-wrong-code");
 
   await enterCode(page, await codeFor(SUPERVISOR));
+  await chooseRole(page);
   await expect(page).toHaveURL(/\/supervision$/);
   await expect(page.getByRole("heading", { level: 1, name: "Your supervisees" })).toBeVisible();
 });
@@ -252,6 +254,7 @@ test("the security code step works without JavaScript", async ({ browser }) => {
   await expect(page.getByRole("alert")).toContainText("That security code is not right");
   await expectAccessible(page);
   await enterCode(page, await codeFor(SUPERVISOR));
+  await chooseRole(page);
   await expect(page).toHaveURL(/\/supervision$/);
   await context.close();
 });
@@ -290,6 +293,7 @@ test("a programme lead requires two-factor sign-in for staff and is asked to set
   const supervisor = await (await browser.newContext()).newPage();
   await enterPassword(supervisor, SUPERVISOR);
   await enterCode(supervisor, await codeFor(SUPERVISOR));
+  await chooseRole(supervisor);
   await expect(supervisor).toHaveURL(/\/supervision$/);
   await visit(supervisor, "/account/security/turn-off");
   await expect(supervisor.getByText("Harbour Family Trust requires two-factor sign-in for your role")).toBeVisible();
@@ -322,6 +326,7 @@ test("a programme lead requires two-factor sign-in for staff and is asked to set
   await supervisor.getByLabel("Email address").fill(SUPERVISOR);
   await supervisor.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
   await supervisor.getByRole("button", { name: "Sign in" }).click();
+  await chooseRole(supervisor);
   await expect(supervisor).toHaveURL(/\/supervision$/);
 
   // And the lead turns hers off too, leaving Harbour as the demo world had it.

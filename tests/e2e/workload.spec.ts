@@ -1,4 +1,4 @@
-import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
+import { chooseRole, DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
 
 test("the supervisor sets a caseload limit and a week over it is flagged; the NQSW cannot change the limit", async ({
   browser,
@@ -7,6 +7,7 @@ test("the supervisor sets a caseload limit and a week over it is flagged; the NQ
   const supervisor = await context.newPage();
   // Riverside's supervisor and NQSW, so the Northmoor desk's other journeys are not disturbed.
   await signIn(supervisor, DEMO.otherCouncilSupervisor);
+  await chooseRole(supervisor, "Practice supervisor, Riverside Borough Council");
   await supervisor
     .getByRole("row", { name: /Jamal Campbell/ })
     .getByRole("link", { name: /Workload/ })

@@ -781,7 +781,10 @@ describe("the final assessment", () => {
     // The final assessment comes after the interim reviews are signed off.
     const early = await submit(year, "final", "My year, start to finish.");
     expect(early.status).toBe(409);
-    expect(early.errors.form).toBe("Sign off the earlier reviews first: 3-month review, 6-month review");
+    expect(early.errors.form).toBe(
+      "Sign off the earlier reviews first: 3-month review, 6-month review. " +
+        "The final assessment needs a direct observation recorded by your assessor: ask them to observe your practice and record it first",
+    );
     expect(await submissionsOf(year, "final")).toHaveLength(0);
     for (const code of ["three-month", "six-month"]) {
       expect((await submit(year, code, `Ready for the ${code} review.`)).status).toBe(302);
@@ -799,6 +802,20 @@ describe("the final assessment", () => {
       const hash = (await load(managerNorth, year, code)).latest!.hash;
       expect((await send(managerNorth, year, code, { intent: "countersign", version: hash })).status).toBe(302);
     }
+    // Three observations by the supervisor are not the one the assessor must make.
+    const bySupervisor = { userId: daniel.userId, role: "supervisor", organisationId: north.id };
+    for (const title of ["Home visit", "Core group", "Child protection conference"])
+      await createEvidence(year.enrolment.id, bySupervisor, "direct_observation", input(title));
+    expect((await load(year.learner, year, "final")).blockers).toEqual([
+      "The final assessment needs a direct observation recorded by your assessor: ask them to observe your practice and record it first",
+    ]);
+    const noAssessor = await submit(year, "final", "My year, start to finish.");
+    expect(noAssessor.status).toBe(409);
+    expect(noAssessor.errors.form).toMatch(/^The final assessment needs a direct observation recorded by your assessor/);
+    expect(await submissionsOf(year, "final")).toHaveLength(0);
+    const byAssessor = { userId: daniel.userId, role: "assessor", organisationId: north.id };
+    await createEvidence(year.enrolment.id, byAssessor, "direct_observation", input("Family group conference"));
+    expect((await load(year.learner, year, "final")).blockers).toEqual([]);
     expect((await submit(year, "final", "My year, start to finish.")).status).toBe(302);
     const [sub] = await submissionsOf(year, "final");
     const decide = (fields: Fields) =>

@@ -9,6 +9,7 @@ import { parse } from "yaml";
 import {
   calendarDaysBetween,
   calendarMonthsFor,
+  describeYear,
   isoDate,
   parseDay,
   reviewDates,
@@ -178,5 +179,25 @@ describe("where a learner is in a part-time year", () => {
 
   it("is at month 1, not started, before the start", () => {
     expect(at("2026-11-15")).toMatchObject({ month: 1, started: false });
+  });
+});
+
+describe("the year in words, as the desk and the learner's record show it", () => {
+  const say = (year: YearInput, today: string) => describeYear(year, parseDay(today));
+
+  it("counts from the enrolment at part time, not from a full-time year", () => {
+    const partTime: YearInput = { startedOn: "2026-11-16", ...asye, fte: 0.6 };
+    // Full time this would be month 3; at 0.6 programme month 2 runs to 16 March 2027.
+    expect(say(partTime, "2027-02-20")).toBe("Month 2 of 12, part time at 60% (started 16 November 2026)");
+    expect(say({ ...partTime, fte: 1 }, "2027-02-20")).toBe("Month 4 of 12 (started 16 November 2026)");
+  });
+
+  it("says when a year still to come starts, and when one ended, a pause included", () => {
+    const ecdp24: YearInput = { startedOn: "2027-09-06", ...ecdp };
+    expect(say(ecdp24, "2026-12-07")).toBe("Starts 6 September 2027");
+    const paused: YearInput = { startedOn: "2026-01-05", ...asye, pauses: [{ from: "2026-03-02", to: "2026-03-31" }] };
+    // Thirty days' pause: the year that would have ended on 5 January 2027 ends on 4 February.
+    expect(say(paused, "2027-01-20")).toBe("Month 12 of 12 (started 5 January 2026)");
+    expect(say(paused, "2027-02-04")).toBe("Period ended 4 February 2027");
   });
 });

@@ -123,6 +123,19 @@ describe("the ASYE year, month by month", () => {
     expect(monthOf(months, "CPD: Late")).toBe(12);
   });
 
+  it("calls the learning agreement due soon only in its last four weeks, like a review", () => {
+    // A year still to start (an intake months away) has nothing due soon.
+    const ahead = yearTimeline(input({ today: at("2026-06-01T09:00:00") }));
+    expect(event(ahead.months, "Learning agreement due")!.state).toBe("upcoming");
+    // Due on 7 October 2026: 28 days before is due soon, 29 is still to come.
+    expect(event(yearTimeline(input({ today: at("2026-09-09T09:00:00") })).months, "Learning agreement due")!.state).toBe(
+      "due",
+    );
+    expect(event(yearTimeline(input({ today: at("2026-09-08T09:00:00") })).months, "Learning agreement due")!.state).toBe(
+      "upcoming",
+    );
+  });
+
   it("marks the learning agreement overdue once its day has passed unsigned, and done when signed", () => {
     const late = yearTimeline(input({ today: at("2026-10-20T09:00:00") }));
     expect(event(late.months, "Learning agreement due")!.state).toBe("overdue");

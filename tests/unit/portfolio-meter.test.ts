@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { frameworkSchema, programmeFileSchema, type Framework } from "~/modules/programmes/content-schema";
 import {
+  assessorObservationsMissing,
   coverageRules,
   frameworksFor,
   frameworksOf,
@@ -18,6 +19,7 @@ import {
   type ReviewPointSeen,
 } from "~/modules/portfolio/rules";
 import { isoDate, parseDay, reviewDates, type YearInput } from "~/modules/first-year/year";
+import { finalAssessmentBlockers } from "~/modules/signoff/reviews";
 
 const file = programmeFileSchema.parse(parse(readFileSync("content/programmes/asye/programme.yml", "utf8")));
 const asye = file.assessment!;
@@ -192,5 +194,35 @@ describe("the child and family KSS withdrawn after 31 March 2027", () => {
     expect(mappingProblem(year, rules, "2027-03-31", ["KSS-CF-2", "PCF-1"])).toBeNull();
     expect(mappingProblem(year, rules, "2027-03-31", ["ECS-2.1"])).toContain("dated from 1 April 2027");
     expect(mappingProblem(year, rules, "2027-04-01", ["ECS-2.1", "PCF-1"])).toBeNull();
+  });
+});
+
+describe("the final assessment waits for the assessor's observation", () => {
+  const signedOff = [
+    { title: "3-month review", final: false, state: "complete" as const },
+    { title: "6-month review", final: false, state: "complete" as const },
+    { title: "Final assessment", final: true, state: "not_started" as const },
+  ];
+
+  it("counts what the assessor still has to record, whatever the supervisor has", () => {
+    expect(assessorObservationsMissing(asye, [])).toBe(1);
+    expect(assessorObservationsMissing(asye, [observation(false), observation(false), observation(false)])).toBe(1);
+    expect(assessorObservationsMissing(asye, [observation(true)])).toBe(0);
+    expect(assessorObservationsMissing(asye, [observation(true), observation(true)])).toBe(0);
+  });
+
+  it("refuses with three observations by the supervisor alone, and lets one by the assessor through", () => {
+    expect(finalAssessmentBlockers(signedOff, 1)).toEqual([
+      "The final assessment needs a direct observation recorded by your assessor: ask them to observe your practice and record it first",
+    ]);
+    expect(finalAssessmentBlockers(signedOff, 0)).toEqual([]);
+    expect(finalAssessmentBlockers(signedOff, 2)[0]).toMatch(/needs 2 more direct observations recorded by your assessor/);
+  });
+
+  it("names the earlier reviews still open, the optional 9-month one included when it is held", () => {
+    const nine = { title: "9-month review", final: false, state: "submitted" as const };
+    expect(finalAssessmentBlockers([...signedOff.slice(0, 2), nine, signedOff[2]!], 0)).toEqual([
+      "Sign off the earlier reviews first: 9-month review",
+    ]);
   });
 });

@@ -9,7 +9,7 @@ import { findProgramme, loadManifest } from "~/modules/programmes/catalogue.serv
 import type { Enrolment } from "~/modules/programmes/learning.server";
 import { evidenceForEnrolments } from "~/modules/portfolio/portfolio.server";
 import { frameworksOf, observationsBehind, sufficiency } from "~/modules/portfolio/rules";
-import { isoDate, yearEnd, yearInputFor } from "./year";
+import { describeYear, isoDate, yearEnd, yearInputFor } from "./year";
 import { supervisionSchedule } from "~/modules/supervision/schedule";
 import { sessionDatesFor } from "~/modules/supervision/supervision.server";
 import { breaches, judgeWeeks } from "~/modules/workload/rules";
@@ -31,6 +31,8 @@ export interface YearSummary {
   enrolmentId: string;
   userId: string;
   yearHref: string;
+  /** Where the learner is in the year, in words (describeYear). */
+  position: string;
   agreement: AgreementSummary;
   supervisionHref: string;
   nextSupervision: Date | null;
@@ -114,6 +116,7 @@ async function workOutSummaries(
       enrolmentId: e.id,
       userId: e.userId,
       yearHref: base,
+      position: describeYear(year, today),
       agreement: agreements.get(e.id)!,
       supervisionHref: `${base}/supervision`,
       nextSupervision: schedule.next?.due ?? null,

@@ -67,7 +67,13 @@ export function yearTimeline(input: TimelineInput): {
       date: input.agreement.signedOn ?? input.agreement.due,
       kind: "agreement",
       title: input.agreement.signedOn ? "Learning agreement signed by all three" : "Learning agreement due",
-      state: input.agreement.signedOn ? "done" : daysUntil(input.agreement.due) < 0 ? "overdue" : "due",
+      state: input.agreement.signedOn
+        ? "done"
+        : daysUntil(input.agreement.due) < 0
+          ? "overdue"
+          : daysUntil(input.agreement.due) <= 28
+            ? "due"
+            : "upcoming",
       href: `${base}/agreement`,
     },
     ...(year.pauses ?? []).map((p) => ({

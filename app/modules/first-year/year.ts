@@ -171,6 +171,22 @@ export function yearPosition(input: YearInput, today: Date) {
   };
 }
 
+/**
+ * The assessed year in one line, as the desk, the learner's record and their home show it:
+ * "Month 4 of 12 (started 3 August 2026)", "Month 5 of 12, part time at 60% (started …)",
+ * "Starts 6 September 2027", "Period ended 2 August 2027". Dated from the enrolment, so part-time
+ * work, pauses and an extension move it as they move every other date.
+ */
+export function describeYear(input: YearInput, today: Date) {
+  const p = yearPosition(input, today);
+  const day = (d: Date) => format(d, "d MMMM yyyy");
+  const started = day(parseDay(input.startedOn));
+  if (!p.started) return `Starts ${started}`;
+  if (p.complete) return `Period ended ${day(p.endsOn)}`;
+  const partTime = p.fte < 1 ? `, part time at ${Math.round(p.fte * 100)}%` : "";
+  return `Month ${p.month} of ${p.lengthInMonths}${partTime} (started ${started})`;
+}
+
 /** The learning agreement is due by the end of the first month. */
 export function learningAgreementDue(input: YearInput) {
   return monthToDate(input, 1);

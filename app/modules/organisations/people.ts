@@ -1,4 +1,4 @@
-import { format, parseISO } from "date-fns";
+import { differenceInCalendarDays, format, parseISO } from "date-fns";
 import { memoised } from "~/utils/memo";
 import { firstYearPosition } from "./first-year";
 import { englandToday } from "~/utils/england";
@@ -26,6 +26,8 @@ export const describeProgress = memoised(
 
 function workOutProgress(stage: keyof typeof STAGE_LABELS | null, startedOn: string | null, today = englandToday()) {
   if (!startedOn) return stage ? STAGE_LABELS[stage] : "";
+  if (differenceInCalendarDays(parseISO(startedOn), today) > 0 && stage !== "nqsw")
+    return `${stage ? STAGE_LABELS[stage] : "Starts"} from ${formatDate(startedOn)}`;
   if (stage === "nqsw") {
     const p = firstYearPosition(startedOn, today);
     if (!p.started) return `First year starts ${formatDate(startedOn)}`;

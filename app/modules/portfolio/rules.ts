@@ -457,3 +457,15 @@ export function observationsBehind(required: number, have: number, shareOfYearGo
   const expected = Math.floor(required * Math.min(1, Math.max(0, shareOfYearGone)));
   return Math.max(0, expected - have);
 }
+
+/** Direct observations the programme asks the assessor to record and nobody has yet: zero when met. */
+export function assessorObservationsMissing(
+  rules: Pick<AssessmentRules, "evidence">,
+  evidence: Pick<EvidenceSummary, "kind" | "byAssessor">[],
+) {
+  return rules.evidence.reduce((n, r) => {
+    if (!r.byAssessor) return n;
+    const recorded = evidence.filter((e) => e.kind === r.kind && e.byAssessor).length;
+    return n + Math.max(0, r.byAssessor - recorded);
+  }, 0);
+}

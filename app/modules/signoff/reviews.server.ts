@@ -14,8 +14,11 @@ import {
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb, refusedByCheck } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
-import { KIND_LABELS } from "~/modules/portfolio/rules";
-import { reviewState, submissionHash } from "./reviews";
+import { yearInputFor } from "~/modules/first-year/year";
+import { assessorObservationsMissing, type EvidenceSummary, KIND_LABELS } from "~/modules/portfolio/rules";
+import { listEvidence } from "~/modules/portfolio/portfolio.server";
+import type { AssessmentRules } from "~/modules/programmes/content-schema";
+import { finalAssessmentBlockers, reviewState, reviewStates, submissionHash } from "./reviews";
 
 export interface SignoffActor {
   userId: string;
@@ -110,6 +113,17 @@ async function audit(
     },
     tx,
   );
+}
+
+/** Why this year's final assessment cannot be submitted yet (none: it can); see finalAssessmentBlockers. */
+export async function blockersOfFinal(
+  enrolment: Parameters<typeof yearInputFor>[0] & { id: string },
+  programme: Parameters<typeof yearInputFor>[1] & { assessment?: AssessmentRules },
+  evidence?: Pick<EvidenceSummary, "kind" | "byAssessor">[],
+) {
+  const [records, items] = await Promise.all([reviewRecords(enrolment.id), evidence ?? listEvidence(enrolment.id)]);
+  const missing = programme.assessment ? assessorObservationsMissing(programme.assessment, items) : 0;
+  return finalAssessmentBlockers(reviewStates(yearInputFor(enrolment, programme), records), missing);
 }
 
 /** The learner puts evidence forward, each item at its current version. */

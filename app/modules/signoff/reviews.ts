@@ -116,6 +116,27 @@ export function reviewStates<
   });
 }
 
+/**
+ * Why the final assessment cannot be put forward yet: every earlier review must be signed off,
+ * and the assessor must have observed the learner's practice (observations by the supervisor
+ * alone, however many, do not meet the programme's rule).
+ */
+export function finalAssessmentBlockers(
+  reviews: { title: string; final: boolean; state: ReviewState }[],
+  assessorObservationsMissing: number,
+) {
+  const blockers: string[] = [];
+  const earlier = reviews.filter((r) => !r.final && r.state !== "complete");
+  if (earlier.length) blockers.push(`Sign off the earlier reviews first: ${earlier.map((r) => r.title).join(", ")}`);
+  if (assessorObservationsMissing > 0)
+    blockers.push(
+      `The final assessment needs ${
+        assessorObservationsMissing === 1 ? "a direct observation" : `${assessorObservationsMissing} more direct observations`
+      } recorded by your assessor: ask them to observe your practice and record it first`,
+    );
+  return blockers;
+}
+
 /** Roles as a sign-off line names them ("Daniel Okafor, practice supervisor"). */
 export const SIGNER_ROLES: Record<string, string> = {
   learner: "NQSW",

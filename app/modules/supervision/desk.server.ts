@@ -123,7 +123,7 @@ function deskLines(
       name: s.name,
       team: s.team,
       jobTitle: s.jobTitle,
-      progress: describeProgress(s.stage, s.startedOn, today),
+      progress: y?.position ?? describeProgress(s.stage, s.startedOn, today),
       invited: !s.hasPassword,
       programmes: programmesOf(s.userId),
       year: y && {
