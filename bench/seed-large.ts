@@ -1,10 +1,11 @@
 /**
  * The large world for the benchmark: 50 employers (councils and voluntary organisations), each
- * with a programme lead, 10 practice supervisors (two of them also ASYE assessors) and 200 NQSWs
- * on the real ASYE programme from the content manifest, 20 to a supervisor. Every learner has
+ * with a programme lead, 10 practice supervisors (two of them also ASYE assessors), a team manager
+ * for each of its teams and 200 NQSWs on the real ASYE programme from the content manifest, 20 to
+ * a supervisor, each year naming its team's manager. Every learner has
  * what the demo world gives its NQSWs, in proportion to how far through the year they are:
  * lesson progress on the real lessons, knowledge check answers and reflections, a learning
- * agreement signed by all three, supervision for every slot already due, weekly workload, a
+ * agreement signed by all three (the NQSW, the supervisor and the team manager), supervision for every slot already due, weekly workload, a
  * portfolio of evidence with versions, and past review points submitted and signed off, with
  * the audit trail of all of it.
  *
@@ -85,6 +86,7 @@ const COLUMNS = {
     ["organisation_id", "uuid"],
     ["cohort_id", "uuid"],
     ["supervisor_id", "uuid"],
+    ["team_manager_id", "uuid"],
     ["started_on", "date"],
     ["pathway", "text"],
     ["fte", "numeric"],
@@ -758,6 +760,24 @@ async function seedEmployers(
         created_at: ts(subDays(c.startsOn, 30)),
       });
 
+    // One team manager for each team the employer's supervisors work in, named on its NQSWs' years.
+    const teamManagers = new Map<string, string>();
+    const teamManagerOf = async (team: string) => {
+      let id = teamManagers.get(team);
+      if (!id) {
+        const manager = await person(domain);
+        await membership({
+          user_id: manager.id,
+          organisation_id: orgId,
+          role: "team_manager",
+          job_title: "Team manager",
+          team,
+        });
+        teamManagers.set(team, (id = manager.id));
+      }
+      return id;
+    };
+
     for (let s = 0; s < size.supervisorsPerEmployer; s++) {
       // Councils have adults' and children's teams; the trusts are children's services.
       const adults = !voluntary && s % 2 === 1;
@@ -796,6 +816,7 @@ async function seedEmployers(
         await seedLearner({
           orgId,
           leadId: lead.id,
+          teamManagerId: await teamManagerOf(team),
           supervisorId: supervisor.id,
           supervisorRole: isAssessor ? "assessor" : "supervisor",
           learnerId: learner.id,
@@ -814,6 +835,7 @@ async function seedEmployers(
   async function seedLearner(l: {
     orgId: string;
     leadId: string;
+    teamManagerId: string;
     supervisorId: string;
     supervisorRole: "supervisor" | "assessor";
     learnerId: string;
@@ -834,6 +856,7 @@ async function seedEmployers(
       organisation_id: l.orgId,
       cohort_id: l.cohortId,
       supervisor_id: l.supervisorId,
+      team_manager_id: l.teamManagerId,
       started_on: l.startedOn,
       pathway: l.pathway,
       fte,
@@ -933,7 +956,7 @@ async function seedEmployers(
           ? [
               ["learner", l.learnerId, 20],
               ["supervisor", l.supervisorId, 21],
-              ["programme_lead", l.leadId, 22],
+              ["team_manager", l.teamManagerId, 22],
             ]
           : [["learner", l.learnerId, l.daysIn - 1]];
       for (const [party, userId, after] of parties) {
@@ -1197,11 +1220,11 @@ async function seedEmployers(
         decision: "countersigned",
         outcome: null,
         comments: "",
-        user_id: l.leadId,
-        role: "programme_lead",
+        user_id: l.teamManagerId,
+        role: "team_manager",
         signed_at: ts(countersignedAt),
       });
-      await event(countersignedAt, l.leadId, "programme_lead", "review.countersigned");
+      await event(countersignedAt, l.teamManagerId, "team_manager", "review.countersigned");
     }
   }
 

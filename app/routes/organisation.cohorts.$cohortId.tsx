@@ -8,6 +8,7 @@ import { formatDate } from "~/modules/organisations/people";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { enrolSchema } from "~/modules/programmes/cohort-schemas";
 import { enrolLearner, findCohort, listCohortEnrolments } from "~/modules/programmes/cohorts.server";
+import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { notFound, requireMembership } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
@@ -41,12 +42,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       startsOn: formatDate(cohort.startsOn),
       startsOnIso: cohort.startsOn,
       programme: findProgramme(cohort.programmeSlug)?.title ?? cohort.programmeSlug,
+      /** An assessed year has a team manager, who signs and countersigns in it. */
+      assessed: !!findProgramme(cohort.programmeSlug)?.assessment,
     },
     enrolled: enrolled.map((e) => ({ ...e, startedOn: formatDate(e.startedOn) })),
     learners: people
       .filter((p) => p.role === "learner" && !enrolledIds.has(p.userId))
       .map((p) => ({ value: p.userId, label: p.name })),
     supervisors: people.filter((p) => p.role === "supervisor").map((p) => ({ value: p.userId, label: p.name })),
+    teamManagers: people.filter((p) => p.role === "team_manager").map((p) => ({ value: p.userId, label: p.name })),
     today: englandDay(),
   };
 }
@@ -67,17 +71,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
   if (!result.ok)
     return data(
-      { errors: { [result.field]: result.message }, values: form.data as Record<string, string> },
+      { errors: { [result.field]: result.message }, values: form.data as Record<string, string | null> },
       { status: 400 },
     );
+  if (result.teamManagerNamed)
+    await tellTeamManager(result.enrolmentId, { kind: "named" }, requestDetails(request, context).origin);
   throw redirect(`/organisation/cohorts/${cohort.id}?enrolled=1`);
 }
 
 export default function CohortPage() {
-  const { organisation, cohort, enrolled, learners, supervisors, today } = useLoaderData<typeof loader>();
+  const { organisation, cohort, enrolled, learners, supervisors, teamManagers, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = actionData?.values as Record<string, string> | undefined;
+  const values = actionData?.values as Record<string, string | undefined> | undefined;
   const [params] = useSearchParams();
   return (
     <>
@@ -115,6 +121,7 @@ export default function CohortPage() {
               <th scope="col">Learner</th>
               <th scope="col">Started</th>
               <th scope="col">Practice supervisor</th>
+              {cohort.assessed ? <th scope="col">Team manager</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -123,6 +130,18 @@ export default function CohortPage() {
                 <td>{e.name}</td>
                 <td>{e.startedOn}</td>
                 <td>{e.supervisorName ?? "Not assigned"}</td>
+                {cohort.assessed ? (
+                  <td>
+                    {e.teamManagerName ?? (
+                      <>
+                        Not named yet{" "}
+                        <Link to={`/year/${e.enrolmentId}/settings`}>
+                          Name one<span className="visually-hidden"> for {e.name}</span>
+                        </Link>
+                      </>
+                    )}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -151,6 +170,16 @@ export default function CohortPage() {
               defaultValue={values?.supervisorId}
               error={errors?.supervisorId}
             />
+            {cohort.assessed ? (
+              <SelectField
+                name="teamManagerId"
+                label="Team manager (optional)"
+                hint="The learner's line manager: signs the learning agreement and countersigns reviews. Leave it to name one later, on the year's settings."
+                options={teamManagers}
+                defaultValue={values?.teamManagerId ?? undefined}
+                error={errors?.teamManagerId}
+              />
+            ) : null}
             <TextField
               name="startedOn"
               label="Date they start the programme"

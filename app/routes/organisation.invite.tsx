@@ -15,6 +15,7 @@ const ROLE_HINTS: Record<(typeof INVITABLE_ROLES)[number], string> = {
   learner: "An NQSW, early-career worker or other learner",
   supervisor: "Holds and records supervision, signs off review points",
   assessor: "Assesses portfolios and makes the final recommendation",
+  team_manager: "Line manages NQSWs and allocates their work; signs learning agreements, countersigns reviews",
   programme_lead: "Runs the programme for your organisation, as you do",
 };
 

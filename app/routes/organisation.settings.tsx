@@ -74,7 +74,7 @@ export default function OrganisationSettings() {
         <Form method="post" noValidate>
           <CheckboxField
             name="requireTwoFactor"
-            label="Require two-factor sign-in for supervisors, assessors, programme leads and admins"
+            label="Require two-factor sign-in for supervisors, assessors, team managers, programme leads and admins"
             hint={
               <>
                 Staff who have not set it up are asked to before they can use anything else. Learners and returners are

@@ -5,7 +5,7 @@ import { differenceInCalendarDays, format } from "date-fns";
 import { Notification } from "~/components/Notification";
 import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
-import { agreementStatus } from "~/modules/first-year/agreement";
+import { agreementStatus, NO_TEAM_MANAGER } from "~/modules/first-year/agreement";
 import { findAgreement } from "~/modules/first-year/agreement.server";
 import { yearTimeline, type EventState, type TimelineEvent } from "~/modules/first-year/timeline";
 import { isoDate, learningAgreementDue, parseDay, yearEnd, yearInputFor } from "~/modules/first-year/year";
@@ -38,7 +38,10 @@ const day = (d: Date) => format(d, "d MMM yyyy");
 /** One learner's assessed year on one page: where they are, what is due, and the year month by month. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = await requireUser(request);
-  const { enrolment, programme, party, learnerName, revision } = await requireYearAccess(current, params.enrolmentId);
+  const { enrolment, programme, party, learnerName, teamManagerName, revision } = await requireYearAccess(
+    current,
+    params.enrolmentId,
+  );
   const today = englandToday();
   // The same for everyone who may see it: worked out again only when the year changes (or daily).
   const page = await forYear("year-page", { enrolment, revision }, today, "", () =>
@@ -46,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   // The month-by-month list, the longest part of the page, is drawn again only when it changes.
   keepMarkup("year-timeline", enrolment.id, Timeline, page.timeline);
-  return { enrolmentId: enrolment.id, party, learnerName, ...page };
+  return { enrolmentId: enrolment.id, party, learnerName, teamManager: teamManagerName, ...page };
 }
 
 async function workOutYear(enrolment: Enrolment, programme: Programme, today: Date) {
@@ -235,10 +238,19 @@ export default function Year() {
           )}
         </Notification>
       ) : null}
+      <p>
+        {page.teamManager ? (
+          <>
+            Team manager: <strong>{page.teamManager}</strong> (signs the learning agreement, countersigns reviews)
+          </>
+        ) : (
+          NO_TEAM_MANAGER
+        )}
+      </p>
       {page.party === "programme_lead" ? (
         <p>
-          <PageLink to={`${base}/settings`}>Record a change to the year</PageLink> (pathway, part-time working, a pause
-          or an extension)
+          <PageLink to={`${base}/settings`}>Record a change to the year</PageLink> (team manager, pathway, part-time
+          working, a pause or an extension)
         </p>
       ) : null}
       <div className="card-grid">

@@ -5,10 +5,18 @@ import { format } from "date-fns";
 import type { ReactNode } from "react";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
+import { Prose } from "~/components/Prose";
 import { YearNav } from "~/components/YearNav";
-import { agreementStatus, PARTIES, PARTY_LABELS, type AgreementField } from "~/modules/first-year/agreement";
+import {
+  agreementStatus,
+  NO_TEAM_MANAGER,
+  PARTIES,
+  PARTY_LABELS,
+  type AgreementField,
+} from "~/modules/first-year/agreement";
 import { findAgreement, saveAgreement, signAgreement } from "~/modules/first-year/agreement.server";
 import { requireYearAccess } from "~/modules/first-year/access.server";
+import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { agreementActionSchema } from "~/modules/first-year/schemas";
 import { learningAgreementDue, yearInputFor } from "~/modules/first-year/year";
 import { formatDate } from "~/modules/organisations/people";
@@ -50,14 +58,20 @@ const FIELDS: { name: AgreementField; label: string; hint: string }[] = [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = await requireUser(request);
-  const { enrolment, programme, party, learnerName } = await requireYearAccess(current, params.enrolmentId);
+  const { enrolment, programme, party, signsAs, learnerName, teamManagerName } = await requireYearAccess(
+    current,
+    params.enrolmentId,
+  );
   const { agreement, signatures } = await findAgreement(enrolment.id);
   const due = learningAgreementDue(yearInputFor(enrolment, programme));
   const status = agreementStatus(agreement, signatures, due, englandToday());
+  const when = (d: Date) => format(d, "d MMMM yyyy, HH:mm");
   return {
     enrolmentId: enrolment.id,
     party,
+    signsAs,
     learnerName,
+    teamManager: teamManagerName,
     programme: programme.title,
     due: formatDate(due),
     agreement: agreement && {
@@ -66,7 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       support: agreement.support,
       protectedTime: agreement.protectedTime,
       caseload: agreement.caseload,
-      updatedAt: format(agreement.updatedAt, "d MMMM yyyy, HH:mm"),
+      updatedAt: when(agreement.updatedAt),
     },
     status: {
       complete: status.complete,
@@ -75,24 +89,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         party: p,
         label: PARTY_LABELS[p],
         signedBy: status.current[p]?.signerName ?? null,
-        signedAt: status.current[p] ? format(status.current[p]!.signedAt, "d MMMM yyyy, HH:mm") : null,
+        signedAt: status.current[p] ? when(status.current[p]!.signedAt) : null,
         stale: status.stale.includes(p),
       })),
-      mine: status.current[party] ? "signed" : "unsigned",
+      mine: signsAs ? (status.current[signsAs] ? "signed" : "unsigned") : null,
     },
+    // Signed by the programme lead before team managers signed: kept on record, no longer counted.
+    earlierLeadSignatures: signatures
+      .filter((s) => s.party === "programme_lead")
+      .map((s) => ({ by: s.signerName ?? "Unknown", version: s.version, at: when(s.signedAt) })),
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
-  const { enrolment, party } = await requireYearAccess(current, params.enrolmentId);
+  const { enrolment, signsAs } = await requireYearAccess(current, params.enrolmentId);
+  if (!signsAs)
+    throw data(
+      {
+        message:
+          "The NQSW, their supervisor and their team manager write and sign the learning agreement; the programme lead reads it.",
+      },
+      { status: 403 },
+    );
   const form = parseForm(await request.formData(), agreementActionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const details = requestDetails(request, context);
   const actor = {
     userId: current.user.id,
-    party,
+    party: signsAs,
     organisationId: enrolment.organisationId,
-    ipAddress: requestDetails(request, context).ipAddress,
+    ipAddress: details.ipAddress,
   };
   const here = `/year/${enrolment.id}/agreement`;
   if (form.data.intent === "save") {
@@ -102,6 +129,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const signed = await signAgreement(enrolment.id, actor, form.data.version);
   if (!signed.ok) return data({ errors: { form: signed.message }, values: {} }, { status: 409 });
+  // The NQSW and the supervisor have both signed this version: it waits for the team manager only.
+  if (signed.waitingFor.length === 1 && signed.waitingFor[0] === "team_manager")
+    await tellTeamManager(enrolment.id, { kind: "agreement" }, details.origin);
   throw redirect(`${here}?signed=1`);
 }
 
@@ -138,7 +168,8 @@ export default function LearningAgreement() {
       </span>
       <h1>Learning agreement</h1>
       <p className="narrow">
-        Agreed in the first month by the NQSW, their practice supervisor and the employer. Due by {page.due}.{" "}
+        Agreed in the first month by the NQSW, their practice supervisor (or assessor) and their team manager. Due by{" "}
+        {page.due}.{" "}
         {page.status.complete ? (
           <Tag colour="green">Signed by all three</Tag>
         ) : page.status.overdue ? (
@@ -166,6 +197,10 @@ export default function LearningAgreement() {
                   </>
                 ) : p.stale ? (
                   "Signed an earlier version; needs to sign this one"
+                ) : p.party === "team_manager" && !page.teamManager ? (
+                  NO_TEAM_MANAGER
+                ) : p.party === "team_manager" ? (
+                  `Not yet (${page.teamManager})`
                 ) : (
                   "Not yet"
                 )}
@@ -174,11 +209,27 @@ export default function LearningAgreement() {
           ))}
         </tbody>
       </table>
-      {a && page.status.mine === "unsigned" ? (
+      {page.earlierLeadSignatures.length ? (
+        <p className="hint narrow">
+          {page.earlierLeadSignatures
+            .map((s) => `${s.by} signed version ${s.version} as programme lead on ${s.at}`)
+            .join("; ")}
+          . The programme lead signed before team managers did: that signature stays on record and no longer counts.
+        </p>
+      ) : null}
+      {page.party === "programme_lead" && !page.signsAs ? (
+        <p className="narrow">
+          {page.teamManager
+            ? `The year's team manager, ${page.teamManager}, signs for the employer.`
+            : "The year's team manager signs for the employer: name one on the year's settings."}{" "}
+          <Link to={`/year/${page.enrolmentId}/settings`}>Changes to the year</Link>
+        </p>
+      ) : null}
+      {a && page.signsAs && page.status.mine === "unsigned" ? (
         <Form method="post" className="panel narrow">
           <input type="hidden" name="intent" value="sign" />
           <input type="hidden" name="version" value={a.version} />
-          <h2 className="heading-m">Sign as {PARTY_LABELS[page.party].toLowerCase()}</h2>
+          <h2 className="heading-m">Sign as {PARTY_LABELS[page.signsAs].toLowerCase()}</h2>
           <p>
             By signing you agree to version {a.version} as written below, last changed {a.updatedAt}.
           </p>
@@ -188,26 +239,67 @@ export default function LearningAgreement() {
         </Form>
       ) : null}
       <div className="narrow">
-        <h2>{a ? `The agreement (version ${a.version})` : "Write the agreement"}</h2>
-        {a ? null : <p>Anyone of the three can write it; each then signs for their part.</p>}
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="save" />
-          {FIELDS.map((f) => (
-            <TextAreaField
-              key={f.name}
-              {...f}
-              defaultValue={values?.[f.name] ?? a?.[f.name] ?? ""}
-              error={errors?.[f.name]}
-            />
-          ))}
-          <button type="submit" className="button button--secondary">
-            Save the agreement
-          </button>
-        </Form>
+        <h2>{a ? `The agreement (version ${a.version})` : page.signsAs ? "Write the agreement" : "The agreement"}</h2>
+        {a ? null : page.signsAs ? (
+          <p>Anyone of the three can write it; each then signs for their part.</p>
+        ) : (
+          <p>Not written yet.</p>
+        )}
+        {page.signsAs ? (
+          <AgreementForm values={values} errors={errors} agreement={a} />
+        ) : a ? (
+          <AgreementText agreement={a} />
+        ) : null}
         <p>
           <Link to="/home">Back to your start page</Link>
         </p>
       </div>
+    </>
+  );
+}
+
+type Shown = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["agreement"]>;
+
+function AgreementText({ agreement }: { agreement: Shown }) {
+  return (
+    <dl className="summary-list">
+      {FIELDS.map((f) => (
+        <div className="summary-list__row" key={f.name}>
+          <dt>{f.label}</dt>
+          <dd>
+            <Prose text={agreement[f.name]} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function AgreementForm({
+  values,
+  errors,
+  agreement: a,
+}: {
+  values: Record<string, string> | undefined;
+  errors: Record<string, string> | undefined;
+  agreement: Shown | null;
+}) {
+  return (
+    <>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="save" />
+        {FIELDS.map((f) => (
+          <TextAreaField
+            key={f.name}
+            {...f}
+            defaultValue={values?.[f.name] ?? a?.[f.name] ?? ""}
+            error={errors?.[f.name]}
+          />
+        ))}
+        <button type="submit" className="button button--secondary">
+          Save the agreement
+        </button>
+      </Form>
     </>
   );
 }

@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     enrolmentId: enrolment.id,
     learnerName,
-    canDecide: party !== "programme_lead",
+    canDecide: party === "learner" || party === "supervisor",
     total: check.total,
     undecided: check.undecided,
     items: check.items
@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment, party } = await gate(request, params.enrolmentId);
-  if (party === "programme_lead")
+  if (party !== "learner" && party !== "supervisor")
     throw data(
       { message: "The NQSW and their supervisor or assessor carry out the anonymisation check." },
       { status: 403 },

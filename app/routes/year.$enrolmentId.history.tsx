@@ -29,6 +29,7 @@ const ACTIONS: Record<string, string> = {
   "review.approved": "Review approved",
   "review.countersigned": "Review countersigned",
   "year.settings_changed": "Pathway, working time or extension changed",
+  "year.team_manager_named": "Team manager named",
   "year.pauses_changed": "Pause added or removed",
   "year.exported": "Whole year downloaded as a PDF",
   "anonymisation.decided": "Anonymisation check: passages decided",
@@ -54,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (typeof detail.kind === "string") parts.push(detail.kind.replace(/_/g, " "));
     if (typeof detail.outcome === "string") parts.push(detail.outcome.replace(/_/g, " "));
     if (typeof detail.party === "string") parts.push(`as ${SIGNER_ROLES[detail.party] ?? detail.party}`);
+    if (typeof detail.teamManagerName === "string") parts.push(detail.teamManagerName);
     if (typeof detail.heldOn === "string") parts.push(`held ${detail.heldOn}`);
     if (typeof detail.contentHash === "string") parts.push(`fingerprint ${detail.contentHash.slice(0, 12)}`);
     return parts.join(", ");

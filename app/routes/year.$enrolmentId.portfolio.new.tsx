@@ -24,7 +24,10 @@ async function gate(request: Request, enrolmentId: string | undefined, ipAddress
   const portfolio = await requirePortfolio(request, enrolmentId, ipAddress);
   if (!portfolio.writable.length)
     throw data(
-      { message: "The programme lead reads the portfolio; the learner and their supervisor write it." },
+      {
+        message:
+          "The programme lead and the team manager read the portfolio; the learner and their supervisor write it.",
+      },
       { status: 403 },
     );
   const kind = kindFrom(request);

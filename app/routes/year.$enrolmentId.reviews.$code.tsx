@@ -29,6 +29,7 @@ import {
   reviewRecords,
   submitReview,
 } from "~/modules/signoff/reviews.server";
+import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { countersignSchema, decisionSchema, submissionSchema } from "~/modules/signoff/schemas";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
@@ -50,14 +51,14 @@ async function gate(request: Request, enrolmentId: string | undefined, code: str
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { current, enrolment, party, learnerName, programme, review } = await gate(
+  const { current, enrolment, party, signsAs, learnerName, teamManagerName, programme, review } = await gate(
     request,
     params.enrolmentId,
     params.code,
   );
   const [records, evidence] = await Promise.all([reviewRecords(enrolment.id, review.code), listEvidence(enrolment.id)]);
   const status = reviewState(records.submissions, records.signoffs, records.reopened);
-  const action = nextAction(status.state, party);
+  const action = nextAction(status.state, signsAs);
   const [draft, blockers] = await Promise.all([
     action === "submit" ? loadDraft(current.user.id, formKey(enrolment.id, review.code)) : null,
     action === "submit" && review.final ? blockersOfFinal(enrolment, programme, evidence) : [],
@@ -69,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     learnerName,
     programme: programme.title,
     party,
+    teamManager: teamManagerName,
     ownerId: current.user.id,
     review: { code: review.code, title: review.title, final: review.final, due: format(review.due, "d MMMM yyyy") },
     state: status.state,
@@ -127,15 +129,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { current, enrolment, party, review, programme } = await gate(request, params.enrolmentId, params.code);
+  const { current, enrolment, party, signsAs, review, programme } = await gate(
+    request,
+    params.enrolmentId,
+    params.code,
+  );
   const formData = await request.formData();
   const records = await reviewRecords(enrolment.id, review.code);
-  const act = nextAction(reviewState(records.submissions, records.signoffs, records.reopened).state, party);
+  const act = nextAction(reviewState(records.submissions, records.signoffs, records.reopened).state, signsAs);
+  const details = requestDetails(request, context);
   const actor = {
     userId: current.user.id,
-    role: party === "learner" ? "learner" : current.active!.role,
+    // A programme lead who is also the year's team manager countersigns as team manager.
+    role: signsAs === "learner" || signsAs === "team_manager" ? signsAs : current.active!.role,
     organisationId: enrolment.organisationId,
-    ipAddress: requestDetails(request, context).ipAddress,
+    ipAddress: details.ipAddress,
   };
   const values = collectFields(formData);
   const refuse = (errors: Record<string, string>, status = 400) => data({ errors, values }, { status });
@@ -145,10 +153,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       {
         message:
           party === "learner"
-            ? "The review is with your supervisor or manager now."
+            ? "The review is with your supervisor or team manager now."
             : party === "supervisor"
               ? "There is nothing waiting for your decision on this review."
-              : "There is nothing waiting for your countersignature on this review.",
+              : signsAs === "team_manager"
+                ? "There is nothing waiting for your countersignature on this review."
+                : "The year's team manager countersigns its reviews, and you are not this year's team manager.",
       },
       { status: 403 },
     );
@@ -185,6 +195,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       actionPlan: form.data.outcome === "not_on_track" ? form.data.actionPlan : null,
     });
     if (!result.ok) return refuse({ form: result.message }, 409);
+    if (form.data.decision === "approved")
+      await tellTeamManager(
+        enrolment.id,
+        { kind: "review", code: review.code, title: review.title, final: review.final },
+        details.origin,
+      );
     throw redirect(`${here}?done=${form.data.decision}`);
   }
   const form = parseForm(formData, countersignSchema);
@@ -348,7 +364,7 @@ function CountersignForm({ page, errors, values }: { page: Page; errors: Errors;
 const DONE: Record<string, { title: string; text: string }> = {
   submitted: { title: "Review submitted", text: "Your supervisor is asked to read it and decide." },
   returned: { title: "Review returned", text: "The NQSW is asked to revise it and submit again." },
-  approved: { title: "Review approved", text: "The manager is asked to countersign it." },
+  approved: { title: "Review approved", text: "The team manager is asked to countersign it." },
   countersigned: { title: "Review countersigned", text: "The review is signed off." },
 };
 
@@ -434,6 +450,13 @@ export default function Review() {
       {history}
       {page.action === "decide" ? <DecisionForm page={page} errors={errors} values={values} /> : null}
       {page.action === "countersign" ? <CountersignForm page={page} errors={errors} values={values} /> : null}
+      {page.state === "approved" && page.action !== "countersign" ? (
+        <p className="narrow">
+          {page.teamManager
+            ? `Waiting for the countersignature of the year's team manager, ${page.teamManager}.`
+            : "No team manager named yet — the programme lead names one on the year's settings. Nobody can countersign until then."}
+        </p>
+      ) : null}
       <p>
         <Link to={`/year/${page.enrolmentId}/reviews`}>All review points</Link>
       </p>

@@ -46,7 +46,8 @@ export default function Reviews() {
       <h1>Review points</h1>
       <p>
         At each review the NQSW puts forward evidence with their comments, the supervisor approves it or returns it, and
-        the manager countersigns. At the final assessment the assessor recommends a pass or a fail.
+        the year&apos;s team manager countersigns. At the final assessment the assessor recommends a pass or a fail, and
+        the team manager countersigns the recommendation.
       </p>
       <table className="table">
         <caption className="visually-hidden">Review points in the year</caption>

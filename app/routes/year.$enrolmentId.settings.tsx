@@ -7,7 +7,9 @@ import { Notification } from "~/components/Notification";
 import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { PAUSE_REASONS, pauseOrderError, yearSettingsSchema } from "~/modules/first-year/schemas";
-import { savePauses, saveYearSettings } from "~/modules/first-year/settings.server";
+import { nameTeamManager, savePauses, saveYearSettings } from "~/modules/first-year/settings.server";
+import { tellTeamManager } from "~/modules/first-year/notifications.server";
+import { listInRole } from "~/modules/organisations/memberships.server";
 import { isoDate, optionalReviewPoints, pauseProblem, yearEnd, yearInputFor } from "~/modules/first-year/year";
 import { requireUser } from "~/utils/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
@@ -26,10 +28,14 @@ async function gate(request: Request, enrolmentId: string | undefined) {
 const day = (iso: string) => format(parseISO(iso), "d MMM yyyy");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { enrolment, programme, learnerName } = await gate(request, params.enrolmentId);
+  const { enrolment, programme, learnerName, teamManagerName } = await gate(request, params.enrolmentId);
+  const teamManagers = enrolment.organisationId ? await listInRole(enrolment.organisationId, "team_manager") : [];
   return {
     enrolmentId: enrolment.id,
     learnerName,
+    teamManager: teamManagerName,
+    teamManagerId: enrolment.teamManagerId,
+    teamManagers: teamManagers.map((m) => ({ value: m.userId, label: m.name })),
     programme: programme.title,
     startedOn: day(enrolment.startedOn),
     endsOn: format(yearEnd(yearInputFor(enrolment, programme)), "d MMM yyyy"),
@@ -61,14 +67,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { errors: { ...(form.ok ? {} : form.errors), ...(order ? { to: order } : {}) }, values: formValues(formData) },
       { status: 400 },
     );
+  const details = requestDetails(request, context);
   const actor = {
     userId: current.user.id,
-    party: "programme_lead" as const,
+    role: "programme_lead",
     organisationId: enrolment.organisationId,
-    ipAddress: requestDetails(request, context).ipAddress,
+    ipAddress: details.ipAddress,
   };
   const input = form.data;
   const back = `/year/${enrolment.id}/settings`;
+  if (input.intent === "team-manager") {
+    const named = await nameTeamManager(enrolment, actor, input.teamManagerId);
+    if (!named.ok)
+      return data({ errors: { teamManagerId: named.message }, values: formValues(formData) }, { status: 400 });
+    if (named.changed) await tellTeamManager(enrolment.id, { kind: "named" }, details.origin);
+    throw redirect(`${back}?saved=team-manager`);
+  }
   if (input.intent === "settings") {
     const pathways = programme.assessment!.pathways ?? [];
     if (pathways.length && !pathways.some((p) => p.code === input.pathway))
@@ -106,11 +120,19 @@ export default function YearSettings() {
   const [params] = useSearchParams();
   const saved = params.get("saved");
   const adding = values?.intent === "add-pause";
+  const naming = values?.intent === "team-manager";
   return (
     <>
       <YearNav enrolmentId={page.enrolmentId} label={`${page.learnerName}'s year`} />
       <ErrorSummary errors={errors} />
-      {saved ? (
+      {saved === "team-manager" ? (
+        <Notification title="Team manager named">
+          <p>
+            {page.teamManager} signs {page.learnerName}&apos;s learning agreement and countersigns their reviews from
+            now on. We have emailed them.
+          </p>
+        </Notification>
+      ) : saved ? (
         <Notification
           title={saved === "settings" ? "Changes saved" : saved === "pause" ? "Pause added" : "Pause removed"}
         >
@@ -126,6 +148,33 @@ export default function YearSettings() {
         date after it: supervision, reviews and the final assessment.
       </p>
       <div className="narrow">
+        <h2>Team manager</h2>
+        <p>
+          {page.teamManager
+            ? `${page.teamManager} is ${page.learnerName}'s team manager: they sign the learning agreement and countersign reviews and the final recommendation.`
+            : "No team manager named yet. Until one is named, nobody signs the learning agreement for the employer or countersigns a review."}
+        </p>
+        {page.teamManagers.length ? (
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="team-manager" />
+            <SelectField
+              name="teamManagerId"
+              label={page.teamManager ? "Change the team manager" : "Team manager"}
+              hint="The learner's line manager, who allocates their work."
+              options={page.teamManagers}
+              defaultValue={(naming && values?.teamManagerId) || page.teamManagerId || undefined}
+              error={errors?.teamManagerId}
+            />
+            <button type="submit" className="button button--secondary">
+              Name the team manager
+            </button>
+          </Form>
+        ) : (
+          <p>
+            Nobody in your organisation is a team manager yet. <Link to="/organisation/invite">Invite one</Link>.
+          </p>
+        )}
+        <h2>Pathway, working time and extension</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="settings" />
           {page.pathways.length ? (
@@ -162,7 +211,7 @@ export default function YearSettings() {
               name={`hold-${r.code}`}
               label={`Hold a ${r.title.toLowerCase()}`}
               hint={`An extra review point at month ${r.month}, which the employer may add. It is dated like the others, for part-time work and pauses too.`}
-              defaultChecked={values && !adding ? values[`hold-${r.code}`] === "yes" : r.held}
+              defaultChecked={values && !adding && !naming ? values[`hold-${r.code}`] === "yes" : r.held}
             />
           ))}
           <button type="submit" className="button">

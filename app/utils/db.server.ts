@@ -88,3 +88,16 @@ export async function databaseAnswers(): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * True when the database refused a write by a check of its own (SQLSTATE 23514): a constraint, or a
+ * trigger that raises check_violation, such as the one that lets only the year's team manager sign
+ * as team manager (migration 0024). drizzle wraps the driver's error as `cause`.
+ */
+export function refusedByCheck(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (e.code === "23514") return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}

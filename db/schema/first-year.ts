@@ -21,7 +21,12 @@ export const learningAgreements = pgTable("learning_agreements", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const agreementParty = pgEnum("agreement_party", ["learner", "supervisor", "programme_lead"]);
+/**
+ * Who signs a learning agreement: the NQSW, their supervisor (or assessor) and their team manager.
+ * `programme_lead` is kept for the signatures given before the team manager signed in the lead's
+ * place (ADR 018): they stay on record, and no longer count.
+ */
+export const agreementParty = pgEnum("agreement_party", ["learner", "supervisor", "programme_lead", "team_manager"]);
 
 /** Sign-offs of a learning agreement. Append-only: the database refuses UPDATE and DELETE. */
 export const learningAgreementSignatures = pgTable(

@@ -17,6 +17,7 @@ export const role = pgEnum("role", [
   "programme_lead",
   "helpline_advisor",
   "admin",
+  "team_manager",
 ]);
 
 /** Where a learner is in their career; drives their start page until enrolments exist. */

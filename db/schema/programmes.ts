@@ -49,6 +49,11 @@ export const enrolments = pgTable(
     organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
     cohortId: uuid("cohort_id").references(() => cohorts.id, { onDelete: "set null" }),
     supervisorId: uuid("supervisor_id").references(() => users.id, { onDelete: "set null" }),
+    /**
+     * The learner's team manager (line manager, who allocates their work) for this year: one of the
+     * organisation's team managers. Signs the learning agreement and countersigns reviews (ADR 018).
+     */
+    teamManagerId: uuid("team_manager_id").references(() => users.id, { onDelete: "set null" }),
     startedOn: date("started_on", { mode: "string" }).notNull(),
     status: enrolmentStatus("status").notNull().default("active"),
     /** For a programme with pathways (the ASYE: adults', or child and family): which one, by code. */
@@ -69,6 +74,9 @@ export const enrolments = pgTable(
     index("enrolments_org").on(t.organisationId),
     index("enrolments_cohort").on(t.cohortId),
     index("enrolments_supervisor").on(t.supervisorId),
+    index("enrolments_team_manager")
+      .on(t.teamManagerId)
+      .where(sql`${t.teamManagerId} is not null`),
   ],
 );
 

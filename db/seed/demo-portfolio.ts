@@ -23,7 +23,8 @@ export interface PortfolioLearner {
   supervisorId: string;
   /** The supervisor also holds the assessor's role: their first observation is as the assessor. */
   supervisorIsAssessor: boolean;
-  leadId: string | null;
+  /** The year's team manager, who countersigns its reviews. */
+  teamManagerId: string | null;
   /** Leave this learner's most recent past review submitted but not yet decided. */
   reviewWaiting?: boolean;
   /** The assessor's recommendation at a final assessment already past (otherwise it is signed "on track"). */
@@ -216,8 +217,8 @@ export async function seedPortfolios(tx: Database, manifest: Manifest, learners:
 }
 
 /**
- * Review points already past are signed off (approved on track, countersigned by the
- * lead) on the evidence there was by then; a learner marked `reviewWaiting` has their
+ * Review points already past are signed off (approved on track, countersigned by the year's
+ * team manager) on the evidence there was by then; a learner marked `reviewWaiting` has their
  * latest one submitted and waiting for the supervisor.
  */
 async function seedReviews(
@@ -227,7 +228,7 @@ async function seedReviews(
   made: { itemId: string; version: number; contentHash: string; title: string; kind: string; occurredOn: string }[],
   today: Date,
 ) {
-  if (!l.leadId) return;
+  if (!l.teamManagerId) return;
   const past = reviewDates(yearInputFor({ startedOn: l.startedOn }, programme)).filter((r) => r.due < today);
   for (const [i, r] of past.entries()) {
     const due = format(r.due, "yyyy-MM-dd");
@@ -266,7 +267,7 @@ async function seedReviews(
       .insert(auditEvents)
       .values([
         event(addDays(r.due, -3), l.supervisorId, role, "review.approved", outcome),
-        event(addDays(r.due, -1), l.leadId, "programme_lead", "review.countersigned"),
+        event(addDays(r.due, -1), l.teamManagerId, "team_manager", "review.countersigned"),
       ]);
     const common = { enrolmentId: l.enrolmentId, reviewCode: r.code, submissionId: submission!.id, items, contentHash };
     await tx.insert(signoffs).values([
@@ -290,8 +291,8 @@ async function seedReviews(
         step: "countersignature" as const,
         decision: "countersigned",
         comments: "",
-        userId: l.leadId,
-        role: "programme_lead",
+        userId: l.teamManagerId,
+        role: "team_manager",
         signedAt: addDays(r.due, -1),
       },
     ]);

@@ -1,11 +1,12 @@
 /**
- * The demo world: two councils, a voluntary organisation, a university, the recruitment
- * helpline and the platform team, with people in every role. Dates are relative to today
+ * The demo world: three councils, a voluntary organisation, a university, the recruitment
+ * helpline and the platform team, with people in every role. Each employer's teams have a team
+ * manager, named on the assessed years of their team's NQSWs. Dates are relative to today
  * so the NQSWs are always at different months of their first year. Idempotent: rows are
  * matched by organisation slug and email, so running it twice changes nothing.
  */
 import { addDays, format, isMonday, nextMonday, parseISO, subDays, subMonths } from "date-fns";
-import { count, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { hashPassword } from "~/modules/auth/password.server";
 import { agreementHash } from "~/modules/first-year/agreement";
 import { supervisionSlots } from "~/modules/first-year/year";
@@ -102,6 +103,20 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     ],
   },
   {
+    name: "Rachel Whitaker",
+    email: "rachel.whitaker@northmoor.example",
+    memberships: [
+      { org: "northmoor", role: "team_manager", jobTitle: "Team manager", team: "Children in need, East" },
+    ],
+  },
+  {
+    name: "Imran Qureshi",
+    email: "imran.qureshi@northmoor.example",
+    memberships: [
+      { org: "northmoor", role: "team_manager", jobTitle: "Team manager", team: "Adults' locality team, North" },
+    ],
+  },
+  {
     name: "Amara Nwosu",
     email: "amara.nwosu@northmoor.example",
     memberships: [nqsw("northmoor", "Children in need, East", 1, "daniel.okafor@northmoor.example")],
@@ -163,6 +178,13 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     ],
   },
   {
+    name: "Colin Baptiste",
+    email: "colin.baptiste@riverside.example",
+    memberships: [
+      { org: "riverside", role: "team_manager", jobTitle: "Team manager", team: "Assessment and intervention" },
+    ],
+  },
+  {
     name: "Chloe Evans",
     email: "chloe.evans@riverside.example",
     memberships: [nqsw("riverside", "Assessment and intervention", 4, "farah.ali@riverside.example")],
@@ -197,6 +219,13 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     ],
   },
   {
+    name: "Deborah Lane",
+    email: "deborah.lane@harbourtrust.example",
+    memberships: [
+      { org: "harbour-family-trust", role: "team_manager", jobTitle: "Service manager", team: "Family support" },
+    ],
+  },
+  {
     name: "Megan Lloyd",
     email: "megan.lloyd@harbourtrust.example",
     memberships: [nqsw("harbour-family-trust", "Family support", 5, "ben.thornton@harbourtrust.example")],
@@ -220,6 +249,11 @@ export const DEMO_PEOPLE: DemoPerson[] = [
       { org: "westmere", role: "supervisor", jobTitle: "Practice supervisor", team: "Children in need" },
       { org: "westmere", role: "assessor", jobTitle: "ASYE assessor" },
     ],
+  },
+  {
+    name: "Rhys Jenkins",
+    email: "rhys.jenkins@westmere.example",
+    memberships: [{ org: "westmere", role: "team_manager", jobTitle: "Team manager", team: "Children in need" }],
   },
   ...(
     [
@@ -269,6 +303,15 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     memberships: [],
   },
 ];
+
+/** The team manager of a team of an organisation (by their membership), whom its NQSWs' years name. */
+export function teamManagerOf(org: string, team: string | undefined): string | null {
+  if (!team) return null;
+  const manager = DEMO_PEOPLE.find((p) =>
+    p.memberships.some((m) => m.role === "team_manager" && m.org === org && m.team === team),
+  );
+  return manager?.email ?? null;
+}
 
 function startDate(monthsIn: number, today: Date) {
   // Month N of the year began (N - 1) months ago, a few days in.
@@ -410,6 +453,10 @@ async function seedEnrolments(
       )[0]!.id;
     cohortIds.set(key, id);
   }
+  const managerOf = (w: (typeof wanted)[number]) => {
+    const email = programmes.get(w.slug)?.assessment ? teamManagerOf(w.m.org, w.m.team) : null;
+    return email ? userId.get(email)! : null;
+  };
   const enrolmentRows: (typeof enrolments.$inferInsert)[] = wanted.map((w) => ({
     userId: userId.get(w.person.email)!,
     pathway: pathwayFor(programmes.get(w.slug)!, w.m),
@@ -417,6 +464,7 @@ async function seedEnrolments(
     organisationId: orgId.get(w.m.org)!,
     cohortId: cohortIds.get(`${w.m.org}|${w.slug}`)!,
     supervisorId: w.m.supervisor ? userId.get(w.m.supervisor)! : null,
+    teamManagerId: managerOf(w),
     startedOn: startOf(w.m, today),
   }));
   if (janet && programmes.has("return-to-social-work")) {
@@ -430,6 +478,18 @@ async function seedEnrolments(
     });
   }
   await tx.insert(enrolments).values(enrolmentRows).onConflictDoNothing();
+  // A demo world seeded before years named their team manager is given them now (ADR 018).
+  for (const row of enrolmentRows.filter((e) => e.teamManagerId))
+    await tx
+      .update(enrolments)
+      .set({ teamManagerId: row.teamManagerId })
+      .where(
+        and(
+          eq(enrolments.userId, row.userId),
+          eq(enrolments.programmeSlug, row.programmeSlug),
+          isNull(enrolments.teamManagerId),
+        ),
+      );
   const saved = await tx
     .select({ id: enrolments.id, userId: enrolments.userId, programmeSlug: enrolments.programmeSlug })
     .from(enrolments)
@@ -475,7 +535,7 @@ async function seedEnrolments(
           learnerId: e.userId,
           supervisorId: userId.get(w.m.supervisor)!,
           supervisorIsAssessor: assessors.has(w.m.supervisor),
-          leadId: LEADS[w.m.org] ? userId.get(LEADS[w.m.org]!)! : null,
+          teamManagerId: managerOf(w),
           reviewWaiting: w.person.email.startsWith("grace.whitfield"),
           finalRecommendation: w.m.finalRecommendation,
         },
@@ -550,14 +610,12 @@ async function seedSupervision(
   );
 }
 
-const LEADS: Record<string, string> = {
-  northmoor: "priya.shah@northmoor.example",
-  riverside: "marcus.reid@riverside.example",
-  "harbour-family-trust": "ruth.adeyemi@harbourtrust.example",
-  westmere: "nia.roberts@westmere.example",
-};
-
-/** Everyone past their first month has a learning agreement signed by all three; month-1 NQSWs are still agreeing theirs. */
+/**
+ * Everyone past their first month has a learning agreement signed by all three (the NQSW, the
+ * supervisor and the team manager); month-1 NQSWs are still agreeing theirs. A demo world seeded when
+ * the programme lead signed in the team manager's place keeps those signatures, which no longer
+ * count, and is given the team manager's signature on the same version (ADR 018).
+ */
 async function seedAgreements(
   tx: Database,
   saved: { id: string; userId: string; programmeSlug: string }[],
@@ -566,8 +624,8 @@ async function seedAgreements(
   today: Date,
 ) {
   for (const w of wanted) {
-    const lead = LEADS[w.m.org];
-    if (w.m.startsOn || (w.m.monthsIn ?? 1) < 2 || !w.m.supervisor || !lead) continue;
+    const manager = teamManagerOf(w.m.org, w.m.team);
+    if (w.m.startsOn || (w.m.monthsIn ?? 1) < 2 || !w.m.supervisor || !manager) continue;
     const enrolment = saved.find((e) => e.userId === userId.get(w.person.email) && e.programmeSlug === w.slug);
     if (!enrolment) continue;
     const content = {
@@ -579,45 +637,60 @@ async function seedAgreements(
       caseload:
         "About 10% below an experienced colleague at the start, rising through the year; no child protection or safeguarding enquiries held alone in the first three months.",
     };
-    const [agreement] = await tx
+    const signedOn = addDays(parseISO(startOf(w.m, today)), 20);
+    const parties = (
+      [
+        ["learner", w.person.email],
+        ["supervisor", w.m.supervisor],
+        ["team_manager", manager],
+      ] as const
+    ).map(([party, email], i) => ({ party, userId: userId.get(email)!, at: addDays(signedOn, i) }));
+    const [inserted] = await tx
       .insert(learningAgreements)
       .values({ enrolmentId: enrolment.id, ...content, contentHash: agreementHash(content) })
       .onConflictDoNothing()
       .returning();
-    if (!agreement) continue;
-    const signedOn = addDays(parseISO(startOf(w.m, today)), 20);
+    const agreement =
+      inserted ??
+      (await tx.query.learningAgreements.findFirst({ where: (a, { eq }) => eq(a.enrolmentId, enrolment.id) }));
+    // An agreement someone has since changed is theirs: nobody is signed for on it.
+    if (!agreement || (!inserted && agreement.contentHash !== agreementHash(content))) continue;
+    const already = await tx
+      .select({ party: learningAgreementSignatures.party })
+      .from(learningAgreementSignatures)
+      .where(
+        and(
+          eq(learningAgreementSignatures.agreementId, agreement.id),
+          eq(learningAgreementSignatures.version, agreement.version),
+        ),
+      );
+    const missing = parties.filter((p) => !already.some((a) => a.party === p.party));
+    if (!missing.length) continue;
     await tx.insert(learningAgreementSignatures).values(
-      (
-        [
-          ["learner", w.person.email],
-          ["supervisor", w.m.supervisor],
-          ["programme_lead", lead],
-        ] as const
-      ).map(([party, email], i) => ({
+      missing.map((p) => ({
         agreementId: agreement.id,
         version: agreement.version,
         contentHash: agreement.contentHash,
-        party,
-        userId: userId.get(email)!,
-        signedAt: addDays(signedOn, i),
+        party: p.party,
+        userId: p.userId,
+        signedAt: p.at,
       })),
     );
     // The demo history reads as if each had signed here.
     await tx.insert(auditEvents).values(
-      (
-        [
-          ["learner", w.person.email],
-          ["supervisor", w.m.supervisor],
-          ["programme_lead", lead],
-        ] as const
-      ).map(([party, email], i) => ({
-        at: addDays(signedOn, i),
-        actorUserId: userId.get(email)!,
-        actorRole: party,
+      missing.map((p) => ({
+        at: p.at,
+        actorUserId: p.userId,
+        actorRole: p.party,
         action: "learning_agreement.signed",
         subjectType: "learning_agreement",
         subjectId: agreement.id,
-        detail: { version: agreement.version, contentHash: agreement.contentHash, party, enrolment: enrolment.id },
+        detail: {
+          version: agreement.version,
+          contentHash: agreement.contentHash,
+          party: p.party,
+          enrolment: enrolment.id,
+        },
       })),
     );
   }

@@ -22,6 +22,7 @@ const ROLES: { name: string; email?: string; choose?: string }[] = [
     email: DEMO.supervisorAndAssessor,
     choose: "Assessor, Northmoor City Council",
   },
+  { name: "team-manager", email: DEMO.teamManager },
   { name: "programme-lead", email: DEMO.lead },
   { name: "other-council-lead", email: DEMO.otherCouncilLead },
   { name: "helpline-advisor", email: DEMO.helpline },
@@ -211,7 +212,8 @@ test("pages reached from an email: the mailbox, a password reset and an invitati
 });
 
 /**
- * The voluntary organisation's final assessment goes to a moderation panel first, so that the panel's
+ * The voluntary organisation's final assessment (recommended, and countersigned by the year's team
+ * manager) goes to a moderation panel first, so that the panel's
  * pages exist for its lead's crawl (no demo panel is made by the seed, and other tests' panels belong
  * to other councils).
  */
@@ -232,7 +234,14 @@ async function finalAssessmentToPanel(browser: Browser) {
   await supervisor.getByLabel(/^Pass: recommend/).check();
   await supervisor.getByRole("button", { name: "Record the decision" }).click();
   await expect(supervisor.getByText("Review approved")).toBeVisible();
-  for (const p of [nqsw, supervisor]) await p.context().close();
+
+  // The year's team manager countersigns the recommendation, from their start page.
+  const manager = await (await browser.newContext()).newPage();
+  await signIn(manager, DEMO.voluntaryTeamManager);
+  await manager.getByRole("link", { name: "Final assessment to countersign for Ravi Patel" }).click();
+  await manager.getByRole("button", { name: "Countersign the recommendation" }).click();
+  await expect(manager.getByText("Review countersigned")).toBeVisible();
+  for (const p of [nqsw, supervisor, manager]) await p.context().close();
   return year;
 }
 
@@ -244,8 +253,7 @@ test("voluntary-organisation-lead: every linked page, a moderation panel include
   const year = await finalAssessmentToPanel(browser);
   await signIn(page, DEMO.voluntaryLead);
   await page.goto(`${year}/reviews/final`);
-  await page.getByRole("button", { name: "Countersign the recommendation" }).click();
-  await expect(page.getByText("Review countersigned")).toBeVisible();
+  await expect(page.getByText(/^Countersigned by Deborah Lane, team manager/)).toBeVisible();
   await page.goto("/organisation/panels");
   await page.getByLabel("Programme").selectOption({ index: 1 });
   await page.getByLabel("Name of the panel").fill("Harbour moderation panel");

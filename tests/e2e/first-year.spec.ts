@@ -1,15 +1,18 @@
-import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
+import { DEMO, expect, expectAccessible, linkFromLatestEmail, signIn, test } from "./fixtures";
 
 // One NQSW's first year, in order: these journeys share Amara's year, so they run one after another.
 test.describe.configure({ mode: "serial" });
 
-test("the NQSW, their supervisor and the programme lead each sign the learning agreement", async ({ browser }) => {
+test("the NQSW, their supervisor and their team manager each sign the learning agreement; the lead reads it", async ({
+  browser,
+}) => {
   const nqswContext = await browser.newContext();
   const nqsw = await nqswContext.newPage();
   await signIn(nqsw, DEMO.nqsw);
   await nqsw.getByRole("link", { name: "Learning agreement" }).click();
   await expect(nqsw.getByRole("heading", { name: "Learning agreement" })).toBeVisible();
   await expect(nqsw.getByText("Waiting for signatures")).toBeVisible();
+  await expect(nqsw.getByRole("row", { name: /Team manager/ })).toContainText("Not yet (Rachel Whitaker)");
   await expectAccessible(nqsw);
 
   // Bad input: every part is needed, and what was typed is kept.
@@ -40,29 +43,67 @@ test("the NQSW, their supervisor and the programme lead each sign the learning a
   await expect(supervisor.getByRole("row", { name: /Practice supervisor/ })).toContainText("Daniel Okafor");
   await expectAccessible(supervisor);
 
+  // The programme lead reads it, and signs nothing: the team manager signs for the employer.
   const leadContext = await browser.newContext();
   const lead = await leadContext.newPage();
   await signIn(lead, DEMO.lead);
   await lead.getByRole("link", { name: "Amara Nwosu" }).click();
   await lead.getByRole("link", { name: "learning agreement" }).click();
-  await lead.getByRole("button", { name: "Sign the agreement" }).click();
-  await expect(lead.getByText("Signed by all three")).toBeVisible();
+  await expect(lead.getByText("The year's team manager, Rachel Whitaker, signs for the employer.")).toBeVisible();
+  await expect(lead.getByRole("button", { name: "Sign the agreement" })).toHaveCount(0);
+  await expect(lead.getByRole("button", { name: "Save the agreement" })).toHaveCount(0);
+  await expectAccessible(lead);
+  const origin = new URL(lead.url()).origin;
+  expect(
+    (
+      await leadContext.request.post(agreementPath, {
+        form: { intent: "sign", version: "1" },
+        headers: { Origin: origin },
+      })
+    ).status(),
+  ).toBe(403);
 
-  // Another council's programme lead cannot open it.
-  const otherContext = await browser.newContext();
-  const other = await otherContext.newPage();
-  await signIn(other, DEMO.otherCouncilLead);
-  const refused = await other.goto(agreementPath);
-  expect(refused?.status()).toBe(404);
+  // The team manager is emailed that it waits for them, and signs it from the link.
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+  await signIn(manager, DEMO.teamManager);
+  await expect(manager.getByRole("heading", { name: "Your team" })).toBeVisible();
+  await expect(
+    manager
+      .getByRole("row", { name: /Amara Nwosu/ })
+      .getByRole("link", { name: "Learning agreement to sign for Amara Nwosu" }),
+  ).toBeVisible();
+  await expectAccessible(manager);
+  const emailed = await linkFromLatestEmail(
+    manager,
+    DEMO.teamManager,
+    /Amara Nwosu's learning agreement is ready for you to sign/,
+  );
+  expect(emailed).toBe(agreementPath);
+  await manager.goto(emailed);
+  await expect(manager.getByRole("heading", { name: "Sign as team manager" })).toBeVisible();
+  await manager.getByRole("button", { name: "Sign the agreement" }).click();
+  await expect(manager.getByText("Signed by all three")).toBeVisible();
+  await expect(manager.getByRole("row", { name: /Team manager/ })).toContainText("Rachel Whitaker");
+  await expectAccessible(manager);
 
-  // An edit after signing asks everyone to sign the new version.
+  // Another council's programme lead, and another team manager of the council, cannot open it.
+  for (const email of [DEMO.otherCouncilLead, DEMO.otherTeamManager]) {
+    const otherContext = await browser.newContext();
+    const other = await otherContext.newPage();
+    await signIn(other, email);
+    expect((await other.goto(agreementPath))?.status(), email).toBe(404);
+    await otherContext.close();
+  }
+
+  // An edit after signing asks everyone to sign again.
   await supervisor.reload();
   await supervisor.getByLabel("Caseload agreed").fill("Twelve families, rising to fourteen by month six");
   await supervisor.getByRole("button", { name: "Save the agreement" }).click();
   await expect(supervisor.getByText("Everyone signs again")).toBeVisible();
-  await expect(supervisor.getByRole("row", { name: /Programme lead/ })).toContainText("Signed an earlier version");
+  await expect(supervisor.getByRole("row", { name: /Team manager/ })).toContainText("Signed an earlier version");
 
-  for (const c of [nqswContext, supervisorContext, leadContext, otherContext]) await c.close();
+  for (const c of [nqswContext, supervisorContext, leadContext, managerContext]) await c.close();
 });
 
 test("the supervisor records a session, the NQSW acknowledges it, and the desk stays up to date", async ({

@@ -11,9 +11,14 @@ export const DEMO = {
   supervisor: "daniel.okafor@northmoor.example",
   supervisorAndAssessor: "helen.marsh@northmoor.example",
   lead: "priya.shah@northmoor.example",
+  /** Team manager of Children in need, East: Amara, Tom and Zainab's years. */
+  teamManager: "rachel.whitaker@northmoor.example",
+  /** Team manager of the adults' team at Northmoor: none of the above. */
+  otherTeamManager: "imran.qureshi@northmoor.example",
   otherCouncilLead: "marcus.reid@riverside.example",
   otherCouncilNqsw: "chloe.evans@riverside.example",
   otherCouncilSupervisor: "farah.ali@riverside.example",
+  otherCouncilTeamManager: "colin.baptiste@riverside.example",
   helpline: "mark.ellison@returnhelpline.example",
   admin: "alex.morgan@practicepathways.example",
   returner: "janet.okoye@example.com",
@@ -25,6 +30,7 @@ export const DEMO = {
   voluntarySupervisor: "ben.thornton@harbourtrust.example",
   voluntaryNqsw: "megan.lloyd@harbourtrust.example",
   voluntaryFinalNqsw: "ravi.patel@harbourtrust.example",
+  voluntaryTeamManager: "deborah.lane@harbourtrust.example",
 } as const;
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];

@@ -211,9 +211,17 @@ test("the learning agreement is saved and signed without JavaScript", async ({ b
   await supervisor.getByRole("button", { name: "Sign the agreement" }).click();
   await expect(supervisor.getByRole("row", { name: /Practice supervisor/ })).toContainText("Ben Thornton");
   await supervisor.context().close();
+
+  const manager = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(manager, DEMO.voluntaryTeamManager);
+  await manager.goto(agreement);
+  await manager.getByRole("button", { name: "Sign the agreement" }).click();
+  await expect(manager.getByRole("row", { name: /Team manager/ })).toContainText("Deborah Lane");
+  await expect(manager.getByText("Signed by all three")).toBeVisible();
+  await manager.context().close();
 });
 
-test("a review is submitted and approved without JavaScript", async ({ browser, page }) => {
+test("a review is submitted, approved and countersigned without JavaScript", async ({ browser, page }) => {
   await signIn(page, DEMO.voluntaryNqsw);
   const review = `${await yearOf(page)}/reviews/six-month`;
   await page.goto(review);
@@ -239,6 +247,14 @@ test("a review is submitted and approved without JavaScript", async ({ browser, 
   await expect(supervisor.getByText("Review approved")).toBeVisible();
   await expect(supervisor.getByText(/Approved by Ben Thornton, practice supervisor/)).toBeVisible();
   await supervisor.context().close();
+
+  const manager = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(manager, DEMO.voluntaryTeamManager);
+  await manager.goto(review);
+  await manager.getByRole("button", { name: "Countersign the review" }).click();
+  await expect(manager.getByText("Review countersigned")).toBeVisible();
+  await expect(manager.getByText(/Countersigned by Deborah Lane, team manager/)).toBeVisible();
+  await manager.context().close();
 });
 
 test("a form posted from another website is refused", async ({ request }) => {

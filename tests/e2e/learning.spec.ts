@@ -108,7 +108,9 @@ test("a returner enrols themselves on the free refresher programme, but not on a
   await expect(page.getByText(/costs £1,450/)).toBeVisible();
 });
 
-test("a programme lead starts a cohort and enrols a learner with a supervisor", async ({ page }) => {
+test("a programme lead starts a cohort, enrols a learner with a supervisor, and names their team manager", async ({
+  page,
+}) => {
   await signIn(page, DEMO.lead);
   await visit(page, "/organisation/cohorts");
   await page.getByRole("button", { name: "Start cohort" }).click();
@@ -128,7 +130,29 @@ test("a programme lead starts a cohort and enrols a learner with a supervisor", 
   await expectAccessible(page);
   await page.getByLabel("Learner").selectOption({ label: "Kwame Mensah" });
   await page.getByLabel("Practice supervisor").selectOption({ label: "Helen Marsh" });
+  // The team manager is optional here: until one is named, nobody signs for the employer.
   await page.getByRole("button", { name: "Enrol learner" }).click();
   await expect(page.getByText("Learner enrolled")).toBeVisible();
-  await expect(page.getByRole("row").filter({ hasText: "Kwame Mensah" })).toContainText("Helen Marsh");
+  const kwame = page.getByRole("row").filter({ hasText: "Kwame Mensah" });
+  await expect(kwame).toContainText("Helen Marsh");
+  await expect(kwame).toContainText("Not named yet");
+  await kwame.getByRole("link", { name: "Name one for Kwame Mensah" }).click();
+  await expect(page.getByRole("heading", { name: "Changes to the year" })).toBeVisible();
+  await expect(page.getByText("No team manager named yet.")).toBeVisible();
+  const settings = new URL(page.url()).pathname;
+  await page.getByRole("link", { name: "Learning agreement" }).click();
+  await expect(page.getByRole("row", { name: /Team manager/ })).toContainText(
+    "No team manager named yet — the programme lead names one on the year's settings",
+  );
+  await expectAccessible(page);
+  await page.goto(settings);
+  await page.getByRole("button", { name: "Name the team manager" }).click();
+  await expect(page.getByRole("alert")).toContainText("Choose the team manager");
+  await page.getByLabel("Team manager", { exact: true }).selectOption({ label: "Imran Qureshi" });
+  await page.getByRole("button", { name: "Name the team manager" }).click();
+  await expect(page.getByText("Team manager named")).toBeVisible();
+  await expect(page.getByText("Imran Qureshi is Kwame Mensah's team manager")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.getByRole("row", { name: /Team manager named/ })).toContainText("Imran Qureshi");
 });

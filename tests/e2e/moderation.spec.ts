@@ -48,12 +48,19 @@ test("the final assessment goes to the panel, blind and anonymised, and a pass g
   await supervisor.getByRole("button", { name: "Record the decision" }).click();
   await expect(supervisor.getByText("Review approved")).toBeVisible();
 
+  // Owen's team manager countersigns the recommendation; then the programme lead makes the panel.
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+  await signIn(manager, DEMO.otherCouncilTeamManager);
+  await manager.goto(`${yearPath}/reviews/final`);
+  await manager.getByRole("button", { name: "Countersign the recommendation" }).click();
+  await expect(manager.getByText("Review countersigned")).toBeVisible();
+  await managerContext.close();
+
   const leadContext = await browser.newContext();
   const lead = await leadContext.newPage();
   await signIn(lead, DEMO.otherCouncilLead);
-  await lead.goto(`${yearPath}/reviews/final`);
-  await lead.getByRole("button", { name: "Countersign the recommendation" }).click();
-  await expect(lead.getByText("Review countersigned")).toBeVisible();
+  await lead.goto("/organisation");
 
   await lead.getByRole("link", { name: "Panels" }).click();
   await expectAccessible(lead);
@@ -119,7 +126,9 @@ test("a whole moderation round ends final: the sampled pass and the fail signed,
   const lead = await leadContext.newPage();
   await signIn(lead, "nia.roberts@westmere.example");
   await lead.goto("/organisation/panels");
-  await lead.getByLabel("Programme").selectOption({ label: "NQSW support programme (ASYE) (4 ready: 1 recommended fail)" });
+  await lead
+    .getByLabel("Programme")
+    .selectOption({ label: "NQSW support programme (ASYE) (4 ready: 1 recommended fail)" });
   await lead.getByLabel("Name of the panel").fill("Westmere ASYE moderation, winter");
   await lead.getByLabel("Share of passes to read, in per cent").fill("10");
   await lead.getByLabel("Chair").selectOption({ label: "Nia Roberts" });

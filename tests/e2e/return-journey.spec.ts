@@ -15,13 +15,18 @@ const PASSWORD = "harbour lantern meadow 48";
 
 /** "1 of 60 days counted" → 1 */
 async function counted(page: Page) {
-  const text = await page.getByText(/of 60 days counted/).first().textContent();
+  const text = await page
+    .getByText(/of 60 days counted/)
+    .first()
+    .textContent();
   const match = /([\d.]+) of 60 days counted/.exec(text ?? "");
   expect(match, `the count on ${page.url()}`).toBeTruthy();
   return Number(match![1]);
 }
 
-test("a returner's way back: self-check, call back, introduction, offer, and the first updating day", async ({ browser }) => {
+test("a returner's way back: self-check, call back, introduction, offer, and the first updating day", async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
 
   // A member of the public.
@@ -38,7 +43,9 @@ test("a returner's way back: self-check, call back, introduction, offer, and the
   await advisor.getByRole("link", { name: reference }).click();
   await expect(advisor.getByRole("heading", { level: 1, name: NAME })).toBeVisible();
   await advisor.getByLabel("Spoke to them").check();
-  await advisor.getByLabel("Note", { exact: true }).fill("Lapsed in 2020; keen on a children's team with a supervised start.");
+  await advisor
+    .getByLabel("Note", { exact: true })
+    .fill("Lapsed in 2020; keen on a children's team with a supervised start.");
   await advisor.getByRole("button", { name: "Log the call" }).click();
   await expect(advisor.getByText("Call logged")).toBeVisible();
   await advisor.getByRole("button", { name: "Create their account and enrol them on the refresher programme" }).click();
@@ -63,7 +70,9 @@ test("a returner's way back: self-check, call back, introduction, offer, and the
   await lead.getByRole("link", { name: NAME }).first().click();
   await expect(lead.getByRole("heading", { name: NAME })).toBeVisible();
   await expectAccessible(lead);
-  await lead.getByLabel("Note for the helpline and the returner (optional)").fill("Offered a post in the Children in Need team.");
+  await lead
+    .getByLabel("Note for the helpline and the returner (optional)")
+    .fill("Offered a post in the Children in Need team.");
   await lead.getByRole("button", { name: "Record the offer" }).click();
   await expect(lead.getByText("Recorded")).toBeVisible();
   await expectAccessible(lead);

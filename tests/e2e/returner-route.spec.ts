@@ -10,7 +10,10 @@ async function shot(page: Page, name: string) {
 
 /** "18.5 of 60 days counted" → 18.5 */
 async function counted(page: Page) {
-  const text = await page.getByText(/of 60 days counted/).first().textContent();
+  const text = await page
+    .getByText(/of 60 days counted/)
+    .first()
+    .textContent();
   const match = /([\d.]+) of 60 days counted/.exec(text ?? "");
   expect(match, `the count on ${page.url()}`).toBeTruthy();
   return Number(match![1]);
@@ -47,7 +50,9 @@ test("a returner follows their own route: logs updating days and watches the cou
   await page.getByRole("button", { name: "Add to the log" }).click();
   const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
   await expect(summary).toContainText("Enter who supervised your practice");
-  await expect(page.getByLabel("What you did")).toHaveValue("Co-worked an initial assessment visit with the duty team.");
+  await expect(page.getByLabel("What you did")).toHaveValue(
+    "Co-worked an initial assessment visit with the duty team.",
+  );
   await expect(page.getByLabel("Hours")).toHaveValue("6");
   await expectAccessible(page);
   await page.getByRole("textbox", { name: "Who supervised it" }).fill("Daniel Okafor, practice supervisor");
@@ -57,27 +62,44 @@ test("a returner follows their own route: logs updating days and watches the cou
   await expect(page.getByText("Supervised by Daniel Okafor, practice supervisor", { exact: true })).toBeVisible();
   await expect(page.getByLabel("What you did")).toHaveValue(""); // a fresh form, so the entry is not added twice
 
-  await page.getByRole("navigation", { name: "Your return to social work" }).getByRole("link", { name: "Your return" }).click();
+  await page
+    .getByRole("navigation", { name: "Your return to social work" })
+    .getByRole("link", { name: "Your return" })
+    .click();
   expect(await counted(page)).toBe(Math.round((before + 1) * 10) / 10);
 
   // A CPD record: a field error first, with what was typed kept.
-  await page.getByRole("navigation", { name: "Your return to social work" }).getByRole("link", { name: "CPD records" }).click();
+  await page
+    .getByRole("navigation", { name: "Your return to social work" })
+    .getByRole("link", { name: "CPD records" })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("CPD records");
-  await expect(page.getByText(/^You need \d more CPD records? this registration year|records are in for this registration year/)).toBeVisible();
+  await expect(
+    page.getByText(/^You need \d more CPD records? this registration year|records are in for this registration year/),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("What did you do?").fill("Attended the council's workshop on the Mental Capacity Act.");
   await page.getByLabel("What did you learn?").fill("How to record a best-interests decision clearly.");
-  await page.getByLabel("What impact will it have on your practice?").fill("I will check capacity decision by decision.");
+  await page
+    .getByLabel("What impact will it have on your practice?")
+    .fill("I will check capacity decision by decision.");
   await page.getByRole("button", { name: "Add the record" }).click();
   await expect(summary).toContainText("Choose at least one professional standard");
-  await expect(page.getByLabel("What did you do?")).toHaveValue("Attended the council's workshop on the Mental Capacity Act.");
+  await expect(page.getByLabel("What did you do?")).toHaveValue(
+    "Attended the council's workshop on the Mental Capacity Act.",
+  );
   await expectAccessible(page);
   await shot(page, "cpd-error");
   // The summary's link leads to the first of the standards' boxes.
-  await expect(page.getByRole("link", { name: "Choose at least one professional standard" })).toHaveAttribute("href", "#standards");
+  await expect(page.getByRole("link", { name: "Choose at least one professional standard" })).toHaveAttribute(
+    "href",
+    "#standards",
+  );
   await expect(page.locator("#standards")).toHaveAccessibleName(/^1\. Promote the rights/);
   await page.getByLabel(/^3\. Be accountable/).check();
-  await page.getByLabel("What you discussed with them, and what you took from it").fill("We talked through a case where capacity fluctuated.");
+  await page
+    .getByLabel("What you discussed with them, and what you took from it")
+    .fill("We talked through a case where capacity fluctuated.");
   await page.getByLabel("Peer's name and role").fill("Sam Carter, senior social worker");
   await page.getByRole("button", { name: "Add the record" }).click();
   await expect(page.getByText("CPD record added")).toBeVisible();
@@ -91,7 +113,10 @@ test("a returner follows their own route: logs updating days and watches the cou
   await shot(page, "cpd");
 
   // The evidence pack.
-  await page.getByRole("navigation", { name: "Your return to social work" }).getByRole("link", { name: "Your return" }).click();
+  await page
+    .getByRole("navigation", { name: "Your return to social work" })
+    .getByRole("link", { name: "Your return" })
+    .click();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("link", { name: "Download your evidence pack (PDF)" }).click(),

@@ -26,7 +26,9 @@ export async function selfCheck(page: Page) {
     .check();
   await page.getByRole("button", { name: "Check what I need" }).click();
   await expect(page.getByRole("heading", { name: "You need 60 updating days" })).toBeVisible();
-  await expect(page.getByText(/You have been off the register for 7 years( and \d+ days?)?, counted from the day it lapsed/)).toBeVisible();
+  await expect(
+    page.getByText(/You have been off the register for 7 years( and \d+ days?)?, counted from the day it lapsed/),
+  ).toBeVisible();
   // The answers stay in the form, so they can be changed and checked again.
   await expect(page.locator("#lastPractised-year")).toHaveValue(year);
   await expectAccessible(page);

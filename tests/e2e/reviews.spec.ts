@@ -68,18 +68,34 @@ test("the 3-month review: submitted, returned with a comment, resubmitted, appro
     ).status(),
   ).toBe(403);
 
+  // The programme lead reads it and cannot countersign: the year's team manager does.
   const leadContext = await browser.newContext();
   const lead = await leadContext.newPage();
   await signIn(lead, DEMO.lead);
-  await lead.getByRole("link", { name: "3-month review to countersign" }).first().click();
+  await lead.goto(reviewPath);
+  await expect(
+    lead.getByText("Waiting for the countersignature of the year's team manager, Rachel Whitaker."),
+  ).toBeVisible();
+  await expect(lead.getByRole("button", { name: "Countersign the review" })).toHaveCount(0);
   await expectAccessible(lead);
-  await lead.getByRole("button", { name: "Countersign the review" }).click();
-  await expect(lead.getByText("Review countersigned")).toBeVisible();
-  await expect(lead.getByText("Signed off", { exact: true })).toBeVisible();
+  const refused = await leadContext.request.post(reviewPath, {
+    form: { intent: "countersign" },
+    headers: { Origin: new URL(lead.url()).origin },
+  });
+  expect(refused.status()).toBe(403);
+
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+  await signIn(manager, DEMO.teamManager);
+  await manager.getByRole("link", { name: "3-month review to countersign for Tom Gallagher" }).click();
+  await expectAccessible(manager);
+  await manager.getByRole("button", { name: "Countersign the review" }).click();
+  await expect(manager.getByText("Review countersigned")).toBeVisible();
+  await expect(manager.getByText("Signed off", { exact: true })).toBeVisible();
 
   // The signed version is what the NQSW sees; another council cannot open it.
   await nqsw.reload();
-  await expect(nqsw.getByText(/Countersigned by Priya Shah/)).toBeVisible();
+  await expect(nqsw.getByText(/Countersigned by Rachel Whitaker, team manager/)).toBeVisible();
   await expect(nqsw.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();
@@ -96,6 +112,9 @@ test("the 3-month review: submitted, returned with a comment, resubmitted, appro
   await expect(history.getByRole("row", { name: /Review approved/ })).toContainText(
     "Daniel Okafor (practice supervisor)",
   );
+  await expect(history.getByRole("row", { name: /Review countersigned/ }).first()).toContainText(
+    "Rachel Whitaker (team manager)",
+  );
   await expectAccessible(nqsw);
   // The whole year as one PDF, for an appeal.
   const href = await nqsw.getByRole("link", { name: "Download the whole year as one PDF" }).getAttribute("href");
@@ -106,7 +125,7 @@ test("the 3-month review: submitted, returned with a comment, resubmitted, appro
   expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
   expect(bytes.length).toBeGreaterThan(5_000);
   expect((await otherContext.request.get(href!)).status()).toBe(404);
-  for (const c of [nqswContext, supervisorContext, leadContext, otherContext]) await c.close();
+  for (const c of [nqswContext, supervisorContext, leadContext, managerContext, otherContext]) await c.close();
 });
 
 test("the anonymisation check catches a planted name and date of birth, and the panel reads them redacted", async ({

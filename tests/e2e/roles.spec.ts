@@ -15,6 +15,12 @@ test("each role starts on its own page and sees only its own navigation", async 
       nav: ["Your supervisees", "Programmes", "Your account"],
     },
     {
+      email: DEMO.teamManager,
+      path: "/team",
+      heading: "Your team",
+      nav: ["Your team", "Programmes", "Your account"],
+    },
+    {
       email: DEMO.lead,
       path: "/organisation",
       heading: "People",
@@ -79,6 +85,34 @@ test("a supervisor sees their supervisees, at their month of the first year, and
     "Daniel Okafor",
   );
   await visit(page, page.url());
+});
+
+test("a team manager sees only the years naming them, and none of the programme lead's pages", async ({ page }) => {
+  await signIn(page, DEMO.teamManager);
+  const table = page.getByRole("table");
+  // Children in need, East: three NQSWs on the ASYE and Sophie on the early career programme.
+  await expect(table.getByRole("row")).toHaveCount(5);
+  for (const name of ["Amara Nwosu", "Tom Gallagher", "Zainab Hussain", "Sophie Bennett"])
+    await expect(table.getByRole("link", { name, exact: true })).toBeVisible();
+  await expect(table).not.toContainText("Liam Doherty");
+  await expect(table.getByRole("row").filter({ hasText: "Zainab Hussain" })).toContainText("Month 6 of 12");
+  await table.getByRole("link", { name: "Zainab Hussain", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Zainab Hussain's assessed year" })).toBeVisible();
+  await expect(page.getByText("Team manager: Rachel Whitaker")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Record a change to the year" })).toHaveCount(0);
+  const year = new URL(page.url()).pathname;
+  for (const path of [
+    "/organisation",
+    "/organisation/cohorts",
+    "/supervision",
+    `${year}/settings`,
+    `${year}/supervision/new`,
+  ]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+  }
+  await visit(page, `${year}/portfolio`);
+  await expect(page.getByRole("link", { name: "Add evidence" })).toHaveCount(0);
 });
 
 test("someone with two roles chooses which one they are working in", async ({ page }) => {

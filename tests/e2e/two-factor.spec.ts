@@ -102,7 +102,8 @@ async function signInWithCode(page: Page, email: string) {
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
-const REQUIRE_LABEL = "Require two-factor sign-in for supervisors, assessors, programme leads and admins";
+const REQUIRE_LABEL =
+  "Require two-factor sign-in for supervisors, assessors, team managers, programme leads and admins";
 
 // The specs that sign Harbour's staff in with a password alone run after this one: if the story stops
 // half-way (a failure, or a retry about to start it again), put Harbour back as the demo world had it.

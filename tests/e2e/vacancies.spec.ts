@@ -69,7 +69,9 @@ test("a programme lead posts a vacancy (after a field error, input kept) and the
   for (const p of [lead, visitor]) await p.context().close();
 });
 
-test("the helpline sees suitable vacancies for a request and the council sees its introduction", async ({ browser }) => {
+test("the helpline sees suitable vacancies for a request and the council sees its introduction", async ({
+  browser,
+}) => {
   const advisor = await (await browser.newContext()).newPage();
   await signIn(advisor, DEMO.helpline);
   await advisor.goto("/helpline/introductions");

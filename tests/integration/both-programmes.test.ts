@@ -42,14 +42,16 @@ const t = withTestDatabase();
 
 async function walk(slug: "asye" | "early-career", startedOn: string) {
   const org = await makeOrganisation(t.db);
-  const [learner, supervisor, lead] = await Promise.all([
+  const [learner, supervisor, lead, manager] = await Promise.all([
     makeUser(t.db, { name: `Learner on ${slug}` }),
     makeUser(t.db, { name: "Supervisor" }),
     makeUser(t.db, { name: "Lead" }),
+    makeUser(t.db, { name: "Team manager" }),
   ]);
   await makeMembership(t.db, { userId: learner.id, organisationId: org.id, role: "learner" });
   await makeMembership(t.db, { userId: supervisor.id, organisationId: org.id, role: "supervisor" });
   await makeMembership(t.db, { userId: lead.id, organisationId: org.id, role: "programme_lead" });
+  await makeMembership(t.db, { userId: manager.id, organisationId: org.id, role: "team_manager" });
   const [enrolment] = await t.db
     .insert(enrolments)
     .values({
@@ -57,6 +59,7 @@ async function walk(slug: "asye" | "early-career", startedOn: string) {
       programmeSlug: slug,
       organisationId: org.id,
       supervisorId: supervisor.id,
+      teamManagerId: manager.id,
       startedOn,
       pathway: slug === "asye" ? "child-family" : null,
     })
@@ -98,7 +101,7 @@ async function walk(slug: "asye" | "early-career", startedOn: string) {
       }),
     ).toEqual({ ok: true });
     expect(
-      await countersignReview(enrolment!.id, point.code, as(lead.id, "programme_lead"), latest.contentHash, ""),
+      await countersignReview(enrolment!.id, point.code, as(manager.id, "team_manager"), latest.contentHash, ""),
     ).toEqual({
       ok: true,
     });

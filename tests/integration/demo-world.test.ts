@@ -1,7 +1,15 @@
 import { count, eq } from "drizzle-orm";
 import type { Database, DatabaseHandle } from "#db/client";
-import { memberships, organisations, users } from "#db/schema";
-import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemoWorld, seedIfEmpty } from "#db/seed/demo-world";
+import {
+  enrolments,
+  learningAgreements,
+  learningAgreementSignatures,
+  memberships,
+  organisations,
+  signoffs,
+  users,
+} from "#db/schema";
+import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemoWorld, seedIfEmpty, teamManagerOf } from "#db/seed/demo-world";
 import { signIn } from "~/modules/auth/accounts.server";
 import { passwordProblem } from "~/modules/auth/password-policy.server";
 import { firstYearPosition } from "~/modules/organisations/first-year";
@@ -79,6 +87,45 @@ describe("the demo world", () => {
     expect(lead).toMatchObject({ ok: true, membershipCount: 1 });
     const twoRoles = await signIn("helen.marsh@northmoor.example", DEMO_PASSWORD, requestFrom());
     expect(twoRoles).toMatchObject({ ok: true, membershipCount: 2 });
+  });
+
+  it("names a team manager of the NQSW's own team on every assessed year, who signed every signed agreement", async () => {
+    const all = await t.db
+      .select({
+        learner: users.email,
+        teamManagerId: enrolments.teamManagerId,
+        id: enrolments.id,
+        programme: enrolments.programmeSlug,
+      })
+      .from(enrolments)
+      .innerJoin(users, eq(users.id, enrolments.userId));
+    const years = all.filter((y) => y.programme === "asye");
+    expect(years.length).toBeGreaterThanOrEqual(14);
+    const emailOf = new Map((await t.db.select().from(users)).map((u) => [u.id, u.email]));
+    for (const y of years) {
+      const member = DEMO_PEOPLE.find((p) => p.email === y.learner)!.memberships[0]!;
+      expect(emailOf.get(y.teamManagerId!), y.learner).toBe(teamManagerOf(member.org, member.team));
+    }
+    const signatures = await t.db
+      .select({
+        party: learningAgreementSignatures.party,
+        userId: learningAgreementSignatures.userId,
+        enrolmentId: learningAgreements.enrolmentId,
+      })
+      .from(learningAgreementSignatures)
+      .innerJoin(learningAgreements, eq(learningAgreements.id, learningAgreementSignatures.agreementId));
+    expect(signatures.some((s) => s.party === "programme_lead")).toBe(false);
+    const managed = signatures.filter((s) => s.party === "team_manager");
+    expect(managed.length).toBe(signatures.length / 3);
+    for (const s of managed) expect(s.userId).toBe(all.find((y) => y.id === s.enrolmentId)!.teamManagerId);
+    // Every countersignature is the year's team manager's too.
+    const countersigned = await t.db
+      .select({ userId: signoffs.userId, role: signoffs.role, teamManagerId: enrolments.teamManagerId })
+      .from(signoffs)
+      .innerJoin(enrolments, eq(enrolments.id, signoffs.enrolmentId))
+      .where(eq(signoffs.step, "countersignature"));
+    expect(countersigned.length).toBeGreaterThan(10);
+    for (const c of countersigned) expect(c).toMatchObject({ userId: c.teamManagerId, role: "team_manager" });
   });
 
   it("uses a demo password that the app's own password rules would accept", () => {

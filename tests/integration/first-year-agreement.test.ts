@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { parse } from "yaml";
 import { enrolments, type organisations } from "#db/schema";
 import { requireYearAccess } from "~/modules/first-year/access.server";
@@ -34,7 +34,7 @@ const t = withTestDatabase();
 type Org = typeof organisations.$inferSelect;
 type UserRow = Awaited<ReturnType<typeof makeUser>>;
 
-async function member(user: UserRow, org: Org, role: "learner" | "supervisor" | "programme_lead") {
+async function member(user: UserRow, org: Org, role: "learner" | "supervisor" | "programme_lead" | "team_manager") {
   const row = await makeMembership(t.db, { userId: user.id, organisationId: org.id, role });
   return { ...row, organisation: org };
 }
@@ -59,6 +59,14 @@ async function world() {
   const lead = await makeUser(t.db, { name: "Priya" });
   const southLead = await makeUser(t.db, { name: "Marcus" });
   const peer = await makeUser(t.db, { name: "Tom" });
+  const manager = await makeUser(t.db, { name: "Rachel" });
+  const otherManager = await makeUser(t.db, { name: "Imran" });
+  const southManager = await makeUser(t.db, { name: "Colin" });
+  const leadManager = await makeUser(t.db, { name: "Ruth" });
+  const leadAndManager = [
+    await member(leadManager, north, "programme_lead"),
+    await member(leadManager, north, "team_manager"),
+  ];
   const people = {
     nqsw: as(nqsw, [await member(nqsw, north, "learner")]),
     supervisor: as(supervisor, [await member(supervisor, north, "supervisor")]),
@@ -66,17 +74,25 @@ async function world() {
     lead: as(lead, [await member(lead, north, "programme_lead")]),
     southLead: as(southLead, [await member(southLead, south, "programme_lead")]),
     peer: as(peer, [await member(peer, north, "learner")]),
+    manager: as(manager, [await member(manager, north, "team_manager")]),
+    otherManager: as(otherManager, [await member(otherManager, north, "team_manager")]),
+    southManager: as(southManager, [await member(southManager, south, "team_manager")]),
+    /** A programme lead who is also a team manager, acting as the lead. */
+    leadManager: as(leadManager, leadAndManager),
   };
-  const [enrolment] = await t.db
-    .insert(enrolments)
-    .values({
-      userId: nqsw.id,
-      programmeSlug: "asye",
-      organisationId: north.id,
-      supervisorId: supervisor.id,
-      startedOn: "2026-11-16",
-    })
-    .returning();
+  const year = (teamManagerId: string | null) =>
+    t.db
+      .insert(enrolments)
+      .values({
+        userId: nqsw.id,
+        programmeSlug: "asye",
+        organisationId: north.id,
+        supervisorId: supervisor.id,
+        teamManagerId,
+        startedOn: "2026-11-16",
+      })
+      .returning();
+  const [enrolment] = await year(manager.id);
   return { north, people, enrolment: enrolment! };
 }
 
@@ -93,16 +109,28 @@ const actor = (current: CurrentUser, party: Actor["party"], organisationId: stri
 });
 
 describe("who may open a learner's year", () => {
-  it("lets in the learner, their own supervisor and their organisation's programme lead", async () => {
+  it("lets in the learner, their own supervisor, their team manager and their organisation's programme lead", async () => {
     const { people, enrolment } = await world();
-    expect((await requireYearAccess(people.nqsw, enrolment.id)).party).toBe("learner");
-    expect((await requireYearAccess(people.supervisor, enrolment.id)).party).toBe("supervisor");
-    expect((await requireYearAccess(people.lead, enrolment.id)).party).toBe("programme_lead");
+    const standing = async (who: CurrentUser) => {
+      const { party, signsAs } = await requireYearAccess(who, enrolment.id);
+      return { party, signsAs };
+    };
+    expect(await standing(people.nqsw)).toEqual({ party: "learner", signsAs: "learner" });
+    expect(await standing(people.supervisor)).toEqual({ party: "supervisor", signsAs: "supervisor" });
+    expect(await standing(people.manager)).toEqual({ party: "team_manager", signsAs: "team_manager" });
+    expect(await standing(people.lead)).toEqual({ party: "programme_lead", signsAs: null });
+    expect((await requireYearAccess(people.manager, enrolment.id)).teamManagerName).toBe("Rachel");
   });
 
-  it("answers 404 to another supervisor, another learner, another organisation's lead and a mangled id", async () => {
+  it("answers 404 to another supervisor, another team manager, another learner, another organisation's lead and team manager, and a mangled id", async () => {
     const { people, enrolment } = await world();
-    for (const who of [people.otherSupervisor, people.peer, people.southLead]) {
+    for (const who of [
+      people.otherSupervisor,
+      people.otherManager,
+      people.peer,
+      people.southLead,
+      people.southManager,
+    ]) {
       const thrown = await requireYearAccess(who, enrolment.id).then(
         () => null,
         (e: { init: { status: number } }) => e,
@@ -119,13 +147,18 @@ describe("the learning agreement", () => {
     const { north, people, enrolment } = await world();
     const due = new Date("2026-12-16");
     await saveAgreement(enrolment.id, actor(people.nqsw, "learner", north.id), content);
+    const waiting: string[][] = [];
     for (const [who, party] of [
       [people.nqsw, "learner"],
       [people.supervisor, "supervisor"],
-      [people.lead, "programme_lead"],
+      [people.manager, "team_manager"],
     ] as const) {
-      expect(await signAgreement(enrolment.id, actor(who, party, north.id), 1)).toEqual({ ok: true });
+      const signed = await signAgreement(enrolment.id, actor(who, party, north.id), 1);
+      expect(signed.ok).toBe(true);
+      if (signed.ok) waiting.push(signed.waitingFor);
     }
+    // The NQSW's and the supervisor's signatures leave it waiting for the team manager alone.
+    expect(waiting).toEqual([["supervisor", "team_manager"], ["team_manager"], []]);
     let found = await findAgreement(enrolment.id);
     expect(agreementStatus(found.agreement, found.signatures, due, new Date("2026-12-20")).complete).toBe(true);
 
@@ -140,7 +173,7 @@ describe("the learning agreement", () => {
     const status = agreementStatus(found.agreement, found.signatures, due, new Date("2026-12-20"));
     expect(status.complete).toBe(false);
     expect(status.overdue).toBe(true);
-    expect(status.stale.sort()).toEqual(["learner", "programme_lead", "supervisor"]);
+    expect(status.stale.sort()).toEqual(["learner", "supervisor", "team_manager"]);
     expect(found.signatures).toHaveLength(3);
   });
 
@@ -158,11 +191,65 @@ describe("the learning agreement", () => {
       ok: false,
       message: expect.stringMatching(/changed while you were reading/),
     });
-    expect(await signAgreement(enrolment.id, learner, 2)).toEqual({ ok: true });
+    expect(await signAgreement(enrolment.id, learner, 2)).toMatchObject({ ok: true });
     expect(await signAgreement(enrolment.id, learner, 2)).toMatchObject({
       ok: false,
       message: "This version is already signed for your role",
     });
+  });
+
+  it("is refused by the database in the wrong hands: a programme lead, or someone not the year's team manager", async () => {
+    const { north, people, enrolment } = await world();
+    await saveAgreement(enrolment.id, actor(people.nqsw, "learner", north.id), content);
+    expect(await signAgreement(enrolment.id, actor(people.otherManager, "team_manager", north.id), 1)).toEqual({
+      ok: false,
+      message: "Only the year's team manager signs as team manager",
+    });
+    const { agreement } = await findAgreement(enrolment.id);
+    expect(
+      await failureOf(
+        t.db.execute(
+          sql`insert into learning_agreement_signatures (agreement_id, version, content_hash, party, user_id)
+              values (${agreement!.id}, 1, ${agreement!.contentHash}, 'programme_lead', ${people.lead.user.id})`,
+        ),
+      ),
+    ).toMatch(/programme lead no longer signs/);
+    expect((await findAgreement(enrolment.id)).signatures).toEqual([]);
+  });
+
+  it("lets a programme lead who is also the year's team manager sign, as team manager", async () => {
+    const { north, people, enrolment } = await world();
+    await t.db
+      .update(enrolments)
+      .set({ teamManagerId: people.leadManager.user.id })
+      .where(eq(enrolments.id, enrolment.id));
+    const access = await requireYearAccess(people.leadManager, enrolment.id);
+    expect(access).toMatchObject({ party: "programme_lead", signsAs: "team_manager" });
+    await saveAgreement(enrolment.id, actor(people.nqsw, "learner", north.id), content);
+    expect(await signAgreement(enrolment.id, actor(people.leadManager, access.signsAs!, north.id), 1)).toMatchObject({
+      ok: true,
+    });
+    const found = await findAgreement(enrolment.id);
+    expect(found.signatures.map((s) => [s.party, s.signerName])).toEqual([["team_manager", "Ruth"]]);
+  });
+
+  it("waits while the year names no team manager: nobody can sign in their place", async () => {
+    const { north, people, enrolment } = await world();
+    await t.db.update(enrolments).set({ teamManagerId: null }).where(eq(enrolments.id, enrolment.id));
+    expect((await requireYearAccess(people.lead, enrolment.id)).signsAs).toBeNull();
+    await expect(requireYearAccess(people.manager, enrolment.id)).rejects.toMatchObject({ init: { status: 404 } });
+    await saveAgreement(enrolment.id, actor(people.nqsw, "learner", north.id), content);
+    for (const [who, party] of [
+      [people.nqsw, "learner"],
+      [people.supervisor, "supervisor"],
+    ] as const)
+      await signAgreement(enrolment.id, actor(who, party, north.id), 1);
+    expect(await signAgreement(enrolment.id, actor(people.manager, "team_manager", north.id), 1)).toMatchObject({
+      ok: false,
+    });
+    const found = await findAgreement(enrolment.id);
+    const status = agreementStatus(found.agreement, found.signatures, new Date("2026-12-16"), new Date("2026-12-10"));
+    expect(status).toMatchObject({ complete: false, missing: ["team_manager"] });
   });
 
   it("keeps signatures append-only in the database", async () => {

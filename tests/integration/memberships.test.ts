@@ -133,6 +133,7 @@ describe("people and organisations", () => {
       "Ben Thornton (supervisor)",
       "Ben Thornton (assessor)",
       "Ruth Adeyemi (programme_lead)",
+      "Deborah Lane (team_manager)",
     ]);
   });
 
@@ -148,7 +149,7 @@ describe("people and organisations", () => {
   it("counts learners and staff per organisation", async () => {
     const counts = await listOrganisationsWithCounts();
     const byName = Object.fromEntries(counts.map((c) => [c.name, { learners: c.learners, staff: c.staff }]));
-    expect(byName["Northmoor City Council"]).toEqual({ learners: 7, staff: 4 });
+    expect(byName["Northmoor City Council"]).toEqual({ learners: 7, staff: 6 });
     expect(byName["Social Work Return Helpline"]).toEqual({ learners: 0, staff: 1 });
   });
 });

@@ -49,7 +49,7 @@ writeTestManifest(manifestFile);
 const t = withTestDatabase();
 
 type Org = typeof organisations.$inferSelect;
-type Role = "learner" | "supervisor" | "assessor" | "programme_lead";
+type Role = "learner" | "supervisor" | "assessor" | "programme_lead" | "team_manager";
 type Enrolment = typeof enrolments.$inferSelect;
 interface Person {
   userId: string;
@@ -91,6 +91,7 @@ async function completeYear(
       programmeSlug: "asye",
       organisationId: org.id,
       supervisorId: supervisor.userId,
+      teamManagerId: countersigner.userId,
       startedOn: STARTED,
       pathway: "child-family",
     })
@@ -98,7 +99,8 @@ async function completeYear(
   const id = enrolment!.id;
   const asLearner: SignoffActor = { userId: learner.userId, role: "learner", organisationId: org.id };
   const asSupervisor: SignoffActor = { userId: supervisor.userId, role: "supervisor", organisationId: org.id };
-  const asLead: SignoffActor = { userId: countersigner.userId, role: "programme_lead", organisationId: org.id };
+  // The year's team manager countersigns (ADR 018).
+  const asManager: SignoffActor = { userId: countersigner.userId, role: "team_manager", organisationId: org.id };
   const item = (await createEvidence(id, asLearner, "reflective_log", input("Reflection")))!.id;
   const steps: [string, string][] = [
     ["three-month", "on_track"],
@@ -111,7 +113,7 @@ async function completeYear(
     expect(
       await decideReview(id, code, asSupervisor, sub!.id, { decision: "approved", outcome, comments: "Seen.", actionPlan: null }),
     ).toEqual({ ok: true });
-    expect(await countersignReview(id, code, asLead, sub!.contentHash, "")).toEqual({ ok: true });
+    expect(await countersignReview(id, code, asManager, sub!.contentHash, "")).toEqual({ ok: true });
   }
   return { learner, enrolment: enrolment!, recommendation };
 }
@@ -162,6 +164,7 @@ const outcomeRows = async () => (await t.db.select({ n: count() }).from(panelOut
 let north: Org;
 let south: Org;
 let lead: Person;
+let managerNorth: Person; // the team manager of every North year: countersigns
 let chair: Person;
 let reader: Person;
 let leadSouth: Person;
@@ -177,19 +180,21 @@ beforeAll(async () => {
   south = await makeOrganisation(t.db, { name: "South County Council" });
   const supervisor = await signIn(north, "supervisor", "Daniel Reid");
   lead = await signIn(north, "programme_lead", "Priya Lead");
+  managerNorth = await signIn(north, "team_manager", "Rachel Manager");
   chair = await signIn(north, "assessor", "Alex Chair");
   reader = await signIn(north, "assessor", "Morgan Reader");
   const supervisorSouth = await signIn(south, "supervisor", "Sam Ortiz");
   leadSouth = await signIn(south, "programme_lead", "Omar Lead");
+  const managerSouth = await signIn(south, "team_manager", "Colin Manager");
   chairSouth = await signIn(south, "assessor", "Tess South");
   passes = [
-    await completeYear(north, "Łukasz Wójcik", supervisor, lead, "pass"),
-    await completeYear(north, "Noémie Ní Bhriain", supervisor, lead, "pass"),
-    await completeYear(north, "Zoë Smith-Okafor", supervisor, lead, "pass"),
+    await completeYear(north, "Łukasz Wójcik", supervisor, managerNorth, "pass"),
+    await completeYear(north, "Noémie Ní Bhriain", supervisor, managerNorth, "pass"),
+    await completeYear(north, "Zoë Smith-Okafor", supervisor, managerNorth, "pass"),
   ];
-  overturned = await completeYear(north, "Siobhán D'Souza", supervisor, lead, "fail");
-  extended = await completeYear(north, "Dafydd ap Llwyd", supervisor, lead, "fail");
-  disagreed = await completeYear(south, "Rory Kemp", supervisorSouth, leadSouth, "pass");
+  overturned = await completeYear(north, "Siobhán D'Souza", supervisor, managerNorth, "fail");
+  extended = await completeYear(north, "Dafydd ap Llwyd", supervisor, managerNorth, "fail");
+  disagreed = await completeYear(south, "Rory Kemp", supervisorSouth, managerSouth, "pass");
   panel = await makePanel(lead, chair, "10", "Autumn moderation round");
 }, 180_000);
 
@@ -373,7 +378,7 @@ describe("a moderation round", () => {
   it("leaves no portfolio of the round for another panel, except the extended year once it is assessed again", async () => {
     expect(await portfoliosForPanel(north.id, "asye")).toEqual([]);
 
-    // The extension reopens the final assessment: the learner submits again, the assessor recommends, the lead countersigns.
+    // The extension reopens the final assessment: the learner submits again, the assessor recommends, the team manager countersigns.
     const id = extended.enrolment.id;
     const year = await loadYear(extended.learner, extended);
     expect(year.panelOutcome?.kind).toBe("extended");
@@ -394,7 +399,7 @@ describe("a moderation round", () => {
       }),
     ).toEqual({ ok: true });
     expect(
-      await countersignReview(id, "final", { userId: lead.userId, role: "programme_lead", organisationId: org }, latest.contentHash, ""),
+      await countersignReview(id, "final", { userId: managerNorth.userId, role: "team_manager", organisationId: org }, latest.contentHash, ""),
     ).toEqual({ ok: true });
     expect(await portfoliosForPanel(north.id, "asye")).toEqual([
       { enrolmentId: id, learnerName: "Dafydd ap Llwyd", recommendation: "pass" },

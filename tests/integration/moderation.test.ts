@@ -45,7 +45,7 @@ const asye = writeTestManifest(manifestFile).programmes[0]!;
 const t = withTestDatabase();
 
 type Org = typeof organisations.$inferSelect;
-type Role = "learner" | "supervisor" | "assessor" | "programme_lead";
+type Role = "learner" | "supervisor" | "assessor" | "programme_lead" | "team_manager";
 type Enrolment = typeof enrolments.$inferSelect;
 
 const context = { cspNonce: "test-nonce", clientIp: "203.0.113.7" } as AppLoadContext;
@@ -94,6 +94,7 @@ async function completeYear(
       programmeSlug: "asye",
       organisationId: org.id,
       supervisorId: supervisor.userId,
+      teamManagerId: countersigner.userId,
       startedOn: "2025-09-01",
       pathway: "child-family",
     })
@@ -101,7 +102,8 @@ async function completeYear(
   const id = enrolment!.id;
   const asLearner: SignoffActor = { userId: learner.userId, role: "learner", organisationId: org.id };
   const asSupervisor: SignoffActor = { userId: supervisor.userId, role: "supervisor", organisationId: org.id };
-  const asLead: SignoffActor = { userId: countersigner.userId, role: "programme_lead", organisationId: org.id };
+  // The year's team manager countersigns (ADR 018).
+  const asManager: SignoffActor = { userId: countersigner.userId, role: "team_manager", organisationId: org.id };
   const bodies = [
     "I listened before asking about the school's concerns, and wrote down what the family said.",
     ...extraEvidence,
@@ -132,7 +134,7 @@ async function completeYear(
         actionPlan: null,
       }),
     ).toEqual({ ok: true });
-    expect(await countersignReview(id, code, asLead, sub!.contentHash, "")).toEqual({ ok: true });
+    expect(await countersignReview(id, code, asManager, sub!.contentHash, "")).toEqual({ ok: true });
   }
   return { learner, enrolment: enrolment!, recommendation };
 }
@@ -190,21 +192,23 @@ beforeAll(async () => {
   south = await makeOrganisation(t.db, { name: "South County Council" });
   daniel = await signIn(north, "supervisor", "Daniel Reid");
   leadNorth = await signIn(north, "programme_lead", "Priya Lead");
+  const managerNorth = await signIn(north, "team_manager", "Rachel Manager");
   chair = await signIn(north, "assessor", "Alex Chair");
   reader = await signIn(north, "assessor", "Morgan Reader");
   const sam = await signIn(south, "supervisor", "Sam Ortiz");
   leadSouth = await signIn(south, "programme_lead", "Omar Lead");
+  const managerSouth = await signIn(south, "team_manager", "Colin Manager");
   assessorSouth = await signIn(south, "assessor", "Tess South");
 
   fails = [
-    await completeYear(north, "Fern Ashby", daniel, leadNorth, "fail", [IDENTIFYING]),
-    await completeYear(north, "Gil Barton", daniel, leadNorth, "fail", [IDENTIFYING]),
+    await completeYear(north, "Fern Ashby", daniel, managerNorth, "fail", [IDENTIFYING]),
+    await completeYear(north, "Gil Barton", daniel, managerNorth, "fail", [IDENTIFYING]),
   ];
   passes = [];
-  for (let i = 1; i <= 12; i++) passes.push(await completeYear(north, `Pass Learner ${i}`, daniel, leadNorth, "pass"));
+  for (let i = 1; i <= 12; i++) passes.push(await completeYear(north, `Pass Learner ${i}`, daniel, managerNorth, "pass"));
   southYears = [
-    await completeYear(south, "Chloe Dunn", sam, leadSouth, "pass"),
-    await completeYear(south, "Rory Kemp", sam, leadSouth, "fail"),
+    await completeYear(south, "Chloe Dunn", sam, managerSouth, "pass"),
+    await completeYear(south, "Rory Kemp", sam, managerSouth, "fail"),
   ];
   panel = await makePanel(leadNorth, chair, "10");
 }, 180_000);

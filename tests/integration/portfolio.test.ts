@@ -392,7 +392,7 @@ describe("the portfolio pages, with a real signed-in request", () => {
       }),
     );
     expect(statusOf(fromLead)).toBe(403);
-    expect(messageOf(fromLead)).toMatch(/programme lead reads the portfolio/);
+    expect(messageOf(fromLead)).toMatch(/programme lead and the team manager read the portfolio/);
 
     expect((await listEvidence(amaraYear.id)).length).toBe(before);
   });

@@ -180,8 +180,8 @@ describe("who may read a programme's lessons", () => {
     ).toBe(403);
   });
 
-  it("lets supervisors, assessors, programme leads and admins read as staff, with no enrolment to write to", async () => {
-    for (const role of ["supervisor", "assessor", "programme_lead", "admin"] as const) {
+  it("lets supervisors, assessors, team managers, programme leads and admins read as staff, with no enrolment to write to", async () => {
+    for (const role of ["supervisor", "assessor", "team_manager", "programme_lead", "admin"] as const) {
       const staff = await makeUser(t.db);
       expect(await requireLessonAccess(signedIn(staff, [await membership(staff, org, role)]), PROGRAMME), role).toEqual(
         {

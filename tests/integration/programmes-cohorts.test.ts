@@ -62,7 +62,7 @@ afterAll(() => {
 });
 
 type Org = typeof organisations.$inferSelect;
-type Role = "learner" | "supervisor" | "programme_lead";
+type Role = "learner" | "supervisor" | "programme_lead" | "team_manager";
 
 async function person(org: Org, role: Role, values: { active?: boolean } = {}) {
   const user = await makeUser(t.db, { name: `${role} of ${org.name}` });
@@ -143,7 +143,11 @@ describe("creating a cohort", () => {
 
 describe("a programme that starts on a set date (the ECDP, from 1 September 2027)", () => {
   it("refuses a cohort starting the day before, with a message by the start date, and creates nothing", async () => {
-    const result = await createCohort(northLead, { programmeSlug: "early-career", name: "Too soon", startsOn: "2027-08-31" });
+    const result = await createCohort(northLead, {
+      programmeSlug: "early-career",
+      name: "Too soon",
+      startsOn: "2027-08-31",
+    });
     expect(result).toMatchObject({ ok: false, field: "startsOn" });
     if (!result.ok) expect(result.message).toContain("on or after 1 September 2027");
     expect((await listCohorts(north.id)).map((c) => c.name)).not.toContain("Too soon");
@@ -199,12 +203,47 @@ describe("enrolling a learner into a cohort", () => {
         subjectType: "enrolment",
         actorUserId: northLead.userId,
         organisationId: north.id,
-        detail: { programme: "asye", learner: learner.id, supervisor: supervisor.id },
+        detail: { programme: "asye", learner: learner.id, supervisor: supervisor.id, teamManager: null },
       }),
     ]);
     expect(await listCohortEnrolments(cohort.id)).toEqual([
       expect.objectContaining({ enrolmentId: result.enrolmentId, userId: learner.id, supervisorName: supervisor.name }),
     ]);
+  });
+
+  it("names the year's team manager from the organisation's team managers, or leaves it to be named later", async () => {
+    const cohort = await cohortOf(northLead, "North cohort with a team manager");
+    const learner = await person(north, "learner");
+    const supervisor = await person(north, "supervisor");
+    const manager = await person(north, "team_manager");
+    const input = { learnerId: learner.id, supervisorId: supervisor.id, startedOn: "2026-09-07" };
+    for (const [teamManagerId, why] of [
+      [(await person(south, "team_manager")).id, "another council's team manager"],
+      [supervisor.id, "a supervisor, not a team manager"],
+      [(await person(north, "team_manager", { active: false })).id, "a team manager who has left"],
+    ] as const)
+      expect(await enrolLearner(northLead, cohort.id, { ...input, teamManagerId }), why).toEqual({
+        ok: false,
+        field: "teamManagerId",
+        message: "Choose a team manager from your organisation",
+      });
+    expect(await t.db.select().from(enrolments).where(eq(enrolments.userId, learner.id))).toEqual([]);
+    const result = await enrolLearner(northLead, cohort.id, { ...input, teamManagerId: manager.id });
+    expect(result).toMatchObject({ ok: true, teamManagerNamed: true });
+    if (!result.ok) return;
+    const [row] = await t.db.select().from(enrolments).where(eq(enrolments.id, result.enrolmentId));
+    expect(row!.teamManagerId).toBe(manager.id);
+    expect((await auditFor(result.enrolmentId))[0]!.detail).toMatchObject({ teamManager: manager.id });
+    expect(await listCohortEnrolments(cohort.id)).toEqual([
+      expect.objectContaining({ teamManagerName: manager.name, supervisorName: supervisor.name }),
+    ]);
+    const later = await enrolLearner(northLead, cohort.id, {
+      learnerId: (await person(north, "learner")).id,
+      supervisorId: supervisor.id,
+      teamManagerId: null,
+      startedOn: "2026-09-07",
+    });
+    expect(later).toMatchObject({ ok: true, teamManagerNamed: false });
   });
 
   it("refuses a learner from another organisation", async () => {

@@ -1,6 +1,8 @@
 /**
  * Review points against a real database: the learner submits evidence, the supervisor returns
- * or approves it, the manager countersigns, all through the route with real session cookies.
+ * or approves it, the year's team manager countersigns, all through the route with real session
+ * cookies. The programme lead reads every review and countersigns none, unless they are also the
+ * year's team manager.
  * Who may do each step, decisions made on what was actually read, sign-offs that name the
  * exact evidence versions, and records the database itself refuses to change.
  */
@@ -28,7 +30,7 @@ import type { CurrentUser } from "~/utils/auth.server";
 import { withTestDatabase } from "../support/database";
 import { writeTestManifest } from "../support/manifest";
 import { failureOf } from "../support/errors";
-import { makeOrganisation, ORIGIN, signedIn } from "../support/fixtures";
+import { emailsTo, makeMembership, makeOrganisation, ORIGIN, signedIn } from "../support/fixtures";
 
 const manifestFile = await vi.hoisted(async () => {
   const { mkdtempSync } = await import("node:fs");
@@ -44,7 +46,7 @@ writeTestManifest(manifestFile);
 const t = withTestDatabase();
 
 type Org = typeof organisations.$inferSelect;
-type Role = "learner" | "supervisor" | "programme_lead";
+type Role = "learner" | "supervisor" | "programme_lead" | "team_manager";
 type Enrolment = typeof enrolments.$inferSelect;
 type Fields = Record<string, string | string[]>;
 
@@ -77,7 +79,13 @@ interface Year {
   items: string[];
 }
 
-async function startYear(org: Org, name: string, supervisor: Person, titles = ["Home visit", "Core group"]) {
+async function startYear(
+  org: Org,
+  name: string,
+  supervisor: Person,
+  titles = ["Home visit", "Core group"],
+  teamManager: Person | null = org === north ? managerNorth : null,
+) {
   const learner = await signIn(org, "learner", name);
   const [enrolment] = await t.db
     .insert(enrolments)
@@ -86,6 +94,7 @@ async function startYear(org: Org, name: string, supervisor: Person, titles = ["
       programmeSlug: "asye",
       organisationId: org.id,
       supervisorId: supervisor.userId,
+      teamManagerId: teamManager?.userId ?? null,
       startedOn: "2026-09-07",
       pathway: "child-family",
     })
@@ -239,9 +248,12 @@ let north: Org;
 let south: Org;
 let daniel: Person; // supervisor in North of every North learner below
 let helen: Person; // another supervisor in North, nobody's supervisor here
-let leadNorth: Person; // North's programme lead (the manager who countersigns)
+let leadNorth: Person; // North's programme lead, who reads every review and countersigns none
+let managerNorth: Person; // the team manager every North year below names: they countersign
+let otherManager: Person; // another team manager in North, named on none of these years
 let sam: Person; // supervisor in South
 let leadSouth: Person;
+let managerSouth: Person;
 
 beforeAll(async () => {
   north = await makeOrganisation(t.db, { name: "North Borough Council" });
@@ -249,8 +261,11 @@ beforeAll(async () => {
   daniel = await signIn(north, "supervisor", "Daniel Reid");
   helen = await signIn(north, "supervisor", "Helen Shaw");
   leadNorth = await signIn(north, "programme_lead", "Priya Lead");
+  managerNorth = await signIn(north, "team_manager", "Rachel Manager");
+  otherManager = await signIn(north, "team_manager", "Imran Manager");
   sam = await signIn(south, "supervisor", "Sam Ortiz");
   leadSouth = await signIn(south, "programme_lead", "Omar Lead");
+  managerSouth = await signIn(south, "team_manager", "Colin Manager");
 });
 
 describe("the 3-month review, from submission to countersignature", () => {
@@ -352,6 +367,11 @@ describe("the 3-month review, from submission to countersignature", () => {
     });
     expect(approved).toMatchObject({ status: 302, location: `${here}?done=approved` });
     expect(await stateOf(year, "three-month")).toBe("approved");
+    // The year's team manager is told it waits for their countersignature; the lead is not.
+    const [told] = await emailsTo(managerNorth.current.user.email);
+    expect(told).toMatchObject({ subject: "Amara Okoye's 3-month review is ready for your countersignature" });
+    expect(told!.text).toContain(`${ORIGIN}${here}`);
+    expect(await emailsTo(leadNorth.current.user.email)).toEqual([]);
     const approval = (await signoffsOf(year, "three-month")).find((s) => s.submissionId === sub2.id)!;
     expect(approval).toMatchObject({
       step: "supervisor_decision",
@@ -365,11 +385,19 @@ describe("the 3-month review, from submission to countersignature", () => {
     });
     expect(exactItems(approval.items)).toEqual(v1);
 
-    // The manager countersigns exactly what they read.
-    const manager = await load(leadNorth, year, "three-month");
-    expect(manager).toMatchObject({ party: "programme_lead", state: "approved", action: "countersign" });
+    // The programme lead reads it and has no step to take.
+    expect(await load(leadNorth, year, "three-month")).toMatchObject({
+      party: "programme_lead",
+      state: "approved",
+      action: null,
+      teamManager: "Rachel Manager",
+    });
+
+    // The year's team manager countersigns exactly what they read.
+    const manager = await load(managerNorth, year, "three-month");
+    expect(manager).toMatchObject({ party: "team_manager", state: "approved", action: "countersign" });
     expect(manager.history[0]!.signoffs[0]).toMatchObject({ outcome: "On track", by: "Daniel Reid" });
-    const countersigned = await send(leadNorth, year, "three-month", {
+    const countersigned = await send(managerNorth, year, "three-month", {
       intent: "countersign",
       version: manager.latest!.hash,
       comments: "",
@@ -379,8 +407,8 @@ describe("the 3-month review, from submission to countersignature", () => {
     expect(countersignature).toMatchObject({
       decision: "countersigned",
       outcome: null,
-      userId: leadNorth.userId,
-      role: "programme_lead",
+      userId: managerNorth.userId,
+      role: "team_manager",
       organisationId: north.id,
       submissionId: sub2.id,
       contentHash: sub2.contentHash,
@@ -392,7 +420,7 @@ describe("the 3-month review, from submission to countersignature", () => {
     expect(done).toMatchObject({ state: "complete", stateLabel: "Signed off", action: null });
     expect(done.history[0]!.signoffs.map((g) => [g.step, g.by, g.role])).toEqual([
       ["supervisor_decision", "Daniel Reid", "practice supervisor"],
-      ["countersignature", "Priya Lead", "programme lead"],
+      ["countersignature", "Rachel Manager", "team manager"],
     ]);
     // Other review points are untouched.
     expect(await stateOf(year, "six-month")).toBe("not_started");
@@ -413,8 +441,8 @@ describe("people who may not take a step", () => {
     return answer;
   }
 
-  it("answers 404 to another organisation's supervisor and manager, and to a supervisor who is not the learner's", async () => {
-    for (const outsider of [sam, leadSouth, helen]) {
+  it("answers 404 to another organisation's people, and to a supervisor or team manager who is not the learner's", async () => {
+    for (const outsider of [sam, leadSouth, managerSouth, helen, otherManager]) {
       const page = await loadAnswer(outsider, year, "three-month");
       expect(page.status, outsider.name).toBe(404);
       expect(page.message).toMatch(/could not find that learner's year/);
@@ -437,7 +465,7 @@ describe("people who may not take a step", () => {
     expect(await stateOf(year, "three-month")).toBe("not_started");
   });
 
-  it("answers 403 to the learner deciding, the supervisor countersigning and the manager deciding", async () => {
+  it("answers 403 to the learner deciding, the supervisor countersigning, the team manager deciding and the lead countersigning", async () => {
     // Before anything is submitted, nobody but the learner has a step.
     const early = await refusedWithoutWriting(
       () => send(daniel, year, "three-month", { intent: "decide", decision: "approved", outcome: "on_track" }),
@@ -457,9 +485,11 @@ describe("people who may not take a step", () => {
     };
 
     const learnerDecides = await refusedWithoutWriting(() => send(year.learner, year, "three-month", decide), 403);
-    expect(learnerDecides.message).toMatch(/with your supervisor or manager now/);
+    expect(learnerDecides.message).toMatch(/with your supervisor or team manager now/);
+    const managerDecides = await refusedWithoutWriting(() => send(managerNorth, year, "three-month", decide), 403);
+    expect(managerDecides.message).toMatch(/nothing waiting for your countersignature/);
     const leadDecides = await refusedWithoutWriting(() => send(leadNorth, year, "three-month", decide), 403);
-    expect(leadDecides.message).toMatch(/nothing waiting for your countersignature/);
+    expect(leadDecides.message).toMatch(/not this year's team manager/);
     const supervisorCountersigns = await refusedWithoutWriting(
       () => send(daniel, year, "three-month", { intent: "countersign", version: sub!.contentHash }),
       403,
@@ -470,7 +500,7 @@ describe("people who may not take a step", () => {
         send(year.learner, year, "three-month", { intent: "submit", learnerComments: "Again", evidence: year.items }),
       403,
     );
-    expect(learnerSubmitsAgain.message).toMatch(/with your supervisor or manager now/);
+    expect(learnerSubmitsAgain.message).toMatch(/with your supervisor or team manager now/);
     expect(await stateOf(year, "three-month")).toBe("submitted");
 
     // Once it is approved, the supervisor still cannot countersign their own approval.
@@ -485,6 +515,22 @@ describe("people who may not take a step", () => {
       403,
     );
     expect(learnerCountersigns.status).toBe(403);
+    // The programme lead, not the year's team manager, has no button and is refused.
+    expect((await load(leadNorth, year, "three-month")).action).toBeNull();
+    const leadCountersigns = await refusedWithoutWriting(
+      () => send(leadNorth, year, "three-month", { intent: "countersign", version: sub!.contentHash }),
+      403,
+    );
+    expect(leadCountersigns.message).toMatch(/team manager countersigns its reviews, and you are not/);
+    expect(
+      await countersignReview(
+        year.enrolment.id,
+        "three-month",
+        { userId: leadNorth.userId, role: "programme_lead", organisationId: north.id },
+        sub!.contentHash,
+        "",
+      ),
+    ).toEqual({ ok: false, message: "Only the year's team manager countersigns its reviews" });
     expect(await stateOf(year, "three-month")).toBe("approved");
     expect((await load(daniel, year, "three-month")).action).toBeNull();
     expect((await load(year.learner, year, "three-month")).action).toBeNull();
@@ -598,9 +644,9 @@ describe("evidence edited after it was signed", () => {
     });
     expect(shown.get(untouched)).toMatchObject({ version: 1, changedTo: null });
 
-    // The manager countersigns what the supervisor approved: still version 1.
+    // The team manager countersigns what the supervisor approved: still version 1.
     expect(
-      (await send(leadNorth, year, "three-month", { intent: "countersign", version: page.latest!.hash })).status,
+      (await send(managerNorth, year, "three-month", { intent: "countersign", version: page.latest!.hash })).status,
     ).toBe(302);
     const countersignature = (await signoffsOf(year, "three-month")).find((s) => s.step === "countersignature")!;
     expect(exactItems(countersignature.items)).toEqual(v1);
@@ -654,26 +700,25 @@ describe("a decision made on what is no longer there", () => {
     expect(current.status).toBe(302);
   });
 
-  it("refuses a countersignature of a submission the manager did not read, and a second one", async () => {
+  it("refuses a countersignature of a submission the team manager did not read, and a second one", async () => {
     const before = await rowCounts();
-    const stale = await send(leadNorth, year, "three-month", { intent: "countersign", version: sub1.contentHash });
+    const stale = await send(managerNorth, year, "three-month", { intent: "countersign", version: sub1.contentHash });
     expect(stale.status).toBe(409);
     expect(stale.errors.form).toMatch(/changed while you were reading it/);
-    const garbled = await send(leadNorth, year, "three-month", { intent: "countersign", version: "not-a-hash" });
+    const garbled = await send(managerNorth, year, "three-month", { intent: "countersign", version: "not-a-hash" });
     expect(garbled.status).toBe(400);
     expect(garbled.errors.version).toMatch(/Reload the page/);
     expect(await rowCounts()).toEqual(before);
     expect(await stateOf(year, "three-month")).toBe("approved");
 
-    // Two managers press countersign at the same moment: one signature is kept.
-    const secondLead = await signIn(north, "programme_lead", "Ruth Second");
+    // The team manager presses countersign twice at the same moment: one signature is kept.
     const both = await atTheSameMoment(
-      [leadNorth, secondLead].map(
-        (lead) => () =>
+      [managerNorth, managerNorth].map(
+        (manager) => () =>
           countersignReview(
             year.enrolment.id,
             "three-month",
-            { userId: lead.userId, role: "programme_lead", organisationId: north.id },
+            { userId: manager.userId, role: "team_manager", organisationId: north.id },
             sub2.contentHash,
             "",
           ),
@@ -688,14 +733,14 @@ describe("a decision made on what is no longer there", () => {
 
     // Afterwards, the page offers nothing more to countersign.
     const afterwards = await rowCounts();
-    const again = await send(secondLead, year, "three-month", { intent: "countersign", version: sub2.contentHash });
+    const again = await send(managerNorth, year, "three-month", { intent: "countersign", version: sub2.contentHash });
     expect(again.status).toBe(403);
     expect(again.message).toMatch(/nothing waiting for your countersignature/);
     expect(
       await countersignReview(
         year.enrolment.id,
         "three-month",
-        { userId: secondLead.userId, role: "programme_lead", organisationId: north.id },
+        { userId: managerNorth.userId, role: "team_manager", organisationId: north.id },
         sub2.contentHash,
         "",
       ),
@@ -754,8 +799,8 @@ describe("the final assessment", () => {
           })
         ).status,
       ).toBe(302);
-      const hash = (await load(leadNorth, year, code)).latest!.hash;
-      expect((await send(leadNorth, year, code, { intent: "countersign", version: hash })).status).toBe(302);
+      const hash = (await load(managerNorth, year, code)).latest!.hash;
+      expect((await send(managerNorth, year, code, { intent: "countersign", version: hash })).status).toBe(302);
     }
     // Three observations by the supervisor are not the one the assessor must make.
     const bySupervisor = { userId: daniel.userId, role: "supervisor", organisationId: north.id };
@@ -801,19 +846,31 @@ describe("the final assessment", () => {
       organisationId: north.id,
       submissionId: sub!.id,
     });
-    const page = await load(leadNorth, year, "final");
+    // The programme lead cannot countersign the recommendation; the year's team manager does.
+    expect(await load(leadNorth, year, "final")).toMatchObject({ state: "approved", action: null });
+    expect((await send(leadNorth, year, "final", { intent: "countersign", version: sub!.contentHash })).status).toBe(
+      403,
+    );
+    const page = await load(managerNorth, year, "final");
     expect(page).toMatchObject({ state: "approved", action: "countersign" });
     expect(page.history[0]!.signoffs[0]!.outcome).toMatch(/^Pass: recommend/);
-    expect((await send(leadNorth, year, "final", { intent: "countersign", version: page.latest!.hash })).status).toBe(
-      302,
-    );
+    expect(
+      (await send(managerNorth, year, "final", { intent: "countersign", version: page.latest!.hash })).status,
+    ).toBe(302);
     expect(await stateOf(year, "final")).toBe("complete");
+    const [, countersignature] = await signoffsOf(year, "final");
+    expect(countersignature).toMatchObject({
+      step: "countersignature",
+      userId: managerNorth.userId,
+      role: "team_manager",
+    });
   });
 });
 
 describe("two people sign", () => {
-  it("refuses a countersignature by the person who approved, even acting as programme lead, and a made-up evidence id", async () => {
-    const year = await startYear(north, "Ivy Lane", daniel);
+  it("refuses a countersignature by the person who approved, even when they are also the year's team manager, and a made-up evidence id", async () => {
+    await makeMembership(t.db, { userId: daniel.userId, organisationId: north.id, role: "team_manager" });
+    const year = await startYear(north, "Ivy Lane", daniel, undefined, daniel);
     const junk = await send(year.learner, year, "three-month", {
       intent: "submit",
       learnerComments: "Ready.",
@@ -837,7 +894,7 @@ describe("two people sign", () => {
     const result = await countersignReview(
       year.enrolment.id,
       "three-month",
-      { userId: daniel.userId, role: "programme_lead", organisationId: north.id },
+      { userId: daniel.userId, role: "team_manager", organisationId: north.id },
       sub!.contentHash,
       "",
     );
@@ -845,6 +902,102 @@ describe("two people sign", () => {
       ok: false,
       message: "The countersignature must be by someone other than the person who approved it",
     });
+    expect(await stateOf(year, "three-month")).toBe("approved");
+  });
+});
+
+describe("the team manager's countersignature", () => {
+  async function approvedYear(name: string, teamManager: Person | null) {
+    const year = await startYear(north, name, daniel, undefined, teamManager);
+    expect((await submit(year, "three-month", "Ready.")).status).toBe(302);
+    const [sub] = await submissionsOf(year, "three-month");
+    const decided = await send(daniel, year, "three-month", {
+      intent: "decide",
+      submission: sub!.id,
+      decision: "approved",
+      outcome: "on_track",
+    });
+    expect(decided.status).toBe(302);
+    return { year, sub: sub! };
+  }
+
+  it("waits while the year names no team manager: nobody can countersign, and the page says so", async () => {
+    const { year, sub } = await approvedYear("Jo Unnamed", null);
+    const page = await load(leadNorth, year, "three-month");
+    expect(page).toMatchObject({ state: "approved", action: null, teamManager: null });
+    expect(await loadAnswer(managerNorth, year, "three-month")).toMatchObject({ status: 404 });
+    const before = await rowCounts();
+    expect(
+      (await send(leadNorth, year, "three-month", { intent: "countersign", version: sub.contentHash })).status,
+    ).toBe(403);
+    expect(
+      await countersignReview(
+        year.enrolment.id,
+        "three-month",
+        { userId: managerNorth.userId, role: "team_manager", organisationId: north.id },
+        sub.contentHash,
+        "",
+      ),
+    ).toEqual({ ok: false, message: expect.stringMatching(/^No team manager named yet/) });
+    // The database refuses it too, whatever the code asks.
+    expect(
+      await failureOf(
+        t.db.insert(signoffs).values({
+          enrolmentId: year.enrolment.id,
+          reviewCode: "three-month",
+          submissionId: sub.id,
+          step: "countersignature",
+          decision: "countersigned",
+          items: sub.items,
+          contentHash: sub.contentHash,
+          userId: managerNorth.userId,
+          role: "team_manager",
+          organisationId: north.id,
+        }),
+      ),
+    ).toMatch(/Only the year's team manager countersigns/);
+    expect(await rowCounts()).toEqual(before);
+    expect(await stateOf(year, "three-month")).toBe("approved");
+  });
+
+  it("is given by a programme lead who is also the year's team manager, recorded as the team manager's", async () => {
+    const both = await signIn(north, "programme_lead", "Ruth Both");
+    await makeMembership(t.db, { userId: both.userId, organisationId: north.id, role: "team_manager" });
+    const { year } = await approvedYear("Kit Both", both);
+    const page = await load(both, year, "three-month");
+    expect(page).toMatchObject({ party: "programme_lead", action: "countersign", teamManager: "Ruth Both" });
+    expect(
+      (await send(both, year, "three-month", { intent: "countersign", version: page.latest!.hash, comments: "" }))
+        .status,
+    ).toBe(302);
+    const countersignature = (await signoffsOf(year, "three-month")).find((s) => s.step === "countersignature")!;
+    expect(countersignature).toMatchObject({ userId: both.userId, role: "team_manager", organisationId: north.id });
+    expect((await load(year.learner, year, "three-month")).history[0]!.signoffs.at(-1)).toMatchObject({
+      by: "Ruth Both",
+      role: "team manager",
+    });
+  });
+
+  it("is refused by the database when given by anyone but the year's team manager, or not as team manager", async () => {
+    const { year, sub } = await approvedYear("Lou Named", managerNorth);
+    const row = (userId: string, role: string) => ({
+      enrolmentId: year.enrolment.id,
+      reviewCode: "three-month",
+      submissionId: sub.id,
+      step: "countersignature" as const,
+      decision: "countersigned",
+      items: sub.items,
+      contentHash: sub.contentHash,
+      userId,
+      role,
+      organisationId: north.id,
+    });
+    expect(await failureOf(t.db.insert(signoffs).values(row(leadNorth.userId, "programme_lead")))).toMatch(
+      /Only the year's team manager countersigns/,
+    );
+    expect(await failureOf(t.db.insert(signoffs).values(row(managerNorth.userId, "programme_lead")))).toMatch(
+      /Only the year's team manager countersigns/,
+    );
     expect(await stateOf(year, "three-month")).toBe("approved");
   });
 });

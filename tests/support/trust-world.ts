@@ -38,10 +38,15 @@ export const PEOPLE = {
   otherSupervisor: { email: "helen.marsh@northmoor.example", role: "supervisor" },
   assessor: { email: "helen.marsh@northmoor.example", role: "assessor" },
   lead: { email: "priya.shah@northmoor.example" },
+  /** Zainab's team manager, who signs her agreement and countersigns her reviews. */
+  teamManager: { email: "rachel.whitaker@northmoor.example" },
+  /** A team manager at Northmoor whose team Zainab is not in. */
+  otherTeamManager: { email: "imran.qureshi@northmoor.example" },
   earlyCareer: { email: "sophie.bennett@northmoor.example" },
   foreignLead: { email: "marcus.reid@riverside.example" },
   foreignSupervisor: { email: "farah.ali@riverside.example" },
   foreignLearner: { email: "chloe.evans@riverside.example" },
+  foreignTeamManager: { email: "colin.baptiste@riverside.example" },
   helpline: { email: "mark.ellison@returnhelpline.example" },
   admin: { email: "alex.morgan@practicepathways.example" },
   returner: { email: "janet.okoye@example.com" },

@@ -25,7 +25,11 @@ interface Rule {
   touches?: string[];
 }
 
-const YEAR_TEAM = ["subject", "supervisor", "lead"] as const satisfies readonly Person[];
+/** Who opens Zainab's year: herself, her supervisor, her team manager and Northmoor's programme lead. */
+const YEAR_TEAM = ["subject", "supervisor", "teamManager", "lead"] as const satisfies readonly Person[];
+/** Who signs in it: the lead reads it and signs nothing (they are not Zainab's team manager). */
+const YEAR_SIGNERS = ["subject", "supervisor", "teamManager"] as const satisfies readonly Person[];
+const TEAM_MANAGERS = ["teamManager", "otherTeamManager", "foreignTeamManager"] as const satisfies readonly Person[];
 const LEARNERS_OF_ASYE = ["subject", "peer", "foreignLearner"] as const satisfies readonly Person[];
 const LEADS = ["lead", "foreignLead"] as const satisfies readonly Person[];
 const SUPERVISORS = ["supervisor", "otherSupervisor", "assessor", "foreignSupervisor"] as const satisfies readonly Person[];
@@ -47,7 +51,7 @@ const TABLE: Record<string, Rule> = {
   "routes/programmes.$programme.$module._index": { get: "public" },
   "routes/programmes.$programme.$module.$lesson": {
     // Staff may read what their learners read; learners only on programmes they are enrolled on.
-    get: ["subject", "peer", "supervisor", "otherSupervisor", "assessor", "lead", "foreignLead", "foreignSupervisor", "foreignLearner", "admin"],
+    get: ["subject", "peer", "supervisor", "otherSupervisor", "assessor", "lead", "foreignLead", "foreignSupervisor", "foreignLearner", "admin", ...TEAM_MANAGERS],
     post: LEARNERS_OF_ASYE,
     touches: ["lesson_progress"], // the page, shown again after the refusal, records that the lesson was opened
   },
@@ -89,6 +93,8 @@ const TABLE: Record<string, Rule> = {
   "routes/return.cpd": { get: ["returner"] },
   "routes/return.evidence[.]pdf": { get: ["returner"] },
   "routes/supervision": { get: SUPERVISORS },
+  // A team manager's own start page: the years naming them, in the organisation they act in.
+  "routes/team": { get: TEAM_MANAGERS },
   "routes/organisation._index": { get: [...LEADS, "admin"] },
   "routes/organisation.audit": { get: LEADS },
   "routes/organisation.grants": { get: LEADS },
@@ -108,9 +114,11 @@ const TABLE: Record<string, Rule> = {
   "routes/helpline_.requests.$requestId_.vacancies": { get: ["helpline"] },
   "routes/organisation.panels.$panelId._index": { get: ["lead", "assessor"] },
   "routes/organisation.panels.$panelId.$enrolmentId": { get: ["lead", "assessor"] },
-  "routes/learners.$membershipId": { get: YEAR_TEAM },
+  // The learner's record is for the learner, their supervisor and the lead; the team manager has the year.
+  "routes/learners.$membershipId": { get: ["subject", "supervisor", "lead"] },
   "routes/year.$enrolmentId._index": { get: YEAR_TEAM },
-  "routes/year.$enrolmentId.agreement": { get: YEAR_TEAM },
+  // The lead reads the agreement; the three parties write and sign it.
+  "routes/year.$enrolmentId.agreement": { get: YEAR_TEAM, post: YEAR_SIGNERS },
   "routes/year.$enrolmentId.anonymisation": { get: YEAR_TEAM, post: ["subject", "supervisor"] },
   "routes/year.$enrolmentId.history": { get: YEAR_TEAM },
   "routes/year.$enrolmentId.workload": { get: YEAR_TEAM },
@@ -121,7 +129,7 @@ const TABLE: Record<string, Rule> = {
   "routes/year.$enrolmentId.supervision._index": { get: YEAR_TEAM },
   "routes/year.$enrolmentId.supervision[.]ics": { get: YEAR_TEAM },
   "routes/year.$enrolmentId.supervision.new": { get: ["supervisor"] },
-  // The learner acknowledges a record; the supervisor who wrote it and the lead only read it.
+  // The learner acknowledges a record; the supervisor who wrote it, the team manager and the lead only read it.
   "routes/year.$enrolmentId.supervision.$sessionId": { get: YEAR_TEAM, post: ["subject"] },
   "routes/year.$enrolmentId.portfolio._index": { get: YEAR_TEAM },
   "routes/year.$enrolmentId.portfolio.new": { get: ["subject", "supervisor"] },
@@ -130,6 +138,7 @@ const TABLE: Record<string, Rule> = {
   "routes/year.$enrolmentId.portfolio.$itemId.edit": { get: ["supervisor"] },
   "routes/year.$enrolmentId.portfolio.$itemId.files.$fileId": { get: YEAR_TEAM },
   // Which step of a review each person may take depends on its state; an empty form is refused before that.
+  // (The lead, not Zainab's team manager, never has a step: countersigning is the team manager's.)
   "routes/year.$enrolmentId.reviews._index": { get: YEAR_TEAM },
   "routes/year.$enrolmentId.reviews.$code": { get: YEAR_TEAM, post: [] },
 };
@@ -298,7 +307,7 @@ test("every id in a URL, swapped for another council's, is refused with 403 or 4
       // Northmoor's people who may open Northmoor's record; Riverside's people too while any id is still Northmoor's.
       const askers = (access: readonly Person[]) =>
         EVERYONE.filter((p) => access.includes(p) && !p.startsWith("foreign")).concat(
-          allForeign ? [] : (["foreignLead", "foreignSupervisor", "foreignLearner"] as const),
+          allForeign ? [] : (["foreignLead", "foreignSupervisor", "foreignLearner", "foreignTeamManager"] as const),
         );
       const label = `with Riverside's ${swapped.join("+")}`;
       if (route.hasLoader) {

@@ -18,7 +18,17 @@ let handle: Handler;
 let routes: RouteInfo[];
 
 /** Who opens pages looking for forms: between them they can reach every form on the site. */
-const FINDERS: Person[] = ["anonymous", "subject", "supervisor", "lead", "assessor", "helpline", "admin", "returner"];
+const FINDERS: Person[] = [
+  "anonymous",
+  "subject",
+  "supervisor",
+  "teamManager",
+  "lead",
+  "assessor",
+  "helpline",
+  "admin",
+  "returner",
+];
 
 /** Actions no page posts to with a plain form, each with the reason and the fields it reads. */
 const NOT_IN_A_FORM: Record<string, { why: string; fields?: [string, string][] }> = {

@@ -16,6 +16,7 @@ let handle: Handler;
 let org: Awaited<ReturnType<typeof makeOrganisation>>;
 let supervisor: SignedIn;
 let lead: SignedIn;
+let teamManager: SignedIn;
 let learner: SignedIn;
 let cohortId: string;
 let subject: { enrolmentId: string; membershipId: string };
@@ -38,7 +39,7 @@ async function addSupervisees(n: number) {
   );
   const years = await db
     .insert(enrolments)
-    .values(people.map((p) => ({ userId: p.id, programmeSlug: "asye", organisationId: org.id, cohortId, supervisorId: supervisor.userId, startedOn, pathway: "child-family" })))
+    .values(people.map((p) => ({ userId: p.id, programmeSlug: "asye", organisationId: org.id, cohortId, supervisorId: supervisor.userId, teamManagerId: teamManager.userId, startedOn, pathway: "child-family" })))
     .returning({ id: enrolments.id, userId: enrolments.userId });
   await addRecords(years.map((y) => ({ enrolmentId: y.id, authorId: y.userId })), 2);
   await db.insert(lessonProgress).values(
@@ -89,6 +90,7 @@ beforeAll(async () => {
   org = await makeOrganisation(t.db, { name: "Budget City Council" });
   supervisor = await signedIn(t.db, org.id, "supervisor", "Sam Supervisor");
   lead = await signedIn(t.db, org.id, "programme_lead", "Lee Lead");
+  teamManager = await signedIn(t.db, org.id, "team_manager", "Tia Manager");
   learner = await signedIn(t.db, org.id, "learner", "Lena Learner");
   const [cohort] = await t.db
     .insert(cohorts)
@@ -100,7 +102,7 @@ beforeAll(async () => {
   await t.db.update(memberships).set({ stage: "nqsw", startedOn: day(subMonths(new Date(), 5)), supervisorId: supervisor.userId }).where(eq(memberships.id, membership!.id));
   const [year] = await t.db
     .insert(enrolments)
-    .values({ userId: learner.userId, programmeSlug: "asye", organisationId: org.id, cohortId, supervisorId: supervisor.userId, startedOn: day(subMonths(new Date(), 5)), pathway: "child-family" })
+    .values({ userId: learner.userId, programmeSlug: "asye", organisationId: org.id, cohortId, supervisorId: supervisor.userId, teamManagerId: teamManager.userId, startedOn: day(subMonths(new Date(), 5)), pathway: "child-family" })
     .returning();
   subject = { enrolmentId: year!.id, membershipId: membership!.id };
 }, 120_000);
@@ -116,6 +118,9 @@ function pages(): { label: string; path: string; as: () => SignedIn | undefined 
     { label: "history", path: `${y}/history`, as: () => supervisor },
     { label: "workload", path: `${y}/workload`, as: () => supervisor },
     { label: "learner page", path: `/learners/${subject.membershipId}`, as: () => supervisor },
+    { label: "team (team manager)", path: "/team", as: () => teamManager },
+    { label: "learner's year (team manager)", path: y, as: () => teamManager },
+    { label: "reviews (team manager)", path: `${y}/reviews`, as: () => teamManager },
     { label: "people (lead)", path: "/organisation", as: () => lead },
     { label: "cohorts", path: "/organisation/cohorts", as: () => lead },
     { label: "a cohort", path: `/organisation/cohorts/${cohortId}`, as: () => lead },
@@ -157,6 +162,7 @@ test("no page sends more SQL statements with 100 supervisees than with 10", asyn
   expect(grew, "pages whose statement count grew with the data").toEqual([]);
   // A sanity floor: pages that show records read them from the database at all.
   expect(small["supervisor's desk"]!.count).toBeGreaterThan(2);
+  expect(small["team (team manager)"]!.count).toBeGreaterThan(2);
   console.log(
     "Statements per page (10 → 100 supervisees):\n" +
       Object.keys(small)

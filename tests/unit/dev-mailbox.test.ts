@@ -15,5 +15,7 @@ test("the development mailbox, which shows reset links, is closed on a productio
   expect(await mailboxWith({ ...production, DATABASE_URL: "postgres://db/pp" })).toBe(false);
   expect(await mailboxWith({ ...production, DATABASE_URL: "postgres://db/pp", DEV_MAILBOX: "true" })).toBe(true);
   expect(await mailboxWith({ ...production, DATABASE_URL: undefined })).toBe(true); // the embedded-database demo
-  expect(await mailboxWith({ NODE_ENV: "test", MAIL_TRANSPORT: "smtp", SMTP_HOST: "mail", DEV_MAILBOX: "true" })).toBe(false);
+  expect(await mailboxWith({ NODE_ENV: "test", MAIL_TRANSPORT: "smtp", SMTP_HOST: "mail", DEV_MAILBOX: "true" })).toBe(
+    false,
+  );
 });

@@ -25,14 +25,30 @@ describe("agreementHash", () => {
 describe("agreementStatus", () => {
   const agreement = { version: 2, contentHash: hash };
 
-  it("is complete only when all three parties signed this exact version", () => {
+  it("is complete only when the NQSW, the supervisor and the team manager signed this exact version", () => {
     const status = agreementStatus(
       agreement,
-      [sig("learner"), sig("supervisor"), sig("programme_lead")],
+      [sig("learner"), sig("supervisor"), sig("team_manager")],
       due,
       new Date("2027-02-01"),
     );
     expect(status).toMatchObject({ complete: true, overdue: false, missing: [], stale: [] });
+  });
+
+  it("no longer counts a programme lead's signature: the agreement waits for the team manager", () => {
+    const status = agreementStatus(
+      agreement,
+      [sig("learner"), sig("supervisor"), sig("programme_lead")],
+      due,
+      new Date("2026-12-30"),
+    );
+    expect(status).toMatchObject({ complete: false, missing: ["team_manager"], stale: [] });
+    expect(Object.keys(status.current).sort()).toEqual(["learner", "supervisor"]);
+  });
+
+  it("is not complete without the team manager, however many others sign", () => {
+    const status = agreementStatus(agreement, [sig("learner"), sig("supervisor")], due, new Date("2027-01-10"));
+    expect(status).toMatchObject({ complete: false, overdue: true, missing: ["team_manager"] });
   });
 
   it("treats a signature on an earlier version as needing to be given again", () => {
@@ -44,7 +60,7 @@ describe("agreementStatus", () => {
     );
     expect(status.complete).toBe(false);
     expect(status.stale).toEqual(["learner"]);
-    expect(status.missing).toEqual(["learner", "programme_lead"]);
+    expect(status.missing).toEqual(["learner", "team_manager"]);
     expect(Object.keys(status.current)).toEqual(["supervisor"]);
   });
 

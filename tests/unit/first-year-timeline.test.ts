@@ -227,6 +227,7 @@ describe("what needs attention", () => {
   const quiet: AttentionInput = {
     base,
     agreement: { state: "signed", missing: [], written: true },
+    teamManagerNamed: true,
     nextSupervision: addDays(today, 20),
     missedSupervision: 0,
     workloadFlags: 0,
@@ -237,54 +238,69 @@ describe("what needs attention", () => {
 
   it("asks nothing of anyone when all is in order", () => {
     expect(attention(quiet, "supervisor", today)).toEqual({ waiting: [], overdue: [] });
+    expect(attention(quiet, "team_manager", today)).toEqual({ waiting: [], overdue: [] });
     expect(attention(quiet, "programme_lead", today)).toEqual({ waiting: [], overdue: [] });
   });
 
-  it("waits for the supervisor to sign an agreement they have not signed, and for the lead to countersign", () => {
+  it("waits for the supervisor and the team manager to sign an agreement they have not signed; never the lead", () => {
     const unsigned: AttentionInput = {
       ...quiet,
-      agreement: { state: "waiting", missing: ["supervisor", "programme_lead"], written: true },
+      agreement: { state: "waiting", missing: ["supervisor", "team_manager"], written: true },
     };
     expect(attention(unsigned, "supervisor", today).waiting).toEqual([
       { text: "Learning agreement to sign", href: `${base}/agreement` },
     ]);
-    expect(attention(unsigned, "programme_lead", today).waiting).toEqual([
-      { text: "Learning agreement to countersign", href: `${base}/agreement` },
+    expect(attention(unsigned, "team_manager", today).waiting).toEqual([
+      { text: "Learning agreement to sign", href: `${base}/agreement` },
     ]);
+    expect(attention(unsigned, "programme_lead", today).waiting).toEqual([]);
     expect(attention(unsigned, "supervisor", today).overdue).toEqual([]);
+  });
+
+  it("asks the programme lead to name a team manager for a year without one, and nobody else", () => {
+    const unnamed: AttentionInput = {
+      ...quiet,
+      teamManagerNamed: false,
+      agreement: { state: "waiting", missing: ["team_manager"], written: true },
+    };
+    expect(attention(unnamed, "programme_lead", today).waiting).toEqual([
+      { text: "Team manager to name", href: `${base}/settings` },
+    ]);
+    expect(attention(unnamed, "supervisor", today).waiting).toEqual([]);
   });
 
   it("asks for the agreement to be written first when there is no text yet", () => {
     const unwritten: AttentionInput = {
       ...quiet,
-      agreement: { state: "waiting", missing: ["learner", "supervisor", "programme_lead"], written: false },
+      agreement: { state: "waiting", missing: ["learner", "supervisor", "team_manager"], written: false },
     };
     expect(texts(attention(unwritten, "supervisor", today).waiting)).toEqual(["Learning agreement to write and sign"]);
   });
 
   it("does not wait for someone who has already signed", () => {
-    const leadOnly: AttentionInput = {
+    const managerOnly: AttentionInput = {
       ...quiet,
-      agreement: { state: "waiting", missing: ["programme_lead"], written: true },
+      agreement: { state: "waiting", missing: ["team_manager"], written: true },
     };
-    expect(attention(leadOnly, "supervisor", today).waiting).toEqual([]);
-    expect(texts(attention(leadOnly, "programme_lead", today).waiting)).toEqual(["Learning agreement to countersign"]);
+    expect(attention(managerOnly, "supervisor", today).waiting).toEqual([]);
+    expect(texts(attention(managerOnly, "team_manager", today).waiting)).toEqual(["Learning agreement to sign"]);
   });
 
-  it("shows an overdue agreement, missed supervision and flagged workload as overdue, to either viewer", () => {
+  it("shows an overdue agreement, missed supervision and flagged workload as overdue, to every viewer", () => {
     const behind: AttentionInput = {
       ...quiet,
-      agreement: { state: "overdue", missing: ["programme_lead"], written: true },
+      agreement: { state: "overdue", missing: ["team_manager"], written: true },
       missedSupervision: 2,
       workloadFlags: 3,
     };
-    for (const viewer of ["supervisor", "programme_lead"] as const)
+    for (const viewer of ["supervisor", "team_manager", "programme_lead"] as const)
       expect(attention(behind, viewer, today).overdue).toEqual([
         { text: "Learning agreement overdue", href: `${base}/agreement` },
         { text: "2 supervision missed", href: `${base}/supervision` },
         { text: "Workload: 3 weeks flagged", href: `${base}/workload` },
       ]);
-    expect(texts(attention(behind, "programme_lead", today).waiting)).toEqual(["Learning agreement to countersign"]);
+    expect(texts(attention(behind, "team_manager", today).waiting)).toEqual(["Learning agreement to sign"]);
+    expect(texts(attention(behind, "programme_lead", today).waiting)).toEqual([]);
     expect(texts(attention({ ...quiet, workloadFlags: 1 }, "supervisor", today).overdue)).toEqual([
       "Workload: 1 week flagged",
     ]);

@@ -28,8 +28,20 @@ describe("the financial year of a date", () => {
 describe("grant claims", () => {
   it("gives a child and family NQSW DfE's registration half now and the completion half on completion, each in its own financial year", () => {
     expect(lines(grantClaims(asye.assessment!, year("child-family")))).toEqual([
-      ["cf-registration", 1000, "claimable", "7 Sep 2026", "DfE child and family ASYE grant: registration of the NQSW (2026-27)"],
-      ["cf-completion", 1000, "expected", "7 Sep 2027", "DfE child and family ASYE grant: completion of the ASYE (2027-28)"],
+      [
+        "cf-registration",
+        1000,
+        "claimable",
+        "7 Sep 2026",
+        "DfE child and family ASYE grant: registration of the NQSW (2026-27)",
+      ],
+      [
+        "cf-completion",
+        1000,
+        "expected",
+        "7 Sep 2027",
+        "DfE child and family ASYE grant: completion of the ASYE (2027-28)",
+      ],
     ]);
     expect(grantClaims(asye.assessment!, year("child-family", "2027-03-31"))[1]).toMatchObject({
       state: "claimable",
@@ -45,11 +57,25 @@ describe("grant claims", () => {
   it("gives an adults' NQSW Skills for Care's own lines, and one with no pathway yet nothing", () => {
     const adults = grantClaims(asye.assessment!, year("adults", "2027-08-30"));
     expect(lines(adults)).toEqual([
-      ["ad-registration", 1000, "claimable", "7 Sep 2026", "Skills for Care adults' ASYE funding: registration of the NQSW (2026-27)"],
-      ["ad-completion", 1000, "claimable", "30 Aug 2027", "Skills for Care adults' ASYE funding: completion of the ASYE (2027-28)"],
+      [
+        "ad-registration",
+        1000,
+        "claimable",
+        "7 Sep 2026",
+        "Skills for Care adults' ASYE funding: registration of the NQSW (2026-27)",
+      ],
+      [
+        "ad-completion",
+        1000,
+        "claimable",
+        "30 Aug 2027",
+        "Skills for Care adults' ASYE funding: completion of the ASYE (2027-28)",
+      ],
     ]);
     expect(adults.every((c) => c.funder === "Skills for Care")).toBe(true);
-    expect(grantClaims(asye.assessment!, year("child-family")).every((c) => c.funder === "Department for Education")).toBe(true);
+    expect(
+      grantClaims(asye.assessment!, year("child-family")).every((c) => c.funder === "Department for Education"),
+    ).toBe(true);
     expect(grantClaims(asye.assessment!, year(null))).toEqual([]);
   });
 

@@ -42,7 +42,11 @@ describe("a panel outcome", () => {
 });
 
 describe("the panel's final word on a year", () => {
-  const signed = (outcome: string, extensionDays: number | null = null) => ({ step: "chair_signed", outcome, extensionDays });
+  const signed = (outcome: string, extensionDays: number | null = null) => ({
+    step: "chair_signed",
+    outcome,
+    extensionDays,
+  });
   const ratified = { step: "ratified", outcome: "agree" };
 
   it("waits while nothing is final: not read, or recorded but not signed", () => {
@@ -81,7 +85,9 @@ describe("the panel's final word on a year", () => {
     expect(said(signed("disagree")).next).toMatch(/agree what happens next/);
     const extended = said(signed("extension", 60));
     expect(extended.title).toBe("The year is extended");
-    expect(extended.text).toMatch(/by 60 days; its chair signed the outcome on 1 October 2027\. There is no certificate yet\./);
+    expect(extended.text).toMatch(
+      /by 60 days; its chair signed the outcome on 1 October 2027\. There is no certificate yet\./,
+    );
     expect(extended.next).toMatch(/^The year now ends on 6 November 2027\./);
     expect(said(null).title).toBe("With the moderation panel");
   });

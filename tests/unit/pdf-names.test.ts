@@ -34,7 +34,8 @@ const certificate = (learnerName: string, overrides: Record<string, unknown> = {
     learnerName,
     organisationName: "Cyngor Sir Ynys Môn",
     programmeTitle: "NQSW support programme (ASYE)",
-    frameworks: "Professional Capabilities Framework; Knowledge and skills statement for child and family practitioners",
+    frameworks:
+      "Professional Capabilities Framework; Knowledge and skills statement for child and family practitioners",
     startedOn: "2025-09-01",
     completedOn: "2026-10-02",
     endsOn: "2026-11-16",
@@ -68,7 +69,9 @@ describe("names on a certificate", () => {
   });
 
   it("states the programme's start and end, and the panel's decision, separately", async () => {
-    const lines = await pdfText(await certificatePdf(certificate("Zoë Smith-Okafor"), "https://pathways.example/verify"));
+    const lines = await pdfText(
+      await certificatePdf(certificate("Zoë Smith-Okafor"), "https://pathways.example/verify"),
+    );
     expect(lines).toContain("Programme: 1 September 2025 to 16 November 2026");
     expect(lines).toContain("Moderation panel's decision: 2 October 2026");
     // Issued at 23:30 UTC on 2 October is 00:30 on 3 October in England.

@@ -43,8 +43,8 @@ const reflection = (occurredOn: string): EvidenceSummary => ({
   occurredOn,
   capabilities: [],
 });
-const line = (evidence: EvidenceSummary[], year?: { reviews: ReviewPointSeen[]; today: Date }) =>
-  (kind: string) => sufficiency(asye, null, frameworks, evidence, year).kinds.find((k) => k.kind === kind)!;
+const line = (evidence: EvidenceSummary[], year?: { reviews: ReviewPointSeen[]; today: Date }) => (kind: string) =>
+  sufficiency(asye, null, frameworks, evidence, year).kinds.find((k) => k.kind === kind)!;
 
 describe("direct observations: at least one by the assessor", () => {
   it("does not count three observations with none by the assessor as sufficient, and says what is missing", () => {
@@ -118,9 +118,10 @@ describe("critical reflections count by the review point they serve", () => {
       ["six-month", "r2027-03-01"],
       ["final", null],
     ]);
-    const k = line([reflection("2027-03-01"), reflection("2027-05-01")], { reviews: seen(), today: parseDay("2027-05-10") })(
-      "reflective_log",
-    );
+    const k = line([reflection("2027-03-01"), reflection("2027-05-01")], {
+      reviews: seen(),
+      today: parseDay("2027-05-10"),
+    })("reflective_log");
     expect(k).toMatchObject({ have: 1, missing: 1 });
     expect(missingInWords(k)).toEqual(["a critical reflection for the final assessment (due 16 Nov 2027)"]);
   });
@@ -168,11 +169,17 @@ describe("the child and family KSS withdrawn after 31 March 2027", () => {
       piece("march", "2027-03-31", ["KSS-CF-1", "ECS-1"]),
       piece("april", "2027-04-01", ["KSS-CF-1", "ECS-1"]),
     ];
-    const meter = sufficiency(asye, "child-family", frameworksOf(frameworks, asye, "child-family", "2027-09-06"), evidence, {
-      reviews: [],
-      today: parseDay("2027-05-01"),
-      endsOn: "2027-09-06",
-    });
+    const meter = sufficiency(
+      asye,
+      "child-family",
+      frameworksOf(frameworks, asye, "child-family", "2027-09-06"),
+      evidence,
+      {
+        reviews: [],
+        today: parseDay("2027-05-01"),
+        endsOn: "2027-09-06",
+      },
+    );
     const row = (code: string) => meter.capabilities.find((c) => c.code === code)!;
     expect(row("KSS-CF-1")).toMatchObject({ required: 0, met: true, evidence: ["march"], until: "2027-04-01" });
     expect(row("ECS-1")).toMatchObject({ required: 1, met: true, evidence: ["april"], from: "2027-04-01" });

@@ -1,4 +1,11 @@
-import { canMove, councilStepSchema, hasRecordedConsent, isFinal, nextSteps, requestStatusAfter } from "~/modules/returners/introductions";
+import {
+  canMove,
+  councilStepSchema,
+  hasRecordedConsent,
+  isFinal,
+  nextSteps,
+  requestStatusAfter,
+} from "~/modules/returners/introductions";
 import { INTRODUCTION_STATUSES } from "~/modules/returners/options";
 import { readVacancyFilters, vacancySchema, vacancyState } from "~/modules/returners/vacancies";
 
@@ -90,7 +97,9 @@ describe("vacancies", () => {
       returnerFriendly: false,
       page: 1,
     });
-    expect(readVacancyFilters(new URLSearchParams("region=London&specialism=adults&page=2&returnerFriendly=yes"))).toEqual({
+    expect(
+      readVacancyFilters(new URLSearchParams("region=London&specialism=adults&page=2&returnerFriendly=yes")),
+    ).toEqual({
       region: "London",
       specialism: "adults",
       returnerFriendly: true,

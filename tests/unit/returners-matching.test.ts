@@ -28,7 +28,11 @@ describe("matching a returner to vacancies", () => {
   });
 
   test("a post open to either specialism suits everyone; closed posts are never offered", () => {
-    const ranked = rankVacancies(seeker, [post("either", { specialism: "either" }), post("closed", { closesOn: "2026-12-01" })], "2026-12-02");
+    const ranked = rankVacancies(
+      seeker,
+      [post("either", { specialism: "either" }), post("closed", { closesOn: "2026-12-01" })],
+      "2026-12-02",
+    );
     expect(ranked.map((m) => [m.vacancy.id, m.sameSpecialism])).toEqual([["either", true]]);
   });
 

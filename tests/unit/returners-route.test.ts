@@ -133,8 +133,16 @@ describe("the ready to return checklist", () => {
     expect(list.ready).toBe(false);
   });
   test("a new applicant's checklist has no updating days to count, and says registered, not restored", () => {
-    const list = readyToReturn({ registrationRestored: true, referencesReceived: true, supervisedStartAgreed: false }, { counted: 0, needed: 0, done: true }, true);
-    expect(list.items.map((i) => i.key)).toEqual(["registrationRestored", "referencesReceived", "supervisedStartAgreed"]);
+    const list = readyToReturn(
+      { registrationRestored: true, referencesReceived: true, supervisedStartAgreed: false },
+      { counted: 0, needed: 0, done: true },
+      true,
+    );
+    expect(list.items.map((i) => i.key)).toEqual([
+      "registrationRestored",
+      "referencesReceived",
+      "supervisedStartAgreed",
+    ]);
     expect(list.items[0]!.label).toBe("Registered with Social Work England (as a new applicant)");
     expect(list).toMatchObject({ left: 1, ready: false });
   });

@@ -1,4 +1,10 @@
-import { addWorkingDays, bankHolidays, easterSunday, isWorkingDay, workingDaysBetween } from "~/modules/returners/working-days";
+import {
+  addWorkingDays,
+  bankHolidays,
+  easterSunday,
+  isWorkingDay,
+  workingDaysBetween,
+} from "~/modules/returners/working-days";
 
 describe("bank holidays in England and Wales", () => {
   test("Easter falls where the calendar says", () => {
@@ -22,7 +28,10 @@ describe("bank holidays in England and Wales", () => {
   });
 
   test("weekend Christmas and New Year's Day move to the following weekdays", () => {
-    expect([...bankHolidays(2027)].filter((d) => d.endsWith("-12-27") || d.endsWith("-12-28"))).toEqual(["2027-12-27", "2027-12-28"]);
+    expect([...bankHolidays(2027)].filter((d) => d.endsWith("-12-27") || d.endsWith("-12-28"))).toEqual([
+      "2027-12-27",
+      "2027-12-28",
+    ]);
     expect(bankHolidays(2022).has("2022-01-03")).toBe(true); // 1 January 2022 was a Saturday
     expect(bankHolidays(2023).has("2023-01-02")).toBe(true); // a Sunday
   });

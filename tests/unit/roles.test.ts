@@ -13,6 +13,7 @@ describe("can", () => {
   const expected: Record<Permission, Role[]> = {
     "learner:read:own": ["learner"],
     "learner:read:supervisee": ["supervisor", "assessor"],
+    "learner:read:team": ["team_manager"],
     "learner:read:organisation": ["programme_lead"],
     "people:read:organisation": ["programme_lead", "admin"],
     "invitation:create:organisation": ["programme_lead"],
@@ -64,6 +65,7 @@ describe("startPathFor", () => {
     expect(startPathFor("learner")).toBe("/learning");
     expect(startPathFor("supervisor")).toBe("/supervision");
     expect(startPathFor("assessor")).toBe("/supervision");
+    expect(startPathFor("team_manager")).toBe("/team");
     expect(startPathFor("programme_lead")).toBe("/organisation");
     expect(startPathFor("helpline_advisor")).toBe("/helpline");
     expect(startPathFor("admin")).toBe("/admin");
@@ -101,6 +103,11 @@ describe("navigationFor", () => {
     ]);
   });
 
+  it("shows a team manager their team, and none of the programme lead's pages", () => {
+    expect(navigationFor("team_manager").map((i) => i.href)).toEqual(["/team", "/programmes", "/account"]);
+    expect(ROLE_LABELS.team_manager).toBe("Team manager");
+  });
+
   it("shows nobody but the programme lead the invitation or audit pages", () => {
     for (const role of ROLES.filter((r) => r !== "programme_lead")) {
       const hrefs = navigationFor(role).map((i) => i.href);
@@ -116,8 +123,10 @@ describe("navigationFor", () => {
       if (hrefs.includes("/helpline/figures")) expect(can(role, "callback:manage:helpline")).toBe(true);
       if (hrefs.includes("/admin")) expect(can(role, "organisation:read:any")).toBe(true);
       if (hrefs.includes("/supervision")) expect(can(role, "learner:read:supervisee")).toBe(true);
+      if (hrefs.includes("/team")) expect(can(role, "learner:read:team")).toBe(true);
       if (hrefs.includes("/organisation/vacancies")) expect(can(role, "vacancy:manage:organisation")).toBe(true);
-      if (hrefs.includes("/organisation/introductions")) expect(can(role, "introduction:manage:organisation")).toBe(true);
+      if (hrefs.includes("/organisation/introductions"))
+        expect(can(role, "introduction:manage:organisation")).toBe(true);
       if (hrefs.includes("/helpline/introductions")) expect(can(role, "introduction:create:helpline")).toBe(true);
     }
   });

@@ -45,8 +45,11 @@ describe("where a review is", () => {
     expect(nextAction("submitted", "learner")).toBeNull();
     expect(nextAction("submitted", "supervisor")).toBe("decide");
     expect(nextAction("approved", "supervisor")).toBeNull();
-    expect(nextAction("approved", "programme_lead")).toBe("countersign");
-    expect(nextAction("submitted", "programme_lead")).toBeNull();
+    expect(nextAction("approved", "team_manager")).toBe("countersign");
+    expect(nextAction("submitted", "team_manager")).toBeNull();
+    // A programme lead who is not the year's team manager signs as nobody: they take no step.
+    expect(nextAction("approved", null)).toBeNull();
+    expect(nextAction("submitted", null)).toBeNull();
     expect(nextAction("complete", "learner")).toBeNull();
   });
 
@@ -125,6 +128,7 @@ describe("reviews on the desk", () => {
   const base = {
     base: "/year/e1",
     agreement: { state: "signed" as const, missing: [], written: true },
+    teamManagerNamed: true,
     nextSupervision: null,
     missedSupervision: 0,
     workloadFlags: 0,
@@ -139,14 +143,17 @@ describe("reviews on the desk", () => {
     state,
   });
 
-  it("waits for the supervisor's decision and the manager's countersignature, each for the right person", () => {
+  it("waits for the supervisor's decision and the team manager's countersignature, each for the right person", () => {
     const submitted = { ...base, reviews: [review("submitted", "2026-12-20")] };
     expect(attention(submitted, "supervisor", today).waiting.map((w) => w.text)).toEqual(["3-month review to decide"]);
+    expect(attention(submitted, "team_manager", today).waiting).toEqual([]);
     expect(attention(submitted, "programme_lead", today).waiting).toEqual([]);
     const approved = { ...base, reviews: [review("approved", "2026-12-20")] };
-    expect(attention(approved, "programme_lead", today).waiting.map((w) => w.href)).toEqual([
-      "/year/e1/reviews/three-month",
+    expect(attention(approved, "team_manager", today).waiting).toEqual([
+      { text: "3-month review to countersign", href: "/year/e1/reviews/three-month" },
     ]);
+    expect(attention(approved, "programme_lead", today).waiting).toEqual([]);
+    expect(attention(approved, "supervisor", today).waiting).toEqual([]);
   });
 
   it("is overdue from the day after it was due until it is signed off", () => {

@@ -8,7 +8,13 @@ const file = programmeFileSchema.parse(parse(readFileSync("content/programmes/as
 const year: YearInput = { startedOn: "2026-11-16", rules: file.assessment!, lengthMonths: 12, fte: 0.6 };
 const slots = supervisionSlots(year);
 const calendar = (today: string) => {
-  const made = supervisionCalendar({ enrolmentId: "e1", learnerName: "Siobhán Ní Bhriain", programmeTitle: "ASYE", slots, today: parseDay(today) });
+  const made = supervisionCalendar({
+    enrolmentId: "e1",
+    learnerName: "Siobhán Ní Bhriain",
+    programmeTitle: "ASYE",
+    slots,
+    today: parseDay(today),
+  });
   if (!made.ok) throw new Error(String(made.error));
   return made.text;
 };

@@ -24,6 +24,7 @@ const RECOVERY_BLOCK = 5;
 export const TWO_FACTOR_ROLES = [
   "supervisor",
   "assessor",
+  "team_manager",
   "programme_lead",
   "admin",
 ] as const satisfies readonly Role[];

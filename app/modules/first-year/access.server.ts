@@ -1,15 +1,19 @@
 /**
- * Who may see one learner's assessed year: the learner, their practice supervisor (acting in
- * the learner's organisation), and that organisation's programme lead. Anyone else gets 404.
+ * Who may see one learner's assessed year: the learner, their practice supervisor and their team
+ * manager (each acting in the learner's organisation), and that organisation's programme lead.
+ * Anyone else gets 404. Who is what to the year is decided by the pure rules in ./parties.
  */
 import { data } from "@remix-run/node";
+import { alias } from "drizzle-orm/pg-core";
 import { eq, sql } from "drizzle-orm";
 import { enrolments, users, yearRevisions } from "#db/schema";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import type { CurrentUser } from "~/utils/auth.server";
 import { preparedStatement } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
-import type { Party } from "./agreement";
+import { yearStanding } from "./parties";
+
+const teamManager = alias(users, "team_manager");
 
 export async function requireYearAccess(current: CurrentUser, enrolmentId: string | undefined) {
   const notFound = () => data({ message: "We could not find that learner's year." }, { status: 404 });
@@ -19,10 +23,12 @@ export async function requireYearAccess(current: CurrentUser, enrolmentId: strin
       .select({
         enrolment: enrolments,
         learnerName: users.name,
+        teamManagerName: teamManager.name,
         revision: sql<number>`coalesce(${yearRevisions.revision}, 0)::int`,
       })
       .from(enrolments)
       .innerJoin(users, eq(users.id, enrolments.userId))
+      .leftJoin(teamManager, eq(teamManager.id, enrolments.teamManagerId))
       .leftJoin(yearRevisions, eq(yearRevisions.enrolmentId, enrolments.id))
       .where(eq(enrolments.id, sql.placeholder("enrolmentId")))
       .limit(1)
@@ -33,14 +39,21 @@ export async function requireYearAccess(current: CurrentUser, enrolmentId: strin
   const { enrolment } = row;
   const programme = findProgramme(enrolment.programmeSlug);
   if (!programme?.assessment) throw notFound();
-  const active = current.active;
-  let party: Party | null = null;
-  if (enrolment.userId === current.user.id) party = "learner";
-  else if (active && enrolment.organisationId && active.organisationId === enrolment.organisationId) {
-    if ((active.role === "supervisor" || active.role === "assessor") && enrolment.supervisorId === current.user.id)
-      party = "supervisor";
-    else if (active.role === "programme_lead") party = "programme_lead";
-  }
-  if (!party) throw notFound();
-  return { enrolment, programme, party, learnerName: row.learnerName, revision: row.revision };
+  const standing = yearStanding(enrolment, {
+    userId: current.user.id,
+    active: current.active,
+    memberships: current.memberships,
+  });
+  if (!standing) throw notFound();
+  return {
+    enrolment,
+    programme,
+    /** How this person sees the year: learner, supervisor, team_manager or programme_lead. */
+    party: standing.viewer,
+    /** What they sign as in it (the agreement, a review's step), or null when they only read it. */
+    signsAs: standing.signsAs,
+    learnerName: row.learnerName,
+    teamManagerName: row.teamManagerName,
+    revision: row.revision,
+  };
 }

@@ -1,9 +1,16 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { learningAgreements, learningAgreementSignatures, users } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { getDb, preparedStatement } from "~/utils/db.server";
-import { AGREEMENT_FIELDS, agreementHash, type AgreementContent, type Party, type SignatureLike } from "./agreement";
+import { getDb, preparedStatement, refusedByCheck } from "~/utils/db.server";
+import {
+  AGREEMENT_FIELDS,
+  agreementHash,
+  PARTIES,
+  type AgreementContent,
+  type Party,
+  type SignatureLike,
+} from "./agreement";
 
 export async function findAgreement(enrolmentId: string) {
   const db = await getDb();
@@ -105,7 +112,8 @@ export async function saveAgreement(enrolmentId: string, actor: Actor, content: 
   return saved;
 }
 
-export type SignResult = { ok: true } | { ok: false; message: string };
+/** `waitingFor`: the parties who have still to sign the version just signed. */
+export type SignResult = { ok: true; waitingFor: Party[] } | { ok: false; message: string };
 
 /** Signs the version the signer read; refused if the text changed since they loaded it. */
 export async function signAgreement(enrolmentId: string, actor: Actor, versionSeen: number): Promise<SignResult> {
@@ -120,7 +128,7 @@ export async function signAgreement(enrolmentId: string, actor: Actor, versionSe
     return { ok: false, message: "The agreement changed while you were reading it. Read the new version, then sign" };
   if (AGREEMENT_FIELDS.some((field) => !agreement[field].trim()))
     return { ok: false, message: "Every part of the agreement must be filled in before it is signed" };
-  return db.transaction(async (tx): Promise<SignResult> => {
+  const sign = db.transaction(async (tx): Promise<SignResult> => {
     const inserted = await tx
       .insert(learningAgreementSignatures)
       .values({
@@ -134,6 +142,15 @@ export async function signAgreement(enrolmentId: string, actor: Actor, versionSe
       .onConflictDoNothing()
       .returning({ id: learningAgreementSignatures.id });
     if (!inserted[0]) return { ok: false, message: "This version is already signed for your role" };
+    const signed = await tx
+      .select({ party: learningAgreementSignatures.party })
+      .from(learningAgreementSignatures)
+      .where(
+        and(
+          eq(learningAgreementSignatures.agreementId, agreement.id),
+          eq(learningAgreementSignatures.version, agreement.version),
+        ),
+      );
     await recordAudit(
       {
         actorUserId: actor.userId,
@@ -147,6 +164,13 @@ export async function signAgreement(enrolmentId: string, actor: Actor, versionSe
       },
       tx,
     );
-    return { ok: true };
+    return { ok: true, waitingFor: PARTIES.filter((p) => !signed.some((s) => s.party === p)) };
   });
+  try {
+    return await sign;
+  } catch (error) {
+    // The database lets only the year's team manager sign as team manager (migration 0024).
+    if (refusedByCheck(error)) return { ok: false, message: "Only the year's team manager signs as team manager" };
+    throw error;
+  }
 }

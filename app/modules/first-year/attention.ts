@@ -9,6 +9,8 @@ import type { Party } from "./agreement";
 export interface AttentionInput {
   base: string;
   agreement: { state: "signed" | "overdue" | "waiting"; missing: Party[]; written: boolean };
+  /** Whether the year names its team manager: until it does, nobody can sign or countersign for them. */
+  teamManagerNamed: boolean;
   nextSupervision: Date | null;
   missedSupervision: number;
   workloadFlags: number;
@@ -26,17 +28,22 @@ export interface AttentionItem {
 /** Supervision due within this many days waits for the supervisor. */
 export const SUPERVISION_SOON_DAYS = 7;
 
-export function attention(input: AttentionInput, viewer: "supervisor" | "programme_lead", today: Date) {
+/**
+ * Who is looking: the year's supervisor (their desk), its team manager (their team's page) or the
+ * programme lead (the organisation's people page). The lead signs nothing in the year: what waits for
+ * them is a year with no team manager named, which they name on the year's settings.
+ */
+export type AttentionViewer = "supervisor" | "team_manager" | "programme_lead";
+
+export function attention(input: AttentionInput, viewer: AttentionViewer, today: Date) {
   const { base } = input;
   const waiting: AttentionItem[] = [];
   const overdue: AttentionItem[] = [];
-  if (input.agreement.state !== "signed" && input.agreement.missing.includes(viewer))
+  if (viewer === "programme_lead" && !input.teamManagerNamed)
+    waiting.push({ text: "Team manager to name", href: `${base}/settings` });
+  if (viewer !== "programme_lead" && input.agreement.state !== "signed" && input.agreement.missing.includes(viewer))
     waiting.push({
-      text: input.agreement.written
-        ? viewer === "programme_lead"
-          ? "Learning agreement to countersign"
-          : "Learning agreement to sign"
-        : "Learning agreement to write and sign",
+      text: input.agreement.written ? "Learning agreement to sign" : "Learning agreement to write and sign",
       href: `${base}/agreement`,
     });
   if (viewer === "supervisor") {
@@ -59,8 +66,7 @@ export function attention(input: AttentionInput, viewer: "supervisor" | "program
   for (const r of input.reviews ?? []) {
     const href = `${base}/reviews/${r.code}`;
     if (viewer === "supervisor" && r.state === "submitted") waiting.push({ text: `${r.title} to decide`, href });
-    if (viewer === "programme_lead" && r.state === "approved")
-      waiting.push({ text: `${r.title} to countersign`, href });
+    if (viewer === "team_manager" && r.state === "approved") waiting.push({ text: `${r.title} to countersign`, href });
     if (r.state !== "complete" && differenceInCalendarDays(r.due, today) < 0)
       overdue.push({ text: `${r.title} overdue`, href });
   }

@@ -60,6 +60,10 @@ export const yearSettingsSchema = z.discriminatedUnion("intent", [
     }),
   }),
   z.object({ intent: z.literal("remove-pause"), from: isoDay("pause") }),
+  z.object({
+    intent: z.literal("team-manager"),
+    teamManagerId: z.string({ error: "Choose the team manager" }).uuid("Choose the team manager"),
+  }),
 ]);
 
 /** A pause's days in order; checked beside the schema so it is reported together with the other errors. */

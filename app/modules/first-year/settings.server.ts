@@ -1,11 +1,22 @@
-/** Changes to one learner's year made by the programme lead: pathway, working time, optional reviews, pauses, extension. */
+/**
+ * Changes to one learner's year made by the programme lead: its team manager, pathway, working time,
+ * optional reviews, pauses, extension. Each is audited in the same transaction as the change.
+ */
 import { eq } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { enrolments } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { listInRole } from "~/modules/organisations/memberships.server";
 import { getDb } from "~/utils/db.server";
-import type { Actor } from "./agreement.server";
 import type { Pause } from "./year";
+
+/** Who changes the year: the programme lead, acting for the employer. */
+export interface Actor {
+  userId: string;
+  role: string;
+  organisationId: string | null;
+  ipAddress?: string;
+}
 
 export type StoredPause = Pause & { reason: string };
 
@@ -13,7 +24,7 @@ async function audit(tx: Database, actor: Actor, enrolmentId: string, action: st
   await recordAudit(
     {
       actorUserId: actor.userId,
-      actorRole: actor.party,
+      actorRole: actor.role,
       organisationId: actor.organisationId,
       action,
       subjectType: "enrolment",
@@ -49,4 +60,32 @@ export async function savePauses(
     await tx.update(enrolments).set({ pauses: sorted }).where(eq(enrolments.id, enrolmentId));
     await audit(tx, actor, enrolmentId, "year.pauses_changed", change);
   });
+}
+
+export type NameResult = { ok: true; changed: boolean } | { ok: false; message: string };
+
+/**
+ * Names the year's team manager: someone holding the team manager role in the year's organisation.
+ * Their signatures and countersignatures from here on are the year's; earlier ones stay as they were.
+ */
+export async function nameTeamManager(
+  enrolment: { id: string; organisationId: string | null; teamManagerId: string | null },
+  actor: Actor,
+  teamManagerId: string,
+): Promise<NameResult> {
+  const chosen = enrolment.organisationId
+    ? (await listInRole(enrolment.organisationId, "team_manager")).find((m) => m.userId === teamManagerId)
+    : undefined;
+  if (!chosen) return { ok: false, message: "Choose a team manager from your organisation" };
+  if (enrolment.teamManagerId === teamManagerId) return { ok: true, changed: false };
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.update(enrolments).set({ teamManagerId }).where(eq(enrolments.id, enrolment.id));
+    await audit(tx, actor, enrolment.id, "year.team_manager_named", {
+      teamManager: teamManagerId,
+      teamManagerName: chosen.name,
+      previous: enrolment.teamManagerId,
+    });
+  });
+  return { ok: true, changed: true };
 }

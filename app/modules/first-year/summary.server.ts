@@ -1,6 +1,6 @@
 /**
- * One line per learner's assessed year for the supervisor's desk and the programme lead's
- * people page: learning agreement, supervision against the schedule, portfolio, workload
+ * One line per learner's assessed year for the supervisor's desk, the team manager's team and the
+ * programme lead's people page: learning agreement, supervision against the schedule, portfolio, workload
  * flags, and what of it waits for the viewer or is overdue.
  * A fixed number of queries however many learners there are.
  */
@@ -16,7 +16,7 @@ import { breaches, judgeWeeks } from "~/modules/workload/rules";
 import { workloadFor } from "~/modules/workload/workload.server";
 import { reviewRecordsFor } from "~/modules/signoff/reviews.server";
 import { reviewStates } from "~/modules/signoff/reviews";
-import { attention, type AttentionItem } from "./attention";
+import { attention, type AttentionItem, type AttentionViewer } from "./attention";
 import { agreementSummaries, type AgreementSummary } from "./overview.server";
 import { oldestKept, perYear } from "./year-cache.server";
 import { englandToday } from "~/utils/england";
@@ -52,7 +52,7 @@ export interface YearSummary {
 export async function yearSummaries(
   enrolments: (Enrolment & { revision: number })[],
   today = englandToday(),
-  viewer: "supervisor" | "programme_lead" = "programme_lead",
+  viewer: AttentionViewer = "programme_lead",
 ): Promise<Map<string, YearSummary>> {
   const assessed = enrolments.filter((e) => e.organisationId && findProgramme(e.programmeSlug)?.assessment);
   return perYear(
@@ -81,7 +81,7 @@ export function summariesKeptSince(enrolments: { id: string }[], now: number) {
 async function workOutSummaries(
   assessed: Enrolment[],
   today: Date,
-  viewer: "supervisor" | "programme_lead",
+  viewer: AttentionViewer,
 ): Promise<Map<string, YearSummary>> {
   const ids = assessed.map((e) => e.id);
   const [agreements, held, workload, evidence, reviews] = await Promise.all([
@@ -132,6 +132,7 @@ async function workOutSummaries(
       {
         base,
         agreement: summary.agreement,
+        teamManagerNamed: !!e.teamManagerId,
         nextSupervision: summary.nextSupervision,
         missedSupervision: summary.missedSupervision,
         workloadFlags: summary.workloadFlags,

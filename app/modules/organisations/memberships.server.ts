@@ -82,6 +82,19 @@ export async function listPeople(organisationId: string): Promise<Person[]> {
   return query.orderBy(asc(memberships.role), asc(users.name));
 }
 
+/** The people holding one role in an organisation (its team managers, its supervisors), by name. */
+export async function listInRole(organisationId: string, role: Role) {
+  const db = await getDb();
+  return db
+    .select({ userId: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(eq(memberships.organisationId, organisationId), eq(memberships.role, role), eq(memberships.active, true)),
+    )
+    .orderBy(asc(users.name));
+}
+
 /** The learners a supervisor supervises in one organisation. */
 export async function listSupervisees(organisationId: string, supervisorId: string): Promise<Person[]> {
   return (await listSuperviseesWithYears(organisationId, supervisorId)).supervisees;

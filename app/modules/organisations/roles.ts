@@ -1,5 +1,13 @@
 /** Roles, what each may do, and where each starts. Pure: shared by server gates and navigation. */
-export const ROLES = ["learner", "supervisor", "assessor", "programme_lead", "helpline_advisor", "admin"] as const;
+export const ROLES = [
+  "learner",
+  "supervisor",
+  "assessor",
+  "team_manager",
+  "programme_lead",
+  "helpline_advisor",
+  "admin",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The roles a programme lead can invite people into. */
@@ -7,6 +15,7 @@ export const INVITABLE_ROLES = [
   "learner",
   "supervisor",
   "assessor",
+  "team_manager",
   "programme_lead",
 ] as const satisfies readonly Role[];
 
@@ -14,6 +23,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   learner: "Learner",
   supervisor: "Practice supervisor",
   assessor: "Assessor",
+  team_manager: "Team manager",
   programme_lead: "Programme lead",
   helpline_advisor: "Helpline advisor",
   admin: "Platform admin",
@@ -23,6 +33,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 const PERMISSIONS = {
   "learner:read:own": ["learner"],
   "learner:read:supervisee": ["supervisor", "assessor"],
+  /** The years a team manager manages (each year names its team manager). */
+  "learner:read:team": ["team_manager"],
   "learner:read:organisation": ["programme_lead"],
   "people:read:organisation": ["programme_lead", "admin"],
   "invitation:create:organisation": ["programme_lead"],
@@ -53,6 +65,8 @@ export function startPathFor(role: Role | null | undefined): string {
     case "supervisor":
     case "assessor":
       return "/supervision";
+    case "team_manager":
+      return "/team";
     case "programme_lead":
       return "/organisation";
     case "helpline_advisor":
@@ -77,6 +91,9 @@ export function navigationFor(role: Role | null | undefined, account: { returner
     case "assessor":
       items.push({ href: "/supervision", label: "Your supervisees" });
       if (role === "assessor") items.push({ href: "/organisation/panels", label: "Moderation panels" });
+      break;
+    case "team_manager":
+      items.push({ href: "/team", label: "Your team" });
       break;
     case "programme_lead":
       items.push({ href: "/organisation", label: "People" });

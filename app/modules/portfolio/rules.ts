@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { format, parseISO, subDays } from "date-fns";
 import type { AssessmentRules, Framework, FrameworkItem } from "~/modules/programmes/content-schema";
 import { EVIDENCE_KINDS } from "~/modules/programmes/evidence-kinds";
+import type { YearViewer } from "~/modules/first-year/parties";
 
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export { EVIDENCE_KINDS };
@@ -112,7 +113,8 @@ export function authorsOf(kind: EvidenceKind): ("learner" | "supervisor")[] {
   }
 }
 
-export function kindsWrittenBy(party: "learner" | "supervisor" | "programme_lead"): EvidenceKind[] {
+/** The kinds one person may add to a portfolio: the team manager and the programme lead read it only. */
+export function kindsWrittenBy(party: YearViewer): EvidenceKind[] {
   return EVIDENCE_KINDS.filter((k) => (authorsOf(k) as string[]).includes(party));
 }
 
@@ -429,10 +431,10 @@ export function frameworksFor(rules: AssessmentRules, pathway: string | null | u
 /** What one person may change of an item: all of it, only the learner's reflection (a direct observation), or nothing. */
 export function editablePart(
   item: { kind: EvidenceKind; createdById: string },
-  party: "learner" | "supervisor" | "programme_lead",
+  party: YearViewer,
   userId: string,
 ): "all" | "reflection" | null {
-  if (party === "programme_lead") return null;
+  if (party === "programme_lead" || party === "team_manager") return null;
   if (item.kind === "direct_observation") {
     if (party === "learner") return "reflection";
     return item.createdById === userId ? "all" : null;

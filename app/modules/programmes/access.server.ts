@@ -4,7 +4,7 @@ import type { CurrentUser } from "~/utils/auth.server";
 import { findLesson, findModule, findProgramme } from "./catalogue.server";
 import { findEnrolment, type Enrolment } from "./learning.server";
 
-const STAFF_ROLES = new Set(["supervisor", "assessor", "programme_lead", "admin"]);
+const STAFF_ROLES = new Set(["supervisor", "assessor", "team_manager", "programme_lead", "admin"]);
 
 export function findLessonOr404(programmeSlug?: string, moduleSlug?: string, lessonSlug?: string) {
   const programme = programmeSlug ? findProgramme(programmeSlug) : undefined;

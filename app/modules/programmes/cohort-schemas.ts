@@ -21,5 +21,12 @@ export const cohortSchema = z.object({
 export const enrolSchema = z.object({
   learnerId: z.string({ error: "Choose a learner" }).uuid("Choose a learner"),
   supervisorId: z.string({ error: "Choose a practice supervisor" }).uuid("Choose a practice supervisor"),
+  /** Optional here: the programme lead can name the team manager later, on the year's settings. */
+  teamManagerId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .pipe(z.string().uuid("Choose a team manager, or leave it to name one later").nullable()),
   startedOn: isoDate("Enter the date they start, for example 2027-01-04"),
 });

@@ -42,6 +42,7 @@ export async function findCohort(organisationId: string, cohortId: string) {
 }
 
 const supervisor = alias(users, "supervisor");
+const teamManager = alias(users, "team_manager");
 
 export async function listCohortEnrolments(cohortId: string) {
   const db = await getDb();
@@ -52,10 +53,12 @@ export async function listCohortEnrolments(cohortId: string) {
       name: users.name,
       startedOn: enrolments.startedOn,
       supervisorName: supervisor.name,
+      teamManagerName: teamManager.name,
     })
     .from(enrolments)
     .innerJoin(users, eq(users.id, enrolments.userId))
     .leftJoin(supervisor, eq(supervisor.id, enrolments.supervisorId))
+    .leftJoin(teamManager, eq(teamManager.id, enrolments.teamManagerId))
     .where(and(eq(enrolments.cohortId, cohortId), eq(enrolments.status, "active")))
     .orderBy(asc(users.name));
 }
@@ -95,7 +98,11 @@ export async function createCohort(actor: Actor, input: { programmeSlug: string;
   return { ok: true as const, cohort: row };
 }
 
-async function activeMembership(organisationId: string, userId: string, role: "learner" | "supervisor") {
+async function activeMembership(
+  organisationId: string,
+  userId: string,
+  role: "learner" | "supervisor" | "team_manager",
+) {
   const db = await getDb();
   const [row] = await db
     .select({ id: memberships.id })
@@ -113,16 +120,18 @@ async function activeMembership(organisationId: string, userId: string, role: "l
 }
 
 export type EnrolResult =
-  { ok: true; enrolmentId: string } | { ok: false; field: "learnerId" | "supervisorId" | "startedOn"; message: string };
+  | { ok: true; enrolmentId: string; teamManagerNamed: boolean }
+  | { ok: false; field: "learnerId" | "supervisorId" | "teamManagerId" | "startedOn"; message: string };
 
 /**
- * Enrols a learner of the lead's organisation into one of its cohorts, with a supervisor
- * from the same organisation. Anyone outside the organisation is refused as if unknown.
+ * Enrols a learner of the lead's organisation into one of its cohorts, with a supervisor and (now
+ * or later, on the year's settings) a team manager from the same organisation. Anyone outside the
+ * organisation is refused as if unknown.
  */
 export async function enrolLearner(
   actor: Actor,
   cohortId: string,
-  input: { learnerId: string; supervisorId: string; startedOn: string },
+  input: { learnerId: string; supervisorId: string; teamManagerId?: string | null; startedOn: string },
 ): Promise<EnrolResult> {
   const cohort = await findCohort(actor.organisationId, cohortId);
   if (!cohort) return { ok: false, field: "learnerId", message: "That cohort is not in your organisation" };
@@ -133,6 +142,9 @@ export async function enrolLearner(
     return { ok: false, field: "learnerId", message: "Choose a learner from your organisation" };
   if (!(await activeMembership(actor.organisationId, input.supervisorId, "supervisor")))
     return { ok: false, field: "supervisorId", message: "Choose a practice supervisor from your organisation" };
+  const teamManagerId = input.teamManagerId || null;
+  if (teamManagerId && !(await activeMembership(actor.organisationId, teamManagerId, "team_manager")))
+    return { ok: false, field: "teamManagerId", message: "Choose a team manager from your organisation" };
   const db = await getDb();
   const inserted = await db.transaction(async (tx) => {
     const rows = await tx
@@ -143,6 +155,7 @@ export async function enrolLearner(
         organisationId: actor.organisationId,
         cohortId: cohort.id,
         supervisorId: input.supervisorId,
+        teamManagerId,
         startedOn: input.startedOn,
         enrolledById: actor.userId,
       })
@@ -154,6 +167,7 @@ export async function enrolLearner(
           organisationId: actor.organisationId,
           cohortId: cohort.id,
           supervisorId: input.supervisorId,
+          teamManagerId,
           startedOn: input.startedOn,
           enrolledById: actor.userId,
         },
@@ -181,7 +195,12 @@ export async function enrolLearner(
           action: "enrolment.created",
           subjectType: "enrolment",
           subjectId: rows[0].id,
-          detail: { programme: cohort.programmeSlug, learner: input.learnerId, supervisor: input.supervisorId },
+          detail: {
+            programme: cohort.programmeSlug,
+            learner: input.learnerId,
+            supervisor: input.supervisorId,
+            teamManager: teamManagerId,
+          },
           ipAddress: actor.ipAddress,
         },
         tx,
@@ -190,5 +209,5 @@ export async function enrolLearner(
     return rows;
   });
   if (!inserted[0]) return { ok: false, field: "learnerId", message: "This learner is already on this programme" };
-  return { ok: true, enrolmentId: inserted[0].id };
+  return { ok: true, enrolmentId: inserted[0].id, teamManagerNamed: !!teamManagerId };
 }

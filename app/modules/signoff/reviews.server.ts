@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "#db/client";
 import {
+  enrolments,
   evidenceItems,
   evidenceVersions,
   panelOutcomes,
@@ -11,7 +12,7 @@ import {
   type CoveredItem,
 } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { getDb } from "~/utils/db.server";
+import { getDb, refusedByCheck } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { yearInputFor } from "~/modules/first-year/year";
 import { assessorObservationsMissing, type EvidenceSummary, KIND_LABELS } from "~/modules/portfolio/rules";
@@ -201,7 +202,11 @@ export async function decideReview(
   return sign(enrolmentId, reviewCode, actor, latest, "supervisor_decision", input);
 }
 
-/** The manager countersigns the supervisor's approval of exactly the submission they read. */
+/**
+ * The year's team manager countersigns the supervisor's approval of exactly the submission they
+ * read, as team manager (a programme lead who is also the year's team manager signs as such). The
+ * database refuses a countersignature by anyone else too (migration 0024).
+ */
 export async function countersignReview(
   enrolmentId: string,
   reviewCode: string,
@@ -209,6 +214,19 @@ export async function countersignReview(
   submissionHashSeen: string,
   comments: string,
 ): Promise<ReviewResult> {
+  const db = await getDb();
+  const [year] = await db
+    .select({ teamManagerId: enrolments.teamManagerId })
+    .from(enrolments)
+    .where(eq(enrolments.id, enrolmentId))
+    .limit(1);
+  if (!year?.teamManagerId)
+    return {
+      ok: false,
+      message: "No team manager named yet: nobody can countersign until the programme lead names one",
+    };
+  if (year.teamManagerId !== actor.userId)
+    return { ok: false, message: "Only the year's team manager countersigns its reviews" };
   const { submissions, signoffs: signs, reopened } = await reviewRecords(enrolmentId, reviewCode);
   const { state, latest, decision } = reviewState(submissions, signs, reopened);
   if (state !== "approved" || !latest)
@@ -218,7 +236,7 @@ export async function countersignReview(
     return { ok: false, message: "The countersignature must be by someone other than the person who approved it" };
   if (latest.contentHash !== submissionHashSeen)
     return { ok: false, message: "The review changed while you were reading it. Read it again, then countersign" };
-  return sign(enrolmentId, reviewCode, actor, latest, "countersignature", {
+  return sign(enrolmentId, reviewCode, { ...actor, role: "team_manager" }, latest, "countersignature", {
     decision: "countersigned",
     outcome: null,
     comments,
@@ -235,7 +253,7 @@ async function sign(
   input: { decision: string; outcome: string | null; comments: string; actionPlan: string | null },
 ): Promise<ReviewResult> {
   const db = await getDb();
-  return db.transaction(async (tx): Promise<ReviewResult> => {
+  const write = db.transaction(async (tx): Promise<ReviewResult> => {
     const inserted = await tx
       .insert(signoffs)
       .values({
@@ -266,4 +284,11 @@ async function sign(
     });
     return { ok: true };
   });
+  try {
+    return await write;
+  } catch (error) {
+    // Only the year's team manager countersigns (migration 0024): named again in the meantime, say so.
+    if (refusedByCheck(error)) return { ok: false, message: "Only the year's team manager countersigns its reviews" };
+    throw error;
+  }
 }

@@ -1,10 +1,11 @@
 /**
  * Review points as a sequence of append-only records: the learner submits evidence, the
- * supervisor approves or returns it, the manager countersigns. The state is worked out
+ * supervisor approves or returns it, the year's team manager countersigns. The state is worked out
  * from those records, never stored beside them. Pure.
  */
 import { createHash } from "node:crypto";
 import type { CoveredItem } from "#db/schema";
+import type { Party } from "~/modules/first-year/agreement";
 import { reviewDates, type YearInput } from "~/modules/first-year/year";
 
 export type ReviewState = "not_started" | "submitted" | "returned" | "approved" | "complete";
@@ -25,7 +26,7 @@ export const STATE_LABELS: Record<ReviewState, string> = {
   not_started: "Not submitted",
   submitted: "Waiting for the supervisor",
   returned: "Returned to the learner",
-  approved: "Waiting for the manager's countersignature",
+  approved: "Waiting for the team manager's countersignature",
   complete: "Signed off",
 };
 
@@ -56,14 +57,15 @@ export function reviewState<S extends SubmissionLike, G extends SignoffLike>(
 
 export type ReviewAction = "submit" | "decide" | "countersign";
 
-/** Who may do what next: the learner submits (again), the supervisor decides, the manager countersigns. */
-export function nextAction(
-  state: ReviewState,
-  party: "learner" | "supervisor" | "programme_lead",
-): ReviewAction | null {
-  if (party === "learner" && (state === "not_started" || state === "returned")) return "submit";
-  if (party === "supervisor" && state === "submitted") return "decide";
-  if (party === "programme_lead" && state === "approved") return "countersign";
+/**
+ * Who may do what next: the learner submits (again), the supervisor decides, the year's team manager
+ * countersigns. `signsAs` is what the person signs as in this year (parties.ts): null for a programme
+ * lead who is not the year's team manager, who reads the review and takes no step in it.
+ */
+export function nextAction(state: ReviewState, signsAs: Party | null): ReviewAction | null {
+  if (signsAs === "learner" && (state === "not_started" || state === "returned")) return "submit";
+  if (signsAs === "supervisor" && state === "submitted") return "decide";
+  if (signsAs === "team_manager" && state === "approved") return "countersign";
   return null;
 }
 
@@ -140,5 +142,6 @@ export const SIGNER_ROLES: Record<string, string> = {
   learner: "NQSW",
   supervisor: "practice supervisor",
   assessor: "assessor",
+  team_manager: "team manager",
   programme_lead: "programme lead",
 };

@@ -1,0 +1,113 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { AgreementTag } from "~/components/AgreementTag";
+import { PageLink } from "~/components/PageLink";
+import { Welcome } from "~/components/Welcome";
+import { teamOf, type TeamLine } from "~/modules/first-year/team.server";
+import { requireMembership } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Your team – Practice Pathways" }];
+
+/** The team manager's start page: the assessed years they manage, and what waits for them in each. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const current = await requireMembership(request, { permission: "learner:read:team" });
+  const team = await teamOf(current.active.organisationId, current.user.id);
+  return { organisation: current.active.organisation.name, ...team };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function Items({ items, empty, name }: { items: TeamLine["waiting"]; empty: string; name: string }) {
+  if (items.length === 0) return <>{empty}</>;
+  return (
+    <ul className="plain-list">
+      {items.map((i) => (
+        <li key={i.text}>
+          <PageLink to={i.href}>
+            {i.text}
+            <span className="visually-hidden">{` for ${name}`}</span>
+          </PageLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function Team() {
+  const page = useLoaderData<typeof loader>();
+  const waiting = page.agreementsToSign + page.reviewsToCountersign;
+  return (
+    <>
+      <Welcome>
+        <p>Your account is ready. The NQSWs whose years you manage at {page.organisation} are listed here.</p>
+      </Welcome>
+      <span className="caption">{page.organisation}</span>
+      <h1>Your team</h1>
+      {page.lines.length === 0 ? (
+        <p>
+          No assessed year names you as team manager yet. Your programme lead names the team manager when they enrol an
+          NQSW, or on the year&apos;s settings.
+        </p>
+      ) : (
+        <>
+          <p>
+            As team manager you sign each NQSW&apos;s learning agreement with them and their supervisor, and countersign
+            their reviews and the final recommendation.
+          </p>
+          <ul className="plain-list" aria-label="Waiting for you">
+            <li>
+              <strong>{plural(page.agreementsToSign, "learning agreement", "learning agreements")}</strong> to sign
+            </li>
+            <li>
+              <strong>{plural(page.reviewsToCountersign, "review", "reviews")}</strong> to countersign
+            </li>
+            <li>
+              <strong>{plural(page.overdue, "thing", "things")}</strong> overdue across your team
+            </li>
+          </ul>
+          {waiting === 0 ? <p>Nothing waits for your signature.</p> : null}
+          <table className="table">
+            <caption className="visually-hidden">Assessed years you manage</caption>
+            <thead>
+              <tr>
+                <th scope="col">NQSW</th>
+                <th scope="col">Where they are</th>
+                <th scope="col">Waiting for you</th>
+                <th scope="col">Overdue</th>
+                <th scope="col">Learning agreement</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.lines.map((l) => (
+                <tr key={l.enrolmentId}>
+                  <td>
+                    <PageLink to={`/year/${l.enrolmentId}`}>{l.name}</PageLink>
+                  </td>
+                  <td>
+                    Month {l.month} of {l.lengthMonths}
+                    <span className="hint block">{l.programme}</span>
+                    <span className="hint block">
+                      {l.supervisorName ? `Supervisor: ${l.supervisorName}` : "No supervisor assigned"}
+                    </span>
+                  </td>
+                  <td>
+                    <Items items={l.waiting} empty="Nothing" name={l.name} />
+                  </td>
+                  <td>
+                    <Items items={l.overdue} empty="Nothing overdue" name={l.name} />
+                  </td>
+                  <td>
+                    <PageLink to={`/year/${l.enrolmentId}/agreement`}>
+                      Open<span className="visually-hidden">{` ${l.name}'s learning agreement`}</span>
+                    </PageLink>{" "}
+                    <AgreementTag state={l.agreement} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  );
+}
