@@ -66,46 +66,50 @@ export default function Team() {
             </li>
           </ul>
           {waiting === 0 ? <p>Nothing waits for your signature.</p> : null}
-          <table className="table">
-            <caption className="visually-hidden">Assessed years you manage</caption>
-            <thead>
-              <tr>
-                <th scope="col">NQSW</th>
-                <th scope="col">Where they are</th>
-                <th scope="col">Waiting for you</th>
-                <th scope="col">Overdue</th>
-                <th scope="col">Learning agreement</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.lines.map((l) => (
-                <tr key={l.enrolmentId}>
-                  <td>
-                    <PageLink to={`/year/${l.enrolmentId}`}>{l.name}</PageLink>
-                  </td>
-                  <td>
-                    Month {l.month} of {l.lengthMonths}
-                    <span className="hint block">{l.programme}</span>
-                    <span className="hint block">
-                      {l.supervisorName ? `Supervisor: ${l.supervisorName}` : "No supervisor assigned"}
-                    </span>
-                  </td>
-                  <td>
-                    <Items items={l.waiting} empty="Nothing" name={l.name} />
-                  </td>
-                  <td>
-                    <Items items={l.overdue} empty="Nothing overdue" name={l.name} />
-                  </td>
-                  <td>
-                    <PageLink to={`/year/${l.enrolmentId}/agreement`}>
-                      Open<span className="visually-hidden">{` ${l.name}'s learning agreement`}</span>
-                    </PageLink>{" "}
-                    <AgreementTag state={l.agreement} />
-                  </td>
+          <div className="table-scroll" role="region" aria-labelledby="team-caption" tabIndex={0}>
+            <table className="table">
+              <caption className="visually-hidden" id="team-caption">
+                Assessed years you manage
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">NQSW</th>
+                  <th scope="col">Where they are</th>
+                  <th scope="col">Waiting for you</th>
+                  <th scope="col">Overdue</th>
+                  <th scope="col">Learning agreement</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {page.lines.map((l) => (
+                  <tr key={l.enrolmentId}>
+                    <td>
+                      <PageLink to={`/year/${l.enrolmentId}`}>{l.name}</PageLink>
+                    </td>
+                    <td>
+                      {l.position}
+                      <span className="hint block">{l.programme}</span>
+                      <span className="hint block">
+                        {l.supervisorName ? `Supervisor: ${l.supervisorName}` : "No supervisor assigned"}
+                      </span>
+                    </td>
+                    <td>
+                      <Items items={l.waiting} empty="Nothing" name={l.name} />
+                    </td>
+                    <td>
+                      <Items items={l.overdue} empty="Nothing overdue" name={l.name} />
+                    </td>
+                    <td>
+                      <PageLink to={`/year/${l.enrolmentId}/agreement`}>
+                        Open<span className="visually-hidden">{` ${l.name}'s learning agreement`}</span>
+                      </PageLink>{" "}
+                      <AgreementTag state={l.agreement} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </>

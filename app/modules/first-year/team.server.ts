@@ -11,7 +11,6 @@ import { enrolments, users, yearRevisions } from "#db/schema";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { preparedStatement } from "~/utils/db.server";
 import { englandToday } from "~/utils/england";
-import { yearInputFor, yearPosition } from "./year";
 import { yearSummaries, type YearSummary } from "./summary.server";
 import type { AttentionItem } from "./attention";
 
@@ -22,8 +21,8 @@ export interface TeamLine {
   enrolmentId: string;
   name: string;
   programme: string;
-  month: number;
-  lengthMonths: number;
+  /** Where they are in the year, in words (describeYear): "Month 4 of 12 (started …)", "Starts …". */
+  position: string;
   supervisorName: string | null;
   agreement: YearSummary["agreement"]["state"];
   waiting: AttentionItem[];
@@ -78,14 +77,12 @@ export async function teamOf(organisationId: string, teamManagerId: string, toda
     const summary = summaries.get(r.enrolment.id);
     const programme = findProgramme(r.enrolment.programmeSlug)!;
     if (!summary) return [];
-    const position = yearPosition(yearInputFor(r.enrolment, programme), today);
     return [
       {
         enrolmentId: r.enrolment.id,
         name: r.name,
         programme: programme.title,
-        month: position.month,
-        lengthMonths: position.lengthInMonths,
+        position: summary.position,
         supervisorName: r.supervisorName,
         agreement: summary.agreement.state,
         waiting: summary.waiting,
