@@ -2,9 +2,8 @@ import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
-import { currentQueryTally, withQueryTally } from "#db/query-count";
-import { seedIfEmpty } from "#db/seed/demo-world";
-import { closeDatabase, connectDatabase, getDb } from "~/utils/db.server";
+import { closeDatabase, connectDatabase, currentQueryTally, getDb, withQueryTally } from "~/utils/db.server";
+import { seedDemoWorldIfEmpty } from "~/utils/demo-world.server";
 import { devMailboxOpen, env, isProduction, mailTransport } from "~/utils/env.server";
 import { KeptMarkupProvider } from "~/components/KeptMarkup";
 import { keptMarkup } from "~/utils/kept-markup.server";
@@ -40,7 +39,7 @@ export async function startup({ worker = false }: { worker?: boolean } = {}) {
   const seedSetting = process.env.SEED_DEMO_DATA;
   const seed = seedSetting ? seedSetting === "true" : handle.driver === "pglite";
   if (seed) {
-    const seeded = await seedIfEmpty(await getDb());
+    const seeded = await seedDemoWorldIfEmpty(await getDb());
     if (seeded) console.log("Demo world seeded (see README for the demo logins).");
   }
   if (mailTransport() === "file") {

@@ -1,6 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import { migrateDatabase, openDatabase, type Database, type DatabaseHandle } from "#db/client";
 
+// The statement count of a request (X-Query-Count, the query budget), for the server's entry.
+export { currentQueryTally, withQueryTally } from "#db/query-count";
+
 // Kept on globalThis so that a development rebuild reuses the open database:
 // PGlite allows one process per data folder, and postgres.js pools should not leak.
 const holder = globalThis as typeof globalThis & { __ppDatabase?: Promise<DatabaseHandle> };

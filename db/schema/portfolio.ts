@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { EVIDENCE_KINDS } from "../../app/modules/programmes/content-schema";
+import { EVIDENCE_KINDS } from "./evidence-kinds";
 import { enrolments } from "./programmes";
 import { users } from "./users";
 

@@ -1,11 +1,5 @@
-/** The kinds of portfolio evidence. Apart from the content schema so that pages can use it without zod. */
-export const EVIDENCE_KINDS = [
-  "reflective_log",
-  "direct_observation",
-  "feedback_person",
-  "feedback_professional",
-  "written_work",
-  "supervision_reflection",
-  "cpd",
-  "lesson_reflection",
-] as const;
+/**
+ * The kinds of portfolio evidence, as the database's `evidence_kind` enum has them. Apart from the
+ * content schema so that pages can use it without zod.
+ */
+export { EVIDENCE_KINDS } from "#db/schema/evidence-kinds";
