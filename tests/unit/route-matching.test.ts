@@ -1,5 +1,5 @@
 /**
- * Route matching is patched (db/patches, ADR 014) to keep ranked branches by the shape of the
+ * Route matching is patched (patches/, ADR 017) to keep ranked branches by the shape of the
  * route tree. These check what the patch must not change: a match names the routes of the tree it
  * was asked about, even when an identical tree was matched before, and ranking, index routes,
  * optional segments, splats and case are as React Router's own.
