@@ -36,6 +36,12 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
     const client = postgres(url, {
       max: Number(process.env.DATABASE_POOL_MAX ?? 10),
       onnotice: () => {},
+      // A request waits for a connection, so neither may take long: postgres.js by default
+      // waits 30 s for a connection and, after repeated failures in an outage, up to 20 s
+      // before trying again, and a page would hang that long instead of answering 503 and
+      // recovering as soon as the server is back.
+      connect_timeout: 10,
+      backoff: reconnectDelay,
     });
     const db = drizzle(client, { schema, logger: options.logger ?? queryTallyLogger }) as unknown as Database;
     return {
@@ -75,6 +81,11 @@ export async function migrateDatabase(handle: DatabaseHandle, migrationsFolder =
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await migrate(handle.db as any, { migrationsFolder });
   }
+}
+
+/** Seconds before a failed connection is tried again: 50 ms doubling, never more than 2 s. */
+export function reconnectDelay(retries: number) {
+  return Math.min(0.05 * 2 ** retries, 2);
 }
 
 function redactUrl(url: string) {

@@ -103,12 +103,21 @@ async function signIn(base: string, email: string) {
   return cookie;
 }
 
+/** No request may hang a test: one that takes longer than a person would wait fails it, saying which. */
+const PATIENCE_MS = 20_000;
 const send = (base: string, pathname: string, cookie: string, body?: URLSearchParams) =>
   fetch(`${base}${pathname}`, {
     method: body ? "POST" : "GET",
     redirect: "manual",
     headers: { Cookie: cookie, ...(body ? { Origin: base, "Content-Type": "application/x-www-form-urlencoded" } : {}) },
     body,
+    signal: AbortSignal.timeout(PATIENCE_MS),
+  }).catch((error: unknown) => {
+    throw new Error(`${body ? "POST" : "GET"} ${pathname} got no answer within ${PATIENCE_MS / 1000} s`, { cause: error });
+  });
+const get = (url: string) =>
+  fetch(url, { redirect: "manual", signal: AbortSignal.timeout(PATIENCE_MS) }).catch((error: unknown) => {
+    throw new Error(`GET ${new URL(url).pathname} got no answer within ${PATIENCE_MS / 1000} s`, { cause: error });
   });
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
@@ -151,6 +160,11 @@ describe.skipIf(!havePostgres)("on the PostgreSQL server", () => {
       where u.email = 'amara.nwosu@northmoor.example' and e.programme_slug = 'asye'`;
     enrolmentId = row!.id;
   }, 180_000);
+
+  afterEach(({ task }) => {
+    // What the server said is the only clue to a fault seen once under load: keep it with the failure.
+    if (task.result?.state === "fail") console.log(`[faults] the server's last words:\n${server?.logs.join("").split("\n").slice(-60).join("\n")}`);
+  });
 
   afterAll(async () => {
     if (process.env.DEBUG_FAULTS) console.log(server?.logs.join(""));
@@ -212,8 +226,8 @@ describe.skipIf(!havePostgres)("on the PostgreSQL server", () => {
       const desk = await send(server.base, "/supervision", cookie);
       expect(desk.status).toBe(503);
       expect(await desk.text()).toContain("Sorry, the service is unavailable");
-      expect((await fetch(`${server.base}/healthz`)).status).toBe(503);
-      const signInPage = await fetch(`${server.base}/sign-in`);
+      expect((await get(`${server.base}/healthz`)).status).toBe(503);
+      const signInPage = await get(`${server.base}/sign-in`);
       expect(signInPage.status).toBeLessThan(600);
       expect(signInPage.status).not.toBe(500);
     } finally {
@@ -224,8 +238,8 @@ describe.skipIf(!havePostgres)("on the PostgreSQL server", () => {
       return response.status === 200 ? response : undefined;
     });
     expect(await back.text()).toContain("Amara Nwosu");
-    expect((await fetch(`${server.base}/healthz`)).status).toBe(200);
-  }, 60_000);
+    expect((await get(`${server.base}/healthz`)).status).toBe(200);
+  }, 90_000);
 
   test("SIGTERM lets a request in flight finish, then closes the database and exits cleanly", async () => {
     const locker = await inDb.reserve();
