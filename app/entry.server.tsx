@@ -5,6 +5,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { closeDatabase, connectDatabase, currentQueryTally, getDb, withQueryTally } from "~/utils/db.server";
 import { seedDemoWorldIfEmpty } from "~/utils/demo-world.server";
 import { devMailboxOpen, env, isProduction, mailTransport } from "~/utils/env.server";
+import { pruneStoredEmails } from "~/utils/email.server";
 import { KeptMarkupProvider } from "~/components/KeptMarkup";
 import { keptMarkup } from "~/utils/kept-markup.server";
 import { NonceProvider } from "~/utils/nonce";
@@ -49,6 +50,10 @@ export async function startup({ worker = false }: { worker?: boolean } = {}) {
     const note = `Email is written to ${env().MAIL_DIR}, ${shown}; set SMTP_HOST to send it.`;
     if (isProduction()) console.warn(`WARNING: ${note}`);
     else console.log(note);
+    // Reset links must not outlive a day on disk, even when no one sends or reads email.
+    const prune = () => pruneStoredEmails().catch((error: unknown) => console.error("[mail] could not remove old emails:", error));
+    await prune();
+    setInterval(prune, 60 * 60 * 1000).unref();
   }
 }
 

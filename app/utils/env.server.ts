@@ -17,8 +17,8 @@ const schema = z.object({
   MAIL_DIR: z.string().default(".data/mail"),
   /**
    * "true"/"false": whether /dev/mail shows the emails written to files. It shows password-reset and
-   * invitation links, so in production it is off unless set, or the site runs on the embedded
-   * database (the demo: no DATABASE_URL).
+   * invitation links, so on a PostgreSQL server (DATABASE_URL) it is off unless set; on the embedded
+   * database (the demo) it is on. Either way only this machine or a platform admin may read it.
    */
   DEV_MAILBOX: z.enum(["true", "false"]).optional(),
   DATABASE_URL: z.string().optional(),
@@ -78,15 +78,17 @@ export function cookiesAreSecure() {
   return setting ? setting === "true" : isProduction();
 }
 
-export function mailTransport(): "file" | "smtp" {
-  const e = env();
+export function mailTransport(e: Pick<Env, "MAIL_TRANSPORT" | "SMTP_HOST"> = env()): "file" | "smtp" {
   return e.MAIL_TRANSPORT ?? (e.SMTP_HOST ? "smtp" : "file");
 }
 
-/** Whether /dev/mail is open: only for emails written to files, and in production only when asked or for the demo. */
-export function devMailboxOpen() {
-  const e = env();
-  if (mailTransport() !== "file") return false;
+/**
+ * Whether /dev/mail is open at all: only for emails written to files, and on a PostgreSQL server
+ * (DATABASE_URL, a deployment) only when DEV_MAILBOX=true. Who may read it is decided per request
+ * (`requireMailboxReader` in auth.server.ts).
+ */
+export function devMailboxOpen(e: Pick<Env, "DEV_MAILBOX" | "DATABASE_URL" | "MAIL_TRANSPORT" | "SMTP_HOST"> = env()) {
+  if (mailTransport(e) !== "file") return false;
   if (e.DEV_MAILBOX) return e.DEV_MAILBOX === "true";
-  return !isProduction() || !e.DATABASE_URL;
+  return !e.DATABASE_URL;
 }
