@@ -10,8 +10,14 @@ const schema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
   /** "true"/"false"; defaults to true in production. Secure cookies get the __Host- prefix. */
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
-  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
-  SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
+  /** Failures on one account from one address before that pair is refused for the window. */
+  SIGN_IN_PAIR_LIMIT: z.coerce.number().int().positive().default(5),
+  /** Failures from one address, on any accounts, before its attempts slow down (never refused). */
+  SIGN_IN_ADDRESS_SLOWS_AFTER: z.coerce.number().int().positive().default(30),
+  /** Failures on one account, from any addresses, before its attempts slow down … */
+  SIGN_IN_ACCOUNT_SLOWS_AFTER: z.coerce.number().int().positive().default(10),
+  /** … and before it is refused, except from an address it has signed in from before. */
+  SIGN_IN_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(50),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   MAIL_TRANSPORT: z.enum(["file", "smtp"]).optional(),
   MAIL_DIR: z.string().default(".data/mail"),
