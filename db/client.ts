@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Logger } from "drizzle-orm/logger";
+import { appRoleOf, ensureAppRole } from "./app-role";
 import { queryTallyLogger } from "./query-count";
 import * as schema from "./schema";
 
@@ -86,6 +87,26 @@ export async function migrateDatabase(handle: DatabaseHandle, migrationsFolder =
 /** Seconds before a failed connection is tried again: 50 ms doubling, never more than 2 s. */
 export function reconnectDelay(retries: number) {
   return Math.min(0.05 * 2 ** retries, 2);
+}
+
+/**
+ * Migrations as the owner of the tables (DATABASE_OWNER_URL), then the app's role (the one
+ * DATABASE_URL names) made or brought up to date, owning nothing (see db/app-role.ts).
+ */
+export async function migrateAsOwner(ownerUrl: string, appUrl: string) {
+  const owner = await openDatabase({ url: ownerUrl, logger: { logQuery: () => {} } });
+  try {
+    await migrateDatabase(owner);
+  } finally {
+    await owner.close();
+  }
+  const { default: postgres } = await import("postgres");
+  const sql = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+  try {
+    await ensureAppRole(sql, appRoleOf(appUrl));
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }
 
 function redactUrl(url: string) {

@@ -28,6 +28,8 @@ const schema = z.object({
    */
   DEV_MAILBOX: z.enum(["true", "false"]).optional(),
   DATABASE_URL: z.string().optional(),
+  /** The tables' owner, who runs the migrations; DATABASE_URL then names a role that owns nothing. */
+  DATABASE_OWNER_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Practice Pathways <no-reply@practicepathways.local>"),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().positive().default(587),

@@ -47,7 +47,7 @@ export async function beginSignInAttempt(
       account: failed(sql`${signInAttempts.email} = ${email}`),
       knownAddress: sql<boolean>`exists (
         select 1 from ${signInAttempts} known
-        where known.email = ${email} and known.ip_address = ${ipAddress} and known.succeeded and known.at >= ${knownSince})`.mapWith(
+        where known.email = ${email} and known.ip_address = ${ipAddress} and known.succeeded and known.at >= ${knownSince.toISOString()}::timestamptz)`.mapWith(
         Boolean,
       ),
     })
