@@ -11,6 +11,7 @@ import { keptMarkup } from "~/utils/kept-markup.server";
 import { NonceProvider } from "~/utils/nonce";
 import { runInRequestScope } from "~/utils/request-scope.server";
 import { isDatabaseOutage, serviceUnavailable } from "~/utils/outage.server";
+import { cacheData, cachePage } from "~/utils/http-cache.server";
 
 /** Requests whose loader or action lost the database (marked by handleError, which runs first). */
 const outages = new WeakSet<Request>();
@@ -74,6 +75,7 @@ function reportQueryCount(headers: Headers) {
 
 export function handleDataRequest(response: Response, { request }: { request: Request }) {
   reportQueryCount(response.headers);
+  cacheData(response.headers);
   if (outages.has(request) && response.status >= 500) {
     const headers = new Headers(response.headers);
     headers.set("Retry-After", "10");
@@ -142,7 +144,11 @@ export default function handleRequest(
           page.on("finish", () => {
             clearTimeout(timer);
             responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-            resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+            const body = Buffer.concat(chunks);
+            const matches = remixContext.staticHandlerContext.matches;
+            const routeId = matches[matches.length - 1]?.route.id;
+            const notModified = cachePage(request, routeId, responseStatusCode, responseHeaders, body, nonce);
+            resolve(notModified ?? new Response(body, { headers: responseHeaders, status: responseStatusCode }));
           });
           pipe(page);
         },

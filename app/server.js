@@ -146,6 +146,16 @@ async function runServer() {
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
     next();
   });
+  // A 304 tells the browser to reuse the page it holds, whose scripts carry that response's nonce:
+  // this response's policy, with a new nonce, must not replace the one stored with the page.
+  app.use((_req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (status, ...rest) {
+      if (status === 304) res.removeHeader("Content-Security-Policy");
+      return writeHead.call(this, status, ...rest);
+    };
+    next();
+  });
 
   // Cross-site form posts are refused: a state-changing request must come from our own origin.
   const allowedOrigins = new Set([process.env.APP_ORIGIN].filter(Boolean));
