@@ -24,10 +24,17 @@ async function importBuild() {
 }
 
 const processes = serverProcesses();
-if (cluster.isPrimary && processes > 1) {
-  await runPrimary(processes);
-} else {
-  await runServer();
+try {
+  if (cluster.isPrimary && processes > 1) {
+    await runPrimary(processes);
+  } else {
+    await runServer();
+  }
+} catch (error) {
+  // An operator reads this: say what could not be done and why, not a stack of the framework's frames.
+  console.error(`Practice Pathways could not start: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.DEBUG_STARTUP) console.error(error);
+  process.exit(1);
 }
 
 /**

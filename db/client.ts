@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { accessSync, constants, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Logger } from "drizzle-orm/logger";
@@ -56,7 +56,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
   const dataDir = options.dataDir ?? process.env.PGLITE_DIR ?? ".data/pglite";
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  if (!dataDir.startsWith("memory://")) checkWritableFolder(path.resolve(dataDir));
   const client = await PGlite.create(dataDir);
   const db = drizzle(client, { schema, logger: options.logger ?? queryTallyLogger }) as unknown as Database;
   let closed = false;
@@ -70,6 +70,28 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
       await client.close();
     },
   };
+}
+
+/** The embedded database's folder must exist or be creatable, and be writable, or nothing can start. */
+function checkWritableFolder(folder: string) {
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    const why =
+      code === "EACCES" || code === "EPERM"
+        ? "this user may not write there"
+        : code === "EROFS"
+          ? "the disk is read-only"
+          : code === "ENOSPC"
+            ? "the disk is full"
+            : (error as Error).message;
+    throw new Error(
+      `the embedded database's folder ${folder} cannot be used (${why}). Set PGLITE_DIR to a folder this user can write, or DATABASE_URL to use a PostgreSQL server.`,
+      { cause: error },
+    );
+  }
 }
 
 export async function migrateDatabase(handle: DatabaseHandle, migrationsFolder = MIGRATIONS_FOLDER) {

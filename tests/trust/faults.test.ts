@@ -6,7 +6,7 @@
  * is all there on the next start. The PostgreSQL cases need the server at 127.0.0.1:5432 (CI has it).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -227,6 +227,11 @@ describe.skipIf(!havePostgres)("on the PostgreSQL server", () => {
       expect(desk.status).toBe(503);
       expect(await desk.text()).toContain("Sorry, the service is unavailable");
       expect((await get(`${server.base}/healthz`)).status).toBe(503);
+      // Files, PDFs and calendars have no error page: they say so too, rather than failing with a 500.
+      const calendar = await send(server.base, `/year/${enrolmentId}/supervision.ics`, cookie);
+      expect(calendar.status).toBe(503);
+      expect(calendar.headers.get("retry-after")).toBeTruthy();
+      expect(await calendar.text()).toContain("Nothing you saved has been lost");
       const signInPage = await get(`${server.base}/sign-in`);
       expect(signInPage.status).toBeLessThan(600);
       expect(signInPage.status).not.toBe(500);
@@ -269,6 +274,24 @@ describe.skipIf(!havePostgres)("on the PostgreSQL server", () => {
 describe("on the embedded database (PGlite)", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "pp-faults-pglite-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("starting on a data folder it cannot use says which and why, and exits non-zero", async () => {
+    const file = path.join(dir, "a-file-not-a-folder");
+    writeFileSync(file, "");
+    const folder = path.join(file, "pglite");
+    const proc = spawn(process.execPath, ["app/server.js"], {
+      env: { ...process.env, NODE_ENV: "production", PORT: String(await freePort()), PGLITE_DIR: folder, DATABASE_URL: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let said = "";
+    proc.stdout!.on("data", (chunk: Buffer) => (said += chunk.toString()));
+    proc.stderr!.on("data", (chunk: Buffer) => (said += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => proc.once("exit", resolve));
+    expect(code).toBe(1);
+    expect(said).toContain(`Practice Pathways could not start: the embedded database's folder ${folder} cannot be used`);
+    expect(said).toContain("Set PGLITE_DIR to a folder this user can write");
+    expect(said).not.toMatch(/\n\s+at /);
+  }, 60_000);
 
   test("SIGTERM during requests finishes them, and everything saved is there on the next start", async () => {
     const env = { PGLITE_DIR: path.join(dir, "data"), DATABASE_URL: "" };
