@@ -180,6 +180,51 @@ async function runServer() {
       );
   });
 
+  // What comes in is limited before it is read: a form's text is small, and only the evidence forms
+  // carry a file (one, of at most 10 MB). A body over its limit is answered 413 at once from its
+  // declared length, and the rest is discarded unread; a body without a declared length is refused.
+  const FORM_LIMIT = 1024 * 1024;
+  const UPLOAD_LIMIT = 11 * 1024 * 1024;
+  const UPLOAD_PATHS = /^\/year\/[^/]+\/portfolio\/(new|[^/]+\/edit)\/?$/;
+  app.use((req, res, next) => {
+    if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+    const limit = UPLOAD_PATHS.test(req.path) ? UPLOAD_LIMIT : FORM_LIMIT;
+    const declared = req.get("content-length");
+    if (declared === undefined && req.get("transfer-encoding")) {
+      return refuseBody(
+        req,
+        res,
+        411,
+        "Send the form again",
+        "Your browser sent this form in a way we do not accept. Go back and send it again.",
+      );
+    }
+    if (Number(declared) > limit) {
+      console.warn(`[limits] refused ${req.method} ${req.path}: ${declared} bytes, limit ${limit}`);
+      return refuseBody(
+        req,
+        res,
+        413,
+        "That was too much to send",
+        limit === UPLOAD_LIMIT
+          ? "A file must be 10 MB or smaller. Go back, choose a smaller file (or leave it out) and save again: what you typed is kept in your browser."
+          : "A form can carry at most 1 MB of text. Go back, shorten what you wrote and send it again.",
+      );
+    }
+    next();
+  });
+  function refuseBody(req, res, status, title, explanation) {
+    // Read and dropped, never kept, so the browser can finish sending and show this page.
+    req.resume();
+    res
+      .status(status)
+      .set("Cache-Control", "no-store")
+      .type("html")
+      .send(
+        `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – Practice Pathways</title></head><body><main><h1>${title}</h1><p>${explanation}</p><p><a href="/">Go to the start page</a></p></main></body></html>`,
+      );
+  }
+
   app.use((req, _res, next) => build.entry.module.perRequest(req.method, next));
   app.use(compression());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

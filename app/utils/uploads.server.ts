@@ -12,14 +12,32 @@ export interface UploadForm {
   formData: FormData;
   /** Files refused for size before they were kept, by field name. */
   oversized: Map<string, { name: string; size: number }>;
+  /** File parts the form does not ask for, or a second file for one field: read past, never kept. */
+  unexpected: string[];
 }
 
-export async function readUploadForm(request: Request): Promise<UploadForm | null> {
+/**
+ * `fileFields` are the form's file inputs, each taking one file; any other file part is refused.
+ * Text parts are kept up to 1 MB each (the server refuses a larger body before this reads it).
+ */
+export async function readUploadForm(
+  request: Request,
+  fileFields: readonly string[] = ["file"],
+): Promise<UploadForm | null> {
   const oversized = new Map<string, { name: string; size: number }>();
+  const unexpected: string[] = [];
+  const seen = new Set<string>();
   const contentType = request.headers.get("Content-Type") ?? "";
   try {
-    if (!contentType.startsWith("multipart/form-data")) return { formData: await request.formData(), oversized };
+    if (!contentType.startsWith("multipart/form-data"))
+      return { formData: await request.formData(), oversized, unexpected };
     const handler: UploadHandler = async ({ name, filename, contentType: type, data }) => {
+      if (filename !== undefined && (!fileFields.includes(name) || seen.has(name))) {
+        for await (const chunk of data) void chunk;
+        unexpected.push(name);
+        return null;
+      }
+      if (filename !== undefined) seen.add(name);
       const limit = filename === undefined ? TEXT_PART_MAX : MAX_FILE_BYTES;
       const chunks: Uint8Array[] = [];
       let size = 0;
@@ -35,7 +53,7 @@ export async function readUploadForm(request: Request): Promise<UploadForm | nul
       }
       return new File([Buffer.concat(chunks)], filename, { type: type || "application/octet-stream" });
     };
-    return { formData: await unstable_parseMultipartFormData(request, handler), oversized };
+    return { formData: await unstable_parseMultipartFormData(request, handler), oversized, unexpected };
   } catch {
     return null;
   }

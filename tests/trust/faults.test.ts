@@ -5,16 +5,15 @@
  * SIGTERM lets requests in flight finish and closes the database cleanly — on PGlite, the data
  * is all there on the next start. The PostgreSQL cases need the server at 127.0.0.1:5432 (CI has it).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { format } from "date-fns";
 import postgres from "postgres";
+import { freePort, removeMailboxes, signIn, startServer, type Running } from "../support/live-server";
 
 const ADMIN_URL = process.env.PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const PASSWORD = "Pathways-demo-2026";
 
 async function serverReachable() {
   const probe = postgres(ADMIN_URL, { max: 1, connect_timeout: 3, onnotice: () => {} });
@@ -28,80 +27,11 @@ async function serverReachable() {
   }
 }
 const havePostgres = await serverReachable();
-if (!havePostgres) console.warn(`[faults] PostgreSQL is not reachable at ${ADMIN_URL}: its fault tests are skipped here (CI runs them).`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-interface Running {
-  base: string;
-  proc: ChildProcess;
-  logs: string[];
-  exited: Promise<number | null>;
-}
-
-/** The servers' mailbox folders, removed once this file's tests have run. */
-const mailDirs: string[] = [];
-afterAll(() => {
-  for (const dir of mailDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-async function startServer(env: Record<string, string>): Promise<Running> {
-  const port = await freePort();
-  const mail = mkdtempSync(path.join(tmpdir(), "pp-faults-mail-"));
-  mailDirs.push(mail);
-  const proc = spawn(process.execPath, ["app/server.js"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      MAIL_TRANSPORT: "file",
-      MAIL_DIR: mail,
-      SEED_DEMO_DATA: "true",
-      DATABASE_POOL_MAX: "4",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const logs: string[] = [];
-  proc.stdout!.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
-  proc.stderr!.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`The server stopped while starting:\n${logs.join("")}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`The server did not start:\n${logs.join("")}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { base, proc, logs, exited };
-}
-
-async function signIn(base: string, email: string) {
-  const response = await fetch(`${base}/sign-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password: PASSWORD }),
-  });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (response.status !== 302 || !cookie) throw new Error(`Could not sign in as ${email}: ${response.status}`);
-  return cookie;
-}
+if (!havePostgres)
+  console.warn(
+    `[faults] PostgreSQL is not reachable at ${ADMIN_URL}: its fault tests are skipped here (CI runs them).`,
+  );
+afterAll(removeMailboxes);
 
 /** No request may hang a test: one that takes longer than a person would wait fails it, saying which. */
 const PATIENCE_MS = 20_000;
@@ -113,7 +43,9 @@ const send = (base: string, pathname: string, cookie: string, body?: URLSearchPa
     body,
     signal: AbortSignal.timeout(PATIENCE_MS),
   }).catch((error: unknown) => {
-    throw new Error(`${body ? "POST" : "GET"} ${pathname} got no answer within ${PATIENCE_MS / 1000} s`, { cause: error });
+    throw new Error(`${body ? "POST" : "GET"} ${pathname} got no answer within ${PATIENCE_MS / 1000} s`, {
+      cause: error,
+    });
   });
 const get = (url: string) =>
   fetch(url, { redirect: "manual", signal: AbortSignal.timeout(PATIENCE_MS) }).catch((error: unknown) => {
@@ -163,7 +95,8 @@ describe.skipIf(!havePostgres)("on the PostgreSQL server", () => {
 
   afterEach(({ task }) => {
     // What the server said is the only clue to a fault seen once under load: keep it with the failure.
-    if (task.result?.state === "fail") console.log(`[faults] the server's last words:\n${server?.logs.join("").split("\n").slice(-60).join("\n")}`);
+    if (task.result?.state === "fail")
+      console.log(`[faults] the server's last words:\n${server?.logs.join("").split("\n").slice(-60).join("\n")}`);
   });
 
   afterAll(async () => {
@@ -212,11 +145,17 @@ describe.skipIf(!havePostgres)("on the PostgreSQL server", () => {
     const page = await response.text();
     expect(page).toContain("Sorry, the service is unavailable");
     expect(page).toContain("Nothing you saved has been lost");
-    const [row] = await inDb<{ n: number }[]>`select count(*)::int as n from supervision_sessions where agenda = ${agenda}`;
+    const [row] = await inDb<
+      { n: number }[]
+    >`select count(*)::int as n from supervision_sessions where agenda = ${agenda}`;
     expect(row?.n, "the half-made supervision record was rolled back").toBe(0);
 
     // The pool replaces the lost connection: requests are served as normal again at once.
-    await until("the desk to be served again", async () => (await send(server.base, "/supervision", cookie)).status === 200, 5_000);
+    await until(
+      "the desk to be served again",
+      async () => (await send(server.base, "/supervision", cookie)).status === 200,
+      5_000,
+    );
   }, 60_000);
 
   test("while the database is away every page says so with a 503, and the site serves again when it returns", async () => {
@@ -280,7 +219,13 @@ describe("on the embedded database (PGlite)", () => {
     writeFileSync(file, "");
     const folder = path.join(file, "pglite");
     const proc = spawn(process.execPath, ["app/server.js"], {
-      env: { ...process.env, NODE_ENV: "production", PORT: String(await freePort()), PGLITE_DIR: folder, DATABASE_URL: "" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(await freePort()),
+        PGLITE_DIR: folder,
+        DATABASE_URL: "",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let said = "";
@@ -288,7 +233,9 @@ describe("on the embedded database (PGlite)", () => {
     proc.stderr!.on("data", (chunk: Buffer) => (said += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => proc.once("exit", resolve));
     expect(code).toBe(1);
-    expect(said).toContain(`Practice Pathways could not start: the embedded database's folder ${folder} cannot be used`);
+    expect(said).toContain(
+      `Practice Pathways could not start: the embedded database's folder ${folder} cannot be used`,
+    );
     expect(said).toContain("Set PGLITE_DIR to a folder this user can write");
     expect(said).not.toMatch(/\n\s+at /);
   }, 60_000);
@@ -307,7 +254,9 @@ describe("on the embedded database (PGlite)", () => {
     expect(created.status).toBe(302);
 
     // Requests in flight when the signal comes are answered in full.
-    const inFlight = Array.from({ length: 6 }, () => send(first.base, "/organisation/cohorts", cookie).then(async (r) => ({ status: r.status, body: await r.text() })));
+    const inFlight = Array.from({ length: 6 }, () =>
+      send(first.base, "/organisation/cohorts", cookie).then(async (r) => ({ status: r.status, body: await r.text() })),
+    );
     await new Promise((r) => setTimeout(r, 20));
     first.proc.kill("SIGTERM");
     const answers = await Promise.allSettled(inFlight);

@@ -19,10 +19,12 @@ export async function readEvidenceSubmission(
 ): Promise<Submission> {
   const upload = await readUploadForm(request);
   if (!upload) return { ok: false, errors: { form: "We could not read that form. Please try again." }, values: {} };
-  const { formData, oversized } = upload;
+  const { formData, oversized, unexpected } = upload;
   const values = collectFields(formData);
   const parsed = evidenceSchema(kind, codes, undefined, mappingProblem).safeParse(evidenceFormValues(formData, kind));
   const errors = parsed.success ? {} : evidenceErrors(parsed.error);
+  if (unexpected.length)
+    errors.file = "Add one file at a time, with the “File” field: nothing was saved, so save again";
   let file: UploadedFile | null = null;
   const big = oversized.get("file");
   const chosen = formData.get("file");
