@@ -1,0 +1,45 @@
+/**
+ * Rotating TWO_FACTOR_KEY: every stored two-factor secret is opened with the old key and sealed
+ * with the new one, in one transaction, so either every person's authenticator keeps working with
+ * the new key or nothing changes. A secret that opens with neither key stops the rotation: it is
+ * reported, not lost.
+ */
+import { eq } from "drizzle-orm";
+import type { Database } from "#db/client";
+import { twoFactorCredentials } from "#db/schema";
+import { openSecret, sealSecret } from "./secret-box.server";
+
+export interface Rotation {
+  resealed: number;
+  /** Already sealed with the new key (a rotation run twice). */
+  alreadyNew: number;
+}
+
+export async function rotateTwoFactorKey(db: Database, oldKey: Buffer, newKey: Buffer): Promise<Rotation> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ userId: twoFactorCredentials.userId, sealed: twoFactorCredentials.secretCiphertext })
+      .from(twoFactorCredentials)
+      .for("update");
+    const rotation: Rotation = { resealed: 0, alreadyNew: 0 };
+    const unreadable: string[] = [];
+    for (const row of rows) {
+      const secret = openSecret(row.sealed, row.userId, oldKey);
+      if (secret === null) {
+        if (openSecret(row.sealed, row.userId, newKey) !== null) rotation.alreadyNew += 1;
+        else unreadable.push(row.userId);
+        continue;
+      }
+      await tx
+        .update(twoFactorCredentials)
+        .set({ secretCiphertext: sealSecret(secret, row.userId, newKey) })
+        .where(eq(twoFactorCredentials.userId, row.userId));
+      rotation.resealed += 1;
+    }
+    if (unreadable.length)
+      throw new Error(
+        `${unreadable.length} two-factor secret(s) open with neither key (people ${unreadable.join(", ")}): nothing was changed. Check TWO_FACTOR_KEY_OLD.`,
+      );
+    return rotation;
+  });
+}
