@@ -20,8 +20,7 @@ import { listSessions } from "~/modules/supervision/supervision.server";
 import { judgeWeeks } from "~/modules/workload/rules";
 import { findLimit, listWeeks } from "~/modules/workload/workload.server";
 import { requireUser } from "~/utils/auth.server";
-import { forYear } from "~/modules/first-year/year-cache.server";
-import { cacheEntry } from "~/utils/cache.server";
+import { yearPageData } from "~/modules/first-year/year-cache.server";
 import type { Enrolment } from "~/modules/programmes/learning.server";
 import type { Programme } from "~/modules/programmes/content-schema";
 import { englandToday } from "~/utils/england";
@@ -41,14 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   const today = englandToday();
   // The same for everyone who may see it: worked out again only when the year changes (or daily).
-  const page = await forYear(YEAR_PAGES, { enrolment, revision }, today, "", () =>
-    workOutYear(enrolment, programme, today),
-  );
+  const page = await yearPageData({ enrolment, revision }, today, () => workOutYear(enrolment, programme, today));
   return { enrolmentId: enrolment.id, party, learnerName, teamManager: teamManagerName, ...page };
 }
-
-/** Each year's page, in the data cache. */
-const YEAR_PAGES = cacheEntry<Awaited<ReturnType<typeof workOutYear>>>("year-page");
 
 async function workOutYear(enrolment: Enrolment, programme: Programme, today: Date) {
   const rules = programme.assessment!;
