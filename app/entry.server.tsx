@@ -5,9 +5,11 @@ import { renderToPipeableStream } from "react-dom/server";
 import { closeDatabase, connectDatabase, currentQueryTally, getDb, withQueryTally } from "~/utils/db.server";
 import { seedDemoWorldIfEmpty } from "~/utils/demo-world.server";
 import { devMailboxOpen, env, isProduction, mailTransport } from "~/utils/env.server";
+import { pruneStoredEmails } from "~/utils/email.server";
 import { NonceProvider } from "~/utils/nonce";
 import { runInRequestScope } from "~/utils/request-scope.server";
 import { isDatabaseOutage, serviceUnavailable } from "~/utils/outage.server";
+import { cacheData, cachePage } from "~/utils/http-cache.server";
 
 /** Requests whose loader or action lost the database (marked by handleError, which runs first). */
 const outages = new WeakSet<Request>();
@@ -47,6 +49,10 @@ export async function startup({ worker = false }: { worker?: boolean } = {}) {
     const note = `Email is written to ${env().MAIL_DIR}, ${shown}; set SMTP_HOST to send it.`;
     if (isProduction()) console.warn(`WARNING: ${note}`);
     else console.log(note);
+    // Reset links must not outlive a day on disk, even when no one sends or reads email.
+    const prune = () => pruneStoredEmails().catch((error: unknown) => console.error("[mail] could not remove old emails:", error));
+    await prune();
+    setInterval(prune, 60 * 60 * 1000).unref();
   }
 }
 
@@ -67,6 +73,7 @@ function reportQueryCount(headers: Headers) {
 
 export function handleDataRequest(response: Response, { request }: { request: Request }) {
   reportQueryCount(response.headers);
+  cacheData(response.headers);
   if (outages.has(request) && response.status >= 500) {
     const headers = new Headers(response.headers);
     headers.set("Retry-After", "10");
@@ -133,7 +140,11 @@ export default function handleRequest(
           page.on("finish", () => {
             clearTimeout(timer);
             responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-            resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+            const body = Buffer.concat(chunks);
+            const matches = remixContext.staticHandlerContext.matches;
+            const routeId = matches[matches.length - 1]?.route.id;
+            const notModified = cachePage(request, routeId, responseStatusCode, responseHeaders, body, nonce);
+            resolve(notModified ?? new Response(body, { headers: responseHeaders, status: responseStatusCode }));
           });
           pipe(page);
         },

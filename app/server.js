@@ -24,10 +24,17 @@ async function importBuild() {
 }
 
 const processes = serverProcesses();
-if (cluster.isPrimary && processes > 1) {
-  await runPrimary(processes);
-} else {
-  await runServer();
+try {
+  if (cluster.isPrimary && processes > 1) {
+    await runPrimary(processes);
+  } else {
+    await runServer();
+  }
+} catch (error) {
+  // An operator reads this: say what could not be done and why, not a stack of the framework's frames.
+  console.error(`Practice Pathways could not start: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.DEBUG_STARTUP) console.error(error);
+  process.exit(1);
 }
 
 /**
@@ -144,6 +151,16 @@ async function runServer() {
   );
   app.use((_req, res, next) => {
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+    next();
+  });
+  // A 304 tells the browser to reuse the page it holds, whose scripts carry that response's nonce:
+  // this response's policy, with a new nonce, must not replace the one stored with the page.
+  app.use((_req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (status, ...rest) {
+      if (status === 304) res.removeHeader("Content-Security-Policy");
+      return writeHead.call(this, status, ...rest);
+    };
     next();
   });
 

@@ -2,7 +2,8 @@
  * JavaScript shipped per page: for each route of the Remix assets manifest
  * (public/build/manifest-*.js), the gzipped bytes of the client entry and the modules of the
  * route chain (root, parents, the route), with everything they import, each file counted once.
- * Run after `remix build`: `tsx bench/js-size.ts` prints the table, largest first.
+ * Run after `remix build`: `tsx bench/js-size.ts` prints the table, largest first, and marks any
+ * page over its budget; tests/e2e/js-budget.spec.ts holds every page to these budgets.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -21,6 +22,16 @@ interface ManifestRoute {
 interface AssetsManifest {
   entry: { module: string; imports?: string[] };
   routes: Record<string, ManifestRoute>;
+}
+
+/** No page ships more than 110 KB of gzipped JavaScript (validation libraries stay on the server). */
+export const PAGE_BUDGET = 110 * 1024;
+/** The lesson page, what learners open most and often on a phone, ships less than 100 KB. */
+export const LESSON_BUDGET = 100 * 1024;
+export const LESSON_ROUTE = "routes/programmes.$programme.$module.$lesson";
+
+export function budgetOf(routeId: string) {
+  return routeId === LESSON_ROUTE ? LESSON_BUDGET : PAGE_BUDGET;
 }
 
 export interface RouteJs {
@@ -85,7 +96,7 @@ export function jsSizes(publicDir = "public"): RouteJs[] {
 }
 
 /** Route ids that render a page (a default export), read from the server build; resource routes ship no JS. */
-async function pageRouteIds(): Promise<Set<string> | null> {
+export async function pageRouteIds(): Promise<Set<string> | null> {
   try {
     const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as {
       routes: Record<string, { module: { default?: unknown } }>;
@@ -105,11 +116,13 @@ async function main() {
   const rows = jsSizes().filter((r) => !pages || pages.has(r.routeId));
   const width = Math.max(...rows.map((r) => r.pattern.length), 4);
   console.log(`JavaScript per page, gzipped (level 9), client entry and route chain:`);
-  console.log(`${"page".padEnd(width)}  ${"gzipped".padStart(9)}  ${"raw".padStart(9)}  files`);
-  for (const r of rows)
+  console.log(`${"page".padEnd(width)}  ${"gzipped".padStart(9)}  ${"raw".padStart(9)}  files  budget`);
+  for (const r of rows) {
+    const budget = budgetOf(r.routeId);
     console.log(
-      `${r.pattern.padEnd(width)}  ${kb(r.gzipBytes).padStart(9)}  ${kb(r.bytes).padStart(9)}  ${String(r.files.length).padStart(5)}`,
+      `${r.pattern.padEnd(width)}  ${kb(r.gzipBytes).padStart(9)}  ${kb(r.bytes).padStart(9)}  ${String(r.files.length).padStart(5)}  ${kb(budget).padStart(8)}${r.gzipBytes > budget ? "  OVER" : ""}`,
     );
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await main();

@@ -1,7 +1,8 @@
-import { mkdirSync } from "node:fs";
+import { accessSync, constants, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Logger } from "drizzle-orm/logger";
+import { appRoleOf, ensureAppRole } from "./app-role";
 import { queryTallyLogger } from "./query-count";
 import * as schema from "./schema";
 
@@ -36,6 +37,12 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
     const client = postgres(url, {
       max: Number(process.env.DATABASE_POOL_MAX ?? 10),
       onnotice: () => {},
+      // A request waits for a connection, so neither may take long: postgres.js by default
+      // waits 30 s for a connection and, after repeated failures in an outage, up to 20 s
+      // before trying again, and a page would hang that long instead of answering 503 and
+      // recovering as soon as the server is back.
+      connect_timeout: 10,
+      backoff: reconnectDelay,
     });
     const db = drizzle(client, { schema, logger: options.logger ?? queryTallyLogger }) as unknown as Database;
     return {
@@ -49,7 +56,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
   const dataDir = options.dataDir ?? process.env.PGLITE_DIR ?? ".data/pglite";
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  if (!dataDir.startsWith("memory://")) checkWritableFolder(path.resolve(dataDir));
   const client = await PGlite.create(dataDir);
   const db = drizzle(client, { schema, logger: options.logger ?? queryTallyLogger }) as unknown as Database;
   let closed = false;
@@ -65,6 +72,28 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
   };
 }
 
+/** The embedded database's folder must exist or be creatable, and be writable, or nothing can start. */
+function checkWritableFolder(folder: string) {
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    const why =
+      code === "EACCES" || code === "EPERM"
+        ? "this user may not write there"
+        : code === "EROFS"
+          ? "the disk is read-only"
+          : code === "ENOSPC"
+            ? "the disk is full"
+            : (error as Error).message;
+    throw new Error(
+      `the embedded database's folder ${folder} cannot be used (${why}). Set PGLITE_DIR to a folder this user can write, or DATABASE_URL to use a PostgreSQL server.`,
+      { cause: error },
+    );
+  }
+}
+
 export async function migrateDatabase(handle: DatabaseHandle, migrationsFolder = MIGRATIONS_FOLDER) {
   if (handle.driver === "pglite") {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
@@ -74,6 +103,31 @@ export async function migrateDatabase(handle: DatabaseHandle, migrationsFolder =
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await migrate(handle.db as any, { migrationsFolder });
+  }
+}
+
+/** Seconds before a failed connection is tried again: 50 ms doubling, never more than 2 s. */
+export function reconnectDelay(retries: number) {
+  return Math.min(0.05 * 2 ** retries, 2);
+}
+
+/**
+ * Migrations as the owner of the tables (DATABASE_OWNER_URL), then the app's role (the one
+ * DATABASE_URL names) made or brought up to date, owning nothing (see db/app-role.ts).
+ */
+export async function migrateAsOwner(ownerUrl: string, appUrl: string) {
+  const owner = await openDatabase({ url: ownerUrl, logger: { logQuery: () => {} } });
+  try {
+    await migrateDatabase(owner);
+  } finally {
+    await owner.close();
+  }
+  const { default: postgres } = await import("postgres");
+  const sql = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+  try {
+    await ensureAppRole(sql, appRoleOf(appUrl));
+  } finally {
+    await sql.end({ timeout: 5 });
   }
 }
 

@@ -1,5 +1,4 @@
 import { Form } from "@remix-run/react";
-import { format } from "date-fns";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { collectFields, type DraftFields } from "~/modules/drafts/drafts";
 import { Notification } from "./Notification";
@@ -103,8 +102,15 @@ export function useDraftKeeper({
   return { formProps: { ref, onChange, onSubmit }, state, savedAt };
 }
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const twoDigits = (n: number) => String(n).padStart(2, "0");
+/** 14:05, in local time. Written out rather than with date-fns, which forms pages would otherwise ship only for this. */
+const clock = (d: Date) => `${twoDigits(d.getHours())}:${twoDigits(d.getMinutes())}`;
+/** 4 Jan 2027 at 14:05, in local time. */
+const dayAndClock = (d: Date) => `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()} at ${clock(d)}`;
+
 export function DraftStatus({ state, savedAt }: { state: State; savedAt: string | null }) {
-  const time = savedAt ? format(new Date(savedAt), "HH:mm") : null;
+  const time = savedAt ? clock(new Date(savedAt)) : null;
   return (
     <p className="hint draft-status" aria-live="polite" role="status">
       {state === "saving"
@@ -123,7 +129,7 @@ export function RestoredDraft({ formKey, savedAt, returnTo }: { formKey: string;
   return (
     <Notification title="Your draft is back" kind="information">
       <p>
-        We kept what you were writing, last saved {format(new Date(savedAt), "d MMM yyyy 'at' HH:mm")}. Carry on where
+        We kept what you were writing, last saved {dayAndClock(new Date(savedAt))}. Carry on where
         you left off.
       </p>
       <Form method="post" action="/drafts" reloadDocument>

@@ -1,8 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { Framework, FrameworkItem } from "~/modules/programmes/content-schema";
 import { ACCEPT_ATTRIBUTE } from "~/modules/portfolio/files";
-import { BODY_LABELS } from "~/modules/portfolio/schemas";
-import { JUDGEMENTS, KIND_DETAILS, KIND_HINTS, type EvidenceKind } from "~/modules/portfolio/rules";
+import { BODY_LABELS, JUDGEMENTS, KIND_DETAILS, KIND_HINTS, type EvidenceKind } from "~/modules/portfolio/rules";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "./DraftKeeper";
 import { ErrorSummary, RadioGroup, TextAreaField, TextField } from "./forms";
 

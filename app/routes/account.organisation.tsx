@@ -1,22 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary, RadioGroup } from "~/components/forms";
 import { switchMembership } from "~/modules/auth/accounts.server";
 import { ROLE_LABELS, startPathFor } from "~/modules/organisations/roles";
+import { switchOrganisationSchema } from "~/modules/auth/schemas.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 import { Notification } from "~/components/Notification";
 
 export const meta: MetaFunction = () => [{ title: "Choose the organisation you are working in – Practice Pathways" }];
-
-const schema = z.object({
-  membershipId: z
-    .string({ error: "Select the organisation and role you are working in" })
-    .min(1, "Select the organisation and role you are working in"),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireUser(request);
@@ -32,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
-  const form = await readForm(request, schema);
+  const form = await readForm(request, switchOrganisationSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const chosen = current.memberships.find((m) => m.id === form.data.membershipId);
   if (!chosen) return data({ errors: { membershipId: "Select one of your organisations" } }, { status: 400 });

@@ -1,26 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { RecoveryCodes } from "~/components/TwoFactor";
 import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { isTwoFactorEnabled, regenerateRecoveryCodes } from "~/modules/auth/two-factor.server";
+import { newRecoveryCodesSchema } from "~/modules/auth/schemas.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Get new recovery codes – Practice Pathways" }];
-
-const EITHER = "Enter the security code from your authenticator app, or your password";
-
-const schema = z
-  .object({
-    code: z.string().trim().max(20, "Enter the 6-digit security code from your authenticator app").default(""),
-    password: z.string().max(1024, "Password is too long").default(""),
-  })
-  .refine((v) => v.code !== "" || v.password !== "", { path: ["code"], message: EITHER });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireUser(request);
@@ -30,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
-  const form = await readForm(request, schema);
+  const form = await readForm(request, newRecoveryCodesSchema);
   if (!form.ok) return data({ errors: form.errors, recoveryCodes: null }, { status: 400 });
   const proof = form.data.code ? { code: form.data.code } : { password: form.data.password };
   const result = await regenerateRecoveryCodes(current.user, proof, {

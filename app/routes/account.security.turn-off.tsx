@@ -1,24 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { turnOffTwoFactor, twoFactorStatus } from "~/modules/auth/two-factor.server";
+import { turnOffTwoFactorSchema } from "~/modules/auth/schemas.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Turn off two-factor sign-in – Practice Pathways" }];
-
-const schema = z.object({
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1024, "Password is too long"),
-  code: z
-    .string({ error: "Enter a security code from your authenticator app, or a recovery code" })
-    .trim()
-    .min(1, "Enter a security code from your authenticator app, or a recovery code")
-    .max(40, "Enter a security code from your authenticator app, or a recovery code"),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireUser(request);
@@ -29,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
-  const form = await readForm(request, schema);
+  const form = await readForm(request, turnOffTwoFactorSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const result = await turnOffTwoFactor(current.user, form.data.password, form.data.code, {
     ipAddress: requestDetails(request, context).ipAddress,

@@ -1,26 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { RecoveryCodes } from "~/components/TwoFactor";
 import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { confirmSetup, pendingSetup } from "~/modules/auth/two-factor.server";
 import { startPathFor } from "~/modules/organisations/roles";
+import { twoFactorSetupSchema } from "~/modules/auth/schemas.server";
 import { requireUserDuringTwoFactorSetup } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up two-factor sign-in – Practice Pathways" }];
-
-const schema = z.object({
-  code: z
-    .string({ error: "Enter the security code from your authenticator app" })
-    .trim()
-    .min(1, "Enter the security code from your authenticator app")
-    .max(20, "Enter the 6-digit security code from your authenticator app"),
-});
 
 // The setup page is the one page (with signing out) open to someone who must set it up first.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -41,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireUserDuringTwoFactorSetup(request);
-  const form = await readForm(request, schema);
+  const form = await readForm(request, twoFactorSetupSchema);
   if (!form.ok) return data({ errors: form.errors, recoveryCodes: null, next: null }, { status: 400 });
   const result = await confirmSetup(current.user, form.data.code, {
     ipAddress: requestDetails(request, context).ipAddress,

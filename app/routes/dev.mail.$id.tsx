@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFound } from "~/utils/auth.server";
+import { notFound, requireMailboxReader } from "~/utils/auth.server";
 import { readStoredEmail } from "~/utils/email.server";
-import { devMailboxOpen } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Email – Development mailbox – Practice Pathways" }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  if (!devMailboxOpen()) notFound();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireMailboxReader(request, context);
   const email = await readStoredEmail(params.id ?? "");
   if (!email) notFound();
   return { email };

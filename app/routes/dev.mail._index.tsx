@@ -1,15 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { format } from "date-fns";
-import { notFound } from "~/utils/auth.server";
+import { requireMailboxReader } from "~/utils/auth.server";
 import { listStoredEmails } from "~/utils/email.server";
-import { devMailboxOpen } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Development mailbox – Practice Pathways" }];
 
 /** Only exists while email is written to files (no SMTP configured). */
-export async function loader(_: LoaderFunctionArgs) {
-  if (!devMailboxOpen()) notFound();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireMailboxReader(request, context);
   const emails = await listStoredEmails();
   return {
     emails: emails.map((e) => ({

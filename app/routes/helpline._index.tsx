@@ -3,8 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatDistanceToNowStrict } from "date-fns";
 import { SelectField } from "~/components/forms";
 import { formatDate } from "~/modules/organisations/people";
-import { AGE_BAND_LABELS, AGE_BANDS, queueFilters } from "~/modules/returners/callback-schemas";
-import { ageInWorkingDays, isOverdue } from "~/modules/returners/desk";
+import { AGE_BAND_LABELS, AGE_BANDS, ageInWorkingDays, isOverdue, queueFilters } from "~/modules/returners/desk";
 import { listConsentingReturners, listQueue } from "~/modules/returners/desk.server";
 import {
   CALLBACK_STATUS_LABELS,

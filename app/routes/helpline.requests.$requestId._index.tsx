@@ -5,7 +5,7 @@ import { format, parseISO } from "date-fns";
 import { ErrorSummary, RadioGroup, SelectField, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { formatDate } from "~/modules/organisations/people";
-import { changeStatusSchema, createAccountSchema, logCallSchema } from "~/modules/returners/callback-schemas";
+import { changeStatusSchema, createAccountSchema, logCallSchema } from "~/modules/returners/callback-schemas.server";
 import { isOverdue } from "~/modules/returners/desk";
 import {
   changeStatus,

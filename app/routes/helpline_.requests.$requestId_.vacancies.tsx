@@ -8,7 +8,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { formatDate } from "~/modules/organisations/people";
@@ -22,6 +21,7 @@ import {
 } from "~/modules/returners/options";
 import { formatSalary, postSpecialismLabel } from "~/modules/returners/vacancies";
 import { listAllOpenVacancies } from "~/modules/returners/vacancies.server";
+import { introduceSchema } from "~/modules/returners/introduction-schema.server";
 import { notFound, requireMembership } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
@@ -84,11 +84,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
   };
 }
-
-const introduceSchema = z.object({
-  intent: z.literal("introduce", { error: "Choose a vacancy to introduce them to" }),
-  vacancyId: z.string({ error: "Choose a vacancy to introduce them to" }).uuid("Choose a vacancy to introduce them to"),
-});
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, found } = await requestOr404(request, params.requestId);

@@ -7,7 +7,8 @@ import { describeProgress, formatDate, STAGE_LABELS } from "~/modules/organisati
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { describeMinutes } from "~/modules/programmes/labels";
 import { enrolmentsWithLessons } from "~/modules/programmes/learning.server";
-import { nextReviewPoint, programmeProgress, startStillToCome } from "~/modules/programmes/progress";
+import { nextReviewPoint, startStillToCome } from "~/modules/programmes/milestones";
+import { programmeProgress } from "~/modules/programmes/progress";
 import { keptAgreementSummaries } from "~/modules/first-year/overview.server";
 import { describeOutcome } from "~/modules/signoff/panel";
 import { describeYear, yearEnd, yearInputFor, yearPosition } from "~/modules/first-year/year";

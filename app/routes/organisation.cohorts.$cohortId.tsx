@@ -6,7 +6,7 @@ import { Notification } from "~/components/Notification";
 import { listPeople } from "~/modules/organisations/memberships.server";
 import { formatDate } from "~/modules/organisations/people";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
-import { enrolSchema } from "~/modules/programmes/cohort-schemas";
+import { enrolSchema } from "~/modules/programmes/cohort-schemas.server";
 import { enrolLearner, findCohort, listCohortEnrolments } from "~/modules/programmes/cohorts.server";
 import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { notFound, requireMembership } from "~/utils/auth.server";

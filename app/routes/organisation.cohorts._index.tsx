@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { listProgrammes } from "~/modules/programmes/catalogue.server";
-import { cohortSchema } from "~/modules/programmes/cohort-schemas";
+import { cohortSchema } from "~/modules/programmes/cohort-schemas.server";
 import { createCohort, listCohorts } from "~/modules/programmes/cohorts.server";
 import { formatDate } from "~/modules/organisations/people";
 import { requireMembership } from "~/utils/auth.server";

@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ErrorSummary, TextAreaField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { formatDate } from "~/modules/organisations/people";
-import { councilStepSchema, nextSteps } from "~/modules/returners/introductions";
+import { councilStepSchema } from "~/modules/returners/introduction-schema.server";
+import { nextSteps } from "~/modules/returners/introductions";
 import { findOrganisationIntroduction, recordCouncilStep } from "~/modules/returners/introductions.server";
 import { INTRODUCTION_STATUS_LABELS, REGISTRATION_LABELS, SPECIALISM_LABELS } from "~/modules/returners/options";
 import { notFound, requireMembership } from "~/utils/auth.server";

@@ -1,18 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary, RadioGroup, TextAreaField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { Prose } from "~/components/Prose";
 import { anonymisationCheck, panelReading } from "~/modules/signoff/anonymisation.server";
 import { versionsAt } from "~/modules/portfolio/portfolio.server";
-import { caseState, EXTENSION_DAYS, PANEL_OUTCOMES, type PanelOutcome } from "~/modules/signoff/panel";
+import { caseState, PANEL_OUTCOMES, type PanelOutcome } from "~/modules/signoff/panel";
 import { chairSignOutcome, findPanel, recordPanelOutcome } from "~/modules/signoff/panel.server";
 import { RECOMMENDATIONS } from "~/modules/signoff/reviews";
 import { reviewRecords } from "~/modules/signoff/reviews.server";
+import { panelOutcomeSchema } from "~/modules/signoff/panel-schemas.server";
 import { notFound, requireMembership } from "~/utils/auth.server";
-import { blankAsMissing, formValues, parseForm } from "~/utils/forms";
+import { formValues, parseForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Panel reading – Practice Pathways" }];
@@ -74,29 +74,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const outcomeSchema = z
-  .object({
-    intent: z.literal("record"),
-    outcome: z.enum(Object.keys(PANEL_OUTCOMES) as [PanelOutcome], { error: "Choose the panel's outcome" }),
-    reasons: z.string().trim().max(20_000, "Reasons must be 20,000 characters or fewer").default(""),
-    extensionDays: blankAsMissing(
-      z.coerce
-        .number({ error: "Enter the extension as a number of days, for example 60" })
-        .int("Enter a whole number of days")
-        .min(EXTENSION_DAYS.min, "Extend the year by at least 1 day")
-        .max(EXTENSION_DAYS.max, "An extension can be at most 365 days")
-        .optional(),
-    ),
-  })
-  .refine((v) => v.outcome === "agree" || v.reasons, {
-    path: ["reasons"],
-    message: "Give the panel's reasons when it disagrees or extends the year",
-  })
-  .refine((v) => v.outcome !== "extension" || v.extensionDays !== undefined, {
-    path: ["extensionDays"],
-    message: "Say how many days the panel extends the year by",
-  });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, panel, found } = await gate(request, params.panelId, params.enrolmentId);
   const actor = {
@@ -116,7 +93,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const follow = result.certificateCode ? "&certified=1" : recorded?.outcome === "extension" ? "&extended=1" : "";
     throw redirect(`${here}?signed=1${follow}`);
   }
-  const form = parseForm(formData, outcomeSchema);
+  const form = parseForm(formData, panelOutcomeSchema);
   if (!form.ok) return data({ errors: form.errors, values: formValues(formData) }, { status: 400 });
   const result = await recordPanelOutcome(
     panel,

@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { format } from "date-fns";
-import { z } from "zod";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { listPeople } from "~/modules/organisations/memberships.server";
 import { listProgrammes } from "~/modules/programmes/catalogue.server";
 import { createPanel, listPanels, portfoliosForPanel } from "~/modules/signoff/panel.server";
+import { panelSchema } from "~/modules/signoff/panel-schemas.server";
 import { forbidden, requireMembership } from "~/utils/auth.server";
-import { blankAsMissing, formValues, parseForm } from "~/utils/forms";
+import { formValues, parseForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Moderation panels – Practice Pathways" }];
@@ -50,23 +50,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
   };
 }
-
-const panelSchema = z.object({
-  programmeSlug: z.string({ error: "Choose the programme" }).min(1, "Choose the programme"),
-  name: z
-    .string({ error: "Name the panel" })
-    .trim()
-    .min(1, "Name the panel")
-    .max(200, "Keep the name under 200 characters"),
-  sharePercent: blankAsMissing(
-    z.coerce
-      .number({ error: "Enter the share of passes to read, for example 10" })
-      .int("Enter a whole percentage")
-      .min(1, "Read at least 1% of passes")
-      .max(100, "The share can be at most 100%"),
-  ),
-  chairId: z.string({ error: "Choose the chair" }).uuid("Choose the chair"),
-});
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { roles: ["programme_lead"] });

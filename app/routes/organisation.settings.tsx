@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { CheckboxField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { ROLE_LABELS } from "~/modules/organisations/roles";
@@ -10,13 +9,12 @@ import {
   organisationSettings,
   setTwoFactorRequirement,
 } from "~/modules/organisations/settings.server";
+import { twoFactorPolicySchema } from "~/modules/auth/schemas.server";
 import { notFound, requireMembership } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisation settings – Practice Pathways" }];
-
-const schema = z.object({ requireTwoFactor: z.literal("yes").optional() });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireMembership(request, { permission: "settings:manage:organisation" });
@@ -35,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { permission: "settings:manage:organisation" });
-  const form = await readForm(request, schema);
+  const form = await readForm(request, twoFactorPolicySchema);
   // A checkbox is either sent or not; anything else is treated as not ticked.
   const required = form.ok && form.data.requireTwoFactor === "yes";
   await setTwoFactorRequirement(

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms";
 import { VacancyForm } from "~/components/VacancyForm";
-import { vacancySchema } from "~/modules/returners/vacancies";
+import { vacancySchema } from "~/modules/returners/vacancy-schema.server";
 import { createVacancy } from "~/modules/returners/vacancies.server";
 import { requireMembership } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { findLessonOr404, requireLessonAccess } from "~/modules/programmes/access.server";
 import { saveReflection } from "~/modules/programmes/learning.server";
-import { REFLECTION_MAX } from "~/modules/programmes/schemas";
+import { REFLECTION_MAX } from "~/modules/programmes/limits";
 import { getCurrentUser } from "~/utils/auth.server";
 
 /**

@@ -5,11 +5,11 @@ import { useEffect, useRef, useState } from "react";
 import { ErrorSummary } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { findLessonOr404, requireLessonAccess, requireStaffReader } from "~/modules/programmes/access.server";
-import { capabilityTitles, loadManifest } from "~/modules/programmes/catalogue.server";
-import { frameworksFor, mappableCodes } from "~/modules/portfolio/rules";
+import { capabilityTitles } from "~/modules/programmes/catalogue.server";
 import {
   lessonPageRecords,
   recordLessonView,
+  reflectionAsEvidence,
   markSentToPortfolio,
   reflectionsFor,
   saveReflection,
@@ -21,7 +21,6 @@ import { parseLessonAction } from "~/modules/programmes/lesson-form.server";
 import { REFLECTION_MAX } from "~/modules/programmes/limits";
 import { requireUser } from "~/utils/auth.server";
 import { requestDetails } from "~/utils/request.server";
-import { format } from "date-fns";
 import { sendToPortfolio } from "~/modules/portfolio/portfolio.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -156,11 +155,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           },
           { status: 400 },
         );
-      const prompt = lesson.reflections.find((r) => r.id === input.reflectionId)?.prompt ?? "";
-      // Only the capabilities this learner's portfolio maps to, so the item can be edited later.
-      const ids = frameworksFor(programme.assessment, access.enrolment.pathway);
-      const codes = mappableCodes(loadManifest().frameworks, ids);
-      const mappable = lesson.capabilities.filter((c) => codes.has(c));
       const itemId = await sendToPortfolio(
         enrolmentId,
         {
@@ -170,13 +164,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           ipAddress: requestDetails(request, context).ipAddress,
         },
         `lesson-reflection:${saved.id}`,
-        {
-          title: `Reflection: ${lesson.title}`,
-          occurredOn: format(saved.updatedAt, "yyyy-MM-dd"),
-          body: `${prompt}\n\n${saved.body}`,
-          capabilities: mappable.length ? mappable : lesson.capabilities,
-          details: {},
-        },
+        reflectionAsEvidence(programme.assessment, access.enrolment.pathway, lesson, saved),
         (tx) => markSentToPortfolio(saved.id, tx),
       );
       throw redirect(`/year/${enrolmentId}/portfolio/${itemId}?added=1`);

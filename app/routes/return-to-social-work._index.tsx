@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, RadioGroup } from "~/components/forms";
 import { ReturnAnswerFields } from "~/components/ReturnAnswerFields";
-import { eligibilitySchema } from "~/modules/returners/callback-schemas";
+import { eligibilitySchema } from "~/modules/returners/callback-schemas.server";
 import { checkEligibility, type Eligibility } from "~/modules/returners/eligibility";
 import { SPECIALISM_LABELS } from "~/modules/returners/options";
 import { formValues, parseForm } from "~/utils/forms";

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { ReturnAnswerFields } from "~/components/ReturnAnswerFields";
-import { callbackSchema } from "~/modules/returners/callback-schemas";
+import { callbackSchema } from "~/modules/returners/callback-schemas.server";
 import { overCallbackLimit, saveCallbackRequest } from "~/modules/returners/callbacks.server";
 import { makeReference } from "~/modules/returners/desk";
 import { REGIONS } from "~/modules/returners/options";

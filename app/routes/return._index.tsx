@@ -13,7 +13,7 @@ import {
 } from "~/modules/returners/options";
 import { returnOverview } from "~/modules/returners/overview.server";
 import { formatDays } from "~/modules/returners/route";
-import { checklistSchema, profileSchema } from "~/modules/returners/route-schemas";
+import { checklistSchema, profileSchema } from "~/modules/returners/route-schemas.server";
 import { requireReturner, saveChecklist, saveProfile } from "~/modules/returners/route.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
 import { englandDay } from "~/utils/england";

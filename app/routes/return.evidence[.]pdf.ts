@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { evidencePackPdf } from "~/modules/returners/evidence.server";
 import { requireReturner } from "~/modules/returners/route.server";
+import { answeringOutages } from "~/utils/outage.server";
 
 /** The returner's evidence pack for restoring their registration: their own records only. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = answeringOutages(async ({ request, context }: LoaderFunctionArgs) => {
   const { current, profile } = await requireReturner(request);
   const pdf = await evidencePackPdf({ id: current.user.id, name: current.user.name }, profile);
   await recordAudit({
@@ -22,4 +23,4 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -6,7 +6,7 @@ import { ErrorSummary, RadioGroup, TextAreaField, TextField } from "~/components
 import { Notification } from "~/components/Notification";
 import { ReturnNav } from "~/components/ReturnNav";
 import { daysInWords, daysNeededFor, entryStandings, formatDays } from "~/modules/returners/route";
-import { deleteEntrySchema, HOURS_MAX, HOURS_MIN, updatingEntrySchema } from "~/modules/returners/route-schemas";
+import { deleteEntrySchema, updatingEntrySchema } from "~/modules/returners/route-schemas.server";
 import {
   addUpdatingEntry,
   deleteUpdatingEntry,
@@ -14,7 +14,7 @@ import {
   MAX_HOURS_A_DAY,
   requireReturner,
 } from "~/modules/returners/route.server";
-import { countUpdatingDays, UPDATING_KIND_LABELS, UPDATING_KINDS } from "~/modules/returners/updating";
+import { countUpdatingDays, HOURS_MAX, HOURS_MIN, UPDATING_KIND_LABELS, UPDATING_KINDS } from "~/modules/returners/updating";
 import { notFound } from "~/utils/auth.server";
 import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
 import { englandDay } from "~/utils/england";

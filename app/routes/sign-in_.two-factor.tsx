@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { completeTwoFactorSignIn } from "~/modules/auth/accounts.server";
 import { clearedPendingSignInCookie, readPendingSignInToken, sessionCookie } from "~/modules/auth/cookie.server";
 import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { findPendingSignIn } from "~/modules/auth/two-factor.server";
+import { twoFactorSignInSchema } from "~/modules/auth/schemas.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms";
 import { requestDetails, safeRedirect } from "~/utils/request.server";
@@ -18,11 +18,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 const methodOf = (value: string | null | undefined) => (value === "recovery" ? "recovery" : "app");
-
-const schema = z.object({
-  method: z.enum(["app", "recovery"]).default("app"),
-  code: z.string().max(100, "That is too long to be a code").default(""),
-});
 
 /** Without a live pending sign-in there is nothing to finish: back to the password step. */
 function signInAgain() {
@@ -40,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const token = readPendingSignInToken(request);
   if (!token) return signInAgain();
-  const form = await readForm(request, schema);
+  const form = await readForm(request, twoFactorSignInSchema);
   const method = form.ok ? form.data.method : "app";
   const missing =
     method === "recovery" ? "Enter one of your recovery codes" : "Enter the security code from your authenticator app";

@@ -3,9 +3,10 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { certificatePdf } from "~/modules/signoff/certificate.server";
 import { certificateFor } from "~/modules/signoff/panel.server";
 import { notFound, requireUser } from "~/utils/auth.server";
+import { answeringOutages } from "~/utils/outage.server";
 
 /** The learner's certificate, for them and the people who may open their year. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answeringOutages(async ({ request, params }: LoaderFunctionArgs) => {
   const current = await requireUser(request);
   const { enrolment } = await requireYearAccess(current, params.enrolmentId);
   const cert = await certificateFor(enrolment.id);
@@ -19,4 +20,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

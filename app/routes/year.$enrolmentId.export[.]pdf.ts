@@ -3,9 +3,10 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { yearExportPdf } from "~/modules/signoff/export.server";
 import { requireUser } from "~/utils/auth.server";
+import { answeringOutages } from "~/utils/outage.server";
 
 /** The whole year as one PDF, for those who may open it; each download is in the audit trail. */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = answeringOutages(async ({ request, params, context }: LoaderFunctionArgs) => {
   const current = await requireUser(request);
   const { enrolment, programme, learnerName, party } = await requireYearAccess(current, params.enrolmentId);
   const organisationName =
@@ -28,4 +29,4 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -4,9 +4,10 @@ import { safeFileName } from "~/modules/portfolio/files";
 import { readEvidenceFile } from "~/modules/portfolio/portfolio.server";
 import { isUuid } from "~/utils/ids";
 import { notFound } from "~/utils/auth.server";
+import { answeringOutages } from "~/utils/outage.server";
 
 /** A file from the portfolio: only for someone who may open this learner's year, checked on every download. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answeringOutages(async ({ request, params }: LoaderFunctionArgs) => {
   const { enrolment } = await requirePortfolio(request, params.enrolmentId);
   if (!isUuid(params.itemId)) notFound();
   const found = await readEvidenceFile(enrolment.id, params.itemId, params.fileId);
@@ -21,4 +22,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});

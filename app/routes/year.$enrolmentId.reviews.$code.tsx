@@ -30,7 +30,7 @@ import {
   submitReview,
 } from "~/modules/signoff/reviews.server";
 import { tellTeamManager } from "~/modules/first-year/notifications.server";
-import { countersignSchema, decisionSchema, submissionSchema } from "~/modules/signoff/schemas";
+import { countersignSchema, decisionSchema, submissionSchema } from "~/modules/signoff/schemas.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";

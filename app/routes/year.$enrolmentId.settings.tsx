@@ -6,7 +6,8 @@ import { CheckboxField, ErrorSummary, RadioGroup, SelectField, TextField } from 
 import { Notification } from "~/components/Notification";
 import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
-import { PAUSE_REASONS, pauseOrderError, yearSettingsSchema } from "~/modules/first-year/schemas";
+import { PAUSE_REASONS } from "~/modules/first-year/pause-reasons";
+import { pauseOrderError, yearSettingsSchema } from "~/modules/first-year/schemas.server";
 import { nameTeamManager, savePauses, saveYearSettings } from "~/modules/first-year/settings.server";
 import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { listInRole } from "~/modules/organisations/memberships.server";

@@ -5,7 +5,7 @@ import { Notification } from "~/components/Notification";
 import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { supervisionSchedule } from "~/modules/supervision/schedule";
-import { KINDS } from "~/modules/supervision/schemas";
+import { KINDS } from "~/modules/supervision/kinds";
 import { listSessions, openActions } from "~/modules/supervision/supervision.server";
 import { requireUser } from "~/utils/auth.server";
 import { englandToday } from "~/utils/england";

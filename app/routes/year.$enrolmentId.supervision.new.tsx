@@ -6,7 +6,8 @@ import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKe
 import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
 import { requireYearAccess } from "~/modules/first-year/access.server";
-import { KINDS, sessionSchema } from "~/modules/supervision/schemas";
+import { KINDS } from "~/modules/supervision/kinds";
+import { sessionSchema } from "~/modules/supervision/schemas.server";
 import { openActions, recordSession } from "~/modules/supervision/supervision.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";

@@ -5,9 +5,10 @@ import { supervisionCalendar } from "~/modules/supervision/calendar";
 import { yearInputFor } from "~/modules/supervision/schedule";
 import { requireUser } from "~/utils/auth.server";
 import { englandToday } from "~/utils/england";
+import { answeringOutages } from "~/utils/outage.server";
 
 /** The supervision schedule as an iCalendar file: one all-day "due by" entry per session to come. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answeringOutages(async ({ request, params }: LoaderFunctionArgs) => {
   const current = await requireUser(request);
   const { enrolment, programme, learnerName } = await requireYearAccess(current, params.enrolmentId);
   const calendar = supervisionCalendar({
@@ -28,4 +29,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -8,7 +8,7 @@ import { Notification } from "~/components/Notification";
 import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { breaches, judgeWeeks } from "~/modules/workload/rules";
-import { workloadActionSchema } from "~/modules/workload/schemas";
+import { workloadActionSchema } from "~/modules/workload/schemas.server";
 import { findLimit, listWeeks, recordWeek, setLimit } from "~/modules/workload/workload.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";

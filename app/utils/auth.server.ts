@@ -2,13 +2,15 @@
  * Gates called at the top of every loader and action. Each either returns who is
  * asking and in which organisation, or throws: a redirect to sign in, a 403, or a 404.
  */
-import { data, redirect } from "@remix-run/node";
+import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { readSessionToken } from "~/modules/auth/cookie.server";
 import { validateSessionToken, type SessionRow, type UserRow } from "~/modules/auth/session.server";
 import type { MembershipWithOrganisation } from "~/modules/organisations/memberships.server";
 import { can, startPathFor, type Permission, type Role } from "~/modules/organisations/roles";
 import { twoFactorRequiredBy } from "~/modules/auth/two-factor";
 import { oncePerRequest } from "~/utils/request-scope.server";
+import { devMailboxOpen } from "~/utils/env.server";
+import { fromThisMachine } from "~/utils/request.server";
 
 export interface CurrentUser {
   user: Pick<UserRow, "id" | "name" | "email" | "accountKind" | "helplineContactConsent">;
@@ -126,4 +128,16 @@ export async function requireMembership(request: Request, requirement: Membershi
     );
   }
   return current as ActingUser;
+}
+
+/**
+ * The development mailbox shows password-reset and invitation links, so it is shown only to this
+ * machine (the developer's own browser) or a signed-in platform admin; to anyone else it does not
+ * exist, and when it is closed (a deployment without DEV_MAILBOX=true) it exists for no one.
+ */
+export async function requireMailboxReader(request: Request, context: AppLoadContext) {
+  if (!devMailboxOpen()) notFound();
+  if (fromThisMachine(request, context)) return;
+  const current = await requireUser(request);
+  if (!current.memberships.some((m) => m.role === "admin")) notFound();
 }

@@ -1,5 +1,6 @@
+import cluster from "node:cluster";
 import { sql, type SQL } from "drizzle-orm";
-import { migrateDatabase, openDatabase, type Database, type DatabaseHandle } from "#db/client";
+import { migrateAsOwner, migrateDatabase, openDatabase, type Database, type DatabaseHandle } from "#db/client";
 
 // The statement count of a request (X-Query-Count, the query budget), for the server's entry.
 export { currentQueryTally, withQueryTally } from "#db/query-count";
@@ -12,6 +13,12 @@ const holder = globalThis as typeof globalThis & { __ppDatabase?: Promise<Databa
 export function connectDatabase(): Promise<DatabaseHandle> {
   if (!holder.__ppDatabase) {
     holder.__ppDatabase = (async () => {
+      const { DATABASE_OWNER_URL: ownerUrl, DATABASE_URL: url } = process.env;
+      if (ownerUrl && url) {
+        // The app's own role may not change the schema: the owner migrates (the primary process only).
+        if (!cluster.isWorker) await migrateAsOwner(ownerUrl, url);
+        return openDatabase();
+      }
       const handle = await openDatabase();
       await migrateDatabase(handle);
       return handle;

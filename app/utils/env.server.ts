@@ -10,18 +10,26 @@ const schema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
   /** "true"/"false"; defaults to true in production. Secure cookies get the __Host- prefix. */
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
-  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
-  SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
+  /** Failures on one account from one address before that pair is refused for the window. */
+  SIGN_IN_PAIR_LIMIT: z.coerce.number().int().positive().default(5),
+  /** Failures from one address, on any accounts, before its attempts slow down (never refused). */
+  SIGN_IN_ADDRESS_SLOWS_AFTER: z.coerce.number().int().positive().default(30),
+  /** Failures on one account, from any addresses, before its attempts slow down … */
+  SIGN_IN_ACCOUNT_SLOWS_AFTER: z.coerce.number().int().positive().default(10),
+  /** … and before it is refused, except from an address it has signed in from before. */
+  SIGN_IN_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(50),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   MAIL_TRANSPORT: z.enum(["file", "smtp"]).optional(),
   MAIL_DIR: z.string().default(".data/mail"),
   /**
    * "true"/"false": whether /dev/mail shows the emails written to files. It shows password-reset and
-   * invitation links, so in production it is off unless set, or the site runs on the embedded
-   * database (the demo: no DATABASE_URL).
+   * invitation links, so on a PostgreSQL server (DATABASE_URL) it is off unless set; on the embedded
+   * database (the demo) it is on. Either way only this machine or a platform admin may read it.
    */
   DEV_MAILBOX: z.enum(["true", "false"]).optional(),
   DATABASE_URL: z.string().optional(),
+  /** The tables' owner, who runs the migrations; DATABASE_URL then names a role that owns nothing. */
+  DATABASE_OWNER_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Practice Pathways <no-reply@practicepathways.local>"),
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().positive().default(587),
@@ -78,15 +86,17 @@ export function cookiesAreSecure() {
   return setting ? setting === "true" : isProduction();
 }
 
-export function mailTransport(): "file" | "smtp" {
-  const e = env();
+export function mailTransport(e: Pick<Env, "MAIL_TRANSPORT" | "SMTP_HOST"> = env()): "file" | "smtp" {
   return e.MAIL_TRANSPORT ?? (e.SMTP_HOST ? "smtp" : "file");
 }
 
-/** Whether /dev/mail is open: only for emails written to files, and in production only when asked or for the demo. */
-export function devMailboxOpen() {
-  const e = env();
-  if (mailTransport() !== "file") return false;
+/**
+ * Whether /dev/mail is open at all: only for emails written to files, and on a PostgreSQL server
+ * (DATABASE_URL, a deployment) only when DEV_MAILBOX=true. Who may read it is decided per request
+ * (`requireMailboxReader` in auth.server.ts).
+ */
+export function devMailboxOpen(e: Pick<Env, "DEV_MAILBOX" | "DATABASE_URL" | "MAIL_TRANSPORT" | "SMTP_HOST"> = env()) {
+  if (mailTransport(e) !== "file") return false;
   if (e.DEV_MAILBOX) return e.DEV_MAILBOX === "true";
-  return !isProduction() || !e.DATABASE_URL;
+  return !e.DATABASE_URL;
 }

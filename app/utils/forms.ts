@@ -1,5 +1,9 @@
-/** Parses a form with a zod schema into data, or field errors plus the values to put back. */
-import { z } from "zod";
+/**
+ * Parses a form with a zod schema into data, or field errors plus the values to put back. Only
+ * zod's types are imported: route modules import this file, and a value import would put the
+ * whole validation library into every form page's JavaScript. Schemas live in *.server modules.
+ */
+import type { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
 
@@ -41,9 +45,4 @@ export async function readForm<S extends z.ZodType>(request: Request, schema: S)
     return { ok: false, errors: { form: "We could not read that form. Please try again." }, values: {} };
   }
   return parseForm(formData, schema);
-}
-
-/** An empty text box is a missing value, not zero: `z.coerce.number()` alone would read "" as 0. */
-export function blankAsMissing<S extends z.ZodType>(schema: S) {
-  return z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
 }

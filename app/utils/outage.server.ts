@@ -39,3 +39,25 @@ export function serviceUnavailable() {
   // The shape React Router recognises as an error response (isRouteErrorResponse).
   return { status: 503, statusText: "Service Unavailable", internal: false, data: { message: OUTAGE_MESSAGE } };
 }
+
+/**
+ * A resource route (a PDF, a calendar file, an evidence file) has no error page to say "try again
+ * shortly", so while the database is away it answers 503 itself, as pages do, rather than 500.
+ */
+export function answeringOutages<Args extends { request: Request }>(loader: (args: Args) => Promise<Response>) {
+  return async (args: Args): Promise<Response> => {
+    try {
+      return await loader(args);
+    } catch (error) {
+      if (!isDatabaseOutage(error)) throw error;
+      console.error(
+        `[database] unavailable during GET ${new URL(args.request.url).pathname}:`,
+        (error as Error).message,
+      );
+      return new Response(`${OUTAGE_MESSAGE}\n`, {
+        status: 503,
+        headers: { "Retry-After": "10", "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+      });
+    }
+  };
+}

@@ -17,6 +17,17 @@ export function requestDetails(request: Request, context: AppLoadContext): Reque
   };
 }
 
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
+
+/**
+ * Whether the request came from this machine itself. A proxy on the same machine makes every
+ * request arrive from loopback, so one that carries a forwarding header is not counted as ours.
+ */
+export function fromThisMachine(request: Request, context: AppLoadContext) {
+  if (["forwarded", "x-forwarded-for", "x-real-ip"].some((h) => request.headers.has(h))) return false;
+  return LOOPBACK.test(context.clientIp ?? "");
+}
+
 const BASE = "http://practice-pathways.invalid";
 
 /**

@@ -71,7 +71,7 @@ export const signInAttempts = pgTable(
   "sign_in_attempts",
   {
     id: serial("id").primaryKey(),
-    kind: text("kind", { enum: ["password", "two_factor"] })
+    kind: text("kind", { enum: ["password", "two_factor", "password_reset"] })
       .notNull()
       .default("password"),
     email: text("email").notNull(),

@@ -79,7 +79,7 @@ export const callbackRequests = pgTable(
   ],
 );
 
-/** A call (or attempt, or email) an advisor logged against a request. Append-only. */
+/** A call (or attempt, or email) an advisor logged against a request. Append-only: the database refuses UPDATE and TRUNCATE (migration 0025). */
 export const callbackNotes = pgTable(
   "callback_notes",
   {

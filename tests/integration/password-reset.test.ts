@@ -3,6 +3,7 @@ import { passwordResetTokens, users } from "#db/schema";
 import {
   changePassword,
   checkResetToken,
+  RESET_ANSWER_MS,
   requestPasswordReset,
   resetPassword,
   signIn,
@@ -31,6 +32,22 @@ async function askForReset(email: string) {
 }
 
 describe("asking for a password reset", () => {
+  it("takes the same time whether or not the address has an account", async () => {
+    await makeUser(t.db, { email: "timed.reset@riverside.example" });
+    for (const email of ["timed.reset@riverside.example", "no.such.person@riverside.example"]) {
+      const started = performance.now();
+      await requestPasswordReset(email, requestFrom("198.51.100.201"));
+      expect(performance.now() - started).toBeGreaterThanOrEqual(RESET_ANSWER_MS - 5);
+    }
+  });
+
+  it("sends an account at most three links in fifteen minutes, from anywhere, and answers the fourth the same", async () => {
+    await makeUser(t.db, { email: "inbox.filled@riverside.example" });
+    for (let i = 0; i < 4; i++)
+      await expect(requestPasswordReset("inbox.filled@riverside.example", requestFrom(`198.51.100.${210 + i}`))).resolves.toBeUndefined();
+    expect(await emailsTo("inbox.filled@riverside.example")).toHaveLength(3);
+  });
+
   it("emails a one-hour reset link to a known address, keeping only the token's hash", async () => {
     const user = await makeUser(t.db, { email: "chloe.evans@riverside.example", name: "Chloe Evans" });
     await requestPasswordReset("  Chloe.Evans@Riverside.example ", requestFrom());
@@ -154,6 +171,21 @@ describe("changing a password while signed in", () => {
     expect(await validateSessionToken(stranger.token)).not.toBeNull();
     expect((await signIn("megan.lloyd@harbourtrust.example", NEW_PASSWORD, requestFrom())).ok).toBe(true);
   });
+
+  it("counts wrong current passwords like sign-ins: after five from one address even the right one waits", async () => {
+    const user = await makeUser(t.db, { email: "unlocked.screen@harbourtrust.example", password: OLD_PASSWORD });
+    const here = await newSession(user.id);
+    const desk = requestFrom("198.51.100.220");
+    for (let i = 0; i < 5; i++)
+      expect(await changePassword(user.id, here.session.id, `wrong guess ${i}`, NEW_PASSWORD, desk)).toMatchObject({ ok: false });
+    expect(await changePassword(user.id, here.session.id, OLD_PASSWORD, NEW_PASSWORD, desk)).toEqual({
+      ok: false,
+      field: "currentPassword",
+      message: "Too many wrong passwords. For your security, wait 15 minutes and try again",
+    });
+    const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
+    expect(row!.passwordHash).toBe(user.passwordHash);
+  }, 30_000);
 });
 
 describe("older reset links after the password has changed", () => {

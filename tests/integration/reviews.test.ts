@@ -182,7 +182,11 @@ async function submissionsOf(year: Year, code: string) {
 }
 
 async function signoffsOf(year: Year, code: string) {
-  const rows = await t.db.select().from(signoffs).where(eq(signoffs.enrolmentId, year.enrolment.id));
+  const rows = await t.db
+    .select()
+    .from(signoffs)
+    .where(eq(signoffs.enrolmentId, year.enrolment.id))
+    .orderBy(asc(signoffs.signedAt), asc(signoffs.id));
   return rows.filter((r) => r.reviewCode === code);
 }
 

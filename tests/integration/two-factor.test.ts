@@ -288,18 +288,19 @@ describe("signing in with two-factor sign-in on", () => {
 });
 
 describe("rate limits on security codes", () => {
-  it("after five wrong codes refuses even the right one, from any address, until the window passes", async () => {
+  it("after five wrong codes from one address refuses even the right one there, until the window passes", async () => {
     const user = await makeUser(t.db, { password: PASSWORD });
     const { secret } = await withTwoFactor(user);
     const pendingToken = await passwordStep(user.email);
+    const address = freshAddress();
     for (let i = 0; i < 5; i++) {
-      expect(await completeTwoFactorSignIn(pendingToken, `00000${i}`, freshAddress())).toEqual({
+      expect(await completeTwoFactorSignIn(pendingToken, `00000${i}`, address)).toEqual({
         ok: false,
         reason: "wrong",
       });
     }
     const code = await freshCode(user.id, secret);
-    expect(await completeTwoFactorSignIn(pendingToken, code, freshAddress())).toEqual({
+    expect(await completeTwoFactorSignIn(pendingToken, code, address)).toEqual({
       ok: false,
       reason: "rate_limited",
     });
@@ -311,10 +312,10 @@ describe("rate limits on security codes", () => {
       .update(signInAttempts)
       .set({ at: new Date(Date.now() - 16 * 60_000) })
       .where(and(eq(signInAttempts.email, user.email), eq(signInAttempts.kind, "two_factor")));
-    expect(await completeTwoFactorSignIn(pendingToken, code, freshAddress())).toMatchObject({ ok: true });
-  });
+    expect(await completeTwoFactorSignIn(pendingToken, code, address)).toMatchObject({ ok: true });
+  }, 30_000);
 
-  it("after thirty wrong codes from one address, refuses that address but not others", async () => {
+  it("after thirty wrong codes from one address by others, slows that address but lets the right code in", async () => {
     const ip = "203.0.113.200";
     await t.db.insert(signInAttempts).values(
       Array.from({ length: 30 }, (_, i) => ({
@@ -328,11 +329,7 @@ describe("rate limits on security codes", () => {
     const { secret } = await withTwoFactor(user);
     const pendingToken = await passwordStep(user.email);
     const code = await freshCode(user.id, secret);
-    expect(await completeTwoFactorSignIn(pendingToken, code, requestFrom(ip))).toEqual({
-      ok: false,
-      reason: "rate_limited",
-    });
-    expect(await completeTwoFactorSignIn(pendingToken, code, freshAddress())).toMatchObject({ ok: true });
+    expect(await completeTwoFactorSignIn(pendingToken, code, requestFrom(ip))).toMatchObject({ ok: true });
   });
 });
 

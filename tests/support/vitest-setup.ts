@@ -17,3 +17,5 @@ afterAll(() => {
     rmSync(path.dirname(manifest), { recursive: true, force: true });
 });
 process.env.MAIL_TRANSPORT = "file";
+// As in the Playwright server: the development mailbox is open on either database (who may read it is tested).
+process.env.DEV_MAILBOX ??= "true";

@@ -6,7 +6,7 @@
  * is all there on the next start. The PostgreSQL cases need the server at 127.0.0.1:5432 (CI has it).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -103,12 +103,21 @@ async function signIn(base: string, email: string) {
   return cookie;
 }
 
+/** No request may hang a test: one that takes longer than a person would wait fails it, saying which. */
+const PATIENCE_MS = 20_000;
 const send = (base: string, pathname: string, cookie: string, body?: URLSearchParams) =>
   fetch(`${base}${pathname}`, {
     method: body ? "POST" : "GET",
     redirect: "manual",
     headers: { Cookie: cookie, ...(body ? { Origin: base, "Content-Type": "application/x-www-form-urlencoded" } : {}) },
     body,
+    signal: AbortSignal.timeout(PATIENCE_MS),
+  }).catch((error: unknown) => {
+    throw new Error(`${body ? "POST" : "GET"} ${pathname} got no answer within ${PATIENCE_MS / 1000} s`, { cause: error });
+  });
+const get = (url: string) =>
+  fetch(url, { redirect: "manual", signal: AbortSignal.timeout(PATIENCE_MS) }).catch((error: unknown) => {
+    throw new Error(`GET ${new URL(url).pathname} got no answer within ${PATIENCE_MS / 1000} s`, { cause: error });
   });
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
@@ -151,6 +160,11 @@ describe.skipIf(!havePostgres)("on the PostgreSQL server", () => {
       where u.email = 'amara.nwosu@northmoor.example' and e.programme_slug = 'asye'`;
     enrolmentId = row!.id;
   }, 180_000);
+
+  afterEach(({ task }) => {
+    // What the server said is the only clue to a fault seen once under load: keep it with the failure.
+    if (task.result?.state === "fail") console.log(`[faults] the server's last words:\n${server?.logs.join("").split("\n").slice(-60).join("\n")}`);
+  });
 
   afterAll(async () => {
     if (process.env.DEBUG_FAULTS) console.log(server?.logs.join(""));
@@ -212,8 +226,13 @@ describe.skipIf(!havePostgres)("on the PostgreSQL server", () => {
       const desk = await send(server.base, "/supervision", cookie);
       expect(desk.status).toBe(503);
       expect(await desk.text()).toContain("Sorry, the service is unavailable");
-      expect((await fetch(`${server.base}/healthz`)).status).toBe(503);
-      const signInPage = await fetch(`${server.base}/sign-in`);
+      expect((await get(`${server.base}/healthz`)).status).toBe(503);
+      // Files, PDFs and calendars have no error page: they say so too, rather than failing with a 500.
+      const calendar = await send(server.base, `/year/${enrolmentId}/supervision.ics`, cookie);
+      expect(calendar.status).toBe(503);
+      expect(calendar.headers.get("retry-after")).toBeTruthy();
+      expect(await calendar.text()).toContain("Nothing you saved has been lost");
+      const signInPage = await get(`${server.base}/sign-in`);
       expect(signInPage.status).toBeLessThan(600);
       expect(signInPage.status).not.toBe(500);
     } finally {
@@ -224,8 +243,8 @@ describe.skipIf(!havePostgres)("on the PostgreSQL server", () => {
       return response.status === 200 ? response : undefined;
     });
     expect(await back.text()).toContain("Amara Nwosu");
-    expect((await fetch(`${server.base}/healthz`)).status).toBe(200);
-  }, 60_000);
+    expect((await get(`${server.base}/healthz`)).status).toBe(200);
+  }, 90_000);
 
   test("SIGTERM lets a request in flight finish, then closes the database and exits cleanly", async () => {
     const locker = await inDb.reserve();
@@ -255,6 +274,24 @@ describe.skipIf(!havePostgres)("on the PostgreSQL server", () => {
 describe("on the embedded database (PGlite)", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "pp-faults-pglite-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("starting on a data folder it cannot use says which and why, and exits non-zero", async () => {
+    const file = path.join(dir, "a-file-not-a-folder");
+    writeFileSync(file, "");
+    const folder = path.join(file, "pglite");
+    const proc = spawn(process.execPath, ["app/server.js"], {
+      env: { ...process.env, NODE_ENV: "production", PORT: String(await freePort()), PGLITE_DIR: folder, DATABASE_URL: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let said = "";
+    proc.stdout!.on("data", (chunk: Buffer) => (said += chunk.toString()));
+    proc.stderr!.on("data", (chunk: Buffer) => (said += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => proc.once("exit", resolve));
+    expect(code).toBe(1);
+    expect(said).toContain(`Practice Pathways could not start: the embedded database's folder ${folder} cannot be used`);
+    expect(said).toContain("Set PGLITE_DIR to a folder this user can write");
+    expect(said).not.toMatch(/\n\s+at /);
+  }, 60_000);
 
   test("SIGTERM during requests finishes them, and everything saved is there on the next start", async () => {
     const env = { PGLITE_DIR: path.join(dir, "data"), DATABASE_URL: "" };

@@ -226,7 +226,7 @@ describe("formValues", () => {
 
 describe("blankAsMissing", () => {
   it("treats an empty box as missing rather than zero", async () => {
-    const { blankAsMissing } = await import("~/utils/forms");
+    const { blankAsMissing } = await import("~/utils/forms.server");
     const schema = z.object({ cases: blankAsMissing(z.coerce.number({ error: "Enter the number of cases" }).min(0)) });
     expect(parseForm(form([["cases", ""]]), schema)).toMatchObject({
       ok: false,

@@ -4,13 +4,13 @@ import {
   lessonsInOrder,
   moduleProgress,
   neighbours,
-  nextReviewPoint,
   programmeProgress,
   scoreChecks,
   lessonTotal,
   viewToRecord,
   type LessonState,
 } from "~/modules/programmes/progress";
+import { nextReviewPoint } from "~/modules/programmes/milestones";
 
 function lesson(slug: string, order: number, minutes = 10, checks: Lesson["checks"] = []): Lesson {
   return {

@@ -1,13 +1,14 @@
 import {
   canMove,
-  councilStepSchema,
   hasRecordedConsent,
   isFinal,
   nextSteps,
   requestStatusAfter,
 } from "~/modules/returners/introductions";
+import { councilStepSchema } from "~/modules/returners/introduction-schema.server";
 import { INTRODUCTION_STATUSES } from "~/modules/returners/options";
-import { readVacancyFilters, vacancySchema, vacancyState } from "~/modules/returners/vacancies";
+import { readVacancyFilters, vacancyState } from "~/modules/returners/vacancies";
+import { vacancySchema } from "~/modules/returners/vacancy-schema.server";
 
 describe("introduction steps", () => {
   it("lets a council move an introduction forward, and no further once started or declined", () => {

@@ -7,12 +7,8 @@ import {
   readyToReturn,
   type StandingEntry,
 } from "~/modules/returners/route";
-import {
-  cpdRecordSchema,
-  discussedWithPeer,
-  profileSchema,
-  updatingEntrySchema,
-} from "~/modules/returners/route-schemas";
+import { discussedWithPeer } from "~/modules/returners/cpd";
+import { cpdRecordSchema, profileSchema, updatingEntrySchema } from "~/modules/returners/route-schemas.server";
 import { countUpdatingDays } from "~/modules/returners/updating";
 import { parseForm } from "~/utils/forms";
 

@@ -1,4 +1,5 @@
 /** Sign-in, sign-up, password reset, password change and invitations. */
+import { setTimeout as sleep } from "node:timers/promises";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { invitations, memberships, passwordResetTokens, users } from "#db/schema";
@@ -7,8 +8,9 @@ import { listMembershipsForUser } from "~/modules/organisations/memberships.serv
 import type { Role } from "~/modules/organisations/roles";
 import { getDb } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
+import { mailTransport } from "~/utils/env.server";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server";
-import { beginSignInAttempt, markSignInSucceeded } from "./rate-limit.server";
+import { beginSignInAttempt, markSignInSucceeded, signInWindowMinutes } from "./rate-limit.server";
 import {
   createSession,
   generateToken,
@@ -278,8 +280,23 @@ export async function signUp(
   return { ok: true, token: created.token, userId: created.userId };
 }
 
-/** Always behaves the same whether or not the address has an account. */
+/**
+ * How long asking for a reset link takes, whatever happens: the answer must not tell anyone, by its
+ * timing, whether the address has an account. The work takes a few milliseconds; mail to an SMTP
+ * server, which can take longer, is sent without waiting for it.
+ */
+export const RESET_ANSWER_MS = 400;
+
+/** Always behaves the same, and takes the same time, whether or not the address has an account. */
 export async function requestPasswordReset(emailInput: string, details: RequestDetails) {
+  const answered = sleep(RESET_ANSWER_MS);
+  await sendResetLink(emailInput, details);
+  await answered;
+}
+
+async function sendResetLink(emailInput: string, details: RequestDetails) {
+  const attempt = await beginSignInAttempt(normaliseEmail(emailInput), details.ipAddress, "password_reset");
+  if (attempt.blocked) return;
   const user = await findUserByEmail(emailInput);
   if (!user) return;
   const token = generateToken();
@@ -302,7 +319,7 @@ export async function requestPasswordReset(emailInput: string, details: RequestD
     );
   });
   // Sent only once the link is stored: a link that was never saved is never mailed.
-  await sendEmail({
+  const sending = sendEmail({
     to: user.email,
     subject: "Reset your Practice Pathways password",
     text: [
@@ -315,6 +332,9 @@ export async function requestPasswordReset(emailInput: string, details: RequestD
       "The link works once. If you did not ask for this, you can ignore this email: your password has not changed.",
     ].join("\n"),
   });
+  if (mailTransport() === "smtp")
+    sending.catch((error: unknown) => console.error("[mail] a password-reset link was not sent:", { userId: user.id, error }));
+  else await sending;
 }
 
 /**
@@ -402,9 +422,20 @@ export async function changePassword(
 ): Promise<ChangePasswordResult> {
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+  if (!user?.passwordHash) return { ok: false, field: "currentPassword", message: "Your current password is not right" };
+  // Someone at an unlocked screen could otherwise guess the current password without limit.
+  const attempt = await beginSignInAttempt(user.email, details.ipAddress);
+  if (attempt.blocked) {
+    return {
+      ok: false,
+      field: "currentPassword",
+      message: `Too many wrong passwords. For your security, wait ${signInWindowMinutes()} minutes and try again`,
+    };
+  }
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
     return { ok: false, field: "currentPassword", message: "Your current password is not right" };
   }
+  await markSignInSucceeded(attempt.attemptId);
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId));

@@ -70,3 +70,48 @@ export const invitationSchema = z.object({
   role: z.enum(INVITABLE_ROLES, { error: "Select the role they will have" }),
   jobTitle: z.string().trim().max(120, "Job title must be 120 characters or fewer").optional(),
 });
+
+/** Choosing which organisation and role to work in. */
+export const switchOrganisationSchema = z.object({
+  membershipId: z
+    .string({ error: "Select the organisation and role you are working in" })
+    .min(1, "Select the organisation and role you are working in"),
+});
+
+const EITHER = "Enter the security code from your authenticator app, or your password";
+
+/** Asking for new recovery codes: a security code or the password. */
+export const newRecoveryCodesSchema = z
+  .object({
+    code: z.string().trim().max(20, "Enter the 6-digit security code from your authenticator app").default(""),
+    password: z.string().max(1024, "Password is too long").default(""),
+  })
+  .refine((v) => v.code !== "" || v.password !== "", { path: ["code"], message: EITHER });
+
+/** Turning two-factor sign-in off: the password and a code. */
+export const turnOffTwoFactorSchema = z.object({
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1024, "Password is too long"),
+  code: z
+    .string({ error: "Enter a security code from your authenticator app, or a recovery code" })
+    .trim()
+    .min(1, "Enter a security code from your authenticator app, or a recovery code")
+    .max(40, "Enter a security code from your authenticator app, or a recovery code"),
+});
+
+/** Confirming two-factor set-up with a code from the app. */
+export const twoFactorSetupSchema = z.object({
+  code: z
+    .string({ error: "Enter the security code from your authenticator app" })
+    .trim()
+    .min(1, "Enter the security code from your authenticator app")
+    .max(20, "Enter the 6-digit security code from your authenticator app"),
+});
+
+/** The second step of signing in: a code from the app, or a recovery code. */
+export const twoFactorSignInSchema = z.object({
+  method: z.enum(["app", "recovery"]).default("app"),
+  code: z.string().max(100, "That is too long to be a code").default(""),
+});
+
+/** An organisation's settings: whether its staff must use two-factor sign-in. */
+export const twoFactorPolicySchema = z.object({ requireTwoFactor: z.literal("yes").optional() });

@@ -45,6 +45,18 @@ export const KIND_HINTS: Record<EvidenceKind, string> = {
   lesson_reflection: "A reflection written in one of the programme's lessons.",
 };
 
+/** The label of the main text of each kind, as the form shows it and errors name it. */
+export const BODY_LABELS: Record<EvidenceKind, string> = {
+  reflective_log: "your reflection",
+  direct_observation: "what you observed",
+  feedback_person: "the feedback",
+  feedback_professional: "the feedback",
+  written_work: "what this piece of work shows",
+  supervision_reflection: "your reflection",
+  cpd: "what you did and what you learnt",
+  lesson_reflection: "your reflection",
+};
+
 /** The kind-specific fields of each kind, in the order the form shows them. */
 export const KIND_DETAILS: Record<EvidenceKind, readonly DetailField[]> = {
   reflective_log: [],

@@ -5,8 +5,9 @@ import type { Database } from "#db/client";
 import { enrolments, knowledgeCheckAttempts, lessonProgress, lessonReflections, yearRevisions } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb, preparedStatement } from "~/utils/db.server";
-import { findProgramme } from "./catalogue.server";
-import type { Lesson } from "./content-schema";
+import { frameworksFor, mappableCodes } from "~/modules/portfolio/rules";
+import { findProgramme, loadManifest } from "./catalogue.server";
+import type { AssessmentRules, Lesson } from "./content-schema";
 import { scoreChecks, type LessonState } from "./progress";
 import { englandToday } from "~/utils/england";
 
@@ -322,6 +323,28 @@ export async function saveReflection(
 }
 
 /** Inside the caller's transaction when one is given (sendToPortfolio passes the evidence's). */
+/**
+ * A saved lesson reflection as a portfolio item: mapped only to the capabilities this learner's
+ * portfolio maps to (so the item can be edited later), or to all of the lesson's when none are.
+ */
+export function reflectionAsEvidence(
+  rules: AssessmentRules,
+  pathway: string | null,
+  lesson: Lesson,
+  reflection: { reflectionId: string; body: string; updatedAt: Date },
+) {
+  const prompt = lesson.reflections.find((r) => r.id === reflection.reflectionId)?.prompt ?? "";
+  const codes = mappableCodes(loadManifest().frameworks, frameworksFor(rules, pathway));
+  const mappable = lesson.capabilities.filter((c) => codes.has(c));
+  return {
+    title: `Reflection: ${lesson.title}`,
+    occurredOn: format(reflection.updatedAt, "yyyy-MM-dd"),
+    body: `${prompt}\n\n${reflection.body}`,
+    capabilities: mappable.length ? mappable : lesson.capabilities,
+    details: {},
+  };
+}
+
 export async function markSentToPortfolio(reflectionRowId: string, tx?: Database) {
   const db = tx ?? (await getDb());
   await db

@@ -1,5 +1,5 @@
 import { parseForm } from "~/utils/forms";
-import { lessonActionSchema } from "./schemas";
+import { lessonActionSchema } from "./schemas.server";
 
 /**
  * The lesson page's forms, parsed. On the server only, so that zod (and everything the schema pulls

@@ -1,6 +1,4 @@
 /** Progress through a programme, as pure arithmetic over the manifest and the learner's rows. */
-import { differenceInCalendarDays } from "date-fns";
-import { parseDay, reviewDates, yearInputFor, type Pause } from "~/modules/first-year/year";
 import type { Lesson, Module, Programme } from "./content-schema";
 
 export interface LessonState {
@@ -118,25 +116,4 @@ export function scoreChecks(lesson: Lesson, ids: string[], answers: Record<strin
     return { id, chosen: option ? chosen! : null, correct: !!option?.correct, feedback: option?.feedback ?? null };
   });
   return { results, score: results.filter((r) => r.correct).length, total: ids.length };
-}
-
-/** For an assessed programme: the next review point on or after today, with pauses and part-time taken into account. */
-/** An assessed year that has not begun yet (an intake still to come): when it starts, and in how many days. */
-export function startStillToCome(programme: Programme, enrolment: { startedOn: string }, today: Date) {
-  if (!programme.assessment) return null;
-  const days = differenceInCalendarDays(parseDay(enrolment.startedOn), today);
-  return days > 0 ? { on: enrolment.startedOn, days } : null;
-}
-
-export function nextReviewPoint(
-  programme: Programme,
-  enrolment: { startedOn: string; fte?: number | null; pauses?: Pause[] | null; extensionDays?: number | null },
-  today: Date,
-) {
-  if (!programme.assessment) return null;
-  for (const point of reviewDates(yearInputFor(enrolment, programme))) {
-    const days = differenceInCalendarDays(point.due, today);
-    if (days >= 0) return { title: point.title, due: point.due, days };
-  }
-  return null;
 }

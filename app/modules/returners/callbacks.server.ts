@@ -9,7 +9,7 @@ import { normaliseEmail } from "~/modules/auth/accounts.server";
 import { formatDate } from "~/modules/organisations/people";
 import { getDb } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
-import type { CallbackForm } from "./callback-schemas";
+import type { CallbackForm } from "./callback-schemas.server";
 import { makeReference } from "./desk";
 import { addWorkingDays } from "./working-days";
 

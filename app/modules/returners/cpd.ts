@@ -11,6 +11,14 @@ import { differenceInCalendarDays, format, parseISO } from "date-fns";
 
 export const RECORDS_NEEDED = 2;
 
+/** Each standard is its own checkbox (standard-1 … standard-6), so the form keeps which were ticked. */
+export const standardField = (code: string) => `standard-${code}`;
+
+/** A CPD record counts as discussed with a peer when it names the peer and says what was discussed. */
+export function discussedWithPeer(record: { peerReflection: string | null; peerName: string | null }) {
+  return !!record.peerReflection?.trim() && !!record.peerName?.trim();
+}
+
 export interface RegistrationYear {
   /** e.g. "2026-27" for 1 December 2026 to 30 November 2027. */
   label: string;

@@ -10,7 +10,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { issuePasswordLink, normaliseEmail } from "~/modules/auth/accounts.server";
 import { getDb } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
-import type { QueueFilters } from "./callback-schemas";
+import type { QueueFilters } from "./desk";
 import { ageBandRange } from "./desk";
 import { CALLBACK_STATUS_LABELS, CONTACT_OUTCOMES, type CallbackStatus, type CallOutcome } from "./options";
 import { englandToday } from "~/utils/england";

@@ -1,7 +1,6 @@
 /** The helpline desk's small rules: references, how old a request is, and when it is overdue. Pure. */
 import { addDays, format, parseISO } from "date-fns";
-import type { AgeBand } from "./callback-schemas";
-import type { CallbackStatus } from "./options";
+import { CALLBACK_STATUSES, REGIONS, SPECIALISMS, type CallbackStatus, type Specialism } from "./options";
 import { isWorkingDay, workingDaysBetween } from "./working-days";
 
 /** No 0/O, 1/I/L or 5/S: a reference read out over the phone cannot be misheard as another. */
@@ -65,4 +64,31 @@ export function describeDuration(hours: number | null): string {
   const rest = total % 24;
   const dayWords = `${days} ${days === 1 ? "day" : "days"}`;
   return rest ? `${dayWords} ${rest} ${rest === 1 ? "hour" : "hours"}` : dayWords;
+}
+
+/** The queue's filters, from the query string; anything unknown falls back to "all". */
+export const AGE_BANDS = ["under-2", "2-to-5", "over-5"] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+export const AGE_BAND_LABELS: Record<AgeBand, string> = {
+  "under-2": "Under 2 working days",
+  "2-to-5": "2 to 5 working days",
+  "over-5": "More than 5 working days",
+};
+
+export interface QueueFilters {
+  status: (typeof CALLBACK_STATUSES)[number];
+  region: (typeof REGIONS)[number] | null;
+  specialism: Specialism | null;
+  age: AgeBand | null;
+}
+
+export function queueFilters(params: URLSearchParams): QueueFilters {
+  const pick = <T extends string>(list: readonly T[], value: string | null): T | null =>
+    value && (list as readonly string[]).includes(value) ? (value as T) : null;
+  return {
+    status: pick(CALLBACK_STATUSES, params.get("status")) ?? "new",
+    region: pick(REGIONS, params.get("region")),
+    specialism: pick(SPECIALISMS, params.get("specialism")),
+    age: pick(AGE_BANDS, params.get("age")),
+  };
 }

@@ -9,7 +9,7 @@ import { cpdSentences, cpdState, registrationYearOf } from "./cpd";
 import { englandDay } from "~/utils/england";
 import { PROFESSIONAL_STANDARDS, REGISTRATION_LABELS, SPECIALISM_LABELS } from "./options";
 import { daysInWords, daysNeededFor, entryStandings, formatDays, readyToReturn } from "./route";
-import { discussedWithPeer } from "./route-schemas";
+import { discussedWithPeer } from "./cpd";
 import { listCpdRecords, listUpdatingEntries, type ReturnerProfile } from "./route.server";
 import { countUpdatingDays, UPDATING_KIND_LABELS } from "./updating";
 

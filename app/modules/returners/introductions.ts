@@ -1,8 +1,8 @@
 /**
  * An introduction's course: which steps a council may record next, what each step needs,
- * and what it means for the helpline's request. Pure.
+ * and what it means for the helpline's request. Pure. The council's form is in
+ * introduction-schema.server.ts, so that no page's JavaScript carries zod.
  */
-import { z } from "zod";
 import type { CallbackStatus, IntroductionStatus } from "./options";
 
 /** The steps a council records. `introduced` is where every introduction starts. */
@@ -46,41 +46,3 @@ export function requestStatusAfter(current: CallbackStatus, introduction: Introd
 export function hasRecordedConsent(request: { consentToShare: boolean; consentRecordedAt: Date | string | null }) {
   return request.consentToShare && !!request.consentRecordedAt;
 }
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const day = (message: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .regex(ISO_DAY, message)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message);
-const note = z.string().trim().max(2_000, "The note must be 2,000 characters or fewer").optional().default("");
-
-/** The council's form: one step at a time, with what that step needs. */
-export const councilStepSchema = z.discriminatedUnion(
-  "intent",
-  [
-    z.object({
-      intent: z.literal("interview"),
-      interviewOn: day("Enter the interview date as a real date, for example 2027-02-15"),
-      note,
-    }),
-    z.object({ intent: z.literal("offered"), note }),
-    z.object({
-      intent: z.literal("started"),
-      startsOn: day("Enter the start date as a real date, for example 2027-04-01"),
-      note,
-    }),
-    z.object({
-      intent: z.literal("declined"),
-      reason: z
-        .string({ error: "Say why, for the helpline and the returner" })
-        .trim()
-        .min(1, "Say why, for the helpline and the returner")
-        .max(2_000, "The note must be 2,000 characters or fewer"),
-    }),
-  ],
-  { error: "Choose what to record" },
-);
-
-export type CouncilStepInput = z.output<typeof councilStepSchema>;

@@ -7,7 +7,7 @@ import { moduleProgress, programmeProgress } from "~/modules/programmes/progress
 import { cpdSentences, cpdState } from "./cpd";
 import { INTRODUCTION_STATUS_LABELS } from "./options";
 import { eligibilityFor, isGoodNews, readyToReturn } from "./route";
-import { discussedWithPeer } from "./route-schemas";
+import { discussedWithPeer } from "./cpd";
 import { listCpdRecords, listUpdatingEntries, myIntroductions, type ReturnerProfile } from "./route.server";
 import { countUpdatingDays } from "./updating";
 

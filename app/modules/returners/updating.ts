@@ -19,6 +19,10 @@ import { addYears, differenceInCalendarDays, format, parseISO, subMonths } from 
 
 export const HOURS_PER_DAY = 6;
 
+/** The hours one date of the log may hold, as the form asks for them. */
+export const HOURS_MIN = 0.5;
+export const HOURS_MAX = 12;
+
 export const UPDATING_KINDS = ["supervised_practice", "formal_study", "private_study"] as const;
 export type UpdatingKind = (typeof UPDATING_KINDS)[number];
 

@@ -3,7 +3,8 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, type SQL } from "drizz
 import { organisations, vacancies } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
-import { specialismsMatching, VACANCIES_PER_PAGE, type VacancyFilters, type VacancyInput } from "./vacancies";
+import { specialismsMatching, VACANCIES_PER_PAGE, type VacancyFilters } from "./vacancies";
+import type { VacancyInput } from "./vacancy-schema.server";
 
 export interface Actor {
   userId: string;

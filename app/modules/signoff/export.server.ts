@@ -10,7 +10,7 @@ import { reviewDates, yearEnd, yearInputFor } from "~/modules/first-year/year";
 import type { Programme } from "~/modules/programmes/content-schema";
 import { allVersionsFor } from "~/modules/portfolio/portfolio.server";
 import { JUDGEMENTS, KIND_LABELS } from "~/modules/portfolio/rules";
-import { KINDS } from "~/modules/supervision/schemas";
+import { KINDS } from "~/modules/supervision/kinds";
 import { listSessions } from "~/modules/supervision/supervision.server";
 import type { enrolments } from "#db/schema";
 import { PANEL_OUTCOMES, type PanelOutcome } from "./panel";

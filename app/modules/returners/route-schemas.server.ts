@@ -1,9 +1,13 @@
-/** The returner's forms at the edge: their answers, the checklist, the updating log and CPD records. */
+/**
+ * The returner's forms at the edge: their answers, the checklist, the updating log and CPD records.
+ * Server-only, so that no page's JavaScript carries zod; the constants the pages show are in
+ * updating.ts and cpd.ts.
+ */
 import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
-import { blankAsMissing } from "~/utils/forms";
+import { blankAsMissing } from "~/utils/forms.server";
 import { PROFESSIONAL_STANDARDS, REGIONS, REGISTRATION_STATUSES, SPECIALISMS } from "./options";
-import { UPDATING_KINDS } from "./updating";
+import { HOURS_MAX, HOURS_MIN, UPDATING_KINDS } from "./updating";
 
 const text = (missing: string, max: number, tooLong: string) =>
   z.string({ error: missing }).trim().min(1, missing).max(max, tooLong);
@@ -77,9 +81,6 @@ export const checklistSchema = z.object({
   supervisedStartAgreed: tick,
 });
 
-export const HOURS_MIN = 0.5;
-export const HOURS_MAX = 12;
-
 export function updatingEntrySchema(today: string) {
   return z
     .object({
@@ -112,8 +113,6 @@ export const deleteEntrySchema = z.object({
 });
 
 const STANDARD_CODES: string[] = PROFESSIONAL_STANDARDS.map((s) => s.code);
-/** Each standard is its own checkbox (standard-1 … standard-6), so the form keeps which were ticked. */
-export const standardField = (code: string) => `standard-${code}`;
 
 export function cpdRecordSchema(today: string) {
   // The ticked boxes become one list first, so a missing standard is said alongside other mistakes.
@@ -153,9 +152,4 @@ export function cpdRecordSchema(today: string) {
         .refine((codes) => codes.length > 0, "Choose at least one professional standard"),
     }),
   );
-}
-
-/** A CPD record counts as discussed with a peer when it names the peer and says what was discussed. */
-export function discussedWithPeer(record: { peerReflection: string | null; peerName: string | null }) {
-  return !!record.peerReflection?.trim() && !!record.peerName?.trim();
 }

@@ -1,13 +1,9 @@
+/** The supervision forms as zod schemas; server-only, so that no page's JavaScript carries zod. */
 import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
-import { blankAsMissing } from "~/utils/forms";
+import { blankAsMissing } from "~/utils/forms.server";
+import { KINDS } from "./kinds";
 
-export const KINDS = {
-  one_to_one: "One-to-one",
-  group: "Group supervision",
-  reflective: "Reflective supervision",
-  unplanned: "Unplanned (case-led)",
-} as const;
 
 const text = (label: string, max = 20_000) =>
   z

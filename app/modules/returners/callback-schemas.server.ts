@@ -1,6 +1,7 @@
 /**
  * The returners' public forms (the self-check and the callback request) and the helpline
- * desk's forms, as zod schemas: what each field must be, in the words shown next to it. Pure.
+ * desk's forms, as zod schemas: what each field must be, in the words shown next to it. Pure;
+ * server-only so that no page's JavaScript carries zod.
  */
 import { format, isAfter, isValid, parseISO } from "date-fns";
 import { z } from "zod";
@@ -11,7 +12,6 @@ import {
   REGISTRATION_STATUSES,
   SPECIALISMS,
   type RegistrationStatus,
-  type Specialism,
 } from "./options";
 
 const EARLIEST_YEAR = 1950;
@@ -213,30 +213,3 @@ export const deskActionSchema = z.discriminatedUnion(
     error: "Choose what to do",
   },
 );
-
-/** The queue's filters, from the query string; anything unknown falls back to "all". */
-export const AGE_BANDS = ["under-2", "2-to-5", "over-5"] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
-export const AGE_BAND_LABELS: Record<AgeBand, string> = {
-  "under-2": "Under 2 working days",
-  "2-to-5": "2 to 5 working days",
-  "over-5": "More than 5 working days",
-};
-
-export interface QueueFilters {
-  status: (typeof CALLBACK_STATUSES)[number];
-  region: (typeof REGIONS)[number] | null;
-  specialism: Specialism | null;
-  age: AgeBand | null;
-}
-
-export function queueFilters(params: URLSearchParams): QueueFilters {
-  const pick = <T extends string>(list: readonly T[], value: string | null): T | null =>
-    value && (list as readonly string[]).includes(value) ? (value as T) : null;
-  return {
-    status: pick(CALLBACK_STATUSES, params.get("status")) ?? "new",
-    region: pick(REGIONS, params.get("region")),
-    specialism: pick(SPECIALISMS, params.get("specialism")),
-    age: pick(AGE_BANDS, params.get("age")),
-  };
-}

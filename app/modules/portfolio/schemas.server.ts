@@ -1,6 +1,7 @@
+/** The evidence forms as zod schemas; server-only, so that no page's JavaScript carries zod. */
 import { isAfter, isValid, parseISO } from "date-fns";
 import { z } from "zod";
-import { JUDGEMENTS, KIND_DETAILS, type EvidenceKind } from "./rules";
+import { BODY_LABELS, JUDGEMENTS, KIND_DETAILS, type EvidenceKind } from "./rules";
 import { englandToday } from "~/utils/england";
 
 export const TEXT_MAX = 20_000;
@@ -11,18 +12,6 @@ const text = (label: string, max = TEXT_MAX) =>
     .trim()
     .min(1, `Write ${label}`)
     .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max.toLocaleString("en-GB")} characters or fewer`);
-
-/** The label of the main text of each kind, as the form shows it and errors name it. */
-export const BODY_LABELS: Record<EvidenceKind, string> = {
-  reflective_log: "your reflection",
-  direct_observation: "what you observed",
-  feedback_person: "the feedback",
-  feedback_professional: "the feedback",
-  written_work: "what this piece of work shows",
-  supervision_reflection: "your reflection",
-  cpd: "what you did and what you learnt",
-  lesson_reflection: "your reflection",
-};
 
 /**
  * The schema of the evidence form for one kind. `codes` are the capability codes the learner's

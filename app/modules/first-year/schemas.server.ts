@@ -1,6 +1,8 @@
+/** The learning agreement's and the year settings' forms as zod schemas; server-only, so that no page's JavaScript carries zod. */
 import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
-import { blankAsMissing } from "~/utils/forms";
+import { blankAsMissing } from "~/utils/forms.server";
+import { PAUSE_REASONS } from "./pause-reasons";
 
 const part = (label: string) =>
   z
@@ -26,11 +28,6 @@ const isoDay = (label: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label}, for example 2027-03-01`)
     .refine((v) => isValid(parseISO(v)), "Enter a real date");
 
-export const PAUSE_REASONS = {
-  sickness: "Long-term sickness",
-  parental_leave: "Maternity, paternity, adoption or shared parental leave",
-  other_leave: "Other leave agreed by the employer",
-} as const;
 
 export const yearSettingsSchema = z.discriminatedUnion("intent", [
   z.object({

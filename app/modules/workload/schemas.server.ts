@@ -1,6 +1,6 @@
 import { isMonday, isValid, parseISO } from "date-fns";
 import { z } from "zod";
-import { blankAsMissing } from "~/utils/forms";
+import { blankAsMissing } from "~/utils/forms.server";
 
 const number = (missing: string, rules: (n: z.ZodNumber) => z.ZodNumber) =>
   blankAsMissing(rules(z.coerce.number({ error: missing })));

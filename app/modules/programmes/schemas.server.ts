@@ -1,8 +1,6 @@
-/** Forms on the lesson page. */
+/** Forms on the lesson page, as zod schemas; server-only, so that no page's JavaScript carries zod. */
 import { z } from "zod";
 import { REFLECTION_MAX } from "./limits";
-
-export { REFLECTION_MAX };
 
 export const lessonActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("complete") }),
