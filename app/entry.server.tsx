@@ -6,8 +6,6 @@ import { closeDatabase, connectDatabase, currentQueryTally, getDb, withQueryTall
 import { seedDemoWorldIfEmpty } from "~/utils/demo-world.server";
 import { devMailboxOpen, env, isProduction, mailTransport } from "~/utils/env.server";
 import { pruneStoredEmails } from "~/utils/email.server";
-import { KeptMarkupProvider } from "~/components/KeptMarkup";
-import { keptMarkup } from "~/utils/kept-markup.server";
 import { NonceProvider } from "~/utils/nonce";
 import { runInRequestScope } from "~/utils/request-scope.server";
 import { isDatabaseOutage, serviceUnavailable } from "~/utils/outage.server";
@@ -121,9 +119,7 @@ export default function handleRequest(
     const timer = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <KeptMarkupProvider value={keptMarkup()}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </KeptMarkupProvider>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,

@@ -18,7 +18,7 @@ import { navigationFor, ROLE_LABELS } from "~/modules/organisations/roles";
 import stylesheet from "~/styles/app.css";
 import { getCurrentUser } from "~/utils/auth.server";
 import { useNonce } from "~/utils/nonce";
-import { PageNavLink, usePageLinks } from "~/components/PageLink";
+import { MenuLink } from "~/components/MenuLink";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -89,9 +89,9 @@ function Header({ viewer }: { viewer: Awaited<ReturnType<typeof loader>>["viewer
           <ul className="width-container nav__list">
             {viewer.navigation.map((item) => (
               <li key={item.href}>
-                <PageNavLink to={item.href} end className="nav__link">
+                <MenuLink to={item.href} end className="nav__link">
                   {item.label}
-                </PageNavLink>
+                </MenuLink>
               </li>
             ))}
           </ul>
@@ -181,7 +181,6 @@ function useFocusOnNewPage() {
 export default function App() {
   useLoaderData<typeof loader>();
   useFocusOnNewPage();
-  usePageLinks();
   return <Outlet />;
 }
 

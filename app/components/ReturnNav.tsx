@@ -1,4 +1,4 @@
-import { PageNavLink } from "~/components/PageLink";
+import { MenuLink } from "~/components/MenuLink";
 
 const SECTIONS = [
   ["/return", "Your return"],
@@ -13,9 +13,9 @@ export function ReturnNav() {
       <ul className="sub-nav__list">
         {SECTIONS.map(([path, title]) => (
           <li key={path}>
-            <PageNavLink to={path} end className="sub-nav__link">
+            <MenuLink to={path} end className="sub-nav__link">
               {title}
-            </PageNavLink>
+            </MenuLink>
           </li>
         ))}
         <li>

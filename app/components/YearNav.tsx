@@ -1,4 +1,4 @@
-import { PageNavLink } from "~/components/PageLink";
+import { MenuLink } from "~/components/MenuLink";
 
 const SECTIONS = [
   ["", "The year"],
@@ -17,9 +17,9 @@ export function YearNav({ enrolmentId, label }: { enrolmentId: string; label: st
       <ul className="sub-nav__list">
         {SECTIONS.map(([path, title]) => (
           <li key={path}>
-            <PageNavLink to={`/year/${enrolmentId}${path}`} end={path === ""} className="sub-nav__link">
+            <MenuLink to={`/year/${enrolmentId}${path}`} end={path === ""} className="sub-nav__link">
               {title}
-            </PageNavLink>
+            </MenuLink>
           </li>
         ))}
       </ul>

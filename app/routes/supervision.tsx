@@ -1,21 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { PageLink } from "~/components/PageLink";
+import { Link, useLoaderData } from "@remix-run/react";
 import { AgreementTag } from "~/components/AgreementTag";
 import { Welcome } from "~/components/Welcome";
 import { supervisorsDesk, type DeskLine } from "~/modules/supervision/desk.server";
 import { requireMembership } from "~/utils/auth.server";
-import { keepMarkup } from "~/utils/kept-markup.server";
-import { Kept } from "~/components/KeptMarkup";
 
 export const meta: MetaFunction = () => [{ title: "Your supervisees – Practice Pathways" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireMembership(request, { permission: "learner:read:supervisee" });
   const desk = await supervisorsDesk(current.active.organisationId, current.user.id);
-  // The rows are drawn again only when the desk has changed (see kept-markup.server).
-  keepMarkup("desk-rows", current.active.id, DeskRows, desk.lines);
-  return { organisation: current.active.organisation.name, ...desk };
+  return { organisation: current.active.organisation.name, supervisees: desk.supervisees };
 }
 
 function AttentionList({
@@ -34,10 +29,10 @@ function AttentionList({
     <ul className="plain-list">
       {items.map((i) => (
         <li key={i.text}>
-          <PageLink to={i.to.startsWith("/year/") ? i.to : `/year/${year}${i.to}`}>
+          <Link discover="none" to={i.to.startsWith("/year/") ? i.to : `/year/${year}${i.to}`}>
             {i.text}
             <span className="visually-hidden">{` for ${name}`}</span>
-          </PageLink>
+          </Link>
         </li>
       ))}
     </ul>
@@ -46,14 +41,14 @@ function AttentionList({
 
 function DeskRows({ supervisees }: { supervisees: DeskLine[] }) {
   return (
-    <>
+    <tbody>
       {supervisees.map((s) => {
         const year = s.year;
         const base = year ? `/year/${year.id}` : "";
         return (
           <tr key={s.membershipId}>
             <td>
-              <PageLink to={`/learners/${s.membershipId}`}>{s.name}</PageLink>
+              <Link discover="none" to={`/learners/${s.membershipId}`}>{s.name}</Link>
               {s.invited ? (
                 <>
                   {" "}
@@ -69,13 +64,13 @@ function DeskRows({ supervisees }: { supervisees: DeskLine[] }) {
               </span>
               {year ? (
                 <>
-                  <PageLink to={base}>
+                  <Link discover="none" to={base}>
                     The year<span className="visually-hidden">{` of ${s.name}`}</span>
-                  </PageLink>
+                  </Link>
                   {" · "}
-                  <PageLink to={`${base}/portfolio`}>
+                  <Link discover="none" to={`${base}/portfolio`}>
                     Portfolio<span className="visually-hidden">{` of ${s.name}`}</span>
-                  </PageLink>
+                  </Link>
                   {` (${year.evidencePercent}%)`}
                 </>
               ) : null}
@@ -83,10 +78,10 @@ function DeskRows({ supervisees }: { supervisees: DeskLine[] }) {
             <td>
               {year ? (
                 <>
-                  <PageLink to={`${base}/supervision`}>
+                  <Link discover="none" to={`${base}/supervision`}>
                     {year.nextSupervision ? `Next by ${year.nextSupervision}` : "Record"}
                     <span className="visually-hidden">{` for ${s.name}`}</span>
-                  </PageLink>
+                  </Link>
                   {year.missedSupervision ? (
                     <>
                       {" "}
@@ -94,9 +89,9 @@ function DeskRows({ supervisees }: { supervisees: DeskLine[] }) {
                     </>
                   ) : null}
                   <br />
-                  <PageLink to={`${base}/workload`}>
+                  <Link discover="none" to={`${base}/workload`}>
                     Workload<span className="visually-hidden">{` for ${s.name}`}</span>
-                  </PageLink>
+                  </Link>
                   {year.workloadFlags ? (
                     <>
                       {" "}
@@ -123,9 +118,9 @@ function DeskRows({ supervisees }: { supervisees: DeskLine[] }) {
             <td>
               {year ? (
                 <>
-                  <PageLink to={`${base}/agreement`}>
+                  <Link discover="none" to={`${base}/agreement`}>
                     Open<span className="visually-hidden">{` ${s.name}'s learning agreement`}</span>
-                  </PageLink>{" "}
+                  </Link>{" "}
                   <AgreementTag state={year.agreement} />
                 </>
               ) : (
@@ -135,12 +130,12 @@ function DeskRows({ supervisees }: { supervisees: DeskLine[] }) {
           </tr>
         );
       })}
-    </>
+    </tbody>
   );
 }
 
 export default function Supervision() {
-  const { organisation, count, lines } = useLoaderData<typeof loader>();
+  const { organisation, supervisees } = useLoaderData<typeof loader>();
   return (
     <>
       <Welcome>
@@ -148,7 +143,7 @@ export default function Supervision() {
       </Welcome>
       <span className="caption">{organisation}</span>
       <h1>Your supervisees</h1>
-      {count === 0 ? (
+      {supervisees.length === 0 ? (
         <p>
           Nobody is assigned to you for supervision yet. Your programme lead assigns supervisees; when they do, each one
           will appear here.
@@ -166,7 +161,7 @@ export default function Supervision() {
               <th scope="col">Learning agreement</th>
             </tr>
           </thead>
-          <Kept name="desk-rows" as="tbody" Part={DeskRows} props={lines} />
+          <DeskRows supervisees={supervisees} />
         </table>
       )}
     </>

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { AgreementTag } from "~/components/AgreementTag";
-import { PageLink } from "~/components/PageLink";
 import { Welcome } from "~/components/Welcome";
 import { teamOf, type TeamLine } from "~/modules/first-year/team.server";
 import { requireMembership } from "~/utils/auth.server";
@@ -23,10 +22,10 @@ function Items({ items, empty, name }: { items: TeamLine["waiting"]; empty: stri
     <ul className="plain-list">
       {items.map((i) => (
         <li key={i.text}>
-          <PageLink to={i.href}>
+          <Link discover="none" to={i.href}>
             {i.text}
             <span className="visually-hidden">{` for ${name}`}</span>
-          </PageLink>
+          </Link>
         </li>
       ))}
     </ul>
@@ -84,7 +83,7 @@ export default function Team() {
                 {page.lines.map((l) => (
                   <tr key={l.enrolmentId}>
                     <td>
-                      <PageLink to={`/year/${l.enrolmentId}`}>{l.name}</PageLink>
+                      <Link discover="none" to={`/year/${l.enrolmentId}`}>{l.name}</Link>
                     </td>
                     <td>
                       {l.position}
@@ -100,9 +99,9 @@ export default function Team() {
                       <Items items={l.overdue} empty="Nothing overdue" name={l.name} />
                     </td>
                     <td>
-                      <PageLink to={`/year/${l.enrolmentId}/agreement`}>
+                      <Link discover="none" to={`/year/${l.enrolmentId}/agreement`}>
                         Open<span className="visually-hidden">{` ${l.name}'s learning agreement`}</span>
-                      </PageLink>{" "}
+                      </Link>{" "}
                       <AgreementTag state={l.agreement} />
                     </td>
                   </tr>

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { PageLink } from "~/components/PageLink";
+import { Link, useLoaderData } from "@remix-run/react";
 import { differenceInCalendarDays, format } from "date-fns";
 import { Notification } from "~/components/Notification";
 import { YearNav } from "~/components/YearNav";
@@ -21,10 +20,7 @@ import { listSessions } from "~/modules/supervision/supervision.server";
 import { judgeWeeks } from "~/modules/workload/rules";
 import { findLimit, listWeeks } from "~/modules/workload/workload.server";
 import { requireUser } from "~/utils/auth.server";
-import { forYear } from "~/modules/first-year/year-cache.server";
-import { Kept } from "~/components/KeptMarkup";
-import { keepMarkup } from "~/utils/kept-markup.server";
-import { toJsonText } from "~/utils/json-text";
+import { yearPageData } from "~/modules/first-year/year-cache.server";
 import type { Enrolment } from "~/modules/programmes/learning.server";
 import type { Programme } from "~/modules/programmes/content-schema";
 import { englandToday } from "~/utils/england";
@@ -44,11 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   const today = englandToday();
   // The same for everyone who may see it: worked out again only when the year changes (or daily).
-  const page = await forYear("year-page", { enrolment, revision }, today, "", () =>
-    workOutYear(enrolment, programme, today),
-  );
-  // The month-by-month list, the longest part of the page, is drawn again only when it changes.
-  keepMarkup("year-timeline", enrolment.id, Timeline, page.timeline);
+  const page = await yearPageData({ enrolment, revision }, today, () => workOutYear(enrolment, programme, today));
   return { enrolmentId: enrolment.id, party, learnerName, teamManager: teamManagerName, ...page };
 }
 
@@ -164,8 +156,7 @@ async function workOutYear(enrolment: Enrolment, programme: Programme, today: Da
       code: nextReview.code,
       state: STATE_LABELS[nextReview.state],
     },
-    // Made into text once for as long as the page is kept, not on every request.
-    timeline: toJsonText({
+    timeline: {
       months: timeline.months.map((m): MonthShown => ({
         number: m.number,
         from: day(m.from),
@@ -180,7 +171,7 @@ async function workOutYear(enrolment: Enrolment, programme: Programme, today: Da
           date: format(e.date, "d MMM"),
         })),
       })),
-    }),
+    },
   };
 }
 
@@ -231,7 +222,7 @@ export default function Year() {
                 Download the certificate (PDF)
               </a>
               . Its verification code is <strong>{page.panelOutcome.certificateCode}</strong>; anyone can check it at{" "}
-              <PageLink to="/verify">the certificate checker</PageLink>.
+              <Link discover="none" to="/verify">the certificate checker</Link>.
             </p>
           ) : (
             <p>{page.panelOutcome.next}</p>
@@ -249,14 +240,14 @@ export default function Year() {
       </p>
       {page.party === "programme_lead" ? (
         <p>
-          <PageLink to={`${base}/settings`}>Record a change to the year</PageLink> (team manager, pathway, part-time
+          <Link discover="none" to={`${base}/settings`}>Record a change to the year</Link> (team manager, pathway, part-time
           working, a pause or an extension)
         </p>
       ) : null}
       <div className="card-grid">
         <section className="card" aria-labelledby="card-agreement">
           <h2 className="heading-s" id="card-agreement">
-            <PageLink to={`${base}/agreement`}>Learning agreement</PageLink>
+            <Link discover="none" to={`${base}/agreement`}>Learning agreement</Link>
           </h2>
           <p>
             {page.agreement.state === "signed" ? (
@@ -270,7 +261,7 @@ export default function Year() {
         </section>
         <section className="card" aria-labelledby="card-supervision">
           <h2 className="heading-s" id="card-supervision">
-            <PageLink to={`${base}/supervision`}>Supervision</PageLink>
+            <Link discover="none" to={`${base}/supervision`}>Supervision</Link>
           </h2>
           <p>
             {page.supervision.next ? `Next due by ${page.supervision.next}.` : "No more is scheduled."}{" "}
@@ -286,7 +277,7 @@ export default function Year() {
         </section>
         <section className="card" aria-labelledby="card-portfolio">
           <h2 className="heading-s" id="card-portfolio">
-            <PageLink to={`${base}/portfolio`}>Portfolio</PageLink>
+            <Link discover="none" to={`${base}/portfolio`}>Portfolio</Link>
           </h2>
           <p>{page.portfolio.percent}% of the evidence the programme asks for.</p>
           {page.portfolio.missingKinds.length ? (
@@ -304,11 +295,11 @@ export default function Year() {
         </section>
         <section className="card" aria-labelledby="card-review">
           <h2 className="heading-s" id="card-review">
-            <PageLink to={`${base}/reviews`}>Reviews</PageLink>
+            <Link discover="none" to={`${base}/reviews`}>Reviews</Link>
           </h2>
           {page.nextReview ? (
             <p>
-              <PageLink to={`${base}/reviews/${page.nextReview.code}`}>{page.nextReview.title}</PageLink> due by{" "}
+              <Link discover="none" to={`${base}/reviews/${page.nextReview.code}`}>{page.nextReview.title}</Link> due by{" "}
               {page.nextReview.due}
               {page.nextReview.days < 0 ? (
                 <>
@@ -326,7 +317,7 @@ export default function Year() {
         </section>
         <section className="card" aria-labelledby="card-workload">
           <h2 className="heading-s" id="card-workload">
-            <PageLink to={`${base}/workload`}>Workload</PageLink>
+            <Link discover="none" to={`${base}/workload`}>Workload</Link>
           </h2>
           <p>
             {page.workload.weeks} {page.workload.weeks === 1 ? "week" : "weeks"} recorded.{" "}
@@ -340,14 +331,9 @@ export default function Year() {
       </div>
 
       <h2 id="timeline-heading">The year month by month</h2>
-      <Kept
-        name="year-timeline"
-        as="ol"
-        className="timeline"
-        aria-labelledby="timeline-heading"
-        Part={Timeline}
-        props={page.timeline}
-      />
+      <ol className="timeline" aria-labelledby="timeline-heading">
+        <Timeline months={page.timeline.months} />
+      </ol>
     </>
   );
 }
@@ -375,7 +361,7 @@ function Timeline({ months }: { months: MonthShown[] }) {
                 return (
                   <li key={i} className={`timeline__event timeline__event--${e.kind}`}>
                     <span className="timeline__date">{e.date}</span>{" "}
-                    {e.href ? <PageLink to={e.href}>{e.title}</PageLink> : e.title}{" "}
+                    {e.href ? <Link discover="none" to={e.href}>{e.title}</Link> : e.title}{" "}
                     {tag ? <span className={`tag ${tag.className}`}>{tag.label}</span> : null}
                   </li>
                 );

@@ -10,14 +10,13 @@ import { AsyncLocalStorage } from "node:async_hooks";
 interface RequestScope {
   shares: boolean;
   memo: Map<string, Promise<unknown>>;
-  values: Map<string, unknown>;
 }
 
 const holder = globalThis as typeof globalThis & { __ppRequestScope?: AsyncLocalStorage<RequestScope> };
 const storage = (holder.__ppRequestScope ??= new AsyncLocalStorage<RequestScope>());
 
 export function runInRequestScope<T>(method: string, work: () => T): T {
-  return storage.run({ shares: method === "GET" || method === "HEAD", memo: new Map(), values: new Map() }, work);
+  return storage.run({ shares: method === "GET" || method === "HEAD", memo: new Map() }, work);
 }
 
 /**
@@ -35,17 +34,3 @@ export function oncePerRequest<T>(key: string, make: () => Promise<T>): Promise<
   return pending;
 }
 
-/**
- * A value that lives as long as this request, in any request (what one part of it leaves for
- * another, not a read shared between loaders): made by `make` the first time it is asked for, or,
- * without `make`, undefined until then. Undefined outside a request.
- */
-export function requestScopeValue<T>(key: string, make?: () => T): T | undefined {
-  const scope = storage.getStore();
-  if (!scope) return undefined;
-  if (!scope.values.has(key)) {
-    if (!make) return undefined;
-    scope.values.set(key, make());
-  }
-  return scope.values.get(key) as T;
-}

@@ -10,13 +10,12 @@ import { and, eq } from "drizzle-orm";
 import { readFileSync, writeFileSync } from "node:fs";
 import { withQueryTally, type QueryTally } from "#db/query-count";
 import { enrolments, memberships, users } from "#db/schema";
-import { forgetYears, YEAR_CACHE_MAX_AGE_MS } from "~/modules/first-year/year-cache.server";
+import { YEAR_CACHE_MAX_AGE_MS } from "~/modules/first-year/year-cache.server";
 import { superviseesFingerprint } from "~/modules/organisations/memberships.server";
 import { createEvidence } from "~/modules/portfolio/portfolio.server";
 import type { Manifest } from "~/modules/programmes/content-schema";
 import { setLessonComplete } from "~/modules/programmes/learning.server";
-import { forgetDesks, supervisorsDesk, type DeskLine } from "~/modules/supervision/desk.server";
-import { fromJsonText } from "~/utils/json-text";
+import { supervisorsDesk, type DeskLine } from "~/modules/supervision/desk.server";
 import { withTestDatabase } from "../support/database";
 import { writeTestManifest } from "../support/manifest";
 import { makeMembership, makeOrganisation, makeUser } from "../support/fixtures";
@@ -55,11 +54,6 @@ writeTestManifest(manifestFile);
 const t = withTestDatabase();
 const day = (d: Date) => format(d, "yyyy-MM-dd");
 
-beforeEach(() => {
-  forgetDesks();
-  forgetYears();
-});
-
 async function world() {
   const org = await makeOrganisation(t.db);
   const supervisor = await makeUser(t.db, { name: "Daniel Okafor" });
@@ -94,7 +88,7 @@ async function world() {
 async function readDesk(orgId: string, supervisorId: string, today = new Date()) {
   const tally: QueryTally = { count: 0 };
   const desk = await withQueryTally(() => supervisorsDesk(orgId, supervisorId, today), tally);
-  const lines = fromJsonText(desk.lines).supervisees;
+  const lines = desk.supervisees;
   return { desk, lines, queries: tally.count };
 }
 

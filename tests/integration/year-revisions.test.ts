@@ -9,7 +9,6 @@ import { eq, inArray } from "drizzle-orm";
 import { withQueryTally, type QueryTally } from "#db/query-count";
 import { enrolments, learningAgreements, learningAgreementSignatures, supervisionSessions, yearRevisions } from "#db/schema";
 import { yearSummaries } from "~/modules/first-year/summary.server";
-import { forgetYears } from "~/modules/first-year/year-cache.server";
 import { createEvidence, reviseEvidence } from "~/modules/portfolio/portfolio.server";
 import { keptAgreementSummaries } from "~/modules/first-year/overview.server";
 import { enrolmentsWithLessons, listOrganisationEnrolments } from "~/modules/programmes/learning.server";
@@ -138,7 +137,6 @@ describe("the desk's line for each year, kept against the revision", () => {
   };
 
   test("shows new evidence as soon as it is saved, and reads nothing more while nothing changes", async () => {
-    forgetYears();
     const { org, amara, tom } = await world();
     const people = [amara.learner.id, tom.learner.id];
     const first = await desk(org.id, people);
@@ -165,7 +163,6 @@ describe("the desk's line for each year, kept against the revision", () => {
   });
 
   test("is worked out again when the enrolment itself changes (a pause, part-time working)", async () => {
-    forgetYears();
     const { org, amara } = await world();
     const first = await desk(org.id, [amara.learner.id]);
     await t.db.update(enrolments).set({ fte: 0.5 }).where(inArray(enrolments.id, [amara.year.id]));
@@ -183,7 +180,6 @@ describe("the learner's start page: their learning agreement's state, kept again
   };
 
   test("reads the agreements again only once the year has changed, and shows the change at once", async () => {
-    forgetYears();
     const { tom } = await world();
     const first = await startPage(tom.learner.id);
     expect(first.agreements.get(tom.year.id)).toMatchObject({ written: false });

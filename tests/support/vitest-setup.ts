@@ -1,6 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { resetCache } from "~/utils/cache.server";
+
+// Every test starts with an empty data cache: what one test worked out is never answered in another.
+beforeEach(() => resetCache());
 
 // Each test file gets its own mailbox folder, removed once its tests have run.
 const mailDir = mkdtempSync(path.join(tmpdir(), "pp-mail-"));

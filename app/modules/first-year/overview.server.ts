@@ -5,6 +5,7 @@ import { agreementStatus, type Party } from "./agreement";
 import { agreementsFor } from "./agreement.server";
 import { learningAgreementDue, yearInputFor } from "./year";
 import { perYear } from "./year-cache.server";
+import { cacheEntry } from "~/utils/cache.server";
 import { englandToday } from "~/utils/england";
 
 export type AgreementSummary = {
@@ -14,6 +15,9 @@ export type AgreementSummary = {
   missing: Party[];
   written: boolean;
 };
+
+/** Each year's agreement summary, in the data cache. */
+const AGREEMENT_SUMMARIES = cacheEntry<AgreementSummary>("agreement-summary");
 
 export async function agreementSummaries(enrolments: Enrolment[], today = englandToday()) {
   const assessed = enrolments.filter((e) => findProgramme(e.programmeSlug)?.assessment);
@@ -36,13 +40,13 @@ export async function agreementSummaries(enrolments: Enrolment[], today = englan
 }
 
 /**
- * The same, kept against each year's revision (year-cache.server.ts): a learner's start page
+ * The same, cached against each year's revision (year-cache.server.ts): a learner's start page
  * reads the agreements again only when something in the year has changed.
  */
 export async function keptAgreementSummaries(years: (Enrolment & { revision: number })[], today = englandToday()) {
   const assessed = years.filter((e) => findProgramme(e.programmeSlug)?.assessment);
   return perYear(
-    "agreement-summary",
+    AGREEMENT_SUMMARIES,
     assessed.map((e) => ({ enrolment: e, revision: e.revision })),
     today,
     "",

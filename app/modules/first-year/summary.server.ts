@@ -19,10 +19,11 @@ import { reviewStates } from "~/modules/signoff/reviews";
 import { attention, type AttentionItem, type AttentionViewer } from "./attention";
 import { agreementSummaries, type AgreementSummary } from "./overview.server";
 import { oldestKept, perYear } from "./year-cache.server";
+import { cacheEntry } from "~/utils/cache.server";
 import { englandToday } from "~/utils/england";
 
-/** What the summaries are kept as in the year cache. */
-const SUMMARY = "summary";
+/** Each year's summary, in the data cache. */
+const SUMMARIES = cacheEntry<YearSummary>("year-summary");
 
 /** Evidence added within this many days counts as new on the supervisor's desk. */
 const NEW_EVIDENCE_DAYS = 14;
@@ -56,7 +57,7 @@ export async function yearSummaries(
 ): Promise<Map<string, YearSummary>> {
   const assessed = enrolments.filter((e) => e.organisationId && findProgramme(e.programmeSlug)?.assessment);
   return perYear(
-    SUMMARY,
+    SUMMARIES,
     assessed.map((e) => ({ enrolment: e, revision: e.revision })),
     today,
     viewer,
@@ -72,7 +73,7 @@ export async function yearSummaries(
 /** When the oldest kept summary of these enrolments' years was worked out (`now` if none is kept). */
 export function summariesKeptSince(enrolments: { id: string }[], now: number) {
   return oldestKept(
-    SUMMARY,
+    SUMMARIES,
     enrolments.map((e) => e.id),
     now,
   );

@@ -1,5 +1,5 @@
 import { alias } from "drizzle-orm/pg-core";
-import { and, asc, eq, getTableColumns, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, isNull, sql, type AnyColumn, type Placeholder, type SQL } from "drizzle-orm";
 import { enrolments, invitations, lessonProgress, memberships, organisations, users, yearRevisions } from "#db/schema";
 import type { Database } from "#db/client";
 import { programmeLessonKeys } from "~/modules/programmes/catalogue.server";
@@ -95,9 +95,22 @@ export async function listInRole(organisationId: string, role: Role) {
     .orderBy(asc(users.name));
 }
 
-/** The learners a supervisor supervises in one organisation. */
+/** Who a supervisor supervises in an organisation: its active learner memberships naming them. */
+const superviseesOf = (organisationId: string | Placeholder, supervisorId: string | Placeholder) =>
+  and(
+    eq(memberships.organisationId, organisationId),
+    eq(memberships.supervisorId, supervisorId),
+    eq(memberships.role, "learner"),
+    eq(memberships.active, true),
+  );
+
+/** Longest-serving first, as the desk lists them. */
+const superviseeOrder = [asc(memberships.startedOn), asc(users.name), asc(memberships.id)] as const;
+
+/** The learners a supervisor supervises in one organisation, longest-serving first. */
 export async function listSupervisees(organisationId: string, supervisorId: string): Promise<Person[]> {
-  return (await listSuperviseesWithYears(organisationId, supervisorId)).supervisees;
+  const query = selectPeople(await getDb(), superviseesOf(organisationId, supervisorId));
+  return query.orderBy(...superviseeOrder);
 }
 
 export interface SuperviseesWithYears {
@@ -148,15 +161,8 @@ function superviseeRows(db: Database, lessonKeys: readonly string[]) {
       ),
     )
     .leftJoin(yearRevisions, eq(yearRevisions.enrolmentId, enrolments.id))
-    .where(
-      and(
-        eq(memberships.organisationId, sql.placeholder("organisationId")),
-        eq(memberships.supervisorId, sql.placeholder("supervisorId")),
-        eq(memberships.role, "learner"),
-        eq(memberships.active, true),
-      ),
-    )
-    .orderBy(asc(memberships.startedOn), asc(users.name), asc(memberships.id), asc(enrolments.startedOn));
+    .where(superviseesOf(sql.placeholder("organisationId"), sql.placeholder("supervisorId")))
+    .orderBy(...superviseeOrder, asc(enrolments.startedOn));
 }
 
 /** The rows' versions and lesson counts, in order: what listSuperviseesWithYears makes of its rows. */

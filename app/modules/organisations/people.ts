@@ -1,5 +1,4 @@
 import { differenceInCalendarDays, format, parseISO } from "date-fns";
-import { memoised } from "~/utils/memo";
 import { firstYearPosition } from "./first-year";
 import { englandToday } from "~/utils/england";
 
@@ -17,14 +16,7 @@ export function formatDate(value: string | Date) {
 }
 
 /** A one-line description of where a learner is, e.g. "Month 4 of 12 (started 3 August 2026)". */
-export const describeProgress = memoised(
-  10_000,
-  (stage: keyof typeof STAGE_LABELS | null, startedOn: string | null, today = englandToday()) =>
-    `${stage}|${startedOn}|${today.getFullYear()}-${today.getMonth()}-${today.getDate()}`,
-  workOutProgress,
-);
-
-function workOutProgress(stage: keyof typeof STAGE_LABELS | null, startedOn: string | null, today = englandToday()) {
+export function describeProgress(stage: keyof typeof STAGE_LABELS | null, startedOn: string | null, today = englandToday()) {
   if (!startedOn) return stage ? STAGE_LABELS[stage] : "";
   if (differenceInCalendarDays(parseISO(startedOn), today) > 0 && stage !== "nqsw")
     return `${stage ? STAGE_LABELS[stage] : "Starts"} from ${formatDate(startedOn)}`;

@@ -21,7 +21,8 @@ function fromJson<T>(value: T | string): T {
   return typeof value === "string" ? (JSON.parse(value) as T) : value;
 }
 
-type LessonStatesJson = [string, string, number, number | null][];
+/** A lesson state as JSON built in SQL: times as epoch milliseconds. */
+type LessonStatesJson = { moduleSlug: string; lessonSlug: string; viewed: number; completed: number | null }[];
 
 /**
  * The enrolment of the statement's row, for a subquery in its selection: drizzle names columns there
@@ -29,13 +30,13 @@ type LessonStatesJson = [string, string, number, number | null][];
  */
 const rowEnrolmentId = sql`${sql.identifier(getTableName(enrolments))}.${sql.identifier(enrolments.id.name)}`;
 
-/** The lesson states of the enrolment in the statement (`enrolments.id`), as JSON: [module, lesson, viewed, completed]. */
+/** The lesson states of the enrolment in the statement (`enrolments.id`), as JSON (LessonStatesJson). */
 function lessonStatesJson() {
-  return sql<LessonStatesJson>`(select coalesce(json_agg(json_build_array(${lessonProgress.moduleSlug}, ${lessonProgress.lessonSlug}, ${epochMs(lessonProgress.lastViewedAt)}, ${epochMs(lessonProgress.completedAt)})), '[]'::json) from ${lessonProgress} where ${lessonProgress.enrolmentId} = ${rowEnrolmentId})`;
+  return sql<LessonStatesJson>`(select coalesce(json_agg(json_build_object('moduleSlug', ${lessonProgress.moduleSlug}, 'lessonSlug', ${lessonProgress.lessonSlug}, 'viewed', ${epochMs(lessonProgress.lastViewedAt)}, 'completed', ${epochMs(lessonProgress.completedAt)})), '[]'::json) from ${lessonProgress} where ${lessonProgress.enrolmentId} = ${rowEnrolmentId})`;
 }
 
 function lessonStatesFromJson(json: LessonStatesJson | string): LessonState[] {
-  return fromJson(json).map(([moduleSlug, lessonSlug, viewed, completed]) => ({
+  return fromJson(json).map(({ moduleSlug, lessonSlug, viewed, completed }) => ({
     moduleSlug,
     lessonSlug,
     lastViewedAt: new Date(viewed),
@@ -77,14 +78,21 @@ export async function lessonPageRecords(userId: string, programmeSlug: string, m
       .select({
         enrolment: enrolments,
         lessons: lessonStatesJson(),
-        // [answers, submitted], or null before the first attempt.
-        attempt: sql<
-          [Record<string, number>, number] | null
-        >`(select json_build_array(${knowledgeCheckAttempts.answers}, ${epochMs(knowledgeCheckAttempts.submittedAt)}) from ${knowledgeCheckAttempts} where ${ofThisLesson(knowledgeCheckAttempts)} order by ${knowledgeCheckAttempts.submittedAt} desc limit 1)`,
-        // [reflection, body, draft, status, updated, sent to portfolio]
+        // Null before the first attempt.
+        attempt: sql<{
+          answers: Record<string, number>;
+          submitted: number;
+        } | null>`(select json_build_object('answers', ${knowledgeCheckAttempts.answers}, 'submitted', ${epochMs(knowledgeCheckAttempts.submittedAt)}) from ${knowledgeCheckAttempts} where ${ofThisLesson(knowledgeCheckAttempts)} order by ${knowledgeCheckAttempts.submittedAt} desc limit 1)`,
         reflections: sql<
-          [string, string, string | null, "draft" | "saved", number, number | null][]
-        >`(select coalesce(json_agg(json_build_array(${lessonReflections.reflectionId}, ${lessonReflections.body}, ${lessonReflections.draftBody}, ${lessonReflections.status}, ${epochMs(lessonReflections.updatedAt)}, ${epochMs(lessonReflections.sentToPortfolioAt)})), '[]'::json) from ${lessonReflections} where ${ofThisLesson(lessonReflections)})`,
+          {
+            reflectionId: string;
+            body: string;
+            draftBody: string | null;
+            status: "draft" | "saved";
+            updated: number;
+            sent: number | null;
+          }[]
+        >`(select coalesce(json_agg(json_build_object('reflectionId', ${lessonReflections.reflectionId}, 'body', ${lessonReflections.body}, 'draftBody', ${lessonReflections.draftBody}, 'status', ${lessonReflections.status}, 'updated', ${epochMs(lessonReflections.updatedAt)}, 'sent', ${epochMs(lessonReflections.sentToPortfolioAt)})), '[]'::json) from ${lessonReflections} where ${ofThisLesson(lessonReflections)})`,
       })
       .from(enrolments)
       .where(activeOnProgramme)
@@ -97,9 +105,9 @@ export async function lessonPageRecords(userId: string, programmeSlug: string, m
   return {
     enrolment: row.enrolment,
     states: lessonStatesFromJson(row.lessons),
-    attempt: attempt && { answers: attempt[0], submittedAt: new Date(attempt[1]) },
+    attempt: attempt && { answers: attempt.answers, submittedAt: new Date(attempt.submitted) },
     reflections: fromJson(row.reflections).map(
-      ([reflectionId, body, draftBody, status, updated, sent]): LessonReflection => ({
+      ({ reflectionId, body, draftBody, status, updated, sent }): LessonReflection => ({
         reflectionId,
         body,
         draftBody,

@@ -15,6 +15,7 @@ import { reviewStates } from "./reviews";
 import { reviewRecordsFor } from "./reviews.server";
 import { englandDay } from "~/utils/england";
 import { perYear } from "~/modules/first-year/year-cache.server";
+import { cacheEntry } from "~/utils/cache.server";
 
 export interface PanelActor {
   userId: string;
@@ -460,6 +461,9 @@ export interface YearPanelOutcome {
   certificateCode: string | null;
 }
 
+/** Each year's panel outcome (null before one is final), in the data cache. */
+const PANEL_OUTCOMES = cacheEntry<YearPanelOutcome | null>("panel-outcome");
+
 /**
  * The panel's final word on each of these years (the latest final outcome, so a year extended and
  * then passed reads as passed), with its certificate: one query for any number of years. A year no
@@ -489,11 +493,11 @@ export async function panelOutcomesForYears(enrolmentIds: string[]) {
 }
 
 /**
- * The same, kept against each year's revision (year-cache.server.ts; panel outcomes and
+ * The same, cached against each year's revision (year-cache.server.ts; panel outcomes and
  * certificates move it): a learner's start page asks the database again only when a year changed.
  */
 export async function keptPanelOutcomes(years: { enrolment: { id: string }; revision: number }[], today: Date) {
-  return perYear("panel-outcome", years, today, "", async (missing) => {
+  return perYear(PANEL_OUTCOMES, years, today, "", async (missing) => {
     const found = await panelOutcomesForYears(missing.map((y) => y.enrolment.id));
     return new Map(missing.map((y) => [y.enrolment.id, found.get(y.enrolment.id) ?? null]));
   });

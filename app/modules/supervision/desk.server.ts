@@ -1,15 +1,15 @@
 /**
  * The supervisor's desk: a line for each supervisee (where they are, their programmes, and for an
  * assessed year what is due, waiting and overdue). A supervisor reads the same desk again and
- * again between changes, so each desk is kept, as the JSON text the page is sent, against a
- * fingerprint the database takes of everything it is made from (superviseesFingerprint): reading it
- * again costs one short statement while nothing has changed, and any change — a name, an
- * enrolment, a year's revision, a lesson completed — makes it again. Like the year summaries it is
- * made from, it is made again on a new day and stands no longer than they do (ADR 016).
+ * again between changes, so each desk's lines are kept in the data cache against a fingerprint the
+ * database takes of everything they are made from (superviseesFingerprint): reading it again costs
+ * one short statement while nothing has changed, and any change — a name, an enrolment, a year's
+ * revision, a lesson completed — makes it again. Like the year summaries it is made from, it is
+ * made again on a new day and stands no longer than they do (ADR 016).
  */
 import { format } from "date-fns";
 import { summariesKeptSince, yearSummaries, type YearSummary } from "~/modules/first-year/summary.server";
-import { dayOf, YEAR_CACHE_MAX_AGE_MS } from "~/modules/first-year/year-cache.server";
+import { dayOf } from "~/modules/first-year/year-cache.server";
 import {
   listSuperviseesWithYears,
   superviseesFingerprint,
@@ -18,8 +18,7 @@ import {
 import { describeProgress } from "~/modules/organisations/people";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { lessonTotal } from "~/modules/programmes/progress";
-import { memoised, setNewest } from "~/utils/memo";
-import { toJsonText, type JsonText } from "~/utils/json-text";
+import { CACHE_MAX_AGE_MS, cacheEntry } from "~/utils/cache.server";
 import { englandToday } from "~/utils/england";
 
 export interface DeskLine {
@@ -45,57 +44,34 @@ export interface DeskLine {
 }
 
 export interface Desk {
-  count: number;
-  lines: JsonText<{ supervisees: DeskLine[] }>;
+  supervisees: DeskLine[];
 }
 
-const MAX_DESKS = 1_000;
+/** Each supervisor's desk in each organisation, in the data cache. */
+const DESKS = cacheEntry<Desk>("desk");
 
-interface Kept {
-  fingerprint: string;
-  day: string;
-  until: number;
-  desk: Desk;
-}
-
-const kept = new Map<string, Kept>();
-
-const shortDate = memoised(
-  1000,
-  (date: Date) => String(date.getTime()),
-  (date: Date) => format(date, "d MMM yyyy"),
-);
+const shortDate = (date: Date) => format(date, "d MMM yyyy");
 
 /** The desk of the supervisor `supervisorId` in the organisation `organisationId`, as of `today`. */
 export async function supervisorsDesk(organisationId: string, supervisorId: string, today = englandToday()): Promise<Desk> {
-  const key = `${organisationId}:${supervisorId}`;
+  // A desk is made for one day: a new day is a new key, and yesterday's desk ages out of the cache.
+  const key = `${organisationId}:${supervisorId}:${dayOf(today)}`;
   const now = today.getTime();
-  const entry = kept.get(key);
-  if (
-    entry &&
-    entry.day === dayOf(today) &&
-    now < entry.until &&
-    (await superviseesFingerprint(organisationId, supervisorId)) === entry.fingerprint
-  )
-    return entry.desk;
+  // The fingerprint's statement is sent only when a desk young enough to be answered is kept.
+  const madeAt = DESKS.madeAt(key);
+  if (madeAt !== undefined && now - madeAt < CACHE_MAX_AGE_MS) {
+    const kept = DESKS.get(key, await superviseesFingerprint(organisationId, supervisorId), now);
+    if (kept) return kept;
+  }
 
   const read = await listSuperviseesWithYears(organisationId, supervisorId);
   // Only the enrolments this supervisor supervises open the learner's year to them.
   const supervised = read.enrolments.filter((e) => e.supervisorId === supervisorId);
   const years = await yearSummaries(supervised, today, "supervisor");
-  const desk = { count: read.supervisees.length, lines: toJsonText({ supervisees: deskLines(read, years, today) }) };
-  setNewest(
-    kept,
-    key,
-    {
-      fingerprint: read.fingerprint,
-      day: dayOf(today),
-      // It shows the year summaries, so it stands no longer than the oldest of them.
-      until: summariesKeptSince(supervised, now) + YEAR_CACHE_MAX_AGE_MS,
-      desk,
-    },
-    MAX_DESKS,
-  );
+  const desk = { supervisees: deskLines(read, years, today) };
+  // Stamped with the fingerprint of this same read, so a desk is never kept against a newer one; and
+  // as old as the oldest year summary it shows, so it stands no longer than they do.
+  DESKS.set(key, read.fingerprint, desk, summariesKeptSince(supervised, now));
   return desk;
 }
 
@@ -138,9 +114,4 @@ function deskLines(
       },
     };
   });
-}
-
-/** Forgets every kept desk (tests). */
-export function forgetDesks() {
-  kept.clear();
 }
