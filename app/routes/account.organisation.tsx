@@ -6,7 +6,7 @@ import { ErrorSummary, RadioGroup } from "~/components/forms";
 import { switchMembership } from "~/modules/auth/accounts.server";
 import { ROLE_LABELS, startPathFor } from "~/modules/organisations/roles";
 import { requireUser } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 import { Notification } from "~/components/Notification";
 
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
-  const form = await readForm(request, schema);
+  const form = await parseSubmission(request, schema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const chosen = current.memberships.find((m) => m.id === form.data.membershipId);
   if (!chosen) return data({ errors: { membershipId: "Select one of your organisations" } }, { status: 400 });

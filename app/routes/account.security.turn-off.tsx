@@ -6,7 +6,7 @@ import { ErrorSummary, TextField } from "~/components/forms";
 import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { turnOffTwoFactor, twoFactorStatus } from "~/modules/auth/two-factor.server";
 import { requireUser } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Turn off two-factor sign-in – Practice Pathways" }];
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
-  const form = await readForm(request, schema);
+  const form = await parseSubmission(request, schema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const result = await turnOffTwoFactor(current.user, form.data.password, form.data.code, {
     ipAddress: requestDetails(request, context).ipAddress,

@@ -9,7 +9,7 @@ import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { confirmSetup, pendingSetup } from "~/modules/auth/two-factor.server";
 import { startPathFor } from "~/modules/organisations/roles";
 import { requireUserDuringTwoFactorSetup } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up two-factor sign-in – Practice Pathways" }];
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireUserDuringTwoFactorSetup(request);
-  const form = await readForm(request, schema);
+  const form = await parseSubmission(request, schema);
   if (!form.ok) return data({ errors: form.errors, recoveryCodes: null, next: null }, { status: 400 });
   const result = await confirmSetup(current.user, form.data.code, {
     ipAddress: requestDetails(request, context).ipAddress,

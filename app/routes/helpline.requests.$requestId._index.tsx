@@ -24,7 +24,7 @@ import {
   SPECIALISM_LABELS,
 } from "~/modules/returners/options";
 import { requireMembership, notFound, type ActingUser } from "~/utils/auth.server";
-import { formValues, parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
 
@@ -124,19 +124,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = actorOf(current, request, context);
   const intent = formData.get("intent");
   if (intent === "log-call") {
-    const form = parseForm(formData, logCallSchema);
+    const form = await parseSubmission(formData, logCallSchema);
     if (!form.ok) return data({ errors: form.errors, values: form.values, intent }, { status: 400 });
     await logCall(actor, found.request, form.data.outcome, form.data.note);
     throw redirect(`${here}?logged=1`);
   }
   if (intent === "status") {
-    const form = parseForm(formData, changeStatusSchema);
+    const form = await parseSubmission(formData, changeStatusSchema);
     if (!form.ok) return data({ errors: form.errors, values: form.values, intent }, { status: 400 });
     if (form.data.status === found.request.status)
       return data(
         {
           errors: { status: "Choose a status different from the one it has now" },
-          values: formValues(formData),
+          values: form.values,
           intent,
         },
         { status: 400 },
@@ -145,7 +145,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw redirect(`${here}?moved=1`);
   }
   if (intent === "create-account") {
-    const form = parseForm(formData, createAccountSchema);
+    const form = await parseSubmission(formData, createAccountSchema);
     if (!form.ok) return data({ errors: form.errors, values: form.values, intent }, { status: 400 });
     if (found.request.returnerId) throw redirect(here);
     const result = await createReturnerAccount(actor, found.request, requestDetails(request, context).origin);

@@ -23,7 +23,7 @@ import {
 import { formatSalary, postSpecialismLabel } from "~/modules/returners/vacancies";
 import { listAllOpenVacancies } from "~/modules/returners/vacancies.server";
 import { notFound, requireMembership } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
@@ -92,7 +92,7 @@ const introduceSchema = z.object({
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, found } = await requestOr404(request, params.requestId);
-  const form = await readForm(request, introduceSchema);
+  const form = await parseSubmission(request, introduceSchema);
   if (!form.ok)
     return data({ errors: { form: Object.values(form.errors)[0] ?? "Choose a vacancy" } }, { status: 400 });
   const result = await introduce(

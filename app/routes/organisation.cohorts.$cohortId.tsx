@@ -10,7 +10,7 @@ import { enrolSchema } from "~/modules/programmes/cohort-schemas";
 import { enrolLearner, findCohort, listCohortEnrolments } from "~/modules/programmes/cohorts.server";
 import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { notFound, requireMembership } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, cohort } = await cohortOr404(request, params.cohortId);
-  const form = await readForm(request, enrolSchema);
+  const form = await parseSubmission(request, enrolSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await enrolLearner(
     {

@@ -7,7 +7,7 @@ import { cohortSchema } from "~/modules/programmes/cohort-schemas";
 import { createCohort, listCohorts } from "~/modules/programmes/cohorts.server";
 import { formatDate } from "~/modules/organisations/people";
 import { requireMembership } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Cohorts – Practice Pathways" }];
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { permission: "enrolment:manage:organisation" });
-  const form = await readForm(request, cohortSchema);
+  const form = await parseSubmission(request, cohortSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await createCohort(
     {

@@ -8,7 +8,7 @@ import { councilStepSchema, nextSteps } from "~/modules/returners/introductions"
 import { findOrganisationIntroduction, recordCouncilStep } from "~/modules/returners/introductions.server";
 import { INTRODUCTION_STATUS_LABELS, REGISTRATION_LABELS, SPECIALISM_LABELS } from "~/modules/returners/options";
 import { notFound, requireMembership } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
 import { requestDetails } from "~/utils/request.server";
 
@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, introduction } = await introductionOr404(request, params.introductionId);
-  const form = await readForm(request, councilStepSchema);
+  const form = await parseSubmission(request, councilStepSchema);
   if (!form.ok) {
     const { intent, ...fields } = form.errors;
     const errors = intent && !Object.keys(fields).length ? { form: "Choose what to record" } : fields;

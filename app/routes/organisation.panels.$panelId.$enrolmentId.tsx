@@ -12,7 +12,7 @@ import { chairSignOutcome, findPanel, recordPanelOutcome } from "~/modules/signo
 import { RECOMMENDATIONS } from "~/modules/signoff/reviews";
 import { reviewRecords } from "~/modules/signoff/reviews.server";
 import { notFound, requireMembership } from "~/utils/auth.server";
-import { blankAsMissing, formValues, parseForm } from "~/utils/forms";
+import { blankAsMissing, parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Panel reading – Practice Pathways" }];
@@ -116,8 +116,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const follow = result.certificateCode ? "&certified=1" : recorded?.outcome === "extension" ? "&extended=1" : "";
     throw redirect(`${here}?signed=1${follow}`);
   }
-  const form = parseForm(formData, outcomeSchema);
-  if (!form.ok) return data({ errors: form.errors, values: formValues(formData) }, { status: 400 });
+  const form = await parseSubmission(formData, outcomeSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await recordPanelOutcome(
     panel,
     found.enrolmentId,
@@ -126,7 +126,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     form.data.reasons,
     form.data.outcome === "extension" ? (form.data.extensionDays ?? null) : null,
   );
-  if (!result.ok) return data({ errors: { form: result.message }, values: formValues(formData) }, { status: 409 });
+  if (!result.ok) return data({ errors: { form: result.message }, values: form.values }, { status: 409 });
   throw redirect(`${here}?recorded=1`);
 }
 

@@ -8,7 +8,7 @@ import { listPeople } from "~/modules/organisations/memberships.server";
 import { listProgrammes } from "~/modules/programmes/catalogue.server";
 import { createPanel, listPanels, portfoliosForPanel } from "~/modules/signoff/panel.server";
 import { forbidden, requireMembership } from "~/utils/auth.server";
-import { blankAsMissing, formValues, parseForm } from "~/utils/forms";
+import { blankAsMissing, parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Moderation panels – Practice Pathways" }];
@@ -71,12 +71,12 @@ const panelSchema = z.object({
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { roles: ["programme_lead"] });
   const formData = await request.formData();
-  const form = parseForm(formData, panelSchema);
-  if (!form.ok) return data({ errors: form.errors, values: formValues(formData) }, { status: 400 });
+  const form = await parseSubmission(formData, panelSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const members = await panelMembers(current.active.organisationId);
   if (!members.some((m) => m.value === form.data.chairId))
     return data(
-      { errors: { chairId: "Choose the chair from the list" }, values: formValues(formData) },
+      { errors: { chairId: "Choose the chair from the list" }, values: form.values },
       { status: 400 },
     );
   if (!listProgrammes().some((p) => p.slug === form.data.programmeSlug && p.assessment)) forbidden();

@@ -11,7 +11,7 @@ import {
   setTwoFactorRequirement,
 } from "~/modules/organisations/settings.server";
 import { notFound, requireMembership } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisation settings – Practice Pathways" }];
@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { permission: "settings:manage:organisation" });
-  const form = await readForm(request, schema);
+  const form = await parseSubmission(request, schema);
   // A checkbox is either sent or not; anything else is treated as not ticked.
   const required = form.ok && form.data.requireTwoFactor === "yes";
   await setTwoFactorRequirement(

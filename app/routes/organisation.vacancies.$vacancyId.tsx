@@ -8,7 +8,7 @@ import { formatDate } from "~/modules/organisations/people";
 import { VACANCY_STATE_LABELS, vacancySchema, vacancyState } from "~/modules/returners/vacancies";
 import { findOrganisationVacancy, updateVacancy, withdrawVacancy } from "~/modules/returners/vacancies.server";
 import { notFound, requireMembership } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
@@ -74,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ errors: { form: "Choose whether to save your changes or withdraw the post." }, values: {} }, { status: 400 });
   // A date already set may stay, even once passed; a new one must be today or later.
   const earliest = vacancy.closesOn < today() ? vacancy.closesOn : today();
-  const form = parseForm(formData, vacancySchema(earliest));
+  const form = await parseSubmission(formData, vacancySchema(earliest));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   await updateVacancy(actor, vacancy.id, form.data);
   throw redirect(`/organisation/vacancies/${vacancy.id}?saved=1`);

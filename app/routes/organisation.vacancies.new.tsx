@@ -6,7 +6,7 @@ import { VacancyForm } from "~/components/VacancyForm";
 import { vacancySchema } from "~/modules/returners/vacancies";
 import { createVacancy } from "~/modules/returners/vacancies.server";
 import { requireMembership } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
 
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { permission: "vacancy:manage:organisation" });
-  const form = await readForm(request, vacancySchema(englandDay()));
+  const form = await parseSubmission(request, vacancySchema(englandDay()));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const vacancy = await createVacancy(
     {

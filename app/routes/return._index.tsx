@@ -15,7 +15,7 @@ import { returnOverview } from "~/modules/returners/overview.server";
 import { formatDays } from "~/modules/returners/route";
 import { checklistSchema, profileSchema } from "~/modules/returners/route-schemas";
 import { requireReturner, saveChecklist, saveProfile } from "~/modules/returners/route.server";
-import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
+import { parseSubmission, type FieldErrors } from "~/utils/forms";
 import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "Your return to social work – Practice Pathways" }];
@@ -56,14 +56,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const today = englandDay();
   if (intent === "profile") {
-    const form = parseForm(formData, profileSchema(today));
+    const form = await parseSubmission(formData, profileSchema(today));
     if (!form.ok) return data<Refusal>({ ...form, intent }, { status: 400 });
     const { registrationStatus, lapsedOn, lastPractisedOn, region, specialism } = form.data;
     await saveProfile(actor, { registrationStatus, lapsedOn, lastPractisedOn, region, specialism });
     throw redirect("/return?saved=answers");
   }
   if (intent === "checklist") {
-    const form = parseForm(formData, checklistSchema);
+    const form = await parseSubmission(formData, checklistSchema);
     if (!form.ok) return data<Refusal>({ ...form, intent }, { status: 400 });
     const saved = await saveChecklist(actor, {
       registrationRestored: form.data.registrationRestored === "yes",
@@ -74,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<Refusal>(
         {
           errors: { form: "Answer the questions about your registration first." },
-          values: formValues(formData),
+          values: form.values,
           intent,
         },
         { status: 400 },

@@ -9,7 +9,7 @@ import { cpdSentences, cpdState, registrationYearOf } from "~/modules/returners/
 import { PROFESSIONAL_STANDARDS } from "~/modules/returners/options";
 import { cpdRecordSchema, discussedWithPeer, standardField } from "~/modules/returners/route-schemas";
 import { addCpdRecord, listCpdRecords, requireReturner } from "~/modules/returners/route.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { parseSubmission, type FieldErrors } from "~/utils/forms";
 import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "CPD records – Your return – Practice Pathways" }];
@@ -75,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const form = parseForm(formData, cpdRecordSchema(englandDay()));
+  const form = await parseSubmission(formData, cpdRecordSchema(englandDay()));
   if (!form.ok) return data<Refusal>({ errors: form.errors, values: form.values }, { status: 400 });
   await addCpdRecord({ userId: current.user.id, ipAddress: context.clientIp }, form.data);
   throw redirect("/return/cpd?added=1");

@@ -21,7 +21,7 @@ import { agreementActionSchema } from "~/modules/first-year/schemas";
 import { learningAgreementDue, yearInputFor } from "~/modules/first-year/year";
 import { formatDate } from "~/modules/organisations/people";
 import { requireUser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 import { englandToday } from "~/utils/england";
 
@@ -112,7 +112,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       },
       { status: 403 },
     );
-  const form = parseForm(await request.formData(), agreementActionSchema);
+  const form = await parseSubmission(await request.formData(), agreementActionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const details = requestDetails(request, context);
   const actor = {

@@ -15,7 +15,7 @@ import { findEvidence, judgementOf, reviseEvidence } from "~/modules/portfolio/p
 import { editablePart, JUDGEMENTS, KIND_DETAILS, KIND_LABELS } from "~/modules/portfolio/rules";
 import { BODY_LABELS, reflectionSchema } from "~/modules/portfolio/schemas";
 import { notFound } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -85,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!item) notFound("We could not find that evidence.");
   if (editablePart(item, party, current.user.id) !== "reflection")
     throw data({ message: "Only the learner adds their reflection to a direct observation." }, { status: 403 });
-  const form = parseForm(await request.formData(), reflectionSchema);
+  const form = await parseSubmission(await request.formData(), reflectionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const current_ = item.versions[0]!.version;
   const result = await reviseEvidence(enrolment.id, item.id, actor, form.data.version, {

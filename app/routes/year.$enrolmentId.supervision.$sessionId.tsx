@@ -8,7 +8,7 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { acknowledgeSchema, KINDS } from "~/modules/supervision/schemas";
 import { acknowledgeSession, findSession } from "~/modules/supervision/supervision.server";
 import { requireUser } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
 import { requestDetails } from "~/utils/request.server";
 
@@ -49,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, party, enrolment, found } = await sessionOr404(request, params.enrolmentId, params.sessionId);
   if (party !== "learner")
     throw data({ message: "Only the learner acknowledges their supervision record." }, { status: 403 });
-  const form = await readForm(request, acknowledgeSchema);
+  const form = await parseSubmission(request, acknowledgeSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const ok = await acknowledgeSession(
     enrolment.id,

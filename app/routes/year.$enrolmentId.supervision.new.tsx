@@ -9,7 +9,7 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KINDS, sessionSchema } from "~/modules/supervision/schemas";
 import { openActions, recordSession } from "~/modules/supervision/supervision.server";
 import { requireUser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment } = await requireSupervisor(request, params.enrolmentId);
   const formData = await request.formData();
-  const form = parseForm(formData, sessionSchema);
+  const form = await parseSubmission(formData, sessionSchema);
   const errors: Record<string, string> = form.ok ? {} : { ...form.errors };
   const actions: { text: string; owner: "learner" | "supervisor" }[] = [];
   for (let i = 1; i <= ACTION_ROWS; i++) {

@@ -11,7 +11,7 @@ import { breaches, judgeWeeks } from "~/modules/workload/rules";
 import { workloadActionSchema } from "~/modules/workload/schemas";
 import { findLimit, listWeeks, recordWeek, setLimit } from "~/modules/workload/workload.server";
 import { requireUser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 import { englandToday } from "~/utils/england";
 
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
   const { enrolment, party } = await requireYearAccess(current, params.enrolmentId);
-  const form = parseForm(await request.formData(), workloadActionSchema);
+  const form = await parseSubmission(await request.formData(), workloadActionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const actor = {
     userId: current.user.id,

@@ -2,7 +2,8 @@
  * Gates called at the top of every loader and action. Each either returns who is
  * asking and in which organisation, or throws: a redirect to sign in, a 403, or a 404.
  */
-import { data, redirect } from "@remix-run/node";
+import { data, redirect, type AppLoadContext } from "@remix-run/node";
+import type { AuditActor, OrganisationActor } from "~/modules/audit/audit.server";
 import { readSessionToken } from "~/modules/auth/cookie.server";
 import { validateSessionToken, type SessionRow, type UserRow } from "~/modules/auth/session.server";
 import type { MembershipWithOrganisation } from "~/modules/organisations/memberships.server";
@@ -126,4 +127,27 @@ export async function requireMembership(request: Request, requirement: Membershi
     );
   }
   return current as ActingUser;
+}
+
+/** Whom an action's audit records name when it is done in a role other than the chosen membership's. */
+export interface ActingAs {
+  /** The capacity the person acts in here: "learner" on their own year, "team_manager" countersigning. */
+  role?: string;
+  /** The organisation the record belongs to, e.g. the learner's year's. */
+  organisationId?: string | null;
+}
+
+/**
+ * The one way an action names who did it, for its audit records: the signed-in person, in the
+ * role and organisation they are acting in (unless `as` says otherwise), from this request's address.
+ */
+export function actorOf(current: ActingUser, context: AppLoadContext): OrganisationActor;
+export function actorOf(current: CurrentUser, context: AppLoadContext, as?: ActingAs): AuditActor;
+export function actorOf(current: CurrentUser, context: AppLoadContext, as: ActingAs = {}): AuditActor {
+  return {
+    userId: current.user.id,
+    role: as.role ?? current.active?.role ?? current.user.accountKind,
+    organisationId: "organisationId" in as ? (as.organisationId ?? null) : (current.active?.organisationId ?? null),
+    ipAddress: context.clientIp ?? "unknown",
+  };
 }
