@@ -23,7 +23,7 @@ import {
   CALLBACK_STATUSES,
   SPECIALISM_LABELS,
 } from "~/modules/returners/options";
-import { requireMembership, notFound, type ActingUser } from "~/utils/auth.server";
+import { type ActingUser, actorOf, notFound, requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
@@ -98,14 +98,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function actorOf(current: ActingUser, request: Request, context: ActionFunctionArgs["context"]): DeskActor {
+/** The advisor, as the helpline's records name them. */
+function deskActorOf(current: ActingUser, context: ActionFunctionArgs["context"]): DeskActor {
   return {
-    userId: current.user.id,
+    ...actorOf(current, context),
     name: current.user.name,
-    role: current.active.role,
     helplineId: current.active.organisationId,
     helplineName: current.active.organisation.name,
-    ipAddress: requestDetails(request, context).ipAddress,
   };
 }
 
@@ -121,7 +120,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   }
   const here = `/helpline/requests/${found.request.id}`;
-  const actor = actorOf(current, request, context);
+  const actor = deskActorOf(current, context);
   const intent = formData.get("intent");
   if (intent === "log-call") {
     const form = await parseSubmission(formData, logCallSchema);

@@ -22,10 +22,9 @@ import {
 } from "~/modules/returners/options";
 import { formatSalary, postSpecialismLabel } from "~/modules/returners/vacancies";
 import { listAllOpenVacancies } from "~/modules/returners/vacancies.server";
-import { notFound, requireMembership } from "~/utils/auth.server";
+import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
-import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -96,12 +95,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok)
     return data({ errors: { form: Object.values(form.errors)[0] ?? "Choose a vacancy" } }, { status: 400 });
   const result = await introduce(
-    {
-      userId: current.user.id,
-      role: current.active.role,
-      organisationId: current.active.organisationId,
-      ipAddress: requestDetails(request, context).ipAddress,
-    },
+    actorOf(current, context),
     found.id,
     form.data.vacancyId,
     today(),

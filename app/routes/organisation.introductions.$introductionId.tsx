@@ -7,10 +7,9 @@ import { formatDate } from "~/modules/organisations/people";
 import { councilStepSchema, nextSteps } from "~/modules/returners/introductions";
 import { findOrganisationIntroduction, recordCouncilStep } from "~/modules/returners/introductions.server";
 import { INTRODUCTION_STATUS_LABELS, REGISTRATION_LABELS, SPECIALISM_LABELS } from "~/modules/returners/options";
-import { notFound, requireMembership } from "~/utils/auth.server";
+import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
-import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.introduction.name ?? "Introduction"} – Practice Pathways` },
@@ -64,12 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ errors, values: form.values }, { status: 400 });
   }
   const result = await recordCouncilStep(
-    {
-      userId: current.user.id,
-      role: current.active.role,
-      organisationId: current.active.organisationId,
-      ipAddress: requestDetails(request, context).ipAddress,
-    },
+    actorOf(current, context),
     introduction.id,
     form.data,
   );

@@ -11,9 +11,8 @@ import { caseState, EXTENSION_DAYS, PANEL_OUTCOMES, type PanelOutcome } from "~/
 import { chairSignOutcome, findPanel, recordPanelOutcome } from "~/modules/signoff/panel.server";
 import { RECOMMENDATIONS } from "~/modules/signoff/reviews";
 import { reviewRecords } from "~/modules/signoff/reviews.server";
-import { notFound, requireMembership } from "~/utils/auth.server";
+import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
 import { blankAsMissing, parseSubmission } from "~/utils/forms";
-import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Panel reading – Practice Pathways" }];
 
@@ -99,12 +98,7 @@ const outcomeSchema = z
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, panel, found } = await gate(request, params.panelId, params.enrolmentId);
-  const actor = {
-    userId: current.user.id,
-    role: current.active.role,
-    organisationId: current.active.organisationId,
-    ipAddress: requestDetails(request, context).ipAddress,
-  };
+  const actor = actorOf(current, context);
   const formData = await request.formData();
   const here = `/organisation/panels/${panel.panel.id}/${found.enrolmentId}`;
   if (formData.get("intent") === "sign") {

@@ -7,10 +7,9 @@ import { VacancyForm } from "~/components/VacancyForm";
 import { formatDate } from "~/modules/organisations/people";
 import { VACANCY_STATE_LABELS, vacancySchema, vacancyState } from "~/modules/returners/vacancies";
 import { findOrganisationVacancy, updateVacancy, withdrawVacancy } from "~/modules/returners/vacancies.server";
-import { notFound, requireMembership } from "~/utils/auth.server";
+import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
-import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -57,12 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, vacancy } = await vacancyOr404(request, params.vacancyId);
-  const actor = {
-    userId: current.user.id,
-    role: current.active.role,
-    organisationId: current.active.organisationId,
-    ipAddress: requestDetails(request, context).ipAddress,
-  };
+  const actor = actorOf(current, context);
   const formData = await request.formData().catch(() => null);
   const intent = formData?.get("intent");
   if (intent === "withdraw") {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
 import { ErrorSummary } from "~/components/forms";
 import { Notification } from "~/components/Notification";
@@ -37,7 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lessonReflectionDraftKey(programme.slug, module.slug, lesson.slug, reflectionId);
   const [records, drafts] = await Promise.all([
     lessonPageRecords(current.user.id, programme.slug, module.slug, lesson.slug),
-    loadDrafts(current.user.id, lesson.reflections.map((r) => draftKey(r.id))),
+    loadDrafts(
+      current.user.id,
+      lesson.reflections.map((r) => draftKey(r.id)),
+    ),
   ]);
   if (!records) requireStaffReader(current);
   const titles = capabilityTitles();
@@ -143,7 +146,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         (r) => r.reflectionId === input.reflectionId && r.status === "saved" && r.body.trim(),
       );
       if (!saved || !programme.assessment || !access.enrolment.organisationId)
-        return refuse({ [`reflection-${input.reflectionId}`]: "Save your reflection before sending it to your portfolio" });
+        return refuse({
+          [`reflection-${input.reflectionId}`]: "Save your reflection before sending it to your portfolio",
+        });
       const prompt = lesson.reflections.find((r) => r.id === input.reflectionId)?.prompt ?? "";
       // Only the capabilities this learner's portfolio maps to, so the item can be edited later.
       const ids = frameworksFor(programme.assessment, access.enrolment.pathway);
@@ -168,7 +173,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!lesson.reflections.some((r) => r.id === input.reflectionId))
         return refuse({ form: "That reflection is not part of this lesson." });
       if (!input.body.trim())
-        return refuse({ [`reflection-${input.reflectionId}`]: "Write your reflection before saving it" }, {}, parsed.values);
+        return refuse(
+          { [`reflection-${input.reflectionId}`]: "Write your reflection before saving it" },
+          {},
+          parsed.values,
+        );
       await saveReflection(enrolmentId, module.slug, lesson.slug, input.reflectionId, input.body, "saved");
       await discardDraft(
         current.user.id,
@@ -439,9 +448,12 @@ export default function LessonPage() {
                 id={r.id}
                 prompt={r.prompt}
                 saved={
-                  (page.reflections as Record<string, { body: string; status: string; updatedAt: string; sent: boolean }>)[
-                    r.id
-                  ]
+                  (
+                    page.reflections as Record<
+                      string,
+                      { body: string; status: string; updatedAt: string; sent: boolean }
+                    >
+                  )[r.id]
                 }
                 draft={(page.drafts as Record<string, { body: string; savedAt: string }>)[r.id]}
                 typed={typed.reflectionId === r.id ? typed.body : undefined}

@@ -17,6 +17,7 @@ import { checklistSchema, profileSchema } from "~/modules/returners/route-schema
 import { requireReturner, saveChecklist, saveProfile } from "~/modules/returners/route.server";
 import { parseSubmission, type FieldErrors } from "~/utils/forms";
 import { englandDay } from "~/utils/england";
+import { actorOf } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Your return to social work – Practice Pathways" }];
 
@@ -43,7 +44,7 @@ type Refusal = { errors: FieldErrors; values: Record<string, string>; intent: st
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { current } = await requireReturner(request);
-  const actor = { userId: current.user.id, ipAddress: context.clientIp };
+  const actor = actorOf(current, context);
   let formData: FormData;
   try {
     formData = await request.formData();

@@ -11,6 +11,7 @@ import { cpdRecordSchema, discussedWithPeer, standardField } from "~/modules/ret
 import { addCpdRecord, listCpdRecords, requireReturner } from "~/modules/returners/route.server";
 import { parseSubmission, type FieldErrors } from "~/utils/forms";
 import { englandDay } from "~/utils/england";
+import { actorOf } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "CPD records – Your return – Practice Pathways" }];
 
@@ -77,7 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const form = await parseSubmission(formData, cpdRecordSchema(englandDay()));
   if (!form.ok) return data<Refusal>({ errors: form.errors, values: form.values }, { status: 400 });
-  await addCpdRecord({ userId: current.user.id, ipAddress: context.clientIp }, form.data);
+  await addCpdRecord(actorOf(current, context), form.data);
   throw redirect("/return/cpd?added=1");
 }
 

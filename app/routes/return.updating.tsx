@@ -15,7 +15,7 @@ import {
   requireReturner,
 } from "~/modules/returners/route.server";
 import { countUpdatingDays, UPDATING_KIND_LABELS, UPDATING_KINDS } from "~/modules/returners/updating";
-import { notFound } from "~/utils/auth.server";
+import { actorOf, notFound } from "~/utils/auth.server";
 import { parseSubmission, type FieldErrors } from "~/utils/forms";
 import { englandDay } from "~/utils/england";
 
@@ -62,7 +62,7 @@ type Refusal = { errors: FieldErrors; values: Record<string, string> };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { current } = await requireReturner(request);
-  const actor = { userId: current.user.id, ipAddress: context.clientIp };
+  const actor = actorOf(current, context);
   let formData: FormData;
   try {
     formData = await request.formData();

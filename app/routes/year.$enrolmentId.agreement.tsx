@@ -20,7 +20,7 @@ import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { agreementActionSchema } from "~/modules/first-year/schemas";
 import { learningAgreementDue, yearInputFor } from "~/modules/first-year/year";
 import { formatDate } from "~/modules/organisations/people";
-import { requireUser } from "~/utils/auth.server";
+import { actorOf, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 import { englandToday } from "~/utils/england";
@@ -116,10 +116,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const details = requestDetails(request, context);
   const actor = {
-    userId: current.user.id,
+    ...actorOf(current, context, { role: signsAs, organisationId: enrolment.organisationId }),
     party: signsAs,
-    organisationId: enrolment.organisationId,
-    ipAddress: details.ipAddress,
   };
   const here = `/year/${enrolment.id}/agreement`;
   if (form.data.intent === "save") {

@@ -9,8 +9,7 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KIND_LABELS } from "~/modules/portfolio/rules";
 import { anonymisationCheck, FINDING_LABELS, recordDecisions } from "~/modules/signoff/anonymisation.server";
 import { SIGNER_ROLES } from "~/modules/signoff/reviews";
-import { requireUser } from "~/utils/auth.server";
-import { requestDetails } from "~/utils/request.server";
+import { actorOf, requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Anonymisation check – Practice Pathways" }];
 
@@ -65,12 +64,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ errors: { form: "Choose redact or keep for at least one passage, then save" } }, { status: 400 });
   const saved = await recordDecisions(
     enrolment.id,
-    {
-      userId: current.user.id,
+    actorOf(current, context, {
       role: party === "learner" ? "learner" : current.active!.role,
       organisationId: enrolment.organisationId,
-      ipAddress: requestDetails(request, context).ipAddress,
-    },
+    }),
     chosen,
   );
   throw redirect(`/year/${enrolment.id}/anonymisation?saved=${saved}`);

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { format } from "date-fns";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
 import { ErrorSummary, RadioGroup, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
@@ -59,8 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const waiting = await stepWaitingFor(enrolment.id, review.code, party, signsAs);
   const act = waiting.step;
-  if (!act || formData.get("intent") !== act)
-    forbidden(waiting.refusal);
+  if (!act || formData.get("intent") !== act) forbidden(waiting.refusal);
   const details = requestDetails(request, context);
   // A programme lead who is also the year's team manager countersigns as team manager.
   const actor = actorOf(current, context, {

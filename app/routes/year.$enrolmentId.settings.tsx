@@ -11,7 +11,7 @@ import { nameTeamManager, savePauses, saveYearSettings } from "~/modules/first-y
 import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { listInRole } from "~/modules/organisations/memberships.server";
 import { isoDate, optionalReviewPoints, pauseProblem, yearEnd, yearInputFor } from "~/modules/first-year/year";
-import { requireUser } from "~/utils/auth.server";
+import { actorOf, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
@@ -68,18 +68,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   const details = requestDetails(request, context);
-  const actor = {
-    userId: current.user.id,
-    role: "programme_lead",
-    organisationId: enrolment.organisationId,
-    ipAddress: details.ipAddress,
-  };
+  const actor = actorOf(current, context, { role: "programme_lead", organisationId: enrolment.organisationId });
   const input = form.data;
   const back = `/year/${enrolment.id}/settings`;
   if (input.intent === "team-manager") {
     const named = await nameTeamManager(enrolment, actor, input.teamManagerId);
-    if (!named.ok)
-      return data({ errors: { teamManagerId: named.message }, values: form.values }, { status: 400 });
+    if (!named.ok) return data({ errors: { teamManagerId: named.message }, values: form.values }, { status: 400 });
     if (named.changed) await tellTeamManager(enrolment.id, { kind: "named" }, details.origin);
     throw redirect(`${back}?saved=team-manager`);
   }
@@ -102,8 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const pause = { from: input.from, to: input.to, reason: input.reason };
     const endsOn = isoDate(yearEnd(yearInputFor(enrolment, programme)));
     const problem = pauseProblem(enrolment.startedOn, enrolment.pauses, pause, endsOn);
-    if (problem)
-      return data({ errors: { [problem.field]: problem.message }, values: form.values }, { status: 400 });
+    if (problem) return data({ errors: { [problem.field]: problem.message }, values: form.values }, { status: 400 });
     await savePauses(enrolment.id, actor, [...enrolment.pauses, pause], { added: pause });
     throw redirect(`${back}?saved=pause`);
   }

@@ -7,10 +7,9 @@ import { Notification } from "~/components/Notification";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { acknowledgeSchema, KINDS } from "~/modules/supervision/schemas";
 import { acknowledgeSession, findSession } from "~/modules/supervision/supervision.server";
-import { requireUser } from "~/utils/auth.server";
+import { actorOf, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
-import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Supervision session – Practice Pathways" }];
 
@@ -54,12 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ok = await acknowledgeSession(
     enrolment.id,
     found.session.id,
-    {
-      userId: current.user.id,
-      role: "learner",
-      organisationId: enrolment.organisationId,
-      ipAddress: requestDetails(request, context).ipAddress,
-    },
+    actorOf(current, context, { role: "learner", organisationId: enrolment.organisationId }),
     form.data.comment,
   );
   if (!ok) return data({ errors: { form: "You have already acknowledged this record." }, values: {} }, { status: 409 });

@@ -8,10 +8,9 @@ import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KINDS, sessionSchema } from "~/modules/supervision/schemas";
 import { openActions, recordSession } from "~/modules/supervision/supervision.server";
-import { requireUser } from "~/utils/auth.server";
+import { actorOf, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
-import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "Record a supervision session – Practice Pathways" }];
@@ -65,12 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const session = await recordSession(
     enrolment.id,
-    {
-      userId: current.user.id,
-      role: "supervisor",
-      organisationId: enrolment.organisationId,
-      ipAddress: requestDetails(request, context).ipAddress,
-    },
+    actorOf(current, context, { role: "supervisor", organisationId: enrolment.organisationId }),
     { ...form.data, actions, doneActionIds },
   );
   await discardDraft(current.user.id, formKey(enrolment.id));

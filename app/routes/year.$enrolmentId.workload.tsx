@@ -10,9 +10,8 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { breaches, judgeWeeks } from "~/modules/workload/rules";
 import { workloadActionSchema } from "~/modules/workload/schemas";
 import { findLimit, listWeeks, recordWeek, setLimit } from "~/modules/workload/workload.server";
-import { requireUser } from "~/utils/auth.server";
+import { actorOf, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
-import { requestDetails } from "~/utils/request.server";
 import { englandToday } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -44,12 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { enrolment, party } = await requireYearAccess(current, params.enrolmentId);
   const form = await parseSubmission(await request.formData(), workloadActionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const actor = {
-    userId: current.user.id,
-    role: party,
-    organisationId: enrolment.organisationId,
-    ipAddress: requestDetails(request, context).ipAddress,
-  };
+  const actor = actorOf(current, context, { role: party, organisationId: enrolment.organisationId });
   const here = `/year/${enrolment.id}/workload`;
   if (form.data.intent === "limit") {
     if (party === "learner")

@@ -141,7 +141,7 @@ export interface ActingAs {
  * The one way an action names who did it, for its audit records: the signed-in person, in the
  * role and organisation they are acting in (unless `as` says otherwise), from this request's address.
  */
-export function actorOf(current: ActingUser, context: AppLoadContext): OrganisationActor;
+export function actorOf(current: ActingUser, context: AppLoadContext, as?: Pick<ActingAs, "role">): OrganisationActor;
 export function actorOf(current: CurrentUser, context: AppLoadContext, as?: ActingAs): AuditActor;
 export function actorOf(current: CurrentUser, context: AppLoadContext, as: ActingAs = {}): AuditActor {
   return {

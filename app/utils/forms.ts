@@ -8,8 +8,7 @@ export type SubmittedValues = Record<string, string>;
 export type SubmittedValuesWithLists = Record<string, string | string[]>;
 
 export type Submission<T, V = SubmittedValues> =
-  | { ok: true; data: T; values: V }
-  | { ok: false; errors: FieldErrors; values: V };
+  { ok: true; data: T; values: V } | { ok: false; errors: FieldErrors; values: V };
 
 export interface SubmissionOptions {
   /** Fields sent once per ticked box (a checkbox group): all their values are read, as a list. */

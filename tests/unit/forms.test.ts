@@ -281,13 +281,11 @@ describe("blankAsMissing", () => {
   it("treats an empty box as missing rather than zero", async () => {
     const { blankAsMissing } = await import("~/utils/forms");
     const schema = z.object({ cases: blankAsMissing(z.coerce.number({ error: "Enter the number of cases" }).min(0)) });
-    expect(
-      await parseSubmission(form([["cases", ""]]), schema)).toMatchObject({
+    expect(await parseSubmission(form([["cases", ""]]), schema)).toMatchObject({
       ok: false,
       errors: { cases: "Enter the number of cases" },
     });
-    expect(
-      await parseSubmission(form([["cases", "  "]]), schema)).toMatchObject({ ok: false });
+    expect(await parseSubmission(form([["cases", "  "]]), schema)).toMatchObject({ ok: false });
     expect(await parseSubmission(form([["cases", "0"]]), schema)).toMatchObject({ ok: true, data: { cases: 0 } });
   });
 });

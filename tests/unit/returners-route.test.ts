@@ -197,7 +197,9 @@ describe("the updating entry form", () => {
       description: "Write what you did",
       supervisedBy: "Enter who supervised your practice",
     });
-    expect((await parseSubmission(form({ ...good, kind: "supervised_practice", supervisedBy: "Sam Carter" }), schema)).ok).toBe(true);
+    expect(
+      (await parseSubmission(form({ ...good, kind: "supervised_practice", supervisedBy: "Sam Carter" }), schema)).ok,
+    ).toBe(true);
   });
 });
 
@@ -216,7 +218,10 @@ describe("the CPD record form", () => {
     expect(r).toMatchObject({ ok: true, data: { standards: ["1", "4", "6"], peerReflection: null, peerName: null } });
   });
   test("at least one standard, said with the other missing parts", async () => {
-    const r = await parseSubmission(form({ recordedOn: "2026-12-01", activity: "", learning: "x", impact: "x" }), schema);
+    const r = await parseSubmission(
+      form({ recordedOn: "2026-12-01", activity: "", learning: "x", impact: "x" }),
+      schema,
+    );
     expect(!r.ok && r.errors).toEqual({
       activity: "Write what you did",
       standards: "Choose at least one professional standard",

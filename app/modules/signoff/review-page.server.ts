@@ -106,7 +106,12 @@ export async function reviewPage({
  * The step waiting for this person on the review (null when none is), and what to tell them when
  * they try one that is not theirs to take.
  */
-export async function stepWaitingFor(enrolmentId: string, reviewCode: string, party: YearViewer, signsAs: Party | null) {
+export async function stepWaitingFor(
+  enrolmentId: string,
+  reviewCode: string,
+  party: YearViewer,
+  signsAs: Party | null,
+) {
   const records = await reviewRecords(enrolmentId, reviewCode);
   const step: ReviewAction | null = nextAction(
     reviewState(records.submissions, records.signoffs, records.reopened).state,
