@@ -11,7 +11,7 @@ import { caseState, EXTENSION_DAYS, PANEL_OUTCOMES, type PanelOutcome } from "~/
 import { chairSignOutcome, findPanel, recordPanelOutcome } from "~/modules/signoff/panel.server";
 import { RECOMMENDATIONS } from "~/modules/signoff/reviews";
 import { reviewRecords } from "~/modules/signoff/reviews.server";
-import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
+import { actorOf, forbidden, notFound, requireMembership } from "~/utils/auth.server";
 import { blankAsMissing, parseSubmission } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Panel reading – Practice Pathways" }];
@@ -102,8 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const here = `/organisation/panels/${panel.panel.id}/${found.enrolmentId}`;
   if (formData.get("intent") === "sign") {
-    if (panel.panel.chairId !== current.user.id)
-      throw data({ message: "Only the panel's chair signs its outcomes." }, { status: 403 });
+    if (panel.panel.chairId !== current.user.id) forbidden("Only the panel's chair signs its outcomes.");
     const result = await chairSignOutcome(panel, found.enrolmentId, actor);
     if (!result.ok) return data({ errors: { form: result.message }, values: {} }, { status: 409 });
     const recorded = caseState(found.enrolmentId, panel.outcomes).recorded;

@@ -20,7 +20,7 @@ import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { agreementActionSchema } from "~/modules/first-year/schemas";
 import { learningAgreementDue, yearInputFor } from "~/modules/first-year/year";
 import { formatDate } from "~/modules/organisations/people";
-import { actorOf, requireUser } from "~/utils/auth.server";
+import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 import { englandToday } from "~/utils/england";
@@ -105,12 +105,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
   const { enrolment, signsAs } = await requireYearAccess(current, params.enrolmentId);
   if (!signsAs)
-    throw data(
-      {
-        message:
-          "The NQSW, their supervisor and their team manager write and sign the learning agreement; the programme lead reads it.",
-      },
-      { status: 403 },
+    forbidden(
+      "The NQSW, their supervisor and their team manager write and sign the learning agreement; the programme lead reads it.",
     );
   const form = await parseSubmission(await request.formData(), agreementActionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });

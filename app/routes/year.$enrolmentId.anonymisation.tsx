@@ -9,7 +9,7 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KIND_LABELS } from "~/modules/portfolio/rules";
 import { anonymisationCheck, FINDING_LABELS, recordDecisions } from "~/modules/signoff/anonymisation.server";
 import { SIGNER_ROLES } from "~/modules/signoff/reviews";
-import { actorOf, requireUser } from "~/utils/auth.server";
+import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Anonymisation check – Practice Pathways" }];
 
@@ -50,10 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment, party } = await gate(request, params.enrolmentId);
   if (party !== "learner" && party !== "supervisor")
-    throw data(
-      { message: "The NQSW and their supervisor or assessor carry out the anonymisation check." },
-      { status: 403 },
-    );
+    forbidden("The NQSW and their supervisor or assessor carry out the anonymisation check.");
   const form = await request.formData();
   const chosen = new Map<string, "redact" | "keep">();
   for (const [name, value] of form) {

@@ -14,7 +14,7 @@ import { describeBytes } from "~/modules/portfolio/files";
 import { findEvidence, judgementOf, reviseEvidence } from "~/modules/portfolio/portfolio.server";
 import { editablePart, JUDGEMENTS, KIND_DETAILS, KIND_LABELS } from "~/modules/portfolio/rules";
 import { BODY_LABELS, reflectionSchema } from "~/modules/portfolio/schemas";
-import { notFound } from "~/utils/auth.server";
+import { forbidden, notFound } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
@@ -84,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const item = await findEvidence(enrolment.id, params.itemId);
   if (!item) notFound("We could not find that evidence.");
   if (editablePart(item, party, current.user.id) !== "reflection")
-    throw data({ message: "Only the learner adds their reflection to a direct observation." }, { status: 403 });
+    forbidden("Only the learner adds their reflection to a direct observation.");
   const form = await parseSubmission(await request.formData(), reflectionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const current_ = item.versions[0]!.version;

@@ -11,7 +11,7 @@ import { nameTeamManager, savePauses, saveYearSettings } from "~/modules/first-y
 import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { listInRole } from "~/modules/organisations/memberships.server";
 import { isoDate, optionalReviewPoints, pauseProblem, yearEnd, yearInputFor } from "~/modules/first-year/year";
-import { actorOf, requireUser } from "~/utils/auth.server";
+import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { requestDetails } from "~/utils/request.server";
 
@@ -20,8 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Changes to the year – Pract
 async function gate(request: Request, enrolmentId: string | undefined) {
   const current = await requireUser(request);
   const access = await requireYearAccess(current, enrolmentId);
-  if (access.party !== "programme_lead")
-    throw data({ message: "The programme lead records changes to the year for the employer." }, { status: 403 });
+  if (access.party !== "programme_lead") forbidden("The programme lead records changes to the year for the employer.");
   return { current, ...access };
 }
 

@@ -7,7 +7,7 @@ import { Notification } from "~/components/Notification";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { acknowledgeSchema, KINDS } from "~/modules/supervision/schemas";
 import { acknowledgeSession, findSession } from "~/modules/supervision/supervision.server";
-import { actorOf, requireUser } from "~/utils/auth.server";
+import { actorOf, forbidden, notFound, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
 
@@ -17,7 +17,7 @@ async function sessionOr404(request: Request, enrolmentId: string | undefined, s
   const current = await requireUser(request);
   const access = await requireYearAccess(current, enrolmentId);
   const found = isUuid(sessionId) ? await findSession(access.enrolment.id, sessionId) : null;
-  if (!found) throw data({ message: "We could not find that supervision session." }, { status: 404 });
+  if (!found) notFound("We could not find that supervision session.");
   return { current, ...access, found };
 }
 
@@ -46,8 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, party, enrolment, found } = await sessionOr404(request, params.enrolmentId, params.sessionId);
-  if (party !== "learner")
-    throw data({ message: "Only the learner acknowledges their supervision record." }, { status: 403 });
+  if (party !== "learner") forbidden("Only the learner acknowledges their supervision record.");
   const form = await parseSubmission(request, acknowledgeSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const ok = await acknowledgeSession(

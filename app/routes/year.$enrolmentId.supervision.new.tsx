@@ -8,7 +8,7 @@ import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KINDS, sessionSchema } from "~/modules/supervision/schemas";
 import { openActions, recordSession } from "~/modules/supervision/supervision.server";
-import { actorOf, requireUser } from "~/utils/auth.server";
+import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { isUuid } from "~/utils/ids";
 import { englandDay } from "~/utils/england";
@@ -21,8 +21,7 @@ const formKey = (enrolmentId: string) => `supervision-new:${enrolmentId}`;
 async function requireSupervisor(request: Request, enrolmentId: string | undefined) {
   const current = await requireUser(request);
   const access = await requireYearAccess(current, enrolmentId);
-  if (access.party !== "supervisor")
-    throw data({ message: "Only the learner's practice supervisor records supervision." }, { status: 403 });
+  if (access.party !== "supervisor") forbidden("Only the learner's practice supervisor records supervision.");
   return { current, ...access };
 }
 

@@ -10,7 +10,7 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { breaches, judgeWeeks } from "~/modules/workload/rules";
 import { workloadActionSchema } from "~/modules/workload/schemas";
 import { findLimit, listWeeks, recordWeek, setLimit } from "~/modules/workload/workload.server";
-import { actorOf, requireUser } from "~/utils/auth.server";
+import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { englandToday } from "~/utils/england";
 
@@ -46,8 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = actorOf(current, context, { role: party, organisationId: enrolment.organisationId });
   const here = `/year/${enrolment.id}/workload`;
   if (form.data.intent === "limit") {
-    if (party === "learner")
-      throw data({ message: "The caseload limit is set by the supervisor or programme lead." }, { status: 403 });
+    if (party === "learner") forbidden("The caseload limit is set by the supervisor or programme lead.");
     await setLimit(enrolment.id, actor, form.data.maxCaseload);
     throw redirect(`${here}?limit=1`);
   }
