@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
-import { ErrorSummary, TextAreaField, TextField } from "~/components/forms";
+import { CheckboxGroup, ErrorSummary, TextAreaField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { ReturnNav } from "~/components/ReturnNav";
 import { cpdSentences, cpdState, registrationYearOf } from "~/modules/returners/cpd";
@@ -167,42 +167,18 @@ export default function CpdLog() {
             defaultValue={values?.impact}
             error={errors?.impact}
           />
-          <div className={`form-group${standardsError ? " form-group--error" : ""}`}>
-            <fieldset
-              className="fieldset"
-              aria-describedby={`standards-hint${standardsError ? " standards-error" : ""}`}
-            >
-              <legend className="fieldset__legend">Which professional standards does it relate to?</legend>
-              <div className="hint" id="standards-hint">
-                Social Work England&apos;s professional standards. Choose at least one.
-              </div>
-              {standardsError ? (
-                <p className="error-message" id="standards-error">
-                  <span className="visually-hidden">Error:</span> {standardsError}
-                </p>
-              ) : null}
-              {PROFESSIONAL_STANDARDS.map((s, i) => {
-                const name = standardField(s.code);
-                // The first box carries the group's id, so the error summary can link to it.
-                const id = i === 0 ? "standards" : name;
-                return (
-                  <div className="checkboxes__item" key={s.code}>
-                    <input
-                      className="checkboxes__input"
-                      id={id}
-                      name={name}
-                      type="checkbox"
-                      value="yes"
-                      defaultChecked={values?.[name] === "yes"}
-                    />
-                    <label className="checkboxes__label" htmlFor={id}>
-                      {s.code}. {s.title}
-                    </label>
-                  </div>
-                );
-              })}
-            </fieldset>
-          </div>
+          <CheckboxGroup
+            name="standards"
+            legend="Which professional standards does it relate to?"
+            hint="Social Work England's professional standards. Choose at least one."
+            error={standardsError}
+            options={PROFESSIONAL_STANDARDS.map((s) => ({
+              name: standardField(s.code),
+              value: "yes",
+              label: `${s.code}. ${s.title}`,
+              checked: values?.[standardField(s.code)] === "yes",
+            }))}
+          />
           <h3 className="heading-s">Reflected on with a peer (optional)</h3>
           <p className="hint">
             Give both the peer&apos;s name and what you discussed for the record to count as reflected on with a peer.

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
-import { ErrorSummary, RadioGroup, TextAreaField } from "~/components/forms";
+import { CheckboxGroup, ErrorSummary, RadioGroup, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { Prose } from "~/components/Prose";
 import { YearNav } from "~/components/YearNav";
@@ -136,38 +136,25 @@ function SubmitForm({ page, errors, values }: { page: Page; errors: Errors; valu
       ) : null}
       <Form method="post" noValidate {...keeper.formProps}>
         <input type="hidden" name="intent" value="submit" />
-        <div className={`form-group${errors?.evidence ? " form-group--error" : ""}`}>
-          <fieldset className="fieldset" aria-describedby={`evidence-hint${errors?.evidence ? " evidence-error" : ""}`}>
-            <legend className="fieldset__legend">Evidence for this review</legend>
-            <div className="hint" id="evidence-hint">
-              Each piece is put forward at its current version; later edits do not change what was reviewed.
-            </div>
-            {errors?.evidence ? (
-              <p className="error-message" id="evidence-error">
-                <span className="visually-hidden">Error:</span> {errors.evidence}
-              </p>
-            ) : null}
-            {page.evidence.length === 0 ? <p>Your portfolio has no evidence yet.</p> : null}
-            {page.evidence.map((e, i) => (
-              <div className="checkboxes__item" key={e.id}>
-                <input
-                  className="checkboxes__input"
-                  type="checkbox"
-                  id={i === 0 ? "evidence" : `evidence-${e.id}`}
-                  name="evidence"
-                  value={e.id}
-                  defaultChecked={chosen.has(e.id)}
-                />
-                <label className="checkboxes__label" htmlFor={i === 0 ? "evidence" : `evidence-${e.id}`}>
-                  {e.title}{" "}
-                  <span className="secondary">
-                    ({e.kind}, {e.occurredOn}, version {e.version})
-                  </span>
-                </label>
-              </div>
-            ))}
-          </fieldset>
-        </div>
+        <CheckboxGroup
+          name="evidence"
+          legend="Evidence for this review"
+          hint="Each piece is put forward at its current version; later edits do not change what was reviewed."
+          error={errors?.evidence}
+          empty="Your portfolio has no evidence yet."
+          options={page.evidence.map((e) => ({
+            value: e.id,
+            label: (
+              <>
+                {e.title}{" "}
+                <span className="secondary">
+                  ({e.kind}, {e.occurredOn}, version {e.version})
+                </span>
+              </>
+            ),
+            checked: chosen.has(e.id),
+          }))}
+        />
         <TextAreaField
           name="learnerComments"
           label="Your comments for the review"

@@ -3,19 +3,18 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
-import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { CheckboxGroup, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KINDS, sessionSchema } from "~/modules/supervision/schemas";
 import { openActions, recordSession } from "~/modules/supervision/supervision.server";
 import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
-import { isUuid } from "~/utils/ids";
 import { englandDay } from "~/utils/england";
+import { ACTION_ROWS, doneActionIds, readAgreedActions } from "~/modules/supervision/agreed-actions";
 
 export const meta: MetaFunction = () => [{ title: "Record a supervision session – Practice Pathways" }];
 
-const ACTION_ROWS = 3;
 const formKey = (enrolmentId: string) => `supervision-new:${enrolmentId}`;
 
 async function requireSupervisor(request: Request, enrolmentId: string | undefined) {
@@ -43,28 +42,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment } = await requireSupervisor(request, params.enrolmentId);
-  const formData = await request.formData();
-  const form = await parseSubmission(formData, sessionSchema);
-  const errors: Record<string, string> = form.ok ? {} : { ...form.errors };
-  const actions: { text: string; owner: "learner" | "supervisor" }[] = [];
-  for (let i = 1; i <= ACTION_ROWS; i++) {
-    const text = String(formData.get(`action-${i}`) ?? "").trim();
-    const owner = formData.get(`action-${i}-owner`);
-    if (!text) continue;
-    if (text.length > 2_000) errors[`action-${i}`] = `Action ${i} must be 2,000 characters or fewer`;
-    else if (owner !== "learner" && owner !== "supervisor") errors[`action-${i}-owner`] = `Choose who does action ${i}`;
-    else actions.push({ text, owner });
-  }
-  const doneActionIds = formData.getAll("done").filter((v): v is string => typeof v === "string" && isUuid(v));
+  const form = await parseSubmission(request, sessionSchema, { lists: ["done"] });
+  const rows = readAgreedActions(form.values);
+  const done = doneActionIds(form.values);
+  const errors = { ...(form.ok ? {} : form.errors), ...rows.errors };
   if (!form.ok || Object.keys(errors).length) {
-    const values: Record<string, string> = {};
-    for (const [key, value] of formData) if (typeof value === "string" && key !== "done") values[key] = value;
-    return data({ errors, values, done: doneActionIds }, { status: 400 });
+    const { done: _ticked, ...values } = form.values;
+    return data({ errors, values: values as Record<string, string>, done }, { status: 400 });
   }
   const session = await recordSession(
     enrolment.id,
     actorOf(current, context, { role: "supervisor", organisationId: enrolment.organisationId }),
-    { ...form.data, actions, doneActionIds },
+    { ...form.data, actions: rows.actions, doneActionIds: done },
   );
   await discardDraft(current.user.id, formKey(enrolment.id));
   throw redirect(`/year/${enrolment.id}/supervision?recorded=${session.id}`);
@@ -146,28 +135,23 @@ export default function RecordSession() {
           error={errors?.decisions}
         />
         {page.actions.length ? (
-          <fieldset className="fieldset form-group">
-            <legend className="fieldset__legend">Actions from earlier sessions</legend>
-            <div className="hint">Tick the ones now done. The rest are carried to the next session.</div>
-            {page.actions.map((a) => (
-              <div className="checkboxes__item" key={a.id}>
-                <input
-                  className="checkboxes__input"
-                  type="checkbox"
-                  id={`done-${a.id}`}
-                  name="done"
-                  value={a.id}
-                  defaultChecked={done.has(a.id)}
-                />
-                <label className="checkboxes__label" htmlFor={`done-${a.id}`}>
+          <CheckboxGroup
+            name="done"
+            legend="Actions from earlier sessions"
+            hint="Tick the ones now done. The rest are carried to the next session."
+            options={page.actions.map((a) => ({
+              value: a.id,
+              label: (
+                <>
                   {a.text}{" "}
                   <span className="secondary">
                     ({a.owner === "learner" ? page.learnerName : "you"}, agreed {a.agreedOn})
                   </span>
-                </label>
-              </div>
-            ))}
-          </fieldset>
+                </>
+              ),
+              checked: done.has(a.id),
+            }))}
+          />
         ) : null}
         <h2 className="heading-m">Actions agreed</h2>
         {Array.from({ length: ACTION_ROWS }, (_, i) => i + 1).map((i) => (
