@@ -7,7 +7,7 @@ import { changePassword } from "~/modules/auth/accounts.server";
 import { changePasswordSchema } from "~/modules/auth/schemas.server";
 import { ROLE_LABELS } from "~/modules/organisations/roles";
 import { requireUser } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 import { Notification } from "~/components/Notification";
 

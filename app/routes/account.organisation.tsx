@@ -6,7 +6,7 @@ import { ErrorSummary, RadioGroup } from "~/components/forms";
 import { switchMembership } from "~/modules/auth/accounts.server";
 import { ROLE_LABELS, startPathFor } from "~/modules/organisations/roles";
 import { requireUser } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 import { Notification } from "~/components/Notification";
 

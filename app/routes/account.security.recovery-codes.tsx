@@ -8,7 +8,7 @@ import { RecoveryCodes } from "~/components/TwoFactor";
 import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { isTwoFactorEnabled, regenerateRecoveryCodes } from "~/modules/auth/two-factor.server";
 import { requireUser } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Get new recovery codes – Practice Pathways" }];

@@ -6,7 +6,7 @@ import { ErrorSummary, TextField } from "~/components/forms";
 import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { turnOffTwoFactor, twoFactorStatus } from "~/modules/auth/two-factor.server";
 import { requireUser } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Turn off two-factor sign-in – Practice Pathways" }];

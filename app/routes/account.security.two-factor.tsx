@@ -9,7 +9,7 @@ import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { confirmSetup, pendingSetup } from "~/modules/auth/two-factor.server";
 import { startPathFor } from "~/modules/organisations/roles";
 import { requireUserDuringTwoFactorSetup } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up two-factor sign-in – Practice Pathways" }];

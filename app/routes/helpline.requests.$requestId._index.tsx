@@ -24,7 +24,7 @@ import {
   SPECIALISM_LABELS,
 } from "~/modules/returners/options";
 import { type ActingUser, actorOf, notFound, requireMembership } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
 

@@ -23,7 +23,7 @@ import {
 import { formatSalary, postSpecialismLabel } from "~/modules/returners/vacancies";
 import { listAllOpenVacancies } from "~/modules/returners/vacancies.server";
 import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
 import { englandDay } from "~/utils/england";
 

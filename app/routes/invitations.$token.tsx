@@ -13,7 +13,7 @@ import { sessionCookie } from "~/modules/auth/cookie.server";
 import { newPasswordSchema } from "~/modules/auth/schemas.server";
 import { ROLE_LABELS, startPathFor } from "~/modules/organisations/roles";
 import { getCurrentUser } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Accept your invitation – Practice Pathways" }];

@@ -10,7 +10,7 @@ import { enrolSchema } from "~/modules/programmes/cohort-schemas";
 import { enrolLearner, findCohort, listCohortEnrolments } from "~/modules/programmes/cohorts.server";
 import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";

@@ -7,7 +7,7 @@ import { cohortSchema } from "~/modules/programmes/cohort-schemas";
 import { createCohort, listCohorts } from "~/modules/programmes/cohorts.server";
 import { formatDate } from "~/modules/organisations/people";
 import { actorOf, requireMembership } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Cohorts – Practice Pathways" }];
 

@@ -8,7 +8,7 @@ import { councilStepSchema, nextSteps } from "~/modules/returners/introductions"
 import { findOrganisationIntroduction, recordCouncilStep } from "~/modules/returners/introductions.server";
 import { INTRODUCTION_STATUS_LABELS, REGISTRATION_LABELS, SPECIALISM_LABELS } from "~/modules/returners/options";
 import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -6,7 +6,7 @@ import { createInvitation } from "~/modules/auth/accounts.server";
 import { invitationSchema } from "~/modules/auth/schemas.server";
 import { INVITABLE_ROLES, ROLE_LABELS } from "~/modules/organisations/roles";
 import { requireMembership } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Invite someone – Practice Pathways" }];

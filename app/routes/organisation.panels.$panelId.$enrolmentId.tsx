@@ -12,7 +12,8 @@ import { chairSignOutcome, findPanel, recordPanelOutcome } from "~/modules/signo
 import { RECOMMENDATIONS } from "~/modules/signoff/reviews";
 import { reviewRecords } from "~/modules/signoff/reviews.server";
 import { actorOf, forbidden, notFound, requireMembership } from "~/utils/auth.server";
-import { blankAsMissing, parseSubmission } from "~/utils/forms";
+import { blankAsMissing } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Panel reading – Practice Pathways" }];
 

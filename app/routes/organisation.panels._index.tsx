@@ -8,7 +8,8 @@ import { listPeople } from "~/modules/organisations/memberships.server";
 import { listProgrammes } from "~/modules/programmes/catalogue.server";
 import { createPanel, listPanels, portfoliosForPanel } from "~/modules/signoff/panel.server";
 import { actorOf, forbidden, requireMembership } from "~/utils/auth.server";
-import { blankAsMissing, parseSubmission } from "~/utils/forms";
+import { blankAsMissing } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Moderation panels – Practice Pathways" }];
 

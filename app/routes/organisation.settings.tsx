@@ -11,7 +11,7 @@ import {
   setTwoFactorRequirement,
 } from "~/modules/organisations/settings.server";
 import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisation settings – Practice Pathways" }];
 

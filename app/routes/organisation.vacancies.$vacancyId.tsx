@@ -8,7 +8,7 @@ import { formatDate } from "~/modules/organisations/people";
 import { VACANCY_STATE_LABELS, vacancySchema, vacancyState } from "~/modules/returners/vacancies";
 import { findOrganisationVacancy, updateVacancy, withdrawVacancy } from "~/modules/returners/vacancies.server";
 import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
 import { englandDay } from "~/utils/england";
 

@@ -6,7 +6,7 @@ import { VacancyForm } from "~/components/VacancyForm";
 import { vacancySchema } from "~/modules/returners/vacancies";
 import { createVacancy } from "~/modules/returners/vacancies.server";
 import { actorOf, requireMembership } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "Post a vacancy – Practice Pathways" }];

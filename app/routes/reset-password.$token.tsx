@@ -6,7 +6,7 @@ import { NewPasswordFields } from "~/components/NewPasswordFields";
 import { checkResetToken, resetPassword } from "~/modules/auth/accounts.server";
 import { clearedSessionCookie } from "~/modules/auth/cookie.server";
 import { newPasswordSchema } from "~/modules/auth/schemas.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password – Practice Pathways" }];

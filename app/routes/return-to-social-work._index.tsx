@@ -6,7 +6,7 @@ import { ReturnAnswerFields } from "~/components/ReturnAnswerFields";
 import { eligibilitySchema } from "~/modules/returners/callback-schemas";
 import { checkEligibility, type Eligibility } from "~/modules/returners/eligibility";
 import { SPECIALISM_LABELS } from "~/modules/returners/options";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [

@@ -7,7 +7,7 @@ import { callbackSchema } from "~/modules/returners/callback-schemas";
 import { overCallbackLimit, saveCallbackRequest } from "~/modules/returners/callbacks.server";
 import { makeReference } from "~/modules/returners/desk";
 import { REGIONS } from "~/modules/returners/options";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
 

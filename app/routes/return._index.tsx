@@ -15,7 +15,8 @@ import { returnOverview } from "~/modules/returners/overview.server";
 import { formatDays } from "~/modules/returners/route";
 import { checklistSchema, profileSchema } from "~/modules/returners/route-schemas";
 import { requireReturner, saveChecklist, saveProfile } from "~/modules/returners/route.server";
-import { parseSubmission, type FieldErrors } from "~/utils/forms";
+import { type FieldErrors } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
 import { actorOf } from "~/utils/auth.server";
 

@@ -9,7 +9,8 @@ import { cpdSentences, cpdState, registrationYearOf } from "~/modules/returners/
 import { PROFESSIONAL_STANDARDS } from "~/modules/returners/options";
 import { cpdRecordSchema, discussedWithPeer, standardField } from "~/modules/returners/route-schemas";
 import { addCpdRecord, listCpdRecords, requireReturner } from "~/modules/returners/route.server";
-import { parseSubmission, type FieldErrors } from "~/utils/forms";
+import { type FieldErrors } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
 import { actorOf } from "~/utils/auth.server";
 

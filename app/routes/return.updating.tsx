@@ -16,7 +16,8 @@ import {
 } from "~/modules/returners/route.server";
 import { countUpdatingDays, UPDATING_KIND_LABELS, UPDATING_KINDS } from "~/modules/returners/updating";
 import { actorOf, notFound } from "~/utils/auth.server";
-import { parseSubmission, type FieldErrors } from "~/utils/forms";
+import { type FieldErrors } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "Updating days – Your return – Practice Pathways" }];

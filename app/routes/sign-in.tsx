@@ -8,7 +8,7 @@ import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { signInSchema } from "~/modules/auth/schemas.server";
 import { PENDING_SIGN_IN_LIFETIME_MS } from "~/modules/auth/two-factor.server";
 import { requireAnonymous } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails, safeRedirect } from "~/utils/request.server";
 import { Notification } from "~/components/Notification";
 

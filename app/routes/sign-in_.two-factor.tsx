@@ -8,7 +8,7 @@ import { clearedPendingSignInCookie, readPendingSignInToken, sessionCookie } fro
 import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { findPendingSignIn } from "~/modules/auth/two-factor.server";
 import { requireAnonymous } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails, safeRedirect } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

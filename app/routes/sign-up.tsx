@@ -7,7 +7,7 @@ import { PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules";
 import { sessionCookie } from "~/modules/auth/cookie.server";
 import { signUpSchema } from "~/modules/auth/schemas.server";
 import { requireAnonymous } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account – Practice Pathways" }];

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { CheckboxField } from "~/components/forms";
 import { formatDate } from "~/modules/organisations/people";
 import { REGIONS, SPECIALISM_LABELS, SPECIALISMS } from "~/modules/returners/options";
 import { formatSalary, readVacancyFilters, VACANCIES_PER_PAGE, postSpecialismLabel } from "~/modules/returners/vacancies";
@@ -86,11 +85,21 @@ export default function PublicVacancies() {
             ))}
           </select>
         </div>
-        <CheckboxField
-          name="returnerFriendly"
-          label="Only posts open to returners"
-          defaultChecked={filters.returnerFriendly}
-        />
+        <div className="form-group">
+          <div className="checkboxes__item">
+            <input
+              className="checkboxes__input"
+              id="returnerFriendly"
+              name="returnerFriendly"
+              type="checkbox"
+              value="yes"
+              defaultChecked={filters.returnerFriendly}
+            />
+            <label className="checkboxes__label" htmlFor="returnerFriendly">
+              Only posts open to returners
+            </label>
+          </div>
+        </div>
         <button type="submit" className="button button--secondary">
           Show vacancies
         </button>{" "}

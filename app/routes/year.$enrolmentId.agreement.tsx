@@ -21,7 +21,7 @@ import { agreementActionSchema } from "~/modules/first-year/schemas";
 import { learningAgreementDue, yearInputFor } from "~/modules/first-year/year";
 import { formatDate } from "~/modules/organisations/people";
 import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 import { englandToday } from "~/utils/england";
 

@@ -8,10 +8,10 @@ import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KIND_LABELS } from "~/modules/portfolio/rules";
 import { anonymisationCheck, FINDING_LABELS, recordDecisions } from "~/modules/signoff/anonymisation.server";
-import { anonymisationDecisionsSchema } from "~/modules/signoff/anonymisation-form";
+import { anonymisationDecisionsSchema } from "~/modules/signoff/anonymisation-form.server";
 import { SIGNER_ROLES } from "~/modules/signoff/reviews";
 import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Anonymisation check – Practice Pathways" }];
 

@@ -15,7 +15,7 @@ import { findEvidence, judgementOf, reviseEvidence } from "~/modules/portfolio/p
 import { editablePart, JUDGEMENTS, KIND_DETAILS, KIND_LABELS } from "~/modules/portfolio/rules";
 import { BODY_LABELS, reflectionSchema } from "~/modules/portfolio/schemas";
 import { forbidden, notFound } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -16,7 +16,8 @@ import { OUTCOMES, RECOMMENDATIONS } from "~/modules/signoff/reviews";
 import { blockersOfFinal, countersignReview, decideReview, submitReview } from "~/modules/signoff/reviews.server";
 import { countersignSchema, decisionSchema, submissionSchema } from "~/modules/signoff/schemas";
 import { actorOf, forbidden, notFound, requireUser } from "~/utils/auth.server";
-import { parseSubmission, type SubmittedValuesWithLists } from "~/utils/forms";
+import { type SubmittedValuesWithLists } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

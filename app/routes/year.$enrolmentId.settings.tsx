@@ -12,7 +12,7 @@ import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { listInRole } from "~/modules/organisations/memberships.server";
 import { isoDate, optionalReviewPoints, pauseProblem, yearEnd, yearInputFor } from "~/modules/first-year/year";
 import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Changes to the year – Practice Pathways" }];

@@ -8,7 +8,7 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { acknowledgeSchema, KINDS } from "~/modules/supervision/schemas";
 import { acknowledgeSession, findSession } from "~/modules/supervision/supervision.server";
 import { actorOf, forbidden, notFound, requireUser } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "Supervision session – Practice Pathways" }];

@@ -11,7 +11,7 @@ import { breaches, judgeWeeks } from "~/modules/workload/rules";
 import { workloadActionSchema } from "~/modules/workload/schemas";
 import { findLimit, listWeeks, recordWeek, setLimit } from "~/modules/workload/workload.server";
 import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { englandToday } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { changePasswordSchema, invitationSchema, signInSchema, signUpSchema } from "~/modules/auth/schemas.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 
 function form(entries: [string, string][]) {
   const data = new FormData();

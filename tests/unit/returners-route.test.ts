@@ -14,7 +14,7 @@ import {
   updatingEntrySchema,
 } from "~/modules/returners/route-schemas";
 import { countUpdatingDays } from "~/modules/returners/updating";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 
 const TODAY = "2026-12-02";
 const form = (fields: Record<string, string>) => {

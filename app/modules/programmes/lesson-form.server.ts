@@ -1,4 +1,4 @@
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { lessonActionSchema } from "./schemas";
 
 /**

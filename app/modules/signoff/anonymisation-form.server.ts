@@ -1,4 +1,4 @@
-/** The anonymisation check's form: one redact-or-keep answer per passage, named finding-<key>. */
+/** The anonymisation check's form: one redact-or-keep answer per passage, named finding-<key>. Server only, to keep zod out of the page. */
 import { z } from "zod";
 
 const FINDING_FIELD = /^finding-([0-9a-f]{24})$/;
