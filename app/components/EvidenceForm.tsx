@@ -3,7 +3,7 @@ import type { Framework, FrameworkItem } from "~/modules/programmes/content-sche
 import { ACCEPT_ATTRIBUTE } from "~/modules/portfolio/files";
 import { BODY_LABELS, JUDGEMENTS, KIND_DETAILS, KIND_HINTS, type EvidenceKind } from "~/modules/portfolio/rules";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "./DraftKeeper";
-import { ErrorSummary, RadioGroup, TextAreaField, TextField } from "./forms";
+import { Checkbox, CheckboxGroup, ErrorSummary, RadioGroup, TextAreaField, TextField } from "./forms";
 
 export type EvidenceFormValues = Record<string, string | string[] | undefined>;
 
@@ -26,53 +26,43 @@ function CapabilityChoices({
   chosen: Set<string>;
   error?: string;
 }) {
-  // The first box carries the group's name as its id, so the error summary can link to it.
   const firstCode = frameworks[0]?.items[0]?.code;
-  const box = (item: FrameworkItem, depth: number) => {
-    const id = item.code === firstCode ? "capabilities" : `capability-${item.code}`;
-    return (
-      <li key={item.code} className={depth ? "capabilities__sub" : undefined}>
-        <div className="checkboxes__item">
-          <input
-            className="checkboxes__input"
-            type="checkbox"
-            id={id}
-            name="capabilities"
-            value={item.code}
-            defaultChecked={chosen.has(item.code)}
-          />
-          <label className="checkboxes__label" htmlFor={id}>
-            <span className="capabilities__code">{item.code}</span> {item.title}
-          </label>
-        </div>
-        {item.items?.length ? <ul className="plain-list">{item.items.map((i) => box(i, depth + 1))}</ul> : null}
-      </li>
-    );
-  };
+  const box = (item: FrameworkItem, depth: number) => (
+    <li key={item.code} className={depth ? "capabilities__sub" : undefined}>
+      <Checkbox
+        group="capabilities"
+        first={item.code === firstCode}
+        option={{
+          value: item.code,
+          label: (
+            <>
+              <span className="capabilities__code">{item.code}</span> {item.title}
+            </>
+          ),
+          checked: chosen.has(item.code),
+        }}
+      />
+      {item.items?.length ? <ul className="plain-list">{item.items.map((i) => box(i, depth + 1))}</ul> : null}
+    </li>
+  );
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <fieldset className="fieldset" aria-describedby={`capabilities-hint${error ? " capabilities-error" : ""}`}>
-        <legend className="fieldset__legend">Capabilities this evidence shows</legend>
-        <div className="hint" id="capabilities-hint">
-          Choose the ones it shows best, usually two or three. They fill the gaps on your coverage grid.
-        </div>
-        {error ? (
-          <p className="error-message" id="capabilities-error">
-            <span className="visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
-        {frameworks.map((f) => (
-          <details key={f.id} className="capabilities" open>
-            <summary className="capabilities__framework">
-              {f.title}
-              {f.dates?.until ? ` (for evidence dated up to ${longDay(dayBefore(f.dates.until))})` : null}
-              {f.dates?.from ? ` (for evidence dated from ${longDay(f.dates.from)})` : null}
-            </summary>
-            <ul className="plain-list">{f.items.map((i) => box(i, 0))}</ul>
-          </details>
-        ))}
-      </fieldset>
-    </div>
+    <CheckboxGroup
+      name="capabilities"
+      legend="Capabilities this evidence shows"
+      hint="Choose the ones it shows best, usually two or three. They fill the gaps on your coverage grid."
+      error={error}
+    >
+      {frameworks.map((f) => (
+        <details key={f.id} className="capabilities" open>
+          <summary className="capabilities__framework">
+            {f.title}
+            {f.dates?.until ? ` (for evidence dated up to ${longDay(dayBefore(f.dates.until))})` : null}
+            {f.dates?.from ? ` (for evidence dated from ${longDay(f.dates.from)})` : null}
+          </summary>
+          <ul className="plain-list">{f.items.map((i) => box(i, 0))}</ul>
+        </details>
+      ))}
+    </CheckboxGroup>
   );
 }
 
@@ -166,25 +156,16 @@ export function EvidenceForm({
         />
         <CapabilityChoices frameworks={frameworks} chosen={list("capabilities")} error={errors?.capabilities} />
         {files?.length ? (
-          <fieldset className="fieldset form-group">
-            <legend className="fieldset__legend">Files attached</legend>
-            <div className="hint">Tick a file to take it off this version. Earlier versions keep it.</div>
-            {files.map((f) => (
-              <div className="checkboxes__item" key={f.id}>
-                <input
-                  className="checkboxes__input"
-                  type="checkbox"
-                  id={`remove-${f.id}`}
-                  name="removeFile"
-                  value={f.id}
-                  defaultChecked={removed.has(f.id)}
-                />
-                <label className="checkboxes__label" htmlFor={`remove-${f.id}`}>
-                  Remove {f.fileName} ({f.size})
-                </label>
-              </div>
-            ))}
-          </fieldset>
+          <CheckboxGroup
+            name="removeFile"
+            legend="Files attached"
+            hint="Tick a file to take it off this version. Earlier versions keep it."
+            options={files.map((f) => ({
+              value: f.id,
+              label: `Remove ${f.fileName} (${f.size})`,
+              checked: removed.has(f.id),
+            }))}
+          />
         ) : null}
         <div className={`form-group${errors?.file ? " form-group--error" : ""}`}>
           <label className="label" htmlFor="file">

@@ -202,6 +202,95 @@ export function CheckboxField({
   );
 }
 
+export interface CheckboxOption {
+  value: string;
+  label: ReactNode;
+  /** Shown under the label, as the box's own description. */
+  hint?: ReactNode;
+  /** The field the box sends; the group's name unless it has one of its own (one field per box). */
+  name?: string;
+  checked?: boolean;
+}
+
+/**
+ * One box of a CheckboxGroup. The group's first box takes the group's name as its id, so the error
+ * summary's link (#name) lands on it; the others are named by their field and value.
+ */
+export function Checkbox({ group, first, option }: { group: string; first?: boolean; option: CheckboxOption }) {
+  const name = option.name ?? group;
+  const id = first ? group : `${group}-${option.name ?? option.value}`;
+  const hintId = option.hint ? `${id}-hint` : undefined;
+  return (
+    <div className="checkboxes__item">
+      <input
+        className="checkboxes__input"
+        type="checkbox"
+        id={id}
+        name={name}
+        value={option.value}
+        defaultChecked={option.checked}
+        aria-describedby={hintId}
+      />
+      {option.hint ? (
+        <div>
+          <label className="checkboxes__label" htmlFor={id}>
+            {option.label}
+          </label>
+          <div className="hint checkboxes__hint" id={hintId}>
+            {option.hint}
+          </div>
+        </div>
+      ) : (
+        <label className="checkboxes__label" htmlFor={id}>
+          {option.label}
+        </label>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A question answered by ticking any number of boxes: a fieldset whose legend asks it, its hint and
+ * error beside the group (and read out with it), then the boxes. `children` lays the boxes out
+ * some other way (in sections, or nested), with `Checkbox`; `empty` is said when there is nothing to tick.
+ */
+export function CheckboxGroup({
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  empty,
+  children,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options?: CheckboxOption[];
+  empty?: ReactNode;
+  children?: ReactNode;
+}) {
+  const { messages, describedBy } = useFieldMessages(name, hint, error);
+  return (
+    <div className={groupClass(error)}>
+      <fieldset className="fieldset" aria-describedby={describedBy}>
+        <legend className="fieldset__legend">{legend}</legend>
+        {messages}
+        {options && options.length === 0 && empty ? <p>{empty}</p> : null}
+        {options ? (
+          <div className="checkboxes">
+            {options.map((o, i) => (
+              <Checkbox key={o.name ?? o.value} group={name} first={i === 0} option={o} />
+            ))}
+          </div>
+        ) : null}
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
 export function SelectField({
   name,
   label,

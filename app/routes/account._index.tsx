@@ -7,7 +7,7 @@ import { changePassword } from "~/modules/auth/accounts.server";
 import { changePasswordSchema } from "~/modules/auth/schemas.server";
 import { ROLE_LABELS } from "~/modules/organisations/roles";
 import { requireUser } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 import { Notification } from "~/components/Notification";
 
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
-  const form = await readForm(request, changePasswordSchema);
+  const form = await parseSubmission(request, changePasswordSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const result = await changePassword(
     current.user.id,

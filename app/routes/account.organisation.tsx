@@ -6,7 +6,7 @@ import { switchMembership } from "~/modules/auth/accounts.server";
 import { ROLE_LABELS, startPathFor } from "~/modules/organisations/roles";
 import { switchOrganisationSchema } from "~/modules/auth/schemas.server";
 import { requireUser } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 import { Notification } from "~/components/Notification";
 
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
-  const form = await readForm(request, switchOrganisationSchema);
+  const form = await parseSubmission(request, switchOrganisationSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const chosen = current.memberships.find((m) => m.id === form.data.membershipId);
   if (!chosen) return data({ errors: { membershipId: "Select one of your organisations" } }, { status: 400 });

@@ -8,7 +8,7 @@ import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { isTwoFactorEnabled, regenerateRecoveryCodes } from "~/modules/auth/two-factor.server";
 import { newRecoveryCodesSchema } from "~/modules/auth/schemas.server";
 import { requireUser } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Get new recovery codes – Practice Pathways" }];
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
-  const form = await readForm(request, newRecoveryCodesSchema);
+  const form = await parseSubmission(request, newRecoveryCodesSchema);
   if (!form.ok) return data({ errors: form.errors, recoveryCodes: null }, { status: 400 });
   const proof = form.data.code ? { code: form.data.code } : { password: form.data.password };
   const result = await regenerateRecoveryCodes(current.user, proof, {

@@ -6,7 +6,7 @@ import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { turnOffTwoFactor, twoFactorStatus } from "~/modules/auth/two-factor.server";
 import { turnOffTwoFactorSchema } from "~/modules/auth/schemas.server";
 import { requireUser } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Turn off two-factor sign-in – Practice Pathways" }];
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
-  const form = await readForm(request, turnOffTwoFactorSchema);
+  const form = await parseSubmission(request, turnOffTwoFactorSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const result = await turnOffTwoFactor(current.user, form.data.password, form.data.code, {
     ipAddress: requestDetails(request, context).ipAddress,

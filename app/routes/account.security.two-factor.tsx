@@ -9,7 +9,7 @@ import { confirmSetup, pendingSetup } from "~/modules/auth/two-factor.server";
 import { startPathFor } from "~/modules/organisations/roles";
 import { twoFactorSetupSchema } from "~/modules/auth/schemas.server";
 import { requireUserDuringTwoFactorSetup } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up two-factor sign-in – Practice Pathways" }];
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireUserDuringTwoFactorSetup(request);
-  const form = await readForm(request, twoFactorSetupSchema);
+  const form = await parseSubmission(request, twoFactorSetupSchema);
   if (!form.ok) return data({ errors: form.errors, recoveryCodes: null, next: null }, { status: 400 });
   const result = await confirmSetup(current.user, form.data.code, {
     ipAddress: requestDetails(request, context).ipAddress,

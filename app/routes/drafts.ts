@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { draftFields, isDraftKey } from "~/modules/drafts/drafts";
 import { discardDraft, saveDraft } from "~/modules/drafts/drafts.server";
-import { getCurrentUser } from "~/utils/auth.server";
+import { getCurrentUser, notFound } from "~/utils/auth.server";
 import { safeRedirect } from "~/utils/request.server";
 
 /**
@@ -33,5 +33,5 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export async function loader() {
-  return new Response("Not found", { status: 404 });
+  notFound();
 }

@@ -4,7 +4,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { requestPasswordReset } from "~/modules/auth/accounts.server";
 import { forgotPasswordSchema } from "~/modules/auth/schemas.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password – Practice Pathways" }];
@@ -14,7 +14,7 @@ export async function loader(_: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readForm(request, forgotPasswordSchema);
+  const form = await parseSubmission(request, forgotPasswordSchema);
   if (!form.ok) return data({ sent: null, errors: form.errors, values: form.values }, { status: 400 });
   await requestPasswordReset(form.data.email, requestDetails(request, context));
   // The same answer whether or not the address has an account.

@@ -23,8 +23,8 @@ import {
   CALLBACK_STATUSES,
   SPECIALISM_LABELS,
 } from "~/modules/returners/options";
-import { requireMembership, notFound, type ActingUser } from "~/utils/auth.server";
-import { formValues, parseForm } from "~/utils/forms";
+import { type ActingUser, actorOf, notFound, requireMembership } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
 
@@ -98,14 +98,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function actorOf(current: ActingUser, request: Request, context: ActionFunctionArgs["context"]): DeskActor {
+/** The advisor, as the helpline's records name them. */
+function deskActorOf(current: ActingUser, context: ActionFunctionArgs["context"]): DeskActor {
   return {
-    userId: current.user.id,
+    ...actorOf(current, context),
     name: current.user.name,
-    role: current.active.role,
     helplineId: current.active.organisationId,
     helplineName: current.active.organisation.name,
-    ipAddress: requestDetails(request, context).ipAddress,
   };
 }
 
@@ -121,22 +120,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   }
   const here = `/helpline/requests/${found.request.id}`;
-  const actor = actorOf(current, request, context);
+  const actor = deskActorOf(current, context);
   const intent = formData.get("intent");
   if (intent === "log-call") {
-    const form = parseForm(formData, logCallSchema);
+    const form = await parseSubmission(formData, logCallSchema);
     if (!form.ok) return data({ errors: form.errors, values: form.values, intent }, { status: 400 });
     await logCall(actor, found.request, form.data.outcome, form.data.note);
     throw redirect(`${here}?logged=1`);
   }
   if (intent === "status") {
-    const form = parseForm(formData, changeStatusSchema);
+    const form = await parseSubmission(formData, changeStatusSchema);
     if (!form.ok) return data({ errors: form.errors, values: form.values, intent }, { status: 400 });
     if (form.data.status === found.request.status)
       return data(
         {
           errors: { status: "Choose a status different from the one it has now" },
-          values: formValues(formData),
+          values: form.values,
           intent,
         },
         { status: 400 },
@@ -145,7 +144,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw redirect(`${here}?moved=1`);
   }
   if (intent === "create-account") {
-    const form = parseForm(formData, createAccountSchema);
+    const form = await parseSubmission(formData, createAccountSchema);
     if (!form.ok) return data({ errors: form.errors, values: form.values, intent }, { status: 400 });
     if (found.request.returnerId) throw redirect(here);
     const result = await createReturnerAccount(actor, found.request, requestDetails(request, context).origin);

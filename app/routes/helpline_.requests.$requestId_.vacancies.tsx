@@ -22,10 +22,9 @@ import {
 import { formatSalary, postSpecialismLabel } from "~/modules/returners/vacancies";
 import { listAllOpenVacancies } from "~/modules/returners/vacancies.server";
 import { introduceSchema } from "~/modules/returners/introduction-schema.server";
-import { notFound, requireMembership } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
-import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -87,16 +86,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, found } = await requestOr404(request, params.requestId);
-  const form = await readForm(request, introduceSchema);
+  const form = await parseSubmission(request, introduceSchema);
   if (!form.ok)
     return data({ errors: { form: Object.values(form.errors)[0] ?? "Choose a vacancy" } }, { status: 400 });
   const result = await introduce(
-    {
-      userId: current.user.id,
-      role: current.active.role,
-      organisationId: current.active.organisationId,
-      ipAddress: requestDetails(request, context).ipAddress,
-    },
+    actorOf(current, context),
     found.id,
     form.data.vacancyId,
     today(),

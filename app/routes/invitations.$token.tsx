@@ -13,7 +13,7 @@ import { sessionCookie } from "~/modules/auth/cookie.server";
 import { newPasswordSchema } from "~/modules/auth/schemas.server";
 import { ROLE_LABELS, startPathFor } from "~/modules/organisations/roles";
 import { getCurrentUser } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Accept your invitation – Practice Pathways" }];
@@ -54,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       );
     throw redirect("/account/organisation?joined=1");
   }
-  const form = await readForm(request, newPasswordSchema);
+  const form = await parseSubmission(request, newPasswordSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const result = await acceptInvitation(token, form.data.password, details);
   if (!result.ok)

@@ -9,8 +9,8 @@ import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { enrolSchema } from "~/modules/programmes/cohort-schemas.server";
 import { enrolLearner, findCohort, listCohortEnrolments } from "~/modules/programmes/cohorts.server";
 import { tellTeamManager } from "~/modules/first-year/notifications.server";
-import { notFound, requireMembership } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
@@ -57,18 +57,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, cohort } = await cohortOr404(request, params.cohortId);
-  const form = await readForm(request, enrolSchema);
+  const form = await parseSubmission(request, enrolSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = await enrolLearner(
-    {
-      userId: current.user.id,
-      role: current.active.role,
-      organisationId: current.active.organisationId,
-      ipAddress: requestDetails(request, context).ipAddress,
-    },
-    cohort.id,
-    form.data,
-  );
+  const result = await enrolLearner(actorOf(current, context), cohort.id, form.data);
   if (!result.ok)
     return data(
       { errors: { [result.field]: result.message }, values: form.data as Record<string, string | null> },

@@ -6,9 +6,8 @@ import { listProgrammes } from "~/modules/programmes/catalogue.server";
 import { cohortSchema } from "~/modules/programmes/cohort-schemas.server";
 import { createCohort, listCohorts } from "~/modules/programmes/cohorts.server";
 import { formatDate } from "~/modules/organisations/people";
-import { requireMembership } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
-import { requestDetails } from "~/utils/request.server";
+import { actorOf, requireMembership } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Cohorts – Practice Pathways" }];
 
@@ -29,17 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { permission: "enrolment:manage:organisation" });
-  const form = await readForm(request, cohortSchema);
+  const form = await parseSubmission(request, cohortSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = await createCohort(
-    {
-      userId: current.user.id,
-      role: current.active.role,
-      organisationId: current.active.organisationId,
-      ipAddress: requestDetails(request, context).ipAddress,
-    },
-    form.data,
-  );
+  const result = await createCohort(actorOf(current, context), form.data);
   if (!result.ok)
     return data(
       { errors: { [result.field]: result.message }, values: form.data as Record<string, string> },

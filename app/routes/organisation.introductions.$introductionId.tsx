@@ -8,10 +8,9 @@ import { councilStepSchema } from "~/modules/returners/introduction-schema.serve
 import { nextSteps } from "~/modules/returners/introductions";
 import { findOrganisationIntroduction, recordCouncilStep } from "~/modules/returners/introductions.server";
 import { INTRODUCTION_STATUS_LABELS, REGISTRATION_LABELS, SPECIALISM_LABELS } from "~/modules/returners/options";
-import { notFound, requireMembership } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
-import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.introduction.name ?? "Introduction"} – Practice Pathways` },
@@ -58,19 +57,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, introduction } = await introductionOr404(request, params.introductionId);
-  const form = await readForm(request, councilStepSchema);
+  const form = await parseSubmission(request, councilStepSchema);
   if (!form.ok) {
     const { intent, ...fields } = form.errors;
     const errors = intent && !Object.keys(fields).length ? { form: "Choose what to record" } : fields;
     return data({ errors, values: form.values }, { status: 400 });
   }
   const result = await recordCouncilStep(
-    {
-      userId: current.user.id,
-      role: current.active.role,
-      organisationId: current.active.organisationId,
-      ipAddress: requestDetails(request, context).ipAddress,
-    },
+    actorOf(current, context),
     introduction.id,
     form.data,
   );

@@ -6,7 +6,7 @@ import { createInvitation } from "~/modules/auth/accounts.server";
 import { invitationSchema } from "~/modules/auth/schemas.server";
 import { INVITABLE_ROLES, ROLE_LABELS } from "~/modules/organisations/roles";
 import { requireMembership } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Invite someone – Practice Pathways" }];
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { permission: "invitation:create:organisation" });
-  const form = await readForm(request, invitationSchema);
+  const form = await parseSubmission(request, invitationSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   await createInvitation(
     {

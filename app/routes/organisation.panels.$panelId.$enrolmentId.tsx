@@ -11,9 +11,8 @@ import { chairSignOutcome, findPanel, recordPanelOutcome } from "~/modules/signo
 import { RECOMMENDATIONS } from "~/modules/signoff/reviews";
 import { reviewRecords } from "~/modules/signoff/reviews.server";
 import { panelOutcomeSchema } from "~/modules/signoff/panel-schemas.server";
-import { notFound, requireMembership } from "~/utils/auth.server";
-import { formValues, parseForm } from "~/utils/forms";
-import { requestDetails } from "~/utils/request.server";
+import { actorOf, forbidden, notFound, requireMembership } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Panel reading – Practice Pathways" }];
 
@@ -76,25 +75,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, panel, found } = await gate(request, params.panelId, params.enrolmentId);
-  const actor = {
-    userId: current.user.id,
-    role: current.active.role,
-    organisationId: current.active.organisationId,
-    ipAddress: requestDetails(request, context).ipAddress,
-  };
+  const actor = actorOf(current, context);
   const formData = await request.formData();
   const here = `/organisation/panels/${panel.panel.id}/${found.enrolmentId}`;
   if (formData.get("intent") === "sign") {
-    if (panel.panel.chairId !== current.user.id)
-      throw data({ message: "Only the panel's chair signs its outcomes." }, { status: 403 });
+    if (panel.panel.chairId !== current.user.id) forbidden("Only the panel's chair signs its outcomes.");
     const result = await chairSignOutcome(panel, found.enrolmentId, actor);
     if (!result.ok) return data({ errors: { form: result.message }, values: {} }, { status: 409 });
     const recorded = caseState(found.enrolmentId, panel.outcomes).recorded;
     const follow = result.certificateCode ? "&certified=1" : recorded?.outcome === "extension" ? "&extended=1" : "";
     throw redirect(`${here}?signed=1${follow}`);
   }
-  const form = parseForm(formData, panelOutcomeSchema);
-  if (!form.ok) return data({ errors: form.errors, values: formValues(formData) }, { status: 400 });
+  const form = await parseSubmission(formData, panelOutcomeSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await recordPanelOutcome(
     panel,
     found.enrolmentId,
@@ -103,7 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     form.data.reasons,
     form.data.outcome === "extension" ? (form.data.extensionDays ?? null) : null,
   );
-  if (!result.ok) return data({ errors: { form: result.message }, values: formValues(formData) }, { status: 409 });
+  if (!result.ok) return data({ errors: { form: result.message }, values: form.values }, { status: 409 });
   throw redirect(`${here}?recorded=1`);
 }
 

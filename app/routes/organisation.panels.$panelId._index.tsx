@@ -6,8 +6,7 @@ import { ErrorSummary } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { caseState, PANEL_OUTCOMES, ratification, type PanelOutcome } from "~/modules/signoff/panel";
 import { findPanel, ratifyPasses } from "~/modules/signoff/panel.server";
-import { notFound, requireMembership } from "~/utils/auth.server";
-import { requestDetails } from "~/utils/request.server";
+import { actorOf, forbidden, notFound, requireMembership } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Moderation panel – Practice Pathways" }];
 
@@ -62,14 +61,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") !== "ratify")
     return data({ errors: { form: "Choose what to do: ratify the passes the panel did not read" } }, { status: 400 });
-  if (found.panel.chairId !== current.user.id)
-    throw data({ message: "Only the panel's chair ratifies its passes." }, { status: 403 });
-  const result = await ratifyPasses(found, {
-    userId: current.user.id,
-    role: current.active.role,
-    organisationId: current.active.organisationId,
-    ipAddress: requestDetails(request, context).ipAddress,
-  });
+  if (found.panel.chairId !== current.user.id) forbidden("Only the panel's chair ratifies its passes.");
+  const result = await ratifyPasses(found, actorOf(current, context));
   if (!result.ok) return data({ errors: { form: result.message } }, { status: 409 });
   throw redirect(`/organisation/panels/${found.panel.id}?ratified=${result.ratified}`);
 }

@@ -7,9 +7,8 @@ import { listPeople } from "~/modules/organisations/memberships.server";
 import { listProgrammes } from "~/modules/programmes/catalogue.server";
 import { createPanel, listPanels, portfoliosForPanel } from "~/modules/signoff/panel.server";
 import { panelSchema } from "~/modules/signoff/panel-schemas.server";
-import { forbidden, requireMembership } from "~/utils/auth.server";
-import { formValues, parseForm } from "~/utils/forms";
-import { requestDetails } from "~/utils/request.server";
+import { actorOf, forbidden, requireMembership } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Moderation panels – Practice Pathways" }];
 
@@ -54,29 +53,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { roles: ["programme_lead"] });
   const formData = await request.formData();
-  const form = parseForm(formData, panelSchema);
-  if (!form.ok) return data({ errors: form.errors, values: formValues(formData) }, { status: 400 });
+  const form = await parseSubmission(formData, panelSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const members = await panelMembers(current.active.organisationId);
   if (!members.some((m) => m.value === form.data.chairId))
-    return data(
-      { errors: { chairId: "Choose the chair from the list" }, values: formValues(formData) },
-      { status: 400 },
-    );
+    return data({ errors: { chairId: "Choose the chair from the list" }, values: form.values }, { status: 400 });
   if (!listProgrammes().some((p) => p.slug === form.data.programmeSlug && p.assessment)) forbidden();
-  const panel = await createPanel(
-    {
-      userId: current.user.id,
-      role: "programme_lead",
-      organisationId: current.active.organisationId,
-      ipAddress: requestDetails(request, context).ipAddress,
-    },
-    {
-      programmeSlug: form.data.programmeSlug,
-      name: form.data.name,
-      sampleShare: form.data.sharePercent / 100,
-      chairId: form.data.chairId,
-    },
-  );
+  const panel = await createPanel(actorOf(current, context, { role: "programme_lead" }), {
+    programmeSlug: form.data.programmeSlug,
+    name: form.data.name,
+    sampleShare: form.data.sharePercent / 100,
+    chairId: form.data.chairId,
+  });
   throw redirect(`/organisation/panels/${panel.id}?created=1`);
 }
 

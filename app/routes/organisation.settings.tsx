@@ -10,9 +10,8 @@ import {
   setTwoFactorRequirement,
 } from "~/modules/organisations/settings.server";
 import { twoFactorPolicySchema } from "~/modules/auth/schemas.server";
-import { notFound, requireMembership } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
-import { requestDetails } from "~/utils/request.server";
+import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisation settings – Practice Pathways" }];
 
@@ -33,14 +32,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { permission: "settings:manage:organisation" });
-  const form = await readForm(request, twoFactorPolicySchema);
+  const form = await parseSubmission(request, twoFactorPolicySchema);
   // A checkbox is either sent or not; anything else is treated as not ticked.
   const required = form.ok && form.data.requireTwoFactor === "yes";
-  await setTwoFactorRequirement(
-    { userId: current.user.id, role: current.active.role, organisationId: current.active.organisationId },
-    required,
-    requestDetails(request, context).ipAddress,
-  );
+  await setTwoFactorRequirement(actorOf(current, context), required);
   // Someone now required to use it who has not set it up is sent to do so by the gate on the next page.
   return redirect("/organisation/settings?saved=1");
 }

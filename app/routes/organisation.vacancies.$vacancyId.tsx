@@ -8,10 +8,9 @@ import { formatDate } from "~/modules/organisations/people";
 import { vacancySchema } from "~/modules/returners/vacancy-schema.server";
 import { VACANCY_STATE_LABELS, vacancyState } from "~/modules/returners/vacancies";
 import { findOrganisationVacancy, updateVacancy, withdrawVacancy } from "~/modules/returners/vacancies.server";
-import { notFound, requireMembership } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms";
+import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
-import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -58,12 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, vacancy } = await vacancyOr404(request, params.vacancyId);
-  const actor = {
-    userId: current.user.id,
-    role: current.active.role,
-    organisationId: current.active.organisationId,
-    ipAddress: requestDetails(request, context).ipAddress,
-  };
+  const actor = actorOf(current, context);
   const formData = await request.formData().catch(() => null);
   const intent = formData?.get("intent");
   if (intent === "withdraw") {
@@ -75,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ errors: { form: "Choose whether to save your changes or withdraw the post." }, values: {} }, { status: 400 });
   // A date already set may stay, even once passed; a new one must be today or later.
   const earliest = vacancy.closesOn < today() ? vacancy.closesOn : today();
-  const form = parseForm(formData, vacancySchema(earliest));
+  const form = await parseSubmission(formData, vacancySchema(earliest));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   await updateVacancy(actor, vacancy.id, form.data);
   throw redirect(`/organisation/vacancies/${vacancy.id}?saved=1`);

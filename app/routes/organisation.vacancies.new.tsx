@@ -5,9 +5,8 @@ import { ErrorSummary } from "~/components/forms";
 import { VacancyForm } from "~/components/VacancyForm";
 import { vacancySchema } from "~/modules/returners/vacancy-schema.server";
 import { createVacancy } from "~/modules/returners/vacancies.server";
-import { requireMembership } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
-import { requestDetails } from "~/utils/request.server";
+import { actorOf, requireMembership } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "Post a vacancy – Practice Pathways" }];
@@ -19,15 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { permission: "vacancy:manage:organisation" });
-  const form = await readForm(request, vacancySchema(englandDay()));
+  const form = await parseSubmission(request, vacancySchema(englandDay()));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const vacancy = await createVacancy(
-    {
-      userId: current.user.id,
-      role: current.active.role,
-      organisationId: current.active.organisationId,
-      ipAddress: requestDetails(request, context).ipAddress,
-    },
+    actorOf(current, context),
     form.data,
   );
   throw redirect(`/organisation/vacancies/${vacancy.id}?posted=1`);

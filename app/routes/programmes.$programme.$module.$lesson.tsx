@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
 import { ErrorSummary } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { findLessonOr404, requireLessonAccess, requireStaffReader } from "~/modules/programmes/access.server";
@@ -16,11 +16,13 @@ import {
   setLessonComplete,
   submitKnowledgeCheck,
 } from "~/modules/programmes/learning.server";
+import { lessonReflectionDraftKey } from "~/modules/drafts/drafts";
+import { discardDraft, loadDrafts } from "~/modules/drafts/drafts.server";
+import { markKnowledgeCheck } from "~/modules/programmes/knowledge-check";
 import { moduleProgress, neighbours, scoreChecks, viewToRecord } from "~/modules/programmes/progress";
 import { parseLessonAction } from "~/modules/programmes/lesson-form.server";
 import { REFLECTION_MAX } from "~/modules/programmes/limits";
-import { requireUser } from "~/utils/auth.server";
-import { requestDetails } from "~/utils/request.server";
+import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
 import { sendToPortfolio } from "~/modules/portfolio/portfolio.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -30,7 +32,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = await requireUser(request);
   const { programme, module, lesson } = findLessonOr404(params.programme, params.module, params.lesson);
-  const records = await lessonPageRecords(current.user.id, programme.slug, module.slug, lesson.slug);
+  const draftKey = (reflectionId: string) =>
+    lessonReflectionDraftKey(programme.slug, module.slug, lesson.slug, reflectionId);
+  const [records, drafts] = await Promise.all([
+    lessonPageRecords(current.user.id, programme.slug, module.slug, lesson.slug),
+    loadDrafts(
+      current.user.id,
+      lesson.reflections.map((r) => draftKey(r.id)),
+    ),
+  ]);
   if (!records) requireStaffReader(current);
   const titles = capabilityTitles();
   const { previous, next } = neighbours(programme, module.slug, lesson.slug);
@@ -66,6 +76,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       moduleDone: 0,
       attempt: null,
       reflections: {},
+      drafts: {},
+      ownerId: current.user.id,
       portfolioHref: null,
     };
   }
@@ -89,11 +101,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           body: r.body,
           status: r.status,
           updatedAt: r.updatedAt.toISOString(),
-          unsavedDraft: r.draftBody !== null && r.draftBody !== r.body,
           sent: !!r.sentToPortfolioAt,
         },
       ]),
     ),
+    // A reflection being written is kept like every other long form's draft (ADR 007).
+    drafts: Object.fromEntries(
+      lesson.reflections.flatMap((r) => {
+        const draft = drafts.get(draftKey(r.id));
+        const body = draft && [draft.fields.body ?? ""].flat()[0];
+        return draft && body !== undefined ? [[r.id, { body, savedAt: draft.updatedAt.toISOString() }]] : [];
+      }),
+    ),
+    ownerId: current.user.id,
   };
 }
 
@@ -101,18 +121,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
   const { programme, module, lesson } = findLessonOr404(params.programme, params.module, params.lesson);
   const access = await requireLessonAccess(current, programme.slug);
-  if (access.mode !== "learner")
-    throw data({ message: "Only learners on this programme can record progress." }, { status: 403 });
+  if (access.mode !== "learner") forbidden("Only learners on this programme can record progress.");
   const enrolmentId = access.enrolment.id;
-  const formData = await request.formData();
-  const parsed = parseLessonAction(formData);
+  const parsed = await parseLessonAction(request);
   const here = `/programmes/${programme.slug}/${module.slug}/${lesson.slug}`;
-  if (!parsed.ok) {
-    return data(
-      { errors: parsed.errors, values: parsed.values, checkAnswers: {} as Record<string, number> },
-      { status: 400 },
-    );
-  }
+  const refuse = (errors: Record<string, string>, checkAnswers: Record<string, number> = {}, values = {}) =>
+    data({ errors, values, checkAnswers }, { status: 400 });
+  if (!parsed.ok) return refuse(parsed.errors, {}, parsed.values);
   const input = parsed.data;
   switch (input.intent) {
     case "complete":
@@ -120,24 +135,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await setLessonComplete(enrolmentId, module.slug, lesson.slug, input.intent === "complete");
       throw redirect(`${here}${input.intent === "complete" ? "?completed=1" : ""}#lesson-status`);
     case "check": {
-      const known = new Set(lesson.checks.map((c) => c.id));
-      const ids = input.checkIds.split(",").filter((id) => known.has(id));
-      if (ids.length === 0)
-        return data(
-          { errors: { form: "That knowledge check is not part of this lesson." }, values: {}, checkAnswers: {} },
-          { status: 400 },
-        );
-      const answers: Record<string, number> = {};
-      const errors: Record<string, string> = {};
-      for (const id of ids) {
-        const question = lesson.checks.find((c) => c.id === id)!;
-        const raw = formData.get(`answer-${id}`);
-        const chosen = typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : NaN;
-        if (Number.isInteger(chosen) && chosen >= 0 && chosen < question.options.length) answers[id] = chosen;
-        else errors[`answer-${id}`] = `Choose an answer to "${question.question}"`;
-      }
-      if (Object.keys(errors).length) return data({ errors, values: {}, checkAnswers: answers }, { status: 400 });
-      await submitKnowledgeCheck(enrolmentId, module.slug, lesson, ids, answers);
+      const marked = markKnowledgeCheck(lesson, input.checkIds, parsed.values);
+      if (!marked.ok) return refuse(marked.errors, marked.answers);
+      await submitKnowledgeCheck(enrolmentId, module.slug, lesson, marked.ids, marked.answers);
       throw redirect(`${here}#check-results`);
     }
     case "reflection-send": {
@@ -145,24 +145,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         (r) => r.reflectionId === input.reflectionId && r.status === "saved" && r.body.trim(),
       );
       if (!saved || !programme.assessment || !access.enrolment.organisationId)
-        return data(
-          {
-            errors: {
-              [`reflection-${input.reflectionId}`]: "Save your reflection before sending it to your portfolio",
-            },
-            values: {},
-            checkAnswers: {},
-          },
-          { status: 400 },
-        );
+        return refuse({
+          [`reflection-${input.reflectionId}`]: "Save your reflection before sending it to your portfolio",
+        });
       const itemId = await sendToPortfolio(
         enrolmentId,
-        {
-          userId: current.user.id,
-          role: "learner",
-          organisationId: access.enrolment.organisationId,
-          ipAddress: requestDetails(request, context).ipAddress,
-        },
+        actorOf(current, context, { role: "learner", organisationId: access.enrolment.organisationId }),
         `lesson-reflection:${saved.id}`,
         reflectionAsEvidence(programme.assessment, access.enrolment.pathway, lesson, saved),
         (tx) => markSentToPortfolio(saved.id, tx),
@@ -170,30 +158,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       throw redirect(`/year/${enrolmentId}/portfolio/${itemId}?added=1`);
     }
     case "reflection-save": {
-      if (!lesson.reflections.some((r) => r.id === input.reflectionId)) {
-        return data(
-          { errors: { form: "That reflection is not part of this lesson." }, values: {}, checkAnswers: {} },
-          { status: 400 },
+      if (!lesson.reflections.some((r) => r.id === input.reflectionId))
+        return refuse({ form: "That reflection is not part of this lesson." });
+      if (!input.body.trim())
+        return refuse(
+          { [`reflection-${input.reflectionId}`]: "Write your reflection before saving it" },
+          {},
+          parsed.values,
         );
-      }
-      const body = input.body.trim();
-      if (!body) {
-        return data(
-          {
-            errors: { [`reflection-${input.reflectionId}`]: "Write your reflection before saving it" },
-            values: {},
-            checkAnswers: {},
-          },
-          { status: 400 },
-        );
-      }
-      await saveReflection(
-        enrolmentId,
-        module.slug,
-        lesson.slug,
-        input.reflectionId,
-        input.body,
-        input.intent === "reflection-save" ? "saved" : "draft",
+      await saveReflection(enrolmentId, module.slug, lesson.slug, input.reflectionId, input.body, "saved");
+      await discardDraft(
+        current.user.id,
+        lessonReflectionDraftKey(programme.slug, module.slug, lesson.slug, input.reflectionId),
       );
       throw redirect(`${here}?saved=${encodeURIComponent(input.reflectionId)}#reflection-${input.reflectionId}`);
     }
@@ -206,50 +182,40 @@ function ReflectionForm({
   id,
   prompt,
   saved,
+  draft,
+  typed,
+  draftKey,
+  ownerId,
+  here,
   error,
   disabled,
   portfolioHref,
 }: {
   id: string;
   prompt: string;
-  saved?: { body: string; status: string; unsavedDraft: boolean; updatedAt: string; sent: boolean };
+  saved?: { body: string; status: string; updatedAt: string; sent: boolean };
+  /** The learner's draft of this reflection, kept while they typed (ADR 007). */
+  draft?: { body: string; savedAt: string };
+  /** What they sent, when saving it failed. */
+  typed?: string;
+  draftKey: string;
+  ownerId: string;
+  here: string;
   error?: string;
   disabled: boolean;
   portfolioHref: string | null;
 }) {
-  const [draftState, setDraftState] = useState<"idle" | "saving" | "saved" | "kept-locally">("idle");
-  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const keeper = useDraftKeeper({ formKey: draftKey, ownerId, serverSavedAt: draft?.savedAt ?? null });
   const fieldId = `reflection-${id}`;
-  const textarea = useRef<HTMLTextAreaElement>(null);
-  const location = useLocation();
-  const storageKey = `pp-reflection-draft:${location.pathname}:${id}`;
-
-  // A copy kept in the browser survives a lost connection or an expired session.
-  useEffect(() => {
-    const local = window.localStorage.getItem(storageKey);
-    if (local && textarea.current && !textarea.current.value) textarea.current.value = local;
-  }, [storageKey]);
-
-  async function saveDraft(body: string) {
-    setDraftState("saving");
-    try {
-      const form = new FormData();
-      form.set("reflectionId", id);
-      form.set("body", body);
-      const response = await fetch(`${location.pathname}/draft`, { method: "POST", body: form });
-      if (response.ok) window.localStorage.removeItem(storageKey);
-      setDraftState(response.ok ? "saved" : "kept-locally");
-    } catch {
-      setDraftState("kept-locally");
-    }
-  }
-
   return (
     <section className="reflection" aria-labelledby={`${fieldId}-heading`} id={fieldId + "-section"}>
       <h2 className="reflection__title" id={`${fieldId}-heading`}>
         Reflect
       </h2>
-      <Form method="post" className="reflection__form">
+      {draft && typed === undefined && !disabled ? (
+        <RestoredDraft formKey={draftKey} savedAt={draft.savedAt} returnTo={`${here}#${fieldId}`} />
+      ) : null}
+      <Form method="post" className="reflection__form" {...(disabled ? {} : keeper.formProps)}>
         <input type="hidden" name="intent" value="reflection-save" />
         <input type="hidden" name="reflectionId" value={id} />
         <div className={`form-group${error ? " form-group--error" : ""}`}>
@@ -265,39 +231,18 @@ function ReflectionForm({
             </p>
           ) : null}
           <textarea
-            ref={textarea}
             className={`textarea${error ? " input--error" : ""}`}
             id={fieldId}
             name="body"
             rows={8}
             maxLength={REFLECTION_MAX}
-            defaultValue={saved?.body ?? ""}
+            defaultValue={typed ?? draft?.body ?? saved?.body ?? ""}
             disabled={disabled}
-            aria-describedby={`${fieldId}-hint${error ? ` ${fieldId}-error` : ""} ${fieldId}-status`}
+            aria-describedby={`${fieldId}-hint${error ? ` ${fieldId}-error` : ""}`}
             aria-invalid={error ? true : undefined}
-            onChange={(event) => {
-              const body = event.currentTarget.value;
-              window.localStorage.setItem(storageKey, body);
-              clearTimeout(timer.current);
-              timer.current = setTimeout(() => void saveDraft(body), 800);
-            }}
           />
-          <p className="hint reflection__status" id={`${fieldId}-status`} aria-live="polite">
-            {draftState === "saving"
-              ? "Saving draft…"
-              : draftState === "saved"
-                ? "Draft saved."
-                : draftState === "kept-locally"
-                  ? "Could not save to Practice Pathways just now: your text is kept in this browser. Save when you are back online or signed in."
-                  : saved
-                    ? saved.unsavedDraft
-                      ? saved.status === "saved"
-                        ? "You have changes kept as a draft. Save to replace your saved reflection."
-                        : "Draft kept. Save it when you are ready."
-                      : "Saved."
-                    : ""}
-          </p>
         </div>
+        {disabled ? null : <DraftStatus state={keeper.state} savedAt={keeper.savedAt} />}
         {disabled ? null : (
           <button type="submit" className="button button--secondary">
             Save reflection
@@ -425,8 +370,10 @@ export default function LessonPage() {
   const errors = actionData && "errors" in actionData ? (actionData.errors as Record<string, string>) : undefined;
   const chosenNow =
     actionData && "checkAnswers" in actionData ? (actionData.checkAnswers as Record<string, number>) : {};
+  const typed = (actionData?.values ?? {}) as Record<string, string | undefined>;
   const staff = page.mode === "staff";
   const { lesson } = page;
+  const here = `/programmes/${page.programme.slug}/${page.module.slug}/${lesson.slug}`;
   return (
     <div className="lesson">
       <ErrorSummary errors={errors} />
@@ -492,10 +439,15 @@ export default function LessonPage() {
                   (
                     page.reflections as Record<
                       string,
-                      { body: string; status: string; unsavedDraft: boolean; updatedAt: string; sent: boolean }
+                      { body: string; status: string; updatedAt: string; sent: boolean }
                     >
                   )[r.id]
                 }
+                draft={(page.drafts as Record<string, { body: string; savedAt: string }>)[r.id]}
+                typed={typed.reflectionId === r.id ? typed.body : undefined}
+                draftKey={lessonReflectionDraftKey(page.programme.slug, page.module.slug, lesson.slug, r.id)}
+                ownerId={page.ownerId}
+                here={here}
                 error={errors?.[`reflection-${r.id}`]}
                 disabled={staff}
                 portfolioHref={page.portfolioHref}

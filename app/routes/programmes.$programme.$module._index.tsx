@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { mayReadAsStaff } from "~/modules/programmes/access.server";
 import { findModule, findProgramme } from "~/modules/programmes/catalogue.server";
 import { findEnrolment, lessonStatesFor } from "~/modules/programmes/learning.server";
 import { describeMinutes } from "~/modules/programmes/labels";
-import { getCurrentUser } from "~/utils/auth.server";
+import { getCurrentUser, notFound } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.module.title} – ${data.programme.title} – Practice Pathways` : "Module – Practice Pathways" },
@@ -15,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const programme = params.programme ? findProgramme(params.programme) : undefined;
   const module = programme && params.module ? findModule(programme, params.module) : undefined;
-  if (!programme || !module) throw data({ message: "We could not find that module." }, { status: 404 });
+  if (!programme || !module) notFound("We could not find that module.");
   const current = await getCurrentUser(request);
   const enrolment = current ? await findEnrolment(current.user.id, programme.slug) : null;
   const states = enrolment ? ((await lessonStatesFor([enrolment.id])).get(enrolment.id) ?? []) : [];

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { capabilityTitles, findProgramme } from "~/modules/programmes/catalogue.server";
 import { findEnrolment, lessonStatesFor, selfEnrol } from "~/modules/programmes/learning.server";
 import { describeLength, describeMinutes, describePrice, PROGRAMME_KIND_LABELS } from "~/modules/programmes/labels";
 import { moduleProgress, programmeProgress } from "~/modules/programmes/progress";
-import { getCurrentUser, requireUser } from "~/utils/auth.server";
+import { forbidden, getCurrentUser, notFound, requireUser } from "~/utils/auth.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 function programmeOr404(slug: string | undefined) {
   const programme = slug ? findProgramme(slug) : undefined;
-  if (!programme) throw data({ message: "We could not find that programme." }, { status: 404 });
+  if (!programme) notFound("We could not find that programme.");
   return programme;
 }
 
@@ -75,17 +75,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ipAddress: requestDetails(request, context).ipAddress,
   });
   if (!result.ok) {
-    throw data(
-      {
-        message:
-          result.reason === "withdrawn"
+    forbidden(result.reason === "withdrawn"
             ? "Your organisation withdrew you from this programme. Ask your programme lead to enrol you again."
             : result.reason === "paid"
               ? "This programme has a fee: your employer enrols you, or you pay when online payment opens."
-              : "You cannot enrol yourself on this programme: your employer enrols you.",
-      },
-      { status: 403 },
-    );
+              : "You cannot enrol yourself on this programme: your employer enrols you.");
   }
   throw redirect(`/programmes/${programme.slug}?enrolled=1`);
 }

@@ -6,7 +6,7 @@ import { NewPasswordFields } from "~/components/NewPasswordFields";
 import { checkResetToken, resetPassword } from "~/modules/auth/accounts.server";
 import { clearedSessionCookie } from "~/modules/auth/cookie.server";
 import { newPasswordSchema } from "~/modules/auth/schemas.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password – Practice Pathways" }];
@@ -20,7 +20,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const holder = await checkResetToken(token);
   if (!holder) return data({ errors: { form: "This link has expired or has already been used." } }, { status: 410 });
-  const form = await readForm(request, newPasswordSchema);
+  const form = await parseSubmission(request, newPasswordSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const done = await resetPassword(token, form.data.password, requestDetails(request, context));
   if (!done) return data({ errors: { form: "This link has expired or has already been used." } }, { status: 410 });

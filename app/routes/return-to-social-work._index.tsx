@@ -6,7 +6,7 @@ import { ReturnAnswerFields } from "~/components/ReturnAnswerFields";
 import { eligibilitySchema } from "~/modules/returners/callback-schemas.server";
 import { checkEligibility, type Eligibility } from "~/modules/returners/eligibility";
 import { SPECIALISM_LABELS } from "~/modules/returners/options";
-import { formValues, parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const formData = new FormData();
   for (const [name, value] of params) if (ANSWERS.includes(name)) formData.append(name, value.slice(0, 200));
   const today = englandDay();
-  const form = parseForm(formData, eligibilitySchema(today));
+  const form = await parseSubmission(formData, eligibilitySchema(today));
   if (!form.ok) return data({ checked: true as const, errors: form.errors, values: form.values }, { status: 400 });
   const { qualifiedInUk, registration, lastPractisedOn, lapsedOn, specialism } = form.data;
   const result = checkEligibility(
@@ -49,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     today,
   );
-  return { checked: true as const, values: formValues(formData), result, specialism };
+  return { checked: true as const, values: form.values, result, specialism };
 }
 
 function headlineOf(result: Eligibility) {

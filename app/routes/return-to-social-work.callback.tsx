@@ -7,7 +7,7 @@ import { callbackSchema } from "~/modules/returners/callback-schemas.server";
 import { overCallbackLimit, saveCallbackRequest } from "~/modules/returners/callbacks.server";
 import { makeReference } from "~/modules/returners/desk";
 import { REGIONS } from "~/modules/returners/options";
-import { formValues, parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
 
@@ -25,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ errors: { form: "We could not read that form. Please try again." }, values: {} }, { status: 400 });
   }
   const today = englandDay();
-  const form = parseForm(formData, callbackSchema(today));
+  const form = await parseSubmission(formData, callbackSchema(today));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   // The trap a person never sees: a robot that fills it is told it worked, and nothing is kept.
   if (form.data.website?.trim()) throw redirect(sent(makeReference()));
@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         errors: {
           form: "We have had several requests from your connection in the last hour, so we cannot take another just now. Your answers are still here: please try again in an hour, or email the helpline.",
         },
-        values: formValues(formData),
+        values: form.values,
       },
       { status: 429 },
     );
@@ -46,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(
       {
         errors: { form: "The helpline cannot take requests at the moment. Please try again later." },
-        values: formValues(formData),
+        values: form.values,
       },
       { status: 503 },
     );

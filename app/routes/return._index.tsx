@@ -15,8 +15,10 @@ import { returnOverview } from "~/modules/returners/overview.server";
 import { formatDays } from "~/modules/returners/route";
 import { checklistSchema, profileSchema } from "~/modules/returners/route-schemas.server";
 import { requireReturner, saveChecklist, saveProfile } from "~/modules/returners/route.server";
-import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
+import { type FieldErrors } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
+import { actorOf } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Your return to social work – Practice Pathways" }];
 
@@ -43,7 +45,7 @@ type Refusal = { errors: FieldErrors; values: Record<string, string>; intent: st
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { current } = await requireReturner(request);
-  const actor = { userId: current.user.id, ipAddress: context.clientIp };
+  const actor = actorOf(current, context);
   let formData: FormData;
   try {
     formData = await request.formData();
@@ -56,14 +58,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const today = englandDay();
   if (intent === "profile") {
-    const form = parseForm(formData, profileSchema(today));
+    const form = await parseSubmission(formData, profileSchema(today));
     if (!form.ok) return data<Refusal>({ ...form, intent }, { status: 400 });
     const { registrationStatus, lapsedOn, lastPractisedOn, region, specialism } = form.data;
     await saveProfile(actor, { registrationStatus, lapsedOn, lastPractisedOn, region, specialism });
     throw redirect("/return?saved=answers");
   }
   if (intent === "checklist") {
-    const form = parseForm(formData, checklistSchema);
+    const form = await parseSubmission(formData, checklistSchema);
     if (!form.ok) return data<Refusal>({ ...form, intent }, { status: 400 });
     const saved = await saveChecklist(actor, {
       registrationRestored: form.data.registrationRestored === "yes",
@@ -74,7 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<Refusal>(
         {
           errors: { form: "Answer the questions about your registration first." },
-          values: formValues(formData),
+          values: form.values,
           intent,
         },
         { status: 400 },

@@ -2,15 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
-import { ErrorSummary, TextAreaField, TextField } from "~/components/forms";
+import { CheckboxGroup, ErrorSummary, TextAreaField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { ReturnNav } from "~/components/ReturnNav";
 import { cpdSentences, cpdState, discussedWithPeer, registrationYearOf, standardField } from "~/modules/returners/cpd";
 import { PROFESSIONAL_STANDARDS } from "~/modules/returners/options";
 import { cpdRecordSchema } from "~/modules/returners/route-schemas.server";
 import { addCpdRecord, listCpdRecords, requireReturner } from "~/modules/returners/route.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { type FieldErrors } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
+import { actorOf } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "CPD records – Your return – Practice Pathways" }];
 
@@ -75,9 +77,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const form = parseForm(formData, cpdRecordSchema(englandDay()));
+  const form = await parseSubmission(formData, cpdRecordSchema(englandDay()));
   if (!form.ok) return data<Refusal>({ errors: form.errors, values: form.values }, { status: 400 });
-  await addCpdRecord({ userId: current.user.id, ipAddress: context.clientIp }, form.data);
+  await addCpdRecord(actorOf(current, context), form.data);
   throw redirect("/return/cpd?added=1");
 }
 
@@ -166,42 +168,18 @@ export default function CpdLog() {
             defaultValue={values?.impact}
             error={errors?.impact}
           />
-          <div className={`form-group${standardsError ? " form-group--error" : ""}`}>
-            <fieldset
-              className="fieldset"
-              aria-describedby={`standards-hint${standardsError ? " standards-error" : ""}`}
-            >
-              <legend className="fieldset__legend">Which professional standards does it relate to?</legend>
-              <div className="hint" id="standards-hint">
-                Social Work England&apos;s professional standards. Choose at least one.
-              </div>
-              {standardsError ? (
-                <p className="error-message" id="standards-error">
-                  <span className="visually-hidden">Error:</span> {standardsError}
-                </p>
-              ) : null}
-              {PROFESSIONAL_STANDARDS.map((s, i) => {
-                const name = standardField(s.code);
-                // The first box carries the group's id, so the error summary can link to it.
-                const id = i === 0 ? "standards" : name;
-                return (
-                  <div className="checkboxes__item" key={s.code}>
-                    <input
-                      className="checkboxes__input"
-                      id={id}
-                      name={name}
-                      type="checkbox"
-                      value="yes"
-                      defaultChecked={values?.[name] === "yes"}
-                    />
-                    <label className="checkboxes__label" htmlFor={id}>
-                      {s.code}. {s.title}
-                    </label>
-                  </div>
-                );
-              })}
-            </fieldset>
-          </div>
+          <CheckboxGroup
+            name="standards"
+            legend="Which professional standards does it relate to?"
+            hint="Social Work England's professional standards. Choose at least one."
+            error={standardsError}
+            options={PROFESSIONAL_STANDARDS.map((s) => ({
+              name: standardField(s.code),
+              value: "yes",
+              label: `${s.code}. ${s.title}`,
+              checked: values?.[standardField(s.code)] === "yes",
+            }))}
+          />
           <h3 className="heading-s">Reflected on with a peer (optional)</h3>
           <p className="hint">
             Give both the peer&apos;s name and what you discussed for the record to count as reflected on with a peer.

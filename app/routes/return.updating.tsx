@@ -15,8 +15,9 @@ import {
   requireReturner,
 } from "~/modules/returners/route.server";
 import { countUpdatingDays, HOURS_MAX, HOURS_MIN, UPDATING_KIND_LABELS, UPDATING_KINDS } from "~/modules/returners/updating";
-import { notFound } from "~/utils/auth.server";
-import { formValues, parseForm, type FieldErrors } from "~/utils/forms";
+import { actorOf, notFound } from "~/utils/auth.server";
+import { type FieldErrors } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "Updating days – Your return – Practice Pathways" }];
@@ -62,7 +63,7 @@ type Refusal = { errors: FieldErrors; values: Record<string, string> };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { current } = await requireReturner(request);
-  const actor = { userId: current.user.id, ipAddress: context.clientIp };
+  const actor = actorOf(current, context);
   let formData: FormData;
   try {
     formData = await request.formData();
@@ -74,13 +75,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const today = englandDay();
   if (formData.get("intent") === "delete") {
-    const form = parseForm(formData, deleteEntrySchema);
+    const form = await parseSubmission(formData, deleteEntrySchema);
     if (!form.ok) notFound("We could not find that entry in your log.");
     // Only the person's own entries: anyone else's id is answered as if it did not exist.
     if (!(await deleteUpdatingEntry(actor, form.data.entryId))) notFound("We could not find that entry in your log.");
     throw redirect("/return/updating?deleted=1");
   }
-  const form = parseForm(formData, updatingEntrySchema(today));
+  const form = await parseSubmission(formData, updatingEntrySchema(today));
   if (!form.ok) return data<Refusal>({ errors: form.errors, values: form.values }, { status: 400 });
   const added = await addUpdatingEntry(actor, form.data);
   if (!added.ok)
@@ -89,7 +90,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         errors: {
           hours: `You have already logged ${formatDays(added.already)} hours on ${long(form.data.on)}; a day can hold at most ${MAX_HOURS_A_DAY}`,
         },
-        values: formValues(formData),
+        values: form.values,
       },
       { status: 400 },
     );

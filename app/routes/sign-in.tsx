@@ -8,7 +8,7 @@ import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { signInSchema } from "~/modules/auth/schemas.server";
 import { PENDING_SIGN_IN_LIFETIME_MS } from "~/modules/auth/two-factor.server";
 import { requireAnonymous } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails, safeRedirect } from "~/utils/request.server";
 import { Notification } from "~/components/Notification";
 
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const form = await readForm(request, signInSchema);
+  const form = await parseSubmission(request, signInSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const redirectTo = form.data.redirectTo ? safeRedirect(form.data.redirectTo) : null;
   const result = await signIn(form.data.email, form.data.password, requestDetails(request, context), redirectTo);

@@ -8,7 +8,7 @@ import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { findPendingSignIn } from "~/modules/auth/two-factor.server";
 import { twoFactorSignInSchema } from "~/modules/auth/schemas.server";
 import { requireAnonymous } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails, safeRedirect } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const token = readPendingSignInToken(request);
   if (!token) return signInAgain();
-  const form = await readForm(request, twoFactorSignInSchema);
+  const form = await parseSubmission(request, twoFactorSignInSchema);
   const method = form.ok ? form.data.method : "app";
   const missing =
     method === "recovery" ? "Enter one of your recovery codes" : "Enter the security code from your authenticator app";

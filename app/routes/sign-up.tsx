@@ -7,7 +7,7 @@ import { PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules";
 import { sessionCookie } from "~/modules/auth/cookie.server";
 import { signUpSchema } from "~/modules/auth/schemas.server";
 import { requireAnonymous } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account – Practice Pathways" }];
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const form = await readForm(request, signUpSchema);
+  const form = await parseSubmission(request, signUpSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const { name, email, password, kind, helplineConsent } = form.data;
   const values = { name, email, kind, helplineConsent: helplineConsent ?? "" };

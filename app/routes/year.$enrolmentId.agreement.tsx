@@ -20,8 +20,8 @@ import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { agreementActionSchema } from "~/modules/first-year/schemas.server";
 import { learningAgreementDue, yearInputFor } from "~/modules/first-year/year";
 import { formatDate } from "~/modules/organisations/people";
-import { requireUser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms";
+import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 import { englandToday } from "~/utils/england";
 
@@ -105,21 +105,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
   const { enrolment, signsAs } = await requireYearAccess(current, params.enrolmentId);
   if (!signsAs)
-    throw data(
-      {
-        message:
-          "The NQSW, their supervisor and their team manager write and sign the learning agreement; the programme lead reads it.",
-      },
-      { status: 403 },
+    forbidden(
+      "The NQSW, their supervisor and their team manager write and sign the learning agreement; the programme lead reads it.",
     );
-  const form = parseForm(await request.formData(), agreementActionSchema);
+  const form = await parseSubmission(await request.formData(), agreementActionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const details = requestDetails(request, context);
   const actor = {
-    userId: current.user.id,
+    ...actorOf(current, context, { role: signsAs, organisationId: enrolment.organisationId }),
     party: signsAs,
-    organisationId: enrolment.organisationId,
-    ipAddress: details.ipAddress,
   };
   const here = `/year/${enrolment.id}/agreement`;
   if (form.data.intent === "save") {

@@ -8,9 +8,10 @@ import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KIND_LABELS } from "~/modules/portfolio/rules";
 import { anonymisationCheck, FINDING_LABELS, recordDecisions } from "~/modules/signoff/anonymisation.server";
+import { anonymisationDecisionsSchema } from "~/modules/signoff/anonymisation-form.server";
 import { SIGNER_ROLES } from "~/modules/signoff/reviews";
-import { requireUser } from "~/utils/auth.server";
-import { requestDetails } from "~/utils/request.server";
+import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Anonymisation check – Practice Pathways" }];
 
@@ -51,27 +52,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment, party } = await gate(request, params.enrolmentId);
   if (party !== "learner" && party !== "supervisor")
-    throw data(
-      { message: "The NQSW and their supervisor or assessor carry out the anonymisation check." },
-      { status: 403 },
-    );
-  const form = await request.formData();
-  const chosen = new Map<string, "redact" | "keep">();
-  for (const [name, value] of form) {
-    const key = /^finding-([0-9a-f]{24})$/.exec(name)?.[1];
-    if (key && (value === "redact" || value === "keep")) chosen.set(key, value);
-  }
-  if (chosen.size === 0)
-    return data({ errors: { form: "Choose redact or keep for at least one passage, then save" } }, { status: 400 });
+    forbidden("The NQSW and their supervisor or assessor carry out the anonymisation check.");
+  const form = await parseSubmission(request, anonymisationDecisionsSchema);
+  if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const saved = await recordDecisions(
     enrolment.id,
-    {
-      userId: current.user.id,
-      role: party === "learner" ? "learner" : current.active!.role,
+    actorOf(current, context, {
+      role: party === "learner" ? "learner" : undefined,
       organisationId: enrolment.organisationId,
-      ipAddress: requestDetails(request, context).ipAddress,
-    },
-    chosen,
+    }),
+    form.data,
   );
   throw redirect(`/year/${enrolment.id}/anonymisation?saved=${saved}`);
 }

@@ -14,8 +14,8 @@ import { describeBytes } from "~/modules/portfolio/files";
 import { findEvidence, judgementOf, reviseEvidence } from "~/modules/portfolio/portfolio.server";
 import { BODY_LABELS, editablePart, JUDGEMENTS, KIND_DETAILS, KIND_LABELS } from "~/modules/portfolio/rules";
 import { reflectionSchema } from "~/modules/portfolio/schemas.server";
-import { notFound } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms";
+import { forbidden, notFound } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -84,8 +84,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const item = await findEvidence(enrolment.id, params.itemId);
   if (!item) notFound("We could not find that evidence.");
   if (editablePart(item, party, current.user.id) !== "reflection")
-    throw data({ message: "Only the learner adds their reflection to a direct observation." }, { status: 403 });
-  const form = parseForm(await request.formData(), reflectionSchema);
+    forbidden("Only the learner adds their reflection to a direct observation.");
+  const form = await parseSubmission(await request.formData(), reflectionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const current_ = item.versions[0]!.version;
   const result = await reviseEvidence(enrolment.id, item.id, actor, form.data.version, {

@@ -8,7 +8,7 @@ import { describeBytes } from "~/modules/portfolio/files";
 import { findEvidence, reviseEvidence } from "~/modules/portfolio/portfolio.server";
 import { editablePart, KIND_LABELS } from "~/modules/portfolio/rules";
 import { readEvidenceSubmission } from "~/modules/portfolio/submission.server";
-import { notFound } from "~/utils/auth.server";
+import { forbidden, notFound } from "~/utils/auth.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit evidence – Practice Pathways" }];
@@ -20,7 +20,7 @@ async function gate(request: Request, enrolmentId: string | undefined, itemId: s
   const item = await findEvidence(portfolio.enrolment.id, itemId);
   if (!item) notFound("We could not find that evidence.");
   if (editablePart(item, portfolio.party, portfolio.current.user.id) !== "all")
-    throw data({ message: "Only the person who wrote this evidence can change it." }, { status: 403 });
+    forbidden("Only the person who wrote this evidence can change it.");
   return { ...portfolio, item };
 }
 

@@ -10,6 +10,7 @@ import { EVIDENCE_KINDS, KIND_HINTS, KIND_LABELS, type EvidenceKind } from "~/mo
 import { readEvidenceSubmission } from "~/modules/portfolio/submission.server";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
+import { forbidden } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.kind ? `${KIND_LABELS[data.kind]} – Practice Pathways` : "Add evidence – Practice Pathways" },
@@ -23,23 +24,13 @@ function kindFrom(request: Request): EvidenceKind | null {
 async function gate(request: Request, enrolmentId: string | undefined, ipAddress?: string) {
   const portfolio = await requirePortfolio(request, enrolmentId, ipAddress);
   if (!portfolio.writable.length)
-    throw data(
-      {
-        message:
-          "The programme lead and the team manager read the portfolio; the learner and their supervisor write it.",
-      },
-      { status: 403 },
-    );
+    forbidden("The programme lead and the team manager read the portfolio; the learner and their supervisor write it.");
   const kind = kindFrom(request);
   if (kind && !portfolio.writable.includes(kind))
-    throw data(
-      {
-        message:
-          kind === "direct_observation"
-            ? "A direct observation is recorded by the observer: the practice supervisor or assessor."
-            : `${KIND_LABELS[kind]} is written by the learner.`,
-      },
-      { status: 403 },
+    forbidden(
+      kind === "direct_observation"
+        ? "A direct observation is recorded by the observer: the practice supervisor or assessor."
+        : `${KIND_LABELS[kind]} is written by the learner.`,
     );
   return { ...portfolio, kind };
 }

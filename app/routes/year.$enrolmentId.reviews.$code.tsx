@@ -1,46 +1,28 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { format } from "date-fns";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
-import { ErrorSummary, RadioGroup, TextAreaField } from "~/components/forms";
+import { CheckboxGroup, ErrorSummary, RadioGroup, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { Prose } from "~/components/Prose";
 import { YearNav } from "~/components/YearNav";
-import { collectFields } from "~/modules/drafts/drafts";
-import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
+import { reviewDraftKey } from "~/modules/drafts/drafts";
+import { discardDraft } from "~/modules/drafts/drafts.server";
 import { requireYearAccess } from "~/modules/first-year/access.server";
-import { reviewDates, yearInputFor } from "~/modules/first-year/year";
-import { listEvidence } from "~/modules/portfolio/portfolio.server";
-import { KIND_LABELS } from "~/modules/portfolio/rules";
-import {
-  changedSinceSignoff,
-  nextAction,
-  OUTCOMES,
-  RECOMMENDATIONS,
-  reviewState,
-  STATE_LABELS,
-  SIGNER_ROLES,
-} from "~/modules/signoff/reviews";
-import {
-  blockersOfFinal,
-  countersignReview,
-  decideReview,
-  reviewRecords,
-  submitReview,
-} from "~/modules/signoff/reviews.server";
 import { tellTeamManager } from "~/modules/first-year/notifications.server";
+import { reviewDates, yearInputFor } from "~/modules/first-year/year";
+import { reviewPage, stepWaitingFor } from "~/modules/signoff/review-page.server";
+import { OUTCOMES, RECOMMENDATIONS } from "~/modules/signoff/reviews";
+import { blockersOfFinal, countersignReview, decideReview, submitReview } from "~/modules/signoff/reviews.server";
 import { countersignSchema, decisionSchema, submissionSchema } from "~/modules/signoff/schemas.server";
-import { notFound, requireUser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms";
+import { actorOf, forbidden, notFound, requireUser } from "~/utils/auth.server";
+import { type SubmittedValuesWithLists } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.review.title} – ${data.learnerName} – Practice Pathways` : "Review – Practice Pathways" },
 ];
-
-const formKey = (enrolmentId: string, code: string) => `review-submit:${enrolmentId}:${code}`;
-const when = (d: Date) => format(d, "d MMM yyyy 'at' HH:mm");
 
 async function gate(request: Request, enrolmentId: string | undefined, code: string | undefined) {
   const current = await requireUser(request);
@@ -56,15 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     params.enrolmentId,
     params.code,
   );
-  const [records, evidence] = await Promise.all([reviewRecords(enrolment.id, review.code), listEvidence(enrolment.id)]);
-  const status = reviewState(records.submissions, records.signoffs, records.reopened);
-  const action = nextAction(status.state, signsAs);
-  const [draft, blockers] = await Promise.all([
-    action === "submit" ? loadDraft(current.user.id, formKey(enrolment.id, review.code)) : null,
-    action === "submit" && review.final ? blockersOfFinal(enrolment, programme, evidence) : [],
-  ]);
-  const currentVersions = new Map(evidence.map((e) => [e.id, e.version]));
-  const base = `/year/${enrolment.id}/portfolio`;
+  const page = await reviewPage({ enrolment, programme, review, signsAs, viewerId: current.user.id });
   return {
     enrolmentId: enrolment.id,
     learnerName,
@@ -72,59 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     party,
     teamManager: teamManagerName,
     ownerId: current.user.id,
-    review: { code: review.code, title: review.title, final: review.final, due: format(review.due, "d MMMM yyyy") },
-    state: status.state,
-    stateLabel: STATE_LABELS[status.state],
-    action,
-    latest: status.latest && { id: status.latest.id, hash: status.latest.contentHash },
-    history: [...records.submissions]
-      .sort((a, b) => b.number - a.number)
-      .map((s) => {
-        const changed = new Map(changedSinceSignoff(s.items, currentVersions).map((c) => [c.itemId, c.currentVersion]));
-        return {
-          id: s.id,
-          number: s.number,
-          submittedAt: when(s.submittedAt),
-          comments: s.learnerComments,
-          hash: s.contentHash.slice(0, 12),
-          items: s.items.map((i) => ({
-            ...i,
-            href: `${base}/${i.itemId}?version=${i.version}`,
-            changedTo: changed.get(i.itemId) ?? null,
-          })),
-          signoffs: records.signoffs
-            .filter((g) => g.submissionId === s.id)
-            .map((g) => ({
-              id: g.id,
-              step: g.step,
-              decision: g.decision,
-              outcome: g.outcome
-                ? ((OUTCOMES as Record<string, string>)[g.outcome] ??
-                  (RECOMMENDATIONS as Record<string, string>)[g.outcome])
-                : null,
-              comments: g.comments,
-              actionPlan: g.actionPlan,
-              by: g.signerName,
-              role: SIGNER_ROLES[g.role] ?? g.role,
-              at: when(g.signedAt),
-            })),
-        };
-      }),
-    evidence: evidence.map((e) => ({
-      id: e.id,
-      title: e.title,
-      kind: KIND_LABELS[e.kind],
-      version: e.version,
-      occurredOn: format(new Date(e.occurredOn), "d MMM yyyy"),
-    })),
-    previous: status.latest
-      ? {
-          comments: records.submissions.find((s) => s.id === status.latest!.id)!.learnerComments,
-          evidence: records.submissions.find((s) => s.id === status.latest!.id)!.items.map((i) => i.itemId),
-        }
-      : null,
-    draft: draft ? { fields: draft.fields, savedAt: draft.updatedAt.toISOString() } : null,
-    blockers,
+    ...page,
   };
 }
 
@@ -135,66 +57,40 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     params.code,
   );
   const formData = await request.formData();
-  const records = await reviewRecords(enrolment.id, review.code);
-  const act = nextAction(reviewState(records.submissions, records.signoffs, records.reopened).state, signsAs);
+  const waiting = await stepWaitingFor(enrolment.id, review.code, party, signsAs);
+  const act = waiting.step;
+  if (!act || formData.get("intent") !== act) forbidden(waiting.refusal);
   const details = requestDetails(request, context);
-  const actor = {
-    userId: current.user.id,
-    // A programme lead who is also the year's team manager countersigns as team manager.
-    role: signsAs === "learner" || signsAs === "team_manager" ? signsAs : current.active!.role,
+  // A programme lead who is also the year's team manager countersigns as team manager.
+  const actor = actorOf(current, context, {
+    role: signsAs === "learner" || signsAs === "team_manager" ? signsAs : undefined,
     organisationId: enrolment.organisationId,
-    ipAddress: details.ipAddress,
-  };
-  const values = collectFields(formData);
-  const refuse = (errors: Record<string, string>, status = 400) => data({ errors, values }, { status });
-  const intent = formData.get("intent");
-  if (!act || intent !== act)
-    throw data(
-      {
-        message:
-          party === "learner"
-            ? "The review is with your supervisor or team manager now."
-            : party === "supervisor"
-              ? "There is nothing waiting for your decision on this review."
-              : signsAs === "team_manager"
-                ? "There is nothing waiting for your countersignature on this review."
-                : "The year's team manager countersigns its reviews, and you are not this year's team manager.",
-      },
-      { status: 403 },
-    );
+  });
+  const refuse = (errors: Record<string, string>, values: SubmittedValuesWithLists, status = 400) =>
+    data({ errors, values }, { status });
   const here = `/year/${enrolment.id}/reviews/${review.code}`;
   if (act === "submit") {
-    const parsed = submissionSchema.safeParse({
-      learnerComments: formData.get("learnerComments") ?? undefined,
-      evidence: formData.getAll("evidence").filter((v) => typeof v === "string"),
-    });
-    if (parsed.success && review.final) {
+    const form = await parseSubmission(formData, submissionSchema, { lists: ["evidence"] });
+    if (form.ok && review.final) {
       const blockers = await blockersOfFinal(enrolment, programme);
-      if (blockers.length) return refuse({ form: blockers.join(". ") }, 409);
+      if (blockers.length) return refuse({ form: blockers.join(". ") }, form.values, 409);
     }
-    if (!parsed.success)
-      return refuse(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-    const result = await submitReview(
-      enrolment.id,
-      review.code,
-      actor,
-      parsed.data.learnerComments,
-      parsed.data.evidence,
-    );
-    if (!result.ok) return refuse({ [result.field ?? "form"]: result.message }, 409);
-    await discardDraft(current.user.id, formKey(enrolment.id, review.code));
+    if (!form.ok) return refuse(form.errors, form.values);
+    const result = await submitReview(enrolment.id, review.code, actor, form.data.learnerComments, form.data.evidence);
+    if (!result.ok) return refuse({ [result.field ?? "form"]: result.message }, form.values, 409);
+    await discardDraft(current.user.id, reviewDraftKey(enrolment.id, review.code));
     throw redirect(`${here}?done=submitted`);
   }
   if (act === "decide") {
-    const form = parseForm(formData, decisionSchema(review.final));
-    if (!form.ok) return refuse(form.errors);
+    const form = await parseSubmission(formData, decisionSchema(review.final));
+    if (!form.ok) return refuse(form.errors, form.values);
     const result = await decideReview(enrolment.id, review.code, actor, String(formData.get("submission")), {
       decision: form.data.decision,
       outcome: form.data.decision === "approved" ? form.data.outcome! : null,
       comments: form.data.comments,
       actionPlan: form.data.outcome === "not_on_track" ? form.data.actionPlan : null,
     });
-    if (!result.ok) return refuse({ form: result.message }, 409);
+    if (!result.ok) return refuse({ form: result.message }, form.values, 409);
     if (form.data.decision === "approved")
       await tellTeamManager(
         enrolment.id,
@@ -203,10 +99,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       );
     throw redirect(`${here}?done=${form.data.decision}`);
   }
-  const form = parseForm(formData, countersignSchema);
-  if (!form.ok) return refuse(form.errors);
+  const form = await parseSubmission(formData, countersignSchema);
+  if (!form.ok) return refuse(form.errors, form.values);
   const result = await countersignReview(enrolment.id, review.code, actor, form.data.version, form.data.comments);
-  if (!result.ok) return refuse({ form: result.message }, 409);
+  if (!result.ok) return refuse({ form: result.message }, form.values, 409);
   throw redirect(`${here}?done=countersigned`);
 }
 
@@ -215,7 +111,7 @@ type Errors = Record<string, string> | undefined;
 type Values = Record<string, string | string[]> | undefined;
 
 function SubmitForm({ page, errors, values }: { page: Page; errors: Errors; values: Values }) {
-  const key = formKey(page.enrolmentId, page.review.code);
+  const key = reviewDraftKey(page.enrolmentId, page.review.code);
   const keeper = useDraftKeeper({ formKey: key, ownerId: page.ownerId, serverSavedAt: page.draft?.savedAt ?? null });
   const kept = values ?? page.draft?.fields;
   const chosen = new Set([kept?.evidence ?? page.previous?.evidence ?? []].flat());
@@ -241,38 +137,25 @@ function SubmitForm({ page, errors, values }: { page: Page; errors: Errors; valu
       ) : null}
       <Form method="post" noValidate {...keeper.formProps}>
         <input type="hidden" name="intent" value="submit" />
-        <div className={`form-group${errors?.evidence ? " form-group--error" : ""}`}>
-          <fieldset className="fieldset" aria-describedby={`evidence-hint${errors?.evidence ? " evidence-error" : ""}`}>
-            <legend className="fieldset__legend">Evidence for this review</legend>
-            <div className="hint" id="evidence-hint">
-              Each piece is put forward at its current version; later edits do not change what was reviewed.
-            </div>
-            {errors?.evidence ? (
-              <p className="error-message" id="evidence-error">
-                <span className="visually-hidden">Error:</span> {errors.evidence}
-              </p>
-            ) : null}
-            {page.evidence.length === 0 ? <p>Your portfolio has no evidence yet.</p> : null}
-            {page.evidence.map((e, i) => (
-              <div className="checkboxes__item" key={e.id}>
-                <input
-                  className="checkboxes__input"
-                  type="checkbox"
-                  id={i === 0 ? "evidence" : `evidence-${e.id}`}
-                  name="evidence"
-                  value={e.id}
-                  defaultChecked={chosen.has(e.id)}
-                />
-                <label className="checkboxes__label" htmlFor={i === 0 ? "evidence" : `evidence-${e.id}`}>
-                  {e.title}{" "}
-                  <span className="secondary">
-                    ({e.kind}, {e.occurredOn}, version {e.version})
-                  </span>
-                </label>
-              </div>
-            ))}
-          </fieldset>
-        </div>
+        <CheckboxGroup
+          name="evidence"
+          legend="Evidence for this review"
+          hint="Each piece is put forward at its current version; later edits do not change what was reviewed."
+          error={errors?.evidence}
+          empty="Your portfolio has no evidence yet."
+          options={page.evidence.map((e) => ({
+            value: e.id,
+            label: (
+              <>
+                {e.title}{" "}
+                <span className="secondary">
+                  ({e.kind}, {e.occurredOn}, version {e.version})
+                </span>
+              </>
+            ),
+            checked: chosen.has(e.id),
+          }))}
+        />
         <TextAreaField
           name="learnerComments"
           label="Your comments for the review"

@@ -12,8 +12,8 @@ import { nameTeamManager, savePauses, saveYearSettings } from "~/modules/first-y
 import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { listInRole } from "~/modules/organisations/memberships.server";
 import { isoDate, optionalReviewPoints, pauseProblem, yearEnd, yearInputFor } from "~/modules/first-year/year";
-import { requireUser } from "~/utils/auth.server";
-import { formValues, parseForm } from "~/utils/forms";
+import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Changes to the year – Practice Pathways" }];
@@ -21,8 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Changes to the year – Pract
 async function gate(request: Request, enrolmentId: string | undefined) {
   const current = await requireUser(request);
   const access = await requireYearAccess(current, enrolmentId);
-  if (access.party !== "programme_lead")
-    throw data({ message: "The programme lead records changes to the year for the employer." }, { status: 403 });
+  if (access.party !== "programme_lead") forbidden("The programme lead records changes to the year for the employer.");
   return { current, ...access };
 }
 
@@ -61,33 +60,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment, programme } = await gate(request, params.enrolmentId);
   const formData = await request.formData();
-  const form = parseForm(formData, yearSettingsSchema);
+  const form = await parseSubmission(formData, yearSettingsSchema);
   const order = pauseOrderError(formData);
   if (!form.ok || order)
     return data(
-      { errors: { ...(form.ok ? {} : form.errors), ...(order ? { to: order } : {}) }, values: formValues(formData) },
+      { errors: { ...(form.ok ? {} : form.errors), ...(order ? { to: order } : {}) }, values: form.values },
       { status: 400 },
     );
   const details = requestDetails(request, context);
-  const actor = {
-    userId: current.user.id,
-    role: "programme_lead",
-    organisationId: enrolment.organisationId,
-    ipAddress: details.ipAddress,
-  };
+  const actor = actorOf(current, context, { role: "programme_lead", organisationId: enrolment.organisationId });
   const input = form.data;
   const back = `/year/${enrolment.id}/settings`;
   if (input.intent === "team-manager") {
     const named = await nameTeamManager(enrolment, actor, input.teamManagerId);
-    if (!named.ok)
-      return data({ errors: { teamManagerId: named.message }, values: formValues(formData) }, { status: 400 });
+    if (!named.ok) return data({ errors: { teamManagerId: named.message }, values: form.values }, { status: 400 });
     if (named.changed) await tellTeamManager(enrolment.id, { kind: "named" }, details.origin);
     throw redirect(`${back}?saved=team-manager`);
   }
   if (input.intent === "settings") {
     const pathways = programme.assessment!.pathways ?? [];
     if (pathways.length && !pathways.some((p) => p.code === input.pathway))
-      return data({ errors: { pathway: "Choose the pathway" }, values: formValues(formData) }, { status: 400 });
+      return data({ errors: { pathway: "Choose the pathway" }, values: form.values }, { status: 400 });
     await saveYearSettings(enrolment.id, actor, {
       pathway: pathways.length ? input.pathway! : null,
       fte: input.workingPercent / 100,
@@ -103,8 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const pause = { from: input.from, to: input.to, reason: input.reason };
     const endsOn = isoDate(yearEnd(yearInputFor(enrolment, programme)));
     const problem = pauseProblem(enrolment.startedOn, enrolment.pauses, pause, endsOn);
-    if (problem)
-      return data({ errors: { [problem.field]: problem.message }, values: formValues(formData) }, { status: 400 });
+    if (problem) return data({ errors: { [problem.field]: problem.message }, values: form.values }, { status: 400 });
     await savePauses(enrolment.id, actor, [...enrolment.pauses, pause], { added: pause });
     throw redirect(`${back}?saved=pause`);
   }

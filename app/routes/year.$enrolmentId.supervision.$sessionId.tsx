@@ -8,10 +8,9 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KINDS } from "~/modules/supervision/kinds";
 import { acknowledgeSchema } from "~/modules/supervision/schemas.server";
 import { acknowledgeSession, findSession } from "~/modules/supervision/supervision.server";
-import { requireUser } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms";
+import { actorOf, forbidden, notFound, requireUser } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
-import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Supervision session – Practice Pathways" }];
 
@@ -19,7 +18,7 @@ async function sessionOr404(request: Request, enrolmentId: string | undefined, s
   const current = await requireUser(request);
   const access = await requireYearAccess(current, enrolmentId);
   const found = isUuid(sessionId) ? await findSession(access.enrolment.id, sessionId) : null;
-  if (!found) throw data({ message: "We could not find that supervision session." }, { status: 404 });
+  if (!found) notFound("We could not find that supervision session.");
   return { current, ...access, found };
 }
 
@@ -48,19 +47,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, party, enrolment, found } = await sessionOr404(request, params.enrolmentId, params.sessionId);
-  if (party !== "learner")
-    throw data({ message: "Only the learner acknowledges their supervision record." }, { status: 403 });
-  const form = await readForm(request, acknowledgeSchema);
+  if (party !== "learner") forbidden("Only the learner acknowledges their supervision record.");
+  const form = await parseSubmission(request, acknowledgeSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const ok = await acknowledgeSession(
     enrolment.id,
     found.session.id,
-    {
-      userId: current.user.id,
-      role: "learner",
-      organisationId: enrolment.organisationId,
-      ipAddress: requestDetails(request, context).ipAddress,
-    },
+    actorOf(current, context, { role: "learner", organisationId: enrolment.organisationId }),
     form.data.comment,
   );
   if (!ok) return data({ errors: { form: "You have already acknowledged this record." }, values: {} }, { status: 409 });

@@ -3,28 +3,25 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
-import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { CheckboxGroup, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KINDS } from "~/modules/supervision/kinds";
 import { sessionSchema } from "~/modules/supervision/schemas.server";
 import { openActions, recordSession } from "~/modules/supervision/supervision.server";
-import { requireUser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms";
-import { isUuid } from "~/utils/ids";
-import { requestDetails } from "~/utils/request.server";
+import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
+import { ACTION_ROWS, doneActionIds, readAgreedActions } from "~/modules/supervision/agreed-actions";
 
 export const meta: MetaFunction = () => [{ title: "Record a supervision session – Practice Pathways" }];
 
-const ACTION_ROWS = 3;
 const formKey = (enrolmentId: string) => `supervision-new:${enrolmentId}`;
 
 async function requireSupervisor(request: Request, enrolmentId: string | undefined) {
   const current = await requireUser(request);
   const access = await requireYearAccess(current, enrolmentId);
-  if (access.party !== "supervisor")
-    throw data({ message: "Only the learner's practice supervisor records supervision." }, { status: 403 });
+  if (access.party !== "supervisor") forbidden("Only the learner's practice supervisor records supervision.");
   return { current, ...access };
 }
 
@@ -46,33 +43,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment } = await requireSupervisor(request, params.enrolmentId);
-  const formData = await request.formData();
-  const form = parseForm(formData, sessionSchema);
-  const errors: Record<string, string> = form.ok ? {} : { ...form.errors };
-  const actions: { text: string; owner: "learner" | "supervisor" }[] = [];
-  for (let i = 1; i <= ACTION_ROWS; i++) {
-    const text = String(formData.get(`action-${i}`) ?? "").trim();
-    const owner = formData.get(`action-${i}-owner`);
-    if (!text) continue;
-    if (text.length > 2_000) errors[`action-${i}`] = `Action ${i} must be 2,000 characters or fewer`;
-    else if (owner !== "learner" && owner !== "supervisor") errors[`action-${i}-owner`] = `Choose who does action ${i}`;
-    else actions.push({ text, owner });
-  }
-  const doneActionIds = formData.getAll("done").filter((v): v is string => typeof v === "string" && isUuid(v));
+  const form = await parseSubmission(request, sessionSchema, { lists: ["done"] });
+  const rows = readAgreedActions(form.values);
+  const done = doneActionIds(form.values);
+  const errors = { ...(form.ok ? {} : form.errors), ...rows.errors };
   if (!form.ok || Object.keys(errors).length) {
-    const values: Record<string, string> = {};
-    for (const [key, value] of formData) if (typeof value === "string" && key !== "done") values[key] = value;
-    return data({ errors, values, done: doneActionIds }, { status: 400 });
+    const { done: _ticked, ...values } = form.values;
+    return data({ errors, values: values as Record<string, string>, done }, { status: 400 });
   }
   const session = await recordSession(
     enrolment.id,
-    {
-      userId: current.user.id,
-      role: "supervisor",
-      organisationId: enrolment.organisationId,
-      ipAddress: requestDetails(request, context).ipAddress,
-    },
-    { ...form.data, actions, doneActionIds },
+    actorOf(current, context, { role: "supervisor", organisationId: enrolment.organisationId }),
+    { ...form.data, actions: rows.actions, doneActionIds: done },
   );
   await discardDraft(current.user.id, formKey(enrolment.id));
   throw redirect(`/year/${enrolment.id}/supervision?recorded=${session.id}`);
@@ -154,28 +136,23 @@ export default function RecordSession() {
           error={errors?.decisions}
         />
         {page.actions.length ? (
-          <fieldset className="fieldset form-group">
-            <legend className="fieldset__legend">Actions from earlier sessions</legend>
-            <div className="hint">Tick the ones now done. The rest are carried to the next session.</div>
-            {page.actions.map((a) => (
-              <div className="checkboxes__item" key={a.id}>
-                <input
-                  className="checkboxes__input"
-                  type="checkbox"
-                  id={`done-${a.id}`}
-                  name="done"
-                  value={a.id}
-                  defaultChecked={done.has(a.id)}
-                />
-                <label className="checkboxes__label" htmlFor={`done-${a.id}`}>
+          <CheckboxGroup
+            name="done"
+            legend="Actions from earlier sessions"
+            hint="Tick the ones now done. The rest are carried to the next session."
+            options={page.actions.map((a) => ({
+              value: a.id,
+              label: (
+                <>
                   {a.text}{" "}
                   <span className="secondary">
                     ({a.owner === "learner" ? page.learnerName : "you"}, agreed {a.agreedOn})
                   </span>
-                </label>
-              </div>
-            ))}
-          </fieldset>
+                </>
+              ),
+              checked: done.has(a.id),
+            }))}
+          />
         ) : null}
         <h2 className="heading-m">Actions agreed</h2>
         {Array.from({ length: ACTION_ROWS }, (_, i) => i + 1).map((i) => (

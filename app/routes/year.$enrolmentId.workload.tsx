@@ -10,9 +10,8 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { breaches, judgeWeeks } from "~/modules/workload/rules";
 import { workloadActionSchema } from "~/modules/workload/schemas.server";
 import { findLimit, listWeeks, recordWeek, setLimit } from "~/modules/workload/workload.server";
-import { requireUser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms";
-import { requestDetails } from "~/utils/request.server";
+import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms.server";
 import { englandToday } from "~/utils/england";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -42,18 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
   const { enrolment, party } = await requireYearAccess(current, params.enrolmentId);
-  const form = parseForm(await request.formData(), workloadActionSchema);
+  const form = await parseSubmission(await request.formData(), workloadActionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const actor = {
-    userId: current.user.id,
-    role: party,
-    organisationId: enrolment.organisationId,
-    ipAddress: requestDetails(request, context).ipAddress,
-  };
+  const actor = actorOf(current, context, { role: party, organisationId: enrolment.organisationId });
   const here = `/year/${enrolment.id}/workload`;
   if (form.data.intent === "limit") {
-    if (party === "learner")
-      throw data({ message: "The caseload limit is set by the supervisor or programme lead." }, { status: 403 });
+    if (party === "learner") forbidden("The caseload limit is set by the supervisor or programme lead.");
     await setLimit(enrolment.id, actor, form.data.maxCaseload);
     throw redirect(`${here}?limit=1`);
   }

@@ -3,6 +3,7 @@
  * asking and in which organisation, or throws: a redirect to sign in, a 403, or a 404.
  */
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
+import type { AuditActor, OrganisationActor } from "~/modules/audit/audit.server";
 import { readSessionToken } from "~/modules/auth/cookie.server";
 import { validateSessionToken, type SessionRow, type UserRow } from "~/modules/auth/session.server";
 import type { MembershipWithOrganisation } from "~/modules/organisations/memberships.server";
@@ -140,4 +141,27 @@ export async function requireMailboxReader(request: Request, context: AppLoadCon
   if (fromThisMachine(request, context)) return;
   const current = await requireUser(request);
   if (!current.memberships.some((m) => m.role === "admin")) notFound();
+}
+
+/** Whom an action's audit records name when it is done in a role other than the chosen membership's. */
+export interface ActingAs {
+  /** The capacity the person acts in here: "learner" on their own year, "team_manager" countersigning. */
+  role?: string;
+  /** The organisation the record belongs to, e.g. the learner's year's. */
+  organisationId?: string | null;
+}
+
+/**
+ * The one way an action names who did it, for its audit records: the signed-in person, in the
+ * role and organisation they are acting in (unless `as` says otherwise), from this request's address.
+ */
+export function actorOf(current: ActingUser, context: AppLoadContext, as?: Pick<ActingAs, "role">): OrganisationActor;
+export function actorOf(current: CurrentUser, context: AppLoadContext, as?: ActingAs): AuditActor;
+export function actorOf(current: CurrentUser, context: AppLoadContext, as: ActingAs = {}): AuditActor {
+  return {
+    userId: current.user.id,
+    role: as.role ?? current.active?.role ?? current.user.accountKind,
+    organisationId: "organisationId" in as ? (as.organisationId ?? null) : (current.active?.organisationId ?? null),
+    ipAddress: context.clientIp ?? "unknown",
+  };
 }

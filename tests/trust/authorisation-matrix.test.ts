@@ -56,7 +56,6 @@ const TABLE: Record<string, Rule> = {
     post: LEARNERS_OF_ASYE,
     touches: ["lesson_progress"], // the page, shown again after the refusal, records that the lesson was opened
   },
-  "routes/programmes.$programme.$module.$lesson.draft": { get: "nobody", post: LEARNERS_OF_ASYE },
   "routes/drafts": { get: "nobody", post: "signedIn" },
   "routes/sign-in": { get: "anonymousOnly" },
   "routes/sign-up": { get: "anonymousOnly" },

@@ -42,13 +42,6 @@ const NOT_IN_A_FORM: Record<string, { why: string; fields?: [string, string][] }
       ["discussion", "We talked about the visit."],
     ],
   },
-  "routes/programmes.$programme.$module.$lesson.draft": {
-    why: "the reflection box saves drafts from script",
-    fields: [
-      ["reflectionId", "r1"],
-      ["text", "What I learned."],
-    ],
-  },
   "routes/account.security.recovery-codes": { why: "only for someone with two-factor sign-in on (tests/integration/two-factor.test.ts)" },
   "routes/account.security.turn-off": { why: "only for someone with two-factor sign-in on (tests/integration/two-factor.test.ts)" },
   "routes/sign-in_.two-factor": { why: "only between a correct password and the code (tests/integration/two-factor.test.ts)" },

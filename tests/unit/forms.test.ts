@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { changePasswordSchema, invitationSchema, signInSchema, signUpSchema } from "~/modules/auth/schemas.server";
-import { formValues, parseForm, readForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 
 function form(entries: [string, string][]) {
   const data = new FormData();
@@ -8,20 +8,24 @@ function form(entries: [string, string][]) {
   return data;
 }
 
-describe("parseForm", () => {
-  it("returns the parsed data when the form is valid", () => {
-    const result = parseForm(
+describe("parseSubmission", () => {
+  it("returns the parsed data when the form is valid", async () => {
+    const result = await parseSubmission(
       form([
         ["email", "  Priya.Shah@Northmoor.example "],
         ["password", "x"],
       ]),
       signInSchema,
     );
-    expect(result).toEqual({ ok: true, data: { email: "Priya.Shah@Northmoor.example", password: "x" } });
+    expect(result).toEqual({
+      ok: true,
+      data: { email: "Priya.Shah@Northmoor.example", password: "x" },
+      values: { email: "  Priya.Shah@Northmoor.example " },
+    });
   });
 
-  it("takes the first value of a duplicated field, so a second cannot slip past validation", () => {
-    const valid = parseForm(
+  it("takes the first value of a duplicated field, so a second cannot slip past validation", async () => {
+    const valid = await parseSubmission(
       form([
         ["email", "a@example.com"],
         ["email", "not an email"],
@@ -31,7 +35,7 @@ describe("parseForm", () => {
     );
     expect(valid.ok && valid.data.email).toBe("a@example.com");
 
-    const invalid = parseForm(
+    const invalid = await parseSubmission(
       form([
         ["email", "not an email"],
         ["email", "a@example.com"],
@@ -43,8 +47,8 @@ describe("parseForm", () => {
     expect(!invalid.ok && invalid.errors.email).toMatch(/correct format/);
   });
 
-  it("keys each error by its field, with the message a person can act on", () => {
-    const result = parseForm(
+  it("keys each error by its field, with the message a person can act on", async () => {
+    const result = await parseSubmission(
       form([
         ["email", ""],
         ["name", "Amara"],
@@ -60,8 +64,8 @@ describe("parseForm", () => {
     });
   });
 
-  it("gives one message per field, the first", () => {
-    const result = parseForm(
+  it("gives one message per field, the first", async () => {
+    const result = await parseSubmission(
       form([
         ["email", "x".repeat(300)],
         ["password", "x"],
@@ -71,8 +75,8 @@ describe("parseForm", () => {
     expect(!result.ok && result.errors.email).toBe("Email address must be 254 characters or fewer");
   });
 
-  it("puts a cross-field problem against the field to correct", () => {
-    const result = parseForm(
+  it("puts a cross-field problem against the field to correct", async () => {
+    const result = await parseSubmission(
       form([
         ["currentPassword", "old one here"],
         ["password", "kettle orbit lantern"],
@@ -83,8 +87,8 @@ describe("parseForm", () => {
     expect(!result.ok && result.errors).toEqual({ confirmPassword: "The passwords do not match" });
   });
 
-  it("applies the password policy to a new password and reports it against that field", () => {
-    const result = parseForm(
+  it("applies the password policy to a new password and reports it against that field", async () => {
+    const result = await parseSubmission(
       form([
         ["name", "Ruth Taylor"],
         ["email", "ruth@example.com"],
@@ -94,7 +98,7 @@ describe("parseForm", () => {
       signUpSchema,
     );
     expect(!result.ok && result.errors).toEqual({ password: expect.stringMatching(/too common/) });
-    const short = parseForm(
+    const short = await parseSubmission(
       form([
         ["currentPassword", "anything at all"],
         ["password", "short one"],
@@ -105,26 +109,25 @@ describe("parseForm", () => {
     expect(!short.ok && short.errors).toEqual({ password: "Password must be at least 12 characters" });
   });
 
-  it("does not apply the new-password policy to signing in with an existing password", () => {
-    expect(
-      parseForm(
-        form([
-          ["email", "a@example.com"],
-          ["password", "password"],
-        ]),
-        signInSchema,
-      ).ok,
-    ).toBe(true);
+  it("does not apply the new-password policy to signing in with an existing password", async () => {
+    const result = await parseSubmission(
+      form([
+        ["email", "a@example.com"],
+        ["password", "password"],
+      ]),
+      signInSchema,
+    );
+    expect(result.ok).toBe(true);
   });
 
-  it("puts a problem with the whole form under 'form'", () => {
+  it("puts a problem with the whole form under 'form'", async () => {
     const schema = z.object({ a: z.string() }).refine(() => false, { message: "Something is wrong" });
-    const result = parseForm(form([["a", "x"]]), schema);
+    const result = await parseSubmission(form([["a", "x"]]), schema);
     expect(!result.ok && result.errors).toEqual({ form: "Something is wrong" });
   });
 
-  it("echoes typed values back for the page but never a password, token or code", () => {
-    const result = parseForm(
+  it("echoes typed values back for the page but never a password, token or code", async () => {
+    const result = await parseSubmission(
       form([
         ["name", "Amara Nwosu"],
         ["email", "amara@"],
@@ -143,19 +146,19 @@ describe("parseForm", () => {
     expect(JSON.stringify(result)).not.toContain("old secret value");
   });
 
-  it("echoes the first of duplicated values, matching what was validated", () => {
-    expect(
-      formValues(
-        form([
-          ["name", "First"],
-          ["name", "Second"],
-        ]),
-      ),
-    ).toEqual({ name: "First" });
+  it("echoes the first of duplicated values, matching what was validated", async () => {
+    const result = await parseSubmission(
+      form([
+        ["name", "First"],
+        ["name", "Second"],
+      ]),
+      z.object({ name: z.string() }),
+    );
+    expect(result.values).toEqual({ name: "First" });
   });
 
-  it("lower-cases an invited person's email and drops an empty job title's spaces", () => {
-    const result = parseForm(
+  it("lower-cases an invited person's email and drops an empty job title's spaces", async () => {
+    const result = await parseSubmission(
       form([
         ["name", " Chloe Evans "],
         ["email", "Chloe.Evans@Riverside.example"],
@@ -164,15 +167,15 @@ describe("parseForm", () => {
       ]),
       invitationSchema,
     );
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: true,
       data: { name: "Chloe Evans", email: "chloe.evans@riverside.example", role: "learner", jobTitle: "" },
     });
   });
 
-  it("refuses to invite someone as a platform admin or helpline advisor", () => {
+  it("refuses to invite someone as a platform admin or helpline advisor", async () => {
     for (const role of ["admin", "helpline_advisor"]) {
-      const result = parseForm(
+      const result = await parseSubmission(
         form([
           ["name", "X Y"],
           ["email", "x@example.com"],
@@ -185,15 +188,16 @@ describe("parseForm", () => {
   });
 });
 
-describe("readForm", () => {
+describe("parseSubmission of a request", () => {
   it("parses a posted form", async () => {
     const request = new Request("https://pathways.test/sign-in", {
       method: "POST",
       body: new URLSearchParams({ email: "a@example.com", password: "x" }),
     });
-    expect(await readForm(request, signInSchema)).toEqual({
+    expect(await parseSubmission(request, signInSchema)).toEqual({
       ok: true,
       data: { email: "a@example.com", password: "x" },
+      values: { email: "a@example.com" },
     });
   });
 
@@ -203,7 +207,7 @@ describe("readForm", () => {
       headers: { "Content-Type": "multipart/form-data; boundary=nope" },
       body: "garbage",
     });
-    expect(await readForm(request, signInSchema)).toEqual({
+    expect(await parseSubmission(request, signInSchema)).toEqual({
       ok: false,
       errors: { form: "We could not read that form. Please try again." },
       values: {},
@@ -211,16 +215,65 @@ describe("readForm", () => {
   });
 });
 
-describe("formValues", () => {
-  it("keeps a postcode, which is not a secret code", () => {
-    expect(
-      formValues(
-        form([
-          ["postcode", "M1 1AE"],
-          ["recoveryCode", "abcd-efgh"],
-        ]),
-      ),
-    ).toEqual({ postcode: "M1 1AE" });
+describe("the values put back", () => {
+  it("keeps what was typed after a valid submission too, for a refusal the schema cannot see", async () => {
+    const result = await parseSubmission(
+      form([
+        ["name", "Amara Nwosu"],
+        ["password", "kettle orbit lantern"],
+      ]),
+      z.object({ name: z.string(), password: z.string() }),
+    );
+    expect(result).toEqual({
+      ok: true,
+      data: { name: "Amara Nwosu", password: "kettle orbit lantern" },
+      values: { name: "Amara Nwosu" },
+    });
+  });
+
+  it("reads every ticked box of a list field, and gives them back as a list", async () => {
+    const schema = z.object({ evidence: z.array(z.string()).min(1, "Choose at least one piece"), note: z.string() });
+    const ticked = await parseSubmission(
+      form([
+        ["evidence", "a"],
+        ["note", "first"],
+        ["evidence", "b"],
+        ["note", "second"],
+      ]),
+      schema,
+      { lists: ["evidence"] },
+    );
+    expect(ticked).toEqual({
+      ok: true,
+      data: { evidence: ["a", "b"], note: "first" },
+      values: { evidence: ["a", "b"], note: "first" },
+    });
+    const none = await parseSubmission(form([["note", "typed"]]), schema, { lists: ["evidence"] });
+    expect(none).toEqual({
+      ok: false,
+      errors: { evidence: "Choose at least one piece" },
+      values: { evidence: [], note: "typed" },
+    });
+  });
+
+  it("cuts a very long value it puts back, and skips a file", async () => {
+    const data = form([["body", "x".repeat(30_000)]]);
+    data.append("file", new File(["%PDF"], "a.pdf"));
+    const result = await parseSubmission(data, z.object({ body: z.string().max(10) }));
+    expect(!result.ok && result.errors.body).toBeTruthy();
+    expect(result.values.body).toHaveLength(20_000);
+    expect(result.values).not.toHaveProperty("file");
+  });
+
+  it("keeps a postcode, which is not a secret code", async () => {
+    const result = await parseSubmission(
+      form([
+        ["postcode", "M1 1AE"],
+        ["recoveryCode", "abcd-efgh"],
+      ]),
+      z.object({}),
+    );
+    expect(result.values).toEqual({ postcode: "M1 1AE" });
   });
 });
 
@@ -228,11 +281,11 @@ describe("blankAsMissing", () => {
   it("treats an empty box as missing rather than zero", async () => {
     const { blankAsMissing } = await import("~/utils/forms.server");
     const schema = z.object({ cases: blankAsMissing(z.coerce.number({ error: "Enter the number of cases" }).min(0)) });
-    expect(parseForm(form([["cases", ""]]), schema)).toMatchObject({
+    expect(await parseSubmission(form([["cases", ""]]), schema)).toMatchObject({
       ok: false,
       errors: { cases: "Enter the number of cases" },
     });
-    expect(parseForm(form([["cases", "  "]]), schema)).toMatchObject({ ok: false });
-    expect(parseForm(form([["cases", "0"]]), schema)).toEqual({ ok: true, data: { cases: 0 } });
+    expect(await parseSubmission(form([["cases", "  "]]), schema)).toMatchObject({ ok: false });
+    expect(await parseSubmission(form([["cases", "0"]]), schema)).toMatchObject({ ok: true, data: { cases: 0 } });
   });
 });

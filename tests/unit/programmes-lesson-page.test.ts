@@ -21,7 +21,8 @@ vi.mock("mdx-bundler/client/index.js", () => {
 });
 
 // The loader's own steps that touch the database or the session: a member of staff, not enrolled.
-vi.mock("~/utils/auth.server", () => ({
+vi.mock("~/utils/auth.server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("~/utils/auth.server")>()),
   requireUser: async () => staffUser,
 }));
 vi.mock("~/modules/programmes/learning.server", async (importOriginal) => ({

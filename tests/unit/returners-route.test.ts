@@ -10,7 +10,7 @@ import {
 import { discussedWithPeer } from "~/modules/returners/cpd";
 import { cpdRecordSchema, profileSchema, updatingEntrySchema } from "~/modules/returners/route-schemas.server";
 import { countUpdatingDays } from "~/modules/returners/updating";
-import { parseForm } from "~/utils/forms";
+import { parseSubmission } from "~/utils/forms.server";
 
 const TODAY = "2026-12-02";
 const form = (fields: Record<string, string>) => {
@@ -165,15 +165,15 @@ describe("the updating entry form", () => {
     kind: "formal_study",
     description: "The refresher's day on the Care Act.",
   };
-  test("accepts a day's entry", () => {
-    const r = parseForm(form(good), schema);
+  test("accepts a day's entry", async () => {
+    const r = await parseSubmission(form(good), schema);
     expect(r).toMatchObject({
       ok: true,
       data: { on: "2026-11-30", hours: 3.5, kind: "formal_study", supervisedBy: null },
     });
   });
-  test("refuses a date in the future, hours outside 0.5 to 12, and an unknown kind, each by its field", () => {
-    const r = parseForm(form({ ...good, on: "2026-12-03", hours: "12.5", kind: "gardening" }), schema);
+  test("refuses a date in the future, hours outside 0.5 to 12, and an unknown kind, each by its field", async () => {
+    const r = await parseSubmission(form({ ...good, on: "2026-12-03", hours: "12.5", kind: "gardening" }), schema);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toMatchObject({
@@ -182,18 +182,20 @@ describe("the updating entry form", () => {
       kind: "Choose what kind of updating it was",
     });
     expect(r.values.description).toBe("The refresher's day on the Care Act.");
-    const short = parseForm(form({ ...good, hours: "0.25" }), schema);
+    const short = await parseSubmission(form({ ...good, hours: "0.25" }), schema);
     expect(!short.ok && short.errors.hours).toBe("Enter at least 0.5 hours");
-    const blank = parseForm(form({ ...good, hours: "" }), schema);
+    const blank = await parseSubmission(form({ ...good, hours: "" }), schema);
     expect(!blank.ok && blank.errors.hours).toBe("Enter the hours, for example 3.5");
   });
-  test("supervised practice needs who supervised it, said alongside other mistakes", () => {
-    const r = parseForm(form({ ...good, kind: "supervised_practice", description: "" }), schema);
+  test("supervised practice needs who supervised it, said alongside other mistakes", async () => {
+    const r = await parseSubmission(form({ ...good, kind: "supervised_practice", description: "" }), schema);
     expect(!r.ok && r.errors).toEqual({
       description: "Write what you did",
       supervisedBy: "Enter who supervised your practice",
     });
-    expect(parseForm(form({ ...good, kind: "supervised_practice", supervisedBy: "Sam Carter" }), schema).ok).toBe(true);
+    expect(
+      (await parseSubmission(form({ ...good, kind: "supervised_practice", supervisedBy: "Sam Carter" }), schema)).ok,
+    ).toBe(true);
   });
 });
 
@@ -207,19 +209,22 @@ describe("the CPD record form", () => {
     "standard-1": "yes",
     "standard-4": "yes",
   };
-  test("collects the ticked standards in order", () => {
-    const r = parseForm(form({ ...good, "standard-6": "yes" }), schema);
+  test("collects the ticked standards in order", async () => {
+    const r = await parseSubmission(form({ ...good, "standard-6": "yes" }), schema);
     expect(r).toMatchObject({ ok: true, data: { standards: ["1", "4", "6"], peerReflection: null, peerName: null } });
   });
-  test("at least one standard, said with the other missing parts", () => {
-    const r = parseForm(form({ recordedOn: "2026-12-01", activity: "", learning: "x", impact: "x" }), schema);
+  test("at least one standard, said with the other missing parts", async () => {
+    const r = await parseSubmission(
+      form({ recordedOn: "2026-12-01", activity: "", learning: "x", impact: "x" }),
+      schema,
+    );
     expect(!r.ok && r.errors).toEqual({
       activity: "Write what you did",
       standards: "Choose at least one professional standard",
     });
   });
-  test("refuses a standard not on the list, and a future date", () => {
-    const r = parseForm(form({ ...good, "standard-9": "yes", recordedOn: "2027-01-01" }), schema);
+  test("refuses a standard not on the list, and a future date", async () => {
+    const r = await parseSubmission(form({ ...good, "standard-9": "yes", recordedOn: "2027-01-01" }), schema);
     expect(!r.ok && r.errors).toMatchObject({
       standards: "Choose the professional standards from the list",
       recordedOn: "The date of the activity cannot be in the future",
@@ -242,24 +247,24 @@ describe("the returner's answers", () => {
     region: "North West",
     specialism: "children",
   };
-  test("the lapse is a whole date; the month last practised becomes its first day; a lapse date only when lapsed", () => {
-    expect(parseForm(form(good), schema)).toMatchObject({
+  test("the lapse is a whole date; the month last practised becomes its first day; a lapse date only when lapsed", async () => {
+    expect(await parseSubmission(form(good), schema)).toMatchObject({
       ok: true,
       data: { lapsedOn: "2020-10-17", lastPractisedOn: "2020-07-01" },
     });
-    const monthOnly = parseForm(form({ ...good, lapsedOn: "2020-10" }), schema);
+    const monthOnly = await parseSubmission(form({ ...good, lapsedOn: "2020-10" }), schema);
     expect(!monthOnly.ok && monthOnly.errors.lapsedOn).toMatch(
       /^Enter the date your registration lapsed as a real date/,
     );
-    expect(parseForm(form({ ...good, registrationStatus: "registered" }), schema)).toMatchObject({
+    expect(await parseSubmission(form({ ...good, registrationStatus: "registered" }), schema)).toMatchObject({
       ok: true,
       data: { lapsedOn: null },
     });
   });
-  test("a lapsed registration needs the date it lapsed", () => {
-    const r = parseForm(form({ ...good, lapsedOn: "" }), schema);
+  test("a lapsed registration needs the date it lapsed", async () => {
+    const r = await parseSubmission(form({ ...good, lapsedOn: "" }), schema);
     expect(!r.ok && r.errors).toEqual({ lapsedOn: "Enter the date your registration lapsed" });
-    const future = parseForm(form({ ...good, lastPractisedOn: "2027-01", region: "Mars" }), schema);
+    const future = await parseSubmission(form({ ...good, lastPractisedOn: "2027-01", region: "Mars" }), schema);
     expect(!future.ok && future.errors).toMatchObject({
       lastPractisedOn: "The month you last practised as a social worker cannot be in the future",
       region: "Choose the region you want to work in",

@@ -3,6 +3,17 @@ import type { Database } from "#db/client";
 import { auditEvents, users } from "#db/schema";
 import { getDb } from "~/utils/db.server";
 
+/** Who did something, acting in which role and for which organisation, and from where: built by `actorOf`. */
+export interface AuditActor {
+  userId: string;
+  role: string;
+  organisationId: string | null;
+  ipAddress?: string;
+}
+
+/** An actor working inside their own organisation (a lead, a supervisor, the helpline). */
+export type OrganisationActor = AuditActor & { organisationId: string };
+
 export interface AuditEntry {
   actorUserId?: string | null;
   actorRole?: string | null;

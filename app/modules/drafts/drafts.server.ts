@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { drafts } from "#db/schema";
 import { getDb } from "~/utils/db.server";
 import type { DraftFields } from "./drafts";
@@ -27,4 +27,17 @@ export async function loadDraft(userId: string, formKey: string) {
 export async function discardDraft(userId: string, formKey: string) {
   const db = await getDb();
   await db.delete(drafts).where(and(eq(drafts.userId, userId), eq(drafts.formKey, formKey)));
+}
+
+/** The person's own drafts of several forms, in one statement, by form key. */
+export async function loadDrafts(userId: string, formKeys: string[]) {
+  const found = new Map<string, { fields: DraftFields; updatedAt: Date }>();
+  if (formKeys.length === 0) return found;
+  const db = await getDb();
+  const rows = await db
+    .select({ formKey: drafts.formKey, fields: drafts.fields, updatedAt: drafts.updatedAt })
+    .from(drafts)
+    .where(and(eq(drafts.userId, userId), inArray(drafts.formKey, formKeys)));
+  for (const { formKey, ...draft } of rows) found.set(formKey, draft);
+  return found;
 }

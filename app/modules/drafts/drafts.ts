@@ -3,9 +3,17 @@ export type DraftFields = Record<string, string | string[]>;
 
 /** Form keys name a form and the record it belongs to, e.g. "supervision-new:<enrolment id>". */
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const SLUG = "[a-z0-9][a-z0-9_-]{0,99}";
 const FORM_KEY = new RegExp(
-  `^(?:(?:supervision-new|evidence-edit|evidence-reflection):${UUID}|evidence-new:${UUID}:[a-z_]+|review-submit:${UUID}:[a-z0-9-]+)$`,
+  `^(?:(?:supervision-new|evidence-edit|evidence-reflection):${UUID}|evidence-new:${UUID}:[a-z_]+|review-submit:${UUID}:[a-z0-9-]+|lesson-reflection:${SLUG}:${SLUG}:${SLUG}:${SLUG})$`,
 );
+
+/** The draft of a learner's submission for one review point of their year. */
+export const reviewDraftKey = (enrolmentId: string, reviewCode: string) => `review-submit:${enrolmentId}:${reviewCode}`;
+
+/** The draft of one reflection box in a lesson (programme, module and lesson by slug). */
+export const lessonReflectionDraftKey = (programme: string, module: string, lesson: string, reflectionId: string) =>
+  `lesson-reflection:${programme}:${module}:${lesson}:${reflectionId}`;
 
 export const DRAFT_MAX_CHARS = 100_000;
 /** Fields a draft never keeps: what the form is for, and anything secret. */

@@ -3,21 +3,20 @@
  * manager (each acting in the learner's organisation), and that organisation's programme lead.
  * Anyone else gets 404. Who is what to the year is decided by the pure rules in ./parties.
  */
-import { data } from "@remix-run/node";
 import { alias } from "drizzle-orm/pg-core";
 import { eq, sql } from "drizzle-orm";
 import { enrolments, users, yearRevisions } from "#db/schema";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
-import type { CurrentUser } from "~/utils/auth.server";
+import { notFound, type CurrentUser } from "~/utils/auth.server";
 import { preparedStatement } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { yearStanding } from "./parties";
 
 const teamManager = alias(users, "team_manager");
+const NO_SUCH_YEAR = "We could not find that learner's year.";
 
 export async function requireYearAccess(current: CurrentUser, enrolmentId: string | undefined) {
-  const notFound = () => data({ message: "We could not find that learner's year." }, { status: 404 });
-  if (!isUuid(enrolmentId)) throw notFound();
+  if (!isUuid(enrolmentId)) notFound(NO_SUCH_YEAR);
   const query = await preparedStatement("year_access", (db) =>
     db
       .select({
@@ -35,16 +34,16 @@ export async function requireYearAccess(current: CurrentUser, enrolmentId: strin
       .prepare("year_access"),
   );
   const [row] = await query.execute({ enrolmentId });
-  if (!row || row.enrolment.status !== "active") throw notFound();
+  if (!row || row.enrolment.status !== "active") notFound(NO_SUCH_YEAR);
   const { enrolment } = row;
   const programme = findProgramme(enrolment.programmeSlug);
-  if (!programme?.assessment) throw notFound();
+  if (!programme?.assessment) notFound(NO_SUCH_YEAR);
   const standing = yearStanding(enrolment, {
     userId: current.user.id,
     active: current.active,
     memberships: current.memberships,
   });
-  if (!standing) throw notFound();
+  if (!standing) notFound(NO_SUCH_YEAR);
   return {
     enrolment,
     programme,

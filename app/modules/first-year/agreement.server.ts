@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { learningAgreements, learningAgreementSignatures, users } from "#db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { getDb, preparedStatement, refusedByCheck } from "~/utils/db.server";
 import {
   AGREEMENT_FIELDS,
@@ -57,12 +57,8 @@ export async function agreementsFor(enrolmentIds: string[]) {
   return result;
 }
 
-export interface Actor {
-  userId: string;
-  party: Party;
-  organisationId: string | null;
-  ipAddress?: string;
-}
+/** The audit actor, whose role is the party they sign as. */
+export type Actor = Omit<AuditActor, "role"> & { party: Party };
 
 /** Saves the agreement's text; a change makes a new version, which earlier signatures do not cover. Audited in the same transaction. */
 export async function saveAgreement(enrolmentId: string, actor: Actor, content: AgreementContent) {

@@ -5,18 +5,13 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { enrolments } from "#db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { listInRole } from "~/modules/organisations/memberships.server";
 import { getDb } from "~/utils/db.server";
 import type { Pause } from "./year";
 
 /** Who changes the year: the programme lead, acting for the employer. */
-export interface Actor {
-  userId: string;
-  role: string;
-  organisationId: string | null;
-  ipAddress?: string;
-}
+export type Actor = AuditActor;
 
 export type StoredPause = Pause & { reason: string };
 

@@ -1,7 +1,7 @@
 /** An organisation's own settings, kept by its programme lead (or, for the platform team, an admin). */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { memberships, organisations, twoFactorCredentials, users } from "#db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit, type OrganisationActor } from "~/modules/audit/audit.server";
 import { TWO_FACTOR_ROLES } from "~/modules/auth/two-factor";
 import { getDb } from "~/utils/db.server";
 import type { Role } from "./roles";
@@ -56,11 +56,7 @@ export async function listStaffTwoFactor(organisationId: string) {
   return [...byUser.values()];
 }
 
-export async function setTwoFactorRequirement(
-  actor: { userId: string; role: Role; organisationId: string },
-  required: boolean,
-  ipAddress: string,
-) {
+export async function setTwoFactorRequirement(actor: OrganisationActor, required: boolean) {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [before] = await tx
@@ -81,7 +77,7 @@ export async function setTwoFactorRequirement(
         action: required ? "organisation.two_factor_required" : "organisation.two_factor_not_required",
         subjectType: "organisation",
         subjectId: actor.organisationId,
-        ipAddress,
+        ipAddress: actor.ipAddress,
       },
       tx,
     );

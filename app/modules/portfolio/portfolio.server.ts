@@ -7,19 +7,14 @@ import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { evidenceFileContents, evidenceFiles, evidenceItems, evidenceVersions, users } from "#db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import type { FileCheck } from "./files";
 import { evidenceHash, type EvidenceKind, type EvidenceSummary, type Judgement } from "./rules";
 
-export interface PortfolioActor {
-  userId: string;
-  /** The role the person acts in: learner, supervisor, assessor, programme_lead. */
-  role: string;
-  organisationId: string | null;
-  ipAddress?: string;
-}
+/** Its role is the one the person acts in: learner, supervisor, assessor, programme_lead. */
+export type PortfolioActor = AuditActor;
 
 export interface EvidenceInput {
   title: string;

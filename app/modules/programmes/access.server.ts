@@ -1,8 +1,7 @@
 /** Who may read a programme's lessons, and as what. */
-import { data } from "@remix-run/node";
-import type { CurrentUser } from "~/utils/auth.server";
 import { findLesson, findModule, findProgramme } from "./catalogue.server";
 import { findEnrolment, type Enrolment } from "./learning.server";
+import { forbidden, notFound, type CurrentUser } from "~/utils/auth.server";
 
 const STAFF_ROLES = new Set(["supervisor", "assessor", "team_manager", "programme_lead", "admin"]);
 
@@ -10,7 +9,7 @@ export function findLessonOr404(programmeSlug?: string, moduleSlug?: string, les
   const programme = programmeSlug ? findProgramme(programmeSlug) : undefined;
   const module = programme && moduleSlug ? findModule(programme, moduleSlug) : undefined;
   const lesson = module && lessonSlug ? findLesson(module, lessonSlug) : undefined;
-  if (!programme || !module || !lesson) throw data({ message: "We could not find that lesson." }, { status: 404 });
+  if (!programme || !module || !lesson) notFound("We could not find that lesson.");
   return { programme, module, lesson };
 }
 
@@ -34,6 +33,5 @@ export async function requireLessonAccess(current: CurrentUser, programmeSlug: s
 
 /** For someone not enrolled on a programme: staff read its lessons; anyone else is told to enrol first. */
 export function requireStaffReader(current: CurrentUser) {
-  if (!mayReadAsStaff(current))
-    throw data({ message: "You are not enrolled on this programme. Its page says how to join." }, { status: 403 });
+  if (!mayReadAsStaff(current)) forbidden("You are not enrolled on this programme. Its page says how to join.");
 }

@@ -6,7 +6,7 @@
 import { format } from "date-fns";
 import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { callbackNotes, callbackRequests, enrolments, returnerProfiles, users } from "#db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit, type OrganisationActor } from "~/modules/audit/audit.server";
 import { issuePasswordLink, normaliseEmail } from "~/modules/auth/accounts.server";
 import { getDb } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
@@ -19,14 +19,8 @@ export const REFRESHER_PROGRAMME = "return-to-social-work";
 /** How long the set-your-password link in the welcome email works. */
 export const WELCOME_LINK_LIFETIME_MS = 7 * 24 * 60 * 60_000;
 
-export interface DeskActor {
-  userId: string;
-  name: string;
-  role: string;
-  helplineId: string;
-  helplineName: string;
-  ipAddress: string;
-}
+/** A helpline advisor: the audit actor, with the names the helpline's records and emails show. */
+export type DeskActor = OrganisationActor & { name: string; helplineId: string; helplineName: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

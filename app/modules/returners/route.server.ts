@@ -15,7 +15,7 @@ import {
   updatingEntries,
   vacancies,
 } from "#db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { forbidden, requireUser, type CurrentUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import type { RegistrationStatus, Region, Specialism } from "./options";
@@ -40,10 +40,8 @@ export async function requireReturner(request: Request): Promise<Returner> {
   return { current, profile };
 }
 
-export interface Actor {
-  userId: string;
-  ipAddress?: string;
-}
+/** A returner acts for themselves, in no organisation. */
+export type Actor = Pick<AuditActor, "userId" | "ipAddress">;
 
 const audit = (
   actor: Actor,

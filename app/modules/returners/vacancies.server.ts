@@ -1,17 +1,12 @@
 /** Councils' vacancies: a programme lead's own posts, and the public list of open ones. */
 import { and, asc, count, desc, eq, gte, inArray, isNull, type SQL } from "drizzle-orm";
 import { organisations, vacancies } from "#db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit, type OrganisationActor } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { specialismsMatching, VACANCIES_PER_PAGE, type VacancyFilters } from "./vacancies";
 import type { VacancyInput } from "./vacancy-schema.server";
 
-export interface Actor {
-  userId: string;
-  role: string;
-  organisationId: string;
-  ipAddress?: string;
-}
+export type Actor = OrganisationActor;
 
 export type VacancyRow = typeof vacancies.$inferSelect;
 

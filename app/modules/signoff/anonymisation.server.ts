@@ -1,7 +1,7 @@
 /** The anonymisation check of one learner's portfolio: findings in the current versions, and decisions on them. */
 import { and, asc, eq } from "drizzle-orm";
 import { anonymisationDecisions, evidenceItems, evidenceVersions, users } from "#db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { findIdentifying, findingKey, redact, type Finding } from "./anonymise";
 
@@ -75,11 +75,7 @@ export async function anonymisationCheck(enrolmentId: string) {
   return { items, total: all.length, undecided: all.filter((f) => !f.decided).length };
 }
 
-export async function recordDecisions(
-  enrolmentId: string,
-  actor: { userId: string; role: string; organisationId: string | null; ipAddress?: string },
-  chosen: Map<string, "redact" | "keep">,
-) {
+export async function recordDecisions(enrolmentId: string, actor: AuditActor, chosen: Map<string, "redact" | "keep">) {
   const check = await anonymisationCheck(enrolmentId);
   const rows = check.items.flatMap((item) =>
     item.findings

@@ -4,7 +4,7 @@ import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { certificates, enrolments, organisations, panelOutcomes, panels, users, type PanelCase } from "#db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit, type OrganisationActor } from "~/modules/audit/audit.server";
 import { isoDate, yearEnd, yearInputFor } from "~/modules/first-year/year";
 import { findProgramme, loadManifest } from "~/modules/programmes/catalogue.server";
 import { getDb } from "~/utils/db.server";
@@ -17,12 +17,7 @@ import { englandDay } from "~/utils/england";
 import { perYear } from "~/modules/first-year/year-cache.server";
 import { cacheEntry } from "~/utils/cache.server";
 
-export interface PanelActor {
-  userId: string;
-  role: string;
-  organisationId: string;
-  ipAddress?: string;
-}
+export type PanelActor = OrganisationActor;
 
 const FINAL_STEPS = ["chair_signed", "ratified"];
 

@@ -11,7 +11,7 @@ import {
   users,
   type CoveredItem,
 } from "#db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { getDb, refusedByCheck } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { yearInputFor } from "~/modules/first-year/year";
@@ -20,12 +20,7 @@ import { listEvidence } from "~/modules/portfolio/portfolio.server";
 import type { AssessmentRules } from "~/modules/programmes/content-schema";
 import { finalAssessmentBlockers, reviewState, reviewStates, submissionHash } from "./reviews";
 
-export interface SignoffActor {
-  userId: string;
-  role: string;
-  organisationId: string | null;
-  ipAddress?: string;
-}
+export type SignoffActor = AuditActor;
 
 export type Submission = typeof reviewSubmissions.$inferSelect;
 export type Signoff = typeof signoffs.$inferSelect & { signerName: string };

@@ -1,16 +1,11 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { supervisionActions, supervisionSessions, users } from "#db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 
 export type SupervisionSession = typeof supervisionSessions.$inferSelect;
 
-export interface Actor {
-  userId: string;
-  role: string;
-  organisationId: string | null;
-  ipAddress?: string;
-}
+export type Actor = AuditActor;
 
 export async function listSessions(enrolmentId: string) {
   const db = await getDb();
