@@ -28,7 +28,7 @@ import { createSession, generateToken } from "~/modules/auth/session.server";
 import type { Manifest } from "~/modules/programmes/content-schema";
 import { lessonsInOrder } from "~/modules/programmes/progress";
 // Named so that it does not read as a React hook.
-import { useDatabase as handDatabaseToApp } from "~/utils/db.server";
+import { swapDatabase as handDatabaseToApp } from "~/utils/db.server";
 import { FULL_SIZE, seedLargeWorld } from "./seed-large";
 
 const { values: args } = parseArgs({

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ErrorSummary, TextField } from "~/components/forms";
 import { NewPasswordFields } from "~/components/NewPasswordFields";
 import { changePassword } from "~/modules/auth/accounts.server";
-import { changePasswordSchema } from "~/modules/auth/schemas.server";
+import { changePasswordSchema } from "~/modules/auth/account-forms.server";
 import { ROLE_LABELS } from "~/modules/organisations/roles";
 import { requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { ErrorSummary, RadioGroup } from "~/components/forms";
 import { switchMembership } from "~/modules/auth/accounts.server";
 import { ROLE_LABELS, startPathFor } from "~/modules/organisations/roles";
-import { switchOrganisationSchema } from "~/modules/auth/schemas.server";
+import { switchOrganisationSchema } from "~/modules/auth/account-forms.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";

@@ -6,7 +6,7 @@ import { Notification } from "~/components/Notification";
 import { RecoveryCodes } from "~/components/TwoFactor";
 import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { isTwoFactorEnabled, regenerateRecoveryCodes } from "~/modules/auth/two-factor.server";
-import { newRecoveryCodesSchema } from "~/modules/auth/schemas.server";
+import { newRecoveryCodesSchema } from "~/modules/auth/account-forms.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";

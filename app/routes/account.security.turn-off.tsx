@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { turnOffTwoFactor, twoFactorStatus } from "~/modules/auth/two-factor.server";
-import { turnOffTwoFactorSchema } from "~/modules/auth/schemas.server";
+import { turnOffTwoFactorSchema } from "~/modules/auth/account-forms.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";

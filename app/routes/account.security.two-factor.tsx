@@ -7,7 +7,7 @@ import { RecoveryCodes } from "~/components/TwoFactor";
 import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { confirmSetup, pendingSetup } from "~/modules/auth/two-factor.server";
 import { startPathFor } from "~/modules/organisations/roles";
-import { twoFactorSetupSchema } from "~/modules/auth/schemas.server";
+import { twoFactorSetupSchema } from "~/modules/auth/account-forms.server";
 import { requireUserDuringTwoFactorSetup } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";

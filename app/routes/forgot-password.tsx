@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { requestPasswordReset } from "~/modules/auth/accounts.server";
-import { forgotPasswordSchema } from "~/modules/auth/schemas.server";
+import { forgotPasswordSchema } from "~/modules/auth/account-forms.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 

@@ -3,8 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatDistanceToNowStrict } from "date-fns";
 import { SelectField } from "~/components/forms";
 import { formatDate } from "~/modules/organisations/people";
-import { AGE_BAND_LABELS, AGE_BANDS, ageInWorkingDays, isOverdue, queueFilters } from "~/modules/returners/desk";
-import { listConsentingReturners, listQueue } from "~/modules/returners/desk.server";
+import { AGE_BAND_LABELS, AGE_BANDS, ageInWorkingDays, isOverdue, queueFilters } from "~/modules/returners/helpline-queue";
+import { listConsentingReturners, listQueue } from "~/modules/returners/helpline-queue.server";
 import {
   CALLBACK_STATUS_LABELS,
   CALLBACK_STATUSES,

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/BarChart";
 import { LineChart } from "~/components/LineChart";
 import { formatDate } from "~/modules/organisations/people";
-import { describeDuration } from "~/modules/returners/desk";
+import { describeDuration } from "~/modules/returners/helpline-queue";
 import { FIGURE_WEEKS, helplineFigures } from "~/modules/returners/figures.server";
 import { requireMembership } from "~/utils/auth.server";
 import { englandToday } from "~/utils/england";

@@ -6,15 +6,15 @@ import { ErrorSummary, RadioGroup, SelectField, TextAreaField } from "~/componen
 import { Notification } from "~/components/Notification";
 import { formatDate } from "~/modules/organisations/people";
 import { changeStatusSchema, createAccountSchema, logCallSchema } from "~/modules/returners/callback-schemas.server";
-import { isOverdue } from "~/modules/returners/desk";
+import { isOverdue } from "~/modules/returners/helpline-queue";
 import {
   changeStatus,
   createReturnerAccount,
   findRequest,
   listNotes,
   logCall,
-  type DeskActor,
-} from "~/modules/returners/desk.server";
+  type HelplineActor,
+} from "~/modules/returners/helpline-queue.server";
 import { checkEligibility } from "~/modules/returners/eligibility";
 import {
   CALL_OUTCOME_LABELS,
@@ -99,7 +99,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** The advisor, as the helpline's records name them. */
-function deskActorOf(current: ActingUser, context: ActionFunctionArgs["context"]): DeskActor {
+function deskActorOf(current: ActingUser, context: ActionFunctionArgs["context"]): HelplineActor {
   return {
     ...actorOf(current, context),
     name: current.user.name,

@@ -10,7 +10,7 @@ import {
   normaliseEmail,
 } from "~/modules/auth/accounts.server";
 import { sessionCookie } from "~/modules/auth/cookie.server";
-import { newPasswordSchema } from "~/modules/auth/schemas.server";
+import { newPasswordSchema } from "~/modules/auth/account-forms.server";
 import { ROLE_LABELS, startPathFor } from "~/modules/organisations/roles";
 import { getCurrentUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, RadioGroup, TextField } from "~/components/forms";
 import { createInvitation } from "~/modules/auth/accounts.server";
-import { invitationSchema } from "~/modules/auth/schemas.server";
+import { invitationSchema } from "~/modules/auth/account-forms.server";
 import { INVITABLE_ROLES, ROLE_LABELS } from "~/modules/organisations/roles";
 import { requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";

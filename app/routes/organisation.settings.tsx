@@ -9,7 +9,7 @@ import {
   organisationSettings,
   setTwoFactorRequirement,
 } from "~/modules/organisations/settings.server";
-import { twoFactorPolicySchema } from "~/modules/auth/schemas.server";
+import { twoFactorPolicySchema } from "~/modules/auth/account-forms.server";
 import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 

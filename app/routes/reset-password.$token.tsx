@@ -5,7 +5,7 @@ import { ErrorSummary } from "~/components/forms";
 import { NewPasswordFields } from "~/components/NewPasswordFields";
 import { checkResetToken, resetPassword } from "~/modules/auth/accounts.server";
 import { clearedSessionCookie } from "~/modules/auth/cookie.server";
-import { newPasswordSchema } from "~/modules/auth/schemas.server";
+import { newPasswordSchema } from "~/modules/auth/account-forms.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 

@@ -5,7 +5,7 @@ import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } fr
 import { ReturnAnswerFields } from "~/components/ReturnAnswerFields";
 import { callbackSchema } from "~/modules/returners/callback-schemas.server";
 import { overCallbackLimit, saveCallbackRequest } from "~/modules/returners/callbacks.server";
-import { makeReference } from "~/modules/returners/desk";
+import { makeReference } from "~/modules/returners/helpline-queue";
 import { REGIONS } from "~/modules/returners/options";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";

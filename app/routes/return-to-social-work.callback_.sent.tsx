@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { REFERENCE_PATTERN } from "~/modules/returners/desk";
+import { REFERENCE_PATTERN } from "~/modules/returners/helpline-queue";
 
 export const meta: MetaFunction = () => [{ title: "Request sent – Return to social work – Practice Pathways" }];
 

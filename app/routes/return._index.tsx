@@ -12,9 +12,9 @@ import {
   SPECIALISM_LABELS,
 } from "~/modules/returners/options";
 import { returnOverview } from "~/modules/returners/overview.server";
-import { formatDays } from "~/modules/returners/route";
-import { checklistSchema, profileSchema } from "~/modules/returners/route-schemas.server";
-import { requireReturner, saveChecklist, saveProfile } from "~/modules/returners/route.server";
+import { formatDays } from "~/modules/returners/journey";
+import { checklistSchema, profileSchema } from "~/modules/returners/journey-forms.server";
+import { requireReturner, saveChecklist, saveProfile } from "~/modules/returners/journey.server";
 import { type FieldErrors } from "~/utils/forms";
 import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
@@ -162,7 +162,7 @@ export default function YourReturn() {
   const checklistErrors = actionData?.intent === "checklist" ? errors : undefined;
   const values = actionData?.values;
   const offers = page.introductions.filter((i) => i.goodNews);
-  const route = page.route;
+  const journey = page.journey;
   return (
     <>
       <ReturnNav />
@@ -196,7 +196,7 @@ export default function YourReturn() {
         </div>
       ))}
 
-      {!route ? (
+      {!journey ? (
         <div className="narrow">
           <p className="lead">
             First, a few questions. Your answers decide how many days of updating you need before you apply to restore
@@ -208,67 +208,67 @@ export default function YourReturn() {
         <>
           <section aria-labelledby="updating-heading" className="panel">
             <h2 id="updating-heading">Updating days</h2>
-            {route.route === "new_applicant" ? (
+            {journey.route === "new_applicant" ? (
               <p>
                 You were never on the register, so you apply to join it as a new applicant, not to restore a
                 registration. Social Work England tells new applicants how much updating they need; a log of what you do
                 still helps your application.
               </p>
-            ) : route.needed === 0 ? (
+            ) : journey.needed === 0 ? (
               <p>
-                {route.route === "return" && route.timeOffRegister
-                  ? `Off the register for ${route.timeOffRegister}: under 2 years, so you`
+                {journey.route === "return" && journey.timeOffRegister
+                  ? `Off the register for ${journey.timeOffRegister}: under 2 years, so you`
                   : "You"}{" "}
                 need no updating days to apply to restore your registration.
               </p>
             ) : (
               <>
                 <label htmlFor="updating-meter" className="heading-m block">
-                  {formatDays(route.count.counted)} of {route.needed} days counted
+                  {formatDays(journey.count.counted)} of {journey.needed} days counted
                 </label>
                 <meter
                   id="updating-meter"
                   className="meter"
                   min={0}
-                  max={route.needed}
-                  value={Math.min(route.count.counted, route.needed)}
-                  optimum={route.needed}
+                  max={journey.needed}
+                  value={Math.min(journey.count.counted, journey.needed)}
+                  optimum={journey.needed}
                 >
-                  {formatDays(route.count.counted)} of {route.needed}
+                  {formatDays(journey.count.counted)} of {journey.needed}
                 </meter>
-                {route.timeOffRegister ? (
+                {journey.timeOffRegister ? (
                   <p>
-                    Off the register for {route.timeOffRegister}:{" "}
-                    {route.needed === 60 ? "more than 5 years, so 60 days" : "from 2 up to 5 years, so 30 days"}.
+                    Off the register for {journey.timeOffRegister}:{" "}
+                    {journey.needed === 60 ? "more than 5 years, so 60 days" : "from 2 up to 5 years, so 30 days"}.
                   </p>
                 ) : null}
                 <p className="hint">
                   A day is at least 6 hours (each date counts for one day at most); only the last 12 months count;
                   private study at most half.
-                  {route.count.privateStudyNotCounted > 0
-                    ? ` ${formatDays(route.count.privateStudyNotCounted)} days of private study are over the half and do not count.`
+                  {journey.count.privateStudyNotCounted > 0
+                    ? ` ${formatDays(journey.count.privateStudyNotCounted)} days of private study are over the half and do not count.`
                     : ""}
-                  {route.count.outsideWindow > 0
-                    ? ` ${route.count.outsideWindow} ${route.count.outsideWindow === 1 ? "entry is" : "entries are"} more than 12 months old and no longer ${route.count.outsideWindow === 1 ? "counts" : "count"}.`
+                  {journey.count.outsideWindow > 0
+                    ? ` ${journey.count.outsideWindow} ${journey.count.outsideWindow === 1 ? "entry is" : "entries are"} more than 12 months old and no longer ${journey.count.outsideWindow === 1 ? "counts" : "count"}.`
                     : ""}
                 </p>
               </>
             )}
             <p>
               <Link to="/return/updating">
-                {route.entries ? "See and add to your updating log" : "Start your updating log"}
+                {journey.entries ? "See and add to your updating log" : "Start your updating log"}
               </Link>
             </p>
           </section>
 
           <h2 id="checklist-heading">Ready to return</h2>
           <p>
-            {route.checklist.ready
+            {journey.checklist.ready
               ? "Everything is in place for your return."
-              : `${route.checklist.left} of ${route.checklist.items.length} still to do.`}
+              : `${journey.checklist.left} of ${journey.checklist.items.length} still to do.`}
           </p>
           <ul className="plain-list" aria-labelledby="checklist-heading">
-            {route.checklist.items
+            {journey.checklist.items
               .filter((i) => !i.manual)
               .map((i) => (
                 <li key={i.key} className="action-row">
@@ -287,7 +287,7 @@ export default function YourReturn() {
             <fieldset className="fieldset">
               <legend className="fieldset__legend">Tick what is done</legend>
               {checklistErrors?.form ? <p className="error-message">{checklistErrors.form}</p> : null}
-              {route.checklist.items
+              {journey.checklist.items
                 .filter((i) => i.manual)
                 .map((i) => (
                   <CheckboxField
@@ -431,15 +431,15 @@ export default function YourReturn() {
         </a>
       </p>
 
-      {route && page.profile ? (
+      {journey && page.profile ? (
         <>
           <h2>What you need</h2>
           <ul>
-            {route.steps.map((s) => (
+            {journey.steps.map((s) => (
               <li key={s}>{s}</li>
             ))}
           </ul>
-          {route.nationalProgramme ? (
+          {journey.nationalProgramme ? (
             <p>
               The national Return to Social Work programme is open to people 2 to 10 years out of practice, as you are.
             </p>

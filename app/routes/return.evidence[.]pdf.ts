@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { evidencePackPdf } from "~/modules/returners/evidence.server";
-import { requireReturner } from "~/modules/returners/route.server";
+import { requireReturner } from "~/modules/returners/journey.server";
 import { answeringOutages } from "~/utils/outage.server";
 
 /** The returner's evidence pack for restoring their registration: their own records only. */

@@ -5,15 +5,15 @@ import { format, parseISO } from "date-fns";
 import { ErrorSummary, RadioGroup, TextAreaField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { ReturnNav } from "~/components/ReturnNav";
-import { daysInWords, daysNeededFor, entryStandings, formatDays } from "~/modules/returners/route";
-import { deleteEntrySchema, updatingEntrySchema } from "~/modules/returners/route-schemas.server";
+import { daysInWords, daysNeededFor, entryStandings, formatDays } from "~/modules/returners/journey";
+import { deleteEntrySchema, updatingEntrySchema } from "~/modules/returners/journey-forms.server";
 import {
   addUpdatingEntry,
   deleteUpdatingEntry,
   listUpdatingEntries,
   MAX_HOURS_A_DAY,
   requireReturner,
-} from "~/modules/returners/route.server";
+} from "~/modules/returners/journey.server";
 import { countUpdatingDays, HOURS_MAX, HOURS_MIN, UPDATING_KIND_LABELS, UPDATING_KINDS } from "~/modules/returners/updating";
 import { actorOf, notFound } from "~/utils/auth.server";
 import { type FieldErrors } from "~/utils/forms";

@@ -5,7 +5,7 @@ import { ErrorSummary, TextField } from "~/components/forms";
 import { signIn } from "~/modules/auth/accounts.server";
 import { pendingSignInCookie, sessionCookie } from "~/modules/auth/cookie.server";
 import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
-import { signInSchema } from "~/modules/auth/schemas.server";
+import { signInSchema } from "~/modules/auth/account-forms.server";
 import { PENDING_SIGN_IN_LIFETIME_MS } from "~/modules/auth/two-factor.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";

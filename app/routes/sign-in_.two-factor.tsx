@@ -6,7 +6,7 @@ import { completeTwoFactorSignIn } from "~/modules/auth/accounts.server";
 import { clearedPendingSignInCookie, readPendingSignInToken, sessionCookie } from "~/modules/auth/cookie.server";
 import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { findPendingSignIn } from "~/modules/auth/two-factor.server";
-import { twoFactorSignInSchema } from "~/modules/auth/schemas.server";
+import { twoFactorSignInSchema } from "~/modules/auth/account-forms.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails, safeRedirect } from "~/utils/request.server";

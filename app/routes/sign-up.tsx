@@ -5,7 +5,7 @@ import { CheckboxField, ErrorSummary, RadioGroup, TextField } from "~/components
 import { signUp } from "~/modules/auth/accounts.server";
 import { PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules";
 import { sessionCookie } from "~/modules/auth/cookie.server";
-import { signUpSchema } from "~/modules/auth/schemas.server";
+import { signUpSchema } from "~/modules/auth/account-forms.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";

@@ -17,7 +17,7 @@ import {
 import { findAgreement, saveAgreement, signAgreement } from "~/modules/first-year/agreement.server";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { tellTeamManager } from "~/modules/first-year/notifications.server";
-import { agreementActionSchema } from "~/modules/first-year/schemas.server";
+import { agreementActionSchema } from "~/modules/first-year/year-forms.server";
 import { learningAgreementDue, yearInputFor } from "~/modules/first-year/year";
 import { formatDate } from "~/modules/organisations/people";
 import { actorOf, forbidden, requireUser } from "~/utils/auth.server";

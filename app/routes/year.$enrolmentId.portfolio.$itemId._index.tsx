@@ -13,7 +13,7 @@ import { requirePortfolio } from "~/modules/portfolio/access.server";
 import { describeBytes } from "~/modules/portfolio/files";
 import { findEvidence, judgementOf, reviseEvidence } from "~/modules/portfolio/portfolio.server";
 import { BODY_LABELS, editablePart, JUDGEMENTS, KIND_DETAILS, KIND_LABELS } from "~/modules/portfolio/rules";
-import { reflectionSchema } from "~/modules/portfolio/schemas.server";
+import { reflectionSchema } from "~/modules/portfolio/reflection-form.server";
 import { forbidden, notFound } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";

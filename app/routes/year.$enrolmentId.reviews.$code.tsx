@@ -14,7 +14,7 @@ import { reviewDates, yearInputFor } from "~/modules/first-year/year";
 import { reviewPage, stepWaitingFor } from "~/modules/signoff/review-page.server";
 import { OUTCOMES, RECOMMENDATIONS } from "~/modules/signoff/reviews";
 import { blockersOfFinal, countersignReview, decideReview, submitReview } from "~/modules/signoff/reviews.server";
-import { countersignSchema, decisionSchema, submissionSchema } from "~/modules/signoff/schemas.server";
+import { countersignSchema, decisionSchema, submissionSchema } from "~/modules/signoff/review-forms.server";
 import { actorOf, forbidden, notFound, requireUser } from "~/utils/auth.server";
 import { type SubmittedValuesWithLists } from "~/utils/forms";
 import { parseSubmission } from "~/utils/forms.server";

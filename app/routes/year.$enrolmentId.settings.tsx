@@ -7,7 +7,7 @@ import { Notification } from "~/components/Notification";
 import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { PAUSE_REASONS } from "~/modules/first-year/pause-reasons";
-import { pauseOrderError, yearSettingsSchema } from "~/modules/first-year/schemas.server";
+import { pauseOrderError, yearSettingsSchema } from "~/modules/first-year/year-forms.server";
 import { nameTeamManager, savePauses, saveYearSettings } from "~/modules/first-year/settings.server";
 import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { listInRole } from "~/modules/organisations/memberships.server";

@@ -6,7 +6,7 @@ import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KINDS } from "~/modules/supervision/kinds";
-import { acknowledgeSchema } from "~/modules/supervision/schemas.server";
+import { acknowledgeSchema } from "~/modules/supervision/session-forms.server";
 import { acknowledgeSession, findSession } from "~/modules/supervision/supervision.server";
 import { actorOf, forbidden, notFound, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";

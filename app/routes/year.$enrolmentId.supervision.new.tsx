@@ -7,7 +7,7 @@ import { CheckboxGroup, ErrorSummary, RadioGroup, SelectField, TextAreaField, Te
 import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KINDS } from "~/modules/supervision/kinds";
-import { sessionSchema } from "~/modules/supervision/schemas.server";
+import { sessionSchema } from "~/modules/supervision/session-forms.server";
 import { openActions, recordSession } from "~/modules/supervision/supervision.server";
 import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";

@@ -8,7 +8,7 @@ import { Notification } from "~/components/Notification";
 import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { breaches, judgeWeeks } from "~/modules/workload/rules";
-import { workloadActionSchema } from "~/modules/workload/schemas.server";
+import { workloadActionSchema } from "~/modules/workload/workload-forms.server";
 import { findLimit, listWeeks, recordWeek, setLimit } from "~/modules/workload/workload.server";
 import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";

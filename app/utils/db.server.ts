@@ -68,7 +68,7 @@ export function constantTextArray(values: readonly string[]): SQL {
 }
 
 /** Tests and scripts hand in their own database. */
-export function useDatabase(handle: DatabaseHandle | undefined) {
+export function swapDatabase(handle: DatabaseHandle | undefined) {
   current = handle;
   if (handle) holder.__ppDatabase = Promise.resolve(handle);
   else holder.__ppDatabase = undefined;

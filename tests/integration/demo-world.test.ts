@@ -12,7 +12,7 @@ import {
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemoWorld, seedIfEmpty, teamManagerOf } from "#db/seed/demo-world";
 import { signIn } from "~/modules/auth/accounts.server";
 import { passwordProblem } from "~/modules/auth/password-policy.server";
-import { firstYearPosition } from "~/modules/organisations/first-year";
+import { firstYearPosition } from "~/modules/first-year/position";
 import { createTestDatabase, withTestDatabase } from "../support/database";
 import { requestFrom } from "../support/fixtures";
 

@@ -9,7 +9,7 @@ import { format, subDays, subYears } from "date-fns";
 import { and, eq } from "drizzle-orm";
 import { auditEvents, callbackRequests } from "#db/schema";
 import { CALLBACKS_PER_HOUR } from "~/modules/returners/callbacks.server";
-import { REFERENCE_PATTERN } from "~/modules/returners/desk";
+import { REFERENCE_PATTERN } from "~/modules/returners/helpline-queue";
 import { addWorkingDays } from "~/modules/returners/working-days";
 import * as callbackPage from "~/routes/return-to-social-work.callback";
 import * as checkPage from "~/routes/return-to-social-work._index";

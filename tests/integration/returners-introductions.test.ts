@@ -15,7 +15,7 @@ import {
   type Actor,
 } from "~/modules/returners/introductions.server";
 import { listAllOpenVacancies, listOpenVacancies, updateVacancy } from "~/modules/returners/vacancies.server";
-import { myIntroductions } from "~/modules/returners/route.server";
+import { myIntroductions } from "~/modules/returners/journey.server";
 import * as councilIntroduction from "~/routes/organisation.introductions.$introductionId";
 import * as councilIntroductions from "~/routes/organisation.introductions._index";
 import * as leadVacancy from "~/routes/organisation.vacancies.$vacancyId";

@@ -18,7 +18,7 @@ import { agreementHash, agreementStatus } from "~/modules/first-year/agreement";
 import { findAgreement } from "~/modules/first-year/agreement.server";
 import { reviewState } from "~/modules/signoff/reviews";
 import { reviewRecords } from "~/modules/signoff/reviews.server";
-import { useDatabase } from "~/utils/db.server";
+import { swapDatabase } from "~/utils/db.server";
 import { failureOf } from "../support/errors";
 
 /** A copy of the migrations that stops just before the team manager's. */
@@ -56,7 +56,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  useDatabase(undefined);
+  swapDatabase(undefined);
   await handle?.close();
   await dropDatabase?.();
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
@@ -107,7 +107,7 @@ test("a year signed by the programme lead keeps its records, and its agreement w
            (${enrolment}, 'three-month', ${submission}, 'countersignature', 'countersigned', null, '[]'::jsonb, 'h1', ${lead}, 'programme_lead')`);
 
   await migrateDatabase(handle);
-  useDatabase(handle);
+  swapDatabase(handle);
 
   // Every signature is still there; the lead's no longer counts.
   const found = await findAgreement(enrolment);

@@ -10,7 +10,7 @@ import { inject } from "vitest";
 import { migrateDatabase, openDatabase, type Database, type DatabaseHandle } from "#db/client";
 import { queryTallyLogger } from "#db/query-count";
 import * as schema from "#db/schema";
-import { useDatabase } from "~/utils/db.server";
+import { swapDatabase } from "~/utils/db.server";
 
 /** A PGlite in memory, loaded from the migrated template (as openDatabase would make it, otherwise). */
 async function pgliteFromTemplate(template: string): Promise<DatabaseHandle> {
@@ -65,10 +65,10 @@ export function withTestDatabase() {
   const state: { handle?: DatabaseHandle } = {};
   beforeAll(async () => {
     state.handle = await createTestDatabase();
-    useDatabase(state.handle);
+    swapDatabase(state.handle);
   });
   afterAll(async () => {
-    useDatabase(undefined);
+    swapDatabase(undefined);
     await state.handle?.close();
   });
   return {

@@ -1,4 +1,4 @@
-import { firstYearPosition } from "~/modules/organisations/first-year";
+import { firstYearPosition } from "~/modules/first-year/position";
 import { describeProgress, formatDate, STAGE_LABELS } from "~/modules/organisations/people";
 
 /** A local calendar day, as the server's clock would give it. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { changePasswordSchema, invitationSchema, signInSchema, signUpSchema } from "~/modules/auth/schemas.server";
+import { changePasswordSchema, invitationSchema, signInSchema, signUpSchema } from "~/modules/auth/account-forms.server";
 import { parseSubmission } from "~/utils/forms.server";
 
 function form(entries: [string, string][]) {

@@ -11,7 +11,7 @@ import {
   submissionHash,
   type SignoffLike,
 } from "~/modules/signoff/reviews";
-import { decisionSchema } from "~/modules/signoff/schemas.server";
+import { decisionSchema } from "~/modules/signoff/review-forms.server";
 import { attention } from "~/modules/first-year/attention";
 
 const programme = (slug: string) =>

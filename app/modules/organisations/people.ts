@@ -1,5 +1,5 @@
 import { differenceInCalendarDays, format, parseISO } from "date-fns";
-import { firstYearPosition } from "./first-year";
+import { firstYearPosition } from "../first-year/position";
 import { englandToday } from "~/utils/england";
 
 export const STAGE_LABELS = {

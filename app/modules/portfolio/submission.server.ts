@@ -5,7 +5,7 @@ import { isUuid } from "~/utils/ids";
 import { checkFile, describeBytes } from "./files";
 import type { EvidenceInput, UploadedFile } from "./portfolio.server";
 import type { EvidenceKind } from "./rules";
-import { evidenceErrors, evidenceFormValues, evidenceSchema } from "./schemas.server";
+import { evidenceErrors, evidenceFormValues, evidenceSchema } from "./reflection-form.server";
 
 export type Submission =
   | { ok: true; input: EvidenceInput; file: UploadedFile | null; removeFileIds: string[]; version: number | null }

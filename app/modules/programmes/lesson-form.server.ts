@@ -1,5 +1,5 @@
 import { parseSubmission } from "~/utils/forms.server";
-import { lessonActionSchema } from "./schemas.server";
+import { lessonActionSchema } from "./lesson-action-form.server";
 
 /**
  * The lesson page's forms, parsed. On the server only, so that zod (and everything the schema pulls

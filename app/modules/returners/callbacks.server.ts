@@ -10,7 +10,7 @@ import { formatDate } from "~/modules/organisations/people";
 import { getDb } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import type { CallbackForm } from "./callback-schemas.server";
-import { makeReference } from "./desk";
+import { makeReference } from "./helpline-queue";
 import { addWorkingDays } from "./working-days";
 
 /** Requests one address may send in an hour before it is asked to wait. */

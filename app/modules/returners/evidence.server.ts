@@ -8,9 +8,9 @@ import { PdfWriter } from "~/modules/signoff/pdf-writer";
 import { cpdSentences, cpdState, registrationYearOf } from "./cpd";
 import { englandDay } from "~/utils/england";
 import { PROFESSIONAL_STANDARDS, REGISTRATION_LABELS, SPECIALISM_LABELS } from "./options";
-import { daysInWords, daysNeededFor, entryStandings, formatDays, readyToReturn } from "./route";
+import { daysInWords, daysNeededFor, entryStandings, formatDays, readyToReturn } from "./journey";
 import { discussedWithPeer } from "./cpd";
-import { listCpdRecords, listUpdatingEntries, type ReturnerProfile } from "./route.server";
+import { listCpdRecords, listUpdatingEntries, type ReturnerProfile } from "./journey.server";
 import { countUpdatingDays, UPDATING_KIND_LABELS } from "./updating";
 
 const day = (d: string) => format(parseISO(d), "d MMM yyyy");

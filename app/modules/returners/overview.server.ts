@@ -6,9 +6,9 @@ import { findEnrolment, lessonStatesFor } from "~/modules/programmes/learning.se
 import { moduleProgress, programmeProgress } from "~/modules/programmes/progress";
 import { cpdSentences, cpdState } from "./cpd";
 import { INTRODUCTION_STATUS_LABELS } from "./options";
-import { eligibilityFor, isGoodNews, readyToReturn } from "./route";
+import { eligibilityFor, isGoodNews, readyToReturn } from "./journey";
 import { discussedWithPeer } from "./cpd";
-import { listCpdRecords, listUpdatingEntries, myIntroductions, type ReturnerProfile } from "./route.server";
+import { listCpdRecords, listUpdatingEntries, myIntroductions, type ReturnerProfile } from "./journey.server";
 import { countUpdatingDays } from "./updating";
 
 export const REFRESHER = "return-to-social-work";
@@ -74,7 +74,7 @@ export async function returnOverview(userId: string, profile: ReturnerProfile | 
     daysLeft: cpd.daysLeft,
     ...cpdSentences(cpd),
   };
-  if (!profile) return { today, refresher, introductions, cpd: cpdSummary, route: null };
+  if (!profile) return { today, refresher, introductions, cpd: cpdSummary, journey: null };
   const eligibility = eligibilityFor(profile, today);
   const needed = eligibility.updatingDays;
   const count = countUpdatingDays(
@@ -87,7 +87,7 @@ export async function returnOverview(userId: string, profile: ReturnerProfile | 
     refresher,
     introductions,
     cpd: cpdSummary,
-    route: {
+    journey: {
       needed,
       count,
       entries: entries.length,

@@ -6,9 +6,9 @@ import {
   formatDays,
   readyToReturn,
   type StandingEntry,
-} from "~/modules/returners/route";
+} from "~/modules/returners/journey";
 import { discussedWithPeer } from "~/modules/returners/cpd";
-import { cpdRecordSchema, profileSchema, updatingEntrySchema } from "~/modules/returners/route-schemas.server";
+import { cpdRecordSchema, profileSchema, updatingEntrySchema } from "~/modules/returners/journey-forms.server";
 import { countUpdatingDays } from "~/modules/returners/updating";
 import { parseSubmission } from "~/utils/forms.server";
 

@@ -1,12 +1,12 @@
 /**
- * The returner's own route, as pure rules: how many updating days their answers call for,
+ * The returner's own journey back into practice, as pure rules: how many updating days their answers call for,
  * which entries of their log count (and which no longer do), and the 'ready to return' checklist.
  */
 import { checkEligibility } from "./eligibility";
 import type { RegistrationStatus, Specialism } from "./options";
 import { HOURS_PER_DAY, shareOutDays, windowStartOf, type UpdatingCount, type UpdatingEntry } from "./updating";
 
-export interface RouteProfile {
+export interface JourneyProfile {
   registrationStatus: RegistrationStatus;
   lapsedOn: string | null;
   lastPractisedOn: string | null;
@@ -16,7 +16,7 @@ export interface RouteProfile {
   supervisedStartAgreed: boolean;
 }
 
-type Answers = Pick<RouteProfile, "registrationStatus" | "lapsedOn" | "lastPractisedOn" | "specialism">;
+type Answers = Pick<JourneyProfile, "registrationStatus" | "lapsedOn" | "lastPractisedOn" | "specialism">;
 
 /** What a returner's answers call for: the public self-check's rule, for someone qualified in the UK. */
 export function eligibilityFor(profile: Answers, today: string) {
@@ -102,7 +102,7 @@ export interface ChecklistItem {
 
 /** The 'ready to return' checklist: updating is worked out from the log, the rest the returner ticks. */
 export function readyToReturn(
-  profile: Pick<RouteProfile, "registrationRestored" | "referencesReceived" | "supervisedStartAgreed">,
+  profile: Pick<JourneyProfile, "registrationRestored" | "referencesReceived" | "supervisedStartAgreed">,
   count: Pick<UpdatingCount, "counted" | "needed" | "done">,
   /** A new applicant (never registered) joins the register: Social Work England says what updating they need. */
   newApplicant = false,

@@ -5,7 +5,7 @@ import {
   makeReference,
   REFERENCE_PATTERN,
   workingDaysAgo,
-} from "~/modules/returners/desk";
+} from "~/modules/returners/helpline-queue";
 import { workingDaysBetween } from "~/modules/returners/working-days";
 
 describe("references", () => {

@@ -10,8 +10,8 @@ import { recordAudit, type OrganisationActor } from "~/modules/audit/audit.serve
 import { issuePasswordLink, normaliseEmail } from "~/modules/auth/accounts.server";
 import { getDb } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
-import type { QueueFilters } from "./desk";
-import { ageBandRange } from "./desk";
+import type { QueueFilters } from "./helpline-queue";
+import { ageBandRange } from "./helpline-queue";
 import { CALLBACK_STATUS_LABELS, CONTACT_OUTCOMES, type CallbackStatus, type CallOutcome } from "./options";
 import { englandToday } from "~/utils/england";
 
@@ -20,7 +20,7 @@ export const REFRESHER_PROGRAMME = "return-to-social-work";
 export const WELCOME_LINK_LIFETIME_MS = 7 * 24 * 60 * 60_000;
 
 /** A helpline advisor: the audit actor, with the names the helpline's records and emails show. */
-export type DeskActor = OrganisationActor & { name: string; helplineId: string; helplineName: string };
+export type HelplineActor = OrganisationActor & { name: string; helplineId: string; helplineName: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -116,7 +116,7 @@ export async function listNotes(requestId: string) {
  * Logs a call (or an attempt, an email, a note). The first time the person is reached, that is
  * their first contact, and a new request becomes contacted. Note, request and audit commit together.
  */
-export async function logCall(actor: DeskActor, request: CallbackRequestRow, outcome: CallOutcome, note: string) {
+export async function logCall(actor: HelplineActor, request: CallbackRequestRow, outcome: CallOutcome, note: string) {
   const db = await getDb();
   const reached = CONTACT_OUTCOMES.includes(outcome);
   await db.transaction(async (tx) => {
@@ -148,7 +148,7 @@ export async function logCall(actor: DeskActor, request: CallbackRequestRow, out
 
 /** Moves the request to another status, with the reason kept as a note in its history. */
 export async function changeStatus(
-  actor: DeskActor,
+  actor: HelplineActor,
   request: CallbackRequestRow,
   status: CallbackStatus,
   reason: string,
@@ -192,7 +192,7 @@ export type AccountResult = { ok: true; created: boolean; userId: string } | { o
  * account gets a link to set its password; an existing one is told the helpline linked it.
  */
 export async function createReturnerAccount(
-  actor: DeskActor,
+  actor: HelplineActor,
   request: CallbackRequestRow,
   origin: string,
   today = englandToday(),

@@ -132,7 +132,7 @@ describe("who may use the pages", () => {
 
 describe("the answers that decide the days needed", () => {
   test("with no answers yet the page asks for them; lapsed about six years ago means 60 days", async () => {
-    expect((await loadReturn(janet)).route).toBeNull();
+    expect((await loadReturn(janet)).journey).toBeNull();
     const bad = await sendReturn(janet, { ...answers(6), lapsedOn: "", region: "" });
     expect(bad.status).toBe(400);
     expect(bad.errors).toEqual({
@@ -142,15 +142,15 @@ describe("the answers that decide the days needed", () => {
     expect(bad.values.lastPractisedOn).toBe(answers(6).lastPractisedOn);
     expect((await sendReturn(janet, answers(6))).location).toBe("/return?saved=answers");
     const page = await loadReturn(janet);
-    expect(page.route?.needed).toBe(60);
-    expect(page.route?.count.counted).toBe(0);
-    expect(page.route?.checklist.ready).toBe(false);
+    expect(page.journey?.needed).toBe(60);
+    expect(page.journey?.count.counted).toBe(0);
+    expect(page.journey?.checklist.ready).toBe(false);
   });
 
   test("the checklist's ticks are the returner's; updating done is worked out from the log", async () => {
     const saved = await sendReturn(janet, { intent: "checklist", referencesReceived: "yes" });
     expect(saved.location).toBe("/return?saved=checklist");
-    const items = (await loadReturn(janet)).route!.checklist.items;
+    const items = (await loadReturn(janet)).journey!.checklist.items;
     expect(Object.fromEntries(items.map((i) => [i.key, i.done]))).toEqual({
       updatingDone: false,
       registrationRestored: false,
@@ -167,10 +167,10 @@ describe("someone never on the register", () => {
     const saved = await sendReturn(sam, { ...answers(6), registrationStatus: "never_registered", lapsedOn: "" });
     expect(saved.location).toBe("/return?saved=answers");
     const page = await loadReturn(sam);
-    expect(page.route).toMatchObject({ route: "new_applicant", needed: 0, timeOffRegister: null });
-    expect(page.route!.steps[0]).toMatch(/as a new applicant/);
-    expect(page.route!.checklist.items.map((i) => i.key)).not.toContain("updatingDone");
-    expect(page.route!.checklist.items[0]!.label).toBe("Registered with Social Work England (as a new applicant)");
+    expect(page.journey).toMatchObject({ route: "new_applicant", needed: 0, timeOffRegister: null });
+    expect(page.journey!.steps[0]).toMatch(/as a new applicant/);
+    expect(page.journey!.checklist.items.map((i) => i.key)).not.toContain("updatingDone");
+    expect(page.journey!.checklist.items[0]!.label).toBe("Registered with Social Work England (as a new applicant)");
     await sendUpdating(sam, entry({ hours: "9" }));
     const log = await loadUpdating(sam);
     expect(log).toMatchObject({ newApplicant: true, needed: null });
@@ -186,7 +186,7 @@ describe("the updating log", () => {
     const page = await loadUpdating(janet);
     expect(page.count.counted).toBe(1.5);
     expect(page.entries.map((e) => e.hours)).toEqual(["3", "6"]); // newest first
-    expect((await loadReturn(janet)).route?.count.counted).toBe(1.5);
+    expect((await loadReturn(janet)).journey?.count.counted).toBe(1.5);
     const [audited] = await t.db
       .select({ n: count() })
       .from(auditEvents)
