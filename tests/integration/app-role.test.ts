@@ -10,8 +10,7 @@ import postgres from "postgres";
 import { migrateAsOwner } from "#db/client";
 import { withTestDatabase } from "../support/database";
 import { failureOf } from "../support/errors";
-
-const ADMIN_URL = process.env.PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+import { ADMIN_URL, postgresServerAnswers } from "../support/postgres-server";
 
 const t = withTestDatabase();
 
@@ -39,18 +38,7 @@ test("every append-only table refuses TRUNCATE", async () => {
     );
 });
 
-async function serverReachable() {
-  const probe = postgres(ADMIN_URL, { max: 1, connect_timeout: 3, onnotice: () => {} });
-  try {
-    await probe`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await probe.end({ timeout: 1 });
-  }
-}
-const havePostgres = await serverReachable();
+const havePostgres = await postgresServerAnswers();
 if (!havePostgres) console.warn(`[app-role] PostgreSQL is not reachable at ${ADMIN_URL}: the app role's tests are skipped here (CI runs them).`);
 
 describe.skipIf(!havePostgres)("the app's role on the PostgreSQL server", () => {

@@ -12,21 +12,9 @@ import path from "node:path";
 import { format } from "date-fns";
 import postgres from "postgres";
 import { freePort, removeMailboxes, signIn, startServer, type Running } from "../support/live-server";
+import { ADMIN_URL, postgresServerAnswers } from "../support/postgres-server";
 
-const ADMIN_URL = process.env.PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-async function serverReachable() {
-  const probe = postgres(ADMIN_URL, { max: 1, connect_timeout: 3, onnotice: () => {} });
-  try {
-    await probe`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await probe.end({ timeout: 1 });
-  }
-}
-const havePostgres = await serverReachable();
+const havePostgres = await postgresServerAnswers();
 if (!havePostgres)
   console.warn(
     `[faults] PostgreSQL is not reachable at ${ADMIN_URL}: its fault tests are skipped here (CI runs them).`,
