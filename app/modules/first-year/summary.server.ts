@@ -8,14 +8,12 @@ import { parseISO, startOfDay, subDays } from "date-fns";
 import { findProgramme, loadManifest } from "~/modules/programmes/catalogue.server";
 import type { Enrolment } from "~/modules/programmes/learning.server";
 import { evidenceForEnrolments } from "~/modules/portfolio/portfolio.server";
-import { frameworksOf, observationsBehind, sufficiency } from "~/modules/portfolio/rules";
-import { describeYear, isoDate, yearEnd, yearInputFor } from "./year";
-import { supervisionSchedule } from "~/modules/supervision/schedule";
+import { observationsBehind } from "~/modules/portfolio/rules";
+import { assembleYear } from "./assembly";
+import { describeYear } from "./year";
 import { sessionDatesFor } from "~/modules/supervision/supervision.server";
-import { breaches, judgeWeeks } from "~/modules/workload/rules";
 import { workloadFor } from "~/modules/workload/workload.server";
 import { reviewRecordsFor } from "~/modules/signoff/reviews.server";
-import { reviewStates } from "~/modules/signoff/reviews";
 import { attention, type AttentionItem, type AttentionViewer } from "./attention";
 import { agreementSummaries, type AgreementSummary } from "./overview.server";
 import { oldestKept, perYear } from "./year-cache.server";
@@ -98,19 +96,29 @@ async function workOutSummaries(
   const result = new Map<string, YearSummary>();
   for (const e of assessed) {
     const programme = findProgramme(e.programmeSlug)!;
-    const rules = programme.assessment!;
-    const schedule = supervisionSchedule(e, programme, held.get(e.id) ?? [], today);
     const items = evidence.get(e.id) ?? [];
-    const year = yearInputFor(e, programme);
-    const reviewPoints = reviewStates(year, reviews.get(e.id)!);
-    const endsOn = isoDate(yearEnd(year));
-    const meter = sufficiency(rules, e.pathway, frameworksOf(frameworks, rules, e.pathway, endsOn), items, {
+    const {
+      year,
+      ends,
       reviews: reviewPoints,
+      schedule,
+      meter,
+      flaggedWeeks,
+    } = assembleYear(
+      e,
+      programme,
+      frameworks,
+      {
+        heldOn: held.get(e.id) ?? [],
+        evidence: items,
+        weeks: workload.weeks.get(e.id) ?? [],
+        limit: workload.limits.get(e.id) ?? null,
+        reviews: reviews.get(e.id)!,
+      },
       today,
-      endsOn,
-    });
+    );
     const start = parseISO(e.startedOn).getTime();
-    const shareGone = (today.getTime() - start) / (yearEnd(year).getTime() - start);
+    const shareGone = (today.getTime() - start) / (ends.getTime() - start);
     const observations = meter.kinds.find((k) => k.kind === "direct_observation");
     const base = `/year/${e.id}`;
     const summary = {
@@ -123,9 +131,7 @@ async function workOutSummaries(
       nextSupervision: schedule.next?.due ?? null,
       missedSupervision: schedule.overdue,
       workloadHref: `${base}/workload`,
-      workloadFlags: breaches(
-        judgeWeeks(workload.weeks.get(e.id) ?? [], workload.limits.get(e.id) ?? null, rules.protectedTimeShare),
-      ),
+      workloadFlags: flaggedWeeks.length,
       portfolioHref: `${base}/portfolio`,
       evidencePercent: meter.percent,
     };

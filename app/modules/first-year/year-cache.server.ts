@@ -9,7 +9,7 @@
  * is at most five minutes old (CACHE_MAX_AGE_MS). Each server process keeps its own and checks the
  * revision on every request, so any number of servers agree (ADR 014).
  */
-import { CACHE_MAX_AGE_MS, cacheEntry, type CacheEntry } from "~/utils/cache.server";
+import { CACHE_MAX_AGE_MS, type CacheEntry } from "~/utils/cache.server";
 
 /** A value is worked out again after this long even when nothing has changed. */
 export const YEAR_CACHE_MAX_AGE_MS = CACHE_MAX_AGE_MS;
@@ -71,16 +71,4 @@ export function oldestKept(entry: CacheEntry<unknown>, enrolmentIds: Iterable<st
   let oldest = now;
   for (const id of enrolmentIds) oldest = Math.min(oldest, entry.madeAt(id) ?? now);
   return oldest;
-}
-
-/** The year page's data, in the data cache: the same for everyone who may see the year. */
-const YEAR_PAGES = cacheEntry<unknown>("year-page");
-
-/**
- * The year page's data (shaped by the page, which works it out with `work`), worked out again only
- * when the year changes, on a new day or after five minutes. Declared here rather than in the
- * route: a route module is sent to the browser too, where a *.server module is empty.
- */
-export function yearPageData<T>(year: YearKey, today: Date, work: () => Promise<T>): Promise<T> {
-  return forYear(YEAR_PAGES as CacheEntry<T>, year, today, "", work);
 }
