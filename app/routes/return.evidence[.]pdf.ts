@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { actedBy, recordAudit } from "~/modules/audit/audit.server";
+import { actorOf } from "~/utils/auth.server";
 import { evidencePackPdf } from "~/modules/returners/evidence.server";
 import { requireReturner } from "~/modules/returners/journey.server";
 import { answeringOutages } from "~/utils/outage.server";
@@ -9,12 +10,10 @@ export const loader = answeringOutages(async ({ request, context }: LoaderFuncti
   const { current, profile } = await requireReturner(request);
   const pdf = await evidencePackPdf({ id: current.user.id, name: current.user.name }, profile);
   await recordAudit({
-    actorUserId: current.user.id,
-    actorRole: "returner",
+    ...actedBy(actorOf(current, context, { role: "returner", organisationId: null })),
     action: "returner.evidence_downloaded",
     subjectType: "returner_profile",
     subjectId: current.user.id,
-    ipAddress: context.clientIp,
   });
   return new Response(new Uint8Array(pdf), {
     headers: {

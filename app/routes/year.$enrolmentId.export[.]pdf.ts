@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireYearAccess } from "~/modules/first-year/access.server";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { actedBy, recordAudit } from "~/modules/audit/audit.server";
 import { yearExportPdf } from "~/modules/signoff/export.server";
-import { requireUser } from "~/utils/auth.server";
+import { actorOf, requireUser } from "~/utils/auth.server";
 import { answeringOutages } from "~/utils/outage.server";
 
 /** The whole year as one PDF, for those who may open it; each download is in the audit trail. */
@@ -13,14 +13,11 @@ export const loader = answeringOutages(async ({ request, params, context }: Load
     current.memberships.find((m) => m.organisationId === enrolment.organisationId)?.organisation.name ?? "";
   const pdf = await yearExportPdf(enrolment, programme, learnerName, organisationName);
   await recordAudit({
-    actorUserId: current.user.id,
-    actorRole: party,
-    organisationId: enrolment.organisationId,
+    ...actedBy(actorOf(current, context, { role: party, organisationId: enrolment.organisationId })),
     action: "year.exported",
     subjectType: "enrolment",
     subjectId: enrolment.id,
     detail: { enrolment: enrolment.id },
-    ipAddress: context.clientIp,
   });
   return new Response(new Uint8Array(pdf), {
     headers: {

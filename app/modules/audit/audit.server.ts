@@ -25,6 +25,16 @@ export interface AuditEntry {
   ipAddress?: string | null;
 }
 
+/** Who acted, as the audit trail records it: the one way from an actor (`actorOf`) to an entry. */
+export function actedBy(actor: AuditActor): Pick<AuditEntry, "actorUserId" | "actorRole" | "organisationId" | "ipAddress"> {
+  return {
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    organisationId: actor.organisationId,
+    ipAddress: actor.ipAddress ?? null,
+  };
+}
+
 /** Appends to the audit trail, inside the caller's transaction when one is given. */
 export async function recordAudit(entry: AuditEntry, tx?: Database) {
   const db = tx ?? (await getDb());

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { learningAgreements, learningAgreementSignatures, users } from "#db/schema";
-import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { actedBy, type AuditActor, recordAudit } from "~/modules/audit/audit.server";
 import { getDb, preparedStatement, refusedByCheck } from "~/utils/db.server";
 import {
   AGREEMENT_FIELDS,
@@ -91,14 +91,11 @@ export async function saveAgreement(enrolmentId: string, actor: Actor, content: 
     if (result.changed) {
       await recordAudit(
         {
-          actorUserId: actor.userId,
-          actorRole: actor.party,
-          organisationId: actor.organisationId,
+          ...actedBy({ ...actor, role: actor.party }),
           action: "learning_agreement.saved",
           subjectType: "learning_agreement",
           subjectId: result.row.id,
           detail: { version: result.row.version, enrolment: enrolmentId },
-          ipAddress: actor.ipAddress,
         },
         tx,
       );
@@ -149,14 +146,11 @@ export async function signAgreement(enrolmentId: string, actor: Actor, versionSe
       );
     await recordAudit(
       {
-        actorUserId: actor.userId,
-        actorRole: actor.party,
-        organisationId: actor.organisationId,
+        ...actedBy({ ...actor, role: actor.party }),
         action: "learning_agreement.signed",
         subjectType: "learning_agreement",
         subjectId: agreement.id,
         detail: { version: agreement.version, contentHash: agreement.contentHash, party: actor.party },
-        ipAddress: actor.ipAddress,
       },
       tx,
     );

@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { enrolments } from "#db/schema";
-import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { actedBy, type AuditActor, recordAudit } from "~/modules/audit/audit.server";
 import { listInRole } from "~/modules/organisations/memberships.server";
 import { getDb } from "~/utils/db.server";
 import type { Pause } from "./year";
@@ -18,14 +18,11 @@ export type StoredPause = Pause & { reason: string };
 async function audit(tx: Database, actor: Actor, enrolmentId: string, action: string, detail: Record<string, unknown>) {
   await recordAudit(
     {
-      actorUserId: actor.userId,
-      actorRole: actor.role,
-      organisationId: actor.organisationId,
+      ...actedBy(actor),
       action,
       subjectType: "enrolment",
       subjectId: enrolmentId,
       detail,
-      ipAddress: actor.ipAddress,
     },
     tx,
   );

@@ -1,7 +1,7 @@
 /** An organisation's own settings, kept by its programme lead (or, for the platform team, an admin). */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { memberships, organisations, twoFactorCredentials, users } from "#db/schema";
-import { recordAudit, type OrganisationActor } from "~/modules/audit/audit.server";
+import { actedBy, type OrganisationActor, recordAudit } from "~/modules/audit/audit.server";
 import { TWO_FACTOR_ROLES } from "~/modules/auth/two-factor";
 import { getDb } from "~/utils/db.server";
 import type { Role } from "./roles";
@@ -71,13 +71,10 @@ export async function setTwoFactorRequirement(actor: OrganisationActor, required
       .where(eq(organisations.id, actor.organisationId));
     await recordAudit(
       {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        organisationId: actor.organisationId,
+        ...actedBy(actor),
         action: required ? "organisation.two_factor_required" : "organisation.two_factor_not_required",
         subjectType: "organisation",
         subjectId: actor.organisationId,
-        ipAddress: actor.ipAddress,
       },
       tx,
     );

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { evidenceFileContents, evidenceFiles, evidenceItems, evidenceVersions, users } from "#db/schema";
-import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { actedBy, type AuditActor, recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import type { FileCheck } from "./files";
@@ -171,9 +171,7 @@ async function insertEvidence(
     .returning();
   await recordAudit(
     {
-      actorUserId: actor.userId,
-      actorRole: actor.role,
-      organisationId: actor.organisationId,
+      ...actedBy(actor),
       action: "evidence.created",
       subjectType: "evidence_item",
       subjectId: item.id,
@@ -266,14 +264,11 @@ export async function reviseEvidence(
       .where(eq(evidenceItems.id, itemId));
     await recordAudit(
       {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        organisationId: actor.organisationId,
+        ...actedBy(actor),
         action: "evidence.revised",
         subjectType: "evidence_item",
         subjectId: itemId,
         detail: { enrolment: enrolmentId, version, contentHash, previous: current!.contentHash },
-        ipAddress: actor.ipAddress,
       },
       tx,
     );

@@ -2,7 +2,7 @@
 import { alias } from "drizzle-orm/pg-core";
 import { and, asc, count, eq } from "drizzle-orm";
 import { cohorts, enrolments, memberships, users } from "#db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { actedBy, recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { findProgramme } from "./catalogue.server";
 import { startsTooEarly } from "./availability";
@@ -82,14 +82,11 @@ export async function createCohort(actor: Actor, input: { programmeSlug: string;
       .returning();
     await recordAudit(
       {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        organisationId: actor.organisationId,
+        ...actedBy(actor),
         action: "cohort.created",
         subjectType: "cohort",
         subjectId: created!.id,
         detail: { programme: input.programmeSlug, name: input.name },
-        ipAddress: actor.ipAddress,
       },
       tx,
     );
@@ -189,9 +186,7 @@ export async function enrolLearner(
         );
       await recordAudit(
         {
-          actorUserId: actor.userId,
-          actorRole: actor.role,
-          organisationId: actor.organisationId,
+          ...actedBy(actor),
           action: "enrolment.created",
           subjectType: "enrolment",
           subjectId: rows[0].id,

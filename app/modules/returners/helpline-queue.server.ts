@@ -6,7 +6,7 @@
 import { format } from "date-fns";
 import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { callbackNotes, callbackRequests, enrolments, returnerProfiles, users } from "#db/schema";
-import { recordAudit, type OrganisationActor } from "~/modules/audit/audit.server";
+import { actedBy, type OrganisationActor, recordAudit } from "~/modules/audit/audit.server";
 import { issuePasswordLink, normaliseEmail } from "~/modules/auth/accounts.server";
 import { getDb } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
@@ -132,14 +132,12 @@ export async function logCall(actor: HelplineActor, request: CallbackRequestRow,
       .where(and(eq(callbackRequests.id, request.id), eq(callbackRequests.helplineId, actor.helplineId)));
     await recordAudit(
       {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
+        ...actedBy(actor),
         organisationId: actor.helplineId,
         action: "callback.call_logged",
         subjectType: "callback_request",
         subjectId: request.id,
         detail: { outcome, ...(reached && request.status === "new" ? { status: "contacted" } : {}) },
-        ipAddress: actor.ipAddress,
       },
       tx,
     );
@@ -169,14 +167,12 @@ export async function changeStatus(
       .where(and(eq(callbackRequests.id, request.id), eq(callbackRequests.helplineId, actor.helplineId)));
     await recordAudit(
       {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
+        ...actedBy(actor),
         organisationId: actor.helplineId,
         action: "callback.status_changed",
         subjectType: "callback_request",
         subjectId: request.id,
         detail: { from: request.status, to: status },
-        ipAddress: actor.ipAddress,
       },
       tx,
     );
@@ -269,14 +265,12 @@ export async function createReturnerAccount(
     const token = !existing?.passwordHash ? await issuePasswordLink(tx, userId, WELCOME_LINK_LIFETIME_MS) : null;
     await recordAudit(
       {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
+        ...actedBy(actor),
         organisationId: actor.helplineId,
         action: created ? "returner.account_created" : "returner.account_linked",
         subjectType: "callback_request",
         subjectId: request.id,
         detail: { user: userId, programme: REFRESHER_PROGRAMME },
-        ipAddress: actor.ipAddress,
       },
       tx,
     );

@@ -6,7 +6,7 @@
 import { format, parseISO } from "date-fns";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { callbackRequests, introductionEvents, introductions, organisations, users, vacancies } from "#db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { actedBy, recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { canMove, hasRecordedConsent, requestStatusAfter } from "./introductions";
 import type { CouncilStepInput } from "./introduction-schema.server";
@@ -92,14 +92,11 @@ export async function introduce(
         .where(eq(callbackRequests.id, requestId));
     await recordAudit(
       {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        organisationId: actor.organisationId,
+        ...actedBy(actor),
         action: "introduction.made",
         subjectType: "introduction",
         subjectId: created.id,
         detail: { request: request.reference, vacancy: vacancy.id, council: vacancy.organisationId },
-        ipAddress: actor.ipAddress,
       },
       tx,
     );
@@ -233,14 +230,11 @@ export async function recordCouncilStep(actor: Actor, introductionId: string, in
     }
     await recordAudit(
       {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        organisationId: actor.organisationId,
+        ...actedBy(actor),
         action: `introduction.${input.intent}`,
         subjectType: "introduction",
         subjectId: introductionId,
         detail: { from: current.status, to: input.intent },
-        ipAddress: actor.ipAddress,
       },
       tx,
     );

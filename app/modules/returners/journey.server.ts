@@ -15,7 +15,7 @@ import {
   updatingEntries,
   vacancies,
 } from "#db/schema";
-import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { actedBy, type AuditActor, recordAudit } from "~/modules/audit/audit.server";
 import { forbidden, requireUser, type CurrentUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import type { RegistrationStatus, Region, Specialism } from "./options";
@@ -50,14 +50,11 @@ const audit = (
   subjectId: string,
   detail: Record<string, unknown>,
 ) => ({
-  actorUserId: actor.userId,
-  actorRole: "returner",
-  organisationId: null,
+  ...actedBy({ ...actor, role: "returner", organisationId: null }),
   action,
   subjectType,
   subjectId,
   detail,
-  ipAddress: actor.ipAddress,
 });
 
 export async function findProfile(userId: string): Promise<ReturnerProfile | null> {

@@ -1,7 +1,7 @@
 /** Councils' vacancies: a programme lead's own posts, and the public list of open ones. */
 import { and, asc, count, desc, eq, gte, inArray, isNull, type SQL } from "drizzle-orm";
 import { organisations, vacancies } from "#db/schema";
-import { recordAudit, type OrganisationActor } from "~/modules/audit/audit.server";
+import { actedBy, type OrganisationActor, recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { specialismsMatching, VACANCIES_PER_PAGE, type VacancyFilters } from "./vacancies";
 import type { VacancyInput } from "./vacancy-schema.server";
@@ -57,14 +57,11 @@ export async function createVacancy(actor: Actor, input: VacancyInput) {
       .returning();
     await recordAudit(
       {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        organisationId: actor.organisationId,
+        ...actedBy(actor),
         action: "vacancy.posted",
         subjectType: "vacancy",
         subjectId: row!.id,
         detail: { title: input.title, closesOn: input.closesOn },
-        ipAddress: actor.ipAddress,
       },
       tx,
     );
@@ -83,14 +80,11 @@ export async function updateVacancy(actor: Actor, vacancyId: string, input: Vaca
     if (!row) return false;
     await recordAudit(
       {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        organisationId: actor.organisationId,
+        ...actedBy(actor),
         action: "vacancy.updated",
         subjectType: "vacancy",
         subjectId: vacancyId,
         detail: { title: input.title, closesOn: input.closesOn },
-        ipAddress: actor.ipAddress,
       },
       tx,
     );
@@ -116,14 +110,11 @@ export async function withdrawVacancy(actor: Actor, vacancyId: string) {
     if (!row) return false;
     await recordAudit(
       {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        organisationId: actor.organisationId,
+        ...actedBy(actor),
         action: "vacancy.withdrawn",
         subjectType: "vacancy",
         subjectId: vacancyId,
         detail: { title: row.title },
-        ipAddress: actor.ipAddress,
       },
       tx,
     );

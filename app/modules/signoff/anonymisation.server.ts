@@ -1,7 +1,7 @@
 /** The anonymisation check of one learner's portfolio: findings in the current versions, and decisions on them. */
 import { and, asc, eq } from "drizzle-orm";
 import { anonymisationDecisions, evidenceItems, evidenceVersions, users } from "#db/schema";
-import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { actedBy, type AuditActor, recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { findIdentifying, findingKey, redact, type Finding } from "./anonymise";
 
@@ -98,9 +98,7 @@ export async function recordDecisions(enrolmentId: string, actor: AuditActor, ch
     await tx.insert(anonymisationDecisions).values(rows);
     await recordAudit(
       {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        organisationId: actor.organisationId,
+        ...actedBy(actor),
         action: "anonymisation.decided",
         subjectType: "enrolment",
         subjectId: enrolmentId,

@@ -4,7 +4,7 @@ import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { certificates, enrolments, organisations, panelOutcomes, panels, users, type PanelCase } from "#db/schema";
-import { recordAudit, type OrganisationActor } from "~/modules/audit/audit.server";
+import { actedBy, type OrganisationActor, recordAudit } from "~/modules/audit/audit.server";
 import { isoDate, yearEnd, yearInputFor } from "~/modules/first-year/year";
 import { findProgramme, loadManifest } from "~/modules/programmes/catalogue.server";
 import { getDb } from "~/utils/db.server";
@@ -115,14 +115,11 @@ export async function createPanel(
       .returning();
     await recordAudit(
       {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        organisationId: actor.organisationId,
+        ...actedBy(actor),
         action: "panel.created",
         subjectType: "panel",
         subjectId: panel!.id,
         detail: { seed, sampled: sample.length, of: candidates.length, share: input.sampleShare },
-        ipAddress: actor.ipAddress,
       },
       tx,
     );
@@ -226,9 +223,7 @@ async function writeOutcome(
   if (!inserted[0]) return false;
   await recordAudit(
     {
-      actorUserId: actor.userId,
-      actorRole: actor.role,
-      organisationId: actor.organisationId,
+      ...actedBy(actor),
       action:
         step === "recorded" ? "panel.outcome_recorded" : step === "ratified" ? "panel.pass_ratified" : "panel.outcome_signed",
       subjectType: "panel",
@@ -324,14 +319,11 @@ async function extendYear(tx: Database, panel: PanelRecord, enrolmentId: string,
     .returning({ extensionDays: enrolments.extensionDays });
   await recordAudit(
     {
-      actorUserId: actor.userId,
-      actorRole: actor.role,
-      organisationId: actor.organisationId,
+      ...actedBy(actor),
       action: "year.settings_changed",
       subjectType: "enrolment",
       subjectId: enrolmentId,
       detail: { extensionDays: row?.extensionDays, panel: panel.panel.id, addedByPanel: days },
-      ipAddress: actor.ipAddress,
     },
     tx,
   );
@@ -409,14 +401,11 @@ async function issueCertificate(tx: Database, enrolmentId: string, actor: PanelA
     .returning({ code: certificates.code });
   await recordAudit(
     {
-      actorUserId: actor.userId,
-      actorRole: actor.role,
-      organisationId: actor.organisationId,
+      ...actedBy(actor),
       action: "certificate.issued",
       subjectType: "enrolment",
       subjectId: enrolmentId,
       detail: { enrolment: enrolmentId, code },
-      ipAddress: actor.ipAddress,
     },
     tx,
   );

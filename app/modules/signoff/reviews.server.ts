@@ -11,7 +11,7 @@ import {
   users,
   type CoveredItem,
 } from "#db/schema";
-import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { actedBy, type AuditActor, recordAudit } from "~/modules/audit/audit.server";
 import { getDb, refusedByCheck } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { yearInputFor } from "~/modules/first-year/year";
@@ -97,14 +97,11 @@ async function audit(
 ) {
   await recordAudit(
     {
-      actorUserId: actor.userId,
-      actorRole: actor.role,
-      organisationId: actor.organisationId,
+      ...actedBy(actor),
       action,
       subjectType: "review",
       subjectId,
       detail,
-      ipAddress: actor.ipAddress,
     },
     tx,
   );

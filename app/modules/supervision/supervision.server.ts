@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { supervisionActions, supervisionSessions, users } from "#db/schema";
-import { recordAudit, type AuditActor } from "~/modules/audit/audit.server";
+import { actedBy, type AuditActor, recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 
 export type SupervisionSession = typeof supervisionSessions.$inferSelect;
@@ -121,14 +121,11 @@ export async function recordSession(enrolmentId: string, actor: Actor, input: Se
     }
     await recordAudit(
       {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        organisationId: actor.organisationId,
+        ...actedBy(actor),
         action: "supervision.recorded",
         subjectType: "supervision_session",
         subjectId: row!.id,
         detail: { enrolment: enrolmentId, heldOn: input.heldOn, actions: input.actions.length },
-        ipAddress: actor.ipAddress,
       },
       tx,
     );
@@ -155,13 +152,11 @@ export async function acknowledgeSession(enrolmentId: string, sessionId: string,
     if (!row) return false;
     await recordAudit(
       {
-        actorUserId: actor.userId,
+        ...actedBy(actor),
         actorRole: "learner",
-        organisationId: actor.organisationId,
         action: "supervision.acknowledged",
         subjectType: "supervision_session",
         subjectId: sessionId,
-        ipAddress: actor.ipAddress,
       },
       tx,
     );

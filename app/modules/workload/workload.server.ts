@@ -1,6 +1,6 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { workloadLimits, workloadWeeks } from "#db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { actedBy, recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import type { WorkloadWeek } from "./rules";
 
@@ -76,14 +76,11 @@ export async function recordWeek(
       });
     await recordAudit(
       {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        organisationId: actor.organisationId,
+        ...actedBy(actor),
         action: "workload.week_recorded",
         subjectType: "enrolment",
         subjectId: enrolmentId,
         detail: week,
-        ipAddress: actor.ipAddress,
       },
       tx,
     );
@@ -102,14 +99,11 @@ export async function setLimit(enrolmentId: string, actor: Actor, maxCaseload: n
       });
     await recordAudit(
       {
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        organisationId: actor.organisationId,
+        ...actedBy(actor),
         action: "workload.limit_set",
         subjectType: "enrolment",
         subjectId: enrolmentId,
         detail: { maxCaseload },
-        ipAddress: actor.ipAddress,
       },
       tx,
     );
