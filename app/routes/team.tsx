@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { AgreementTag } from "~/components/AgreementTag";
 import { Welcome } from "~/components/Welcome";
 import { teamOf, type TeamLine } from "~/modules/first-year/team.server";
@@ -16,16 +16,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+// Links repeated on every row are plain anchors, as on the supervisor's desk (ADR 019).
 function Items({ items, empty, name }: { items: TeamLine["waiting"]; empty: string; name: string }) {
   if (items.length === 0) return <>{empty}</>;
   return (
     <ul className="plain-list">
       {items.map((i) => (
         <li key={i.text}>
-          <Link discover="none" to={i.href}>
+          <a href={i.href}>
             {i.text}
             <span className="visually-hidden">{` for ${name}`}</span>
-          </Link>
+          </a>
         </li>
       ))}
     </ul>
@@ -83,7 +84,7 @@ export default function Team() {
                 {page.lines.map((l) => (
                   <tr key={l.enrolmentId}>
                     <td>
-                      <Link discover="none" to={`/year/${l.enrolmentId}`}>{l.name}</Link>
+                      <a href={`/year/${l.enrolmentId}`}>{l.name}</a>
                     </td>
                     <td>
                       {l.position}
@@ -99,9 +100,9 @@ export default function Team() {
                       <Items items={l.overdue} empty="Nothing overdue" name={l.name} />
                     </td>
                     <td>
-                      <Link discover="none" to={`/year/${l.enrolmentId}/agreement`}>
+                      <a href={`/year/${l.enrolmentId}/agreement`}>
                         Open<span className="visually-hidden">{` ${l.name}'s learning agreement`}</span>
-                      </Link>{" "}
+                      </a>{" "}
                       <AgreementTag state={l.agreement} />
                     </td>
                   </tr>
