@@ -7,9 +7,10 @@ import { describeProgress, formatDate, STAGE_LABELS } from "~/modules/organisati
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { describeMinutes } from "~/modules/programmes/labels";
 import { enrolmentsWithLessons } from "~/modules/programmes/learning.server";
-import { nextReviewPoint, startStillToCome } from "~/modules/programmes/milestones";
+import { startStillToCome } from "~/modules/programmes/milestones";
 import { programmeProgress } from "~/modules/programmes/progress";
-import { keptAgreementSummaries } from "~/modules/first-year/overview.server";
+import { yearSummaries } from "~/modules/first-year/summary.server";
+import { URGENCY_LABELS, yearTasks, type Urgency } from "~/modules/first-year/tasks";
 import { describeOutcome } from "~/modules/signoff/panel";
 import { describeYear, yearEnd, yearInputFor, yearPosition } from "~/modules/first-year/year";
 import { keptPanelOutcomes } from "~/modules/signoff/panel.server";
@@ -24,13 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const learnerMemberships = current.memberships.filter((m) => m.role === "learner");
   const today = englandToday();
   const { enrolments, lessons: states } = await enrolmentsWithLessons(current.user.id);
-  const [agreements, outcomes] = await Promise.all([
-    keptAgreementSummaries(enrolments, today),
+  const assessed = enrolments.filter((e) => e.organisationId && findProgramme(e.programmeSlug)?.assessment);
+  const [summaries, outcomes] = await Promise.all([
+    // What the year asks of the learner now, worked out from its records (kept against its revision).
+    yearSummaries(assessed, today, "learner"),
     // The moderation panel's final word on an assessed year, with its certificate (kept against the year's revision).
     keptPanelOutcomes(
-      enrolments
-        .filter((e) => e.organisationId && findProgramme(e.programmeSlug)?.assessment)
-        .map((e) => ({ enrolment: e, revision: e.revision })),
+      assessed.map((e) => ({ enrolment: e, revision: e.revision })),
       today,
     ),
   ]);
@@ -38,7 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const programme = findProgramme(e.programmeSlug);
     if (!programme) return [];
     const progress = programmeProgress(programme, states.get(e.id) ?? []);
-    const review = nextReviewPoint(programme, e, today);
+    const summary = summaries.get(e.id);
+    const found = outcomes.get(e.id);
     const href = (ref: NonNullable<typeof progress.continueAt>) =>
       `/programmes/${programme.slug}/${ref.module.slug}/${ref.lesson.slug}`;
     return [
@@ -58,11 +60,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
           const start = startStillToCome(programme, e, today);
           return start && { on: formatDate(start.on), days: start.days };
         })(),
-        dueNext: review ? { title: review.title, on: formatDate(review.due), days: review.days } : null,
-        agreement: agreements.get(e.id) ?? null,
+        tasks: summary
+          ? yearTasks(
+              {
+                ...summary.taskInput,
+                panel: found && {
+                  passed: found.outcome.kind === "passed",
+                  certificateHref: found.certificateCode ? `/year/${e.id}/certificate.pdf` : null,
+                },
+              },
+              "learner",
+              today,
+            ).map((t) => ({
+              text: t.text,
+              href: t.href,
+              urgency: t.urgency,
+              label: URGENCY_LABELS[t.urgency],
+              due: t.due && formatDate(t.due),
+            }))
+          : [],
+        agreement: summary?.agreement ?? null,
         supervisionHref: programme.assessment && e.organisationId ? `/year/${e.id}/supervision` : null,
         panelOutcome: (() => {
-          const found = outcomes.get(e.id);
           if (!found) return null;
           const said = describeOutcome(found.outcome, {
             endsOn: formatDate(yearEnd(yearInputFor(e, programme))),
@@ -81,7 +100,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The year as its enrolment dates it (part-time work, pauses, an extension); the membership's
   // start date alone where no assessed year is enrolled yet.
   const yearIn = (organisationId: string) => {
-    const year = enrolments.find((e) => e.organisationId === organisationId && findProgramme(e.programmeSlug)?.assessment);
+    const year = enrolments.find(
+      (e) => e.organisationId === organisationId && findProgramme(e.programmeSlug)?.assessment,
+    );
     return year ? yearInputFor(year, findProgramme(year.programmeSlug)!) : null;
   };
   const positionIn = (organisationId: string, startedOn: string) => {
@@ -119,6 +140,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const TASK_TAGS: Record<Urgency, string> = {
+  returned: "tag--red",
+  overdue: "tag--red",
+  due: "tag--yellow",
+  upcoming: "tag--grey",
+};
+
 function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof loader>>["programmes"] }) {
   return (
     <section aria-labelledby="programmes-heading">
@@ -153,13 +181,24 @@ function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof 
             ) : null}
             {p.startsIn ? (
               <p>
-                <strong>Starts on</strong> {p.startsIn.on} ({p.startsIn.days === 1 ? "tomorrow" : `in ${p.startsIn.days} days`}
+                <strong>Starts on</strong> {p.startsIn.on} (
+                {p.startsIn.days === 1 ? "tomorrow" : `in ${p.startsIn.days} days`}
                 ): read ahead in the lessons until then.
               </p>
-            ) : p.dueNext ? (
+            ) : p.panelOutcome ? null : p.tasks.length ? (
+              <>
+                <h4 className="heading-s">What to do next</h4>
+                <ul className="plain-list">
+                  {p.tasks.map((t) => (
+                    <li key={t.href + t.text}>
+                      <span className={`tag ${TASK_TAGS[t.urgency]}`}>{t.label}</span> <Link to={t.href}>{t.text}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : p.agreement ? (
               <p>
-                <strong>Due next:</strong> {p.dueNext.title} on {p.dueNext.on} (
-                {p.dueNext.days === 0 ? "today" : p.dueNext.days === 1 ? "tomorrow" : `in ${p.dueNext.days} days`})
+                <strong>Nothing needs you now.</strong>
               </p>
             ) : null}
             {p.agreement ? (
@@ -276,8 +315,8 @@ export default function Learning() {
                   </progress>
                   <p>
                     The year ends on {p.firstYear.endsOn} ({p.firstYear.daysLeft} days left)
-                    {p.firstYear.partTime ? `, longer for your part-time work at ${p.firstYear.partTime}%` : ""}, unless it
-                    is paused or extended.
+                    {p.firstYear.partTime ? `, longer for your part-time work at ${p.firstYear.partTime}%` : ""}, unless
+                    it is paused or extended.
                   </p>
                 </>
               ) : (

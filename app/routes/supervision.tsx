@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AgreementTag } from "~/components/AgreementTag";
 import { Welcome } from "~/components/Welcome";
+import { URGENCY_LABELS } from "~/modules/first-year/tasks";
 import { supervisorsDesk, type DeskLine } from "~/modules/supervision/desk.server";
 import { requireMembership } from "~/utils/auth.server";
 
@@ -52,6 +53,17 @@ function DeskRows({ supervisees }: { supervisees: DeskLine[] }) {
           <tr key={s.membershipId}>
             <td>
               <a href={`/learners/${s.membershipId}`}>{s.name}</a>
+              {s.urgency === "overdue" || s.urgency === "returned" ? (
+                <>
+                  {" "}
+                  <span className="tag tag--red">{URGENCY_LABELS[s.urgency]}</span>
+                </>
+              ) : s.urgency === "due" ? (
+                <>
+                  {" "}
+                  <span className="tag tag--yellow">Needs you</span>
+                </>
+              ) : null}
               {s.invited ? (
                 <>
                   {" "}

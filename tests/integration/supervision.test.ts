@@ -9,7 +9,7 @@ import {
   listSessions,
   openActions,
   recordSession,
-  sessionDatesFor,
+  sessionsFor,
   type Actor,
   type SessionInput,
 } from "~/modules/supervision/supervision.server";
@@ -145,13 +145,19 @@ describe("supervision records", () => {
     expect((await findSession(enrolment.id, session.id))?.session.learnerComment).toBe("Agreed");
   });
 
-  it("give the desk every learner's session dates in one query", async () => {
+  it("give the desk every learner's sessions in one query, and whether each was acknowledged", async () => {
     const a = await world();
     const b = await world();
     await recordSession(a.enrolment.id, a.actor, input());
     await recordSession(a.enrolment.id, a.actor, input({ heldOn: "2026-11-27" }));
-    const dates = await sessionDatesFor([a.enrolment.id, b.enrolment.id]);
-    expect(dates.get(a.enrolment.id)?.sort()).toEqual(["2026-11-20", "2026-11-27"]);
-    expect(dates.get(b.enrolment.id)).toEqual([]);
+    const sessions = await sessionsFor([a.enrolment.id, b.enrolment.id]);
+    expect(
+      sessions
+        .get(a.enrolment.id)
+        ?.map((s) => s.heldOn)
+        .sort(),
+    ).toEqual(["2026-11-20", "2026-11-27"]);
+    expect(sessions.get(a.enrolment.id)?.every((s) => !s.acknowledged)).toBe(true);
+    expect(sessions.get(b.enrolment.id)).toEqual([]);
   });
 });

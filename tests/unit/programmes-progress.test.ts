@@ -10,7 +10,7 @@ import {
   viewToRecord,
   type LessonState,
 } from "~/modules/programmes/progress";
-import { nextReviewPoint } from "~/modules/programmes/milestones";
+import { startStillToCome } from "~/modules/programmes/milestones";
 
 function lesson(slug: string, order: number, minutes = 10, checks: Lesson["checks"] = []): Lesson {
   return {
@@ -214,7 +214,7 @@ describe("previous and next lesson", () => {
   });
 });
 
-describe("the next review point", () => {
+describe("the start of an assessed year", () => {
   const assessed = programme([], {
     supervision: [{ untilMonth: 12, every: "month" }],
     protectedTimeShare: 0.1,
@@ -227,35 +227,13 @@ describe("the next review point", () => {
     ],
     evidence: [{ kind: "reflective_log", count: 2 }],
   });
-  const next = (today: Date) => {
-    const point = nextReviewPoint(assessed, { startedOn: "2026-01-15" }, today);
-    return point && { title: point.title, due: format(point.due, "yyyy-MM-dd"), days: point.days };
-  };
-
-  it("counts calendar days from today to the first review point still ahead", () => {
-    expect(next(new Date(2026, 0, 15, 9))).toEqual({ title: "3-month review", due: "2026-04-15", days: 90 });
-    expect(next(new Date(2026, 3, 14, 23, 59))).toEqual({ title: "3-month review", due: "2026-04-15", days: 1 });
-  });
-
-  it("still shows a review point on its own day, and moves on the day after", () => {
-    expect(next(new Date(2026, 3, 15, 17))).toEqual({ title: "3-month review", due: "2026-04-15", days: 0 });
-    expect(next(new Date(2026, 3, 16, 8))).toEqual({ title: "6-month review", due: "2026-07-15", days: 90 });
-  });
-
-  it("has none left after the final assessment", () => {
-    expect(next(new Date(2027, 0, 15, 12))).toEqual({ title: "Final assessment", due: "2027-01-15", days: 0 });
-    expect(next(new Date(2027, 0, 16, 0, 1))).toBeNull();
-  });
-
-  it("is null for a programme without review points", () => {
-    expect(nextReviewPoint(twoModules, { startedOn: "2026-01-15" }, new Date(2026, 0, 15))).toBeNull();
-    // A four-week pause before the 3-month review moves it four weeks later.
-    const paused = nextReviewPoint(
-      assessed,
-      { startedOn: "2026-01-15", pauses: [{ from: "2026-02-02", to: "2026-03-01" }] },
-      new Date(2026, 0, 20),
-    );
-    expect(paused && format(paused.due, "yyyy-MM-dd")).toBe("2026-05-13");
+  it("has no start still to come once the year has begun", () => {
+    expect(startStillToCome(assessed, { startedOn: "2026-01-15" }, new Date(2026, 0, 15))).toBeNull();
+    expect(startStillToCome(assessed, { startedOn: "2026-01-15" }, new Date(2026, 0, 14))).toEqual({
+      on: "2026-01-15",
+      days: 1,
+    });
+    expect(startStillToCome(twoModules, { startedOn: "2026-01-15" }, new Date(2026, 0, 1))).toBeNull();
   });
 });
 

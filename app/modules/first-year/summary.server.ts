@@ -10,11 +10,12 @@ import type { Enrolment } from "~/modules/programmes/learning.server";
 import { evidenceForEnrolments } from "~/modules/portfolio/portfolio.server";
 import { observationsBehind } from "~/modules/portfolio/rules";
 import { assembleYear } from "./assembly";
-import { describeYear } from "./year";
-import { sessionDatesFor } from "~/modules/supervision/supervision.server";
+import { describeYear, learningAgreementDue } from "./year";
+import { sessionsFor } from "~/modules/supervision/supervision.server";
 import { workloadFor } from "~/modules/workload/workload.server";
 import { reviewRecordsFor } from "~/modules/signoff/reviews.server";
-import { attention, type AttentionItem, type AttentionViewer } from "./attention";
+import { attention, type AttentionItem } from "./attention";
+import { mostUrgent, yearTasks, type TaskParty, type Urgency, type YearTaskInput } from "./tasks";
 import { agreementSummaries, type AgreementSummary } from "./overview.server";
 import { oldestKept, perYear } from "./year-cache.server";
 import { cacheEntry } from "~/utils/cache.server";
@@ -42,6 +43,10 @@ export interface YearSummary {
   evidencePercent: number;
   waiting: AttentionItem[];
   overdue: AttentionItem[];
+  /** The most urgent thing in the year for the viewer: what they must do, or what is overdue. */
+  urgency: Urgency | null;
+  /** What the year's tasks are worked out from (tasks.ts), for a page that adds what it knows. */
+  taskInput: YearTaskInput;
 }
 
 /**
@@ -51,7 +56,7 @@ export interface YearSummary {
 export async function yearSummaries(
   enrolments: (Enrolment & { revision: number })[],
   today = englandToday(),
-  viewer: AttentionViewer = "programme_lead",
+  viewer: TaskParty = "programme_lead",
 ): Promise<Map<string, YearSummary>> {
   const assessed = enrolments.filter((e) => e.organisationId && findProgramme(e.programmeSlug)?.assessment);
   return perYear(
@@ -80,12 +85,12 @@ export function summariesKeptSince(enrolments: { id: string }[], now: number) {
 async function workOutSummaries(
   assessed: Enrolment[],
   today: Date,
-  viewer: AttentionViewer,
+  viewer: TaskParty,
 ): Promise<Map<string, YearSummary>> {
   const ids = assessed.map((e) => e.id);
   const [agreements, held, workload, evidence, reviews] = await Promise.all([
     agreementSummaries(assessed, today),
-    sessionDatesFor(ids),
+    sessionsFor(ids),
     workloadFor(ids),
     evidenceForEnrolments(ids),
     reviewRecordsFor(ids),
@@ -109,7 +114,7 @@ async function workOutSummaries(
       programme,
       frameworks,
       {
-        heldOn: held.get(e.id) ?? [],
+        heldOn: (held.get(e.id) ?? []).map((s) => s.heldOn),
         evidence: items,
         weeks: workload.weeks.get(e.id) ?? [],
         limit: workload.limits.get(e.id) ?? null,
@@ -135,24 +140,23 @@ async function workOutSummaries(
       portfolioHref: `${base}/portfolio`,
       evidencePercent: meter.percent,
     };
-    const { waiting, overdue } = attention(
-      {
-        base,
-        agreement: summary.agreement,
-        teamManagerNamed: !!e.teamManagerId,
-        nextSupervision: summary.nextSupervision,
-        missedSupervision: summary.missedSupervision,
-        workloadFlags: summary.workloadFlags,
-        observationsToRecord: observations
-          ? observationsBehind(observations.required, observations.have, shareGone)
-          : 0,
-        newEvidence: items.filter((i) => i.createdByRole === "learner" && i.createdAt >= recent).length,
-        reviews: reviewPoints,
-      },
-      viewer,
-      today,
-    );
-    result.set(e.id, { ...summary, waiting, overdue });
+    const taskInput: YearTaskInput = {
+      base,
+      agreement: { ...summary.agreement, due: learningAgreementDue(year) },
+      teamManagerNamed: !!e.teamManagerId,
+      nextSupervision: summary.nextSupervision,
+      missedSupervision: summary.missedSupervision,
+      workloadFlags: summary.workloadFlags,
+      observationsToRecord: observations ? observationsBehind(observations.required, observations.have, shareGone) : 0,
+      newEvidence: items.filter((i) => i.createdByRole === "learner" && i.createdAt >= recent).length,
+      reviews: reviewPoints,
+      supervisionToAcknowledge: (held.get(e.id) ?? []).filter((s) => !s.acknowledged).length,
+      reflectionsToWrite: items.filter((i) => i.awaitingReflection).length,
+    };
+    const { waiting, overdue } = attention(taskInput, viewer, today);
+    const first = mostUrgent(yearTasks(taskInput, viewer, today));
+    const urgency = overdue.length && (!first || first.urgency !== "returned") ? "overdue" : (first?.urgency ?? null);
+    result.set(e.id, { ...summary, waiting, overdue, urgency, taskInput });
   }
   return result;
 }

@@ -10,6 +10,7 @@
 import { format } from "date-fns";
 import { summariesKeptSince, yearSummaries, type YearSummary } from "~/modules/first-year/summary.server";
 import { dayOf } from "~/modules/first-year/year-cache.server";
+import { URGENCY_ORDER, type Urgency } from "~/modules/first-year/tasks";
 import {
   listSuperviseesWithYears,
   superviseesFingerprint,
@@ -41,6 +42,8 @@ export interface DeskLine {
     overdue: { text: string; to: string }[];
     evidencePercent: number;
   } | null;
+  /** The most urgent thing in their year for the supervisor (tasks.ts), by which the desk is sorted. */
+  urgency: Urgency | null;
 }
 
 export interface Desk {
@@ -53,7 +56,11 @@ const DESKS = cacheEntry<Desk>("desk");
 const shortDate = (date: Date) => format(date, "d MMM yyyy");
 
 /** The desk of the supervisor `supervisorId` in the organisation `organisationId`, as of `today`. */
-export async function supervisorsDesk(organisationId: string, supervisorId: string, today = englandToday()): Promise<Desk> {
+export async function supervisorsDesk(
+  organisationId: string,
+  supervisorId: string,
+  today = englandToday(),
+): Promise<Desk> {
   // A desk is made for one day: a new day is a new key, and yesterday's desk ages out of the cache.
   const key = `${organisationId}:${supervisorId}:${dayOf(today)}`;
   const now = today.getTime();
@@ -92,7 +99,7 @@ function deskLines(
       });
   const within = (y: YearSummary, items: { text: string; href: string }[]) =>
     items.map((i) => ({ text: i.text, to: i.href.startsWith(y.yearHref) ? i.href.slice(y.yearHref.length) : i.href }));
-  return supervisees.map((s) => {
+  const lines = supervisees.map((s) => {
     const y = yearByUser.get(s.userId) ?? null;
     return {
       membershipId: s.membershipId,
@@ -112,6 +119,13 @@ function deskLines(
         overdue: within(y, y.overdue),
         evidencePercent: y.evidencePercent,
       },
+      urgency: y?.urgency ?? null,
     };
   });
+  // Those who need the supervisor most come first; the rest keep the order of their names.
+  const rank = (l: DeskLine) => (l.urgency ? URGENCY_ORDER[l.urgency] : Object.keys(URGENCY_ORDER).length);
+  return lines
+    .map((line, index) => ({ line, index }))
+    .sort((a, b) => rank(a.line) - rank(b.line) || a.index - b.index)
+    .map(({ line }) => line);
 }

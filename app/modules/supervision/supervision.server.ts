@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { supervisionActions, supervisionSessions, users } from "#db/schema";
 import { actedBy, type AuditActor, recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
@@ -18,15 +18,20 @@ export async function listSessions(enrolmentId: string) {
 }
 
 /** Dates of sessions held, for many enrolments in one query (the supervisor's desk). */
-export async function sessionDatesFor(enrolmentIds: string[]) {
-  const result = new Map<string, string[]>(enrolmentIds.map((id) => [id, []]));
+/** Each year's supervision sessions (when held, and whether the learner has acknowledged the record), in one statement. */
+export async function sessionsFor(enrolmentIds: string[]) {
+  const result = new Map<string, { heldOn: string; acknowledged: boolean }[]>(enrolmentIds.map((id) => [id, []]));
   if (enrolmentIds.length === 0) return result;
   const db = await getDb();
   const rows = await db
-    .select({ enrolmentId: supervisionSessions.enrolmentId, heldOn: supervisionSessions.heldOn })
+    .select({
+      enrolmentId: supervisionSessions.enrolmentId,
+      heldOn: supervisionSessions.heldOn,
+      acknowledged: sql<boolean>`${supervisionSessions.acknowledgedAt} is not null`,
+    })
     .from(supervisionSessions)
     .where(inArray(supervisionSessions.enrolmentId, enrolmentIds));
-  for (const r of rows) result.get(r.enrolmentId)?.push(r.heldOn);
+  for (const r of rows) result.get(r.enrolmentId)?.push({ heldOn: r.heldOn, acknowledged: r.acknowledged });
   return result;
 }
 
