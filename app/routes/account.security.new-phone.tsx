@@ -44,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
+  if (!(await isTwoFactorEnabled(current.user.id))) return redirect("/account/security");
   const form = await parseSubmission(request, newPhoneSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const details = { ...requestDetails(request, context), sessionId: current.session.id };
