@@ -38,7 +38,7 @@ export default defineConfig({
   // The every-page crawl runs beside the other specs; its coverage check ("@coverage") runs once all
   // of them have finished, so it sees what the crawl visited and every page a journey checked with axe.
   globalSetup: "./tests/e2e/global-setup.ts",
-  // Projects are handed out in this order. Two-factor sign-in's story (four tests in order) waits for the
+  // Projects are handed out in this order. Two-factor sign-in's story (eight tests in order) waits for the
   // authenticator's 30-second steps, so it starts first and its waits overlap the other specs, instead of
   // ending the run with one worker waiting on the clock. It turns two-factor sign-in on for Harbour Family
   // Trust's supervisor and lead (and requires it of Harbour's staff) until its last test: the specs in

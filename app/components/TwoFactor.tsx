@@ -28,3 +28,41 @@ export function RecoveryCodes({ codes, next }: { codes: string[]; next: { href: 
     </>
   );
 }
+
+/** The QR code an authenticator app scans, with the key to type for someone who cannot scan it. */
+export function AuthenticatorKey({
+  qrCode,
+  typed,
+  uri,
+  email,
+}: {
+  qrCode: string;
+  typed: string;
+  uri: string;
+  email: string;
+}) {
+  return (
+    <>
+      <img
+        className="qr-code"
+        src={qrCode}
+        width={200}
+        height={200}
+        alt={`QR code that adds Practice Pathways (${email}) to an authenticator app`}
+      />
+      <details className="details">
+        <summary>I cannot scan the QR code</summary>
+        <p>In the app, choose to enter a setup key, and type this key. If the app asks, choose a time-based code.</p>
+        <p>
+          <span className="visually-hidden">Setup key: </span>
+          <code className="setup-key" data-testid="setup-key">
+            {typed}
+          </code>
+        </p>
+        <p>
+          If the authenticator app is on this device, you can <a href={uri}>add Practice Pathways to it directly</a>.
+        </p>
+      </details>
+    </>
+  );
+}

@@ -29,6 +29,14 @@ export default function AccountSecurity() {
           <p>You will only need your password to sign in. Your recovery codes no longer work.</p>
         </Notification>
       ) : null}
+      {params.get("two-factor") === "moved" ? (
+        <Notification title="Two-factor sign-in is on your new phone">
+          <p>
+            Codes from your old phone no longer work. You have been signed out on every other device. Your recovery
+            codes have not changed.
+          </p>
+        </Notification>
+      ) : null}
       {usedRecoveryCode ? (
         <Notification title="You signed in with a recovery code" kind="information">
           <p>
@@ -37,10 +45,9 @@ export default function AccountSecurity() {
           </p>
           <p>
             If you have lost your phone, <Link to="/account/security/recovery-codes">get new recovery codes</Link> now
-            and keep them somewhere safe.
-            {requiredBy.length
-              ? null
-              : " To use a new phone, turn two-factor sign-in off (a recovery code will do) and turn it on again."}
+            and keep them somewhere safe, and{" "}
+            <Link to="/account/security/new-phone">move two-factor sign-in to a new phone</Link> (a recovery code will
+            do).
           </p>
         </Notification>
       ) : null}
@@ -78,6 +85,16 @@ export default function AccountSecurity() {
           <p>
             <Link to="/account/security/recovery-codes" className="button button--secondary">
               Get new recovery codes
+            </Link>
+          </p>
+          <h2>New phone</h2>
+          <p>
+            Got a new phone, or lost the old one? Set up the authenticator app on the new phone. You need your password
+            and a code from the old phone, or one of your recovery codes.
+          </p>
+          <p>
+            <Link to="/account/security/new-phone" className="button button--secondary">
+              Move to a new phone
             </Link>
           </p>
           <h2>Turn off two-factor sign-in</h2>

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
-import { RecoveryCodes } from "~/components/TwoFactor";
+import { AuthenticatorKey, RecoveryCodes } from "~/components/TwoFactor";
 import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { confirmSetup, pendingSetup } from "~/modules/auth/two-factor.server";
 import { startPathFor } from "~/modules/organisations/roles";
@@ -119,29 +119,7 @@ export default function SetUpTwoFactor() {
         <li>
           <h2 className="heading-s">Add Practice Pathways to the app</h2>
           <p>In the app, choose to add an account, then scan this QR code with your phone&rsquo;s camera.</p>
-          <img
-            className="qr-code"
-            src={qrCode}
-            width={200}
-            height={200}
-            alt={`QR code that adds Practice Pathways (${email}) to an authenticator app`}
-          />
-          <details className="details">
-            <summary>I cannot scan the QR code</summary>
-            <p>
-              In the app, choose to enter a setup key, and type this key. If the app asks, choose a time-based code.
-            </p>
-            <p>
-              <span className="visually-hidden">Setup key: </span>
-              <code className="setup-key" data-testid="setup-key">
-                {typed}
-              </code>
-            </p>
-            <p>
-              If the authenticator app is on this device, you can <a href={uri}>add Practice Pathways to it directly</a>
-              .
-            </p>
-          </details>
+          <AuthenticatorKey qrCode={qrCode} typed={typed} uri={uri} email={email} />
         </li>
         <li>
           <h2 className="heading-s">Enter the security code</h2>

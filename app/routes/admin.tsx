@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { listOrganisationsWithCounts } from "~/modules/organisations/memberships.server";
 import { requireMembership } from "~/utils/auth.server";
 
@@ -39,7 +39,9 @@ export default function Admin() {
         <tbody>
           {organisations.map((o) => (
             <tr key={o.id}>
-              <td>{o.name}</td>
+              <td>
+                <Link to={`/admin/organisations/${o.id}`}>{o.name}</Link>
+              </td>
               <td>{o.kindLabel}</td>
               <td>{o.region ?? "National"}</td>
               <td>{o.learners}</td>

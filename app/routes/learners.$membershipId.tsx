@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { isTwoFactorEnabled } from "~/modules/auth/two-factor.server";
 import { findLearnerInOrganisation } from "~/modules/organisations/memberships.server";
 import { describeProgress, STAGE_LABELS } from "~/modules/organisations/people";
 import { can } from "~/modules/organisations/roles";
@@ -39,12 +40,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     (e) => !!own || can(role, "learner:read:organisation") || e.supervisorId === current.user.id,
   );
   const agreements = await agreementSummaries(enrolments);
+  // The lead (and only the lead) may reset a learner's two-factor sign-in, from here.
+  const twoFactorOn = !own && can(role, "learner:read:organisation") ? await isTwoFactorEnabled(learner.userId) : null;
   const years = enrolments.flatMap((e) => {
     const summary = agreements.get(e.id);
     return summary ? [{ programme: findProgramme(e.programmeSlug)?.title ?? e.programmeSlug, ...summary }] : [];
   });
   return {
     isSelf: !!own,
+    twoFactorOn,
+    membershipId: id,
     years,
     organisation,
     learner: {
@@ -66,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function LearnerRecord() {
-  const { isSelf, organisation, learner, years } = useLoaderData<typeof loader>();
+  const { isSelf, organisation, learner, years, twoFactorOn, membershipId } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="caption">{organisation}</span>
@@ -100,6 +105,23 @@ export default function LearnerRecord() {
           <div className="summary-list__row">
             <dt>Account</dt>
             <dd>{learner.hasPassword ? "Active" : "Invited, has not set a password yet"}</dd>
+          </div>
+        ) : null}
+        {twoFactorOn !== null ? (
+          <div className="summary-list__row">
+            <dt>Two-factor sign-in</dt>
+            <dd>
+              {twoFactorOn ? (
+                <>
+                  On{" "}
+                  <Link to={`/members/${membershipId}/two-factor`}>
+                    Reset<span className="visually-hidden"> two-factor sign-in for {learner.name}</span>
+                  </Link>
+                </>
+              ) : (
+                "Off"
+              )}
+            </dd>
           </div>
         ) : null}
       </dl>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Welcome } from "~/components/Welcome";
+import { twoFactorOnAmong } from "~/modules/auth/two-factor.server";
 import { listPendingInvitations, listPeople, type Person } from "~/modules/organisations/memberships.server";
 import { describeProgress, formatDate } from "~/modules/organisations/people";
 import { can, ROLE_LABELS } from "~/modules/organisations/roles";
@@ -27,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ),
     today,
   );
+  const twoFactorOn = await twoFactorOnAmong(people.filter((p) => p.role !== "learner").map((p) => p.userId));
   const flagsOf = (userId: string) =>
     [...years.values()].filter((y) => y.userId === userId).flatMap((y) => [...y.overdue, ...y.waiting]);
   return {
@@ -38,7 +40,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         describeProgress(p.stage, p.startedOn, today),
       flags: flagsOf(p.userId),
     })),
-    staff: staffByPerson(people.filter((p) => p.role !== "learner")),
+    staff: staffByPerson(people.filter((p) => p.role !== "learner")).map((s) => ({
+      ...s,
+      twoFactorOn: twoFactorOn.has(s.userId),
+    })),
     canInvite: can(current.active.role, "invitation:create:organisation"),
     invitations: invitations.map((i) => ({
       ...i,
@@ -53,10 +58,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function staffByPerson(staff: Person[]) {
   const byUser = new Map<
     string,
-    { userId: string; name: string; email: string; roles: string[]; jobTitles: string[] }
+    { userId: string; membershipId: string; name: string; email: string; roles: string[]; jobTitles: string[] }
   >();
   for (const s of staff) {
-    const row = byUser.get(s.userId) ?? { userId: s.userId, name: s.name, email: s.email, roles: [], jobTitles: [] };
+    const row = byUser.get(s.userId) ?? {
+      userId: s.userId,
+      membershipId: s.membershipId,
+      name: s.name,
+      email: s.email,
+      roles: [],
+      jobTitles: [],
+    };
     row.roles.push(ROLE_LABELS[s.role]);
     if (s.jobTitle) row.jobTitles.push(s.jobTitle);
     byUser.set(s.userId, row);
@@ -137,6 +149,7 @@ export default function People() {
             <th scope="col">Name</th>
             <th scope="col">Role</th>
             <th scope="col">Job title</th>
+            <th scope="col">Two-factor sign-in</th>
           </tr>
         </thead>
         <tbody>
@@ -149,6 +162,18 @@ export default function People() {
               </td>
               <td>{s.roleLabel}</td>
               <td>{s.jobTitle ?? ""}</td>
+              <td>
+                {s.twoFactorOn ? (
+                  <>
+                    <strong className="tag tag--green">On</strong>{" "}
+                    <Link to={`/members/${s.membershipId}/two-factor`}>
+                      Reset<span className="visually-hidden"> two-factor sign-in for {s.name}</span>
+                    </Link>
+                  </>
+                ) : (
+                  <strong className="tag tag--grey">Off</strong>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

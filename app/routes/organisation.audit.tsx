@@ -12,6 +12,7 @@ const ACTIONS: Record<string, string> = {
   "membership.switched": "Switched organisation",
   "organisation.two_factor_required": "Required two-factor sign-in for staff",
   "organisation.two_factor_not_required": "Stopped requiring two-factor sign-in for staff",
+  "auth.two_factor.reset": "Reset a member's two-factor sign-in",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -26,3 +26,19 @@ export function englandToday(instant: Date = new Date()): Date {
   const [year, month, day] = englandDay(instant).split("-").map(Number) as [number, number, number];
   return new Date(year, month - 1, day);
 }
+
+const ENGLAND_TIME = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** An instant as people in England read it, e.g. "7 December 2026 at 14:05", for emails. */
+export function englandDateTime(instant: Date): string {
+  const parts = ENGLAND_TIME.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part("day")} ${part("month")} ${part("year")} at ${part("hour")}:${part("minute")}`;
+}

@@ -96,6 +96,14 @@ export const twoFactorCredentials = pgTable("two_factor_credentials", {
   enabledAt: timestamp("enabled_at", { withTimezone: true }),
   /** The last 30-second time step whose code was accepted: a code is good once. */
   lastUsedStep: bigint("last_used_step", { mode: "number" }),
+  /**
+   * A new phone being set up (moving two-factor sign-in), sealed like the secret: it replaces the
+   * secret only once a code from it is confirmed, so until then the old phone still works. Started
+   * in one session, after the password and a code, and good for a short while.
+   */
+  replacementCiphertext: text("replacement_ciphertext"),
+  replacementStartedAt: timestamp("replacement_started_at", { withTimezone: true }),
+  replacementSessionId: text("replacement_session_id"),
 });
 
 /** Ten single-use recovery codes per person; only their SHA-256 is stored. */

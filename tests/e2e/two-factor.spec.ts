@@ -3,7 +3,8 @@
  * Harbour Family Trust, whose staff the other specs sign in with a password only in the projects
  * that playwright.config.ts hands out after this one, so turning it on (and requiring it) cannot
  * get in the way of them; it is turned off again at the end all the same, and by afterAll if the
- * story stops half-way.
+ * story stops half-way. Then the supervisor moves it to a new phone (with and without JavaScript), and
+ * his lead, then the platform team, reset it for him, leaving it off as the demo world had it.
  */
 import { mkdirSync } from "node:fs";
 import { Secret, TOTP } from "otpauth";
@@ -331,4 +332,171 @@ test("a programme lead requires two-factor sign-in for staff and is asked to set
 
   // And the lead turns hers off too, leaving Harbour as the demo world had it.
   await turnOff(page, LEAD);
+});
+
+const ADMIN = "alex.morgan@practicepathways.example";
+
+/** Reads the new phone's key off the page, as someone who cannot scan the QR code would, and gives it to a new app. */
+async function addNewPhone(page: Page, email: string) {
+  await page.getByText("I cannot scan the QR code").click();
+  const key = (await page.getByTestId("setup-key").innerText()).replace(/\s/g, "");
+  expect(key).toMatch(/^[A-Z2-7]{32}$/);
+  expect(key).not.toBe(apps.get(email)?.secret);
+  return key;
+}
+
+/** Confirms the new phone; from then on only its codes work, so the story's app is the new one. */
+async function confirmNewPhone(page: Page, email: string, key: string) {
+  apps.set(email, { secret: key, lastStep: 0 });
+  await page.getByLabel("Security code from the new phone").fill(await codeFor(email));
+  await page.getByRole("button", { name: "Use the new phone" }).click();
+  await expect(page.getByText("Two-factor sign-in is on your new phone")).toBeVisible();
+}
+
+test("a supervisor moves two-factor sign-in to a new phone, and the old one works until the new one is confirmed", async ({
+  page,
+  browser,
+}) => {
+  // Turned off at the end of the story so far: on again, with the phone the story calls old.
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(SUPERVISOR);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await chooseRole(page);
+  await visit(page, "/account/security/two-factor");
+  await turnOn(page, SUPERVISOR);
+  await page.getByRole("link", { name: "Continue" }).click();
+
+  await page.getByRole("link", { name: "Move to a new phone" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Move two-factor sign-in to a new phone" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter your password");
+  await expect(page.locator("#code-error")).toContainText("Enter a security code from your authenticator app");
+  await expectAccessible(page);
+  // (A wrong password is refused before the code is looked at, so this spends none of Ben's wrong codes.)
+  await page.getByLabel("Password").fill("not my password");
+  await page.getByLabel("Security code from your old phone").fill("123123");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator("#password-error")).toContainText("Your password is not right");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Security code from your old phone").fill(await codeFor(SUPERVISOR));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Set up your new phone" })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, "new-phone");
+  const key = await addNewPhone(page, SUPERVISOR);
+
+  // Not confirmed yet: the old phone still signs Ben in.
+  const elsewhere = await browser.newContext();
+  const other = await elsewhere.newPage();
+  await signInWithCode(other, SUPERVISOR);
+  await elsewhere.close();
+
+  await confirmNewPhone(page, SUPERVISOR, key);
+  await expectAccessible(page);
+  await visit(page, "/dev/mail");
+  await expect(
+    page
+      .getByRole("row")
+      .filter({ hasText: SUPERVISOR })
+      .filter({ hasText: "Two-factor sign-in was moved to a new device" })
+      .first(),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signInWithCode(page, SUPERVISOR);
+});
+
+test("moving to a new phone works without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signInWithCode(page, SUPERVISOR);
+  await chooseRole(page);
+  await visit(page, "/account/security/new-phone");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter your password");
+  await expect(page.getByRole("link", { name: "Enter your password" })).toHaveAttribute("href", "#password");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Security code from your old phone").fill(await codeFor(SUPERVISOR));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Set up your new phone" })).toBeVisible();
+  const key = await addNewPhone(page, SUPERVISOR);
+  await page.getByRole("button", { name: "Use the new phone" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter the security code from your authenticator app");
+  await expect(page.getByRole("heading", { level: 1, name: "Set up your new phone" })).toBeVisible();
+  await confirmNewPhone(page, SUPERVISOR, key);
+  await context.close();
+});
+
+test("the programme lead resets a supervisor's two-factor sign-in, without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(LEAD);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/organisation$/);
+  await expect(page.getByRole("row", { name: /^Ben Thornton ben.thornton@/ })).toContainText("On");
+  await page.getByRole("link", { name: "Reset two-factor sign-in for Ben Thornton" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Two-factor sign-in: Ben Thornton" })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, "reset-member");
+
+  const reason = "Lost his phone and recovery codes; I called him back on his work number to check.";
+  await page.getByLabel("Why are you resetting it?").fill(reason);
+  await page.getByRole("button", { name: "Reset two-factor sign-in" }).click();
+  await expect(page.getByRole("alert")).toContainText("Confirm that you have checked it is them asking");
+  await expect(page.locator("#confirm-error")).toContainText("Confirm that you have checked it is them asking");
+  await expect(page.getByLabel("Why are you resetting it?")).toHaveValue(reason);
+  await expectAccessible(page);
+  await page.getByLabel("I have checked that Ben Thornton is the person asking").check();
+  await page.getByRole("button", { name: "Reset two-factor sign-in" }).click();
+  await expect(page.getByText("Two-factor sign-in reset")).toBeVisible();
+  turnedOn.delete(SUPERVISOR);
+  await expectAccessible(page);
+  await visit(page, "/organisation/audit");
+  await expect(page.getByRole("row", { name: /Reset a member's two-factor sign-in/ }).first()).toContainText(reason);
+  await visit(page, "/dev/mail");
+  await expect(
+    page
+      .getByRole("row")
+      .filter({ hasText: SUPERVISOR })
+      .filter({ hasText: "Your two-factor sign-in was reset" })
+      .first(),
+  ).toBeVisible();
+  await context.close();
+
+  // Ben's password alone signs him in now.
+  const ben = await (await browser.newContext()).newPage();
+  await ben.goto("/sign-in");
+  await ben.getByLabel("Email address").fill(SUPERVISOR);
+  await ben.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await ben.getByRole("button", { name: "Sign in" }).click();
+  await chooseRole(ben);
+  await expect(ben).toHaveURL(/\/supervision$/);
+  // He sets it up again, for the platform team's turn.
+  await visit(ben, "/account/security/two-factor");
+  await turnOn(ben, SUPERVISOR);
+});
+
+test("a platform admin resets the two-factor sign-in of any organisation's member", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(ADMIN);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.getByRole("link", { name: "Harbour Family Trust" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Harbour Family Trust" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Reset two-factor sign-in for Ben Thornton" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Two-factor sign-in: Ben Thornton" })).toBeVisible();
+  await page.getByRole("button", { name: "Reset two-factor sign-in" }).click();
+  await expect(page.locator("#reason-error")).toContainText("Enter why you are resetting their two-factor sign-in");
+  await expectAccessible(page);
+  await page.getByLabel("Why are you resetting it?").fill("Asked the helpdesk; identity checked against HR record.");
+  await page.getByLabel("I have checked that Ben Thornton is the person asking").check();
+  await page.getByRole("button", { name: "Reset two-factor sign-in" }).click();
+  await expect(page.getByText("Two-factor sign-in reset")).toBeVisible();
+  turnedOn.delete(SUPERVISOR);
+  await expect(page.locator(".summary-list")).toContainText("Off");
 });

@@ -45,3 +45,22 @@ test("changes nothing when a secret opens with neither key", async () => {
   await expect(rotateTwoFactorKey(t.db, oldKey, newKey)).rejects.toThrow(/open with neither key.*nothing was changed/);
   expect(await storedFor(good.id)).toBe(before);
 });
+
+test("moves a new phone still being set up to the new key too", async () => {
+  const oldKey = randomBytes(32);
+  const newKey = randomBytes(32);
+  const person = await makeUser(t.db);
+  await t.db.delete(twoFactorCredentials); // the tests before leave theirs, one unreadable on purpose
+  await t.db.insert(twoFactorCredentials).values({
+    userId: person.id,
+    secretCiphertext: sealSecret("OLDPHONE", person.id, oldKey),
+    replacementCiphertext: sealSecret("NEWPHONE", person.id, oldKey),
+    replacementStartedAt: new Date(),
+    replacementSessionId: "a-session",
+  });
+  expect(await rotateTwoFactorKey(t.db, oldKey, newKey)).toEqual({ resealed: 1, alreadyNew: 0 });
+  const [row] = await t.db.select().from(twoFactorCredentials).where(eq(twoFactorCredentials.userId, person.id));
+  expect(openSecret(row!.secretCiphertext, person.id, newKey)).toBe("OLDPHONE");
+  expect(openSecret(row!.replacementCiphertext!, person.id, newKey)).toBe("NEWPHONE");
+  expect(row!.replacementSessionId).toBe("a-session");
+});

@@ -2,6 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { and, count, eq, isNull } from "drizzle-orm";
 import {
   auditEvents,
+  memberships,
   organisations,
   pendingSignIns,
   sessions,
@@ -11,11 +12,15 @@ import {
 } from "#db/schema";
 import { completeTwoFactorSignIn, signIn } from "~/modules/auth/accounts.server";
 import { pendingSignInCookieName, sessionCookie, sessionCookieName } from "~/modules/auth/cookie.server";
-import { generateToken, hashToken, validateSessionToken } from "~/modules/auth/session.server";
+import { createSession, generateToken, hashToken, validateSessionToken } from "~/modules/auth/session.server";
 import { codeAt, hashRecoveryCode, timeStep, TOTP_PERIOD_SECONDS } from "~/modules/auth/two-factor";
 import {
+  confirmNewPhone,
   confirmSetup,
+  newPhoneSetup,
   pendingSetup,
+  REPLACEMENT_LIFETIME_MS,
+  startMovingToNewPhone,
   regenerateRecoveryCodes,
   turnOffTwoFactor,
   twoFactorStatus,
@@ -23,12 +28,23 @@ import {
 import * as homePage from "~/routes/home";
 import * as organisationSettingsPage from "~/routes/organisation.settings";
 import * as setupPage from "~/routes/account.security.two-factor";
+import * as newPhonePage from "~/routes/account.security.new-phone";
+import * as resetPage from "~/routes/members.$membershipId.two-factor";
 import * as signInPage from "~/routes/sign-in";
 import * as signOutPage from "~/routes/sign-out";
 import * as secondStepPage from "~/routes/sign-in_.two-factor";
 import { getCurrentUser, requireUser, TWO_FACTOR_SETUP_PATH } from "~/utils/auth.server";
 import { withTestDatabase } from "../support/database";
-import { makeMembership, makeOrganisation, makeUser, ORIGIN, requestFrom, signedIn } from "../support/fixtures";
+import {
+  emailsTo,
+  makeMembership,
+  makeOrganisation,
+  makeUser,
+  ORIGIN,
+  requestFrom,
+  signedIn,
+  type SignedIn,
+} from "../support/fixtures";
 
 const t = withTestDatabase();
 
@@ -522,5 +538,313 @@ describe("the sign-in pages", () => {
       .from(pendingSignIns)
       .where(and(eq(pendingSignIns.userId, user.id), isNull(pendingSignIns.usedAt)));
     expect(unused).toHaveLength(0);
+  });
+});
+
+describe("a lead or admin resets a member's two-factor sign-in", () => {
+  /** A member of `org` with a password, two-factor on and a session somewhere; and where their page is. */
+  async function memberWithTwoFactor(orgId: string, role: "supervisor" | "learner" | "admin" = "supervisor") {
+    const user = await makeUser(t.db, { password: PASSWORD, name: "Ben Thornton" });
+    const membership = await makeMembership(t.db, { userId: user.id, organisationId: orgId, role });
+    const { secret } = await withTwoFactor(user);
+    const session = await completeTwoFactorSignIn(
+      await passwordStep(user.email),
+      await freshCode(user.id, secret),
+      freshAddress(),
+    );
+    if (!session.ok) throw new Error("sign-in failed");
+    return { user, membership, path: `/members/${membership.id}/two-factor` };
+  }
+
+  const reset = (
+    path: string,
+    cookie: string,
+    fields = { reason: "Lost her phone; I rang her back on her work number", confirm: "yes" },
+  ) =>
+    answerOf(() =>
+      resetPage.action({ request: post(path, fields, cookie), params: { membershipId: path.split("/")[2]! }, context }),
+    );
+  const open = (path: string, cookie: string) =>
+    answerOf(() =>
+      resetPage.loader({
+        request: new Request(`${ORIGIN}${path}`, { headers: { Cookie: cookie } }),
+        params: { membershipId: path.split("/")[2]! },
+        context,
+      }),
+    );
+
+  async function stillOn(userId: string) {
+    const [codes] = await t.db
+      .select({ n: count() })
+      .from(twoFactorRecoveryCodes)
+      .where(eq(twoFactorRecoveryCodes.userId, userId));
+    return { on: (await twoFactorStatus(userId)).enabled, codes: codes?.n ?? 0, sessions: await sessionCount(userId) };
+  }
+
+  /** Two-factor on for someone signed in, keeping their session (turning it on signs out the others). */
+  async function keepingSession(person: SignedIn) {
+    const user = { id: person.userId, email: person.current.user.email };
+    const setup = await pendingSetup(user);
+    await confirmSetup(user, codeAt(setup!.secret, Date.now()), {
+      ipAddress: "192.0.2.70",
+      sessionId: person.current.session.id,
+    });
+    return person;
+  }
+
+  it("by the member's own programme lead: off, signed out, audited with who and why, emailed, and set up again at sign-in", async () => {
+    const org = await makeOrganisation(t.db, { name: "Harbour Family Trust", requireTwoFactor: true });
+    const lead = await keepingSession(await signedIn(t.db, org.id, "programme_lead", "Ruth Adeyemi"));
+    await withTwoFactor(await makeUser(t.db)); // someone else's, untouched
+    const member = await memberWithTwoFactor(org.id);
+    expect(await stillOn(member.user.id)).toEqual({ on: true, codes: 10, sessions: 1 });
+
+    expect((await open(member.path, lead.cookie)).status).toBe(200);
+    const done = await reset(member.path, lead.cookie);
+    expect(done.location).toBe(`${member.path}?reset=1`);
+    expect(await stillOn(member.user.id)).toEqual({ on: false, codes: 0, sessions: 0 });
+
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "auth.two_factor.reset"), eq(auditEvents.subjectId, member.user.id)));
+    expect(event).toMatchObject({
+      actorUserId: lead.userId,
+      actorRole: "programme_lead",
+      organisationId: org.id,
+      subjectType: "user",
+      ipAddress: context.clientIp,
+      detail: expect.objectContaining({
+        reason: "Lost her phone; I rang her back on her work number",
+        membership: member.membership.id,
+      }),
+    });
+    expect(event?.at).toBeInstanceOf(Date);
+
+    const [email] = await emailsTo(member.user.email);
+    expect(email?.subject).toBe("Your two-factor sign-in was reset");
+    expect(email?.text).toContain("Ruth Adeyemi, programme lead at Harbour Family Trust reset two-factor sign-in");
+    expect(email?.text).toContain("you will be asked to set up two-factor sign-in again");
+    expect(email?.text).toContain(`${ORIGIN}/forgot-password`);
+
+    // The password alone now signs in, and the organisation sends them straight to set it up again.
+    const signedInAgain = await signIn(member.user.email, PASSWORD, freshAddress());
+    if (!signedInAgain.ok) throw new Error("expected a session from the password alone");
+    const cookie = sessionCookie(signedInAgain.token).split(";")[0]!;
+    const home = await answerOf(() =>
+      homePage.loader({ request: new Request(`${ORIGIN}/home`, { headers: { Cookie: cookie } }), params: {}, context }),
+    );
+    expect(home.location).toBe(TWO_FACTOR_SETUP_PATH);
+  });
+
+  it("by a platform admin, for any organisation's member; the email names the Practice Pathways team", async () => {
+    const platform = await makeOrganisation(t.db, { name: "Practice Pathways", kind: "platform" });
+    const admin = await signedIn(t.db, platform.id, "admin", "Alex Morgan");
+    const council = await makeOrganisation(t.db, { name: "Riverside Borough Council" });
+    const member = await memberWithTwoFactor(council.id, "learner");
+    expect((await reset(member.path, admin.cookie)).location).toBe(`${member.path}?reset=1`);
+    expect(await stillOn(member.user.id)).toMatchObject({ on: false, codes: 0 });
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "auth.two_factor.reset"), eq(auditEvents.subjectId, member.user.id)));
+    expect(event).toMatchObject({ actorUserId: admin.userId, actorRole: "admin", organisationId: council.id });
+    const [email] = await emailsTo(member.user.email);
+    expect(email?.text).toContain("Alex Morgan of the Practice Pathways team reset two-factor sign-in");
+    expect(email?.text).toContain("you will need only your password");
+  });
+
+  it("is refused to another council's lead, to a supervisor, to a lead for themselves or an admin, and changes nothing", async () => {
+    const org = await makeOrganisation(t.db);
+    const other = await makeOrganisation(t.db);
+    const platform = await makeOrganisation(t.db, { kind: "platform" });
+    const member = await memberWithTwoFactor(org.id);
+    const foreignLead = await signedIn(t.db, other.id, "programme_lead", "Marcus Reid");
+    const supervisor = await signedIn(t.db, org.id, "supervisor", "Daniel Okafor");
+    const lead = await signedIn(t.db, org.id, "programme_lead", "Priya Shah");
+
+    expect((await open(member.path, foreignLead.cookie)).status).toBe(404);
+    expect((await reset(member.path, foreignLead.cookie)).status).toBe(404);
+    expect((await open(member.path, supervisor.cookie)).status).toBe(403);
+    expect((await reset(member.path, supervisor.cookie)).status).toBe(403);
+
+    // Her own, by her membership's page: not here.
+    const [leadMembership] = await t.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.userId, lead.userId), eq(memberships.organisationId, org.id)));
+    await keepingSession(lead);
+    expect((await reset(`/members/${leadMembership!.id}/two-factor`, lead.cookie)).status).toBe(403);
+    expect((await twoFactorStatus(lead.userId)).enabled).toBe(true);
+
+    // A member of her council who is also a platform admin.
+    const adminHere = await memberWithTwoFactor(org.id);
+    await makeMembership(t.db, { userId: adminHere.user.id, organisationId: platform.id, role: "admin" });
+    expect((await reset(adminHere.path, lead.cookie)).status).toBe(403);
+
+    expect(await stillOn(member.user.id)).toEqual({ on: true, codes: 10, sessions: 1 });
+    expect(await stillOn(adminHere.user.id)).toMatchObject({ on: true, codes: 10 });
+    const resets = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "auth.two_factor.reset"), eq(auditEvents.actorUserId, lead.userId)));
+    expect(resets).toEqual([]);
+    expect(
+      await t.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "auth.two_factor.reset"), eq(auditEvents.subjectId, member.user.id))),
+    ).toEqual([]);
+    expect(await emailsTo(member.user.email)).toEqual([]);
+  });
+
+  it("asks for a reason and the confirmation, and keeps the reason typed", async () => {
+    const org = await makeOrganisation(t.db);
+    const lead = await signedIn(t.db, org.id, "programme_lead", "Priya Shah");
+    const member = await memberWithTwoFactor(org.id);
+    const refused = await answerOf(() =>
+      resetPage.action({
+        request: post(member.path, { reason: "New phone, checked by a call" }, lead.cookie),
+        params: { membershipId: member.membership.id },
+        context,
+      }),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.errors).toEqual({ confirm: "Confirm that you have checked it is them asking" });
+    const blank = await reset(member.path, lead.cookie, { reason: "   ", confirm: "yes" });
+    expect(blank.errors).toEqual({ reason: "Enter why you are resetting their two-factor sign-in" });
+    expect(await stillOn(member.user.id)).toMatchObject({ on: true, codes: 10 });
+  });
+});
+
+describe("moving two-factor sign-in to a new phone", () => {
+  async function signedInWithTwoFactor() {
+    const user = await makeUser(t.db, { password: PASSWORD });
+    const { secret, recoveryCodes } = await withTwoFactor(user);
+    const here = generateToken();
+    const elsewhere = generateToken();
+    await createSession(here, user.id);
+    await createSession(elsewhere, user.id);
+    return { user, secret, recoveryCodes, sessionId: hashToken(here), here, elsewhere };
+  }
+
+  it("keeps the old phone working until a code from the new one is confirmed, then only the new one", async () => {
+    const { user, secret: oldSecret, recoveryCodes, sessionId, here, elsewhere } = await signedInWithTwoFactor();
+    const details = { ...requestFrom("192.0.2.60"), sessionId };
+
+    expect(await startMovingToNewPhone(user, "not my password", "000000", details)).toMatchObject({
+      ok: false,
+      field: "password",
+    });
+    expect(await startMovingToNewPhone(user, PASSWORD, "000000", details)).toMatchObject({ ok: false, field: "code" });
+    expect(await newPhoneSetup(user, sessionId)).toBeNull();
+    // A recovery code will do instead of the old phone (and leaves its codes for the checks below).
+    expect(await startMovingToNewPhone(user, PASSWORD, recoveryCodes[0]!, details)).toEqual({
+      ok: true,
+    });
+
+    const setup = await newPhoneSetup(user, sessionId);
+    expect(setup?.secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(setup?.secret).not.toBe(oldSecret);
+    // Only in the session that started it.
+    expect(await newPhoneSetup(user, "another-session")).toBeNull();
+
+    // Not yet confirmed: the old phone still signs in.
+    expect(
+      await completeTwoFactorSignIn(
+        await passwordStep(user.email),
+        await freshCode(user.id, oldSecret),
+        freshAddress(),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await confirmNewPhone(user, "000000", details)).toEqual({ ok: false, reason: "wrong" });
+    expect(await confirmNewPhone(user, codeAt(oldSecret, Date.now()), details)).toEqual({ ok: false, reason: "wrong" });
+    expect(await emailsTo(user.email)).toEqual([]);
+
+    expect(await confirmNewPhone(user, codeAt(setup!.secret, Date.now()), details)).toEqual({ ok: true });
+    expect(
+      await completeTwoFactorSignIn(
+        await passwordStep(user.email),
+        await freshCode(user.id, oldSecret),
+        freshAddress(),
+      ),
+    ).toEqual({ ok: false, reason: "wrong" });
+    expect(
+      await completeTwoFactorSignIn(
+        await passwordStep(user.email),
+        await freshCode(user.id, setup!.secret),
+        freshAddress(),
+      ),
+    ).toMatchObject({ ok: true });
+    expect((await twoFactorStatus(user.id)).recoveryCodesLeft).toBe(9); // the one spent above; the rest still work
+    expect(await validateSessionToken(here)).not.toBeNull();
+    expect(await validateSessionToken(elsewhere)).toBeNull();
+    const actions = (await auditActions(user.id)).map((a) => a.action);
+    expect(actions).toContain("auth.two_factor.new_phone_started");
+    expect(actions).toContain("auth.two_factor.moved_to_new_phone");
+    const [email] = await emailsTo(user.email);
+    expect(email?.subject).toBe("Two-factor sign-in was moved to a new device");
+    expect(email?.text).toContain(`${ORIGIN}/forgot-password`);
+  });
+
+  it("runs out if the new phone is not confirmed in time", async () => {
+    const { user, secret, sessionId } = await signedInWithTwoFactor();
+    const details = { ...requestFrom("192.0.2.61"), sessionId };
+    expect(await startMovingToNewPhone(user, PASSWORD, await freshCode(user.id, secret), details)).toEqual({
+      ok: true,
+    });
+    const setup = await newPhoneSetup(user, sessionId);
+    const later = Date.now() + REPLACEMENT_LIFETIME_MS + 1_000;
+    expect(await confirmNewPhone(user, codeAt(setup!.secret, later), details, later)).toEqual({
+      ok: false,
+      reason: "not_started",
+    });
+  });
+
+  it("counts wrong passwords like changing the password: refused after five from one address, even the right one", async () => {
+    const { user, secret, sessionId } = await signedInWithTwoFactor();
+    const details = { ...requestFrom("192.0.2.62"), sessionId };
+    for (let i = 0; i < 5; i += 1)
+      expect(await startMovingToNewPhone(user, `wrong ${i}`, "000000", details)).toMatchObject({ reason: "wrong" });
+    expect(await startMovingToNewPhone(user, PASSWORD, await freshCode(user.id, secret), details)).toEqual({
+      ok: false,
+      field: "password",
+      reason: "rate_limited",
+    });
+    expect(await newPhoneSetup(user, sessionId)).toBeNull();
+  }, 60_000);
+
+  it("works as a plain form: password and code, then the new phone's code, on one page", async () => {
+    const { user, secret, here } = await signedInWithTwoFactor();
+    const cookie = sessionCookie(here).split(";")[0]!;
+    const path = "/account/security/new-phone";
+    const send = (fields: Record<string, string>) =>
+      answerOf(() => newPhonePage.action({ request: post(path, fields, cookie), params: {}, context }));
+    const page = async () => {
+      const loaded = (await newPhonePage.loader({
+        request: new Request(`${ORIGIN}${path}`, { headers: { Cookie: cookie } }),
+        params: {},
+        context,
+      })) as { step: string; typed?: string };
+      return loaded;
+    };
+    expect((await page()).step).toBe("prove");
+    expect((await send({ intent: "prove", password: "", code: "" })).errors).toEqual({
+      password: "Enter your password",
+      code: "Enter a security code from your authenticator app, or a recovery code",
+    });
+    expect((await send({ intent: "prove", password: PASSWORD, code: await freshCode(user.id, secret) })).location).toBe(
+      path,
+    );
+    const step = await page();
+    expect(step.step).toBe("confirm");
+    const newSecret = step.typed!.replace(/\s/g, "");
+    expect((await send({ intent: "confirm", code: "" })).errors).toEqual({
+      code: "Enter the security code from your authenticator app",
+    });
+    expect((await send({ intent: "confirm", code: codeAt(newSecret, Date.now()) })).location).toBe(
+      "/account/security?two-factor=moved",
+    );
+    expect((await page()).step).toBe("prove");
   });
 });

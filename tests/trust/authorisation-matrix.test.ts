@@ -24,6 +24,8 @@ interface Rule {
   post?: Access | "skip";
   /** Tables a request may legitimately touch even when its action refuses (with why). */
   touches?: string[];
+  /** People whose role reaches every organisation's records (the platform admin), left out of the id swap. */
+  anyOrganisation?: readonly Person[];
 }
 
 /** Who opens Zainab's year: herself, her supervisor, her team manager and Northmoor's programme lead. */
@@ -72,6 +74,7 @@ const TABLE: Record<string, Rule> = {
   // Only for someone with two-factor sign-in on; everyone else is sent to the security page.
   "routes/account.security.recovery-codes": { get: "redirect" },
   "routes/account.security.turn-off": { get: "redirect" },
+  "routes/account.security.new-phone": { get: "redirect" },
   "routes/organisation.settings": { get: [...LEADS, "admin"] },
   // Only between a correct password and the code: without a pending sign-in, back to sign in.
   "routes/sign-in_.two-factor": { get: "redirect" },
@@ -79,6 +82,9 @@ const TABLE: Record<string, Rule> = {
   "routes/dev.mail._index": { get: ["admin"] },
   "routes/dev.mail.$id": { get: ["admin"] }, // an email the suite sends first (FIXED.id)
   "routes/admin": { get: ["admin"] },
+  "routes/admin_.organisations.$organisationId": { get: ["admin"] },
+  // A member's two-factor sign-in: the lead of the member's own organisation, or a platform admin for anyone's.
+  "routes/members.$membershipId.two-factor": { get: ["lead", "admin"], anyOrganisation: ["admin"] },
   "routes/helpline._index": { get: ["helpline"] },
   "routes/helpline.figures": { get: ["helpline"] },
   "routes/helpline.requests.$requestId._index": { get: ["helpline"] },
@@ -309,7 +315,9 @@ test("every id in a URL, swapped for another council's, is refused with 403 or 4
       const allForeign = swapped.length === swappable.length;
       // Northmoor's people who may open Northmoor's record; Riverside's people too while any id is still Northmoor's.
       const askers = (access: readonly Person[]) =>
-        EVERYONE.filter((p) => access.includes(p) && !p.startsWith("foreign")).concat(
+        EVERYONE.filter(
+          (p) => access.includes(p) && !p.startsWith("foreign") && !rule.anyOrganisation?.includes(p),
+        ).concat(
           allForeign ? [] : (["foreignLead", "foreignSupervisor", "foreignLearner", "foreignTeamManager"] as const),
         );
       const label = `with Riverside's ${swapped.join("+")}`;

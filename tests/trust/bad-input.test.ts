@@ -44,6 +44,8 @@ const NOT_IN_A_FORM: Record<string, { why: string; fields?: [string, string][] }
   },
   "routes/account.security.recovery-codes": { why: "only for someone with two-factor sign-in on (tests/integration/two-factor.test.ts)" },
   "routes/account.security.turn-off": { why: "only for someone with two-factor sign-in on (tests/integration/two-factor.test.ts)" },
+  "routes/account.security.new-phone": { why: "only for someone with two-factor sign-in on (tests/integration/two-factor.test.ts)" },
+  "routes/members.$membershipId.two-factor": { why: "only for a member with two-factor sign-in on (tests/integration/two-factor.test.ts)" },
   "routes/sign-in_.two-factor": { why: "only between a correct password and the code (tests/integration/two-factor.test.ts)" },
   "routes/organisation.panels.$panelId._index": {
     why: "the chair's ratify button shows only once every portfolio read is final and unread passes remain (tests/integration/moderation-round.test.ts)",

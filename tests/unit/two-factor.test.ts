@@ -13,6 +13,7 @@ import {
   secretForTyping,
   timeStep,
   twoFactorRequiredBy,
+  twoFactorResetRefusal,
 } from "~/modules/auth/two-factor";
 
 // RFC 6238's SHA-1 test secret ("12345678901234567890") in base32, and its published vectors.
@@ -161,5 +162,27 @@ describe("secrets at rest", () => {
 
   it("use a new random nonce each time", () => {
     expect(sealSecret("same", "u", key)).not.toBe(sealSecret("same", "u", key));
+  });
+});
+
+describe("who may reset a member's two-factor sign-in", () => {
+  const member = { userId: "ben", organisationId: "harbour", roles: ["supervisor", "assessor"] as const };
+  const lead = { userId: "ruth", role: "programme_lead" as const, organisationId: "harbour" };
+  const admin = { userId: "alex", role: "admin" as const, organisationId: "platform" };
+
+  it("lets the lead of the member's own organisation, and a platform admin for any organisation", () => {
+    expect(twoFactorResetRefusal(lead, member)).toBeNull();
+    expect(twoFactorResetRefusal(lead, { ...member, roles: ["programme_lead"] })).toBeNull(); // another lead
+    expect(twoFactorResetRefusal(admin, member)).toBeNull();
+    expect(twoFactorResetRefusal(admin, { ...member, roles: ["admin"] })).toBeNull();
+  });
+
+  it("refuses another organisation's lead, anyone but a lead or admin, themselves, and a lead an admin's", () => {
+    expect(twoFactorResetRefusal({ ...lead, organisationId: "riverside" }, member)).toBe("other_organisation");
+    expect(twoFactorResetRefusal({ ...lead, role: "team_manager" }, member)).toBe("not_allowed");
+    expect(twoFactorResetRefusal({ ...lead, role: "helpline_advisor" }, member)).toBe("not_allowed");
+    expect(twoFactorResetRefusal(lead, { ...member, userId: "ruth" })).toBe("self");
+    expect(twoFactorResetRefusal(admin, { ...member, userId: "alex" })).toBe("self");
+    expect(twoFactorResetRefusal(lead, { ...member, roles: ["supervisor", "admin"] })).toBe("admin");
   });
 });

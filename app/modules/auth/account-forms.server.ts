@@ -115,3 +115,26 @@ export const twoFactorSignInSchema = z.object({
 
 /** An organisation's settings: whether its staff must use two-factor sign-in. */
 export const twoFactorPolicySchema = z.object({ requireTwoFactor: z.literal("yes").optional() });
+
+/** Moving two-factor sign-in to a new phone: first the password and a code from the old phone (or a recovery code), then a code from the new one. */
+export const newPhoneSchema = z.discriminatedUnion(
+  "intent",
+  [
+    turnOffTwoFactorSchema.extend({ intent: z.literal("prove") }),
+    twoFactorSetupSchema.extend({ intent: z.literal("confirm") }),
+    z.object({ intent: z.literal("cancel") }),
+  ],
+  { error: "We could not read that form. Please try again." },
+);
+
+/** A programme lead or admin resetting a member's two-factor sign-in: why, and that they have checked it is the member asking. */
+export const resetTwoFactorSchema = z.object({
+  reason: z
+    .string({ error: "Enter why you are resetting their two-factor sign-in" })
+    .trim()
+    .min(1, "Enter why you are resetting their two-factor sign-in")
+    .max(1000, "The reason must be 1,000 characters or fewer"),
+  confirm: z.literal("yes", {
+    error: "Confirm that you have checked it is them asking",
+  }),
+});

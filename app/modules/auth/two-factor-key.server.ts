@@ -2,7 +2,8 @@
  * Rotating TWO_FACTOR_KEY: every stored two-factor secret is opened with the old key and sealed
  * with the new one, in one transaction, so either every person's authenticator keeps working with
  * the new key or nothing changes. A secret that opens with neither key stops the rotation: it is
- * reported, not lost.
+ * reported, not lost. A new phone still being set up (moving two-factor sign-in) is resealed too, or,
+ * if its secret opens with neither key, forgotten: the old phone still works, and the move can start again.
  */
 import { eq } from "drizzle-orm";
 import type { Database } from "#db/client";
@@ -18,12 +19,28 @@ export interface Rotation {
 export async function rotateTwoFactorKey(db: Database, oldKey: Buffer, newKey: Buffer): Promise<Rotation> {
   return db.transaction(async (tx) => {
     const rows = await tx
-      .select({ userId: twoFactorCredentials.userId, sealed: twoFactorCredentials.secretCiphertext })
+      .select({
+        userId: twoFactorCredentials.userId,
+        sealed: twoFactorCredentials.secretCiphertext,
+        replacement: twoFactorCredentials.replacementCiphertext,
+      })
       .from(twoFactorCredentials)
       .for("update");
     const rotation: Rotation = { resealed: 0, alreadyNew: 0 };
     const unreadable: string[] = [];
     for (const row of rows) {
+      if (row.replacement !== null) {
+        const pending = openSecret(row.replacement, row.userId, oldKey);
+        if (pending !== null || openSecret(row.replacement, row.userId, newKey) === null)
+          await tx
+            .update(twoFactorCredentials)
+            .set(
+              pending === null
+                ? { replacementCiphertext: null, replacementStartedAt: null, replacementSessionId: null }
+                : { replacementCiphertext: sealSecret(pending, row.userId, newKey) },
+            )
+            .where(eq(twoFactorCredentials.userId, row.userId));
+      }
       const secret = openSecret(row.sealed, row.userId, oldKey);
       if (secret === null) {
         if (openSecret(row.sealed, row.userId, newKey) !== null) rotation.alreadyNew += 1;

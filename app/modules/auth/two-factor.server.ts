@@ -5,13 +5,15 @@
  * rate-limited (per account and per address) and every failure is in the audit trail.
  * See docs/decisions/009-two-factor.md.
  */
-import { and, count, eq, gt, isNull, lt, or } from "drizzle-orm";
+import { and, count, eq, gt, inArray, isNotNull, isNull, lt, or } from "drizzle-orm";
 import QRCode from "qrcode";
 import type { Database } from "#db/client";
 import { pendingSignIns, twoFactorCredentials, twoFactorRecoveryCodes, users } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { listMembershipsForUser } from "~/modules/organisations/memberships.server";
 import { getDb } from "~/utils/db.server";
+import { englandDateTime } from "~/utils/england";
+import { sendEmail } from "~/utils/email.server";
 import { verifyPassword } from "./password.server";
 import { beginSignInAttempt, markSignInSucceeded } from "./rate-limit.server";
 import { openSecret, sealSecret } from "./secret-box.server";
@@ -416,4 +418,184 @@ export async function claimPendingSignIn(id: string): Promise<boolean> {
 export async function deleteExpiredPendingSignIns(now = new Date()) {
   const db = await getDb();
   await db.delete(pendingSignIns).where(lt(pendingSignIns.expiresAt, now));
+}
+
+/** How long a new phone may take to be confirmed once the move has been started. */
+export const REPLACEMENT_LIFETIME_MS = 15 * 60_000;
+
+type MoveDetails = Details & { sessionId: string };
+
+export type StartMoveResult = { ok: true } | ProofFailure | { ok: false; field: "form"; reason: "not_on" };
+
+/**
+ * Starts moving two-factor sign-in to a new phone, for someone who proves it is them with their
+ * password (counted like changing the password) and a code from the old phone or a recovery code.
+ * A new secret is made and kept beside the old one, for this session only: the old phone goes on
+ * working until a code from the new one is confirmed (`confirmNewPhone`).
+ */
+export async function startMovingToNewPhone(
+  person: Person,
+  password: string,
+  code: string,
+  details: MoveDetails,
+): Promise<StartMoveResult> {
+  if (!(await isTwoFactorEnabled(person.id))) return { ok: false, field: "form", reason: "not_on" };
+  const checked = await checkPassword(person, password, details);
+  if (checked !== "ok") return { ok: false, field: "password", reason: checked };
+  const proved = await proveSecondFactor(person, code, details, { during: "new_phone", allowRecoveryCode: true });
+  if (!proved.ok) return { ok: false, field: "code", reason: proved.reason };
+  const db = await getDb();
+  const started = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(twoFactorCredentials)
+      .set({
+        replacementCiphertext: sealSecret(newTotpSecret(), person.id),
+        replacementStartedAt: new Date(),
+        replacementSessionId: details.sessionId,
+      })
+      .where(and(eq(twoFactorCredentials.userId, person.id), isNotNull(twoFactorCredentials.enabledAt)))
+      .returning({ userId: twoFactorCredentials.userId });
+    if (rows.length === 0) return false;
+    await recordAudit(
+      {
+        actorUserId: person.id,
+        action: "auth.two_factor.new_phone_started",
+        subjectType: "user",
+        subjectId: person.id,
+        detail: { proof: proved.method },
+        ipAddress: details.ipAddress,
+      },
+      tx,
+    );
+    return true;
+  });
+  return started ? { ok: true } : { ok: false, field: "form", reason: "not_on" };
+}
+
+/** The replacement secret started in this session, while it is in date; null otherwise. */
+async function replacementOf(person: Person, sessionId: string, now = Date.now()) {
+  const credential = await credentialOf(person.id);
+  if (
+    !credential?.enabledAt ||
+    !credential.replacementCiphertext ||
+    !credential.replacementStartedAt ||
+    credential.replacementSessionId !== sessionId ||
+    now - credential.replacementStartedAt.getTime() >= REPLACEMENT_LIFETIME_MS
+  )
+    return null;
+  const secret = openSecret(credential.replacementCiphertext, person.id);
+  return secret ? { secret, sealed: credential.replacementCiphertext } : null;
+}
+
+/** The QR code and key for the new phone, while a move started in this session waits to be confirmed. */
+export async function newPhoneSetup(person: Person, sessionId: string): Promise<SetupDetails | null> {
+  const replacement = await replacementOf(person, sessionId);
+  if (!replacement) return null;
+  const uri = otpauthUri(replacement.secret, person.email);
+  return {
+    secret: replacement.secret,
+    typed: secretForTyping(replacement.secret),
+    uri,
+    qrCode: await qrCodeImage(uri),
+  };
+}
+
+export type ConfirmNewPhoneResult = { ok: true } | { ok: false; reason: CodeFailure | "not_started" };
+
+/**
+ * Replaces the old phone's secret with the new one, once the person shows a code from the new
+ * phone; signs them out on other devices (the old phone may be in someone else's hands) and
+ * tells them by email. Recovery codes stay as they are: they are on paper, not on the phone.
+ */
+export async function confirmNewPhone(
+  person: Person,
+  input: string,
+  details: MoveDetails & { origin: string },
+  now = Date.now(),
+): Promise<ConfirmNewPhoneResult> {
+  const attempt = await beginSignInAttempt(person.email, details.ipAddress, "two_factor");
+  const fail = async (reason: CodeFailure) => {
+    await auditFailure(person, "new_phone", reason, details);
+    return { ok: false as const, reason };
+  };
+  if (attempt.blocked) return fail("rate_limited");
+  const replacement = await replacementOf(person, details.sessionId, now);
+  if (!replacement) return { ok: false, reason: "not_started" };
+  const check = checkSecurityCode(replacement.secret, input, { now, lastUsedStep: null });
+  if (!check.ok) return fail(check.reason);
+  const db = await getDb();
+  const moved = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(twoFactorCredentials)
+      .set({
+        secretCiphertext: replacement.sealed,
+        lastUsedStep: check.step,
+        replacementCiphertext: null,
+        replacementStartedAt: null,
+        replacementSessionId: null,
+      })
+      .where(
+        and(
+          eq(twoFactorCredentials.userId, person.id),
+          eq(twoFactorCredentials.replacementCiphertext, replacement.sealed),
+          isNotNull(twoFactorCredentials.enabledAt),
+        ),
+      )
+      .returning({ userId: twoFactorCredentials.userId });
+    if (rows.length === 0) return false;
+    await recordAudit(
+      {
+        actorUserId: person.id,
+        action: "auth.two_factor.moved_to_new_phone",
+        subjectType: "user",
+        subjectId: person.id,
+        ipAddress: details.ipAddress,
+      },
+      tx,
+    );
+    await invalidateUserSessions(person.id, details.sessionId, tx);
+    return true;
+  });
+  if (!moved) return { ok: false, reason: "not_started" };
+  await markSignInSucceeded(attempt.attemptId);
+  await sendEmail(newPhoneEmail(person, details.origin, new Date(now)));
+  return { ok: true };
+}
+
+/** Stops a move that has not been confirmed: the old phone was working all along. */
+export async function cancelNewPhone(person: Person, sessionId: string) {
+  const db = await getDb();
+  await db
+    .update(twoFactorCredentials)
+    .set({ replacementCiphertext: null, replacementStartedAt: null, replacementSessionId: null })
+    .where(and(eq(twoFactorCredentials.userId, person.id), eq(twoFactorCredentials.replacementSessionId, sessionId)));
+}
+
+function newPhoneEmail(person: Person, origin: string, at: Date) {
+  return {
+    to: person.email,
+    subject: "Two-factor sign-in was moved to a new device",
+    text: [
+      "Hello,",
+      "",
+      `Two-factor sign-in for your Practice Pathways account (${person.email}) was moved to a new device on ${englandDateTime(at)}. Security codes from the old device no longer work, and you have been signed out everywhere else. Your recovery codes have not changed.`,
+      "",
+      "If this was you, there is nothing more to do.",
+      "",
+      "If it was not you, someone may know your password. Reset it now at",
+      `${origin}/forgot-password`,
+      "and tell your programme lead (or the Practice Pathways team) straight away.",
+    ].join("\n"),
+  };
+}
+
+/** Which of these people have two-factor sign-in on, in one statement (for lists of people). */
+export async function twoFactorOnAmong(userIds: readonly string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const db = await getDb();
+  const rows = await db
+    .select({ userId: twoFactorCredentials.userId })
+    .from(twoFactorCredentials)
+    .where(and(inArray(twoFactorCredentials.userId, [...userIds]), isNotNull(twoFactorCredentials.enabledAt)));
+  return new Set(rows.map((r) => r.userId));
 }

@@ -149,3 +149,23 @@ export function twoFactorRequiredBy(
     .map((m) => m.organisation.name);
   return [...new Set(names)];
 }
+
+/** Why someone may not reset a member's two-factor sign-in; null when they may. */
+export type ResetRefusal = "not_allowed" | "other_organisation" | "self" | "admin";
+
+/**
+ * Who may reset a member's two-factor sign-in (for a member who has lost their phone and their
+ * recovery codes): a platform admin, anyone's but their own; a programme lead, a member of their
+ * own organisation's, but not their own (they prove who they are to someone else) and not a
+ * platform admin's (an admin's account reaches every organisation).
+ */
+export function twoFactorResetRefusal(
+  actor: { userId: string; role: Role; organisationId: string },
+  member: { userId: string; organisationId: string; roles: readonly Role[] },
+): ResetRefusal | null {
+  if (actor.role !== "admin" && actor.role !== "programme_lead") return "not_allowed";
+  if (actor.role === "programme_lead" && member.organisationId !== actor.organisationId) return "other_organisation";
+  if (member.userId === actor.userId) return "self";
+  if (actor.role === "programme_lead" && member.roles.includes("admin")) return "admin";
+  return null;
+}
