@@ -1,4 +1,3 @@
-import { format } from "date-fns";
 import type { AssessmentRules, Lesson, Module, Programme } from "~/modules/programmes/content-schema";
 import {
   lessonsInOrder,
