@@ -45,6 +45,29 @@ export function sentFormOf(formData: FormData): SentForm | null {
   return { key, digest: hash.digest("hex") };
 }
 
+function claimId(request: Request, sent: SentForm, who: string | null) {
+  const url = new URL(request.url);
+  return createHash("sha256")
+    .update(JSON.stringify([sent.key, who ?? "", url.pathname + url.search, sent.digest]))
+    .digest("hex");
+}
+
+/**
+ * Where an earlier post of this very form sent the person, if it was saved: for an action that
+ * checks, before saving, that the step is still waiting (a review already submitted is no longer
+ * waiting), so a repeat is sent on as the first was instead of being refused.
+ */
+export async function savedBefore(request: Request, sent: SentForm | null, who: string | null): Promise<string | null> {
+  if (!sent) return null;
+  const db = await getDb();
+  const [first] = await db
+    .select({ location: formSubmissions.location })
+    .from(formSubmissions)
+    .where(eq(formSubmissions.id, claimId(request, sent, who)))
+    .limit(1);
+  return first?.location || null;
+}
+
 export type Outcome<R> =
   | { saved: true; location: string; /** True when an earlier post of this form had saved it. */ again: boolean }
   | { saved: false; refusal: R };
@@ -71,9 +94,7 @@ export async function saveOnce<R>(
     return typeof result === "string" ? { saved: true, location: result, again: false } : { saved: false, refusal: result.refusal };
   }
   const url = new URL(request.url);
-  const id = createHash("sha256")
-    .update(JSON.stringify([sent.key, who ?? "", url.pathname + url.search, sent.digest]))
-    .digest("hex");
+  const id = claimId(request, sent, who);
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
@@ -99,4 +120,15 @@ export interface Refusal<R> {
 }
 export function refuse<R>(refusal: R): Refusal<R> {
   return { refusal };
+}
+
+/** saveOnce for a form that, once read, is always saved: where to send the person. */
+export async function savedOnce(
+  request: Request,
+  sent: SentForm | null,
+  who: string | null,
+  work: () => Promise<string>,
+): Promise<string> {
+  const outcome = await saveOnce<never>(request, sent, who, work);
+  return outcome.saved ? outcome.location : new URL(request.url).pathname;
 }
