@@ -36,7 +36,7 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntraile
 type Person = Awaited<ReturnType<typeof signedIn>>;
 let learner: Person;
 let supervisor: Person;
-let year: typeof enrolments.$inferSelect;
+let year: typeof enrolments.$inferSelect | undefined;
 let org: typeof organisations.$inferSelect;
 
 beforeAll(async () => {
