@@ -66,7 +66,7 @@ export function storedFileName(name: string, kind: FileKind) {
   const ext = dot > 0 ? base.slice(dot + 1).toLowerCase() : "";
   if (EXTENSIONS[kind].includes(ext)) return base;
   // A short run of letters and digits after the last dot is an extension to replace; anything else is part of the name.
-  const stem = dot > 0 && /^[a-z0-9]{1,5}$/.test(ext) ? base.slice(0, dot) : base;
+  const stem = dot > 0 && /^(?=.*[a-z])[a-z0-9]{1,5}$/.test(ext) ? base.slice(0, dot) : base;
   return `${stem || "file"}.${EXTENSIONS[kind][0]}`;
 }
 
