@@ -17,6 +17,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { navigationFor, ROLE_LABELS } from "~/modules/organisations/roles";
 import stylesheet from "~/styles/app.css";
 import { getCurrentUser } from "~/utils/auth.server";
+import { newSubmissionKey } from "~/utils/save-once.server";
 import { useNonce } from "~/utils/nonce";
 import { MenuLink } from "~/components/MenuLink";
 
@@ -32,6 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!current) return { viewer: null };
   const active = current.active;
   return {
+    // The key every form on the page sends, so each is saved once (ADR 021); signed-out pages
+    // may be shared by caches, so a signed-out form that saves carries its own page's key.
+    submissionKey: newSubmissionKey(),
     viewer: {
       name: current.user.name,
       acting: active

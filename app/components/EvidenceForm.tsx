@@ -4,6 +4,7 @@ import { ACCEPT_ATTRIBUTE } from "~/modules/portfolio/files";
 import { BODY_LABELS, JUDGEMENTS, KIND_DETAILS, KIND_HINTS, type EvidenceKind } from "~/modules/portfolio/rules";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "./DraftKeeper";
 import { Checkbox, CheckboxGroup, ErrorSummary, RadioGroup, TextAreaField, TextField } from "./forms";
+import { SubmissionKey } from "~/components/SubmissionKey";
 
 export type EvidenceFormValues = Record<string, string | string[] | undefined>;
 
@@ -105,6 +106,7 @@ export function EvidenceForm({
         <RestoredDraft formKey={draft.formKey} savedAt={draft.savedAt} returnTo={draft.returnTo} />
       ) : null}
       <Form method="post" encType="multipart/form-data" noValidate {...keeper.formProps}>
+        <SubmissionKey />
         {version ? <input type="hidden" name="version" value={version} /> : null}
         <p className="hint">{KIND_HINTS[kind]}</p>
         <TextField name="title" label="Title" defaultValue={str("title")} error={errors?.title} maxLength={200} />

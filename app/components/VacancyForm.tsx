@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { RadioGroup, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { REGIONS, SPECIALISM_LABELS, SPECIALISMS } from "~/modules/returners/options";
+import { SubmissionKey } from "~/components/SubmissionKey";
 
 /** The fields of a vacancy, for posting one and for changing it. */
 export function VacancyForm({
@@ -14,6 +15,7 @@ export function VacancyForm({
 }) {
   return (
     <Form method="post" noValidate>
+      <SubmissionKey />
       <input type="hidden" name="intent" value="save" />
       <TextField name="title" label="Job title" hint="For example, Social worker (returner welcome)" defaultValue={values?.title} error={errors?.title} />
       <TextField name="team" label="Team" hint="For example, Children in need, East" defaultValue={values?.team} error={errors?.team} />

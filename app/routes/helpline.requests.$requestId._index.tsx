@@ -27,6 +27,8 @@ import { type ActingUser, actorOf, notFound, requireMembership } from "~/utils/a
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
+import { savedOnce } from "~/utils/save-once.server";
+import { SubmissionKey } from "~/components/SubmissionKey";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -125,8 +127,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "log-call") {
     const form = await parseSubmission(formData, logCallSchema);
     if (!form.ok) return data({ errors: form.errors, values: form.values, intent }, { status: 400 });
-    await logCall(actor, found.request, form.data.outcome, form.data.note);
-    throw redirect(`${here}?logged=1`);
+    const { outcome, note } = form.data;
+    throw redirect(
+      await savedOnce(request, form.sent, current.user.id, async () => {
+        await logCall(actor, found.request, outcome, note);
+        return `${here}?logged=1`;
+      }),
+    );
   }
   if (intent === "status") {
     const form = await parseSubmission(formData, changeStatusSchema);
@@ -268,6 +275,7 @@ export default function CallbackRequestPage() {
           </p>
         ) : (
           <Form method="post">
+            <SubmissionKey />
             <input type="hidden" name="intent" value="create-account" />
             <p>
               Make an account for {r.name} with {r.email}, enrol them on the refresher programme, and email them a link
@@ -285,6 +293,7 @@ export default function CallbackRequestPage() {
 
         <h2>Log a call</h2>
         <Form method="post" noValidate>
+          <SubmissionKey />
           <input type="hidden" name="intent" value="log-call" />
           <RadioGroup
             name="outcome"
@@ -308,6 +317,7 @@ export default function CallbackRequestPage() {
 
         <h2>Change the status</h2>
         <Form method="post" noValidate>
+          <SubmissionKey />
           <input type="hidden" name="intent" value="status" />
           <SelectField
             name="status"

@@ -26,6 +26,8 @@ import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
 import { englandDay } from "~/utils/england";
+import { refuse, saveOnce } from "~/utils/save-once.server";
+import { SubmissionKey } from "~/components/SubmissionKey";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Vacancies for ${data?.request.name ?? "a returner"} – Practice Pathways` },
@@ -89,14 +91,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await parseSubmission(request, introduceSchema);
   if (!form.ok)
     return data({ errors: { form: Object.values(form.errors)[0] ?? "Choose a vacancy" } }, { status: 400 });
-  const result = await introduce(
-    actorOf(current, context),
-    found.id,
-    form.data.vacancyId,
-    today(),
-  );
-  if (!result.ok) return data({ errors: { form: result.message } }, { status: 400 });
-  throw redirect(`/helpline/requests/${found.id}/vacancies?introduced=1`);
+  const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
+    const result = await introduce(actorOf(current, context), found.id, form.data.vacancyId, today());
+    if (!result.ok) return refuse(data({ errors: { form: result.message } }, { status: 400 }));
+    return `/helpline/requests/${found.id}/vacancies?introduced=1`;
+  });
+  if (!outcome.saved) return outcome.refusal;
+  throw redirect(outcome.location);
 }
 
 export default function RequestVacancies() {
@@ -193,6 +194,7 @@ export default function RequestVacancies() {
                 </p>
               ) : r.consent ? (
                 <Form method="post">
+                  <SubmissionKey />
                   <input type="hidden" name="vacancyId" value={m.id} />
                   <button type="submit" name="intent" value="introduce" className="button button--secondary">
                     Introduce {r.name} to {m.council} for this post

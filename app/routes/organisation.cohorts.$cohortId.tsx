@@ -14,6 +14,8 @@ import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
+import { refuse, saveOnce } from "~/utils/save-once.server";
+import { SubmissionKey } from "~/components/SubmissionKey";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.cohort.name ?? "Cohort"} – Practice Pathways` },
@@ -59,15 +61,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, cohort } = await cohortOr404(request, params.cohortId);
   const form = await parseSubmission(request, enrolSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = await enrolLearner(actorOf(current, context), cohort.id, form.data);
-  if (!result.ok)
-    return data(
-      { errors: { [result.field]: result.message }, values: form.data as Record<string, string | null> },
-      { status: 400 },
-    );
-  if (result.teamManagerNamed)
-    await tellTeamManager(result.enrolmentId, { kind: "named" }, requestDetails(request, context).origin);
-  throw redirect(`/organisation/cohorts/${cohort.id}?enrolled=1`);
+  let named: string | null = null;
+  const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
+    const result = await enrolLearner(actorOf(current, context), cohort.id, form.data);
+    if (!result.ok)
+      return refuse(
+        data(
+          { errors: { [result.field]: result.message }, values: form.data as Record<string, string | null> },
+          { status: 400 },
+        ),
+      );
+    if (result.teamManagerNamed) named = result.enrolmentId;
+    return `/organisation/cohorts/${cohort.id}?enrolled=1`;
+  });
+  if (!outcome.saved) return outcome.refusal;
+  if (named) await tellTeamManager(named, { kind: "named" }, requestDetails(request, context).origin);
+  throw redirect(outcome.location);
 }
 
 export default function CohortPage() {
@@ -147,6 +156,7 @@ export default function CohortPage() {
           </p>
         ) : (
           <Form method="post" noValidate>
+            <SubmissionKey />
             <SelectField
               name="learnerId"
               label="Learner"

@@ -8,6 +8,8 @@ import { createCohort, listCohorts } from "~/modules/programmes/cohorts.server";
 import { formatDate } from "~/modules/organisations/people";
 import { actorOf, requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
+import { refuse, saveOnce } from "~/utils/save-once.server";
+import { SubmissionKey } from "~/components/SubmissionKey";
 
 export const meta: MetaFunction = () => [{ title: "Cohorts – Practice Pathways" }];
 
@@ -30,13 +32,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { permission: "enrolment:manage:organisation" });
   const form = await parseSubmission(request, cohortSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = await createCohort(actorOf(current, context), form.data);
-  if (!result.ok)
-    return data(
-      { errors: { [result.field]: result.message }, values: form.data as Record<string, string> },
-      { status: 400 },
-    );
-  throw redirect(`/organisation/cohorts/${result.cohort.id}?created=1`);
+  const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
+    const result = await createCohort(actorOf(current, context), form.data);
+    if (!result.ok)
+      return refuse(
+        data(
+          { errors: { [result.field]: result.message }, values: form.data as Record<string, string> },
+          { status: 400 },
+        ),
+      );
+    return `/organisation/cohorts/${result.cohort.id}?created=1`;
+  });
+  if (!outcome.saved) return outcome.refusal;
+  throw redirect(outcome.location);
 }
 
 export default function Cohorts() {
@@ -79,6 +87,7 @@ export default function Cohorts() {
       <div className="narrow">
         <h2>Start a cohort</h2>
         <Form method="post" noValidate>
+          <SubmissionKey />
           <SelectField
             name="programmeSlug"
             label="Programme"

@@ -8,6 +8,8 @@ import { INVITABLE_ROLES, ROLE_LABELS } from "~/modules/organisations/roles";
 import { requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
+import { savedOnce } from "~/utils/save-once.server";
+import { SubmissionKey } from "~/components/SubmissionKey";
 
 export const meta: MetaFunction = () => [{ title: "Invite someone – Practice Pathways" }];
 
@@ -28,18 +30,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { permission: "invitation:create:organisation" });
   const form = await parseSubmission(request, invitationSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  await createInvitation(
-    {
-      userId: current.user.id,
-      name: current.user.name,
-      role: current.active.role,
-      organisationId: current.active.organisationId,
-      organisationName: current.active.organisation.name,
-    },
-    form.data,
-    requestDetails(request, context),
-  );
-  return redirect(`/organisation?invited=${encodeURIComponent(form.data.email)}`);
+  const location = await savedOnce(request, form.sent, current.user.id, async () => {
+    await createInvitation(
+      {
+        userId: current.user.id,
+        name: current.user.name,
+        role: current.active.role,
+        organisationId: current.active.organisationId,
+        organisationName: current.active.organisation.name,
+      },
+      form.data,
+      requestDetails(request, context),
+    );
+    return `/organisation?invited=${encodeURIComponent(form.data.email)}`;
+  });
+  return redirect(location);
 }
 
 export default function Invite() {
@@ -56,6 +61,7 @@ export default function Invite() {
         We will email them a link to set a password. When they accept, they join {organisation} in the role you choose.
       </p>
       <Form method="post" noValidate>
+        <SubmissionKey />
         <TextField
           name="name"
           label="Full name"

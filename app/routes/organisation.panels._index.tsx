@@ -9,6 +9,8 @@ import { createPanel, listPanels, portfoliosForPanel } from "~/modules/signoff/p
 import { panelSchema } from "~/modules/signoff/panel-schemas.server";
 import { actorOf, forbidden, requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
+import { savedOnce } from "~/utils/save-once.server";
+import { SubmissionKey } from "~/components/SubmissionKey";
 
 export const meta: MetaFunction = () => [{ title: "Moderation panels – Practice Pathways" }];
 
@@ -59,13 +61,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!members.some((m) => m.value === form.data.chairId))
     return data({ errors: { chairId: "Choose the chair from the list" }, values: form.values }, { status: 400 });
   if (!listProgrammes().some((p) => p.slug === form.data.programmeSlug && p.assessment)) forbidden();
-  const panel = await createPanel(actorOf(current, context, { role: "programme_lead" }), {
-    programmeSlug: form.data.programmeSlug,
-    name: form.data.name,
-    sampleShare: form.data.sharePercent / 100,
-    chairId: form.data.chairId,
+  const location = await savedOnce(request, form.sent, current.user.id, async () => {
+    const panel = await createPanel(actorOf(current, context, { role: "programme_lead" }), {
+      programmeSlug: form.data.programmeSlug,
+      name: form.data.name,
+      sampleShare: form.data.sharePercent / 100,
+      chairId: form.data.chairId,
+    });
+    return `/organisation/panels/${panel.id}?created=1`;
   });
-  throw redirect(`/organisation/panels/${panel.id}?created=1`);
+  throw redirect(location);
 }
 
 export default function Panels() {
@@ -116,6 +121,7 @@ export default function Panels() {
         <section className="narrow" aria-labelledby="new-panel">
           <h2 id="new-panel">Make a panel</h2>
           <Form method="post" noValidate>
+            <SubmissionKey />
             <SelectField
               name="programmeSlug"
               label="Programme"

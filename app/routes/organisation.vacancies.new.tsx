@@ -8,6 +8,7 @@ import { createVacancy } from "~/modules/returners/vacancies.server";
 import { actorOf, requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
+import { savedOnce } from "~/utils/save-once.server";
 
 export const meta: MetaFunction = () => [{ title: "Post a vacancy – Practice Pathways" }];
 
@@ -20,11 +21,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { permission: "vacancy:manage:organisation" });
   const form = await parseSubmission(request, vacancySchema(englandDay()));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const vacancy = await createVacancy(
-    actorOf(current, context),
-    form.data,
-  );
-  throw redirect(`/organisation/vacancies/${vacancy.id}?posted=1`);
+  const location = await savedOnce(request, form.sent, current.user.id, async () => {
+    const vacancy = await createVacancy(actorOf(current, context), form.data);
+    return `/organisation/vacancies/${vacancy.id}?posted=1`;
+  });
+  throw redirect(location);
 }
 
 export default function NewVacancy() {

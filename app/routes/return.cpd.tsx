@@ -13,6 +13,8 @@ import { type FieldErrors } from "~/utils/forms";
 import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
 import { actorOf } from "~/utils/auth.server";
+import { savedOnce } from "~/utils/save-once.server";
+import { SubmissionKey } from "~/components/SubmissionKey";
 
 export const meta: MetaFunction = () => [{ title: "CPD records – Your return – Practice Pathways" }];
 
@@ -79,8 +81,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const form = await parseSubmission(formData, cpdRecordSchema(englandDay()));
   if (!form.ok) return data<Refusal>({ errors: form.errors, values: form.values }, { status: 400 });
-  await addCpdRecord(actorOf(current, context), form.data);
-  throw redirect("/return/cpd?added=1");
+  const location = await savedOnce(request, form.sent, current.user.id, async () => {
+    await addCpdRecord(actorOf(current, context), form.data);
+    return "/return/cpd?added=1";
+  });
+  throw redirect(location);
 }
 
 export default function CpdLog() {
@@ -135,6 +140,7 @@ export default function CpdLog() {
       <div className="narrow">
         <h2>Add a CPD record</h2>
         <Form method="post" noValidate key={key}>
+          <SubmissionKey />
           <TextField
             name="recordedOn"
             type="date"

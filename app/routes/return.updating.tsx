@@ -19,6 +19,8 @@ import { actorOf, notFound } from "~/utils/auth.server";
 import { type FieldErrors } from "~/utils/forms";
 import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
+import { refuse, saveOnce } from "~/utils/save-once.server";
+import { SubmissionKey } from "~/components/SubmissionKey";
 
 export const meta: MetaFunction = () => [{ title: "Updating days – Your return – Practice Pathways" }];
 
@@ -83,18 +85,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const form = await parseSubmission(formData, updatingEntrySchema(today));
   if (!form.ok) return data<Refusal>({ errors: form.errors, values: form.values }, { status: 400 });
-  const added = await addUpdatingEntry(actor, form.data);
-  if (!added.ok)
-    return data<Refusal>(
-      {
-        errors: {
-          hours: `You have already logged ${formatDays(added.already)} hours on ${long(form.data.on)}; a day can hold at most ${MAX_HOURS_A_DAY}`,
-        },
-        values: form.values,
-      },
-      { status: 400 },
-    );
-  throw redirect("/return/updating?added=1");
+  const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
+    const added = await addUpdatingEntry(actor, form.data);
+    if (!added.ok)
+      return refuse(
+        data<Refusal>(
+          {
+            errors: {
+              hours: `You have already logged ${formatDays(added.already)} hours on ${long(form.data.on)}; a day can hold at most ${MAX_HOURS_A_DAY}`,
+            },
+            values: form.values,
+          },
+          { status: 400 },
+        ),
+      );
+    return "/return/updating?added=1";
+  });
+  if (!outcome.saved) return outcome.refusal;
+  throw redirect(outcome.location);
 }
 
 function Standing({
@@ -231,6 +239,7 @@ export default function UpdatingLog() {
       <div className="narrow">
         <h2>Add to your log</h2>
         <Form method="post" noValidate key={key}>
+          <SubmissionKey />
           <input type="hidden" name="intent" value="add" />
           <TextField
             name="on"
@@ -319,6 +328,7 @@ export default function UpdatingLog() {
                   </td>
                   <td>
                     <Form method="post">
+                      <SubmissionKey />
                       <input type="hidden" name="intent" value="delete" />
                       <input type="hidden" name="entryId" value={e.id} />
                       <button type="submit" className="button button--secondary">

@@ -24,6 +24,8 @@ import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 import { englandToday } from "~/utils/england";
+import { refuse, savedBefore, savedOnce, saveOnce, sentFormOf } from "~/utils/save-once.server";
+import { SubmissionKey } from "~/components/SubmissionKey";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -108,7 +110,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     forbidden(
       "The NQSW, their supervisor and their team manager write and sign the learning agreement; the programme lead reads it.",
     );
-  const form = await parseSubmission(await request.formData(), agreementActionSchema);
+  const formData = await request.formData();
+  // A repeat of a signature already made is sent where the first went, not told it is too late.
+  const repeat = await savedBefore(request, sentFormOf(formData), current.user.id);
+  if (repeat) throw redirect(repeat);
+  const form = await parseSubmission(formData, agreementActionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const details = requestDetails(request, context);
   const actor = {
@@ -118,15 +124,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const here = `/year/${enrolment.id}/agreement`;
   if (form.data.intent === "save") {
     const { goals, support, protectedTime, caseload } = form.data;
-    const saved = await saveAgreement(enrolment.id, actor, { goals, support, protectedTime, caseload });
-    throw redirect(`${here}?saved=${saved.changed ? "changed" : "same"}`);
+    const location = await savedOnce(request, form.sent, current.user.id, async () => {
+      const saved = await saveAgreement(enrolment.id, actor, { goals, support, protectedTime, caseload });
+      return `${here}?saved=${saved.changed ? "changed" : "same"}`;
+    });
+    throw redirect(location);
   }
-  const signed = await signAgreement(enrolment.id, actor, form.data.version);
-  if (!signed.ok) return data({ errors: { form: signed.message }, values: {} }, { status: 409 });
-  // The NQSW and the supervisor have both signed this version: it waits for the team manager only.
-  if (signed.waitingFor.length === 1 && signed.waitingFor[0] === "team_manager")
-    await tellTeamManager(enrolment.id, { kind: "agreement" }, details.origin);
-  throw redirect(`${here}?signed=1`);
+  const { version } = form.data;
+  let waitsForTeamManager = false;
+  const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
+    const signed = await signAgreement(enrolment.id, actor, version);
+    if (!signed.ok) return refuse(data({ errors: { form: signed.message }, values: {} }, { status: 409 }));
+    // The NQSW and the supervisor have both signed this version: it waits for the team manager only.
+    waitsForTeamManager = signed.waitingFor.length === 1 && signed.waitingFor[0] === "team_manager";
+    return `${here}?signed=1`;
+  });
+  if (!outcome.saved) return outcome.refusal;
+  if (waitsForTeamManager) await tellTeamManager(enrolment.id, { kind: "agreement" }, details.origin);
+  throw redirect(outcome.location);
 }
 
 function Tag({ children, colour }: { children: ReactNode; colour: "green" | "red" | "yellow" | "grey" }) {
@@ -221,6 +236,7 @@ export default function LearningAgreement() {
       ) : null}
       {a && page.signsAs && page.status.mine === "unsigned" ? (
         <Form method="post" className="panel narrow">
+          <SubmissionKey />
           <input type="hidden" name="intent" value="sign" />
           <input type="hidden" name="version" value={a.version} />
           <h2 className="heading-m">Sign as {PARTY_LABELS[page.signsAs].toLowerCase()}</h2>
@@ -281,6 +297,7 @@ function AgreementForm({
   return (
     <>
       <Form method="post" noValidate>
+        <SubmissionKey />
         <input type="hidden" name="intent" value="save" />
         {FIELDS.map((f) => (
           <TextAreaField

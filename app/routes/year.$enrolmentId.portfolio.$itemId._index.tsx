@@ -17,6 +17,8 @@ import { reflectionSchema } from "~/modules/portfolio/reflection-form.server";
 import { forbidden, notFound } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
+import { refuse, saveOnce } from "~/utils/save-once.server";
+import { SubmissionKey } from "~/components/SubmissionKey";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} – Portfolio – Practice Pathways` : "Evidence – Practice Pathways" },
@@ -88,17 +90,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await parseSubmission(await request.formData(), reflectionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const current_ = item.versions[0]!.version;
-  const result = await reviseEvidence(enrolment.id, item.id, actor, form.data.version, {
-    title: current_.title,
-    occurredOn: current_.occurredOn,
-    body: current_.body,
-    capabilities: current_.capabilities,
-    details: { ...current_.details, learnerReflection: form.data.learnerReflection },
+  const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
+    const result = await reviseEvidence(enrolment.id, item.id, actor, form.data.version, {
+      title: current_.title,
+      occurredOn: current_.occurredOn,
+      body: current_.body,
+      capabilities: current_.capabilities,
+      details: { ...current_.details, learnerReflection: form.data.learnerReflection },
+    });
+    if (!result.ok)
+      return refuse(data({ errors: { learnerReflection: result.message }, values: form.data as never }, { status: 409 }));
+    await discardDraft(current.user.id, formKey(item.id));
+    return `/year/${enrolment.id}/portfolio/${item.id}?reflected=1`;
   });
-  if (!result.ok)
-    return data({ errors: { learnerReflection: result.message }, values: form.data as never }, { status: 409 });
-  await discardDraft(current.user.id, formKey(item.id));
-  throw redirect(`/year/${enrolment.id}/portfolio/${item.id}?reflected=1`);
+  if (!outcome.saved) return outcome.refusal;
+  throw redirect(outcome.location);
 }
 
 function ReflectionForm({ page }: { page: ReturnType<typeof useLoaderData<typeof loader>> }) {
@@ -118,6 +124,7 @@ function ReflectionForm({ page }: { page: ReturnType<typeof useLoaderData<typeof
       ) : null}
       <h2 id="reflect-heading">{page.learnerReflection ? "Change your reflection" : "Add your reflection"}</h2>
       <Form method="post" noValidate {...keeper.formProps}>
+        <SubmissionKey />
         <input type="hidden" name="version" value={page.currentVersion} />
         <TextAreaField
           name="learnerReflection"

@@ -10,6 +10,7 @@ import { editablePart, KIND_LABELS } from "~/modules/portfolio/rules";
 import { readEvidenceSubmission } from "~/modules/portfolio/submission.server";
 import { forbidden, notFound } from "~/utils/auth.server";
 import { requestDetails } from "~/utils/request.server";
+import { refuse, saveOnce } from "~/utils/save-once.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit evidence – Practice Pathways" }];
 
@@ -66,17 +67,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const kept: Record<string, string> = current_.details.learnerReflection
     ? { learnerReflection: current_.details.learnerReflection }
     : {};
-  const result = await reviseEvidence(
-    enrolment.id,
-    item.id,
-    actor,
-    submission.version ?? item.currentVersion,
-    { ...submission.input, details: { ...submission.input.details, ...kept } },
-    { addFile: submission.file, removeFileIds: submission.removeFileIds },
-  );
-  if (!result.ok) return data({ errors: { form: result.message }, values: {} }, { status: 409 });
-  await discardDraft(current.user.id, formKey(item.id));
-  throw redirect(`/year/${enrolment.id}/portfolio/${item.id}${result.changed ? "?saved=1" : ""}`);
+  const outcome = await saveOnce(request, submission.sent, current.user.id, async () => {
+    const result = await reviseEvidence(
+      enrolment.id,
+      item.id,
+      actor,
+      submission.version ?? item.currentVersion,
+      { ...submission.input, details: { ...submission.input.details, ...kept } },
+      { addFile: submission.file, removeFileIds: submission.removeFileIds },
+    );
+    if (!result.ok) return refuse(data({ errors: { form: result.message }, values: {} }, { status: 409 }));
+    await discardDraft(current.user.id, formKey(item.id));
+    return `/year/${enrolment.id}/portfolio/${item.id}${result.changed ? "?saved=1" : ""}`;
+  });
+  if (!outcome.saved) return outcome.refusal;
+  throw redirect(outcome.location);
 }
 
 export default function EditEvidence() {

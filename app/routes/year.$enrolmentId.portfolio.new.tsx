@@ -11,6 +11,7 @@ import { readEvidenceSubmission } from "~/modules/portfolio/submission.server";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
 import { forbidden } from "~/utils/auth.server";
+import { savedOnce } from "~/utils/save-once.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.kind ? `${KIND_LABELS[data.kind]} – Practice Pathways` : "Add evidence – Practice Pathways" },
@@ -66,9 +67,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!kind) throw data({ message: "Choose the kind of evidence first." }, { status: 400 });
   const submission = await readEvidenceSubmission(request, kind, codes, mappingProblem);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
-  const item = await createEvidence(enrolment.id, actor, kind, submission.input, submission.file);
-  await discardDraft(current.user.id, formKey(enrolment.id, kind));
-  throw redirect(`/year/${enrolment.id}/portfolio/${item!.id}?added=1`);
+  const location = await savedOnce(request, submission.sent, current.user.id, async () => {
+    const item = await createEvidence(enrolment.id, actor, kind, submission.input, submission.file);
+    await discardDraft(current.user.id, formKey(enrolment.id, kind));
+    return `/year/${enrolment.id}/portfolio/${item!.id}?added=1`;
+  });
+  throw redirect(location);
 }
 
 export default function NewEvidence() {

@@ -19,6 +19,8 @@ import { actorOf, forbidden, notFound, requireUser } from "~/utils/auth.server";
 import { type SubmittedValuesWithLists } from "~/utils/forms";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
+import { refuse as refused, savedBefore, saveOnce, sentFormOf } from "~/utils/save-once.server";
+import { SubmissionKey } from "~/components/SubmissionKey";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.review.title} – ${data.learnerName} – Practice Pathways` : "Review – Practice Pathways" },
@@ -57,6 +59,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     params.code,
   );
   const formData = await request.formData();
+  // A repeat of a step already taken is sent where the first went, before the step is asked for.
+  const repeat = await savedBefore(request, sentFormOf(formData), current.user.id);
+  if (repeat) throw redirect(repeat);
   const waiting = await stepWaitingFor(enrolment.id, review.code, party, signsAs);
   const act = waiting.step;
   if (!act || formData.get("intent") !== act) forbidden(waiting.refusal);
@@ -76,34 +81,46 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (blockers.length) return refuse({ form: blockers.join(". ") }, form.values, 409);
     }
     if (!form.ok) return refuse(form.errors, form.values);
-    const result = await submitReview(enrolment.id, review.code, actor, form.data.learnerComments, form.data.evidence);
-    if (!result.ok) return refuse({ [result.field ?? "form"]: result.message }, form.values, 409);
-    await discardDraft(current.user.id, reviewDraftKey(enrolment.id, review.code));
-    throw redirect(`${here}?done=submitted`);
+    const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
+      const result = await submitReview(enrolment.id, review.code, actor, form.data.learnerComments, form.data.evidence);
+      if (!result.ok) return refused(refuse({ [result.field ?? "form"]: result.message }, form.values, 409));
+      await discardDraft(current.user.id, reviewDraftKey(enrolment.id, review.code));
+      return `${here}?done=submitted`;
+    });
+    if (!outcome.saved) return outcome.refusal;
+    throw redirect(outcome.location);
   }
   if (act === "decide") {
     const form = await parseSubmission(formData, decisionSchema(review.final));
     if (!form.ok) return refuse(form.errors, form.values);
-    const result = await decideReview(enrolment.id, review.code, actor, String(formData.get("submission")), {
-      decision: form.data.decision,
-      outcome: form.data.decision === "approved" ? form.data.outcome! : null,
-      comments: form.data.comments,
-      actionPlan: form.data.outcome === "not_on_track" ? form.data.actionPlan : null,
+    const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
+      const result = await decideReview(enrolment.id, review.code, actor, String(formData.get("submission")), {
+        decision: form.data.decision,
+        outcome: form.data.decision === "approved" ? form.data.outcome! : null,
+        comments: form.data.comments,
+        actionPlan: form.data.outcome === "not_on_track" ? form.data.actionPlan : null,
+      });
+      if (!result.ok) return refused(refuse({ form: result.message }, form.values, 409));
+      return `${here}?done=${form.data.decision}`;
     });
-    if (!result.ok) return refuse({ form: result.message }, form.values, 409);
-    if (form.data.decision === "approved")
+    if (!outcome.saved) return outcome.refusal;
+    if (!outcome.again && form.data.decision === "approved")
       await tellTeamManager(
         enrolment.id,
         { kind: "review", code: review.code, title: review.title, final: review.final },
         details.origin,
       );
-    throw redirect(`${here}?done=${form.data.decision}`);
+    throw redirect(outcome.location);
   }
   const form = await parseSubmission(formData, countersignSchema);
   if (!form.ok) return refuse(form.errors, form.values);
-  const result = await countersignReview(enrolment.id, review.code, actor, form.data.version, form.data.comments);
-  if (!result.ok) return refuse({ form: result.message }, form.values, 409);
-  throw redirect(`${here}?done=countersigned`);
+  const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
+    const result = await countersignReview(enrolment.id, review.code, actor, form.data.version, form.data.comments);
+    if (!result.ok) return refused(refuse({ form: result.message }, form.values, 409));
+    return `${here}?done=countersigned`;
+  });
+  if (!outcome.saved) return outcome.refusal;
+  throw redirect(outcome.location);
 }
 
 type Page = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -136,6 +153,7 @@ function SubmitForm({ page, errors, values }: { page: Page; errors: Errors; valu
         </Notification>
       ) : null}
       <Form method="post" noValidate {...keeper.formProps}>
+        <SubmissionKey />
         <input type="hidden" name="intent" value="submit" />
         <CheckboxGroup
           name="evidence"
@@ -180,6 +198,7 @@ function DecisionForm({ page, errors, values }: { page: Page; errors: Errors; va
     <section aria-labelledby="decide-heading">
       <h2 id="decide-heading">Your decision</h2>
       <Form method="post" noValidate className="narrow">
+        <SubmissionKey />
         <input type="hidden" name="intent" value="decide" />
         <input type="hidden" name="submission" value={page.latest!.id} />
         <RadioGroup
@@ -228,6 +247,7 @@ function CountersignForm({ page, errors, values }: { page: Page; errors: Errors;
     <section aria-labelledby="countersign-heading">
       <h2 id="countersign-heading">Countersign</h2>
       <Form method="post" noValidate className="narrow">
+        <SubmissionKey />
         <input type="hidden" name="intent" value="countersign" />
         <input type="hidden" name="version" value={page.latest!.hash} />
         <TextAreaField

@@ -11,6 +11,8 @@ import { acknowledgeSession, findSession } from "~/modules/supervision/supervisi
 import { actorOf, forbidden, notFound, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
+import { refuse, saveOnce } from "~/utils/save-once.server";
+import { SubmissionKey } from "~/components/SubmissionKey";
 
 export const meta: MetaFunction = () => [{ title: "Supervision session – Practice Pathways" }];
 
@@ -50,14 +52,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (party !== "learner") forbidden("Only the learner acknowledges their supervision record.");
   const form = await parseSubmission(request, acknowledgeSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const ok = await acknowledgeSession(
-    enrolment.id,
-    found.session.id,
-    actorOf(current, context, { role: "learner", organisationId: enrolment.organisationId }),
-    form.data.comment,
-  );
-  if (!ok) return data({ errors: { form: "You have already acknowledged this record." }, values: {} }, { status: 409 });
-  throw redirect(`/year/${enrolment.id}/supervision/${found.session.id}?acknowledged=1`);
+  const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
+    const ok = await acknowledgeSession(
+      enrolment.id,
+      found.session.id,
+      actorOf(current, context, { role: "learner", organisationId: enrolment.organisationId }),
+      form.data.comment,
+    );
+    if (!ok) return refuse(data({ errors: { form: "You have already acknowledged this record." }, values: {} }, { status: 409 }));
+    return `/year/${enrolment.id}/supervision/${found.session.id}?acknowledged=1`;
+  });
+  if (!outcome.saved) return outcome.refusal;
+  throw redirect(outcome.location);
 }
 
 function Paragraphs({ text }: { text: string }) {
@@ -150,6 +156,7 @@ export default function SessionPage() {
       ) : null}
       {page.party === "learner" && !s.acknowledgedAt ? (
         <Form method="post" noValidate className="panel">
+          <SubmissionKey />
           <h2 className="heading-m">Acknowledge this record</h2>
           <p>Acknowledging says you have read it. If something is missing or wrong, say so in your comment.</p>
           <TextAreaField

@@ -13,6 +13,8 @@ import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
 import { ACTION_ROWS, doneActionIds, readAgreedActions } from "~/modules/supervision/agreed-actions";
+import { savedOnce } from "~/utils/save-once.server";
+import { SubmissionKey } from "~/components/SubmissionKey";
 
 export const meta: MetaFunction = () => [{ title: "Record a supervision session – Practice Pathways" }];
 
@@ -51,13 +53,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const { done: _ticked, ...values } = form.values;
     return data({ errors, values: values as Record<string, string>, done }, { status: 400 });
   }
-  const session = await recordSession(
-    enrolment.id,
-    actorOf(current, context, { role: "supervisor", organisationId: enrolment.organisationId }),
-    { ...form.data, actions: rows.actions, doneActionIds: done },
-  );
-  await discardDraft(current.user.id, formKey(enrolment.id));
-  throw redirect(`/year/${enrolment.id}/supervision?recorded=${session.id}`);
+  const location = await savedOnce(request, form.sent, current.user.id, async () => {
+    const session = await recordSession(
+      enrolment.id,
+      actorOf(current, context, { role: "supervisor", organisationId: enrolment.organisationId }),
+      { ...form.data, actions: rows.actions, doneActionIds: done },
+    );
+    await discardDraft(current.user.id, formKey(enrolment.id));
+    return `/year/${enrolment.id}/supervision?recorded=${session.id}`;
+  });
+  throw redirect(location);
 }
 
 export default function RecordSession() {
@@ -91,6 +96,7 @@ export default function RecordSession() {
         />
       ) : null}
       <Form method="post" noValidate {...keeper.formProps}>
+        <SubmissionKey />
         <TextField
           name="heldOn"
           label="Date of the session"

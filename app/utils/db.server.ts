@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import cluster from "node:cluster";
 import { sql, type SQL } from "drizzle-orm";
 import { migrateAsOwner, migrateDatabase, openDatabase, type Database, type DatabaseHandle } from "#db/client";
@@ -74,7 +75,21 @@ export function swapDatabase(handle: DatabaseHandle | undefined) {
   else holder.__ppDatabase = undefined;
 }
 
+const scopes = ((globalThis as typeof globalThis & { __ppTransactionScope?: AsyncLocalStorage<Database> }).__ppTransactionScope ??=
+  new AsyncLocalStorage<Database>());
+
+/**
+ * Runs `work` with `getDb()` answering the transaction `tx`, so that everything a module writes
+ * (its own transactions become savepoints) commits or rolls back with what the caller wrote in
+ * `tx`: how a form's key is claimed with the records the form makes (save-once.server.ts).
+ */
+export function inTransaction<T>(tx: Database, work: () => Promise<T>): Promise<T> {
+  return scopes.run(tx, work);
+}
+
 export async function getDb(): Promise<Database> {
+  const scoped = scopes.getStore();
+  if (scoped) return scoped;
   if (current) return current.db;
   current = await connectDatabase();
   return current.db;

@@ -10,3 +10,4 @@ export * from "./portfolio";
 export * from "./signoff";
 export * from "./panels";
 export * from "./returners";
+export * from "./forms";

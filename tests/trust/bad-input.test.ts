@@ -5,6 +5,9 @@
  * unknown and another council's ids, duplicated fields. The answer is never a 5xx; a refused
  * request answers 4xx with a message a person can read, and leaves every table's row count
  * and checksum as they were; hostile text that is accepted is shown escaped, never run.
+ * And the quieter kind (issue 18 item 8): NUL bytes, text made only of invisible characters,
+ * numbers written as 0x10, 1e1 or 0b101, dates before 1900 or after 2100, and file names too
+ * long or carrying direction controls.
  */
 import { randomUUID } from "node:crypto";
 import { parse, type HTMLElement } from "node-html-parser";
@@ -124,7 +127,9 @@ function fieldsOf(form: HTMLElement): Field[] {
       if (!fields.some((f) => f.name === name)) fields.push({ name, kind: "hidden", value: el.getAttribute("value") ?? "" });
     } else {
       const kinds: Record<string, Field["kind"]> = { text: "text", search: "text", tel: "text", url: "text", password: "text", number: "number", date: "date", time: "time", email: "email", hidden: "hidden", file: "file" };
-      fields.push({ name, kind: kinds[type] ?? "other", value: el.getAttribute("value") ?? "" });
+      // A number box is a text box that asks for the number keypad (as GOV.UK advises).
+      const numeric = type === "text" && ["numeric", "decimal"].includes(el.getAttribute("inputmode") ?? "");
+      fields.push({ name, kind: numeric ? "number" : (kinds[type] ?? "other"), value: el.getAttribute("value") ?? "" });
     }
   }
   for (const button of form.querySelectorAll("button[name]")) {
@@ -186,7 +191,16 @@ async function findForms(): Promise<FoundForm[]> {
   return [...found.values()];
 }
 
-type Variant = { name: string; mustRefuse: boolean; body: [string, string | File][] };
+type Variant = {
+  name: string;
+  mustRefuse: boolean;
+  body: [string, string | File][];
+  /** Refused exactly when the variant of this name was: invisible text is no text. */
+  sameAs?: string;
+};
+
+const INVISIBLE = "  \u200b\u200d\u202e\u2066\ufeff ";
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
 
 function plausible(field: Field): string {
   if (field.value) return field.value;
@@ -197,7 +211,8 @@ function plausible(field: Field): string {
 }
 
 function variants(form: FoundForm): Variant[] {
-  const keep = (f: Field) => f.name === "intent" || f.name === "formKey";
+  // The form's key (ADR 021) is the page's, like its intent: not an id to swap.
+  const keep = (f: Field) => f.name === "intent" || f.name === "formKey" || f.name === "submissionKey";
   const base = form.fields.filter((f) => f.kind !== "file").map((f) => [f.name, plausible(f)] as [string, string]);
   const writable = form.fields.filter((f) => ["text", "textarea", "email", "other"].includes(f.kind) && !keep(f));
   const typed = form.fields.filter((f) => ["number", "date", "time", "choice", "email"].includes(f.kind) && !keep(f));
@@ -206,8 +221,8 @@ function variants(form: FoundForm): Variant[] {
     base.map(([n, v]) => [n, names.some((f) => f.name === n) ? value(form.fields.find((f) => f.name === n)!) : v]);
   const foreignIds = Object.values(world.foreign).filter((v) => UUID.test(v));
   const list: Variant[] = [
-    { name: "nothing but the intent", mustRefuse: false, body: base.filter(([n]) => n === "intent" || n === "formKey") },
-    { name: "every field empty", mustRefuse: false, body: base.map(([n, v]) => [n, n === "intent" || n === "formKey" ? v : ""]) },
+    { name: "nothing but the intent", mustRefuse: false, body: base.filter(([n]) => keep({ name: n } as Field)) },
+    { name: "every field empty", mustRefuse: false, body: base.map(([n, v]) => [n, keep({ name: n } as Field) ? v : ""]) },
     { name: "every field twice, the second hostile", mustRefuse: false, body: base.flatMap(([n, v]) => [[n, v], [n, keep({ name: n } as Field) ? "delete-everything" : SCRIPT]] as [string, string][]) },
   ];
   if (writable.length) {
@@ -215,6 +230,17 @@ function variants(form: FoundForm): Variant[] {
     list.push({ name: "script tags in every text field", mustRefuse: false, body: swap(writable, () => SCRIPT) });
   }
   if (typed.length) list.push({ name: "wrong types in dates, numbers and choices", mustRefuse: false, body: swap(typed, () => "31/02/not-a-thing") });
+  if (writable.length) {
+    list.push({ name: "a NUL byte in every text field", mustRefuse: true, body: swap(writable, (f) => `${plausible(f)}\0 and more`) });
+    list.push({ name: "every text field blank", mustRefuse: false, body: swap(writable, () => "") });
+    list.push({ name: "only invisible characters in every text field", mustRefuse: false, sameAs: "every text field blank", body: swap(writable, () => INVISIBLE) });
+  }
+  const numbers = form.fields.filter((f) => f.kind === "number" && !keep(f));
+  for (const typedNumber of ["0x10", "1e1", "0b101"])
+    if (numbers.length) list.push({ name: `numbers written as ${typedNumber}`, mustRefuse: true, body: swap(numbers, () => typedNumber) });
+  const dates = form.fields.filter((f) => f.kind === "date" && !keep(f));
+  for (const day of ["1899-12-31", "2101-01-01"])
+    if (dates.length) list.push({ name: `dates of ${day}`, mustRefuse: !(form.route.id in DATES_NOT_ALWAYS_READ), body: swap(dates, () => day) });
   if (ids.length) {
     list.push({ name: "unknown ids", mustRefuse: true, body: swap(ids, () => randomUUID()) });
     list.push({ name: "another council's ids", mustRefuse: true, body: swap(ids, (f) => foreignIds.find((v) => v !== f.value) ?? randomUUID()) });
@@ -226,6 +252,12 @@ function variants(form: FoundForm): Variant[] {
       mustRefuse: true,
       body: [...swap(writable, plausible), [file.name, new File([Buffer.from("MZ\x90\x00 not a pdf")], "notes.pdf", { type: "application/pdf" })]],
     });
+    for (const [why, name] of [
+      ["a file name of 300 characters", `${"visit notes ".repeat(25)}.pdf`],
+      ["a file name with a direction override", "notes\u202Efdp.exe"],
+      ["a file name with a control character", "notes\u0007.pdf"],
+    ] as const)
+      list.push({ name: why, mustRefuse: true, body: [...swap(writable, plausible), [file.name, new File([PDF], name, { type: "application/pdf" })]] });
   }
   return list;
 }
@@ -247,6 +279,14 @@ function saysWhy(html: string, contentType: string) {
 
 /** A session's last-seen time moves on with any request; a failed sign-in is counted for the rate limit. */
 const IGNORED = ["sessions", "sign_in_attempts"];
+
+/** A refusal that is meant to leave a trace: a wrong security code is in the audit trail (ADR 009). */
+const AUDITED_REFUSALS = new Set(["routes/account.security.two-factor", "routes/account.security.recovery-codes", "routes/account.security.turn-off"]);
+
+/** Forms whose date box is read only for some answers (so a far date elsewhere is rightly ignored). */
+const DATES_NOT_ALWAYS_READ: Record<string, string> = {
+  "routes/return._index": "the date the registration lapsed is read only when the answer is that it lapsed",
+};
 
 let forms: FoundForm[] = [];
 
@@ -277,6 +317,7 @@ test("every form's action answers bad input with a 4xx and a message, never a 5x
       };
     });
   const watched = new Watched(t.db, IGNORED);
+  const refusedAs = new Map<string, boolean>();
   // Organisation settings last: an accepted variant may require two-factor sign-in of the lead,
   // who would then be sent to set it up instead of reaching the other forms.
   const ordered = [...forms.filter((f) => f.route.id !== "routes/organisation.settings"), ...forms.filter((f) => f.route.id === "routes/organisation.settings")];
@@ -288,13 +329,19 @@ test("every form's action answers bad input with a 4xx and a message, never a 5x
       const response = await handle(post(form.action, bodyOf(variant.body, form.multipart), cookie), tally);
       const html = await response.text();
       // The lesson page, shown again after a refusal, records that the lesson was opened.
-      const changed = (await watched.changedBy(tally.statements)).filter((table) => table !== "lesson_progress");
+      const changed = (await watched.changedBy(tally.statements)).filter(
+        (table) => table !== "lesson_progress" && !(table === "audit_events" && AUDITED_REFUSALS.has(form.route.id)),
+      );
       tried.push(label);
       if (response.status >= 500) {
         wrong.push(`${label}: ${response.status}`);
         continue;
       }
       const refused = response.status >= 400;
+      refusedAs.set(`${form.route.id} ${form.intent ?? ""} ${variant.name}`, refused);
+      const twin = variant.sameAs && refusedAs.get(`${form.route.id} ${form.intent ?? ""} ${variant.sameAs}`);
+      if (variant.sameAs && twin !== undefined && twin !== refused)
+        wrong.push(`${label}: ${refused ? "refused" : "accepted"} (${response.status}), but blank text was ${twin ? "refused" : "accepted"}`);
       if (variant.mustRefuse && !refused) wrong.push(`${label}: accepted (${response.status} ${response.headers.get("location") ?? ""}), should be refused`);
       if (refused && changed.length) wrong.push(`${label}: refused (${response.status}) but changed ${changed.join(", ")}`);
       if (refused && !saysWhy(html, response.headers.get("content-type") ?? "")) wrong.push(`${label}: refused (${response.status}) without a message`);

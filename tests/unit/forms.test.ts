@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { changePasswordSchema, invitationSchema, signInSchema, signUpSchema } from "~/modules/auth/account-forms.server";
-import { parseSubmission } from "~/utils/forms.server";
+import { dayField, isDayInRange, isInvisibleOnly, NUL_MESSAGE, numberInBox, parseSubmission } from "~/utils/forms.server";
 
 function form(entries: [string, string][]) {
   const data = new FormData();
@@ -21,6 +21,7 @@ describe("parseSubmission", () => {
       ok: true,
       data: { email: "Priya.Shah@Northmoor.example", password: "x" },
       values: { email: "  Priya.Shah@Northmoor.example " },
+      sent: null,
     });
   });
 
@@ -198,6 +199,7 @@ describe("parseSubmission of a request", () => {
       ok: true,
       data: { email: "a@example.com", password: "x" },
       values: { email: "a@example.com" },
+      sent: null,
     });
   });
 
@@ -228,6 +230,7 @@ describe("the values put back", () => {
       ok: true,
       data: { name: "Amara Nwosu", password: "kettle orbit lantern" },
       values: { name: "Amara Nwosu" },
+      sent: null,
     });
   });
 
@@ -247,6 +250,7 @@ describe("the values put back", () => {
       ok: true,
       data: { evidence: ["a", "b"], note: "first" },
       values: { evidence: ["a", "b"], note: "first" },
+      sent: null,
     });
     const none = await parseSubmission(form([["note", "typed"]]), schema, { lists: ["evidence"] });
     expect(none).toEqual({
@@ -287,5 +291,109 @@ describe("blankAsMissing", () => {
     });
     expect(await parseSubmission(form([["cases", "  "]]), schema)).toMatchObject({ ok: false });
     expect(await parseSubmission(form([["cases", "0"]]), schema)).toMatchObject({ ok: true, data: { cases: 0 } });
+  });
+});
+
+describe("bad input at the edge (issue 18 item 8)", () => {
+  it("refuses a NUL byte in any field with a message, and gives back the text without it", async () => {
+    const result = await parseSubmission(
+      form([
+        ["name", "Amara\0 Nwosu"],
+        ["email", "amara@example.org"],
+        ["password", "a long enough pass\0phrase"],
+        ["kind", "returner"],
+      ]),
+      signUpSchema,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.name).toBe(NUL_MESSAGE);
+    expect(result.errors.password).toBe(NUL_MESSAGE);
+    expect(result.values.name).toBe("Amara Nwosu");
+    expect(result.values.password).toBeUndefined();
+  });
+
+  it("reads a name made only of invisible characters as no name", async () => {
+    expect(isInvisibleOnly("  \u200b\u202e ")).toBe(true);
+    expect(isInvisibleOnly("\u2066\u2069\ufeff\u3164")).toBe(true);
+    expect(isInvisibleOnly("")).toBe(false);
+    const result = await parseSubmission(
+      form([
+        ["name", "  \u200b\u202e "],
+        ["email", "someone@example.org"],
+        ["role", "learner"],
+      ]),
+      invitationSchema,
+    );
+    expect(!result.ok && result.errors.name).toBe("Enter their full name");
+  });
+
+  it("accepts names in every alphabet", async () => {
+    for (const name of ["Łukasz Wójcik", "Noémie Ní Bhriain", "Siobhán D'Souza", "محمد علي", "李华"]) {
+      expect(isInvisibleOnly(name)).toBe(false);
+      const result = await parseSubmission(
+        form([
+          ["name", name],
+          ["email", "someone@example.org"],
+          ["role", "learner"],
+        ]),
+        invitationSchema,
+      );
+      expect(result.ok && result.data.name, name).toBe(name);
+    }
+  });
+
+  it("reads numbers written in digits only: not hex, binary, exponents or signs", () => {
+    const minutes = numberInBox(z.number({ error: "Enter the minutes" }).int("Enter whole minutes").min(0));
+    const read = (typed: string) => {
+      const r = minutes.safeParse(typed);
+      return r.success ? r.data : r.error.issues[0]!.message;
+    };
+    expect(read("45")).toBe(45);
+    expect(read(" 5")).toBe(5);
+    expect(read("5 ")).toBe(5);
+    expect(read("0x10")).toBe("Enter the minutes");
+    expect(read("1e1")).toBe("Enter the minutes");
+    expect(read("0b101")).toBe("Enter the minutes");
+    expect(read("+5")).toBe("Enter the minutes");
+    expect(read("-5")).toBe("Enter the minutes");
+    expect(read("Infinity")).toBe("Enter the minutes");
+    expect(read("4.5")).toBe("Enter whole minutes");
+    expect(minutes.safeParse("").success).toBe(false);
+    expect(numberInBox(z.number().optional()).parse("  ")).toBeUndefined();
+  });
+
+  it("takes dates from 1 January 1900 to 31 December 2100", () => {
+    expect(isDayInRange("1900-01-01")).toBe(true);
+    expect(isDayInRange("1899-12-31")).toBe(false);
+    expect(isDayInRange("2100-12-31")).toBe(true);
+    expect(isDayInRange("2101-01-01")).toBe(false);
+    expect(isDayInRange("2027-02-30")).toBe(false);
+    const day = dayField("Enter the date, for example 2027-01-04");
+    const message = (typed: string) => {
+      const r = day.safeParse(typed);
+      return r.success ? "ok" : r.error.issues[0]!.message;
+    };
+    expect(message("1900-01-01")).toBe("ok");
+    expect(message("2100-12-31")).toBe("ok");
+    expect(message("1899-12-31")).toMatch(/from 1 January 1900 to 31 December 2100/);
+    expect(message("2101-01-01")).toMatch(/from 1 January 1900 to 31 December 2100/);
+    expect(message("+02027-01-01")).toBe("Enter the date, for example 2027-01-04");
+    expect(message("2027-02-30")).toBe("Enter a real date");
+  });
+});
+
+describe("the form's key (issue 18 item 7)", () => {
+  it("comes with a valid form that carries one, with a digest of everything else sent", async () => {
+    const key = "0b6f1a52-2c43-4d1e-9a7e-3f5c8d2e1b90";
+    const sent = (entries: [string, string][]) => parseSubmission(form(entries), signInSchema);
+    const a = await sent([["submissionKey", key], ["email", "a@example.com"], ["password", "x"]]);
+    const b = await sent([["submissionKey", key], ["email", "a@example.com"], ["password", "x"]]);
+    const c = await sent([["submissionKey", key], ["email", "b@example.com"], ["password", "x"]]);
+    expect(a.ok && a.sent?.key).toBe(key);
+    expect(a.ok && a.sent?.digest).toBe(b.ok && b.sent?.digest);
+    expect(a.ok && a.sent?.digest).not.toBe(c.ok && c.sent?.digest);
+    const mangled = await sent([["submissionKey", "not-a-key"], ["email", "a@example.com"], ["password", "x"]]);
+    expect(mangled.ok && mangled.sent).toBeNull();
   });
 });

@@ -101,3 +101,31 @@ describe("safe file names", () => {
     expect(long.endsWith(".pdf")).toBe(true);
   });
 });
+
+describe("file names (issue 18 item 8)", () => {
+  it("refuses a name over 255 characters, or with control or direction characters", async () => {
+    const { fileNameProblem } = await import("~/utils/uploads.server");
+    expect(fileNameProblem(`${"a".repeat(251)}.pdf`)).toBeNull();
+    expect(fileNameProblem(`${"a".repeat(252)}.pdf`)).toMatch(/longer than 255 characters/);
+    expect(fileNameProblem(`${"ł".repeat(251)}.pdf`)).toBeNull();
+    expect(fileNameProblem("notes\u202Efdp.exe")).toMatch(/control or direction characters/);
+    expect(fileNameProblem("notes\u2066.pdf")).toMatch(/control or direction characters/);
+    expect(fileNameProblem("notes\n.pdf")).toMatch(/control or direction characters/);
+    expect(fileNameProblem("Łukasz – supervision notes (final).pdf")).toBeNull();
+    expect(fileNameProblem("تقرير.pdf")).toBeNull();
+  });
+
+  it("keeps a file under its name with the extension of what its bytes show it to be", async () => {
+    const { storedFileName } = await import("~/modules/portfolio/files");
+    expect(storedFileName("court-report.pdf", "pdf")).toBe("court-report.pdf");
+    expect(storedFileName("photo.JPG", "jpeg")).toBe("photo.JPG");
+    expect(storedFileName("photo.jpeg", "jpeg")).toBe("photo.jpeg");
+    expect(storedFileName("scan.pdf", "png")).toBe("scan.png");
+    expect(storedFileName("letter", "pdf")).toBe("letter.pdf");
+    expect(storedFileName("report.pdf.exe", "pdf")).toBe("report.pdf.pdf");
+    expect(storedFileName("C:\\Users\\amara\\notes.docx", "docx")).toBe("notes.docx");
+    expect(storedFileName("visit 12.03.2027", "pdf")).toBe("visit 12.03.2027.pdf");
+    expect(storedFileName(".pdf", "pdf")).toBe(".pdf.pdf");
+    expect(storedFileName("\u200b", "png")).toBe("file.png");
+  });
+});

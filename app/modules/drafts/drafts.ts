@@ -27,9 +27,11 @@ export function isDraftKey(key: unknown): key is string {
 export function collectFields(entries: Iterable<[string, FormDataEntryValue]>, skip?: (name: string) => boolean) {
   const fields: DraftFields = {};
   for (const [name, value] of entries) {
-    if (typeof value !== "string" || skip?.(name)) continue;
+    if (typeof value !== "string" || name.includes("\0") || skip?.(name)) continue;
+    // A NUL byte cannot be stored (PostgreSQL refuses it in text); it is never something typed.
+    const text = value.replaceAll("\0", "");
     const existing = fields[name];
-    fields[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+    fields[name] = existing === undefined ? text : Array.isArray(existing) ? [...existing, text] : [existing, text];
   }
   return fields;
 }

@@ -1,7 +1,7 @@
 /** The learning agreement's and the year settings' forms as zod schemas; server-only, so that no page's JavaScript carries zod. */
 import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
-import { blankAsMissing } from "~/utils/forms.server";
+import { dayField, numberInBox } from "~/utils/forms.server";
 import { PAUSE_REASONS } from "./pause-reasons";
 
 const part = (label: string) =>
@@ -19,29 +19,26 @@ export const agreementActionSchema = z.discriminatedUnion("intent", [
     protectedTime: part("protected development time"),
     caseload: part("caseload agreed"),
   }),
-  z.object({ intent: z.literal("sign"), version: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("sign"), version: numberInBox(z.number().int().positive()) }),
 ]);
 
 const isoDay = (label: string) =>
-  z
-    .string({ error: `Enter the ${label}` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label}, for example 2027-03-01`)
-    .refine((v) => isValid(parseISO(v)), "Enter a real date");
+  dayField(`Enter the ${label}, for example 2027-03-01`);
 
 
 export const yearSettingsSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("settings"),
     pathway: z.string().max(50).optional(),
-    workingPercent: blankAsMissing(
-      z.coerce
+    workingPercent: numberInBox(
+      z
         .number({ error: "Enter working time as a percentage of full time, for example 60" })
         .int("Enter a whole percentage")
         .min(20, "Working time must be at least 20% of full time")
         .max(100, "Working time can be at most 100% (full time)"),
     ),
-    extensionDays: blankAsMissing(
-      z.coerce
+    extensionDays: numberInBox(
+      z
         .number({ error: "Enter the extension in days, or 0" })
         .int("Enter whole days")
         .min(0, "The extension cannot be negative")

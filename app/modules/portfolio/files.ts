@@ -52,6 +52,24 @@ export function describeBytes(bytes: number) {
   return `${(Math.ceil((bytes / (1024 * 1024)) * 10) / 10).toFixed(1)} MB`;
 }
 
+/** The extensions a file of each kind may have; the first is given to a name that has none of them. */
+const EXTENSIONS: Record<FileKind, string[]> = { pdf: ["pdf"], docx: ["docx"], png: ["png"], jpeg: ["jpg", "jpeg"] };
+
+/**
+ * The name a file is kept under: the name it came with, without any folder, spaces at either
+ * end or invisible characters, ending in an extension of the kind its bytes show it to be
+ * ("scan.pdf" that is a PNG is kept as "scan.png"; "letter" as "letter.pdf").
+ */
+export function storedFileName(name: string, kind: FileKind) {
+  const base = (name.split(/[\\/]/).pop() ?? "").normalize("NFC").replace(/[\p{Cc}\p{Cf}]/gu, "").trim();
+  const dot = base.lastIndexOf(".");
+  const ext = dot > 0 ? base.slice(dot + 1).toLowerCase() : "";
+  if (EXTENSIONS[kind].includes(ext)) return base;
+  // A short run of letters and digits after the last dot is an extension to replace; anything else is part of the name.
+  const stem = dot > 0 && /^(?=.*[a-z])[a-z0-9]{1,5}$/.test(ext) ? base.slice(0, dot) : base;
+  return `${stem || "file"}.${EXTENSIONS[kind][0]}`;
+}
+
 /** A file name safe to put in a Content-Disposition header and on screen. */
 export function safeFileName(name: string) {
   const base = name.split(/[\\/]/).pop() ?? "file";

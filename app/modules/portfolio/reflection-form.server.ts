@@ -1,8 +1,9 @@
 /** The evidence forms as zod schemas; server-only, so that no page's JavaScript carries zod. */
-import { isAfter, isValid, parseISO } from "date-fns";
+import { isAfter, parseISO } from "date-fns";
 import { z } from "zod";
 import { BODY_LABELS, JUDGEMENTS, KIND_DETAILS, type EvidenceKind } from "./rules";
 import { englandToday } from "~/utils/england";
+import { dayField, numberInBox } from "~/utils/forms.server";
 
 export const TEXT_MAX = 20_000;
 
@@ -33,10 +34,7 @@ export function evidenceSchema(
   }
   return z.object({
     title: text("a title", 200),
-    occurredOn: z
-      .string({ error: "Enter the date" })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date, for example 2027-01-04")
-      .refine((v) => isValid(parseISO(v)), "Enter a real date")
+    occurredOn: dayField("Enter the date, for example 2027-01-04")
       .refine((v) => !isAfter(parseISO(v), today), "The date cannot be in the future"),
     body: text(BODY_LABELS[kind]),
     capabilities: z
@@ -53,7 +51,7 @@ export function evidenceSchema(
 
 export const reflectionSchema = z.object({
   learnerReflection: text("your reflection"),
-  version: z.coerce.number().int().positive(),
+  version: numberInBox(z.number().int().positive()),
 });
 
 /** The raw values of an evidence form, ready for the schema: capability ticks and detail fields gathered. */

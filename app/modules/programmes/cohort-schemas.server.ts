@@ -1,12 +1,7 @@
-import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
+import { dayField } from "~/utils/forms.server";
 
-const isoDate = (message: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((v) => isValid(parseISO(v)), message);
+const isoDate = (message: string) => dayField(message, message);
 
 export const cohortSchema = z.object({
   programmeSlug: z.string({ error: "Choose a programme" }).min(1, "Choose a programme").max(100),

@@ -1,13 +1,8 @@
 /** The council's form for an introduction's next step, as a zod schema. Pure; server-only so pages ship no zod. */
 import { z } from "zod";
+import { dayField } from "~/utils/forms.server";
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const day = (message: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .regex(ISO_DAY, message)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message);
+const day = (message: string) => dayField(message, message);
 const note = z.string().trim().max(2_000, "The note must be 2,000 characters or fewer").optional().default("");
 
 /** The council's form: one step at a time, with what that step needs. */

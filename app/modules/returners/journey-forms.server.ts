@@ -5,7 +5,7 @@
  */
 import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
-import { blankAsMissing } from "~/utils/forms.server";
+import { numberInBox } from "~/utils/forms.server";
 import { PROFESSIONAL_STANDARDS, REGIONS, REGISTRATION_STATUSES, SPECIALISMS } from "./options";
 import { HOURS_MAX, HOURS_MIN, UPDATING_KINDS } from "./updating";
 
@@ -86,8 +86,8 @@ export function updatingEntrySchema(today: string) {
     .object({
       intent: z.literal("add"),
       on: pastDay("date", today),
-      hours: blankAsMissing(
-        z.coerce
+      hours: numberInBox(
+        z
           .number({ error: "Enter the hours, for example 3.5" })
           .min(HOURS_MIN, `Enter at least ${HOURS_MIN} hours`)
           .max(HOURS_MAX, `Enter at most ${HOURS_MAX} hours for one day`)

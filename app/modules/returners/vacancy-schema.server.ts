@@ -1,7 +1,7 @@
 /** The vacancy form a programme lead fills in, as a zod schema. Pure; server-only so pages ship no zod. */
 import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
-import { blankAsMissing } from "~/utils/forms.server";
+import { blankAsMissing, DAY_RANGE_MESSAGE, LATEST_DAY } from "~/utils/forms.server";
 import { REGIONS, SPECIALISMS } from "./options";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -58,6 +58,7 @@ export function vacancySchema(earliestClosing: string) {
         .min(1, "Enter the closing date")
         .regex(ISO_DAY, "Enter the closing date as a real date, for example 2027-03-31")
         .refine((v) => isValid(parseISO(v)), "Enter the closing date as a real date, for example 2027-03-31")
+        .refine((v) => v <= LATEST_DAY, DAY_RANGE_MESSAGE)
         .refine((v) => v >= earliestClosing, "The closing date must be today or later"),
     })
     .superRefine((v, ctx) => {

@@ -1,6 +1,6 @@
 /** The moderation panel's forms as zod schemas; server-only, so that no page's JavaScript carries zod. */
 import { z } from "zod";
-import { blankAsMissing } from "~/utils/forms.server";
+import { numberInBox } from "~/utils/forms.server";
 import { EXTENSION_DAYS, PANEL_OUTCOMES, type PanelOutcome } from "./panel";
 
 /** A new moderation panel. */
@@ -11,8 +11,8 @@ export const panelSchema = z.object({
     .trim()
     .min(1, "Name the panel")
     .max(200, "Keep the name under 200 characters"),
-  sharePercent: blankAsMissing(
-    z.coerce
+  sharePercent: numberInBox(
+    z
       .number({ error: "Enter the share of passes to read, for example 10" })
       .int("Enter a whole percentage")
       .min(1, "Read at least 1% of passes")
@@ -27,8 +27,8 @@ export const panelOutcomeSchema = z
     intent: z.literal("record"),
     outcome: z.enum(Object.keys(PANEL_OUTCOMES) as [PanelOutcome], { error: "Choose the panel's outcome" }),
     reasons: z.string().trim().max(20_000, "Reasons must be 20,000 characters or fewer").default(""),
-    extensionDays: blankAsMissing(
-      z.coerce
+    extensionDays: numberInBox(
+      z
         .number({ error: "Enter the extension as a number of days, for example 60" })
         .int("Enter a whole number of days")
         .min(EXTENSION_DAYS.min, "Extend the year by at least 1 day")

@@ -1,7 +1,6 @@
 /** The supervision forms as zod schemas; server-only, so that no page's JavaScript carries zod. */
-import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
-import { blankAsMissing } from "~/utils/forms.server";
+import { dayField, numberInBox } from "~/utils/forms.server";
 import { KINDS } from "./kinds";
 
 
@@ -13,12 +12,9 @@ const text = (label: string, max = 20_000) =>
     .max(max, `The ${label} must be ${max.toLocaleString("en-GB")} characters or fewer`);
 
 export const sessionSchema = z.object({
-  heldOn: z
-    .string({ error: "Enter the date of the session" })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date of the session, for example 2027-01-04")
-    .refine((v) => isValid(parseISO(v)), "Enter a real date"),
-  minutes: blankAsMissing(
-    z.coerce
+  heldOn: dayField("Enter the date of the session, for example 2027-01-04"),
+  minutes: numberInBox(
+    z
       .number({ error: "Enter how long it lasted, in minutes" })
       .int("Enter whole minutes")
       .min(10, "A session lasts at least 10 minutes")

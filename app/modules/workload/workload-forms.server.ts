@@ -1,17 +1,14 @@
-import { isMonday, isValid, parseISO } from "date-fns";
+import { isMonday, parseISO } from "date-fns";
 import { z } from "zod";
-import { blankAsMissing } from "~/utils/forms.server";
+import { dayField, numberInBox } from "~/utils/forms.server";
 
 const number = (missing: string, rules: (n: z.ZodNumber) => z.ZodNumber) =>
-  blankAsMissing(rules(z.coerce.number({ error: missing })));
+  numberInBox(rules(z.number({ error: missing })));
 
 export const workloadActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("week"),
-    weekStarting: z
-      .string({ error: "Enter the Monday the week starts" })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the Monday the week starts, for example 2027-01-04")
-      .refine((v) => isValid(parseISO(v)), "Enter a real date")
+    weekStarting: dayField("Enter the Monday the week starts, for example 2027-01-04")
       .refine((v) => isMonday(parseISO(v)), "A week starts on a Monday"),
     caseload: number("Enter the number of cases held", (n) =>
       n.int("Enter a whole number of cases").min(0, "Cases cannot be negative").max(200, "Enter 200 cases or fewer"),
