@@ -11,9 +11,16 @@ import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
 import { capabilityTitles } from "~/modules/programmes/catalogue.server";
 import { requirePortfolio } from "~/modules/portfolio/access.server";
 import { describeBytes } from "~/modules/portfolio/files";
-import { findEvidence, judgementOf, reviseEvidence } from "~/modules/portfolio/portfolio.server";
+import {
+  addFeedback,
+  feedbackOn,
+  findEvidence,
+  judgementOf,
+  recordRead,
+  reviseEvidence,
+} from "~/modules/portfolio/portfolio.server";
 import { BODY_LABELS, editablePart, JUDGEMENTS, KIND_DETAILS, KIND_LABELS } from "~/modules/portfolio/rules";
-import { reflectionSchema } from "~/modules/portfolio/reflection-form.server";
+import { feedbackSchema, reflectionSchema } from "~/modules/portfolio/reflection-form.server";
 import { forbidden, notFound } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
@@ -26,6 +33,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const formKey = (itemId: string) => `evidence-reflection:${itemId}`;
 
+const ROLE_WORDS: Record<string, string> = {
+  learner: "NQSW",
+  supervisor: "practice supervisor",
+  assessor: "assessor",
+  team_manager: "team manager",
+};
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { current, enrolment, party, learnerName, programme } = await requirePortfolio(request, params.enrolmentId);
   const item = await findEvidence(enrolment.id, params.itemId);
@@ -35,7 +49,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const v = shown.version;
   const part = editablePart(item, party, current.user.id);
   const titles = capabilityTitles();
-  const draft = part === "reflection" ? await loadDraft(current.user.id, formKey(item.id)) : null;
+  const [draft, thread] = await Promise.all([
+    part === "reflection" ? loadDraft(current.user.id, formKey(item.id)) : null,
+    feedbackOn(item.id),
+    // Opening a version is reading it: the supervisor's "to read" counts versions not opened yet.
+    party === "learner" ? null : recordRead(item.id, v.version, current.user.id),
+  ]);
   return {
     enrolmentId: enrolment.id,
     itemId: item.id,
@@ -71,6 +90,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       by: editorName,
       hash: version.contentHash.slice(0, 12),
     })),
+    feedback: thread
+      .filter((f) => f.version === v.version)
+      .map((f) => ({
+        id: f.id,
+        body: f.body,
+        by: f.authorName,
+        role: ROLE_WORDS[f.authorRole] ?? f.authorRole,
+        at: format(f.createdAt, "d MMM yyyy, HH:mm"),
+      })),
+    feedbackElsewhere: thread.filter((f) => f.version !== v.version).length,
+    canGiveFeedback: party !== "programme_lead",
     canEdit: part === "all",
     canReflect: part === "reflection",
     draft: draft ? { fields: draft.fields, savedAt: draft.updatedAt.toISOString() } : null,
@@ -85,10 +115,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
   const item = await findEvidence(enrolment.id, params.itemId);
   if (!item) notFound("We could not find that evidence.");
+  const formData = await request.formData();
+  if (formData.get("intent") === "feedback") {
+    if (party === "programme_lead")
+      forbidden("Feedback on evidence is between the learner and those who assess their year.");
+    const form = await parseSubmission(formData, feedbackSchema);
+    if (!form.ok) return data({ errors: form.errors, values: form.values, intent: "feedback" }, { status: 400 });
+    const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
+      const result = await addFeedback(enrolment.id, item.id, form.data.version, actor, form.data.feedback);
+      if (!result.ok)
+        return refuse(
+          data(
+            { errors: { feedback: result.message }, values: form.data as never, intent: "feedback" },
+            { status: 409 },
+          ),
+        );
+      return `/year/${enrolment.id}/portfolio/${item.id}?version=${form.data.version}&feedback=1#feedback-heading`;
+    });
+    if (!outcome.saved) return outcome.refusal;
+    throw redirect(outcome.location);
+  }
   if (editablePart(item, party, current.user.id) !== "reflection")
     forbidden("Only the learner adds their reflection to a direct observation.");
-  const form = await parseSubmission(await request.formData(), reflectionSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const form = await parseSubmission(formData, reflectionSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values, intent: "reflection" }, { status: 400 });
   const current_ = item.versions[0]!.version;
   const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
     const result = await reviseEvidence(enrolment.id, item.id, actor, form.data.version, {
@@ -99,7 +149,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       details: { ...current_.details, learnerReflection: form.data.learnerReflection },
     });
     if (!result.ok)
-      return refuse(data({ errors: { learnerReflection: result.message }, values: form.data as never }, { status: 409 }));
+      return refuse(
+        data(
+          { errors: { learnerReflection: result.message }, values: form.data as never, intent: "reflection" },
+          { status: 409 },
+        ),
+      );
     await discardDraft(current.user.id, formKey(item.id));
     return `/year/${enrolment.id}/portfolio/${item.id}?reflected=1`;
   });
@@ -108,7 +163,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 function ReflectionForm({ page }: { page: ReturnType<typeof useLoaderData<typeof loader>> }) {
-  const actionData = useActionData<typeof action>();
+  const sent = useActionData<typeof action>();
+  // Only what came back from this form: the feedback form below has its own errors.
+  const actionData = sent?.intent === "reflection" ? sent : undefined;
+  const errors = actionData?.errors as Record<string, string> | undefined;
   const keeper = useDraftKeeper({
     formKey: formKey(page.itemId),
     ownerId: page.ownerId,
@@ -118,7 +176,7 @@ function ReflectionForm({ page }: { page: ReturnType<typeof useLoaderData<typeof
   const url = `/year/${page.enrolmentId}/portfolio/${page.itemId}`;
   return (
     <section aria-labelledby="reflect-heading">
-      <ErrorSummary errors={actionData?.errors} />
+      <ErrorSummary errors={errors} />
       {page.draft && !actionData ? (
         <RestoredDraft formKey={formKey(page.itemId)} savedAt={page.draft.savedAt} returnTo={url} />
       ) : null}
@@ -132,13 +190,72 @@ function ReflectionForm({ page }: { page: ReturnType<typeof useLoaderData<typeof
           hint="What went well, what you would do differently, and what you take from the observer's feedback."
           rows={8}
           defaultValue={values.learnerReflection ?? page.learnerReflection ?? ""}
-          error={actionData?.errors?.learnerReflection}
+          error={errors?.learnerReflection}
         />
         <DraftStatus state={keeper.state} savedAt={keeper.savedAt} />
         <button type="submit" className="button">
           Save your reflection
         </button>
       </Form>
+    </section>
+  );
+}
+
+function FeedbackThread({ page }: { page: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  const actionData = useActionData<typeof action>();
+  const mine = actionData?.intent === "feedback" ? actionData : null;
+  const values = (mine?.values ?? {}) as Record<string, string>;
+  const errors = mine?.errors as Record<string, string> | undefined;
+  const learner = page.party === "learner";
+  return (
+    <section aria-labelledby="feedback-heading">
+      <h2 className="heading-m" id="feedback-heading">
+        Feedback on version {page.version}
+      </h2>
+      {page.feedback.length ? (
+        <ol className="plain-list feedback-thread">
+          {page.feedback.map((f) => (
+            <li key={f.id} className="feedback-thread__entry">
+              <p className="secondary">
+                {f.by}, {f.role}, {f.at}
+              </p>
+              <Prose text={f.body} />
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>No feedback on this version yet.</p>
+      )}
+      {page.feedbackElsewhere ? (
+        <p className="secondary">
+          {page.feedbackElsewhere} more {page.feedbackElsewhere === 1 ? "entry is" : "entries are"} on other versions.
+        </p>
+      ) : null}
+      {page.canGiveFeedback ? (
+        <>
+          <ErrorSummary errors={errors} />
+          <Form method="post" noValidate>
+            <SubmissionKey />
+            <input type="hidden" name="intent" value="feedback" />
+            <input type="hidden" name="version" value={page.version} />
+            <TextAreaField
+              name="feedback"
+              label={learner ? "Reply to the feedback" : "Your feedback on this version"}
+              hint={
+                learner
+                  ? "Your supervisor reads your reply with the evidence."
+                  : `${page.learnerName} is told and reads it with the evidence. It is kept with version ${page.version}.`
+              }
+              rows={5}
+              defaultValue={values.feedback ?? ""}
+              error={errors?.feedback}
+            />
+            <button type="submit" className="button button--secondary">
+              {learner ? "Send your reply" : "Send feedback"}
+            </button>
+          </Form>
+        </>
+      ) : null}
     </section>
   );
 }
@@ -161,6 +278,11 @@ export default function Evidence() {
       {params.get("saved") ? (
         <Notification title={`Version ${page.currentVersion} saved`}>
           <p>The earlier versions are kept below.</p>
+        </Notification>
+      ) : null}
+      {params.get("feedback") ? (
+        <Notification title="Feedback sent">
+          <p>It is kept with version {page.version} of this evidence.</p>
         </Notification>
       ) : null}
       {params.get("reflected") ? (
@@ -262,6 +384,7 @@ export default function Evidence() {
           </Link>
         </p>
       ) : null}
+      <FeedbackThread page={page} />
       <h2 className="heading-m">Versions</h2>
       <table className="table">
         <caption className="visually-hidden">Every version of this evidence, newest first</caption>

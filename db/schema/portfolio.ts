@@ -120,3 +120,45 @@ export const drafts = pgTable(
   },
   (t) => [uniqueIndex("drafts_user_form").on(t.userId, t.formKey)],
 );
+
+/**
+ * Who has read which version of an item: opening an item records it for the reader, once per
+ * version, so "to read" counts versions the supervisor has not opened rather than recent ones.
+ */
+export const evidenceReads = pgTable(
+  "evidence_reads",
+  {
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => evidenceItems.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    readerId: uuid("reader_id")
+      .notNull()
+      .references(() => users.id),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("evidence_reads_item_version_reader").on(t.itemId, t.version, t.readerId)],
+);
+
+/**
+ * Feedback on one version of an item, and the replies to it: a thread between the supervisor (or
+ * assessor) and the learner. Append-only: what was said stays as it was said.
+ */
+export const evidenceFeedback = pgTable(
+  "evidence_feedback",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => evidenceItems.id),
+    version: integer("version").notNull(),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    /** The role the author wrote in (learner, supervisor, assessor, team manager). */
+    authorRole: text("author_role").notNull(),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("evidence_feedback_item").on(t.itemId, t.version, t.createdAt)],
+);

@@ -688,3 +688,97 @@ describe("current evidence for many learners at once", () => {
     expect((await listEvidence(oneYear.id)).map((e) => e.title)).toEqual(["Final title"]);
   });
 });
+
+describe("the supervisor reading evidence", () => {
+  it("counts a version as to read until the supervisor opens it, and again when the learner changes it", async () => {
+    const east = await makeOrganisation(t.db);
+    const supervisor = await signIn(east, "supervisor", "Grace Field");
+    const learner = await signIn(east, "learner", "Noémie Laurent");
+    const year = await enrol(learner, east, supervisor);
+    const actor = actorFor(learner, "learner", year);
+    const item = (await createEvidence(year.id, actor, "reflective_log", input()))!;
+    const toRead = async () => (await evidenceForEnrolments([year.id])).get(year.id)!.filter((e) => e.toRead).length;
+    expect(await toRead()).toBe(1);
+
+    // The learner reading their own evidence is not the supervisor reading it.
+    await evidencePage.loader({
+      request: get(learner, `/year/${year.id}/portfolio/${item.id}`),
+      params: { enrolmentId: year.id, itemId: item.id },
+      context,
+    });
+    expect(await toRead()).toBe(1);
+    await evidencePage.loader({
+      request: get(supervisor, `/year/${year.id}/portfolio/${item.id}`),
+      params: { enrolmentId: year.id, itemId: item.id },
+      context,
+    });
+    expect(await toRead()).toBe(0);
+    // Opening it again changes nothing; a new version from the learner is to read again.
+    await evidencePage.loader({
+      request: get(supervisor, `/year/${year.id}/portfolio/${item.id}`),
+      params: { enrolmentId: year.id, itemId: item.id },
+      context,
+    });
+    expect(await toRead()).toBe(0);
+    await reviseEvidence(year.id, item.id, actor, 1, input({ title: "A better title" }));
+    expect(await toRead()).toBe(1);
+  });
+
+  it("keeps a feedback thread on each version, written by the supervisor and answered by the learner, never rewritten", async () => {
+    const east = await makeOrganisation(t.db);
+    const supervisor = await signIn(east, "supervisor", "Grace Field");
+    const learner = await signIn(east, "learner", "Łukasz Nowak");
+    const lead = await signIn(east, "programme_lead", "Priya Lead");
+    const year = await enrol(learner, east, supervisor);
+    const item = (await createEvidence(year.id, actorFor(learner, "learner", year), "reflective_log", input()))!;
+    const path = `/year/${year.id}/portfolio/${item.id}`;
+    const params = { enrolmentId: year.id, itemId: item.id };
+    const send = (person: Person, feedback: string, version = "1") => {
+      const form = new FormData();
+      form.append("intent", "feedback");
+      form.append("version", version);
+      form.append("feedback", feedback);
+      // A redirect or a refusal is thrown; a form sent back with errors is returned.
+      return evidencePage.action({ request: post(person, path, form), params, context }).then(
+        (answer) => answer as unknown as Thrown,
+        (thrown: Thrown) => thrown,
+      );
+    };
+    const sent = await send(supervisor, "Say more about what the family told you.");
+    expect(statusOf(sent)).toBe(302);
+    expect((sent as Response).headers.get("Location")).toContain("feedback=1");
+    expect(statusOf(await send(learner, "They were worried about the school run."))).toBe(302);
+
+    const page = (await evidencePage.loader({ request: get(learner, path), params, context })) as Awaited<
+      ReturnType<typeof evidencePage.loader>
+    >;
+    expect(page.feedback.map((f) => [f.by, f.role, f.body])).toEqual([
+      ["Grace Field", "practice supervisor", "Say more about what the family told you."],
+      ["Łukasz Nowak", "NQSW", "They were worried about the school run."],
+    ]);
+
+    // Empty feedback is refused beside the field, and the programme lead only reads.
+    const empty = (await evidencePage.action({
+      request: post(
+        supervisor,
+        path,
+        (() => {
+          const f = new FormData();
+          f.append("intent", "feedback");
+          f.append("version", "1");
+          f.append("feedback", "   ");
+          return f;
+        })(),
+      ),
+      params,
+      context,
+    })) as unknown as { init: ResponseInit; data: { errors: Record<string, string> } };
+    expect(empty.init.status).toBe(400);
+    expect(empty.data.errors.feedback).toBe("Write your feedback");
+    expect(statusOf(await send(lead, "A lead's view"))).toBe(403);
+    expect(statusOf(await send(supervisor, "On a version that is not there", "7"))).toBe(409);
+
+    expect(await failureOf(t.db.execute(sql`update evidence_feedback set body = 'rewritten'`))).toMatch(/append-only/);
+    expect(await failureOf(t.db.execute(sql`delete from evidence_feedback`))).toMatch(/append-only/);
+  });
+});

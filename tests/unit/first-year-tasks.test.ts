@@ -156,7 +156,7 @@ describe("a person's tasks in the year", () => {
     ]);
     expect(texts(busy, "supervisor")).toEqual([
       "1 direct observation to record: behind the pace of the year",
-      "3 new pieces of evidence to read",
+      "3 pieces of evidence to read",
     ]);
     expect(texts(busy, "team_manager")).toEqual([]);
   });

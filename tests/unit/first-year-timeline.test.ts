@@ -320,11 +320,11 @@ describe("what needs attention", () => {
     const busy: AttentionInput = { ...quiet, observationsToRecord: 1, newEvidence: 2 };
     expect(texts(attention(busy, "supervisor", today).waiting)).toEqual([
       "1 direct observation to record: behind the pace of the year",
-      "2 new pieces of evidence to read",
+      "2 pieces of evidence to read",
     ]);
     expect(attention(busy, "programme_lead", today).waiting).toEqual([]);
     expect(texts(attention({ ...busy, observationsToRecord: 2, newEvidence: 1 }, "supervisor", today).waiting)).toEqual(
-      ["2 direct observations to record: behind the pace of the year", "1 new piece of evidence to read"],
+      ["2 direct observations to record: behind the pace of the year", "1 piece of evidence to read"],
     );
   });
 });

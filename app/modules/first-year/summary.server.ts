@@ -4,7 +4,7 @@
  * flags, and what of it waits for the viewer or is overdue.
  * A fixed number of queries however many learners there are.
  */
-import { parseISO, startOfDay, subDays } from "date-fns";
+import { parseISO } from "date-fns";
 import { findProgramme, loadManifest } from "~/modules/programmes/catalogue.server";
 import type { Enrolment } from "~/modules/programmes/learning.server";
 import { evidenceForEnrolments } from "~/modules/portfolio/portfolio.server";
@@ -23,9 +23,6 @@ import { englandToday } from "~/utils/england";
 
 /** Each year's summary, in the data cache. */
 const SUMMARIES = cacheEntry<YearSummary>("year-summary");
-
-/** Evidence added within this many days counts as new on the supervisor's desk. */
-const NEW_EVIDENCE_DAYS = 14;
 
 export interface YearSummary {
   enrolmentId: string;
@@ -96,8 +93,6 @@ async function workOutSummaries(
     reviewRecordsFor(ids),
   ]);
   const frameworks = loadManifest().frameworks;
-  // Counted from the start of the day, so that a summary holds for the whole day it is kept for.
-  const recent = subDays(startOfDay(today), NEW_EVIDENCE_DAYS);
   const result = new Map<string, YearSummary>();
   for (const e of assessed) {
     const programme = findProgramme(e.programmeSlug)!;
@@ -148,7 +143,7 @@ async function workOutSummaries(
       missedSupervision: summary.missedSupervision,
       workloadFlags: summary.workloadFlags,
       observationsToRecord: observations ? observationsBehind(observations.required, observations.have, shareGone) : 0,
-      newEvidence: items.filter((i) => i.createdByRole === "learner" && i.createdAt >= recent).length,
+      newEvidence: items.filter((i) => i.toRead).length,
       reviews: reviewPoints,
       supervisionToAcknowledge: (held.get(e.id) ?? []).filter((s) => !s.acknowledged).length,
       reflectionsToWrite: items.filter((i) => i.awaitingReflection).length,

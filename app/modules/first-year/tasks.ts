@@ -41,7 +41,7 @@ export interface YearTaskInput {
   workloadFlags: number;
   /** Direct observations the year's pace says should be recorded by now and are not. */
   observationsToRecord: number;
-  /** Evidence the supervisor has not read yet. */
+  /** Versions of evidence the supervisor has not opened yet (evidence_reads). */
   newEvidence: number;
   reviews?: { code: string; title: string; due: Date; state: ReviewState }[];
   /** Supervision records the learner has not acknowledged yet. */
@@ -168,7 +168,7 @@ export function yearTasks(input: YearTaskInput, party: TaskParty, today: Date): 
       });
     if (input.newEvidence > 0)
       tasks.push({
-        text: `${input.newEvidence} new piece${input.newEvidence === 1 ? "" : "s"} of evidence to read`,
+        text: `${input.newEvidence} piece${input.newEvidence === 1 ? "" : "s"} of evidence to read`,
         href: `${base}/portfolio`,
         urgency: "due",
         due: null,

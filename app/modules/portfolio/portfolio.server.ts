@@ -6,7 +6,16 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { evidenceFileContents, evidenceFiles, evidenceItems, evidenceVersions, users } from "#db/schema";
+import {
+  enrolments,
+  evidenceFeedback,
+  evidenceFileContents,
+  evidenceFiles,
+  evidenceItems,
+  evidenceReads,
+  evidenceVersions,
+  users,
+} from "#db/schema";
 import { actedBy, type AuditActor, recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
@@ -56,9 +65,10 @@ export async function listEvidence(enrolmentId: string) {
 
 /** Current versions for many enrolments at once (the desk, the timeline), in one query. */
 export async function evidenceForEnrolments(enrolmentIds: string[]) {
-  const result = new Map<string, (EvidenceSummary & { createdAt: Date; createdByRole: string; version: number })[]>(
-    enrolmentIds.map((id) => [id, []]),
-  );
+  const result = new Map<
+    string,
+    (EvidenceSummary & { createdAt: Date; createdByRole: string; version: number; toRead: boolean })[]
+  >(enrolmentIds.map((id) => [id, []]));
   if (enrolmentIds.length === 0) return result;
   const db = await getDb();
   const rows = await db
@@ -73,12 +83,19 @@ export async function evidenceForEnrolments(enrolmentIds: string[]) {
       occurredOn: evidenceVersions.occurredOn,
       capabilities: evidenceVersions.capabilities,
       details: evidenceVersions.details,
+      // Whether the year's supervisor has still to read the version in force: one someone else saved
+      // and they have not opened (evidence_reads).
+      toRead: sql<boolean>`${enrolments.supervisorId} is not null
+        and ${evidenceVersions.createdById} is distinct from ${enrolments.supervisorId}
+        and not exists (select 1 from ${evidenceReads} r where r.item_id = ${evidenceItems.id}
+          and r.version = ${evidenceItems.currentVersion} and r.reader_id = ${enrolments.supervisorId})`,
     })
     .from(evidenceItems)
     .innerJoin(
       evidenceVersions,
       and(eq(evidenceVersions.itemId, evidenceItems.id), eq(evidenceVersions.version, evidenceItems.currentVersion)),
     )
+    .innerJoin(enrolments, eq(enrolments.id, evidenceItems.enrolmentId))
     .where(inArray(evidenceItems.enrolmentId, enrolmentIds))
     .orderBy(desc(evidenceVersions.occurredOn), desc(evidenceItems.createdAt));
   for (const r of rows) {
@@ -91,6 +108,7 @@ export async function evidenceForEnrolments(enrolmentIds: string[]) {
       createdAt: r.createdAt,
       createdByRole: r.createdByRole,
       version: r.version,
+      toRead: r.toRead,
       ...(r.kind === "direct_observation"
         ? { awaitingReflection: !r.details.learnerReflection?.trim(), byAssessor: r.createdByRole === "assessor" }
         : {}),
@@ -360,4 +378,73 @@ export async function versionsAt(enrolmentId: string, wanted: { itemId: string; 
       ),
     );
   return rows.filter((r) => wanted.some((w) => w.itemId === r.version.itemId && w.version === r.version.version));
+}
+
+/** Records that `readerId` has opened this version of the item (once: a second opening changes nothing). */
+export async function recordRead(itemId: string, version: number, readerId: string) {
+  const db = await getDb();
+  await db.insert(evidenceReads).values({ itemId, version, readerId }).onConflictDoNothing();
+}
+
+/** The feedback thread on each version of an item, oldest first, with who wrote each entry. */
+export async function feedbackOn(itemId: string) {
+  const db = await getDb();
+  return db
+    .select({
+      id: evidenceFeedback.id,
+      version: evidenceFeedback.version,
+      body: evidenceFeedback.body,
+      authorRole: evidenceFeedback.authorRole,
+      authorName: users.name,
+      createdAt: evidenceFeedback.createdAt,
+    })
+    .from(evidenceFeedback)
+    .innerJoin(users, eq(users.id, evidenceFeedback.authorId))
+    .where(eq(evidenceFeedback.itemId, itemId))
+    .orderBy(asc(evidenceFeedback.createdAt), asc(evidenceFeedback.id));
+}
+
+/**
+ * Adds feedback (or a reply) to one version of an item, audited in the same transaction. The
+ * version must exist: feedback names exactly what it is about.
+ */
+export async function addFeedback(
+  enrolmentId: string,
+  itemId: string,
+  version: number,
+  actor: AuditActor,
+  body: string,
+): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ id: evidenceVersions.id })
+      .from(evidenceVersions)
+      .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceVersions.itemId))
+      .where(
+        and(
+          eq(evidenceVersions.itemId, itemId),
+          eq(evidenceVersions.version, version),
+          eq(evidenceItems.enrolmentId, enrolmentId),
+        ),
+      )
+      .limit(1);
+    if (!found)
+      return { ok: false as const, message: "That version of the evidence no longer exists. Reload the page." };
+    const [row] = await tx
+      .insert(evidenceFeedback)
+      .values({ itemId, version, authorId: actor.userId, authorRole: actor.role, body })
+      .returning({ id: evidenceFeedback.id });
+    await recordAudit(
+      {
+        ...actedBy(actor),
+        action: "evidence.feedback_added",
+        subjectType: "evidence_item",
+        subjectId: itemId,
+        detail: { enrolment: enrolmentId, version },
+      },
+      tx,
+    );
+    return { ok: true as const, id: row!.id };
+  });
 }

@@ -32,21 +32,25 @@ export function evidenceSchema(
         ? z.enum(Object.keys(JUDGEMENTS) as [keyof typeof JUDGEMENTS], { error: "Choose the observer's judgement" })
         : text(field.label.toLowerCase(), field.long ? TEXT_MAX : 500);
   }
-  return z.object({
-    title: text("a title", 200),
-    occurredOn: dayField("Enter the date, for example 2027-01-04")
-      .refine((v) => !isAfter(parseISO(v), today), "The date cannot be in the future"),
-    body: text(BODY_LABELS[kind]),
-    capabilities: z
-      .array(z.string())
-      .min(1, "Choose at least one capability this evidence shows")
-      .max(30, "Choose at most 30 capabilities")
-      .refine((list) => list.every((c) => codes.has(c)), "Choose capabilities from the list"),
-    details: z.object(details),
-  }).superRefine((value, ctx) => {
-    const problem = mappingProblem(value.occurredOn, value.capabilities);
-    if (problem) ctx.addIssue({ code: "custom", path: ["capabilities"], message: problem });
-  });
+  return z
+    .object({
+      title: text("a title", 200),
+      occurredOn: dayField("Enter the date, for example 2027-01-04").refine(
+        (v) => !isAfter(parseISO(v), today),
+        "The date cannot be in the future",
+      ),
+      body: text(BODY_LABELS[kind]),
+      capabilities: z
+        .array(z.string())
+        .min(1, "Choose at least one capability this evidence shows")
+        .max(30, "Choose at most 30 capabilities")
+        .refine((list) => list.every((c) => codes.has(c)), "Choose capabilities from the list"),
+      details: z.object(details),
+    })
+    .superRefine((value, ctx) => {
+      const problem = mappingProblem(value.occurredOn, value.capabilities);
+      if (problem) ctx.addIssue({ code: "custom", path: ["capabilities"], message: problem });
+    });
 }
 
 export const reflectionSchema = z.object({
@@ -82,3 +86,9 @@ export function evidenceErrors(error: z.ZodError): EvidenceFormErrors {
   }
   return errors;
 }
+
+/** Feedback on a version of an item, or a reply to it. */
+export const feedbackSchema = z.object({
+  feedback: text("your feedback", 5_000),
+  version: numberInBox(z.number().int().positive()),
+});
