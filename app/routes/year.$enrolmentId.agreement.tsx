@@ -4,6 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { format } from "date-fns";
 import type { ReactNode } from "react";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
 import { Notification } from "~/components/Notification";
 import { Prose } from "~/components/Prose";
 import { YearNav } from "~/components/YearNav";
@@ -94,6 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
       mine: signsAs ? (status.current[signsAs] ? "signed" : "unsigned") : null,
     },
+    held: signsAs ? await heldPostFor(request, current.user.id) : null,
     // Signed by the programme lead before team managers signed: kept on record, no longer counted.
     earlierLeadSignatures: signatures
       .filter((s) => s.party === "programme_lead")
@@ -137,7 +140,8 @@ export default function LearningAgreement() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = actionData?.values as Record<string, string> | undefined;
+  const held = !actionData && page.held?.fields.intent === "save" ? page.held : null;
+  const values = (actionData?.values ?? held?.fields) as Record<string, string> | undefined;
   const [params] = useSearchParams();
   const a = page.agreement;
   return (
@@ -239,6 +243,7 @@ export default function LearningAgreement() {
         ) : (
           <p>Not written yet.</p>
         )}
+        {held ? <HeldTextNotice held={held} /> : null}
         {page.signsAs ? (
           <AgreementForm values={values} errors={errors} agreement={a} />
         ) : a ? (

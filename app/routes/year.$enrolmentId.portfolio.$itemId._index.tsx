@@ -3,11 +3,13 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
+import { HeldTextNotice } from "~/components/HeldText";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { Prose } from "~/components/Prose";
 import { YearNav } from "~/components/YearNav";
 import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
 import { capabilityTitles } from "~/modules/programmes/catalogue.server";
 import { requirePortfolio } from "~/modules/portfolio/access.server";
 import { describeBytes } from "~/modules/portfolio/files";
@@ -34,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const part = editablePart(item, party, current.user.id);
   const titles = capabilityTitles();
   const draft = part === "reflection" ? await loadDraft(current.user.id, formKey(item.id)) : null;
+  const held = part === "reflection" ? await heldPostFor(request, current.user.id) : null;
   return {
     enrolmentId: enrolment.id,
     itemId: item.id,
@@ -72,6 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: part === "all",
     canReflect: part === "reflection",
     draft: draft ? { fields: draft.fields, savedAt: draft.updatedAt.toISOString() } : null,
+    held,
   };
 }
 
@@ -108,17 +112,19 @@ function ReflectionForm({ page }: { page: ReturnType<typeof useLoaderData<typeof
     ownerId: page.ownerId,
     serverSavedAt: page.draft?.savedAt ?? null,
   });
-  const values = (actionData?.values ?? page.draft?.fields ?? {}) as Record<string, string>;
+  const held = actionData ? null : page.held;
+  const values = (actionData?.values ?? held?.fields ?? page.draft?.fields ?? {}) as Record<string, string>;
   const url = `/year/${page.enrolmentId}/portfolio/${page.itemId}`;
   return (
     <section aria-labelledby="reflect-heading">
       <ErrorSummary errors={actionData?.errors} />
-      {page.draft && !actionData ? (
+      {held ? <HeldTextNotice held={held} returnTo={url} /> : null}
+      {page.draft && !actionData && !held ? (
         <RestoredDraft formKey={formKey(page.itemId)} savedAt={page.draft.savedAt} returnTo={url} />
       ) : null}
       <h2 id="reflect-heading">{page.learnerReflection ? "Change your reflection" : "Add your reflection"}</h2>
       <Form method="post" noValidate {...keeper.formProps}>
-        <input type="hidden" name="version" value={page.currentVersion} />
+        <input type="hidden" name="version" value={held?.fields.version ?? page.currentVersion} />
         <TextAreaField
           name="learnerReflection"
           label="Your reflection on the observation"

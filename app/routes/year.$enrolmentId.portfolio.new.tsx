@@ -4,6 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EvidenceForm } from "~/components/EvidenceForm";
 import { ErrorSummary, RadioGroup } from "~/components/forms";
 import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { HeldTextNotice } from "~/components/HeldText";
 import { requirePortfolio } from "~/modules/portfolio/access.server";
 import { createEvidence } from "~/modules/portfolio/portfolio.server";
 import { EVIDENCE_KINDS, KIND_HINTS, KIND_LABELS, type EvidenceKind } from "~/modules/portfolio/rules";
@@ -43,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     params.enrolmentId,
   );
   const draft = kind ? await loadDraft(current.user.id, formKey(enrolment.id, kind)) : null;
+  const held = kind ? await heldPostFor(request, current.user.id) : null;
   return {
     enrolmentId: enrolment.id,
     learnerName,
@@ -53,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today: englandDay(),
     ownerId: current.user.id,
     draft: draft ? { fields: draft.fields, savedAt: draft.updatedAt.toISOString() } : null,
+    held,
     returnTo: new URL(request.url).pathname + new URL(request.url).search,
   };
 }
@@ -98,9 +102,11 @@ export default function NewEvidence() {
       </div>
     );
   }
-  const values = actionData?.values ?? page.draft?.fields ?? { occurredOn: page.today };
+  const held = actionData ? null : page.held;
+  const values = actionData?.values ?? held?.fields ?? page.draft?.fields ?? { occurredOn: page.today };
   return (
     <div className="narrow">
+      {held ? <HeldTextNotice held={held} returnTo={page.returnTo} /> : null}
       <span className="caption">{page.learnerName}</span>
       <h1>{page.kind === "direct_observation" ? "Record a direct observation" : KIND_LABELS[page.kind]}</h1>
       <EvidenceForm
@@ -115,7 +121,7 @@ export default function NewEvidence() {
           formKey: `evidence-new:${page.enrolmentId}:${page.kind}`,
           ownerId: page.ownerId,
           savedAt: page.draft?.savedAt ?? null,
-          restored: !!page.draft && !actionData,
+          restored: !!page.draft && !actionData && !held,
           returnTo: page.returnTo,
         }}
       />

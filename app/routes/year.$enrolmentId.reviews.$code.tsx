@@ -4,6 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
 import { CheckboxGroup, ErrorSummary, RadioGroup, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
 import { Prose } from "~/components/Prose";
 import { YearNav } from "~/components/YearNav";
 import { reviewDraftKey } from "~/modules/drafts/drafts";
@@ -47,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     teamManager: teamManagerName,
     ownerId: current.user.id,
     ...page,
+    held: page.action ? await heldPostFor(request, current.user.id) : null,
   };
 }
 
@@ -255,7 +258,9 @@ export default function Review() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Errors;
-  const values = actionData?.values as Values;
+  // What was sent after the session ended comes back on the form it was sent from, if that form is still the one to fill.
+  const held = !actionData && page.held?.fields.intent === page.action ? page.held : null;
+  const values = (actionData?.values ?? held?.fields) as Values;
   const [params] = useSearchParams();
   const done = DONE[params.get("done") ?? ""];
   const history = (
@@ -329,6 +334,7 @@ export default function Review() {
         Due by {page.review.due}.{" "}
         <span className={`tag ${page.state === "complete" ? "tag--green" : "tag--yellow"}`}>{page.stateLabel}</span>
       </p>
+      {held ? <HeldTextNotice held={held} /> : null}
       {page.action === "submit" ? <SubmitForm page={page} errors={errors} values={values} /> : null}
       {history}
       {page.action === "decide" ? <DecisionForm page={page} errors={errors} values={values} /> : null}

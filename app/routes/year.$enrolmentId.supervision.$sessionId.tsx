@@ -4,6 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { format, parseISO } from "date-fns";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KINDS } from "~/modules/supervision/kinds";
 import { acknowledgeSchema } from "~/modules/supervision/session-forms.server";
@@ -23,9 +25,14 @@ async function sessionOr404(request: Request, enrolmentId: string | undefined, s
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { party, learnerName, enrolment, found } = await sessionOr404(request, params.enrolmentId, params.sessionId);
+  const { current, party, learnerName, enrolment, found } = await sessionOr404(
+    request,
+    params.enrolmentId,
+    params.sessionId,
+  );
   const { session, recordedBy, agreed, completed } = found;
   return {
+    held: party === "learner" ? await heldPostFor(request, current.user.id) : null,
     enrolmentId: enrolment.id,
     party,
     learnerName,
@@ -76,12 +83,14 @@ export default function SessionPage() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = actionData?.values as Record<string, string> | undefined;
+  const held = actionData ? null : page.held;
+  const values = (actionData?.values ?? held?.fields) as Record<string, string> | undefined;
   const [params] = useSearchParams();
   const s = page.session;
   return (
     <div className="narrow">
       <ErrorSummary errors={errors} />
+      {held ? <HeldTextNotice held={held} /> : null}
       {params.get("acknowledged") ? (
         <Notification title="Acknowledged">
           <p>Your supervisor can see that you have read and acknowledged this record.</p>
