@@ -27,6 +27,8 @@ import { type ActingUser, actorOf, notFound, requireMembership } from "~/utils/a
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -46,7 +48,7 @@ async function requestOf(request: Request, requestId: string | undefined) {
 const monthYear = (day: string) => format(parseISO(day), "MMMM yyyy");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { found } = await requestOf(request, params.requestId);
+  const { current, found } = await requestOf(request, params.requestId);
   const r = found.request;
   const today = englandDay();
   const notes = await listNotes(r.id);
@@ -95,6 +97,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       at: format(n.createdAt, "d MMMM yyyy, h:mmaaa"),
       iso: n.createdAt.toISOString(),
     })),
+    held: await heldPostFor(request, current.user.id),
   };
 }
 
@@ -162,15 +165,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CallbackRequestPage() {
-  const { request: r, eligibility, notes } = useLoaderData<typeof loader>();
+  const { request: r, eligibility, notes, held: heldPost } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = (actionData?.values ?? {}) as Record<string, string>;
-  const failed = actionData?.intent;
+  const held = actionData ? null : heldPost;
+  const values = (actionData?.values ?? held?.fields ?? {}) as Record<string, string>;
+  const failed = actionData?.intent ?? held?.fields.intent;
   const [params] = useSearchParams();
   return (
     <>
       <ErrorSummary errors={errors} />
+      {held ? <HeldTextNotice held={held} /> : null}
       {params.get("logged") ? (
         <Notification title="Call logged">
           <p>It is at the top of the history below.</p>

@@ -13,6 +13,8 @@ import { reviewRecords } from "~/modules/signoff/reviews.server";
 import { panelOutcomeSchema } from "~/modules/signoff/panel-schemas.server";
 import { actorOf, forbidden, notFound, requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
 
 export const meta: MetaFunction = () => [{ title: "Panel reading – Practice Pathways" }];
 
@@ -70,6 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signed: !!signed,
     finalElsewhere: panel.finalElsewhere.has(found.enrolmentId),
     isChair: panel.panel.chairId === current.user.id,
+    held: await heldPostFor(request, current.user.id),
   };
 }
 
@@ -104,11 +107,13 @@ export default function PanelCase() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = actionData?.values as Record<string, string> | undefined;
+  const held = !actionData && page.held?.fields.intent === "record" ? page.held : null;
+  const values = (actionData?.values ?? held?.fields) as Record<string, string> | undefined;
   const [params] = useSearchParams();
   return (
     <>
       <ErrorSummary errors={errors} />
+      {held ? <HeldTextNotice held={held} /> : null}
       {params.get("recorded") ? (
         <Notification title="Outcome recorded">
           <p>It is final once the chair signs it.</p>

@@ -12,6 +12,8 @@ import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
 import { englandDay } from "~/utils/england";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.vacancy.title ?? "Vacancy"} – Practice Pathways` },
@@ -30,6 +32,7 @@ const today = () => englandDay();
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { current, vacancy } = await vacancyOr404(request, params.vacancyId);
   return {
+    held: await heldPostFor(request, current.user.id),
     organisation: current.active.organisation.name,
     vacancy: {
       id: vacancy.id,
@@ -76,14 +79,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function VacancyPage() {
-  const { organisation, vacancy, values } = useLoaderData<typeof loader>();
+  const { organisation, vacancy, values, held: heldPost } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = actionData?.errors as Record<string, string> | undefined;
-  const kept = actionData?.values as Record<string, string> | undefined;
+  const held = !actionData && heldPost?.fields.intent === "save" ? heldPost : null;
+  const kept = (actionData?.values ?? held?.fields) as Record<string, string> | undefined;
   return (
     <div className="narrow">
       <ErrorSummary errors={errors} />
+      {held ? <HeldTextNotice held={held} /> : null}
       {params.get("posted") ? (
         <Notification title="Vacancy posted">
           <p>

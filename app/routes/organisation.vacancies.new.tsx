@@ -8,12 +8,18 @@ import { createVacancy } from "~/modules/returners/vacancies.server";
 import { actorOf, requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
 
 export const meta: MetaFunction = () => [{ title: "Post a vacancy – Practice Pathways" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireMembership(request, { permission: "vacancy:manage:organisation" });
-  return { organisation: current.active.organisation.name, region: current.active.organisation.region ?? "" };
+  return {
+    organisation: current.active.organisation.name,
+    region: current.active.organisation.region ?? "",
+    held: await heldPostFor(request, current.user.id),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -28,13 +34,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewVacancy() {
-  const { organisation, region } = useLoaderData<typeof loader>();
+  const { organisation, region, held: heldPost } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = (actionData?.values as Record<string, string> | undefined) ?? { region };
+  const held = actionData ? null : heldPost;
+  const values = ((actionData?.values ?? held?.fields) as Record<string, string> | undefined) ?? { region };
   return (
     <div className="narrow">
       <ErrorSummary errors={errors} />
+      {held ? <HeldTextNotice held={held} /> : null}
       <p>
         <Link to="/organisation/vacancies">Back to your vacancies</Link>
       </p>

@@ -13,6 +13,8 @@ import { type FieldErrors } from "~/utils/forms";
 import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
 import { actorOf } from "~/utils/auth.server";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
 
 export const meta: MetaFunction = () => [{ title: "CPD records – Your return – Practice Pathways" }];
 
@@ -49,6 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     year.records.push(record);
   }
   return {
+    held: await heldPostFor(request, current.user.id),
     today,
     years,
     state: {
@@ -87,7 +90,8 @@ export default function CpdLog() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
-  const values = actionData?.values;
+  const held = actionData ? null : page.held;
+  const values = actionData?.values ?? (held?.fields as Record<string, string> | undefined);
   const [params] = useSearchParams();
   // A new form after each answer, so a record just added is not left in the boxes to be added twice.
   const { key } = useLocation();
@@ -97,6 +101,7 @@ export default function CpdLog() {
     <>
       <ReturnNav />
       <ErrorSummary errors={errors} />
+      {held ? <HeldTextNotice held={held} /> : null}
       {params.get("added") ? (
         <Notification title="CPD record added">
           <p>It is in your evidence pack too.</p>

@@ -19,6 +19,8 @@ import { actorOf, notFound } from "~/utils/auth.server";
 import { type FieldErrors } from "~/utils/forms";
 import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
 
 export const meta: MetaFunction = () => [{ title: "Updating days – Your return – Practice Pathways" }];
 
@@ -47,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     newApplicant,
     count,
     windowStart: long(count.windowStart),
+    held: await heldPostFor(request, current.user.id),
     entries: entries.map((e) => ({
       id: e.id,
       on: long(e.on),
@@ -150,7 +153,8 @@ export default function UpdatingLog() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
-  const values = actionData?.values;
+  const held = !actionData && page.held?.fields.intent === "add" ? page.held : null;
+  const values = actionData?.values ?? (held?.fields as Record<string, string> | undefined);
   const [params] = useSearchParams();
   // A new form after each answer, so an entry just added is not left in the boxes to be added twice.
   const { key } = useLocation();
@@ -159,6 +163,7 @@ export default function UpdatingLog() {
     <>
       <ReturnNav />
       <ErrorSummary errors={errors} />
+      {held ? <HeldTextNotice held={held} /> : null}
       {params.get("added") ? (
         <Notification title="Added to your log">
           <p>The count below includes it.</p>
