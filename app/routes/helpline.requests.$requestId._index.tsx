@@ -29,6 +29,7 @@ import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
 import { HeldTextNotice } from "~/components/HeldText";
 import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -111,7 +112,7 @@ function deskActorOf(current: ActingUser, context: ActionFunctionArgs["context"]
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, found } = await requestOf(request, params.requestId);
   let formData: FormData;
   try {
@@ -162,7 +163,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     },
     { status: 400 },
   );
-}
+});
 
 export default function CallbackRequestPage() {
   const { request: r, eligibility, notes, held: heldPost } = useLoaderData<typeof loader>();

@@ -13,6 +13,7 @@ import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
 import { HeldTextNotice } from "~/components/HeldText";
 import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.introduction.name ?? "Introduction"} – Practice Pathways` },
@@ -58,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, introduction } = await introductionOr404(request, params.introductionId);
   const form = await parseSubmission(request, councilStepSchema);
   if (!form.ok) {
@@ -74,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok)
     return data({ errors: { form: result.message }, values: form.data as Record<string, string> }, { status: 400 });
   throw redirect(`/organisation/introductions/${introduction.id}?recorded=${result.status}`);
-}
+});
 
 export default function IntroductionPage() {
   const { organisation, introduction: i, next, held: heldPost } = useLoaderData<typeof loader>();

@@ -15,6 +15,7 @@ import { actorOf, forbidden, notFound, requireMembership } from "~/utils/auth.se
 import { parseSubmission } from "~/utils/forms.server";
 import { HeldTextNotice } from "~/components/HeldText";
 import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction = () => [{ title: "Panel reading – Practice Pathways" }];
 
@@ -76,7 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, panel, found } = await gate(request, params.panelId, params.enrolmentId);
   const actor = actorOf(current, context);
   const formData = await request.formData();
@@ -101,7 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
   if (!result.ok) return data({ errors: { form: result.message }, values: form.values }, { status: 409 });
   throw redirect(`${here}?recorded=1`);
-}
+});
 
 export default function PanelCase() {
   const page = useLoaderData<typeof loader>();

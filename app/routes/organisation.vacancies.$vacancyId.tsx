@@ -14,6 +14,7 @@ import { isUuid } from "~/utils/ids";
 import { englandDay } from "~/utils/england";
 import { HeldTextNotice } from "~/components/HeldText";
 import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.vacancy.title ?? "Vacancy"} – Practice Pathways` },
@@ -58,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, vacancy } = await vacancyOr404(request, params.vacancyId);
   const actor = actorOf(current, context);
   const formData = await request.formData().catch(() => null);
@@ -76,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   await updateVacancy(actor, vacancy.id, form.data);
   throw redirect(`/organisation/vacancies/${vacancy.id}?saved=1`);
-}
+});
 
 export default function VacancyPage() {
   const { organisation, vacancy, values, held: heldPost } = useLoaderData<typeof loader>();

@@ -10,6 +10,7 @@ import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
 import { HeldTextNotice } from "~/components/HeldText";
 import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction = () => [{ title: "Post a vacancy – Practice Pathways" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = keepingWhatWasTyped(async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { permission: "vacancy:manage:organisation" });
   const form = await parseSubmission(request, vacancySchema(englandDay()));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
@@ -31,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     form.data,
   );
   throw redirect(`/organisation/vacancies/${vacancy.id}?posted=1`);
-}
+});
 
 export default function NewVacancy() {
   const { organisation, region, held: heldPost } = useLoaderData<typeof loader>();

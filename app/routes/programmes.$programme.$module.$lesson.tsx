@@ -26,6 +26,7 @@ import { parseLessonAction } from "~/modules/programmes/lesson-form.server";
 import { REFLECTION_MAX } from "~/modules/programmes/limits";
 import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
 import { sendToPortfolio } from "~/modules/portfolio/portfolio.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} – ${data.programme.title} – Practice Pathways` : "Lesson – Practice Pathways" },
@@ -121,7 +122,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
   const { programme, module, lesson } = findLessonOr404(params.programme, params.module, params.lesson);
   const access = await requireLessonAccess(current, programme.slug);
@@ -178,7 +179,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       throw redirect(`${here}?saved=${encodeURIComponent(input.reflectionId)}#reflection-${input.reflectionId}`);
     }
   }
-}
+});
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 

@@ -15,6 +15,7 @@ import { englandDay } from "~/utils/england";
 import { actorOf } from "~/utils/auth.server";
 import { HeldTextNotice } from "~/components/HeldText";
 import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction = () => [{ title: "CPD records – Your return – Practice Pathways" }];
 
@@ -69,7 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Refusal = { errors: FieldErrors; values: Record<string, string> };
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = keepingWhatWasTyped(async function action({ request, context }: ActionFunctionArgs) {
   const { current } = await requireReturner(request);
   let formData: FormData;
   try {
@@ -84,14 +85,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return data<Refusal>({ errors: form.errors, values: form.values }, { status: 400 });
   await addCpdRecord(actorOf(current, context), form.data);
   throw redirect("/return/cpd?added=1");
-}
+});
 
 export default function CpdLog() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const held = actionData ? null : page.held;
-  const values = actionData?.values ?? (held?.fields as Record<string, string> | undefined);
+  const values = (actionData?.values ?? held?.fields) as Record<string, string> | undefined;
   const [params] = useSearchParams();
   // A new form after each answer, so a record just added is not left in the boxes to be added twice.
   const { key } = useLocation();

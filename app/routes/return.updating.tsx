@@ -21,6 +21,7 @@ import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
 import { HeldTextNotice } from "~/components/HeldText";
 import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction = () => [{ title: "Updating days – Your return – Practice Pathways" }];
 
@@ -64,7 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Refusal = { errors: FieldErrors; values: Record<string, string> };
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = keepingWhatWasTyped(async function action({ request, context }: ActionFunctionArgs) {
   const { current } = await requireReturner(request);
   const actor = actorOf(current, context);
   let formData: FormData;
@@ -98,7 +99,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   throw redirect("/return/updating?added=1");
-}
+});
 
 function Standing({
   standing,
@@ -154,7 +155,7 @@ export default function UpdatingLog() {
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const held = !actionData && page.held?.fields.intent === "add" ? page.held : null;
-  const values = actionData?.values ?? (held?.fields as Record<string, string> | undefined);
+  const values = (actionData?.values ?? held?.fields) as Record<string, string> | undefined;
   const [params] = useSearchParams();
   // A new form after each answer, so an entry just added is not left in the boxes to be added twice.
   const { key } = useLocation();

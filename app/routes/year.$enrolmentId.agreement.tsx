@@ -26,6 +26,7 @@ import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 import { englandToday } from "~/utils/england";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -104,7 +105,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
   const { enrolment, signsAs } = await requireYearAccess(current, params.enrolmentId);
   if (!signsAs)
@@ -130,7 +131,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (signed.waitingFor.length === 1 && signed.waitingFor[0] === "team_manager")
     await tellTeamManager(enrolment.id, { kind: "agreement" }, details.origin);
   throw redirect(`${here}?signed=1`);
-}
+});
 
 function Tag({ children, colour }: { children: ReactNode; colour: "green" | "red" | "yellow" | "grey" }) {
   return <span className={`tag tag--${colour}`}>{children}</span>;

@@ -19,6 +19,7 @@ import { reflectionSchema } from "~/modules/portfolio/reflection-form.server";
 import { forbidden, notFound } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} – Portfolio – Practice Pathways` : "Evidence – Practice Pathways" },
@@ -79,7 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment, party, actor } = await requirePortfolio(
     request,
     params.enrolmentId,
@@ -103,7 +104,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ errors: { learnerReflection: result.message }, values: form.data as never }, { status: 409 });
   await discardDraft(current.user.id, formKey(item.id));
   throw redirect(`/year/${enrolment.id}/portfolio/${item.id}?reflected=1`);
-}
+});
 
 function ReflectionForm({ page }: { page: ReturnType<typeof useLoaderData<typeof loader>> }) {
   const actionData = useActionData<typeof action>();

@@ -12,6 +12,7 @@ import { editablePart, KIND_LABELS } from "~/modules/portfolio/rules";
 import { readEvidenceSubmission } from "~/modules/portfolio/submission.server";
 import { forbidden, notFound } from "~/utils/auth.server";
 import { requestDetails } from "~/utils/request.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit evidence – Practice Pathways" }];
 
@@ -56,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment, item, codes, mappingProblem, actor } = await gate(
     request,
     params.enrolmentId,
@@ -81,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) return data({ errors: { form: result.message }, values: {} }, { status: 409 });
   await discardDraft(current.user.id, formKey(item.id));
   throw redirect(`/year/${enrolment.id}/portfolio/${item.id}${result.changed ? "?saved=1" : ""}`);
-}
+});
 
 export default function EditEvidence() {
   const page = useLoaderData<typeof loader>();

@@ -13,6 +13,7 @@ import { readEvidenceSubmission } from "~/modules/portfolio/submission.server";
 import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
 import { forbidden } from "~/utils/auth.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.kind ? `${KIND_LABELS[data.kind]} – Practice Pathways` : "Add evidence – Practice Pathways" },
@@ -61,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
   const { enrolment, kind, codes, mappingProblem, actor, current } = await gate(
     request,
     params.enrolmentId,
@@ -73,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const item = await createEvidence(enrolment.id, actor, kind, submission.input, submission.file);
   await discardDraft(current.user.id, formKey(enrolment.id, kind));
   throw redirect(`/year/${enrolment.id}/portfolio/${item!.id}?added=1`);
-}
+});
 
 export default function NewEvidence() {
   const page = useLoaderData<typeof loader>();

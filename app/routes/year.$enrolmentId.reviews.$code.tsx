@@ -21,6 +21,7 @@ import { actorOf, forbidden, notFound, requireUser } from "~/utils/auth.server";
 import { type SubmittedValuesWithLists } from "~/utils/forms";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.review.title} – ${data.learnerName} – Practice Pathways` : "Review – Practice Pathways" },
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment, party, signsAs, review, programme } = await gate(
     request,
     params.enrolmentId,
@@ -107,7 +108,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await countersignReview(enrolment.id, review.code, actor, form.data.version, form.data.comments);
   if (!result.ok) return refuse({ form: result.message }, form.values, 409);
   throw redirect(`${here}?done=countersigned`);
-}
+});
 
 type Page = ReturnType<typeof useLoaderData<typeof loader>>;
 type Errors = Record<string, string> | undefined;

@@ -13,6 +13,7 @@ import { acknowledgeSession, findSession } from "~/modules/supervision/supervisi
 import { actorOf, forbidden, notFound, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction = () => [{ title: "Supervision session – Practice Pathways" }];
 
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, party, enrolment, found } = await sessionOr404(request, params.enrolmentId, params.sessionId);
   if (party !== "learner") forbidden("Only the learner acknowledges their supervision record.");
   const form = await parseSubmission(request, acknowledgeSchema);
@@ -65,7 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
   if (!ok) return data({ errors: { form: "You have already acknowledged this record." }, values: {} }, { status: 409 });
   throw redirect(`/year/${enrolment.id}/supervision/${found.session.id}?acknowledged=1`);
-}
+});
 
 function Paragraphs({ text }: { text: string }) {
   return (

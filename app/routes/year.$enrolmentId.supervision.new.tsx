@@ -15,6 +15,7 @@ import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
 import { ACTION_ROWS, doneActionIds, readAgreedActions } from "~/modules/supervision/agreed-actions";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction = () => [{ title: "Record a supervision session – Practice Pathways" }];
 
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment } = await requireSupervisor(request, params.enrolmentId);
   const form = await parseSubmission(request, sessionSchema, { lists: ["done"] });
   const rows = readAgreedActions(form.values);
@@ -62,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
   await discardDraft(current.user.id, formKey(enrolment.id));
   throw redirect(`/year/${enrolment.id}/supervision?recorded=${session.id}`);
-}
+});
 
 export default function RecordSession() {
   const page = useLoaderData<typeof loader>();
@@ -79,10 +80,8 @@ export default function RecordSession() {
   const values = (actionData?.values ??
     (kept ? Object.fromEntries(Object.entries(kept).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) : undefined)) as
     Record<string, string> | undefined;
-  const keptDone = kept?.done;
-  const done = new Set(
-    (actionData?.done as string[] | undefined) ?? (Array.isArray(keptDone) ? keptDone : keptDone ? [keptDone] : []),
-  );
+  const sentDone = actionData ? ("done" in actionData ? actionData.done : actionData.values.done) : kept?.done;
+  const done = new Set([sentDone ?? []].flat());
   return (
     <div className="narrow">
       <ErrorSummary errors={errors} />

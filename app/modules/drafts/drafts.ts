@@ -66,9 +66,14 @@ const SECRET = /password|token|secret|(?<!post)code$/i;
 /** At most what a form may carry (the server refuses a larger form body): a held post never grows past it. */
 export const HELD_MAX_CHARS = 1024 * 1024;
 
+/** Everything typed into a form but its secrets, to put back on the form. */
+export function typedFields(entries: Iterable<[string, FormDataEntryValue]>): DraftFields {
+  return collectFields(entries, (name) => SECRET.test(name));
+}
+
 /** The typed values of a post worth holding for its writer; null when it says nothing or is too large. */
 export function heldFields(entries: Iterable<[string, FormDataEntryValue]>): DraftFields | null {
-  const fields = collectFields(entries, (name) => SECRET.test(name));
+  const fields = typedFields(entries);
   const size = Object.entries(fields).reduce((n, [k, v]) => n + k.length + [v].flat().join("").length, 0);
   if (size > HELD_MAX_CHARS) return null;
   const typed = Object.fromEntries(Object.entries(fields).filter(([name]) => !skipped(name)));
