@@ -11,8 +11,8 @@ export function HeldTextNotice({ held, returnTo }: { held: HeldText; returnTo?: 
   return (
     <Notification title="We kept what you wrote" kind="information">
       <p>
-        We kept what you wrote when your session ended. It is back on the form below, exactly as you sent it, but it
-        has not been saved yet: check it and save it.
+        We kept what you wrote when your session ended. It is back on the form below, exactly as you sent it, but it has
+        not been saved yet: check it and save it.
       </p>
       {held.fileLeftOut ? <p>We do not keep files, so choose your file again before you save.</p> : null}
       <Form method="post" action="/drafts" reloadDocument>

@@ -22,6 +22,18 @@ export function isDatabaseFailure(error: unknown, depth = 0): boolean {
   return isDatabaseFailure((error as { cause?: unknown }).cause, depth + 1);
 }
 
+/**
+ * What went wrong, for the log, without what was typed: drizzle's message carries the statement's
+ * parameters (the person's text), so only the driver's own message and code are logged, or a bug's stack.
+ */
+function reason(error: Error): string {
+  let deepest: Error & { code?: unknown } = error;
+  for (let e = error.cause, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) deepest = e;
+  if (deepest !== error || isDatabaseFailure(error))
+    return `${typeof deepest.code === "string" ? `${deepest.code} ` : ""}${deepest.message.split("\n")[0]}`;
+  return error.stack ?? error.message;
+}
+
 export interface NotSaved {
   errors: FieldErrors;
   values: DraftFields;
@@ -44,8 +56,7 @@ export function keepingWhatWasTyped<Args extends { request: Request }, R>(action
       if (!(thrown instanceof Error)) throw thrown;
       const database = isDatabaseFailure(thrown);
       console.error(
-        `[save] ${args.request.method} ${new URL(args.request.url).pathname} failed${database ? " in the database" : ""}; the form goes back with what was typed:`,
-        thrown,
+        `[save] ${args.request.method} ${new URL(args.request.url).pathname} failed; the form goes back with what was typed: ${reason(thrown)}`,
       );
       const upload = await readUploadForm(copy, []);
       const values = upload ? typedFields(upload.formData.entries()) : {};
@@ -55,7 +66,8 @@ export function keepingWhatWasTyped<Args extends { request: Request }, R>(action
         { status: database ? 503 : 500, headers: database ? { "Retry-After": "10" } : {} },
       );
     } finally {
-      if (!copy.bodyUsed) await copy.body?.cancel().catch(() => {});
+      // Not awaited: a copy's cancel settles only once the request's own body is finished with too.
+      if (!copy.bodyUsed) copy.body?.cancel().catch(() => {});
     }
   };
 }

@@ -19,7 +19,6 @@ import { getDb } from "~/utils/db.server";
 import { readUploadForm } from "~/utils/uploads.server";
 import { formPath, heldFields, type DraftFields, type HeldText } from "./drafts";
 
-
 interface Sealed {
   fields: DraftFields;
   fileLeftOut: boolean;
@@ -71,7 +70,14 @@ export async function holdPostOfEndedSession(request: Request): Promise<{ cookie
     const now = new Date();
     await db
       .insert(heldPosts)
-      .values({ browserKey, userId, path, sealed, heldAt: now, expiresAt: new Date(now.getTime() + HELD_POST_LIFETIME_MS) })
+      .values({
+        browserKey,
+        userId,
+        path,
+        sealed,
+        heldAt: now,
+        expiresAt: new Date(now.getTime() + HELD_POST_LIFETIME_MS),
+      })
       .onConflictDoUpdate({
         target: [heldPosts.browserKey, heldPosts.userId, heldPosts.path],
         set: { sealed, heldAt: now, expiresAt: new Date(now.getTime() + HELD_POST_LIFETIME_MS) },
@@ -151,7 +157,10 @@ export async function resealHeldPosts(tx: Database, oldKey: Buffer, newKey: Buff
       if (openSecret(row.sealed, bound, newKey) === null) await tx.delete(heldPosts).where(eq(heldPosts.id, row.id));
       continue;
     }
-    await tx.update(heldPosts).set({ sealed: sealSecret(plain, bound, newKey) }).where(eq(heldPosts.id, row.id));
+    await tx
+      .update(heldPosts)
+      .set({ sealed: sealSecret(plain, bound, newKey) })
+      .where(eq(heldPosts.id, row.id));
     resealed += 1;
   }
   return resealed;
