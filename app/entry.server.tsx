@@ -14,6 +14,7 @@ import { cacheData, cachePage } from "~/utils/http-cache.server";
 /** Requests whose loader or action lost the database (marked by handleError, which runs first). */
 const outages = new WeakSet<Request>();
 import { twoFactorKey } from "~/modules/auth/secret-box.server";
+import { purgeHeldPosts } from "~/modules/drafts/held-posts.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -80,6 +81,17 @@ export function handleDataRequest(response: Response, { request }: { request: Re
     return new Response(response.body, { status: 503, headers });
   }
   return response;
+}
+
+/**
+ * Each serving process removes, every hour, posts held after a session ended once their day is over,
+ * and the ended sessions too old to hold one for (ADR 020). The deletes are idempotent, so several
+ * processes doing it is harmless.
+ */
+export function startHousekeeping() {
+  const purge = () =>
+    purgeHeldPosts().catch((error: unknown) => console.error("[held-posts] could not purge:", (error as Error).message));
+  setInterval(purge, 60 * 60 * 1000).unref();
 }
 
 /** Called by the server once in-flight requests have finished. */
