@@ -112,7 +112,12 @@ function deskActorOf(current: ActingUser, context: ActionFunctionArgs["context"]
   };
 }
 
-export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, found } = await requestOf(request, params.requestId);
   let formData: FormData;
   try {
@@ -163,7 +168,7 @@ export const action = keepingWhatWasTyped(async function action({ request, param
     },
     { status: 400 },
   );
-});
+}
 
 export default function CallbackRequestPage() {
   const { request: r, eligibility, notes, held: heldPost } = useLoaderData<typeof loader>();

@@ -59,7 +59,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, introduction } = await introductionOr404(request, params.introductionId);
   const form = await parseSubmission(request, councilStepSchema);
   if (!form.ok) {
@@ -75,7 +80,7 @@ export const action = keepingWhatWasTyped(async function action({ request, param
   if (!result.ok)
     return data({ errors: { form: result.message }, values: form.data as Record<string, string> }, { status: 400 });
   throw redirect(`/organisation/introductions/${introduction.id}?recorded=${result.status}`);
-});
+}
 
 export default function IntroductionPage() {
   const { organisation, introduction: i, next, held: heldPost } = useLoaderData<typeof loader>();

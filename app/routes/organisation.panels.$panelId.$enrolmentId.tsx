@@ -77,7 +77,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, panel, found } = await gate(request, params.panelId, params.enrolmentId);
   const actor = actorOf(current, context);
   const formData = await request.formData();
@@ -102,7 +107,7 @@ export const action = keepingWhatWasTyped(async function action({ request, param
   );
   if (!result.ok) return data({ errors: { form: result.message }, values: form.values }, { status: 409 });
   throw redirect(`${here}?recorded=1`);
-});
+}
 
 export default function PanelCase() {
   const page = useLoaderData<typeof loader>();

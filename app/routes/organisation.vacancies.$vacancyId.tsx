@@ -59,7 +59,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, vacancy } = await vacancyOr404(request, params.vacancyId);
   const actor = actorOf(current, context);
   const formData = await request.formData().catch(() => null);
@@ -77,7 +82,7 @@ export const action = keepingWhatWasTyped(async function action({ request, param
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   await updateVacancy(actor, vacancy.id, form.data);
   throw redirect(`/organisation/vacancies/${vacancy.id}?saved=1`);
-});
+}
 
 export default function VacancyPage() {
   const { organisation, vacancy, values, held: heldPost } = useLoaderData<typeof loader>();

@@ -23,7 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const action = keepingWhatWasTyped(async function action({ request, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { permission: "vacancy:manage:organisation" });
   const form = await parseSubmission(request, vacancySchema(englandDay()));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
@@ -32,7 +37,7 @@ export const action = keepingWhatWasTyped(async function action({ request, conte
     form.data,
   );
   throw redirect(`/organisation/vacancies/${vacancy.id}?posted=1`);
-});
+}
 
 export default function NewVacancy() {
   const { organisation, region, held: heldPost } = useLoaderData<typeof loader>();

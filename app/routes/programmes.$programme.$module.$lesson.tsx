@@ -122,7 +122,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
   const { programme, module, lesson } = findLessonOr404(params.programme, params.module, params.lesson);
   const access = await requireLessonAccess(current, programme.slug);
@@ -179,7 +184,7 @@ export const action = keepingWhatWasTyped(async function action({ request, param
       throw redirect(`${here}?saved=${encodeURIComponent(input.reflectionId)}#reflection-${input.reflectionId}`);
     }
   }
-});
+}
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 

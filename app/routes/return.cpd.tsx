@@ -70,7 +70,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Refusal = { errors: FieldErrors; values: Record<string, string> };
 
-export const action = keepingWhatWasTyped(async function action({ request, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, context }: ActionFunctionArgs) {
   const { current } = await requireReturner(request);
   let formData: FormData;
   try {
@@ -85,7 +90,7 @@ export const action = keepingWhatWasTyped(async function action({ request, conte
   if (!form.ok) return data<Refusal>({ errors: form.errors, values: form.values }, { status: 400 });
   await addCpdRecord(actorOf(current, context), form.data);
   throw redirect("/return/cpd?added=1");
-});
+}
 
 export default function CpdLog() {
   const page = useLoaderData<typeof loader>();

@@ -65,7 +65,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Refusal = { errors: FieldErrors; values: Record<string, string> };
 
-export const action = keepingWhatWasTyped(async function action({ request, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, context }: ActionFunctionArgs) {
   const { current } = await requireReturner(request);
   const actor = actorOf(current, context);
   let formData: FormData;
@@ -99,7 +104,7 @@ export const action = keepingWhatWasTyped(async function action({ request, conte
       { status: 400 },
     );
   throw redirect("/return/updating?added=1");
-});
+}
 
 function Standing({
   standing,

@@ -105,7 +105,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
   const { enrolment, signsAs } = await requireYearAccess(current, params.enrolmentId);
   if (!signsAs)
@@ -131,7 +136,7 @@ export const action = keepingWhatWasTyped(async function action({ request, param
   if (signed.waitingFor.length === 1 && signed.waitingFor[0] === "team_manager")
     await tellTeamManager(enrolment.id, { kind: "agreement" }, details.origin);
   throw redirect(`${here}?signed=1`);
-});
+}
 
 function Tag({ children, colour }: { children: ReactNode; colour: "green" | "red" | "yellow" | "grey" }) {
   return <span className={`tag tag--${colour}`}>{children}</span>;

@@ -80,7 +80,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment, party, actor } = await requirePortfolio(
     request,
     params.enrolmentId,
@@ -104,7 +109,7 @@ export const action = keepingWhatWasTyped(async function action({ request, param
     return data({ errors: { learnerReflection: result.message }, values: form.data as never }, { status: 409 });
   await discardDraft(current.user.id, formKey(item.id));
   throw redirect(`/year/${enrolment.id}/portfolio/${item.id}?reflected=1`);
-});
+}
 
 function ReflectionForm({ page }: { page: ReturnType<typeof useLoaderData<typeof loader>> }) {
   const actionData = useActionData<typeof action>();

@@ -57,7 +57,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment, item, codes, mappingProblem, actor } = await gate(
     request,
     params.enrolmentId,
@@ -82,7 +87,7 @@ export const action = keepingWhatWasTyped(async function action({ request, param
   if (!result.ok) return data({ errors: { form: result.message }, values: {} }, { status: 409 });
   await discardDraft(current.user.id, formKey(item.id));
   throw redirect(`/year/${enrolment.id}/portfolio/${item.id}${result.changed ? "?saved=1" : ""}`);
-});
+}
 
 export default function EditEvidence() {
   const page = useLoaderData<typeof loader>();

@@ -62,7 +62,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { enrolment, kind, codes, mappingProblem, actor, current } = await gate(
     request,
     params.enrolmentId,
@@ -74,7 +79,7 @@ export const action = keepingWhatWasTyped(async function action({ request, param
   const item = await createEvidence(enrolment.id, actor, kind, submission.input, submission.file);
   await discardDraft(current.user.id, formKey(enrolment.id, kind));
   throw redirect(`/year/${enrolment.id}/portfolio/${item!.id}?added=1`);
-});
+}
 
 export default function NewEvidence() {
   const page = useLoaderData<typeof loader>();

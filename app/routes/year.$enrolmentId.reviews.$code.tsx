@@ -54,7 +54,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment, party, signsAs, review, programme } = await gate(
     request,
     params.enrolmentId,
@@ -108,7 +113,7 @@ export const action = keepingWhatWasTyped(async function action({ request, param
   const result = await countersignReview(enrolment.id, review.code, actor, form.data.version, form.data.comments);
   if (!result.ok) return refuse({ form: result.message }, form.values, 409);
   throw redirect(`${here}?done=countersigned`);
-});
+}
 
 type Page = ReturnType<typeof useLoaderData<typeof loader>>;
 type Errors = Record<string, string> | undefined;

@@ -53,7 +53,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, party, enrolment, found } = await sessionOr404(request, params.enrolmentId, params.sessionId);
   if (party !== "learner") forbidden("Only the learner acknowledges their supervision record.");
   const form = await parseSubmission(request, acknowledgeSchema);
@@ -66,7 +71,7 @@ export const action = keepingWhatWasTyped(async function action({ request, param
   );
   if (!ok) return data({ errors: { form: "You have already acknowledged this record." }, values: {} }, { status: 409 });
   throw redirect(`/year/${enrolment.id}/supervision/${found.session.id}?acknowledged=1`);
-});
+}
 
 function Paragraphs({ text }: { text: string }) {
   return (

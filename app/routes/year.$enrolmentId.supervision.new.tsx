@@ -46,7 +46,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const action = keepingWhatWasTyped(async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment } = await requireSupervisor(request, params.enrolmentId);
   const form = await parseSubmission(request, sessionSchema, { lists: ["done"] });
   const rows = readAgreedActions(form.values);
@@ -63,7 +68,7 @@ export const action = keepingWhatWasTyped(async function action({ request, param
   );
   await discardDraft(current.user.id, formKey(enrolment.id));
   throw redirect(`/year/${enrolment.id}/supervision?recorded=${session.id}`);
-});
+}
 
 export default function RecordSession() {
   const page = useLoaderData<typeof loader>();
