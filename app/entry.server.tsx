@@ -124,6 +124,8 @@ export default function handleRequest(
     responseStatusCode = 503;
     responseHeaders.set("Retry-After", "10");
   }
+  // A form given back because the database could not save it (keepingWhatWasTyped) says when to try again too.
+  if (responseStatusCode === 503 && !responseHeaders.has("Retry-After")) responseHeaders.set("Retry-After", "10");
   // No page defers data, so nothing streams in after the first paint: the page is rendered whole and
   // sent as one body, which spares every chunk's trip through a Node and a web stream.
   return new Promise((resolve, reject) => {
