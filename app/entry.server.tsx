@@ -90,7 +90,9 @@ export function handleDataRequest(response: Response, { request }: { request: Re
  */
 export function startHousekeeping() {
   const purge = () =>
-    purgeHeldPosts().catch((error: unknown) => console.error("[held-posts] could not purge:", (error as Error).message));
+    purgeHeldPosts().catch((error: unknown) =>
+      console.error("[held-posts] could not purge:", (error as Error).message),
+    );
   setInterval(purge, 60 * 60 * 1000).unref();
 }
 
