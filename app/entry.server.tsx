@@ -14,6 +14,7 @@ import { cacheData, cachePage } from "~/utils/http-cache.server";
 /** Requests whose loader or action lost the database (marked by handleError, which runs first). */
 const outages = new WeakSet<Request>();
 import { twoFactorKey } from "~/modules/auth/secret-box.server";
+import { purgeHeldPosts } from "~/modules/drafts/held-posts.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -82,6 +83,19 @@ export function handleDataRequest(response: Response, { request }: { request: Re
   return response;
 }
 
+/**
+ * Each serving process removes, every hour, posts held after a session ended once their day is over,
+ * and the ended sessions too old to hold one for (ADR 020). The deletes are idempotent, so several
+ * processes doing it is harmless.
+ */
+export function startHousekeeping() {
+  const purge = () =>
+    purgeHeldPosts().catch((error: unknown) =>
+      console.error("[held-posts] could not purge:", (error as Error).message),
+    );
+  setInterval(purge, 60 * 60 * 1000).unref();
+}
+
 /** Called by the server once in-flight requests have finished. */
 export async function shutdown() {
   await closeDatabase();
@@ -112,6 +126,8 @@ export default function handleRequest(
     responseStatusCode = 503;
     responseHeaders.set("Retry-After", "10");
   }
+  // A form given back because the database could not save it (keepingWhatWasTyped) says when to try again too.
+  if (responseStatusCode === 503 && !responseHeaders.has("Retry-After")) responseHeaders.set("Retry-After", "10");
   // No page defers data, so nothing streams in after the first paint: the page is rendered whole and
   // sent as one body, which spares every chunk's trip through a Node and a web stream.
   return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { collectFields, type DraftFields } from "~/modules/drafts/drafts";
 import { Notification } from "./Notification";
@@ -32,7 +32,8 @@ function readForm(form: HTMLFormElement) {
 /**
  * Keeps a long form as a draft while the person types: saved to Practice Pathways after a
  * pause in typing (so it follows them to another sign-in), and copied into this browser
- * first (so a lost connection or an expired session loses nothing). Without JavaScript
+ * first (so a lost connection or an expired session loses nothing). The browser's copy is
+ * kept through sending the form until the server has saved it (ADR 020). Without JavaScript
  * nothing here runs, and the form's own action keeps the text after a failed submit.
  */
 export function useDraftKeeper({
@@ -87,17 +88,38 @@ export function useDraftKeeper({
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const onChange = () => {
+  // The copy in this browser goes only once the server has saved the form: its answer to the form is
+  // then a redirect to the saved record. A redirect to sign in (the session had ended), the form back
+  // with a problem, an error page or no answer at all leave the copy where it is.
+  const navigation = useNavigation();
+  const sent = useRef(false);
+  useEffect(() => {
+    if (!sent.current) return;
+    if (navigation.state === "loading" && navigation.formMethod) {
+      const redirected = (navigation.location.state as { _isRedirect?: boolean } | null)?._isRedirect === true;
+      if (!redirected) return;
+      sent.current = false;
+      const to = navigation.location.pathname;
+      if (!to.startsWith("/sign-in") && !to.startsWith("/account/security/two-factor"))
+        window.localStorage.removeItem(storageKey);
+    } else if (navigation.state === "idle") sent.current = false;
+  }, [navigation, storageKey]);
+
+  const keepLocally = () => {
     const form = ref.current;
     if (!form) return;
     const copy: LocalCopy = { fields: readForm(form), at: new Date().toISOString() };
     window.localStorage.setItem(storageKey, JSON.stringify(copy));
+  };
+  const onChange = () => {
+    keepLocally();
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(), 800);
   };
   const onSubmit = (_event: FormEvent<HTMLFormElement>) => {
     clearTimeout(timer.current);
-    window.localStorage.removeItem(storageKey);
+    keepLocally();
+    sent.current = true;
   };
   return { formProps: { ref, onChange, onSubmit }, state, savedAt };
 }

@@ -29,6 +29,9 @@ import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
 import { savedOnce } from "~/utils/save-once.server";
 import { SubmissionKey } from "~/components/SubmissionKey";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -48,7 +51,7 @@ async function requestOf(request: Request, requestId: string | undefined) {
 const monthYear = (day: string) => format(parseISO(day), "MMMM yyyy");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { found } = await requestOf(request, params.requestId);
+  const { current, found } = await requestOf(request, params.requestId);
   const r = found.request;
   const today = englandDay();
   const notes = await listNotes(r.id);
@@ -97,6 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       at: format(n.createdAt, "d MMMM yyyy, h:mmaaa"),
       iso: n.createdAt.toISOString(),
     })),
+    held: await heldPostFor(request, current.user.id),
   };
 }
 
@@ -110,7 +114,12 @@ function deskActorOf(current: ActingUser, context: ActionFunctionArgs["context"]
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, found } = await requestOf(request, params.requestId);
   let formData: FormData;
   try {
@@ -169,15 +178,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CallbackRequestPage() {
-  const { request: r, eligibility, notes } = useLoaderData<typeof loader>();
+  const { request: r, eligibility, notes, held: heldPost } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = (actionData?.values ?? {}) as Record<string, string>;
-  const failed = actionData?.intent;
+  const held = actionData ? null : heldPost;
+  const values = (actionData?.values ?? held?.fields ?? {}) as Record<string, string>;
+  const failed = actionData?.intent ?? held?.fields.intent;
   const [params] = useSearchParams();
   return (
     <>
       <ErrorSummary errors={errors} />
+      {held ? <HeldTextNotice held={held} /> : null}
       {params.get("logged") ? (
         <Notification title="Call logged">
           <p>It is at the top of the history below.</p>

@@ -11,6 +11,9 @@ import { INTRODUCTION_STATUS_LABELS, REGISTRATION_LABELS, SPECIALISM_LABELS } fr
 import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.introduction.name ?? "Introduction"} – Practice Pathways` },
@@ -27,6 +30,7 @@ async function introductionOr404(request: Request, introductionId: string | unde
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { current, introduction: i } = await introductionOr404(request, params.introductionId);
   return {
+    held: await heldPostFor(request, current.user.id),
     organisation: current.active.organisation.name,
     next: nextSteps(i.status),
     introduction: {
@@ -55,7 +59,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, introduction } = await introductionOr404(request, params.introductionId);
   const form = await parseSubmission(request, councilStepSchema);
   if (!form.ok) {
@@ -74,16 +83,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function IntroductionPage() {
-  const { organisation, introduction: i, next } = useLoaderData<typeof loader>();
+  const { organisation, introduction: i, next, held: heldPost } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = actionData?.values as Record<string, string> | undefined;
+  const held = actionData ? null : heldPost;
+  const values = (actionData?.values ?? held?.fields) as Record<string, string> | undefined;
   const recorded = params.get("recorded");
   const mine = (intent: string) => (values?.intent === intent ? errors : undefined);
   return (
     <div className="narrow">
       <ErrorSummary errors={errors} />
+      {held ? <HeldTextNotice held={held} /> : null}
       {recorded ? (
         <Notification title="Recorded">
           <p>

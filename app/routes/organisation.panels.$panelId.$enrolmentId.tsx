@@ -13,6 +13,9 @@ import { reviewRecords } from "~/modules/signoff/reviews.server";
 import { panelOutcomeSchema } from "~/modules/signoff/panel-schemas.server";
 import { actorOf, forbidden, notFound, requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction = () => [{ title: "Panel reading – Practice Pathways" }];
 
@@ -70,10 +73,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signed: !!signed,
     finalElsewhere: panel.finalElsewhere.has(found.enrolmentId),
     isChair: panel.panel.chairId === current.user.id,
+    held: await heldPostFor(request, current.user.id),
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, panel, found } = await gate(request, params.panelId, params.enrolmentId);
   const actor = actorOf(current, context);
   const formData = await request.formData();
@@ -104,11 +113,13 @@ export default function PanelCase() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = actionData?.values as Record<string, string> | undefined;
+  const held = !actionData && page.held?.fields.intent === "record" ? page.held : null;
+  const values = (actionData?.values ?? held?.fields) as Record<string, string> | undefined;
   const [params] = useSearchParams();
   return (
     <>
       <ErrorSummary errors={errors} />
+      {held ? <HeldTextNotice held={held} /> : null}
       {params.get("recorded") ? (
         <Notification title="Outcome recorded">
           <p>It is final once the chair signs it.</p>

@@ -12,6 +12,9 @@ import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
 import { englandDay } from "~/utils/england";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.vacancy.title ?? "Vacancy"} – Practice Pathways` },
@@ -30,6 +33,7 @@ const today = () => englandDay();
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { current, vacancy } = await vacancyOr404(request, params.vacancyId);
   return {
+    held: await heldPostFor(request, current.user.id),
     organisation: current.active.organisation.name,
     vacancy: {
       id: vacancy.id,
@@ -55,7 +59,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, vacancy } = await vacancyOr404(request, params.vacancyId);
   const actor = actorOf(current, context);
   const formData = await request.formData().catch(() => null);
@@ -76,14 +85,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function VacancyPage() {
-  const { organisation, vacancy, values } = useLoaderData<typeof loader>();
+  const { organisation, vacancy, values, held: heldPost } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = actionData?.errors as Record<string, string> | undefined;
-  const kept = actionData?.values as Record<string, string> | undefined;
+  const held = !actionData && heldPost?.fields.intent === "save" ? heldPost : null;
+  const kept = (actionData?.values ?? held?.fields) as Record<string, string> | undefined;
   return (
     <div className="narrow">
       <ErrorSummary errors={errors} />
+      {held ? <HeldTextNotice held={held} /> : null}
       {params.get("posted") ? (
         <Notification title="Vacancy posted">
           <p>

@@ -9,15 +9,27 @@ import { actorOf, requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
 import { savedOnce } from "~/utils/save-once.server";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction = () => [{ title: "Post a vacancy – Practice Pathways" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireMembership(request, { permission: "vacancy:manage:organisation" });
-  return { organisation: current.active.organisation.name, region: current.active.organisation.region ?? "" };
+  return {
+    organisation: current.active.organisation.name,
+    region: current.active.organisation.region ?? "",
+    held: await heldPostFor(request, current.user.id),
+  };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { permission: "vacancy:manage:organisation" });
   const form = await parseSubmission(request, vacancySchema(englandDay()));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
@@ -29,13 +41,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewVacancy() {
-  const { organisation, region } = useLoaderData<typeof loader>();
+  const { organisation, region, held: heldPost } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = (actionData?.values as Record<string, string> | undefined) ?? { region };
+  const held = actionData ? null : heldPost;
+  const values = ((actionData?.values ?? held?.fields) as Record<string, string> | undefined) ?? { region };
   return (
     <div className="narrow">
       <ErrorSummary errors={errors} />
+      {held ? <HeldTextNotice held={held} /> : null}
       <p>
         <Link to="/organisation/vacancies">Back to your vacancies</Link>
       </p>

@@ -16,7 +16,9 @@ import {
   setLessonComplete,
   submitKnowledgeCheck,
 } from "~/modules/programmes/learning.server";
-import { lessonReflectionDraftKey } from "~/modules/drafts/drafts";
+import { lessonReflectionDraftKey, type HeldText } from "~/modules/drafts/drafts";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { HeldTextNotice } from "~/components/HeldText";
 import { discardDraft, loadDrafts } from "~/modules/drafts/drafts.server";
 import { markKnowledgeCheck } from "~/modules/programmes/knowledge-check";
 import { moduleProgress, neighbours, scoreChecks, viewToRecord } from "~/modules/programmes/progress";
@@ -24,6 +26,7 @@ import { parseLessonAction } from "~/modules/programmes/lesson-form.server";
 import { REFLECTION_MAX } from "~/modules/programmes/limits";
 import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
 import { sendToPortfolio } from "~/modules/portfolio/portfolio.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} – ${data.programme.title} – Practice Pathways` : "Lesson – Practice Pathways" },
@@ -79,6 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       drafts: {},
       ownerId: current.user.id,
       portfolioHref: null,
+      held: null,
     };
   }
   const { enrolment, states: mine, attempt, reflections } = records;
@@ -114,10 +118,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       }),
     ),
     ownerId: current.user.id,
+    held: lesson.reflections.length ? await heldPostFor(request, current.user.id) : null,
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
   const { programme, module, lesson } = findLessonOr404(params.programme, params.module, params.lesson);
   const access = await requireLessonAccess(current, programme.slug);
@@ -184,6 +194,7 @@ function ReflectionForm({
   saved,
   draft,
   typed,
+  held,
   draftKey,
   ownerId,
   here,
@@ -198,6 +209,8 @@ function ReflectionForm({
   draft?: { body: string; savedAt: string };
   /** What they sent, when saving it failed. */
   typed?: string;
+  /** What they sent after their session had ended, kept for them (ADR 020). */
+  held?: HeldText;
   draftKey: string;
   ownerId: string;
   here: string;
@@ -212,7 +225,8 @@ function ReflectionForm({
       <h2 className="reflection__title" id={`${fieldId}-heading`}>
         Reflect
       </h2>
-      {draft && typed === undefined && !disabled ? (
+      {held && !disabled ? <HeldTextNotice held={held} returnTo={`${here}#${fieldId}`} /> : null}
+      {draft && typed === undefined && !held && !disabled ? (
         <RestoredDraft formKey={draftKey} savedAt={draft.savedAt} returnTo={`${here}#${fieldId}`} />
       ) : null}
       <Form method="post" className="reflection__form" {...(disabled ? {} : keeper.formProps)}>
@@ -236,7 +250,7 @@ function ReflectionForm({
             name="body"
             rows={8}
             maxLength={REFLECTION_MAX}
-            defaultValue={typed ?? draft?.body ?? saved?.body ?? ""}
+            defaultValue={typed ?? [held?.fields.body ?? draft?.body ?? saved?.body ?? ""].flat()[0]}
             disabled={disabled}
             aria-describedby={`${fieldId}-hint${error ? ` ${fieldId}-error` : ""}`}
             aria-invalid={error ? true : undefined}
@@ -371,6 +385,7 @@ export default function LessonPage() {
   const chosenNow =
     actionData && "checkAnswers" in actionData ? (actionData.checkAnswers as Record<string, number>) : {};
   const typed = (actionData?.values ?? {}) as Record<string, string | undefined>;
+  const held = !actionData && page.held?.fields.intent === "reflection-save" ? page.held : null;
   const staff = page.mode === "staff";
   const { lesson } = page;
   const here = `/programmes/${page.programme.slug}/${page.module.slug}/${lesson.slug}`;
@@ -445,6 +460,7 @@ export default function LessonPage() {
                 }
                 draft={(page.drafts as Record<string, { body: string; savedAt: string }>)[r.id]}
                 typed={typed.reflectionId === r.id ? typed.body : undefined}
+                held={held?.fields.reflectionId === r.id ? held : undefined}
                 draftKey={lessonReflectionDraftKey(page.programme.slug, page.module.slug, lesson.slug, r.id)}
                 ownerId={page.ownerId}
                 here={here}

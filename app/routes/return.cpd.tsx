@@ -15,6 +15,9 @@ import { englandDay } from "~/utils/england";
 import { actorOf } from "~/utils/auth.server";
 import { savedOnce } from "~/utils/save-once.server";
 import { SubmissionKey } from "~/components/SubmissionKey";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction = () => [{ title: "CPD records – Your return – Practice Pathways" }];
 
@@ -51,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     year.records.push(record);
   }
   return {
+    held: await heldPostFor(request, current.user.id),
     today,
     years,
     state: {
@@ -68,7 +72,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Refusal = { errors: FieldErrors; values: Record<string, string> };
 
-export async function action({ request, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, context }: ActionFunctionArgs) {
   const { current } = await requireReturner(request);
   let formData: FormData;
   try {
@@ -92,7 +101,8 @@ export default function CpdLog() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
-  const values = actionData?.values;
+  const held = actionData ? null : page.held;
+  const values = (actionData?.values ?? held?.fields) as Record<string, string> | undefined;
   const [params] = useSearchParams();
   // A new form after each answer, so a record just added is not left in the boxes to be added twice.
   const { key } = useLocation();
@@ -102,6 +112,7 @@ export default function CpdLog() {
     <>
       <ReturnNav />
       <ErrorSummary errors={errors} />
+      {held ? <HeldTextNotice held={held} /> : null}
       {params.get("added") ? (
         <Notification title="CPD record added">
           <p>It is in your evidence pack too.</p>

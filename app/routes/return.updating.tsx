@@ -21,6 +21,9 @@ import { parseSubmission } from "~/utils/forms.server";
 import { englandDay } from "~/utils/england";
 import { refuse, saveOnce } from "~/utils/save-once.server";
 import { SubmissionKey } from "~/components/SubmissionKey";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction = () => [{ title: "Updating days – Your return – Practice Pathways" }];
 
@@ -49,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     newApplicant,
     count,
     windowStart: long(count.windowStart),
+    held: await heldPostFor(request, current.user.id),
     entries: entries.map((e) => ({
       id: e.id,
       on: long(e.on),
@@ -63,7 +67,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Refusal = { errors: FieldErrors; values: Record<string, string> };
 
-export async function action({ request, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, context }: ActionFunctionArgs) {
   const { current } = await requireReturner(request);
   const actor = actorOf(current, context);
   let formData: FormData;
@@ -158,7 +167,8 @@ export default function UpdatingLog() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
-  const values = actionData?.values;
+  const held = !actionData && page.held?.fields.intent === "add" ? page.held : null;
+  const values = (actionData?.values ?? held?.fields) as Record<string, string> | undefined;
   const [params] = useSearchParams();
   // A new form after each answer, so an entry just added is not left in the boxes to be added twice.
   const { key } = useLocation();
@@ -167,6 +177,7 @@ export default function UpdatingLog() {
     <>
       <ReturnNav />
       <ErrorSummary errors={errors} />
+      {held ? <HeldTextNotice held={held} /> : null}
       {params.get("added") ? (
         <Notification title="Added to your log">
           <p>The count below includes it.</p>

@@ -68,6 +68,14 @@ export default function SignIn() {
           </p>
         </Notification>
       ) : null}
+      {params.get("held") === "1" ? (
+        <Notification title="We kept what you wrote" kind="information">
+          <p>
+            Your session had ended, so what you sent was not saved yet. We have kept it: sign in and it will be back on
+            the form for you to check and save.
+          </p>
+        </Notification>
+      ) : null}
       {params.get("reset") === "done" ? (
         <Notification title="Password changed">
           <p>Your password has been reset and you have been signed out everywhere. Sign in with your new password.</p>

@@ -4,6 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { format } from "date-fns";
 import type { ReactNode } from "react";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
 import { Notification } from "~/components/Notification";
 import { Prose } from "~/components/Prose";
 import { YearNav } from "~/components/YearNav";
@@ -26,6 +28,7 @@ import { requestDetails } from "~/utils/request.server";
 import { englandToday } from "~/utils/england";
 import { refuse, savedBefore, savedOnce, saveOnce, sentFormOf } from "~/utils/save-once.server";
 import { SubmissionKey } from "~/components/SubmissionKey";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -96,6 +99,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
       mine: signsAs ? (status.current[signsAs] ? "signed" : "unsigned") : null,
     },
+    held: signsAs ? await heldPostFor(request, current.user.id) : null,
     // Signed by the programme lead before team managers signed: kept on record, no longer counted.
     earlierLeadSignatures: signatures
       .filter((s) => s.party === "programme_lead")
@@ -103,7 +107,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
   const { enrolment, signsAs } = await requireYearAccess(current, params.enrolmentId);
   if (!signsAs)
@@ -152,7 +161,8 @@ export default function LearningAgreement() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = actionData?.values as Record<string, string> | undefined;
+  const held = !actionData && page.held?.fields.intent === "save" ? page.held : null;
+  const values = (actionData?.values ?? held?.fields) as Record<string, string> | undefined;
   const [params] = useSearchParams();
   const a = page.agreement;
   return (
@@ -255,6 +265,7 @@ export default function LearningAgreement() {
         ) : (
           <p>Not written yet.</p>
         )}
+        {held ? <HeldTextNotice held={held} /> : null}
         {page.signsAs ? (
           <AgreementForm values={values} errors={errors} agreement={a} />
         ) : a ? (

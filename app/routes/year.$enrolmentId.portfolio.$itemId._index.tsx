@@ -3,11 +3,13 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
+import { HeldTextNotice } from "~/components/HeldText";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { Prose } from "~/components/Prose";
 import { YearNav } from "~/components/YearNav";
 import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
 import { capabilityTitles } from "~/modules/programmes/catalogue.server";
 import { requirePortfolio } from "~/modules/portfolio/access.server";
 import { describeBytes } from "~/modules/portfolio/files";
@@ -26,6 +28,7 @@ import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 import { refuse, saveOnce } from "~/utils/save-once.server";
 import { SubmissionKey } from "~/components/SubmissionKey";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.title} – Portfolio – Practice Pathways` : "Evidence – Practice Pathways" },
@@ -49,8 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const v = shown.version;
   const part = editablePart(item, party, current.user.id);
   const titles = capabilityTitles();
-  const [draft, thread] = await Promise.all([
+  const [draft, held, thread] = await Promise.all([
     part === "reflection" ? loadDraft(current.user.id, formKey(item.id)) : null,
+    part === "reflection" ? heldPostFor(request, current.user.id) : null,
     feedbackOn(item.id),
     // Opening a version is reading it: the supervisor's "to read" counts versions not opened yet.
     party === "learner" ? null : recordRead(item.id, v.version, current.user.id),
@@ -104,10 +108,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: part === "all",
     canReflect: part === "reflection",
     draft: draft ? { fields: draft.fields, savedAt: draft.updatedAt.toISOString() } : null,
+    held,
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment, party, actor } = await requirePortfolio(
     request,
     params.enrolmentId,
@@ -172,18 +182,21 @@ function ReflectionForm({ page }: { page: ReturnType<typeof useLoaderData<typeof
     ownerId: page.ownerId,
     serverSavedAt: page.draft?.savedAt ?? null,
   });
-  const values = (actionData?.values ?? page.draft?.fields ?? {}) as Record<string, string>;
+  const held = actionData ? null : page.held;
+  const values = (actionData?.values ?? held?.fields ?? page.draft?.fields ?? {}) as Record<string, string>;
   const url = `/year/${page.enrolmentId}/portfolio/${page.itemId}`;
   return (
     <section aria-labelledby="reflect-heading">
       <ErrorSummary errors={errors} />
-      {page.draft && !actionData ? (
+      {held ? <HeldTextNotice held={held} returnTo={url} /> : null}
+      {page.draft && !actionData && !held ? (
         <RestoredDraft formKey={formKey(page.itemId)} savedAt={page.draft.savedAt} returnTo={url} />
       ) : null}
       <h2 id="reflect-heading">{page.learnerReflection ? "Change your reflection" : "Add your reflection"}</h2>
       <Form method="post" noValidate {...keeper.formProps}>
         <SubmissionKey />
-        <input type="hidden" name="version" value={page.currentVersion} />
+        <input type="hidden" name="intent" value="reflection" />
+        <input type="hidden" name="version" value={held?.fields.version ?? page.currentVersion} />
         <TextAreaField
           name="learnerReflection"
           label="Your reflection on the observation"

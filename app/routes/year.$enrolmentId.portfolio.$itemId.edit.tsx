@@ -3,6 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { EvidenceForm } from "~/components/EvidenceForm";
 import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { HeldTextNotice } from "~/components/HeldText";
 import { requirePortfolio } from "~/modules/portfolio/access.server";
 import { describeBytes } from "~/modules/portfolio/files";
 import { findEvidence, reviseEvidence } from "~/modules/portfolio/portfolio.server";
@@ -11,6 +13,7 @@ import { readEvidenceSubmission } from "~/modules/portfolio/submission.server";
 import { forbidden, notFound } from "~/utils/auth.server";
 import { requestDetails } from "~/utils/request.server";
 import { refuse, saveOnce } from "~/utils/save-once.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit evidence – Practice Pathways" }];
 
@@ -29,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { current, enrolment, learnerName, frameworks, item } = await gate(request, params.enrolmentId, params.itemId);
   const v = item.versions[0]!.version;
   const draft = await loadDraft(current.user.id, formKey(item.id));
+  const held = await heldPostFor(request, current.user.id);
   const saved: Record<string, string | string[]> = {
     title: v.title,
     occurredOn: v.occurredOn,
@@ -49,11 +53,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .map((f) => ({ id: f.id, fileName: f.fileName, size: describeBytes(f.sizeBytes) })),
     ownerId: current.user.id,
     draft: draft ? { fields: draft.fields, savedAt: draft.updatedAt.toISOString() } : null,
+    held,
     returnTo: `/year/${enrolment.id}/portfolio/${item.id}/edit`,
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment, item, codes, mappingProblem, actor } = await gate(
     request,
     params.enrolmentId,
@@ -87,9 +97,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EditEvidence() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const values = actionData?.values ?? page.draft?.fields ?? page.saved;
+  const held = actionData ? null : page.held;
+  const values = actionData?.values ?? held?.fields ?? page.draft?.fields ?? page.saved;
+  // Held text was written on the version then current: saving it says so, so that a change made since is not overwritten.
+  const heldVersion = Number(held?.fields.version);
   return (
     <div className="narrow">
+      {held ? <HeldTextNotice held={held} returnTo={page.returnTo} /> : null}
       <span className="caption">
         {page.learnerName} · {KIND_LABELS[page.kind]}
       </span>
@@ -105,12 +119,12 @@ export default function EditEvidence() {
         submitLabel="Save as a new version"
         cancelHref={`/year/${page.enrolmentId}/portfolio/${page.itemId}`}
         files={page.files}
-        version={page.version}
+        version={Number.isInteger(heldVersion) && heldVersion > 0 ? heldVersion : page.version}
         draft={{
           formKey: formKey(page.itemId),
           ownerId: page.ownerId,
           savedAt: page.draft?.savedAt ?? null,
-          restored: !!page.draft && !actionData,
+          restored: !!page.draft && !actionData && !held,
           returnTo: page.returnTo,
         }}
       />

@@ -4,6 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EvidenceForm } from "~/components/EvidenceForm";
 import { ErrorSummary, RadioGroup } from "~/components/forms";
 import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { HeldTextNotice } from "~/components/HeldText";
 import { requirePortfolio } from "~/modules/portfolio/access.server";
 import { createEvidence } from "~/modules/portfolio/portfolio.server";
 import { EVIDENCE_KINDS, KIND_HINTS, KIND_LABELS, type EvidenceKind } from "~/modules/portfolio/rules";
@@ -12,6 +14,7 @@ import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
 import { forbidden } from "~/utils/auth.server";
 import { savedOnce } from "~/utils/save-once.server";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.kind ? `${KIND_LABELS[data.kind]} – Practice Pathways` : "Add evidence – Practice Pathways" },
@@ -44,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     params.enrolmentId,
   );
   const draft = kind ? await loadDraft(current.user.id, formKey(enrolment.id, kind)) : null;
+  const held = kind ? await heldPostFor(request, current.user.id) : null;
   return {
     enrolmentId: enrolment.id,
     learnerName,
@@ -54,11 +58,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today: englandDay(),
     ownerId: current.user.id,
     draft: draft ? { fields: draft.fields, savedAt: draft.updatedAt.toISOString() } : null,
+    held,
     returnTo: new URL(request.url).pathname + new URL(request.url).search,
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { enrolment, kind, codes, mappingProblem, actor, current } = await gate(
     request,
     params.enrolmentId,
@@ -102,9 +112,11 @@ export default function NewEvidence() {
       </div>
     );
   }
-  const values = actionData?.values ?? page.draft?.fields ?? { occurredOn: page.today };
+  const held = actionData ? null : page.held;
+  const values = actionData?.values ?? held?.fields ?? page.draft?.fields ?? { occurredOn: page.today };
   return (
     <div className="narrow">
+      {held ? <HeldTextNotice held={held} returnTo={page.returnTo} /> : null}
       <span className="caption">{page.learnerName}</span>
       <h1>{page.kind === "direct_observation" ? "Record a direct observation" : KIND_LABELS[page.kind]}</h1>
       <EvidenceForm
@@ -119,7 +131,7 @@ export default function NewEvidence() {
           formKey: `evidence-new:${page.enrolmentId}:${page.kind}`,
           ownerId: page.ownerId,
           savedAt: page.draft?.savedAt ?? null,
-          restored: !!page.draft && !actionData,
+          restored: !!page.draft && !actionData && !held,
           returnTo: page.returnTo,
         }}
       />

@@ -4,6 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
 import { CheckboxGroup, ErrorSummary, RadioGroup, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
 import { Prose } from "~/components/Prose";
 import { YearNav } from "~/components/YearNav";
 import { reviewDraftKey } from "~/modules/drafts/drafts";
@@ -21,6 +23,7 @@ import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
 import { refuse as refused, savedBefore, saveOnce, sentFormOf } from "~/utils/save-once.server";
 import { SubmissionKey } from "~/components/SubmissionKey";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.review.title} – ${data.learnerName} – Practice Pathways` : "Review – Practice Pathways" },
@@ -49,10 +52,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     teamManager: teamManagerName,
     ownerId: current.user.id,
     ...page,
+    held: page.action ? await heldPostFor(request, current.user.id) : null,
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment, party, signsAs, review, programme } = await gate(
     request,
     params.enrolmentId,
@@ -275,7 +284,9 @@ export default function Review() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Errors;
-  const values = actionData?.values as Values;
+  // What was sent after the session ended comes back on the form it was sent from, if that form is still the one to fill.
+  const held = !actionData && page.held?.fields.intent === page.action ? page.held : null;
+  const values = (actionData?.values ?? held?.fields) as Values;
   const [params] = useSearchParams();
   const done = DONE[params.get("done") ?? ""];
   const history = (
@@ -349,6 +360,7 @@ export default function Review() {
         Due by {page.review.due}.{" "}
         <span className={`tag ${page.state === "complete" ? "tag--green" : "tag--yellow"}`}>{page.stateLabel}</span>
       </p>
+      {held ? <HeldTextNotice held={held} /> : null}
       {page.action === "submit" ? <SubmitForm page={page} errors={errors} values={values} /> : null}
       {history}
       {page.action === "decide" ? <DecisionForm page={page} errors={errors} values={values} /> : null}

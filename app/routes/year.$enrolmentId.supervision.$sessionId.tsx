@@ -4,6 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { format, parseISO } from "date-fns";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
+import { HeldTextNotice } from "~/components/HeldText";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KINDS } from "~/modules/supervision/kinds";
 import { acknowledgeSchema } from "~/modules/supervision/session-forms.server";
@@ -13,6 +15,7 @@ import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
 import { refuse, saveOnce } from "~/utils/save-once.server";
 import { SubmissionKey } from "~/components/SubmissionKey";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction = () => [{ title: "Supervision session – Practice Pathways" }];
 
@@ -25,9 +28,14 @@ async function sessionOr404(request: Request, enrolmentId: string | undefined, s
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { party, learnerName, enrolment, found } = await sessionOr404(request, params.enrolmentId, params.sessionId);
+  const { current, party, learnerName, enrolment, found } = await sessionOr404(
+    request,
+    params.enrolmentId,
+    params.sessionId,
+  );
   const { session, recordedBy, agreed, completed } = found;
   return {
+    held: party === "learner" ? await heldPostFor(request, current.user.id) : null,
     enrolmentId: enrolment.id,
     party,
     learnerName,
@@ -47,7 +55,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, party, enrolment, found } = await sessionOr404(request, params.enrolmentId, params.sessionId);
   if (party !== "learner") forbidden("Only the learner acknowledges their supervision record.");
   const form = await parseSubmission(request, acknowledgeSchema);
@@ -82,12 +95,14 @@ export default function SessionPage() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
-  const values = actionData?.values as Record<string, string> | undefined;
+  const held = actionData ? null : page.held;
+  const values = (actionData?.values ?? held?.fields) as Record<string, string> | undefined;
   const [params] = useSearchParams();
   const s = page.session;
   return (
     <div className="narrow">
       <ErrorSummary errors={errors} />
+      {held ? <HeldTextNotice held={held} /> : null}
       {params.get("acknowledged") ? (
         <Notification title="Acknowledged">
           <p>Your supervisor can see that you have read and acknowledged this record.</p>

@@ -5,6 +5,8 @@ import { format, parseISO } from "date-fns";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
 import { CheckboxGroup, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
+import { heldPostFor } from "~/modules/drafts/held-posts.server";
+import { HeldTextNotice } from "~/components/HeldText";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { KINDS } from "~/modules/supervision/kinds";
 import { sessionSchema } from "~/modules/supervision/session-forms.server";
@@ -15,6 +17,7 @@ import { englandDay } from "~/utils/england";
 import { ACTION_ROWS, doneActionIds, readAgreedActions } from "~/modules/supervision/agreed-actions";
 import { savedOnce } from "~/utils/save-once.server";
 import { SubmissionKey } from "~/components/SubmissionKey";
+import { keepingWhatWasTyped } from "~/utils/saving.server";
 
 export const meta: MetaFunction = () => [{ title: "Record a supervision session – Practice Pathways" }];
 
@@ -29,21 +32,28 @@ async function requireSupervisor(request: Request, enrolmentId: string | undefin
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { current, enrolment, learnerName } = await requireSupervisor(request, params.enrolmentId);
-  const [actions, draft] = await Promise.all([
+  const [actions, draft, held] = await Promise.all([
     openActions(enrolment.id),
     loadDraft(current.user.id, formKey(enrolment.id)),
+    heldPostFor(request, current.user.id),
   ]);
   return {
     enrolmentId: enrolment.id,
     ownerId: current.user.id,
     draft: draft ? { fields: draft.fields, savedAt: draft.updatedAt.toISOString() } : null,
+    held,
     learnerName,
     today: englandDay(),
     actions: actions.map((a) => ({ ...a, agreedOn: format(parseISO(a.agreedOn), "d MMM yyyy") })),
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+/** A failed save gives the form back with what was typed (keepingWhatWasTyped). */
+export async function action(args: ActionFunctionArgs) {
+  return keepingWhatWasTyped(sendForm)(args);
+}
+
+async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const { current, enrolment } = await requireSupervisor(request, params.enrolmentId);
   const form = await parseSubmission(request, sessionSchema, { lists: ["done"] });
   const rows = readAgreedActions(form.values);
@@ -74,21 +84,21 @@ export default function RecordSession() {
     ownerId: page.ownerId,
     serverSavedAt: page.draft?.savedAt ?? null,
   });
-  // After a failed save, what was sent; else a draft kept from an earlier visit.
-  const kept = page.draft?.fields;
+  // After a failed save, what was sent; else what was sent after the session ended; else a draft kept from an earlier visit.
+  const held = actionData ? null : page.held;
+  const kept = held?.fields ?? page.draft?.fields;
   const values = (actionData?.values ??
     (kept ? Object.fromEntries(Object.entries(kept).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) : undefined)) as
     Record<string, string> | undefined;
-  const keptDone = kept?.done;
-  const done = new Set(
-    (actionData?.done as string[] | undefined) ?? (Array.isArray(keptDone) ? keptDone : keptDone ? [keptDone] : []),
-  );
+  const sentDone = actionData ? ("done" in actionData ? actionData.done : actionData.values.done) : kept?.done;
+  const done = new Set([sentDone ?? []].flat());
   return (
     <div className="narrow">
       <ErrorSummary errors={errors} />
       <span className="caption">{page.learnerName}</span>
       <h1>Record a supervision session</h1>
-      {page.draft && !actionData ? (
+      {held ? <HeldTextNotice held={held} returnTo={`/year/${page.enrolmentId}/supervision/new`} /> : null}
+      {page.draft && !actionData && !held ? (
         <RestoredDraft
           formKey={formKey(page.enrolmentId)}
           savedAt={page.draft.savedAt}

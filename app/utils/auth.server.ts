@@ -12,6 +12,7 @@ import { twoFactorRequiredBy } from "~/modules/auth/two-factor";
 import { oncePerRequest } from "~/utils/request-scope.server";
 import { devMailboxOpen } from "~/utils/env.server";
 import { fromThisMachine } from "~/utils/request.server";
+import { holdPostOfEndedSession, releaseHeldPost } from "~/modules/drafts/held-posts.server";
 
 export interface CurrentUser {
   user: Pick<UserRow, "id" | "name" | "email" | "accountKind" | "helplineContactConsent">;
@@ -79,12 +80,29 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
   return current;
 }
 
-/** Signed in, whether or not two-factor sign-in is still to be set up: for the setup page only. */
+/**
+ * Signed in, whether or not two-factor sign-in is still to be set up: for the setup page only.
+ * A form sent after the session ended is held for the person whose session it was, and they are
+ * told so as they sign in; a form sent signed in lets go of any copy held of it (ADR 020).
+ */
 export async function requireUserDuringTwoFactorSetup(request: Request): Promise<CurrentUser> {
   const current = await getCurrentUser(request);
-  if (!current) throw redirect(signInPath(request));
+  const posted = request.method === "POST" && !gatedPosts.has(request);
+  if (posted) gatedPosts.add(request);
+  if (!current) {
+    const held = posted ? await holdPostOfEndedSession(request) : null;
+    if (held)
+      throw redirect(`/sign-in?redirectTo=${encodeURIComponent(held.path)}&held=1`, {
+        headers: { "Set-Cookie": held.cookie },
+      });
+    throw redirect(signInPath(request));
+  }
+  if (posted) await releaseHeldPost(request, current.user.id);
   return current;
 }
+
+/** Posts the gate has already seen: an action may pass through it more than once. */
+const gatedPosts = new WeakSet<Request>();
 
 export async function requireAnonymous(request: Request) {
   const current = await getCurrentUser(request);

@@ -139,3 +139,45 @@ export const pendingSignIns = pgTable(
   },
   (t) => [index("pending_sign_ins_user").on(t.userId)],
 );
+
+/**
+ * Sessions that have ended (signed out, signed out everywhere, expired), remembered for a day by
+ * their token's hash, so that a form sent with an ended session's cookie can still tell whose it
+ * was and hold what was typed for them (ADR 020). A trigger on `sessions` writes each row as the
+ * session goes, whichever way it goes. No foreign key: the row is written as a session is deleted,
+ * which may be because its person is.
+ */
+export const endedSessions = pgTable(
+  "ended_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id").notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("ended_sessions_ended_at").on(t.endedAt)],
+);
+
+/**
+ * What someone sent in a form after their session had ended, held for them in the browser they
+ * sent it from until they sign in again and it is back on the form (ADR 020). `sealed` is the text,
+ * encrypted like two-factor secrets and bound to the person, browser and form; `browserKey` is the
+ * SHA-256 of the token in that browser's held-post cookie.
+ */
+export const heldPosts = pgTable(
+  "held_posts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    browserKey: text("browser_key").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    path: text("path").notNull(),
+    sealed: text("sealed").notNull(),
+    heldAt: timestamp("held_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("held_posts_browser_user_path").on(t.browserKey, t.userId, t.path),
+    index("held_posts_expires_at").on(t.expiresAt),
+  ],
+);

@@ -1,6 +1,6 @@
 /**
  * Faults, against the real production server: a database connection that drops in the middle
- * of a write gives the person a friendly 503 page and leaves nothing half-written; while the
+ * of a write gives the person their form back, with what they typed, and leaves nothing half-written; while the
  * database is away every page says so (503), and the site serves again as soon as it returns;
  * SIGTERM lets requests in flight finish and closes the database cleanly — on PGlite, the data
  * is all there on the next start. The PostgreSQL cases need the server at 127.0.0.1:5432 (CI has it).
@@ -96,7 +96,7 @@ describe.skipIf(!havePostgres)("on the PostgreSQL server", () => {
     await admin?.end({ timeout: 1 });
   });
 
-  test("a connection that drops mid-write gives a friendly 503 and leaves no partial record", async () => {
+  test("a connection that drops mid-write gives the form back with what was typed (503) and leaves no partial record", async () => {
     const agenda = `Fault test ${Date.now()}: caseload and one case for reflection`;
     // Writes to the actions table wait behind this lock; reads do not.
     const locker = await inDb.reserve();
@@ -130,9 +130,11 @@ describe.skipIf(!havePostgres)("on the PostgreSQL server", () => {
 
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBeTruthy();
+    // The form again, not an error page: with what was typed, and a plain message (ADR 020).
     const page = await response.text();
-    expect(page).toContain("Sorry, the service is unavailable");
-    expect(page).toContain("Nothing you saved has been lost");
+    expect(page).toContain("We could not save this just now");
+    expect(page).toContain(agenda);
+    expect(page).toContain("Talked through the week&#x27;s visits and recording.");
     const [row] = await inDb<
       { n: number }[]
     >`select count(*)::int as n from supervision_sessions where agenda = ${agenda}`;

@@ -1,4 +1,12 @@
-import { DRAFT_MAX_CHARS, draftFields, hasText, isDraftKey } from "~/modules/drafts/drafts";
+import {
+  DRAFT_MAX_CHARS,
+  draftFields,
+  formPath,
+  HELD_MAX_CHARS,
+  hasText,
+  heldFields,
+  isDraftKey,
+} from "~/modules/drafts/drafts";
 import { pauseProblem } from "~/modules/first-year/year";
 
 const id = "3f2b8c1e-5a4d-4e6f-9b7a-1c2d3e4f5a6b";
@@ -168,5 +176,60 @@ describe("a pause after the year has ended", () => {
       "The year ends on 2027-09-07",
     );
     expect(pauseProblem("2026-09-07", [], { from: "2027-09-01", to: "2027-10-28" }, "2027-09-07")).toBeNull();
+  });
+});
+
+describe("what a post held after its session ended keeps (ADR 020)", () => {
+  const entries = (pairs: [string, string][]) => pairs as [string, FormDataEntryValue][];
+
+  it("keeps everything typed, ticked boxes as a list, and which form it was", () => {
+    expect(
+      heldFields(
+        entries([
+          ["intent", "save"],
+          ["body", "A long reflection"],
+          ["capabilities", "PCF-1"],
+          ["capabilities", "PCF-6"],
+          ["postcode", "LS1 4AP"],
+        ]),
+      ),
+    ).toEqual({ intent: "save", body: "A long reflection", capabilities: ["PCF-1", "PCF-6"], postcode: "LS1 4AP" });
+  });
+
+  it("never keeps a password, a code or a token", () => {
+    expect(
+      heldFields(
+        entries([
+          ["body", "text"],
+          ["password", "kettle orbit lantern moss"],
+          ["currentPassword", "x"],
+          ["code", "123456"],
+          ["recoveryCode", "abcd-efgh"],
+          ["resetToken", "t"],
+          ["clientSecret", "s"],
+        ]),
+      ),
+    ).toEqual({ body: "text" });
+  });
+
+  it("holds nothing when nothing was typed, or when the post is larger than a form may be", () => {
+    expect(
+      heldFields(
+        entries([
+          ["intent", "sign"],
+          ["version", "3"],
+        ]),
+      ),
+    ).toBeNull();
+    expect(heldFields(entries([["body", "   "]]))).toBeNull();
+    expect(heldFields(entries([["body", "x".repeat(HELD_MAX_CHARS + 1)]]))).toBeNull();
+  });
+
+  it("names the form by its path and query, without what Remix adds", () => {
+    const at = (url: string) => formPath(new URL(url, "http://localhost"));
+    expect(at("/year/1/portfolio/new?kind=reflective_log&index")).toBe("/year/1/portfolio/new?kind=reflective_log");
+    expect(at("/year/1/portfolio/2?index")).toBe("/year/1/portfolio/2");
+    expect(at("/year/1/portfolio/2.data?_routes=routes%2Fx")).toBe("/year/1/portfolio/2");
+    expect(at("/year/1/agreement")).toBe("/year/1/agreement");
   });
 });

@@ -8,6 +8,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { twoFactorCredentials } from "#db/schema";
+import { resealHeldPosts } from "~/modules/drafts/held-posts.server";
 import { openSecret, sealSecret } from "./secret-box.server";
 
 export interface Rotation {
@@ -53,6 +54,8 @@ export async function rotateTwoFactorKey(db: Database, oldKey: Buffer, newKey: B
         .where(eq(twoFactorCredentials.userId, row.userId));
       rotation.resealed += 1;
     }
+    // Text held after a session ended is sealed with the same key (ADR 020): sealed again here, in this transaction.
+    await resealHeldPosts(tx, oldKey, newKey);
     if (unreadable.length)
       throw new Error(
         `${unreadable.length} two-factor secret(s) open with neither key (people ${unreadable.join(", ")}): nothing was changed. Check TWO_FACTOR_KEY_OLD.`,
