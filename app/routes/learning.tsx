@@ -188,7 +188,7 @@ function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof 
             ) : p.panelOutcome ? null : p.tasks.length ? (
               <>
                 <h4 className="heading-s">What to do next</h4>
-                <ul className="plain-list">
+                <ul className="task-list">
                   {p.tasks.map((t) => (
                     <li key={t.href + t.text}>
                       <span className={`tag ${TASK_TAGS[t.urgency]}`}>{t.label}</span> <Link to={t.href}>{t.text}</Link>

@@ -237,7 +237,12 @@ function ReflectionForm({
             {prompt}
           </label>
           <div className="hint" id={`${fieldId}-hint`}>
-            Only you, your supervisor and your assessor can read this. It is kept as a draft while you type.
+            {saved?.sent
+              ? "You sent this to your portfolio, where your supervisor, team manager and programme lead can read what you sent. Changes you save here stay yours: the portfolio keeps what you sent."
+              : portfolioHref
+                ? "Only you can read this. If you send it to your portfolio, it becomes evidence for your assessed year, which your supervisor, team manager and programme lead can read."
+                : "Only you can read this."}{" "}
+            It is kept as a draft while you type.
           </div>
           {error ? (
             <p className="error-message" id={`${fieldId}-error`}>

@@ -71,7 +71,7 @@ function DeskRows({ supervisees }: { supervisees: DeskLine[] }) {
                 </>
               ) : null}
             </td>
-            <td>
+            <td data-label="Where they are">
               {s.progress}
               <span className="hint block">{[s.jobTitle, s.team].filter(Boolean).join(", ")}</span>
               <span className="hint block">
@@ -90,7 +90,7 @@ function DeskRows({ supervisees }: { supervisees: DeskLine[] }) {
                 </>
               ) : null}
             </td>
-            <td>
+            <td data-label="Supervision">
               {year ? (
                 <>
                   <a href={`${base}/supervision`}>
@@ -120,17 +120,17 @@ function DeskRows({ supervisees }: { supervisees: DeskLine[] }) {
                 "None"
               )}
             </td>
-            <td>
+            <td data-label="Waiting for you">
               {year ? <AttentionList year={year.id} items={year.waiting} empty="Nothing" name={s.name} /> : "None"}
             </td>
-            <td>
+            <td data-label="Overdue">
               {year ? (
                 <AttentionList year={year.id} items={year.overdue} empty="Nothing overdue" name={s.name} />
               ) : (
                 "None"
               )}
             </td>
-            <td>
+            <td data-label="Learning agreement">
               {year ? (
                 <>
                   <a href={`${base}/agreement`}>
@@ -164,7 +164,7 @@ export default function Supervision() {
           will appear here.
         </p>
       ) : (
-        <table className="table">
+        <table className="table table--stack">
           <caption className="visually-hidden">People you supervise</caption>
           <thead>
             <tr>

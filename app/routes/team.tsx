@@ -67,7 +67,7 @@ export default function Team() {
           </ul>
           {waiting === 0 ? <p>Nothing waits for your signature.</p> : null}
           <div className="table-scroll" role="region" aria-labelledby="team-caption" tabIndex={0}>
-            <table className="table">
+            <table className="table table--stack">
               <caption className="visually-hidden" id="team-caption">
                 Assessed years you manage
               </caption>
@@ -86,20 +86,20 @@ export default function Team() {
                     <td>
                       <a href={`/year/${l.enrolmentId}`}>{l.name}</a>
                     </td>
-                    <td>
+                    <td data-label="Where they are">
                       {l.position}
                       <span className="hint block">{l.programme}</span>
                       <span className="hint block">
                         {l.supervisorName ? `Supervisor: ${l.supervisorName}` : "No supervisor assigned"}
                       </span>
                     </td>
-                    <td>
+                    <td data-label="Waiting for you">
                       <Items items={l.waiting} empty="Nothing" name={l.name} />
                     </td>
-                    <td>
+                    <td data-label="Overdue">
                       <Items items={l.overdue} empty="Nothing overdue" name={l.name} />
                     </td>
-                    <td>
+                    <td data-label="Learning agreement">
                       <a href={`/year/${l.enrolmentId}/agreement`}>
                         Open<span className="visually-hidden">{` ${l.name}'s learning agreement`}</span>
                       </a>{" "}
