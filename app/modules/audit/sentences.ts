@@ -90,6 +90,9 @@ const callStatus = (value: string | null) =>
 
 const quoted = (value: string | null) => (value ? `“${value}”` : "");
 
+/** The reason given for a change, when one was: ", because “…”". */
+const because = (s: Said) => (s.text("reason") ? `, because “${s.text("reason")}”` : "");
+
 const SENTENCES: Record<string, Words> = {
   // Signing in and security
   "auth.sign_in": (s) =>
@@ -122,13 +125,14 @@ const SENTENCES: Record<string, Words> = {
   "invitation.resent": (s) => `${s.who} sent ${s.e.subjectName ?? s.text("email") ?? "someone"} a new invitation link`,
   "invitation.accepted": (s) =>
     `${s.who} accepted their invitation${s.e.organisationName ? ` to ${s.e.organisationName}` : ""}`,
-  "user.deactivated": (s) => `${s.who} deactivated ${s.whose} account and ended their sessions`,
+  "user.deactivated": (s) => `${s.who} deactivated ${s.whose} account and ended their sessions${because(s)}`,
   "user.reactivated": (s) => `${s.who} reactivated ${s.whose} account`,
 
   // Organisations and the trail itself
   "organisation.created": (s) => `${s.who} added the organisation ${s.text("name") ?? s.e.organisationName ?? ""}`.trim(),
   "organisation.renamed": (s) => `${s.who} renamed ${s.text("from") ?? "an organisation"} to ${s.text("to") ?? s.e.organisationName}`,
-  "organisation.deactivated": (s) => `${s.who} deactivated ${s.e.organisationName ?? "an organisation"}: its members can no longer sign in to it`,
+  "organisation.deactivated": (s) =>
+    `${s.who} deactivated ${s.e.organisationName ?? "an organisation"}, so its members can no longer sign in to it${because(s)}`,
   "organisation.reactivated": (s) => `${s.who} reactivated ${s.e.organisationName ?? "an organisation"}`,
   "organisation.two_factor_required": (s) =>
     `${s.who} required two-factor sign-in of ${s.e.organisationName ? `${s.e.organisationName}'s` : "the organisation's"} staff`,
