@@ -59,7 +59,8 @@ const lowerFirst = (words: string) => (/^[A-Z][a-z]/.test(words) ? words[0]!.toL
 
 /** "6-month review (version 2)": the review's title, and which submission of it. */
 function review(s: Said) {
-  const title = s.e.reviewTitle ? lowerFirst(s.e.reviewTitle) : (s.text("review")?.replace(/-/g, " ") ?? "") + " review";
+  const code = s.text("review");
+  const title = s.e.reviewTitle ? lowerFirst(s.e.reviewTitle) : code ? `${code.replace(/-/g, " ")} review` : "review";
   const number = s.count("number");
   return `${s.whose} ${title}${number ? ` (version ${number})` : ""}`;
 }
@@ -89,6 +90,8 @@ const callStatus = (value: string | null) =>
   value && value in CALLBACK_STATUS_LABELS ? CALLBACK_STATUS_LABELS[value as CallbackStatus].toLowerCase() : (value ?? "");
 
 const quoted = (value: string | null) => (value ? `“${value}”` : "");
+/** "the vacancy “Social worker”", or "a vacancy" when the title was not recorded. */
+const vacancy = (s: Said) => (s.text("title") ? `the vacancy ${quoted(s.text("title"))}` : "a vacancy");
 
 /** The reason given for a change, when one was: ", because “…”". */
 const because = (s: Said) => (s.text("reason") ? `, because “${s.text("reason")}”` : "");
@@ -119,9 +122,9 @@ const SENTENCES: Record<string, Words> = {
   "membership.switched": (s) =>
     `${s.who} switched to working as ${role(s.e.actorRole)}${s.e.organisationName ? ` at ${s.e.organisationName}` : ""}`,
   "membership.role_changed": (s) =>
-    `${s.who} changed ${s.whose} role${s.e.organisationName ? ` at ${s.e.organisationName}` : ""} from ${role(s.text("from"))} to ${role(s.text("to"))}`,
+    `${s.who} changed ${s.whose} role${s.e.organisationName ? ` at ${s.e.organisationName}` : ""}${s.text("from") ? ` from ${role(s.text("from"))}` : ""}${s.text("to") ? ` to ${role(s.text("to"))}` : ""}`,
   "invitation.created": (s) =>
-    `${s.who} invited ${s.e.subjectName ?? s.text("email") ?? "someone"} to join as ${withArticle(role(s.text("role")))}`,
+    `${s.who} invited ${s.e.subjectName ?? s.text("email") ?? "someone"} to join${s.text("role") ? ` as ${withArticle(role(s.text("role")))}` : ""}`,
   "invitation.resent": (s) => `${s.who} sent ${s.e.subjectName ?? s.text("email") ?? "someone"} a new invitation link`,
   "invitation.accepted": (s) =>
     `${s.who} accepted their invitation${s.e.organisationName ? ` to ${s.e.organisationName}` : ""}`,
@@ -144,7 +147,7 @@ const SENTENCES: Record<string, Words> = {
   },
 
   // Cohorts and enrolments
-  "cohort.created": (s) => `${s.who} started the cohort ${quoted(s.text("name"))} on ${programme(s)}`,
+  "cohort.created": (s) => `${s.who} started ${s.text("name") ? `the cohort ${quoted(s.text("name"))}` : "a cohort"} on ${programme(s)}`,
   "enrolment.created": (s) => `${s.who} enrolled ${s.whom} on ${programme(s)}`,
   "enrolment.self_enrolled": (s) => `${s.who} enrolled themselves on ${programme(s)}`,
 
@@ -196,7 +199,7 @@ const SENTENCES: Record<string, Words> = {
     return `${s.who} logged a call to ${s.whom}${words ? `: ${lowerFirst(words)}` : ""}`;
   },
   "callback.status_changed": (s) =>
-    `${s.who} moved ${s.whose} call back request from ${callStatus(s.text("from"))} to ${callStatus(s.text("to"))}`,
+    `${s.who} moved ${s.whose} call back request${s.text("from") ? ` from ${callStatus(s.text("from"))}` : ""}${s.text("to") ? ` to ${callStatus(s.text("to"))}` : ""}`,
   "returner.account_created": (s) => `${s.who} made an account for ${s.whom} and enrolled them on the refresher`,
   "returner.account_linked": (s) => `${s.who} linked ${s.whose} account to their request and enrolled them on the refresher`,
   "returner.profile_saved": (s) => `${s.who} saved their answers about returning to practice`,
@@ -214,9 +217,9 @@ const SENTENCES: Record<string, Words> = {
   "introduction.started": (s) => `${s.who} recorded that ${s.whom} is starting in post`,
   "introduction.declined": (s) => `${s.who} recorded that the introduction of ${s.whom} was declined`,
   "vacancy.posted": (s) =>
-    `${s.who} posted the vacancy ${quoted(s.text("title"))}${s.text("closesOn") ? `, closing ${day(s.text("closesOn"))}` : ""}`,
-  "vacancy.updated": (s) => `${s.who} changed the vacancy ${quoted(s.text("title"))}`,
-  "vacancy.withdrawn": (s) => `${s.who} withdrew the vacancy ${quoted(s.text("title"))}`,
+    `${s.who} posted ${vacancy(s)}${s.text("closesOn") ? `, closing ${day(s.text("closesOn"))}` : ""}`,
+  "vacancy.updated": (s) => `${s.who} changed ${vacancy(s)}`,
+  "vacancy.withdrawn": (s) => `${s.who} withdrew ${vacancy(s)}`,
 };
 
 /** Every action the trail has words for. */
