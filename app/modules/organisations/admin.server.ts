@@ -220,10 +220,11 @@ export async function findPeople(query: string, limit = 50): Promise<FoundPerson
       name: users.name,
       email: users.email,
       deactivatedAt: users.deactivatedAt,
+      // Written out with aliases: a select from one table leaves drizzle's column names unqualified.
       memberships: sql<{ role: Role; organisation: string }[] | null>`(
-        select json_agg(json_build_object('role', ${memberships.role}, 'organisation', ${organisations.name}) order by ${organisations.name}, ${memberships.role})
-        from ${memberships} join ${organisations} on ${organisations.id} = ${memberships.organisationId}
-        where ${memberships.userId} = ${users.id} and ${memberships.active}
+        select json_agg(json_build_object('role', m.role, 'organisation', o.name) order by o.name, m.role)
+        from ${memberships} m join ${organisations} o on o.id = m.organisation_id
+        where m.user_id = "users"."id" and m.active
       )`,
     })
     .from(users)
