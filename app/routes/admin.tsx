@@ -1,22 +1,25 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ORGANISATION_KIND_LABELS } from "~/modules/organisations/admin";
 import { listOrganisationsWithCounts } from "~/modules/organisations/memberships.server";
 import { requireMembership } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisations – Practice Pathways" }];
 
-const KIND_LABELS = {
-  council: "Council",
-  voluntary: "Voluntary organisation",
-  university: "University",
-  helpline: "Recruitment helpline",
-  platform: "Platform team",
-} as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireMembership(request, { permission: "organisation:read:any" });
   const organisations = await listOrganisationsWithCounts();
-  return { organisations: organisations.map((o) => ({ ...o, kindLabel: KIND_LABELS[o.kind] })) };
+  return {
+    organisations: organisations.map((o) => ({
+      id: o.id,
+      name: o.name,
+      kindLabel: ORGANISATION_KIND_LABELS[o.kind],
+      region: o.region,
+      learners: o.learners,
+      staff: o.staff,
+      deactivated: !!o.deactivatedAt,
+    })),
+  };
 }
 
 export default function Admin() {
@@ -25,6 +28,15 @@ export default function Admin() {
     <>
       <span className="caption">Platform administration</span>
       <h1>Organisations</h1>
+      <p>
+        <Link to="/admin/organisations/new" className="button">
+          Add an organisation
+        </Link>
+      </p>
+      <p>
+        <Link to="/admin/people">Find a person</Link> by name or email address ·{" "}
+        <Link to="/organisation/audit">Audit trail</Link> of every organisation
+      </p>
       <table className="table">
         <caption className="visually-hidden">Organisations on Practice Pathways</caption>
         <thead>
@@ -34,6 +46,7 @@ export default function Admin() {
             <th scope="col">Region</th>
             <th scope="col">Learners</th>
             <th scope="col">Staff</th>
+            <th scope="col">Status</th>
           </tr>
         </thead>
         <tbody>
@@ -46,6 +59,13 @@ export default function Admin() {
               <td>{o.region ?? "National"}</td>
               <td>{o.learners}</td>
               <td>{o.staff}</td>
+              <td>
+                {o.deactivated ? (
+                  <strong className="tag tag--grey">Deactivated</strong>
+                ) : (
+                  <strong className="tag tag--green">Active</strong>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

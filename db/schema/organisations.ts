@@ -39,6 +39,11 @@ export const organisations = pgTable("organisations", {
   /** Staff (supervisors, assessors, programme leads, admins) must use two-factor sign-in. */
   requireTwoFactor: boolean("require_two_factor").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /**
+   * Set by a platform admin: no one can work in the organisation any more (its memberships are
+   * left out of every session), but every record it holds is kept.
+   */
+  deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
 });
 
 export const memberships = pgTable(

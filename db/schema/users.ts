@@ -18,6 +18,8 @@ export const users = pgTable(
     /** A returner's consent for the recruitment helpline to contact them. */
     helplineContactConsent: boolean("helpline_contact_consent").notNull().default(false),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
+    /** Set by a platform admin: the person cannot sign in and has no session; their records are kept. */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`)],

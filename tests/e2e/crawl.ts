@@ -81,12 +81,12 @@ export function routeFor(pathname: string): RouteInfo | undefined {
     .sort((a, b) => b.score - a.score)[0];
 }
 
-/** Links the crawl never follows: signing out, deleting, and downloads (files, PDFs, calendars). */
+/** Links the crawl never follows: signing out, deleting, and downloads (files, PDFs, calendars, spreadsheets). */
 export function mustNotFollow(url: URL) {
   return (
     /^\/sign-out\b/.test(url.pathname) ||
     /delete|remove/i.test(url.pathname + url.search) ||
-    /\.(pdf|ics)$/i.test(url.pathname) ||
+    /\.(pdf|ics|csv)$/i.test(url.pathname) ||
     /\/files\//.test(url.pathname)
   );
 }

@@ -48,7 +48,7 @@ test("each role starts on its own page and sees only its own navigation", async 
       email: DEMO.admin,
       path: "/admin",
       heading: "Organisations",
-      nav: ["Organisations", "Settings", "Programmes", "Your account"],
+      nav: ["Organisations", "People", "Audit trail", "Settings", "Programmes", "Your account"],
     },
     {
       email: DEMO.returner,

@@ -487,6 +487,7 @@ test("a platform admin resets the two-factor sign-in of any organisation's membe
   await expect(page).toHaveURL(/\/admin$/);
   await page.getByRole("link", { name: "Harbour Family Trust" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Harbour Family Trust" })).toBeVisible();
+  await page.getByRole("link", { name: "Ben Thornton", exact: true }).first().click();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Reset two-factor sign-in for Ben Thornton" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Two-factor sign-in: Ben Thornton" })).toBeVisible();

@@ -5,6 +5,8 @@
  * id a URL carries is swapped, one at a time, for another council's id: the answer must be
  * 403 or 404, and a refused POST must leave the database exactly as it was.
  */
+import { eq } from "drizzle-orm";
+import { users } from "#db/schema";
 import { listStoredEmails, sendEmail } from "~/utils/email.server";
 import { withTestDatabase } from "../support/database";
 import { get, post, routesOf, siteHandler, type Handler, type RouteInfo } from "../support/site";
@@ -82,7 +84,11 @@ const TABLE: Record<string, Rule> = {
   "routes/dev.mail._index": { get: ["admin"] },
   "routes/dev.mail.$id": { get: ["admin"] }, // an email the suite sends first (FIXED.id)
   "routes/admin": { get: ["admin"] },
+  // The platform admin's pages: organisations (Northmoor's, by id) and people (Zainab, by id).
+  "routes/admin_.organisations.new": { get: ["admin"] },
   "routes/admin_.organisations.$organisationId": { get: ["admin"] },
+  "routes/admin_.people._index": { get: ["admin"] },
+  "routes/admin_.people.$personId": { get: ["admin"] },
   // A member's two-factor sign-in: the lead of the member's own organisation, or a platform admin for anyone's.
   "routes/members.$membershipId.two-factor": { get: ["lead", "admin"], anyOrganisation: ["admin"] },
   "routes/helpline._index": { get: ["helpline"] },
@@ -103,7 +109,10 @@ const TABLE: Record<string, Rule> = {
   // A team manager's own start page: the years naming them, in the organisation they act in.
   "routes/team": { get: TEAM_MANAGERS },
   "routes/organisation._index": { get: [...LEADS, "admin"] },
-  "routes/organisation.audit": { get: LEADS },
+  // A lead reads their own organisation's trail; a platform admin every organisation's.
+  "routes/organisation.audit": { get: [...LEADS, "admin"] },
+  // Downloading it is itself recorded in the trail, even by a GET.
+  "routes/organisation.audit[.]csv": { get: [...LEADS, "admin"] },
   "routes/organisation.grants": { get: LEADS },
   "routes/organisation.invite": { get: LEADS },
   "routes/organisation.cohorts._index": { get: LEADS },
@@ -158,6 +167,7 @@ const FIXED: Record<string, string> = {
   code: "six-month",
   token: "abcdefghijklmnopqrstuvwxyz234567",
   id: "set in beforeAll: an email in the development mailbox",
+  personId: "set in beforeAll: Zainab's account (a person, for the platform admin)",
   "*": "no-such-page",
 };
 
@@ -173,6 +183,8 @@ beforeAll(async () => {
   world = await buildTrustWorld(t.db);
   await sendEmail({ to: "someone@example.test", subject: "Reset your password", text: "A link that must reach no stranger." });
   FIXED.id = (await listStoredEmails(1))[0]!.id;
+  const [zainab] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, "zainab.hussain@northmoor.example"));
+  FIXED.personId = zainab!.id;
   const site = await siteHandler();
   handle = site.handle;
   routes = routesOf(site.build);

@@ -6,7 +6,7 @@
  */
 import { format, subDays, subMonths } from "date-fns";
 import { eq } from "drizzle-orm";
-import { cohorts, enrolments, evidenceItems, evidenceVersions, lessonProgress, memberships, supervisionSessions, users } from "#db/schema";
+import { auditEvents, cohorts, enrolments, evidenceItems, evidenceVersions, lessonProgress, memberships, supervisionSessions, users } from "#db/schema";
 import { withTestDatabase } from "../support/database";
 import { makeOrganisation, signedIn, type SignedIn } from "../support/fixtures";
 import { get, siteHandler, type Handler } from "../support/site";
@@ -18,6 +18,7 @@ let supervisor: SignedIn;
 let lead: SignedIn;
 let teamManager: SignedIn;
 let learner: SignedIn;
+let admin: SignedIn;
 let cohortId: string;
 let subject: { enrolmentId: string; membershipId: string };
 let made = 0;
@@ -42,6 +43,21 @@ async function addSupervisees(n: number) {
     .values(people.map((p) => ({ userId: p.id, programmeSlug: "asye", organisationId: org.id, cohortId, supervisorId: supervisor.userId, teamManagerId: teamManager.userId, startedOn, pathway: "child-family" })))
     .returning({ id: enrolments.id, userId: enrolments.userId });
   await addRecords(years.map((y) => ({ enrolmentId: y.id, authorId: y.userId })), 2);
+  // The audit trail grows with them: an approval naming each year, and a sign-in by each learner.
+  await db.insert(auditEvents).values(
+    years.flatMap((y) => [
+      {
+        actorUserId: supervisor.userId,
+        actorRole: "supervisor",
+        organisationId: org.id,
+        action: "review.approved",
+        subjectType: "review",
+        subjectId: y.id,
+        detail: { enrolment: y.id, review: "three-month", number: 1, outcome: "on_track" },
+      },
+      { actorUserId: y.userId, actorRole: "learner", organisationId: org.id, action: "membership.switched", subjectType: "user", subjectId: y.userId },
+    ]),
+  );
   await db.insert(lessonProgress).values(
     years.map((y) => ({ enrolmentId: y.id, moduleSlug: "the-first-year", lessonSlug: "how-the-year-runs", completedAt: new Date() })),
   );
@@ -92,6 +108,8 @@ beforeAll(async () => {
   lead = await signedIn(t.db, org.id, "programme_lead", "Lee Lead");
   teamManager = await signedIn(t.db, org.id, "team_manager", "Tia Manager");
   learner = await signedIn(t.db, org.id, "learner", "Lena Learner");
+  const platform = await makeOrganisation(t.db, { name: "Budget platform team", kind: "platform" });
+  admin = await signedIn(t.db, platform.id, "admin", "Ada Admin");
   const [cohort] = await t.db
     .insert(cohorts)
     .values({ organisationId: org.id, programmeSlug: "asye", name: "Autumn intake", startsOn: day(subMonths(new Date(), 5)) })
@@ -127,6 +145,13 @@ function pages(): { label: string; path: string; as: () => SignedIn | undefined 
     { label: "grants", path: "/organisation/grants", as: () => lead },
     { label: "panels", path: "/organisation/panels", as: () => lead },
     { label: "audit trail", path: "/organisation/audit", as: () => lead },
+    { label: "audit trail, filtered", path: "/organisation/audit?person=nqsw&kind=reviews&from=2020-01-01", as: () => lead },
+    { label: "audit trail export", path: "/organisation/audit.csv", as: () => lead },
+    { label: "audit trail (admin)", path: `/organisation/audit?organisation=${org.id}`, as: () => admin },
+    { label: "organisations (admin)", path: "/admin", as: () => admin },
+    { label: "an organisation (admin)", path: `/admin/organisations/${org.id}`, as: () => admin },
+    { label: "find a person (admin)", path: "/admin/people?q=nqsw", as: () => admin },
+    { label: "a person (admin)", path: `/admin/people/${supervisor.userId}`, as: () => admin },
     { label: "learner home", path: "/learning", as: () => learner },
     { label: "learner's own year", path: y, as: () => learner },
     { label: "a lesson", path: "/programmes/asye/the-first-year/how-the-year-runs", as: () => learner },

@@ -26,6 +26,8 @@ describe("can", () => {
     "introduction:manage:organisation": ["programme_lead"],
     "introduction:create:helpline": ["helpline_advisor"],
     "organisation:read:any": ["admin"],
+    "organisation:manage:any": ["admin"],
+    "audit:read:any": ["admin"],
   };
 
   for (const [permission, allowed] of Object.entries(expected) as [Permission, Role[]][]) {
@@ -108,12 +110,13 @@ describe("navigationFor", () => {
     expect(ROLE_LABELS.team_manager).toBe("Team manager");
   });
 
-  it("shows nobody but the programme lead the invitation or audit pages", () => {
+  it("shows nobody but the programme lead the invitation page, and the audit trail only to leads and admins", () => {
     for (const role of ROLES.filter((r) => r !== "programme_lead")) {
       const hrefs = navigationFor(role).map((i) => i.href);
       expect(hrefs).not.toContain("/organisation/invite");
-      expect(hrefs).not.toContain("/organisation/audit");
+      if (role !== "admin") expect(hrefs).not.toContain("/organisation/audit");
     }
+    expect(navigationFor("admin").map((i) => i.href)).toContain("/organisation/audit");
   });
 
   it("only links to pages the role's permissions allow", () => {
@@ -122,6 +125,9 @@ describe("navigationFor", () => {
       if (hrefs.includes("/helpline")) expect(can(role, "returner:read:consented")).toBe(true);
       if (hrefs.includes("/helpline/figures")) expect(can(role, "callback:manage:helpline")).toBe(true);
       if (hrefs.includes("/admin")) expect(can(role, "organisation:read:any")).toBe(true);
+      if (hrefs.includes("/admin/people")) expect(can(role, "organisation:manage:any")).toBe(true);
+      if (hrefs.includes("/organisation/audit"))
+        expect(can(role, "audit:read:organisation") || can(role, "audit:read:any")).toBe(true);
       if (hrefs.includes("/supervision")) expect(can(role, "learner:read:supervisee")).toBe(true);
       if (hrefs.includes("/team")) expect(can(role, "learner:read:team")).toBe(true);
       if (hrefs.includes("/organisation/vacancies")) expect(can(role, "vacancy:manage:organisation")).toBe(true);

@@ -1,7 +1,20 @@
-import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, like, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "#db/client";
-import { auditEvents, users } from "#db/schema";
+import {
+  auditEvents,
+  callbackRequests,
+  enrolments,
+  introductions,
+  invitations,
+  learningAgreements,
+  memberships,
+  organisations,
+  supervisionSessions,
+  users,
+} from "#db/schema";
 import { getDb } from "~/utils/db.server";
+import { prefixesOf, type AuditKind } from "./kinds";
 
 /** Who did something, acting in which role and for which organisation, and from where: built by `actorOf`. */
 export interface AuditActor {
@@ -104,4 +117,141 @@ export async function listAuditForEnrolment(
     )
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(limit);
+}
+
+/** Which events a reader may see: one organisation's, or (a platform admin) every organisation's. */
+export type AuditScope = { organisationId: string } | { everyOrganisation: true; organisationId?: string };
+
+export interface AuditFilters {
+  /** Part of a name or email address of the person who acted or whom the event is about. */
+  person?: string;
+  kind?: AuditKind;
+  /** Days in England, YYYY-MM-DD, both included. */
+  from?: string;
+  to?: string;
+}
+
+const UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+/** A text id as a uuid, or null when it is not one (the trail keeps ids as text, with no foreign keys). */
+const asUuid = (text: SQL | AnyColumn) => sql`(case when ${text} ~* ${UUID_PATTERN} then (${text})::uuid end)`;
+const subjectIs = (type: string) => sql`${auditEvents.subjectType} = ${type}`;
+const subjectUuid = asUuid(auditEvents.subjectId);
+
+/** The year an event is about: named in its detail, or reached through its subject. */
+const enrolmentOfEvent = sql`coalesce(
+  ${asUuid(sql`${auditEvents.detail}->>'enrolment'`)},
+  case when ${subjectIs("enrolment")} then ${subjectUuid} end,
+  case when ${subjectIs("learning_agreement")} then (select ${learningAgreements.enrolmentId} from ${learningAgreements} where ${learningAgreements.id} = ${subjectUuid}) end,
+  case when ${subjectIs("supervision_session")} then (select ${supervisionSessions.enrolmentId} from ${supervisionSessions} where ${supervisionSessions.id} = ${subjectUuid}) end
+)`;
+
+const learnerEnrolment = alias(enrolments, "learner_enrolment");
+const actor = alias(users, "actor");
+const subjectPerson = alias(users, "subject_person");
+const eventOrganisation = alias(organisations, "event_organisation");
+
+/**
+ * The events of a scope with the filters that do not need names, each with whom it is about:
+ * the learner of the year it names, the person it names, or a member of a membership.
+ */
+function scopedEvents(db: Database, scope: AuditScope, filters: AuditFilters) {
+  const conditions: (SQL | undefined)[] = [];
+  if (scope.organisationId) conditions.push(eq(auditEvents.organisationId, scope.organisationId));
+  if (filters.kind)
+    conditions.push(
+      or(...prefixesOf(filters.kind).map((p) => like(auditEvents.action, `${p.replace(/_/g, "\\_")}%`))),
+    );
+  if (filters.from) conditions.push(sql`${auditEvents.at} >= (${filters.from}::date::timestamp at time zone 'Europe/London')`);
+  if (filters.to) conditions.push(sql`${auditEvents.at} < ((${filters.to}::date + 1)::timestamp at time zone 'Europe/London')`);
+  return db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      actorUserId: auditEvents.actorUserId,
+      actorRole: auditEvents.actorRole,
+      organisationId: auditEvents.organisationId,
+      detail: auditEvents.detail,
+      programmeSlug: sql<string | null>`${learnerEnrolment.programmeSlug}`.as("programme_slug"),
+      subjectUserId: sql<string | null>`coalesce(
+        ${learnerEnrolment.userId},
+        ${asUuid(sql`${auditEvents.detail}->>'user'`)},
+        case when ${auditEvents.subjectType} in ('user', 'returner_profile') then ${subjectUuid} end,
+        case when ${subjectIs("membership")} then (select ${memberships.userId} from ${memberships} where ${memberships.id} = ${subjectUuid}) end,
+        case when ${subjectIs("invitation")} then (select ${invitations.userId} from ${invitations} where ${invitations.id} = ${subjectUuid}) end
+      )`.as("subject_user_id"),
+      // Someone without an account: an invited person not yet joined, a returner who asked for a call back.
+      subjectOtherName: sql<string | null>`case
+        when ${subjectIs("invitation")} then (select ${invitations.name} from ${invitations} where ${invitations.id} = ${subjectUuid})
+        when ${subjectIs("callback_request")} then (select ${callbackRequests.name} from ${callbackRequests} where ${callbackRequests.id} = ${subjectUuid})
+        when ${subjectIs("introduction")} then (select ${callbackRequests.name} from ${introductions} join ${callbackRequests} on ${callbackRequests.id} = ${introductions.requestId} where ${introductions.id} = ${subjectUuid})
+      end`.as("subject_other_name"),
+    })
+    .from(auditEvents)
+    .leftJoin(learnerEnrolment, eq(learnerEnrolment.id, sql`${enrolmentOfEvent}`))
+    .where(and(...conditions))
+    .as("scoped_events");
+}
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  action: string;
+  detail: Record<string, unknown> | null;
+  actorUserId: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  subjectUserId: string | null;
+  subjectName: string | null;
+  organisationName: string | null;
+  programmeSlug: string | null;
+}
+
+/**
+ * One page of the audit trail, newest first, with the names of who acted and whom each event is
+ * about, and of its organisation: one statement however many events there are. `limit` one more
+ * than a page tells whether an older page follows.
+ */
+export async function listAuditEvents(
+  scope: AuditScope,
+  filters: AuditFilters,
+  { limit, offset = 0 }: { limit: number; offset?: number },
+): Promise<AuditRow[]> {
+  const db = await getDb();
+  const ev = scopedEvents(db, scope, filters);
+  const person = filters.person?.trim();
+  const pattern = person ? `%${person.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const rows = await db
+    .select({
+      id: ev.id,
+      at: ev.at,
+      action: ev.action,
+      detail: ev.detail,
+      actorUserId: ev.actorUserId,
+      actorName: actor.name,
+      actorRole: ev.actorRole,
+      subjectUserId: ev.subjectUserId,
+      subjectName: sql<string | null>`coalesce(${subjectPerson.name}, ${ev.subjectOtherName})`,
+      organisationName: eventOrganisation.name,
+      programmeSlug: ev.programmeSlug,
+    })
+    .from(ev)
+    .leftJoin(actor, eq(actor.id, ev.actorUserId))
+    .leftJoin(subjectPerson, eq(subjectPerson.id, ev.subjectUserId))
+    .leftJoin(eventOrganisation, eq(eventOrganisation.id, ev.organisationId))
+    .where(
+      pattern
+        ? or(
+            ilike(actor.name, pattern),
+            ilike(actor.email, pattern),
+            ilike(subjectPerson.name, pattern),
+            ilike(subjectPerson.email, pattern),
+            ilike(ev.subjectOtherName, pattern),
+          )
+        : undefined,
+    )
+    .orderBy(desc(ev.at), desc(ev.id))
+    .limit(limit)
+    .offset(offset);
+  return rows.map((r) => ({ ...r, at: r.at instanceof Date ? r.at : new Date(r.at as unknown as string) }));
 }

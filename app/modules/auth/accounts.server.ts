@@ -94,7 +94,8 @@ export async function signIn(
     : await verifyAgainstNothing(password);
   // The attempt itself stays written outside this transaction (see beginSignInAttempt): a
   // failed or interrupted sign-in must still count. Success, session and audit go together.
-  if (!user || !valid) return { ok: false, reason: "invalid" };
+  // A deactivated account is answered as a wrong password is: nothing says the address is known.
+  if (!user || !valid || user.deactivatedAt) return { ok: false, reason: "invalid" };
   if (await isTwoFactorEnabled(user.id)) {
     // The password was right, so that attempt succeeded; security codes are counted on their own.
     await markSignInSucceeded(attempt.attemptId);
@@ -298,7 +299,7 @@ async function sendResetLink(emailInput: string, details: RequestDetails) {
   const attempt = await beginSignInAttempt(normaliseEmail(emailInput), details.ipAddress, "password_reset");
   if (attempt.blocked) return;
   const user = await findUserByEmail(emailInput);
-  if (!user) return;
+  if (!user || user.deactivatedAt) return;
   const token = generateToken();
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -500,20 +501,30 @@ export async function createInvitation(
     return row;
   });
   // Sent only once the invitation is stored.
+  await sendInvitationEmail({ email, name: input.name.trim() }, inviter, token, details.origin);
+  return invitation!;
+}
+
+/** The invitation email, for a new invitation and for one sent again with a fresh link. */
+export async function sendInvitationEmail(
+  invitee: { email: string; name: string },
+  inviter: { name: string; organisationName: string },
+  token: string,
+  origin: string,
+) {
   await sendEmail({
-    to: email,
+    to: invitee.email,
     subject: `${inviter.organisationName} has invited you to Practice Pathways`,
     text: [
-      `Hello ${input.name.trim()},`,
+      `Hello ${invitee.name},`,
       "",
       `${inviter.name} at ${inviter.organisationName} has invited you to Practice Pathways, where your organisation keeps its social work learning, supervision and sign-offs.`,
       "",
       "Use this link to set your password and sign in. It works for 14 days:",
       "",
-      `${details.origin}/invitations/${token}`,
+      `${origin}/invitations/${token}`,
     ].join("\n"),
   });
-  return invitation!;
 }
 
 async function findOpenInvitation(token: string) {

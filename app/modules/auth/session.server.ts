@@ -10,6 +10,7 @@ import type { Database } from "#db/client";
 import { memberships, organisations, sessions, twoFactorCredentials, users } from "#db/schema";
 import {
   activeMembershipsOf,
+  liveOrganisationOf,
   membershipOrder,
   type MembershipWithOrganisation,
 } from "~/modules/organisations/memberships.server";
@@ -98,7 +99,7 @@ export async function validateSessionToken(token: string): Promise<{
       .innerJoin(users, eq(users.id, sessions.userId))
       .leftJoin(twoFactorCredentials, eq(twoFactorCredentials.userId, sessions.userId))
       .leftJoin(memberships, activeMembershipsOf(sessions.userId))
-      .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+      .leftJoin(organisations, liveOrganisationOf(memberships.organisationId))
       .where(eq(sessions.id, sql.placeholder("id")))
       .orderBy(...membershipOrder)
       .prepare("session_lookup"),
@@ -116,7 +117,8 @@ export async function validateSessionToken(token: string): Promise<{
   };
   const now = new Date();
   const state = sessionState(row.session, now, sessionLifetimes().idleMs);
-  if (state !== "valid") {
+  // Deactivating an account ends its sessions; one that slipped past (opened at that moment) ends here.
+  if (state !== "valid" || row.user.deactivatedAt) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }

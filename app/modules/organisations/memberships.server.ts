@@ -17,6 +17,12 @@ export type MembershipWithOrganisation = typeof memberships.$inferSelect & {
 export const activeMembershipsOf = (userId: string | AnyColumn) =>
   and(eq(memberships.userId, userId), eq(memberships.active, true));
 export const membershipOrder = [asc(organisations.name), asc(memberships.role)] as const;
+/**
+ * The organisation a membership is in, as long as it has not been deactivated: a deactivated
+ * organisation's members can no longer work in it, though everything it holds is kept.
+ */
+export const liveOrganisationOf = (organisationId: AnyColumn) =>
+  and(eq(organisations.id, organisationId), isNull(organisations.deactivatedAt));
 
 /** Reads inside the caller's transaction when one is given (so a membership it just wrote is seen). */
 export async function listMembershipsForUser(userId: string, tx?: Database): Promise<MembershipWithOrganisation[]> {
@@ -24,7 +30,7 @@ export async function listMembershipsForUser(userId: string, tx?: Database): Pro
   const rows = await db
     .select({ membership: memberships, organisation: organisations })
     .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .innerJoin(organisations, liveOrganisationOf(memberships.organisationId))
     .where(activeMembershipsOf(userId))
     .orderBy(...membershipOrder);
   return rows.map((r) => ({ ...r.membership, organisation: r.organisation }));
@@ -263,6 +269,10 @@ export async function listConsentingReturners() {
     .orderBy(asc(users.createdAt));
 }
 
+/**
+ * Every organisation with its learners and staff counted as its own People page counts them
+ * (`headcount` of `listPeople`): each person once, however many staff roles they hold.
+ */
 export async function listOrganisationsWithCounts() {
   const db = await getDb();
   return db
@@ -271,8 +281,9 @@ export async function listOrganisationsWithCounts() {
       name: organisations.name,
       kind: organisations.kind,
       region: organisations.region,
-      learners: sql<number>`count(${memberships.id}) filter (where ${memberships.role} = 'learner')`.mapWith(Number),
-      staff: sql<number>`count(${memberships.id}) filter (where ${memberships.role} <> 'learner')`.mapWith(Number),
+      deactivatedAt: organisations.deactivatedAt,
+      learners: sql<number>`count(distinct ${memberships.userId}) filter (where ${memberships.role} = 'learner')`.mapWith(Number),
+      staff: sql<number>`count(distinct ${memberships.userId}) filter (where ${memberships.role} <> 'learner')`.mapWith(Number),
     })
     .from(organisations)
     .leftJoin(memberships, and(eq(memberships.organisationId, organisations.id), eq(memberships.active, true)))

@@ -28,3 +28,13 @@ export function describeProgress(stage: keyof typeof STAGE_LABELS | null, starte
   }
   return stage ? `${STAGE_LABELS[stage]} since ${formatDate(startedOn)}` : `Started on ${formatDate(startedOn)}`;
 }
+
+/**
+ * How many learners and staff an organisation has, from its people (listPeople): each person once
+ * in each group, however many staff roles they hold, as the People page and the admin pages show.
+ */
+export function headcount(people: readonly { userId: string; role: string }[]) {
+  const learners = new Set(people.filter((p) => p.role === "learner").map((p) => p.userId));
+  const staff = new Set(people.filter((p) => p.role !== "learner").map((p) => p.userId));
+  return { learners: learners.size, staff: staff.size };
+}

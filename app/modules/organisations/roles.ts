@@ -47,6 +47,9 @@ const PERMISSIONS = {
   "introduction:manage:organisation": ["programme_lead"],
   "introduction:create:helpline": ["helpline_advisor"],
   "organisation:read:any": ["admin"],
+  /** Add, rename and deactivate organisations; find, deactivate and change the roles of people. */
+  "organisation:manage:any": ["admin"],
+  "audit:read:any": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -113,6 +116,8 @@ export function navigationFor(role: Role | null | undefined, account: { returner
       break;
     case "admin":
       items.push({ href: "/admin", label: "Organisations" });
+      items.push({ href: "/admin/people", label: "People" });
+      items.push({ href: "/organisation/audit", label: "Audit trail" });
       items.push({ href: "/organisation/settings", label: "Settings" });
       break;
     default:
