@@ -27,18 +27,24 @@ export function englandToday(instant: Date = new Date()): Date {
   return new Date(year, month - 1, day);
 }
 
-const ENGLAND_TIME = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
+const englandTime = (month: "long" | "short") =>
+  new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    day: "numeric",
+    month,
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+const ENGLAND_TIME = { long: englandTime("long"), short: englandTime("short") };
 
-/** An instant as people in England read it, e.g. "7 December 2026 at 14:05", for emails. */
-export function englandDateTime(instant: Date): string {
-  const parts = ENGLAND_TIME.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
-  return `${part("day")} ${part("month")} ${part("year")} at ${part("hour")}:${part("minute")}`;
+/**
+ * An instant as people in England read it: "7 December 2026 at 14:05" in a sentence (emails), or
+ * "7 Dec 2026, 14:05" in a table (the audit trail).
+ */
+export function englandDateTime(instant: Date, style: "long" | "short" = "long"): string {
+  const parts = ENGLAND_TIME[style].formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const day = `${part("day")} ${part("month")} ${part("year")}`;
+  return style === "long" ? `${day} at ${part("hour")}:${part("minute")}` : `${day}, ${part("hour")}:${part("minute")}`;
 }

@@ -117,6 +117,8 @@ const SENTENCES: Record<string, Words> = {
   "auth.two_factor.disabled": (s) => `${s.who} turned off two-factor sign-in`,
   // Being built on another branch (a lead or an admin resets a member's two-factor): its words are ready here.
   "auth.two_factor.reset": (s) => `${s.who} reset ${s.whose} two-factor sign-in`,
+  "auth.two_factor.new_phone_started": (s) => `${s.who} started moving their two-factor sign-in to a new phone`,
+  "auth.two_factor.moved_to_new_phone": (s) => `${s.who} moved their two-factor sign-in to a new phone`,
 
   // Invitations, roles and accounts
   "membership.switched": (s) =>
@@ -165,6 +167,8 @@ const SENTENCES: Record<string, Words> = {
   },
   "evidence.revised": (s) =>
     `${s.who} changed a piece of evidence in ${s.whose} portfolio${s.count("version") ? ` (now version ${s.count("version")})` : ""}`,
+  "evidence.feedback_added": (s) =>
+    `${s.who} gave feedback on ${s.whose} evidence${s.count("version") ? ` (version ${s.count("version")})` : ""}`,
   "anonymisation.decided": (s) =>
     `${s.who} checked ${s.whose} portfolio for names and details (${s.count("redacted") ?? 0} passages hidden, ${s.count("kept") ?? 0} kept)`,
   "review.submitted": (s) => `${s.who} submitted ${review(s)}`,

@@ -6,6 +6,7 @@
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { can, ROLE_LABELS, rolesWith, type Role } from "~/modules/organisations/roles";
 import { forbidden, requireMembership, type ActingUser } from "~/utils/auth.server";
+import { englandDateTime } from "~/utils/england";
 import { AUDIT_EXPORT_LIMIT, AUDIT_PAGE_SIZE } from "./kinds";
 import { listAuditEvents, type AuditRow, type AuditScope } from "./audit.server";
 import type { ReadFilters } from "./filters.server";
@@ -19,7 +20,9 @@ export interface AuditReader {
 
 /** A programme lead, for their own organisation, or a platform admin, for all. */
 export async function requireAuditReader(request: Request): Promise<AuditReader> {
-  const current = await requireMembership(request, { roles: rolesWith("audit:read:any").concat(rolesWith("audit:read:organisation")) });
+  const current = await requireMembership(request, {
+    roles: rolesWith("audit:read:any").concat(rolesWith("audit:read:organisation")),
+  });
   if (can(current.active.role, "audit:read:any")) return { current, everyOrganisation: true };
   if (can(current.active.role, "audit:read:organisation")) return { current, everyOrganisation: false };
   forbidden();
@@ -29,23 +32,6 @@ export function scopeOf(reader: AuditReader, read: Pick<ReadFilters, "organisati
   return reader.everyOrganisation
     ? { everyOrganisation: true, organisationId: read.organisationId }
     : { organisationId: reader.current.active.organisationId };
-}
-
-const WHEN = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
-/** "7 Dec 2026, 14:05", as the time was in England. */
-export function whenInEngland(instant: Date) {
-  const part = (parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? "";
-  const parts = WHEN.formatToParts(instant);
-  return `${part(parts, "day")} ${part(parts, "month")} ${part(parts, "year")}, ${part(parts, "hour")}:${part(parts, "minute")}`;
 }
 
 export interface AuditLine {
@@ -78,7 +64,7 @@ export function toAuditLine(row: AuditRow): AuditLine {
   return {
     id: row.id,
     at: row.at.toISOString(),
-    when: whenInEngland(row.at),
+    when: englandDateTime(row.at, "short"),
     who: row.actorName ?? "",
     role: roleWords(row.actorRole),
     about: row.subjectName ?? "",
