@@ -7,6 +7,7 @@ import { describeProgress, formatDate } from "~/modules/organisations/people";
 import { can, ROLE_LABELS } from "~/modules/organisations/roles";
 import { yearSummaries } from "~/modules/first-year/summary.server";
 import { listOrganisationEnrolments } from "~/modules/programmes/learning.server";
+import { byMostUrgent } from "~/modules/first-year/tasks";
 import { requireMembership } from "~/utils/auth.server";
 import { Notification } from "~/components/Notification";
 import { englandToday } from "~/utils/england";
@@ -33,13 +34,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     [...years.values()].filter((y) => y.userId === userId).flatMap((y) => [...y.overdue, ...y.waiting]);
   return {
     organisation: current.active.organisation.name,
-    learners: learners.map((p) => ({
-      ...p,
-      progress:
-        [...years.values()].find((y) => y.userId === p.userId)?.position ??
-        describeProgress(p.stage, p.startedOn, today),
-      flags: flagsOf(p.userId),
-    })),
+    // Those whose years need the lead's attention most come first.
+    learners: byMostUrgent(
+      learners.map((p) => {
+        const year = [...years.values()].find((y) => y.userId === p.userId);
+        return {
+          ...p,
+          progress: year?.position ?? describeProgress(p.stage, p.startedOn, today),
+          flags: flagsOf(p.userId),
+          urgency: year?.urgency ?? null,
+        };
+      }),
+      (l) => l.urgency,
+    ),
     staff: staffByPerson(people.filter((p) => p.role !== "learner")).map((s) => ({
       ...s,
       twoFactorOn: twoFactorOn.has(s.userId),

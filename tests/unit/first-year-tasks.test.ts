@@ -1,6 +1,6 @@
 import { addDays, parseISO } from "date-fns";
 import { describe, expect, it } from "vitest";
-import { yearTasks, type TaskParty, type YearTaskInput } from "~/modules/first-year/tasks";
+import { byMostUrgent, yearTasks, type TaskParty, type Urgency, type YearTaskInput } from "~/modules/first-year/tasks";
 import type { ReviewState } from "~/modules/signoff/reviews";
 
 const today = parseISO("2026-12-10T09:00:00");
@@ -198,5 +198,26 @@ describe("a person's tasks in the year", () => {
           for (const party of PARTIES)
             for (const t of yearTasks({ ...quiet, reviews }, party, today)) expect(done.has(t.href)).toBe(false);
         }
+  });
+});
+
+describe("rows of people by urgency", () => {
+  it("puts returned, then overdue, then to do, then coming up, then nothing, keeping the given order within each", () => {
+    const rows: [string, Urgency | null][] = [
+      ["Amara", null],
+      ["Ben", "due"],
+      ["Chloe", "overdue"],
+      ["Dev", "upcoming"],
+      ["Eve", "overdue"],
+      ["Fay", "returned"],
+    ];
+    expect(byMostUrgent(rows, ([, u]) => u).map(([name]) => name)).toEqual([
+      "Fay",
+      "Chloe",
+      "Eve",
+      "Ben",
+      "Dev",
+      "Amara",
+    ]);
   });
 });

@@ -70,6 +70,21 @@ export function mostUrgent(tasks: Task[]): Task | null {
   return [...tasks].sort(byUrgency)[0] ?? null;
 }
 
+/**
+ * Rows of people (the desk, the team, the people page) with those who need the viewer most first:
+ * by the most urgent thing in each one's year, the rest in the order they came (stable).
+ */
+export function byMostUrgent<T>(rows: T[], urgencyOf: (row: T) => Urgency | null): T[] {
+  const rank = (row: T) => {
+    const urgency = urgencyOf(row);
+    return urgency ? URGENCY_ORDER[urgency] : Object.keys(URGENCY_ORDER).length;
+  };
+  return rows
+    .map((row, index) => ({ row, index, rank: rank(row) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ row }) => row);
+}
+
 export function yearTasks(input: YearTaskInput, party: TaskParty, today: Date): Task[] {
   const { base } = input;
   const daysTo = (d: Date) => differenceInCalendarDays(d, today);

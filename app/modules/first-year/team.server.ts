@@ -13,6 +13,7 @@ import { preparedStatement } from "~/utils/db.server";
 import { englandToday } from "~/utils/england";
 import { yearSummaries, type YearSummary } from "./summary.server";
 import type { AttentionItem } from "./attention";
+import { byMostUrgent, type Urgency } from "./tasks";
 
 const learner = alias(users, "learner");
 const supervisor = alias(users, "supervisor");
@@ -26,6 +27,8 @@ export interface TeamLine {
   supervisorName: string | null;
   agreement: YearSummary["agreement"]["state"];
   waiting: AttentionItem[];
+  /** The most urgent thing in the year for the team manager (tasks.ts), by which the team is sorted. */
+  urgency: Urgency | null;
   overdue: AttentionItem[];
 }
 
@@ -87,11 +90,14 @@ export async function teamOf(organisationId: string, teamManagerId: string, toda
         agreement: summary.agreement.state,
         waiting: summary.waiting,
         overdue: summary.overdue,
+        urgency: summary.urgency,
       },
     ];
   });
+  // Those who need the team manager most come first.
+  const sorted = byMostUrgent(lines, (l) => l.urgency);
   return {
-    lines,
+    lines: sorted,
     agreementsToSign: lines.filter((l) => l.waiting.some((w) => w.href.endsWith("/agreement"))).length,
     reviewsToCountersign: lines.reduce((n, l) => n + l.waiting.filter((w) => w.href.includes("/reviews/")).length, 0),
     overdue: lines.reduce((n, l) => n + l.overdue.length, 0),

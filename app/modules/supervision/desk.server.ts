@@ -10,7 +10,7 @@
 import { format } from "date-fns";
 import { summariesKeptSince, yearSummaries, type YearSummary } from "~/modules/first-year/summary.server";
 import { dayOf } from "~/modules/first-year/year-cache.server";
-import { URGENCY_ORDER, type Urgency } from "~/modules/first-year/tasks";
+import { byMostUrgent, type Urgency } from "~/modules/first-year/tasks";
 import {
   listSuperviseesWithYears,
   superviseesFingerprint,
@@ -123,9 +123,5 @@ function deskLines(
     };
   });
   // Those who need the supervisor most come first; the rest keep the order of their names.
-  const rank = (l: DeskLine) => (l.urgency ? URGENCY_ORDER[l.urgency] : Object.keys(URGENCY_ORDER).length);
-  return lines
-    .map((line, index) => ({ line, index }))
-    .sort((a, b) => rank(a.line) - rank(b.line) || a.index - b.index)
-    .map(({ line }) => line);
+  return byMostUrgent(lines, (l) => l.urgency);
 }
