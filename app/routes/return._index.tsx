@@ -151,6 +151,18 @@ function ProfileForm({
   );
 }
 
+/** The answers' fields then the checklist's, as the page shows them. */
+const FIELD_ORDER = [
+  "registrationStatus",
+  "lapsedOn",
+  "lastPractisedOn",
+  "region",
+  "specialism",
+  "registrationRestored",
+  "referencesReceived",
+  "supervisedStartAgreed",
+];
+
 export default function YourReturn() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -166,7 +178,7 @@ export default function YourReturn() {
   return (
     <>
       <ReturnNav />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} order={FIELD_ORDER} />
       {params.get("saved") === "answers" ? (
         <Notification title="Your answers are saved">
           <p>The days of updating you need are worked out from them.</p>

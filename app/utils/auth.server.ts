@@ -12,6 +12,7 @@ import { twoFactorRequiredBy } from "~/modules/auth/two-factor";
 import { oncePerRequest } from "~/utils/request-scope.server";
 import { devMailboxOpen } from "~/utils/env.server";
 import { fromThisMachine } from "~/utils/request.server";
+import { switchLabel } from "~/modules/organisations/switching";
 
 export interface CurrentUser {
   user: Pick<UserRow, "id" | "name" | "email" | "accountKind" | "helplineContactConsent">;
@@ -124,7 +125,7 @@ export async function requireMembership(request: Request, requirement: Membershi
     );
     forbidden(
       other
-        ? `This page is for your role as ${other.role.replace("_", " ")} at ${other.organisation.name}. Switch organisation to use it.`
+        ? `This page is for your role as ${other.role.replace("_", " ")} at ${other.organisation.name}. ${switchLabel(current.memberships.map((m) => m.organisationId))} to use it.`
         : "Your role does not give you access to this page.",
     );
   }
