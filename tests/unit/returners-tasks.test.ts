@@ -154,7 +154,7 @@ describe("a returner's tasks", () => {
 
   it("says to start the log when it is empty", () => {
     expect(texts({ ...base, journey: { ...ready, counted: 0, entries: 0 } })).toEqual([
-      "Start your updating log: 60 days needed",
+      "Log your first updating days: 60 needed",
     ]);
   });
 

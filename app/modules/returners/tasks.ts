@@ -197,7 +197,7 @@ export function returnerTasks(input: ReturnerTaskInput, today: Date): Task[] {
       tasks.push({
         text:
           journey.entries === 0
-            ? `Start your updating log: ${journey.needed} days needed`
+            ? `Log your first updating days: ${journey.needed} needed`
             : `${Math.round(updatingLeft * 10) / 10} of ${journey.needed} updating days still to log`,
         href: RETURN_HREFS.updating,
         urgency: "due",
