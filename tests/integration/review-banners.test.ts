@@ -8,6 +8,7 @@ import { enrolments, reviewSubmissions, users } from "#db/schema";
 import { seedDemoWorld } from "#db/seed/demo-world";
 import { REVIEW_BANNERS } from "~/modules/signoff/review-banners";
 import * as reviewPage from "~/routes/year.$enrolmentId.reviews.$code";
+import * as reviewsList from "~/routes/year.$enrolmentId.reviews._index";
 import { withTestDatabase } from "../support/database";
 import { ORIGIN } from "../support/fixtures";
 import { sessionFor } from "../support/site";
@@ -55,4 +56,13 @@ test("an approval not on track sends the supervisor to a warning, not a success"
   expect(location).toBe(`${path}?done=approved-not-on-track`);
   const done = new URL(location, ORIGIN).searchParams.get("done")!;
   expect(REVIEW_BANNERS[done]).toMatchObject({ kind: "warning", title: "Review approved: not on track" });
+
+  // The year's review points show it as approved not on track, not as good news; the 3-month review, on track, is.
+  const list = (await reviewsList.loader({
+    request: new Request(`${ORIGIN}/year/${year!.id}/reviews`, { headers: { Cookie: helen } }),
+    params: { enrolmentId: year!.id },
+    context: {},
+  } as never)) as { reviews: { code: string; concern: boolean; state: string }[] };
+  expect(list.reviews.find((r) => r.code === "six-month")).toMatchObject({ state: "approved", concern: true });
+  expect(list.reviews.find((r) => r.code === "three-month")).toMatchObject({ state: "complete", concern: false });
 });

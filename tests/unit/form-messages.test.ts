@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { cameBackRefused, inFieldOrder } from "~/utils/form-messages";
 import { switchLabel } from "~/modules/organisations/switching";
-import { decisionDone, REVIEW_BANNERS } from "~/modules/signoff/review-banners";
+import {
+  approvedWithConcern,
+  decisionDone,
+  REVIEW_BANNERS,
+  standingOutcome,
+} from "~/modules/signoff/review-banners";
 
 describe("a refused form hides the success banner an earlier save left", () => {
   it.each([
@@ -65,5 +70,30 @@ describe("the banner after a review decision", () => {
   ] as const)("%s with %s is %s, a success", (decision, outcome, done) => {
     expect(decisionDone(decision, outcome)).toBe(done);
     expect(REVIEW_BANNERS[done]!.kind).toBe("success");
+  });
+});
+
+describe("a review approved with concern", () => {
+  it.each([
+    ["on_track", false],
+    ["pass", false],
+    [null, false],
+    ["not_on_track", true],
+    ["fail", true],
+  ] as const)("outcome %s: concern %s", (outcome, concern) => {
+    expect(approvedWithConcern(outcome)).toBe(concern);
+  });
+
+  it("goes by the latest approving decision for the review, not a countersignature or another review", () => {
+    const at = (d: string) => new Date(`${d}T10:00:00Z`);
+    const signoffs = [
+      { reviewCode: "six-month", step: "supervisor_decision", decision: "returned", outcome: null, signedAt: at("2026-01-01") },
+      { reviewCode: "six-month", step: "supervisor_decision", decision: "approved", outcome: "not_on_track", signedAt: at("2026-01-09") },
+      { reviewCode: "six-month", step: "countersignature", decision: "countersigned", outcome: null, signedAt: at("2026-01-10") },
+      { reviewCode: "three-month", step: "supervisor_decision", decision: "approved", outcome: "on_track", signedAt: at("2026-02-01") },
+    ];
+    expect(standingOutcome(signoffs, "six-month")).toBe("not_on_track");
+    expect(standingOutcome(signoffs, "three-month")).toBe("on_track");
+    expect(standingOutcome(signoffs, "final")).toBeNull();
   });
 });

@@ -28,3 +28,23 @@ export function decisionDone(decision: "approved" | "returned", outcome: string 
   if (decision === "approved" && outcome === "fail") return "approved-fail";
   return decision;
 }
+
+/** Whether a supervisor's approval carries news that is not good: not on track, or a fail recommended. */
+export function approvedWithConcern(outcome: string | null | undefined) {
+  return outcome === "not_on_track" || outcome === "fail";
+}
+
+/**
+ * The outcome of a review's standing approval: the latest approving decision for its code.
+ * Null when it has none.
+ */
+export function standingOutcome(
+  signoffs: readonly { reviewCode: string; step: string; decision: string; outcome: string | null; signedAt: Date }[],
+  code: string,
+) {
+  let latest: (typeof signoffs)[number] | null = null;
+  for (const s of signoffs)
+    if (s.reviewCode === code && s.step === "supervisor_decision" && s.decision === "approved")
+      if (!latest || s.signedAt > latest.signedAt) latest = s;
+  return latest?.outcome ?? null;
+}
