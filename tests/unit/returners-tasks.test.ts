@@ -103,9 +103,14 @@ describe("where a returner stands, over every state of a callback request withou
     expect(new Set(table.map((r) => r[0]).filter(Boolean))).toEqual(new Set(CALLBACK_STATUSES));
   });
 
-  it("tells someone waiting for a first call by when", () => {
-    expect(standingSentence(standingOf({ ...base, introductions: [] }))).toBe(
+  it("tells someone waiting for a first call by when, and does not promise a day already past", () => {
+    const waiting = standingOf({ ...base, introductions: [] });
+    expect(standingSentence(waiting, "2026-12-10")).toBe(
       "The recruitment helpline has your request and will call you by 12 December 2026.",
+    );
+    expect(standingSentence(waiting, "2026-12-12")).toMatch(/will call you by 12 December 2026/);
+    expect(standingSentence(waiting, "2026-12-13")).toBe(
+      "The recruitment helpline has your request and an advisor will call you as soon as they can.",
     );
   });
 });

@@ -50,7 +50,7 @@ export async function refresherProgress(userId: string) {
 /** Where the returner stands with the helpline and councils, in words, from the records. */
 export async function helplineStanding(userId: string, helplineConsent: boolean) {
   const [request, intros] = await Promise.all([myCallbackRequest(userId), myIntroductions(userId)]);
-  return standingSentence(standingOf({ helplineConsent, request, introductions: intros }));
+  return standingSentence(standingOf({ helplineConsent, request, introductions: intros }), englandDay());
 }
 
 export async function returnOverview(
@@ -93,7 +93,7 @@ export async function returnOverview(
     daysLeft: cpd.daysLeft,
     ...cpdSentences(cpd),
   };
-  const standing = standingSentence(standingOf({ helplineConsent, request, introductions: intros }));
+  const standing = standingSentence(standingOf({ helplineConsent, request, introductions: intros }), today);
   const refresherState = refresher && {
     enrolled: refresher.enrolled,
     href: refresher.href,

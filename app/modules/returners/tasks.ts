@@ -125,8 +125,8 @@ export function standingOf(input: Pick<ReturnerTaskInput, "helplineConsent" | "r
 
 const long = (iso: string) => format(parseISO(iso), "d MMMM yyyy");
 
-/** The standing in the returner's words. */
-export function standingSentence(standing: Standing): string {
+/** The standing in the returner's words; `today` (yyyy-MM-dd) so that a call-back day past is not promised. */
+export function standingSentence(standing: Standing, today?: string): string {
   switch (standing.kind) {
     case "started":
       return standing.startsOn
@@ -147,7 +147,10 @@ export function standingSentence(standing: Standing): string {
         ? "Your introductions so far did not go ahead. Your helpline advisor is in touch with you about other councils with vacancies."
         : "Your helpline advisor is in touch with you about the route back and councils with vacancies.";
     case "waiting_for_call":
-      return `The recruitment helpline has your request and will call you by ${long(standing.callBackBy)}.`;
+      // A target day already past is not promised again.
+      return today && standing.callBackBy < today
+        ? "The recruitment helpline has your request and an advisor will call you as soon as they can."
+        : `The recruitment helpline has your request and will call you by ${long(standing.callBackBy)}.`;
     case "closed":
       return "Your request to the recruitment helpline is closed. You can ask it to call you again at any time.";
     case "consented":
