@@ -8,11 +8,11 @@ import { readSessionToken } from "~/modules/auth/cookie.server";
 import { validateSessionToken, type SessionRow, type UserRow } from "~/modules/auth/session.server";
 import type { MembershipWithOrganisation } from "~/modules/organisations/memberships.server";
 import { can, startPathFor, type Permission, type Role } from "~/modules/organisations/roles";
+import { switchLabel } from "~/modules/organisations/switching";
 import { twoFactorRequiredBy } from "~/modules/auth/two-factor";
 import { oncePerRequest } from "~/utils/request-scope.server";
 import { devMailboxOpen } from "~/utils/env.server";
 import { fromThisMachine } from "~/utils/request.server";
-import { switchLabel } from "~/modules/organisations/switching";
 
 export interface CurrentUser {
   user: Pick<UserRow, "id" | "name" | "email" | "accountKind" | "helplineContactConsent">;
