@@ -20,6 +20,7 @@ import { getCurrentUser } from "~/utils/auth.server";
 import { newSubmissionKey } from "~/utils/save-once.server";
 import { useNonce } from "~/utils/nonce";
 import { MenuLink } from "~/components/MenuLink";
+import { switchLabel } from "~/modules/organisations/switching";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -42,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? { role: active.role, roleLabel: ROLE_LABELS[active.role], organisation: active.organisation.name }
         : null,
       canSwitch: current.memberships.length > 1,
+      switchLabel: switchLabel(current.memberships.map((m) => m.organisationId)),
       navigation: navigationFor(active?.role, { returner: current.user.accountKind === "returner" }),
     },
   };
@@ -70,7 +72,7 @@ function Header({ viewer }: { viewer: Awaited<ReturnType<typeof loader>>["viewer
               </span>
               {viewer.canSwitch ? (
                 <Link to="/account/organisation" className="header__link">
-                  Switch organisation
+                  {viewer.switchLabel}
                 </Link>
               ) : null}
               <form method="post" action="/sign-out" className="inline-form">

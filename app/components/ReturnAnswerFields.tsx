@@ -20,6 +20,9 @@ type Values = Partial<
   >
 >;
 
+/** The fields' names (each pair or trio of boxes by its first box's id), in the order they are asked. */
+export const RETURN_ANSWER_FIELDS = ["registration", "lapsed", "lastPractised", "specialism"] as const;
+
 /**
  * The answers that decide what a returner needs, asked the same way on the self-check and the
  * callback form: the register, when it lapsed, when they last practised, and which social work.

@@ -1,6 +1,7 @@
 import { useActionData } from "@remix-run/react";
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
 import type { FieldErrors } from "~/utils/forms";
+import { inFieldOrder } from "~/utils/form-messages";
 
 const submissionIds = new WeakMap<object, number>();
 let lastSubmissionId = 0;
@@ -17,9 +18,14 @@ function submissionKey(actionData: unknown) {
 }
 
 /** The box at the top of a failed form: says what went wrong and links to each field. */
-export function ErrorSummary({ errors }: { errors?: FieldErrors }) {
+/**
+ * The problems with a refused form, linked to their fields. `order` names the form's fields in the
+ * order the page shows them, so that the list reads down the form whatever order validation found
+ * them in.
+ */
+export function ErrorSummary({ errors, order }: { errors?: FieldErrors; order?: readonly string[] }) {
   const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors ?? {});
+  const entries = inFieldOrder(errors, order);
   useEffect(() => {
     if (entries.length) ref.current?.focus();
   }, [errors]); // eslint-disable-line react-hooks/exhaustive-deps

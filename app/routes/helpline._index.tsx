@@ -4,7 +4,7 @@ import { formatDistanceToNowStrict } from "date-fns";
 import { SelectField } from "~/components/forms";
 import { formatDate } from "~/modules/organisations/people";
 import { AGE_BAND_LABELS, AGE_BANDS, ageInWorkingDays, isOverdue, queueFilters } from "~/modules/returners/helpline-queue";
-import { listConsentingReturners, listQueue } from "~/modules/returners/helpline-queue.server";
+import { listQueue, listWaitingReturners } from "~/modules/returners/helpline-queue.server";
 import {
   CALLBACK_STATUS_LABELS,
   CALLBACK_STATUSES,
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = englandDay();
   const [queue, returners] = await Promise.all([
     listQueue(current.active.organisationId, filters, today),
-    listConsentingReturners(),
+    listWaitingReturners(),
   ]);
   return {
     organisation: current.active.organisation.name,

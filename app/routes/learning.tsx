@@ -14,6 +14,7 @@ import { URGENCY_LABELS, yearTasks, type Urgency } from "~/modules/first-year/ta
 import { describeOutcome } from "~/modules/signoff/panel";
 import { describeYear, yearEnd, yearInputFor, yearPosition } from "~/modules/first-year/year";
 import { keptPanelOutcomes } from "~/modules/signoff/panel.server";
+import { helplineStanding } from "~/modules/returners/overview.server";
 import { requireUser } from "~/utils/auth.server";
 import { englandToday } from "~/utils/england";
 
@@ -113,7 +114,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     programmes,
     name: current.user.name,
     accountKind: current.user.accountKind,
-    helplineConsent: current.user.helplineContactConsent,
+    // Where a returner stands with the helpline, from their request and introductions.
+    helpline:
+      current.user.accountKind === "returner"
+        ? await helplineStanding(current.user.id, current.user.helplineContactConsent)
+        : null,
     placements: learnerMemberships.map((m) => ({
       membershipId: m.id,
       organisation: m.organisation.name,
@@ -245,7 +250,7 @@ function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof 
 }
 
 export default function Learning() {
-  const { name, accountKind, helplineConsent, placements, programmes } = useLoaderData<typeof loader>();
+  const { name, accountKind, helpline, placements, programmes } = useLoaderData<typeof loader>();
   const firstName = name.split(" ")[0];
   return (
     <>
@@ -276,11 +281,7 @@ export default function Learning() {
                 of updating before you apply to restore your registration; more than 5 years, 60 days. Under 2 years,
                 none is needed.
               </p>
-              <div className="inset">
-                {helplineConsent
-                  ? "You agreed that the recruitment helpline may contact you. An advisor will be in touch about the route back and councils with vacancies."
-                  : "You have not asked the recruitment helpline to contact you. You can change this in your account."}
-              </div>
+              <div className="inset">{helpline}</div>
             </>
           ) : (
             <p className="lead">Your account is not linked to an employer or university yet.</p>

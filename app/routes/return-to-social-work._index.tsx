@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, RadioGroup } from "~/components/forms";
-import { ReturnAnswerFields } from "~/components/ReturnAnswerFields";
+import { RETURN_ANSWER_FIELDS, ReturnAnswerFields } from "~/components/ReturnAnswerFields";
 import { eligibilitySchema } from "~/modules/returners/callback-schemas.server";
 import { checkEligibility, type Eligibility } from "~/modules/returners/eligibility";
 import { SPECIALISM_LABELS } from "~/modules/returners/options";
@@ -104,7 +104,7 @@ export default function ReturnToSocialWork() {
   const values = "values" in page ? (page.values as Record<string, string>) : {};
   return (
     <>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} order={["qualifiedInUk", ...RETURN_ANSWER_FIELDS]} />
       <h1>Return to social work</h1>
       <p className="lead narrow">
         If you qualified as a social worker and have been out of practice, councils want your experience back. The

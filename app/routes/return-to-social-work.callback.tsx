@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
-import { ReturnAnswerFields } from "~/components/ReturnAnswerFields";
+import { RETURN_ANSWER_FIELDS, ReturnAnswerFields } from "~/components/ReturnAnswerFields";
 import { callbackSchema } from "~/modules/returners/callback-schemas.server";
 import { overCallbackLimit, saveCallbackRequest } from "~/modules/returners/callbacks.server";
 import { makeReference } from "~/modules/returners/helpline-queue";
@@ -53,13 +53,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   throw redirect(sent(saved.reference));
 }
 
+const CALLBACK_FIELDS = ["name", "email", "phone", "bestTimes", "region", ...RETURN_ANSWER_FIELDS, "consent"];
+
 export default function CallbackRequest() {
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
   const values = (actionData?.values ?? {}) as Record<string, string>;
   return (
     <div className="narrow">
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} order={CALLBACK_FIELDS} />
       <span className="caption">Return to social work</span>
       <h1>Ask us to call you back</h1>
       <p>

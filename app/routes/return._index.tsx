@@ -24,7 +24,7 @@ export const meta: MetaFunction = () => [{ title: "Your return to social work â€
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { current, profile } = await requireReturner(request);
-  const overview = await returnOverview(current.user.id, profile);
+  const overview = await returnOverview(current.user.id, profile, new Date(), current.user.helplineContactConsent);
   return {
     name: current.user.name,
     ...overview,
@@ -151,6 +151,18 @@ function ProfileForm({
   );
 }
 
+/** The answers' fields then the checklist's, as the page shows them. */
+const FIELD_ORDER = [
+  "registrationStatus",
+  "lapsedOn",
+  "lastPractisedOn",
+  "region",
+  "specialism",
+  "registrationRestored",
+  "referencesReceived",
+  "supervisedStartAgreed",
+];
+
 export default function YourReturn() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -166,7 +178,7 @@ export default function YourReturn() {
   return (
     <>
       <ReturnNav />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} order={FIELD_ORDER} />
       {params.get("saved") === "answers" ? (
         <Notification title="Your answers are saved">
           <p>The days of updating you need are worked out from them.</p>
@@ -179,6 +191,20 @@ export default function YourReturn() {
       ) : null}
       <span className="caption">Your return</span>
       <h1>Your return to social work</h1>
+      <p className="lead">{page.standing}</p>
+      {page.tasks.length ? (
+        <section aria-labelledby="next-heading">
+          <h2 id="next-heading">What to do next</h2>
+          <ul className="plain-list">
+            {page.tasks.map((t) => (
+              <li key={t.text} className="action-row">
+                {t.urgency === "upcoming" ? <span className="tag tag--grey">Coming up</span> : null}{" "}
+                <Link to={t.href}>{t.text}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {offers.map((o) => (
         <div className="notification notification--success" key={o.id}>
@@ -197,7 +223,7 @@ export default function YourReturn() {
       ))}
 
       {!journey ? (
-        <div className="narrow">
+        <div className="narrow" id="answers">
           <p className="lead">
             First, a few questions. Your answers decide how many days of updating you need before you apply to restore
             your registration.
@@ -261,13 +287,13 @@ export default function YourReturn() {
             </p>
           </section>
 
-          <h2 id="checklist-heading">Ready to return</h2>
+          <h2 id="checklist">Ready to return</h2>
           <p>
             {journey.checklist.ready
               ? "Everything is in place for your return."
               : `${journey.checklist.left} of ${journey.checklist.items.length} still to do.`}
           </p>
-          <ul className="plain-list" aria-labelledby="checklist-heading">
+          <ul className="plain-list" aria-labelledby="checklist">
             {journey.checklist.items
               .filter((i) => !i.manual)
               .map((i) => (
@@ -306,7 +332,7 @@ export default function YourReturn() {
         </>
       )}
 
-      <h2>Your introductions to councils</h2>
+      <h2 id="introductions">Your introductions to councils</h2>
       {page.introductions.length ? (
         <table className="table">
           <caption className="visually-hidden">Councils the helpline introduced you to</caption>
@@ -444,7 +470,7 @@ export default function YourReturn() {
               The national Return to Social Work programme is open to people 2 to 10 years out of practice, as you are.
             </p>
           ) : null}
-          <details className="details" open={!!profileErrors}>
+          <details className="details" id="answers" open={!!profileErrors}>
             <summary>Change your answers</summary>
             <div className="narrow">
               <ProfileForm

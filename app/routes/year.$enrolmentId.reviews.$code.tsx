@@ -15,6 +15,7 @@ import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { reviewDates, yearInputFor } from "~/modules/first-year/year";
 import { reviewPage, stepWaitingFor } from "~/modules/signoff/review-page.server";
 import { OUTCOMES, RECOMMENDATIONS } from "~/modules/signoff/reviews";
+import { decisionDone, REVIEW_BANNERS } from "~/modules/signoff/review-banners";
 import { blockersOfFinal, countersignReview, decideReview, submitReview } from "~/modules/signoff/reviews.server";
 import { countersignSchema, decisionSchema, submissionSchema } from "~/modules/signoff/review-forms.server";
 import { actorOf, forbidden, notFound, requireUser } from "~/utils/auth.server";
@@ -110,7 +111,7 @@ async function sendForm({ request, params, context }: ActionFunctionArgs) {
         actionPlan: form.data.outcome === "not_on_track" ? form.data.actionPlan : null,
       });
       if (!result.ok) return refused(refuse({ form: result.message }, form.values, 409));
-      return `${here}?done=${form.data.decision}`;
+      return `${here}?done=${decisionDone(form.data.decision, form.data.outcome)}`;
     });
     if (!outcome.saved) return outcome.refusal;
     if (!outcome.again && form.data.decision === "approved")
@@ -273,12 +274,6 @@ function CountersignForm({ page, errors, values }: { page: Page; errors: Errors;
   );
 }
 
-const DONE: Record<string, { title: string; text: string }> = {
-  submitted: { title: "Review submitted", text: "Your supervisor is asked to read it and decide." },
-  returned: { title: "Review returned", text: "The NQSW is asked to revise it and submit again." },
-  approved: { title: "Review approved", text: "The team manager is asked to countersign it." },
-  countersigned: { title: "Review countersigned", text: "The review is signed off." },
-};
 
 export default function Review() {
   const page = useLoaderData<typeof loader>();
@@ -288,7 +283,7 @@ export default function Review() {
   const held = !actionData && page.held?.fields.intent === page.action ? page.held : null;
   const values = (actionData?.values ?? held?.fields) as Values;
   const [params] = useSearchParams();
-  const done = DONE[params.get("done") ?? ""];
+  const done = REVIEW_BANNERS[params.get("done") ?? ""];
   const history = (
     <>
       <h2>{page.history.length ? "What was submitted and signed" : "Nothing submitted yet"}</h2>
@@ -346,9 +341,9 @@ export default function Review() {
   return (
     <>
       <YearNav enrolmentId={page.enrolmentId} label={`${page.learnerName}'s year`} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} order={["evidence", "learnerComments", "decision", "outcome", "actionPlan", "comments"]} />
       {done ? (
-        <Notification title={done.title}>
+        <Notification title={done.title} kind={done.kind}>
           <p>{done.text}</p>
         </Notification>
       ) : null}

@@ -5,6 +5,7 @@ import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { yearInputFor } from "~/modules/first-year/year";
 import { reviewStates, STATE_LABELS } from "~/modules/signoff/reviews";
+import { approvedWithConcern, standingOutcome } from "~/modules/signoff/review-banners";
 import { reviewRecords } from "~/modules/signoff/reviews.server";
 import { requireUser } from "~/utils/auth.server";
 import { englandToday } from "~/utils/england";
@@ -31,6 +32,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       state: r.state,
       stateLabel: STATE_LABELS[r.state],
       overdue: r.state !== "complete" && differenceInCalendarDays(r.due, today) < 0,
+      // Signed off, but not on track (or a fail recommended): not shown as good news.
+      concern:
+        (r.state === "approved" || r.state === "complete") &&
+        approvedWithConcern(standingOutcome(records.signoffs, r.code)),
     })),
   };
 }
@@ -67,9 +72,10 @@ export default function Reviews() {
               <td>{r.due}</td>
               <td>
                 <span
-                  className={`tag ${r.state === "complete" ? "tag--green" : r.overdue ? "tag--red" : r.state === "not_started" ? "tag--grey" : "tag--yellow"}`}
+                  className={`tag ${r.concern ? "tag--yellow" : r.state === "complete" ? "tag--green" : r.overdue ? "tag--red" : r.state === "not_started" ? "tag--grey" : "tag--yellow"}`}
                 >
                   {r.overdue ? `Overdue: ${r.stateLabel.toLowerCase()}` : r.stateLabel}
+                  {r.concern ? (r.final ? ": fail recommended" : ": not on track") : ""}
                 </span>
               </td>
             </tr>

@@ -8,6 +8,7 @@ import { readSessionToken } from "~/modules/auth/cookie.server";
 import { validateSessionToken, type SessionRow, type UserRow } from "~/modules/auth/session.server";
 import type { MembershipWithOrganisation } from "~/modules/organisations/memberships.server";
 import { can, startPathFor, type Permission, type Role } from "~/modules/organisations/roles";
+import { switchLabel } from "~/modules/organisations/switching";
 import { twoFactorRequiredBy } from "~/modules/auth/two-factor";
 import { oncePerRequest } from "~/utils/request-scope.server";
 import { devMailboxOpen } from "~/utils/env.server";
@@ -142,7 +143,7 @@ export async function requireMembership(request: Request, requirement: Membershi
     );
     forbidden(
       other
-        ? `This page is for your role as ${other.role.replace("_", " ")} at ${other.organisation.name}. Switch organisation to use it.`
+        ? `This page is for your role as ${other.role.replace("_", " ")} at ${other.organisation.name}. ${switchLabel(current.memberships.map((m) => m.organisationId))} to use it.`
         : "Your role does not give you access to this page.",
     );
   }

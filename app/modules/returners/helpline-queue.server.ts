@@ -5,7 +5,7 @@
  */
 import { format } from "date-fns";
 import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
-import { callbackNotes, callbackRequests, enrolments, returnerProfiles, users } from "#db/schema";
+import { callbackNotes, callbackRequests, enrolments, introductions, returnerProfiles, users } from "#db/schema";
 import { actedBy, type OrganisationActor, recordAudit } from "~/modules/audit/audit.server";
 import { issuePasswordLink, normaliseEmail } from "~/modules/auth/accounts.server";
 import { getDb } from "~/utils/db.server";
@@ -302,5 +302,22 @@ export async function createReturnerAccount(
   return { ok: true, created: done.created, userId: done.userId };
 }
 
-/** Consenting self-registered returners (the list the desk showed before callback requests). */
-export { listConsentingReturners } from "~/modules/organisations/memberships.server";
+/**
+ * Self-registered returners who agreed to be contacted and are still waiting for the helpline,
+ * oldest first: someone whose request an advisor has reached, moved on or introduced is not
+ * waiting (as isWaitingForHelpline says for one request).
+ */
+export async function listWaitingReturners() {
+  const db = await getDb();
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, createdAt: users.createdAt })
+    .from(users)
+    .where(
+      and(
+        eq(users.accountKind, "returner"),
+        eq(users.helplineContactConsent, true),
+        sql`not exists (select 1 from ${callbackRequests} where ${callbackRequests.returnerId} = ${users.id} and (${callbackRequests.status} <> 'new' or ${callbackRequests.firstContactAt} is not null or exists (select 1 from ${introductions} where ${introductions.requestId} = ${callbackRequests.id})))`,
+      ),
+    )
+    .orderBy(asc(users.createdAt));
+}

@@ -5,12 +5,20 @@
  */
 import { format, parseISO } from "date-fns";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { callbackRequests, introductionEvents, introductions, organisations, users, vacancies } from "#db/schema";
+import {
+  callbackNotes,
+  callbackRequests,
+  introductionEvents,
+  introductions,
+  organisations,
+  users,
+  vacancies,
+} from "#db/schema";
 import { actedBy, recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { canMove, hasRecordedConsent, requestStatusAfter } from "./introductions";
 import type { CouncilStepInput } from "./introduction-schema.server";
-import type { IntroductionStatus } from "./options";
+import { CALLBACK_STATUS_LABELS, type IntroductionStatus } from "./options";
 import { vacancyState } from "./vacancies";
 import type { Actor } from "./vacancies.server";
 
@@ -84,12 +92,31 @@ export async function introduce(
     await tx
       .insert(introductionEvents)
       .values({ introductionId: created.id, status: "introduced", byId: actor.userId });
+    // The request leaves "waiting" with the introduction, in its history and the audit trail too,
+    // so the queue's counts and the returner's page agree with what happened.
     const status = requestStatusAfter(request.status, "introduced");
-    if (status !== request.status)
+    if (status !== request.status) {
       await tx
         .update(callbackRequests)
         .set({ status, updatedAt: new Date() })
         .where(eq(callbackRequests.id, requestId));
+      await tx.insert(callbackNotes).values({
+        requestId,
+        authorId: actor.userId,
+        outcome: "note",
+        note: `Status changed from ${CALLBACK_STATUS_LABELS[request.status].toLowerCase()} to ${CALLBACK_STATUS_LABELS[status].toLowerCase()}: introduced for ${vacancy.title}.`,
+      });
+      await recordAudit(
+        {
+          ...actedBy(actor),
+          action: "callback.status_changed",
+          subjectType: "callback_request",
+          subjectId: requestId,
+          detail: { from: request.status, to: status, introduction: created.id },
+        },
+        tx,
+      );
+    }
     await recordAudit(
       {
         ...actedBy(actor),

@@ -261,3 +261,19 @@ export async function myIntroductions(userId: string): Promise<MyIntroduction[]>
     .where(eq(callbackRequests.returnerId, userId))
     .orderBy(desc(introductions.createdAt));
 }
+
+/** The newest callback request the helpline tied to this person, with whether an advisor has reached them. */
+export async function myCallbackRequest(userId: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      status: callbackRequests.status,
+      callBackBy: callbackRequests.callBackBy,
+      firstContactAt: callbackRequests.firstContactAt,
+    })
+    .from(callbackRequests)
+    .where(eq(callbackRequests.returnerId, userId))
+    .orderBy(desc(callbackRequests.createdAt))
+    .limit(1);
+  return row ? { status: row.status, callBackBy: row.callBackBy, contacted: row.firstContactAt !== null } : null;
+}

@@ -8,7 +8,14 @@ import { cpdSentences, cpdState } from "./cpd";
 import { INTRODUCTION_STATUS_LABELS } from "./options";
 import { eligibilityFor, isGoodNews, readyToReturn } from "./journey";
 import { discussedWithPeer } from "./cpd";
-import { listCpdRecords, listUpdatingEntries, myIntroductions, type ReturnerProfile } from "./journey.server";
+import {
+  listCpdRecords,
+  listUpdatingEntries,
+  myCallbackRequest,
+  myIntroductions,
+  type ReturnerProfile,
+} from "./journey.server";
+import { returnerTasks, standingOf, standingSentence } from "./tasks";
 import { countUpdatingDays } from "./updating";
 
 export const REFRESHER = "return-to-social-work";
@@ -40,13 +47,25 @@ export async function refresherProgress(userId: string) {
   };
 }
 
-export async function returnOverview(userId: string, profile: ReturnerProfile | null, now = new Date()) {
+/** Where the returner stands with the helpline and councils, in words, from the records. */
+export async function helplineStanding(userId: string, helplineConsent: boolean) {
+  const [request, intros] = await Promise.all([myCallbackRequest(userId), myIntroductions(userId)]);
+  return standingSentence(standingOf({ helplineConsent, request, introductions: intros }), englandDay());
+}
+
+export async function returnOverview(
+  userId: string,
+  profile: ReturnerProfile | null,
+  now = new Date(),
+  helplineConsent = false,
+) {
   const today = englandDay(now);
-  const [refresher, entries, records, intros] = await Promise.all([
+  const [refresher, entries, records, intros, request] = await Promise.all([
     refresherProgress(userId),
     profile ? listUpdatingEntries(userId) : Promise.resolve([]),
     listCpdRecords(userId),
     myIntroductions(userId),
+    myCallbackRequest(userId),
   ]);
   const cpd = cpdState(
     records.map((r) => ({ recordedOn: r.recordedOn, peerReflection: discussedWithPeer(r) })),
@@ -74,7 +93,22 @@ export async function returnOverview(userId: string, profile: ReturnerProfile | 
     daysLeft: cpd.daysLeft,
     ...cpdSentences(cpd),
   };
-  if (!profile) return { today, refresher, introductions, cpd: cpdSummary, journey: null };
+  const standing = standingSentence(standingOf({ helplineConsent, request, introductions: intros }), today);
+  const refresherState = refresher && {
+    enrolled: refresher.enrolled,
+    href: refresher.href,
+    next: refresher.enrolled ? refresher.next : null,
+  };
+  const cpdDue = cpdSummary.warn ? cpdSummary.need : null;
+  // England's day, so an interview today is today whatever the server's clock zone.
+  const day = parseISO(today);
+  if (!profile) {
+    const tasks = returnerTasks(
+      { helplineConsent, request, introductions: intros, journey: null, refresher: refresherState, cpdDue },
+      day,
+    );
+    return { today, refresher, introductions, cpd: cpdSummary, journey: null, standing, tasks };
+  }
   const eligibility = eligibilityFor(profile, today);
   const needed = eligibility.updatingDays;
   const count = countUpdatingDays(
@@ -82,16 +116,38 @@ export async function returnOverview(userId: string, profile: ReturnerProfile | 
     needed,
     today,
   );
+  const checklist = readyToReturn(profile, count, eligibility.route === "new_applicant");
+  const tasks = returnerTasks(
+    {
+      helplineConsent,
+      request,
+      introductions: intros,
+      journey: {
+        needed,
+        counted: count.counted,
+        entries: entries.length,
+        newApplicant: eligibility.route === "new_applicant",
+        registrationRestored: profile.registrationRestored,
+        referencesReceived: profile.referencesReceived,
+        supervisedStartAgreed: profile.supervisedStartAgreed,
+      },
+      refresher: refresherState,
+      cpdDue,
+    },
+    day,
+  );
   return {
     today,
     refresher,
     introductions,
     cpd: cpdSummary,
+    standing,
+    tasks,
     journey: {
       needed,
       count,
       entries: entries.length,
-      checklist: readyToReturn(profile, count, eligibility.route === "new_applicant"),
+      checklist,
       steps: eligibility.steps,
       route: eligibility.route,
       yearsOffRegister: eligibility.yearsOffRegister,
