@@ -1,0 +1,236 @@
+/**
+ * Notices: what needs a person, in words, and how each reaches them. Pure (the words and choices
+ * are unit-tested); written and sent by notices.server.ts, the daily digest by digest.server.ts.
+ */
+
+export const NOTICE_KINDS = [
+  "review_returned",
+  "review_approved",
+  "countersignature_needed",
+  "agreement_to_sign",
+  "supervision_to_acknowledge",
+  "observation_to_reflect",
+  "panel_outcome",
+  "certificate_issued",
+  "introduction",
+  "team_manager_named",
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** How a kind of notice reaches the person besides the list: an email now, a line in the daily digest, or neither. */
+export const DELIVERIES = ["email", "digest", "app"] as const;
+export type Delivery = (typeof DELIVERIES)[number];
+
+export const DELIVERY_LABELS: Record<Delivery, string> = {
+  email: "Email me straight away",
+  digest: "Put it in my daily email",
+  app: "Only show it in Practice Pathways",
+};
+
+/** Each kind as the preferences page names it. */
+export const KIND_LABELS: Record<NoticeKind, string> = {
+  review_returned: "A review of yours is returned to you",
+  review_approved: "A review of yours is approved or countersigned",
+  countersignature_needed: "A review waits for your countersignature",
+  agreement_to_sign: "A learning agreement waits for your signature",
+  supervision_to_acknowledge: "A supervision record waits for you to acknowledge it",
+  observation_to_reflect: "An observation of your practice waits for your reflection",
+  panel_outcome: "A panel outcome on your year",
+  certificate_issued: "Your certificate is issued",
+  introduction: "An introduction made or answered",
+  team_manager_named: "You are named as someone's team manager",
+};
+
+/** Without a choice of their own, everyone is emailed at once: something needs them. */
+export const DEFAULT_DELIVERY: Delivery = "email";
+
+export function deliveryFor(kind: string, chosen: ReadonlyMap<string, string> | Record<string, string>): Delivery {
+  const value = chosen instanceof Map ? chosen.get(kind) : (chosen as Record<string, string>)[kind];
+  return (DELIVERIES as readonly string[]).includes(value ?? "") ? (value as Delivery) : DEFAULT_DELIVERY;
+}
+
+export function isNoticeKind(value: string): value is NoticeKind {
+  return (NOTICE_KINDS as readonly string[]).includes(value);
+}
+
+/** One notice to write: who, about what, the words, where it is done, and the event that caused it. */
+export interface NoticeDraft {
+  userId: string;
+  organisationId: string | null;
+  kind: NoticeKind;
+  /** Names the event (e.g. `review:<submission id>:returned`): a person is told of an event once. */
+  eventKey: string;
+  text: string;
+  href: string;
+}
+
+/** A person's own name in the second person: the notice is theirs, the others are named. */
+interface Person {
+  id: string;
+  name: string;
+}
+
+/** The year's people, as the review and agreement events name them. */
+export interface YearParties {
+  enrolmentId: string;
+  organisationId: string | null;
+  learner: Person;
+  supervisor: Person | null;
+  teamManager: Person | null;
+}
+
+const possessive = (name: string) => (name.endsWith("s") ? `${name}'` : `${name}'s`);
+
+/** A review's name inside a sentence: "6-month review", or "final assessment recommendation". */
+export function reviewWords(review: { title: string; final: boolean }) {
+  return review.final ? "final assessment recommendation" : review.title.toLowerCase();
+}
+
+/** Who is told when a supervisor decides on a review, and when a team manager countersigns. */
+export function reviewNotices(
+  year: YearParties,
+  review: { code: string; title: string; final: boolean },
+  event:
+    | { step: "returned"; submissionId: string; by: string }
+    | { step: "approved"; submissionId: string; by: string }
+    | { step: "countersigned"; submissionId: string; by: string },
+): NoticeDraft[] {
+  const href = `/year/${year.enrolmentId}/reviews/${review.code}`;
+  const what = reviewWords(review);
+  const base = { organisationId: year.organisationId, href };
+  const drafts: NoticeDraft[] = [];
+  const key = `review:${event.submissionId}:${event.step}`;
+  if (event.step === "returned") {
+    drafts.push({
+      ...base,
+      userId: year.learner.id,
+      kind: "review_returned",
+      eventKey: key,
+      text: `${event.by} returned your ${what}: read their comments and submit it again`,
+    });
+  } else if (event.step === "approved") {
+    drafts.push({ ...base, userId: year.learner.id, kind: "review_approved", eventKey: key, text: `${event.by} approved your ${what}` });
+    if (year.teamManager && year.teamManager.id !== year.learner.id)
+      drafts.push({
+        ...base,
+        userId: year.teamManager.id,
+        kind: "countersignature_needed",
+        eventKey: key,
+        text: `${possessive(year.learner.name)} ${what} is approved and waits for your countersignature`,
+      });
+  } else {
+    drafts.push({ ...base, userId: year.learner.id, kind: "review_approved", eventKey: key, text: `${event.by} countersigned your ${what}` });
+  }
+  return drafts;
+}
+
+/** Who still has to sign an agreement version, told once per version. */
+export function agreementNotices(
+  year: YearParties,
+  version: number,
+  waitingFor: readonly ("learner" | "supervisor" | "team_manager")[],
+  signedBy: string,
+): NoticeDraft[] {
+  const href = `/year/${year.enrolmentId}/agreement`;
+  const people = { learner: year.learner, supervisor: year.supervisor, team_manager: year.teamManager };
+  return waitingFor.flatMap((party) => {
+    const person = people[party];
+    if (!person) return [];
+    const whose = party === "learner" ? "your" : possessive(year.learner.name);
+    return [
+      {
+        userId: person.id,
+        organisationId: year.organisationId,
+        kind: "agreement_to_sign" as const,
+        eventKey: `agreement:${year.enrolmentId}:${version}:sign`,
+        text: `${signedBy} signed ${whose} learning agreement (version ${version}): it waits for your signature`,
+        href,
+      },
+    ];
+  });
+}
+
+/** The learner is told a supervision record waits for their acknowledgement. */
+export function supervisionNotice(year: YearParties, session: { id: string; heldOn: string }, by: string): NoticeDraft {
+  return {
+    userId: year.learner.id,
+    organisationId: year.organisationId,
+    kind: "supervision_to_acknowledge",
+    eventKey: `supervision:${session.id}:recorded`,
+    text: `${by} recorded your supervision of ${session.heldOn}: read it and acknowledge it`,
+    href: `/year/${year.enrolmentId}/supervision/${session.id}`,
+  };
+}
+
+/** The email sent at once for one notice. */
+export function noticeEmail(notice: { text: string; href: string }, to: { name: string }, origin: string) {
+  const subject = notice.text.split(":")[0]!;
+  return {
+    subject: subject.length > 120 ? `${subject.slice(0, 117)}…` : subject,
+    text: [
+      `Hello ${to.name},`,
+      "",
+      `${notice.text}.`,
+      "",
+      `${origin}${notice.href}`,
+      "",
+      "You can choose how you hear about each kind of notice: " + `${origin}/account/notices`,
+    ].join("\n"),
+  };
+}
+
+/** One line of the digest: something overdue or waiting, and where it is done. */
+export interface DigestLine {
+  text: string;
+  href: string;
+  overdue: boolean;
+}
+
+/** The day in England (YYYY-MM-DD) at `now`: a digest is per person per English day. */
+export function englishDay(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** The hour in England at `now` (0–23). */
+export function englishHour(now: Date): number {
+  return Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" }).format(now));
+}
+
+/**
+ * The daily email: overdue first, then what is waiting, then the notices kept for the digest.
+ * Null when there is nothing to say, so nobody is sent an empty email.
+ */
+export function digestEmail(
+  to: { name: string },
+  day: string,
+  lines: readonly DigestLine[],
+  notices: readonly { text: string; href: string }[],
+  origin: string,
+): { subject: string; text: string } | null {
+  const overdue = lines.filter((l) => l.overdue);
+  const waiting = lines.filter((l) => !l.overdue);
+  if (!overdue.length && !waiting.length && !notices.length) return null;
+  const item = (l: { text: string; href: string }) => `- ${l.text}\n  ${origin}${l.href}`;
+  const parts = [`Hello ${to.name},`, "", `This is what needs you on Practice Pathways today (${day}).`];
+  if (overdue.length) parts.push("", `Overdue (${overdue.length}):`, ...overdue.map(item));
+  if (waiting.length) parts.push("", `Waiting for you (${waiting.length}):`, ...waiting.map(item));
+  if (notices.length) parts.push("", `Since yesterday (${notices.length}):`, ...notices.map(item));
+  parts.push("", `You can choose what comes by email: ${origin}/account/notices`);
+  const counts = [overdue.length && `${overdue.length} overdue`, waiting.length && `${waiting.length} waiting`, notices.length && `${notices.length} new`]
+    .filter(Boolean)
+    .join(", ");
+  return { subject: `Your day on Practice Pathways: ${counts}`, text: parts.join("\n") };
+}
+
+/** The team manager named on a year is told what that asks of them. */
+export function teamManagerNamedNotice(year: YearParties): NoticeDraft | null {
+  if (!year.teamManager) return null;
+  return {
+    userId: year.teamManager.id,
+    organisationId: year.organisationId,
+    kind: "team_manager_named",
+    eventKey: `team-manager:${year.enrolmentId}:${year.teamManager.id}`,
+    text: `You are ${possessive(year.learner.name)} team manager for the assessed year: you sign their learning agreement and countersign their reviews`,
+    href: `/year/${year.enrolmentId}`,
+  };
+}
