@@ -42,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? { role: active.role, roleLabel: ROLE_LABELS[active.role], organisation: active.organisation.name }
         : null,
       canSwitch: current.memberships.length > 1,
+      unreadNotices: current.unreadNotices ?? 0,
       navigation: navigationFor(active?.role, { returner: current.user.accountKind === "returner" }),
     },
   };
@@ -68,6 +69,14 @@ function Header({ viewer }: { viewer: Awaited<ReturnType<typeof loader>>["viewer
                   </>
                 ) : null}
               </span>
+              <Link
+                to="/notices"
+                className="header__link"
+                aria-label={`Notices, ${viewer.unreadNotices} unread`}
+              >
+                Notices
+                {viewer.unreadNotices ? <span className="header__count">{viewer.unreadNotices}</span> : null}
+              </Link>
               {viewer.canSwitch ? (
                 <Link to="/account/organisation" className="header__link">
                   Switch organisation
