@@ -111,6 +111,7 @@ async function runServer() {
   const worker = process.env.PP_SERVER_WORKER === "true";
   let build = await importBuild();
   await build.entry.module.startup({ worker });
+  build.entry.module.startJobs();
 
   const app = express();
   let stopping = false;

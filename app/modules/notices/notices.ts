@@ -186,14 +186,15 @@ export interface DigestLine {
   overdue: boolean;
 }
 
-/** The day in England (YYYY-MM-DD) at `now`: a digest is per person per English day. */
-export function englishDay(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-/** The hour in England at `now` (0–23). */
-export function englishHour(now: Date): number {
-  return Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" }).format(now));
+/** A learner's year's overdue and waiting items as digest lines, each named by the learner. */
+export function digestLines(
+  learnerName: string,
+  year: { overdue: readonly { text: string; href: string }[]; waiting: readonly { text: string; href: string }[] },
+): DigestLine[] {
+  return [
+    ...year.overdue.map((i) => ({ text: `${learnerName}: ${i.text}`, href: i.href, overdue: true })),
+    ...year.waiting.map((i) => ({ text: `${learnerName}: ${i.text}`, href: i.href, overdue: false })),
+  ];
 }
 
 /**
@@ -207,8 +208,14 @@ export function digestEmail(
   notices: readonly { text: string; href: string }[],
   origin: string,
 ): { subject: string; text: string } | null {
-  const overdue = lines.filter((l) => l.overdue);
-  const waiting = lines.filter((l) => !l.overdue);
+  // One person may see a year twice (its supervisor and its team manager): each line once.
+  const seen = new Set<string>();
+  const unique = lines.filter((l) => {
+    const key = `${l.overdue}|${l.text}|${l.href}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
+  const overdue = unique.filter((l) => l.overdue);
+  const waiting = unique.filter((l) => !l.overdue);
   if (!overdue.length && !waiting.length && !notices.length) return null;
   const item = (l: { text: string; href: string }) => `- ${l.text}\n  ${origin}${l.href}`;
   const parts = [`Hello ${to.name},`, "", `This is what needs you on Practice Pathways today (${day}).`];
