@@ -136,14 +136,18 @@ export function agreementNotices(
   return waitingFor.flatMap((party) => {
     const person = people[party];
     if (!person) return [];
-    const whose = party === "learner" ? "your" : possessive(year.learner.name);
+    const whose = party === "learner" ? "Your" : possessive(year.learner.name);
+    const text =
+      signedBy === year.learner.name && party !== "learner"
+        ? `${year.learner.name} signed their learning agreement (version ${version}): it waits for your signature`
+        : `${whose} learning agreement (version ${version}) is signed by ${signedBy}: it waits for your signature`;
     return [
       {
         userId: person.id,
         organisationId: year.organisationId,
         kind: "agreement_to_sign" as const,
         eventKey: `agreement:${year.enrolmentId}:${version}:sign`,
-        text: `${signedBy} signed ${whose} learning agreement (version ${version}): it waits for your signature`,
+        text,
         href,
       },
     ];
