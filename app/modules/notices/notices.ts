@@ -245,3 +245,81 @@ export function teamManagerNamedNotice(year: YearParties): NoticeDraft | null {
     href: `/year/${year.enrolmentId}`,
   };
 }
+
+/** The learner is told an observer recorded an observation of their practice, for them to reflect on. */
+export function observationNotice(year: YearParties, item: { id: string; title: string }, by: string): NoticeDraft {
+  return {
+    userId: year.learner.id,
+    organisationId: year.organisationId,
+    kind: "observation_to_reflect",
+    eventKey: `observation:${item.id}:recorded`,
+    text: `${by} recorded an observation of your practice ("${item.title}"): add your reflection`,
+    href: `/year/${year.enrolmentId}/portfolio/${item.id}`,
+  };
+}
+
+/** The learner and their supervisor are told the moderation panel's chair signed its outcome on the year. */
+export function panelOutcomeNotices(year: YearParties, outcome: { id: string; passed: boolean; extensionDays: number | null }): NoticeDraft[] {
+  const words = outcome.passed
+    ? "passed the assessed year"
+    : outcome.extensionDays
+      ? `extended the year by ${outcome.extensionDays} days`
+      : "did not pass the assessed year";
+  const people = [year.learner, year.supervisor].filter((p): p is Person => !!p);
+  return people.map((p) => ({
+    userId: p.id,
+    organisationId: year.organisationId,
+    kind: "panel_outcome" as const,
+    eventKey: `panel-outcome:${outcome.id}`,
+    text:
+      p.id === year.learner.id
+        ? `The moderation panel ${words.replace("the assessed year", "your assessed year")}`
+        : `The moderation panel ${words} for ${year.learner.name}`,
+    href: `/year/${year.enrolmentId}`,
+  }));
+}
+
+/** The learner is told their certificate is issued, with its code. */
+export function certificateNotice(year: YearParties, code: string): NoticeDraft {
+  return {
+    userId: year.learner.id,
+    organisationId: year.organisationId,
+    kind: "certificate_issued",
+    eventKey: `certificate:${year.enrolmentId}`,
+    text: `Your certificate for the assessed year is issued (${code}): download it from your year`,
+    href: `/year/${year.enrolmentId}`,
+  };
+}
+
+/** The council's poster of a vacancy is told the helpline introduced someone for it. */
+export function introductionMadeNotice(
+  introduction: { id: string; personName: string; vacancyTitle: string; councilId: string },
+  postedById: string,
+): NoticeDraft {
+  return {
+    userId: postedById,
+    organisationId: introduction.councilId,
+    kind: "introduction",
+    eventKey: `introduction:${introduction.id}:made`,
+    text: `The returners' helpline introduced ${introduction.personName} for ${introduction.vacancyTitle}: record what happens next`,
+    href: `/organisation/introductions/${introduction.id}`,
+  };
+}
+
+/** The helpline advisor who made an introduction is told the council's answer. */
+export function introductionAnsweredNotice(
+  introduction: { id: string; requestId: string; personName: string; helplineId: string | null },
+  advisorId: string,
+  step: "interview" | "offered" | "started" | "declined",
+  councilName: string,
+): NoticeDraft {
+  const words = { interview: "is to interview", offered: "has offered a post to", started: "has a start date for", declined: "has declined" }[step];
+  return {
+    userId: advisorId,
+    organisationId: introduction.helplineId,
+    kind: "introduction",
+    eventKey: `introduction:${introduction.id}:${step}`,
+    text: `${councilName} ${words} ${introduction.personName}`,
+    href: `/helpline/requests/${introduction.requestId}`,
+  };
+}
