@@ -101,6 +101,13 @@ test("the 3-month review: submitted, returned with a comment, resubmitted, appro
   const managerContext = await browser.newContext();
   const manager = await managerContext.newPage();
   await signIn(manager, DEMO.teamManager);
+  // Rachel is told the approval waits for her countersignature, and the notice leads to it.
+  await manager.getByRole("link", { name: /^Notices, [1-9]\d* unread$/ }).click();
+  await manager
+    .getByRole("button", { name: "Tom Gallagher's 3-month review is approved and waits for your countersignature" })
+    .click();
+  await expect(manager).toHaveURL(new RegExp(`${reviewPath}$`));
+  await manager.goto("/home");
   await manager.getByRole("link", { name: "3-month review to countersign for Tom Gallagher" }).click();
   await expectAccessible(manager);
   await manager.getByRole("button", { name: "Countersign the review" }).click();

@@ -211,3 +211,25 @@ describe("the daily digest", () => {
     expect((await runDigest(new Date("2026-11-11T07:30:00Z"))).sent).toBeGreaterThan(0);
   });
 });
+
+describe("an observation", () => {
+  it("asks the learner to reflect when their observer records it, and tells nobody of their own evidence", async () => {
+    const year = await submittedYear("Owen Observed");
+    const observation = await createEvidence(year.enrolment.id, actorOf(supervisor, "supervisor"), "direct_observation", {
+      title: "Home visit observed",
+      occurredOn: "2026-10-05",
+      body: "Owen explained the plan clearly.",
+      capabilities: ["PCF-1"],
+      details: {},
+    });
+    const told = (await noticesOf(year.learner.userId)).filter((n) => n.kind === "observation_to_reflect");
+    expect(told.map((n) => [n.text, n.href])).toEqual([
+      [
+        'Daniel Okafor recorded an observation of your practice ("Home visit observed"): add your reflection',
+        `/year/${year.enrolment.id}/portfolio/${observation!.id}`,
+      ],
+    ]);
+    // The learner's own evidence (made in submittedYear) told no one.
+    expect((await noticesOf(supervisor.userId)).filter((n) => n.href.includes(year.enrolment.id))).toEqual([]);
+  });
+});
