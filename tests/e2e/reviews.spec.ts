@@ -104,7 +104,7 @@ test("the 3-month review: submitted, returned with a comment, resubmitted, appro
   // Rachel is told the approval waits for her countersignature, and the notice leads to it.
   await manager.getByRole("link", { name: /^Notices, [1-9]\d* unread$/ }).click();
   await manager
-    .getByRole("button", { name: "Tom Gallagher's 3-month review is approved and waits for your countersignature" })
+    .getByRole("button", { name: "Tom Gallagher's 3-month review is approved and waits for your countersignature", exact: true })
     .click();
   await expect(manager).toHaveURL(new RegExp(`${reviewPath}$`));
   await manager.goto("/home");
