@@ -128,8 +128,9 @@ export async function runDigest(now = new Date()): Promise<DigestRun> {
 }
 
 /**
- * Runs the digest each day at `hour` (Europe/London) inside the server: checked every few minutes, so
- * a server started after the hour still sends that day's, and the claim keeps it to one per person.
+ * Runs the digest each day from `hour` (Europe/London) inside the server: checked every few minutes,
+ * so a server started after the hour still sends that day's, and the claim keeps it to one per person.
+ * Once the day's digests are claimed, a later look finds them claimed and sends nothing.
  */
 export function scheduleDigest(hour: number, every = 5 * 60_000) {
   let running = false;
@@ -148,8 +149,8 @@ export function scheduleDigest(hour: number, every = 5 * 60_000) {
       running = false;
     }
   };
+  // The first look is a few minutes after start, not during it: start-up stays quick.
   const timer = setInterval(() => void tick(), every);
   timer.unref();
-  void tick();
   return () => clearInterval(timer);
 }
