@@ -114,6 +114,7 @@ describe("the digest", () => {
     const email = digestEmail({ name: "Daniel" }, "2026-11-10", lines, [{ text: "A notice", href: "/notices" }], "https://p.test")!;
     expect(email.subject).toBe("Your day on Practice Pathways: 1 overdue, 2 waiting, 1 new");
     const text = email.text;
+    expect(text).toContain("today, Tuesday 10 November 2026.");
     expect(text.indexOf("Overdue (1):")).toBeLessThan(text.indexOf("Waiting for you (2):"));
     expect(text.indexOf("Waiting for you (2):")).toBeLessThan(text.indexOf("Since yesterday (1):"));
     expect(text).toContain("- Zainab Hussain: 3-month review overdue\n  https://p.test/year/e1/reviews/three-month");

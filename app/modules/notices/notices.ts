@@ -2,6 +2,7 @@
  * Notices: what needs a person, in words, and how each reaches them. Pure (the words and choices
  * are unit-tested); written and sent by notices.server.ts, the daily digest by digest.server.ts.
  */
+import { format, parseISO } from "date-fns";
 
 export const NOTICE_KINDS = [
   "review_returned",
@@ -222,7 +223,7 @@ export function digestEmail(
   const waiting = unique.filter((l) => !l.overdue);
   if (!overdue.length && !waiting.length && !notices.length) return null;
   const item = (l: { text: string; href: string }) => `- ${l.text}\n  ${origin}${l.href}`;
-  const parts = [`Hello ${to.name},`, "", `This is what needs you on Practice Pathways today (${day}).`];
+  const parts = [`Hello ${to.name},`, "", `This is what needs you on Practice Pathways today, ${format(parseISO(day), "EEEE d MMMM yyyy")}.`];
   if (overdue.length) parts.push("", `Overdue (${overdue.length}):`, ...overdue.map(item));
   if (waiting.length) parts.push("", `Waiting for you (${waiting.length}):`, ...waiting.map(item));
   if (notices.length) parts.push("", `Since yesterday (${notices.length}):`, ...notices.map(item));
