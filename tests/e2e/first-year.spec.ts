@@ -77,7 +77,7 @@ test("the NQSW, their supervisor and their team manager each sign the learning a
   const emailed = await linkFromLatestEmail(
     manager,
     DEMO.teamManager,
-    /Amara Nwosu's learning agreement is ready for you to sign/,
+    /Amara Nwosu's learning agreement \(version \d+\) is signed by them and their supervisor/,
   );
   expect(emailed).toBe(agreementPath);
   await manager.goto(emailed);

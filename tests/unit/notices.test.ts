@@ -57,16 +57,18 @@ describe("who is told of a review", () => {
 });
 
 describe("who is told of an agreement", () => {
-  it("tells whoever has still to sign this version, once per version", () => {
-    const drafts = agreementNotices(year, 3, ["supervisor", "team_manager"], "Zainab Hussain");
-    expect(drafts.map((d) => [d.userId, d.eventKey, d.text])).toEqual([
-      ["daniel", "agreement:e1:3:sign", "Zainab Hussain signed their learning agreement (version 3): it waits for your signature"],
-      ["rachel", "agreement:e1:3:sign", "Zainab Hussain signed their learning agreement (version 3): it waits for your signature"],
+  it("asks the NQSW and supervisor to sign as soon as the other has, and the team manager once both have", () => {
+    expect(agreementNotices(year, 3, ["supervisor", "team_manager"], "Zainab Hussain").map((d) => [d.userId, d.eventKey, d.text])).toEqual([
+      ["daniel", "agreement:e1:3:sign", "Zainab Hussain's learning agreement (version 3) is signed by Zainab Hussain: it waits for your signature"],
     ]);
-    expect(agreementNotices(year, 3, ["learner"], "Daniel Okafor")[0]!.text).toBe(
-      "Your learning agreement (version 3) is signed by Daniel Okafor: it waits for your signature",
-    );
+    expect(agreementNotices(year, 3, ["learner", "team_manager"], "Daniel Okafor").map((d) => [d.userId, d.text])).toEqual([
+      ["zainab", "Your learning agreement (version 3) is signed by Daniel Okafor: it waits for your signature"],
+    ]);
+    expect(agreementNotices(year, 3, ["team_manager"], "Daniel Okafor").map((d) => [d.userId, d.text])).toEqual([
+      ["rachel", "Zainab Hussain's learning agreement (version 3) is signed by them and their supervisor: it waits for your signature"],
+    ]);
     expect(agreementNotices({ ...year, teamManager: null }, 3, ["team_manager"], "D")).toEqual([]);
+    expect(agreementNotices(year, 3, [], "Rachel Whitaker")).toEqual([]);
   });
 });
 

@@ -125,7 +125,10 @@ export function reviewNotices(
   return drafts;
 }
 
-/** Who still has to sign an agreement version, told once per version. */
+/**
+ * Who still has to sign an agreement version, told once per version: the NQSW and the supervisor
+ * as soon as the other has signed; the team manager, who signs for the employer, once both have.
+ */
 export function agreementNotices(
   year: YearParties,
   version: number,
@@ -137,11 +140,13 @@ export function agreementNotices(
   return waitingFor.flatMap((party) => {
     const person = people[party];
     if (!person) return [];
-    const whose = party === "learner" ? "Your" : possessive(year.learner.name);
+    if (party === "team_manager" && waitingFor.length > 1) return [];
     const text =
-      signedBy === year.learner.name && party !== "learner"
-        ? `${year.learner.name} signed their learning agreement (version ${version}): it waits for your signature`
-        : `${whose} learning agreement (version ${version}) is signed by ${signedBy}: it waits for your signature`;
+      party === "team_manager"
+        ? `${possessive(year.learner.name)} learning agreement (version ${version}) is signed by them and their supervisor: it waits for your signature`
+        : party === "learner"
+          ? `Your learning agreement (version ${version}) is signed by ${signedBy}: it waits for your signature`
+          : `${possessive(year.learner.name)} learning agreement (version ${version}) is signed by ${signedBy}: it waits for your signature`;
     return [
       {
         userId: person.id,
