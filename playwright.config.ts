@@ -92,6 +92,8 @@ export default defineConfig({
       SEED_DEMO_DATA: "true",
       // The journeys read their emails there, on the server database too.
       DEV_MAILBOX: "true",
+      // A journey counts the emails it caused: no daily digest arrives in the middle of one.
+      DIGEST_HOUR: "off",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
   },

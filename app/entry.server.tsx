@@ -6,6 +6,7 @@ import { closeDatabase, connectDatabase, currentQueryTally, getDb, withQueryTall
 import { seedDemoWorldIfEmpty } from "~/utils/demo-world.server";
 import { devMailboxOpen, env, isProduction, mailTransport } from "~/utils/env.server";
 import { pruneStoredEmails } from "~/utils/email.server";
+import { scheduleDigest } from "~/modules/notices/digest.server";
 import { NonceProvider } from "~/utils/nonce";
 import { runInRequestScope } from "~/utils/request-scope.server";
 import { isDatabaseOutage, serviceUnavailable } from "~/utils/outage.server";
@@ -55,6 +56,16 @@ export async function startup({ worker = false }: { worker?: boolean } = {}) {
     await prune();
     setInterval(prune, 60 * 60 * 1000).unref();
   }
+}
+
+/**
+ * The jobs a server process runs while it serves: the daily digest at DIGEST_HOUR (Europe/London).
+ * Every process may run it; each person's day is claimed once in the database.
+ */
+export function startJobs() {
+  const hour = env().DIGEST_HOUR;
+  if (hour === "off") return;
+  scheduleDigest(hour);
 }
 
 /**

@@ -44,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         : null,
       canSwitch: current.memberships.length > 1,
       switchLabel: switchLabel(current.memberships.map((m) => m.organisationId)),
+      unreadNotices: current.unreadNotices ?? 0,
       navigation: navigationFor(active?.role, { returner: current.user.accountKind === "returner" }),
     },
   };
@@ -70,6 +71,14 @@ function Header({ viewer }: { viewer: Awaited<ReturnType<typeof loader>>["viewer
                   </>
                 ) : null}
               </span>
+              <Link
+                to="/notices"
+                className="header__link"
+                aria-label={`Notices, ${viewer.unreadNotices} unread`}
+              >
+                Notices
+                {viewer.unreadNotices ? <span className="header__count">{viewer.unreadNotices}</span> : null}
+              </Link>
               {viewer.canSwitch ? (
                 <Link to="/account/organisation" className="header__link">
                   {viewer.switchLabel}

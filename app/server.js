@@ -112,6 +112,7 @@ async function runServer() {
   let build = await importBuild();
   await build.entry.module.startup({ worker });
   build.entry.module.startHousekeeping();
+  build.entry.module.startJobs();
 
   const app = express();
   let stopping = false;

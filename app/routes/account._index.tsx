@@ -84,6 +84,10 @@ export default function Account() {
           </dd>
         </div>
       </dl>
+      <h2>Notices</h2>
+      <p>
+        <Link to="/account/notices">Choose how you hear about what needs you</Link>
+      </p>
       <h2>Two-factor sign-in</h2>
       {twoFactorOn ? (
         <p>

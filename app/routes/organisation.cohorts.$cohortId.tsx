@@ -8,11 +8,9 @@ import { formatDate } from "~/modules/organisations/people";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { enrolSchema } from "~/modules/programmes/cohort-schemas.server";
 import { enrolLearner, findCohort, listCohortEnrolments } from "~/modules/programmes/cohorts.server";
-import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { actorOf, notFound, requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { isUuid } from "~/utils/ids";
-import { requestDetails } from "~/utils/request.server";
 import { englandDay } from "~/utils/england";
 import { refuse, saveOnce } from "~/utils/save-once.server";
 import { SubmissionKey } from "~/components/SubmissionKey";
@@ -61,7 +59,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { current, cohort } = await cohortOr404(request, params.cohortId);
   const form = await parseSubmission(request, enrolSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  let named: string | null = null;
   const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
     const result = await enrolLearner(actorOf(current, context), cohort.id, form.data);
     if (!result.ok)
@@ -71,11 +68,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           { status: 400 },
         ),
       );
-    if (result.teamManagerNamed) named = result.enrolmentId;
     return `/organisation/cohorts/${cohort.id}?enrolled=1`;
   });
   if (!outcome.saved) return outcome.refusal;
-  if (named) await tellTeamManager(named, { kind: "named" }, requestDetails(request, context).origin);
   throw redirect(outcome.location);
 }
 

@@ -18,13 +18,11 @@ import {
 } from "~/modules/first-year/agreement";
 import { findAgreement, saveAgreement, signAgreement } from "~/modules/first-year/agreement.server";
 import { requireYearAccess } from "~/modules/first-year/access.server";
-import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { agreementActionSchema } from "~/modules/first-year/year-forms.server";
 import { learningAgreementDue, yearInputFor } from "~/modules/first-year/year";
 import { formatDate } from "~/modules/organisations/people";
 import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
-import { requestDetails } from "~/utils/request.server";
 import { englandToday } from "~/utils/england";
 import { refuse, savedBefore, savedOnce, saveOnce, sentFormOf } from "~/utils/save-once.server";
 import { SubmissionKey } from "~/components/SubmissionKey";
@@ -125,7 +123,6 @@ async function sendForm({ request, params, context }: ActionFunctionArgs) {
   if (repeat) throw redirect(repeat);
   const form = await parseSubmission(formData, agreementActionSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const details = requestDetails(request, context);
   const actor = {
     ...actorOf(current, context, { role: signsAs, organisationId: enrolment.organisationId }),
     party: signsAs,
@@ -140,16 +137,12 @@ async function sendForm({ request, params, context }: ActionFunctionArgs) {
     throw redirect(location);
   }
   const { version } = form.data;
-  let waitsForTeamManager = false;
   const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
     const signed = await signAgreement(enrolment.id, actor, version);
     if (!signed.ok) return refuse(data({ errors: { form: signed.message }, values: {} }, { status: 409 }));
-    // The NQSW and the supervisor have both signed this version: it waits for the team manager only.
-    waitsForTeamManager = signed.waitingFor.length === 1 && signed.waitingFor[0] === "team_manager";
     return `${here}?signed=1`;
   });
   if (!outcome.saved) return outcome.refusal;
-  if (waitsForTeamManager) await tellTeamManager(enrolment.id, { kind: "agreement" }, details.origin);
   throw redirect(outcome.location);
 }
 

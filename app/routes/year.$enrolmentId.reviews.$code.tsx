@@ -11,7 +11,6 @@ import { YearNav } from "~/components/YearNav";
 import { reviewDraftKey } from "~/modules/drafts/drafts";
 import { discardDraft } from "~/modules/drafts/drafts.server";
 import { requireYearAccess } from "~/modules/first-year/access.server";
-import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { reviewDates, yearInputFor } from "~/modules/first-year/year";
 import { reviewPage, stepWaitingFor } from "~/modules/signoff/review-page.server";
 import { OUTCOMES, RECOMMENDATIONS } from "~/modules/signoff/reviews";
@@ -21,7 +20,6 @@ import { countersignSchema, decisionSchema, submissionSchema } from "~/modules/s
 import { actorOf, forbidden, notFound, requireUser } from "~/utils/auth.server";
 import { type SubmittedValuesWithLists } from "~/utils/forms";
 import { parseSubmission } from "~/utils/forms.server";
-import { requestDetails } from "~/utils/request.server";
 import { refuse as refused, savedBefore, saveOnce, sentFormOf } from "~/utils/save-once.server";
 import { SubmissionKey } from "~/components/SubmissionKey";
 import { keepingWhatWasTyped } from "~/utils/saving.server";
@@ -75,7 +73,6 @@ async function sendForm({ request, params, context }: ActionFunctionArgs) {
   const waiting = await stepWaitingFor(enrolment.id, review.code, party, signsAs);
   const act = waiting.step;
   if (!act || formData.get("intent") !== act) forbidden(waiting.refusal);
-  const details = requestDetails(request, context);
   // A programme lead who is also the year's team manager countersigns as team manager.
   const actor = actorOf(current, context, {
     role: signsAs === "learner" || signsAs === "team_manager" ? signsAs : undefined,
@@ -109,23 +106,17 @@ async function sendForm({ request, params, context }: ActionFunctionArgs) {
         outcome: form.data.decision === "approved" ? form.data.outcome! : null,
         comments: form.data.comments,
         actionPlan: form.data.outcome === "not_on_track" ? form.data.actionPlan : null,
-      });
+      }, review);
       if (!result.ok) return refused(refuse({ form: result.message }, form.values, 409));
       return `${here}?done=${decisionDone(form.data.decision, form.data.outcome)}`;
     });
     if (!outcome.saved) return outcome.refusal;
-    if (!outcome.again && form.data.decision === "approved")
-      await tellTeamManager(
-        enrolment.id,
-        { kind: "review", code: review.code, title: review.title, final: review.final },
-        details.origin,
-      );
     throw redirect(outcome.location);
   }
   const form = await parseSubmission(formData, countersignSchema);
   if (!form.ok) return refuse(form.errors, form.values);
   const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
-    const result = await countersignReview(enrolment.id, review.code, actor, form.data.version, form.data.comments);
+    const result = await countersignReview(enrolment.id, review.code, actor, form.data.version, form.data.comments, review);
     if (!result.ok) return refused(refuse({ form: result.message }, form.values, 409));
     return `${here}?done=countersigned`;
   });

@@ -9,12 +9,10 @@ import { requireYearAccess } from "~/modules/first-year/access.server";
 import { PAUSE_REASONS } from "~/modules/first-year/pause-reasons";
 import { pauseOrderError, yearSettingsSchema } from "~/modules/first-year/year-forms.server";
 import { nameTeamManager, savePauses, saveYearSettings } from "~/modules/first-year/settings.server";
-import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { listInRole } from "~/modules/organisations/memberships.server";
 import { isoDate, optionalReviewPoints, pauseProblem, yearEnd, yearInputFor } from "~/modules/first-year/year";
 import { actorOf, forbidden, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
-import { requestDetails } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Changes to the year – Practice Pathways" }];
 
@@ -67,14 +65,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { errors: { ...(form.ok ? {} : form.errors), ...(order ? { to: order } : {}) }, values: form.values },
       { status: 400 },
     );
-  const details = requestDetails(request, context);
   const actor = actorOf(current, context, { role: "programme_lead", organisationId: enrolment.organisationId });
   const input = form.data;
   const back = `/year/${enrolment.id}/settings`;
   if (input.intent === "team-manager") {
     const named = await nameTeamManager(enrolment, actor, input.teamManagerId);
     if (!named.ok) return data({ errors: { teamManagerId: named.message }, values: form.values }, { status: 400 });
-    if (named.changed) await tellTeamManager(enrolment.id, { kind: "named" }, details.origin);
     throw redirect(`${back}?saved=team-manager`);
   }
   if (input.intent === "settings") {

@@ -26,6 +26,8 @@ export interface CurrentUser {
     /** Organisations that require this person, in a staff role, to use two-factor sign-in. */
     requiredBy: string[];
   };
+  /** Notices not yet read (read with the session, for the header); absent in a hand-made CurrentUser. */
+  unreadNotices?: number;
 }
 
 /** Where a person an organisation requires to use two-factor sign-in, and who has not, is sent. */
@@ -56,6 +58,7 @@ async function loadCurrentUser(token: string): Promise<CurrentUser | null> {
     memberships: mine,
     active,
     twoFactor: { enabled: found.twoFactorOn, requiredBy: twoFactorRequiredBy(mine) },
+    unreadNotices: found.unreadNotices,
   };
 }
 

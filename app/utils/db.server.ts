@@ -87,6 +87,30 @@ export function inTransaction<T>(tx: Database, work: () => Promise<T>): Promise<
   return scopes.run(tx, work);
 }
 
+const afterCommits = ((globalThis as typeof globalThis & { __ppAfterCommit?: AsyncLocalStorage<(() => Promise<void>)[]> }).__ppAfterCommit ??=
+  new AsyncLocalStorage<(() => Promise<void>)[]>());
+
+/**
+ * Runs `work` (which commits a transaction of the caller's) and then what was handed to
+ * `afterCommit` inside it, once it has committed; nothing of it runs if `work` throws.
+ */
+export async function withAfterCommit<T>(work: () => Promise<T>): Promise<T> {
+  const queue: (() => Promise<void>)[] = [];
+  const result = await afterCommits.run(queue, work);
+  for (const task of queue) await task();
+  return result;
+}
+
+/**
+ * Something to do once the records are committed, such as sending an email: inside a caller's
+ * transaction (saveOnce) it waits for that to commit; otherwise it runs at once.
+ */
+export async function afterCommit(task: () => Promise<void>) {
+  const queue = afterCommits.getStore();
+  if (queue) queue.push(task);
+  else await task();
+}
+
 export async function getDb(): Promise<Database> {
   const scoped = scopes.getStore();
   if (scoped) return scoped;

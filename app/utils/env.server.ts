@@ -21,6 +21,8 @@ const schema = z.object({
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   MAIL_TRANSPORT: z.enum(["file", "smtp"]).optional(),
   MAIL_DIR: z.string().default(".data/mail"),
+  /** The hour (0–23, Europe/London) from which the server sends the day's digest; "off" leaves it to `npm run jobs -- digest`. */
+  DIGEST_HOUR: z.union([z.literal("off"), z.coerce.number().int().min(0).max(23)]).default(7),
   /**
    * "true"/"false": whether /dev/mail shows the emails written to files. It shows password-reset and
    * invitation links, so on a PostgreSQL server (DATABASE_URL) it is off unless set; on the embedded

@@ -9,7 +9,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { formSubmissions } from "#db/schema";
 import type { Database } from "#db/client";
-import { getDb, inTransaction } from "./db.server";
+import { getDb, inTransaction, withAfterCommit } from "./db.server";
 import { isUuid } from "./ids";
 
 /** The hidden field that carries the key. */
@@ -97,14 +97,15 @@ export async function saveOnce<R>(
   const id = claimId(request, sent, who);
   const db = await getDb();
   try {
-    return await db.transaction(async (tx) => {
+    // Emails and the like wait for the claim and the records to commit together.
+    return await withAfterCommit(() => db.transaction(async (tx) => {
       const claimed = await tx.insert(formSubmissions).values({ id }).onConflictDoNothing().returning({ id: formSubmissions.id });
       if (!claimed.length) throw new AlreadySaved();
       const result = await inTransaction(tx as unknown as Database, work);
       if (typeof result !== "string") throw new Refused(result.refusal);
       await tx.update(formSubmissions).set({ location: result }).where(eq(formSubmissions.id, id));
       return { saved: true as const, location: result, again: false };
-    });
+    }));
   } catch (error) {
     if (error instanceof Refused) return { saved: false, refusal: error.refusal as R };
     if (!(error instanceof AlreadySaved)) throw error;

@@ -11,3 +11,4 @@ export * from "./signoff";
 export * from "./panels";
 export * from "./returners";
 export * from "./forms";
+export * from "./notices";

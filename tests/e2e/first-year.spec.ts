@@ -9,7 +9,7 @@ test("the NQSW, their supervisor and their team manager each sign the learning a
   const nqswContext = await browser.newContext();
   const nqsw = await nqswContext.newPage();
   await signIn(nqsw, DEMO.nqsw);
-  await nqsw.getByRole("link", { name: "Learning agreement" }).click();
+  await nqsw.getByRole("link", { name: "Learning agreement", exact: true }).click();
   await expect(nqsw.getByRole("heading", { name: "Learning agreement" })).toBeVisible();
   await expect(nqsw.getByText("Waiting for signatures")).toBeVisible();
   await expect(nqsw.getByRole("row", { name: /Team manager/ })).toContainText("Not yet (Rachel Whitaker)");
@@ -77,7 +77,7 @@ test("the NQSW, their supervisor and their team manager each sign the learning a
   const emailed = await linkFromLatestEmail(
     manager,
     DEMO.teamManager,
-    /Amara Nwosu's learning agreement is ready for you to sign/,
+    /Amara Nwosu's learning agreement \(version \d+\) is signed by them and their supervisor/,
   );
   expect(emailed).toBe(agreementPath);
   await manager.goto(emailed);

@@ -40,7 +40,21 @@ test("the 3-month review: submitted, returned with a comment, resubmitted, appro
   await supervisor.getByRole("button", { name: "Record the decision" }).click();
   await expect(supervisor.getByText("Review returned")).toBeVisible();
 
+  // Tom is told: a notice counted in his header, and one email in the mailbox.
   await nqsw.reload();
+  await nqsw.getByRole("link", { name: "Notices, 1 unread" }).click();
+  await expectAccessible(nqsw);
+  await expect(nqsw.getByText("1 unread.")).toBeVisible();
+  const mailbox = await nqswContext.newPage();
+  await mailbox.goto("/dev/mail");
+  await expect(
+    mailbox.getByRole("row").filter({ hasText: "tom.gallagher@northmoor.example" }).filter({ hasText: "returned your 3-month review" }),
+  ).toHaveCount(1);
+  await mailbox.close();
+  // Opening the notice marks it read and goes where the review is done.
+  await nqsw.getByRole("button", { name: /^Daniel Okafor returned your 3-month review/ }).click();
+  await expect(nqsw).toHaveURL(new RegExp(`${reviewPath}$`));
+  await expect(nqsw.getByRole("link", { name: "Notices, 0 unread" })).toBeVisible();
   await expect(nqsw.getByText("Add the feedback from the health visitor too.")).toBeVisible();
   await expect(nqsw.getByRole("heading", { name: "Revise and submit again" })).toBeVisible();
   for (let i = 0; i < count; i++) await evidence.nth(i).check();
@@ -87,6 +101,13 @@ test("the 3-month review: submitted, returned with a comment, resubmitted, appro
   const managerContext = await browser.newContext();
   const manager = await managerContext.newPage();
   await signIn(manager, DEMO.teamManager);
+  // Rachel is told the approval waits for her countersignature, and the notice leads to it.
+  await manager.getByRole("link", { name: /^Notices, [1-9]\d* unread$/ }).click();
+  await manager
+    .getByRole("button", { name: "Tom Gallagher's 3-month review is approved and waits for your countersignature", exact: true })
+    .click();
+  await expect(manager).toHaveURL(new RegExp(`${reviewPath}$`));
+  await manager.goto("/home");
   await manager.getByRole("link", { name: "3-month review to countersign for Tom Gallagher" }).click();
   await expectAccessible(manager);
   await manager.getByRole("button", { name: "Countersign the review" }).click();

@@ -9,7 +9,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { format, subDays } from "date-fns";
 import { and, count, eq, inArray } from "drizzle-orm";
-import { auditEvents, certificates, enrolments, panelOutcomes, panels, signoffs, type organisations } from "#db/schema";
+import { auditEvents, certificates, enrolments, notifications, panelOutcomes, panels, signoffs, type organisations } from "#db/schema";
 import { createEvidence, type EvidenceInput } from "~/modules/portfolio/portfolio.server";
 import { certificateFor, portfoliosForPanel } from "~/modules/signoff/panel.server";
 import {
@@ -359,6 +359,15 @@ describe("a moderation round", () => {
         learnerName: year.learner.name,
         dates: "1 September 2025 to 1 September 2026",
       });
+
+      // The learner is told once that the certificate is issued, with its code.
+      const told = await t.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, year.learner.userId), eq(notifications.kind, "certificate_issued")));
+      expect(told.map((n) => [n.text, n.href])).toEqual([
+        [`Your certificate for the assessed year is issued (${cert.code}): download it from your year`, `/year/${year.enrolment.id}`],
+      ]);
 
       const page = await loadYear(year.learner, year);
       expect(page.panelOutcome).toMatchObject({ kind: "passed", title: "The year is passed", certificateCode: cert.code });

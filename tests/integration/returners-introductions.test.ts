@@ -3,9 +3,9 @@
  * only their own introductions, consent and open posts are required, duplicates are refused,
  * each step is recorded with an event, and another council's ids are not found.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { format } from "date-fns";
-import { auditEvents, callbackRequests, introductionEvents, introductions, organisations, users, vacancies } from "#db/schema";
+import { auditEvents, callbackRequests, introductionEvents, introductions, notifications, organisations, users, vacancies } from "#db/schema";
 import { seedDemoWorld } from "#db/seed/demo-world";
 import { DEMO_REQUEST_REFERENCE } from "#db/seed/demo-vacancies";
 import {
@@ -209,6 +209,16 @@ test("the council's steps are recorded with events; a start marks the request re
   expect(events.map((e) => e.status).sort()).toEqual(["interview", "introduced", "offered", "started"]);
   const [after] = await t.db.select().from(callbackRequests).where(eq(callbackRequests.id, request.id));
   expect(after!.status).toBe("returned");
+  // The vacancy's poster was told of the introduction, and the advisor of each answer, once each.
+  const told = await t.db.select().from(notifications).where(like(notifications.eventKey, `introduction:${id}:%`));
+  expect(told.map((n) => [n.userId, n.eventKey.split(":")[2], n.href]).sort()).toEqual(
+    [
+      [post.postedById, "made", `/organisation/introductions/${id}`],
+      [advisor.userId, "interview", `/helpline/requests/${request.id}`],
+      [advisor.userId, "offered", `/helpline/requests/${request.id}`],
+      [advisor.userId, "started", `/helpline/requests/${request.id}`],
+    ].sort(),
+  );
   // Riverside's lead cannot take Northmoor's introduction forward.
   const marcus = { userId: person["marcus.reid@riverside.example"]!, role: "programme_lead", organisationId: org.riverside! };
   expect(await recordCouncilStep(marcus, id, { intent: "declined", reason: "x" })).toMatchObject({ ok: false });

@@ -373,8 +373,8 @@ describe("the 3-month review, from submission to countersignature", () => {
     expect(await stateOf(year, "three-month")).toBe("approved");
     // The year's team manager is told it waits for their countersignature; the lead is not.
     const [told] = await emailsTo(managerNorth.current.user.email);
-    expect(told).toMatchObject({ subject: "Amara Okoye's 3-month review is ready for your countersignature" });
-    expect(told!.text).toContain(`${ORIGIN}${here}`);
+    expect(told).toMatchObject({ subject: "Amara Okoye's 3-month review is approved and waits for your countersignature" });
+    expect(told!.text).toContain(here);
     expect(await emailsTo(leadNorth.current.user.email)).toEqual([]);
     const approval = (await signoffsOf(year, "three-month")).find((s) => s.submissionId === sub2.id)!;
     expect(approval).toMatchObject({

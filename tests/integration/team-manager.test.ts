@@ -5,16 +5,15 @@
  */
 import { format, subMonths } from "date-fns";
 import { and, eq } from "drizzle-orm";
-import { auditEvents, enrolments, type organisations } from "#db/schema";
+import { auditEvents, enrolments, notifications, type organisations } from "#db/schema";
 import { saveAgreement, signAgreement } from "~/modules/first-year/agreement.server";
-import { tellTeamManager } from "~/modules/first-year/notifications.server";
 import { nameTeamManager } from "~/modules/first-year/settings.server";
 import { teamOf } from "~/modules/first-year/team.server";
 import { createEvidence } from "~/modules/portfolio/portfolio.server";
 import { decideReview, submitReview } from "~/modules/signoff/reviews.server";
 import { withTestDatabase } from "../support/database";
 import { writeTestManifest } from "../support/manifest";
-import { emailsTo, makeMembership, makeOrganisation, makeUser, ORIGIN } from "../support/fixtures";
+import { emailsTo, makeMembership, makeOrganisation, makeUser } from "../support/fixtures";
 
 const manifestFile = await vi.hoisted(async () => {
   const { mkdtempSync } = await import("node:fs");
@@ -103,16 +102,15 @@ describe("naming the year's team manager", () => {
     ]);
   });
 
-  it("emails the team manager named, and nobody when the year names none", async () => {
-    const { enrolment } = await year(north, "Tom Emailed", 1, manager.id);
-    await tellTeamManager(enrolment.id, { kind: "named" }, ORIGIN);
-    const [email] = await emailsTo(manager.email);
-    expect(email).toMatchObject({ subject: "You are Tom Emailed's team manager for the assessed year" });
-    expect(email!.text).toContain(`${ORIGIN}/year/${enrolment.id}`);
-    const unnamed = await year(north, "Una Unnamed", 1, null);
-    const before = (await emailsTo(manager.email)).length;
-    await tellTeamManager(unnamed.enrolment.id, { kind: "named" }, ORIGIN);
-    expect(await emailsTo(manager.email)).toHaveLength(before);
+  it("tells and emails the team manager named, once, and nobody else", async () => {
+    const { enrolment } = await year(north, "Tom Emailed", 1, null);
+    const actor = { userId: lead.id, role: "programme_lead", organisationId: north.id };
+    expect(await nameTeamManager(enrolment, actor, manager.id)).toEqual({ ok: true, changed: true });
+    const emails = (await emailsTo(manager.email)).filter((e) => e.text.includes(`/year/${enrolment.id}`));
+    expect(emails.map((e) => e.subject)).toEqual(["You are Tom Emailed's team manager for the assessed year"]);
+    const told = await t.db.select().from(notifications).where(eq(notifications.userId, manager.id));
+    expect(told.filter((n) => n.href === `/year/${enrolment.id}`)).toHaveLength(1);
+    expect(await t.db.select().from(notifications).where(eq(notifications.userId, lead.id))).toEqual([]);
   });
 });
 

@@ -49,6 +49,8 @@ export async function startServer(env: Record<string, string>): Promise<Running>
       MAIL_DIR: mail,
       SEED_DEMO_DATA: "true",
       DATABASE_POOL_MAX: "4",
+      // No daily digest in the middle of a test of the server's own behaviour.
+      DIGEST_HOUR: "off",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

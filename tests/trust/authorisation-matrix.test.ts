@@ -71,6 +71,10 @@ const TABLE: Record<string, Rule> = {
   "routes/learning": { get: "signedIn" },
   "routes/account._index": { get: "signedIn" },
   "routes/account.organisation": { get: "signedIn" },
+  // Each person's own notices and choices: the action marks or saves only their own.
+  "routes/account.notices": { get: "signedIn" },
+  "routes/notices._index": { get: "signedIn" },
+  "routes/notices.$noticeId.open": { get: "redirect", post: [] },
   "routes/account.security._index": { get: "signedIn" },
   "routes/account.security.two-factor": { get: "signedIn" },
   // Only for someone with two-factor sign-in on; everyone else is sent to the security page.
@@ -166,6 +170,8 @@ const FIXED: Record<string, string> = {
   lesson: "how-the-year-runs",
   code: "six-month",
   token: "abcdefghijklmnopqrstuvwxyz234567",
+  // No one's notice: opening it is refused to everyone; a person's own is opened in tests/integration/notices.
+  noticeId: "00000000-0000-4000-8000-000000000000",
   id: "set in beforeAll: an email in the development mailbox",
   personId: "set in beforeAll: Zainab's account (a person, for the platform admin)",
   "*": "no-such-page",

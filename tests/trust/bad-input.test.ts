@@ -52,6 +52,14 @@ const NOT_IN_A_FORM: Record<string, { why: string; fields?: [string, string][] }
   "routes/account.security.new-phone": { why: "only for someone with two-factor sign-in on (tests/integration/two-factor.test.ts)" },
   "routes/members.$membershipId.two-factor": { why: "only for a member with two-factor sign-in on (tests/integration/two-factor.test.ts)" },
   "routes/sign-in_.two-factor": { why: "only between a correct password and the code (tests/integration/two-factor.test.ts)" },
+  "routes/notices._index": {
+    why: "its buttons show only beside a person's notices, and the trust world has none (tests/integration/notices.test.ts)",
+    fields: [
+      ["intent", "read"],
+      ["notice", "not-a-notice"],
+    ],
+  },
+  "routes/notices.$noticeId.open": { why: "its button shows only beside a person's own notice (tests/e2e/reviews.spec.ts)" },
   "routes/organisation.panels.$panelId._index": {
     why: "the chair's ratify button shows only once every portfolio read is final and unread passes remain (tests/integration/moderation-round.test.ts)",
     fields: [["intent", "ratify"]],
@@ -68,6 +76,7 @@ const FIXED: Record<string, string> = {
   token: "abcdefghijklmnopqrstuvwxyz234567",
   id: "no-such-email",
   personId: "set in beforeAll: a Northmoor learner no other form here acts for (Kwame Mensah)",
+  noticeId: "00000000-0000-4000-8000-000000000000",
   "*": "no-such-page",
 };
 

@@ -1,5 +1,4 @@
 import { PARTIES } from "~/modules/first-year/agreement";
-import { teamManagerEmail } from "~/modules/first-year/notifications";
 import { isYearsTeamManager, yearStanding, type Someone, type YearPeople } from "~/modules/first-year/parties";
 import { nextAction } from "~/modules/signoff/reviews";
 
@@ -106,32 +105,5 @@ describe("the countersignature, by standing", () => {
     expect(step(acting("lead", "programme_lead"))).toBeNull();
     expect(step(acting("manager", "programme_lead", ORG, [{ role: "team_manager" }]))).toBe("countersign");
     expect(step(acting("supervisor", "supervisor"))).toBeNull();
-  });
-});
-
-describe("teamManagerEmail", () => {
-  const to = { name: "Rachel Whitaker", learnerName: "Amara Nwosu" };
-  const url = "https://pathways.example/year/e1";
-
-  it("tells a team manager they are named, with a link to the year", () => {
-    const email = teamManagerEmail({ kind: "named" }, to, url);
-    expect(email.subject).toBe("You are Amara Nwosu's team manager for the assessed year");
-    expect(email.text).toContain(url);
-  });
-
-  it("asks them to sign the agreement, and to countersign a review or the final recommendation", () => {
-    expect(teamManagerEmail({ kind: "agreement" }, to, url)).toMatchObject({
-      subject: "Amara Nwosu's learning agreement is ready for you to sign",
-      text: expect.stringContaining(`${url}/agreement`),
-    });
-    const review = teamManagerEmail(
-      { kind: "review", code: "three-month", title: "3-month review", final: false },
-      to,
-      url,
-    );
-    expect(review.subject).toBe("Amara Nwosu's 3-month review is ready for your countersignature");
-    expect(review.text).toContain(`${url}/reviews/three-month`);
-    const final = teamManagerEmail({ kind: "review", code: "final", title: "Final assessment", final: true }, to, url);
-    expect(final.subject).toBe("Amara Nwosu's final assessment recommendation is ready for your countersignature");
   });
 });

@@ -75,7 +75,8 @@ export type UserRow = typeof users.$inferSelect;
 
 /**
  * The session and its user, with whether they have two-factor sign-in on and their active
- * memberships (with each organisation, by organisation name and role), all read in one query:
+ * memberships (with each organisation, by organisation name and role), and how many notices
+ * they have not read, all read in one query:
  * every signed-in request starts here.
  */
 export async function validateSessionToken(token: string): Promise<{
@@ -83,6 +84,7 @@ export async function validateSessionToken(token: string): Promise<{
   user: UserRow;
   twoFactorOn: boolean;
   memberships: MembershipWithOrganisation[];
+  unreadNotices: number;
 } | null> {
   const db = await getDb();
   const id = hashToken(token);
@@ -94,6 +96,8 @@ export async function validateSessionToken(token: string): Promise<{
         twoFactorEnabledAt: twoFactorCredentials.enabledAt,
         membership: memberships,
         organisation: organisations,
+        // The header's count of unread notices rides on this statement, so no page reads it apart.
+        unreadNotices: sql<number>`(select count(*)::int from notifications n where n.user_id = ${sessions.userId} and n.read_at is null)`,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
@@ -111,6 +115,7 @@ export async function validateSessionToken(token: string): Promise<{
     session: found.session,
     user: found.user,
     twoFactorOn: !!found.twoFactorEnabledAt,
+    unreadNotices: Number(found.unreadNotices ?? 0),
     memberships: rows.flatMap((r) =>
       r.membership && r.organisation ? [{ ...r.membership, organisation: r.organisation }] : [],
     ),

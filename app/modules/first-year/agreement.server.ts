@@ -11,6 +11,8 @@ import {
   type Party,
   type SignatureLike,
 } from "./agreement";
+import { agreementNotices } from "~/modules/notices/notices";
+import { emailNoticesAfterCommit, type NoticeRow, recordNotices, yearParties } from "~/modules/notices/notices.server";
 
 export async function findAgreement(enrolmentId: string) {
   const db = await getDb();
@@ -121,6 +123,7 @@ export async function signAgreement(enrolmentId: string, actor: Actor, versionSe
     return { ok: false, message: "The agreement changed while you were reading it. Read the new version, then sign" };
   if (AGREEMENT_FIELDS.some((field) => !agreement[field].trim()))
     return { ok: false, message: "Every part of the agreement must be filled in before it is signed" };
+  let told: NoticeRow[] = [];
   const sign = db.transaction(async (tx): Promise<SignResult> => {
     const inserted = await tx
       .insert(learningAgreementSignatures)
@@ -154,10 +157,19 @@ export async function signAgreement(enrolmentId: string, actor: Actor, versionSe
       },
       tx,
     );
-    return { ok: true, waitingFor: PARTIES.filter((p) => !signed.some((s) => s.party === p)) };
+    const waitingFor = PARTIES.filter((p) => !signed.some((s) => s.party === p));
+    // Whoever has still to sign this version is told, once per version.
+    const year = await yearParties(tx, enrolmentId);
+    if (year) {
+      const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).limit(1);
+      told = await recordNotices(tx, agreementNotices(year, agreement.version, waitingFor, by?.name ?? "Someone"));
+    }
+    return { ok: true, waitingFor };
   });
   try {
-    return await sign;
+    const result = await sign;
+    await emailNoticesAfterCommit(told);
+    return result;
   } catch (error) {
     // The database lets only the year's team manager sign as team manager (migration 0024).
     if (refusedByCheck(error)) return { ok: false, message: "Only the year's team manager signs as team manager" };

@@ -8,6 +8,7 @@ import { enrolments } from "#db/schema";
 import { actedBy, type AuditActor, recordAudit } from "~/modules/audit/audit.server";
 import { listInRole } from "~/modules/organisations/memberships.server";
 import { getDb } from "~/utils/db.server";
+import { emailNoticesAfterCommit, noticeTeamManagerNamed } from "~/modules/notices/notices.server";
 import type { Pause } from "./year";
 
 /** Who changes the year: the programme lead, acting for the employer. */
@@ -71,13 +72,15 @@ export async function nameTeamManager(
   if (!chosen) return { ok: false, message: "Choose a team manager from your organisation" };
   if (enrolment.teamManagerId === teamManagerId) return { ok: true, changed: false };
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  const told = await db.transaction(async (tx) => {
     await tx.update(enrolments).set({ teamManagerId }).where(eq(enrolments.id, enrolment.id));
     await audit(tx, actor, enrolment.id, "year.team_manager_named", {
       teamManager: teamManagerId,
       teamManagerName: chosen.name,
       previous: enrolment.teamManagerId,
     });
+    return noticeTeamManagerNamed(tx, enrolment.id);
   });
+  await emailNoticesAfterCommit(told);
   return { ok: true, changed: true };
 }

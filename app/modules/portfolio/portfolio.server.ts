@@ -19,6 +19,8 @@ import {
 import { actedBy, type AuditActor, recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
+import { observationNotice } from "~/modules/notices/notices";
+import { emailNoticesAfterCommit, type NoticeRow, recordNotices, yearParties } from "~/modules/notices/notices.server";
 import type { FileCheck } from "./files";
 import { evidenceHash, type EvidenceKind, type EvidenceSummary, type Judgement } from "./rules";
 
@@ -152,7 +154,10 @@ export async function createEvidence(
   sourceKey?: string,
 ) {
   const db = await getDb();
-  return db.transaction((tx) => insertEvidence(tx, enrolmentId, actor, kind, input, file, sourceKey));
+  const told: NoticeRow[] = [];
+  const item = await db.transaction((tx) => insertEvidence(tx, enrolmentId, actor, kind, input, file, sourceKey, told));
+  await emailNoticesAfterCommit(told);
+  return item;
 }
 
 /** The item, its first version, its file and the audit record, in the caller's transaction; null if the source key is taken. */
@@ -164,6 +169,8 @@ async function insertEvidence(
   input: EvidenceInput,
   file?: UploadedFile | null,
   sourceKey?: string,
+  /** Notices this wrote, for the caller to email once the transaction commits. */
+  told: NoticeRow[] = [],
 ) {
   const inserted = await tx
     .insert(evidenceItems)
@@ -204,6 +211,14 @@ async function insertEvidence(
     },
     tx,
   );
+  // An observer's record of the learner's practice waits for the learner's reflection: they are told.
+  if (kind === "direct_observation") {
+    const year = await yearParties(tx, enrolmentId);
+    if (year && year.learner.id !== actor.userId) {
+      const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).limit(1);
+      told.push(...(await recordNotices(tx, [observationNotice(year, { id: item.id, title: content.title }, by?.name ?? "Your observer")])));
+    }
+  }
   return item;
 }
 

@@ -5,6 +5,7 @@ import { cohorts, enrolments, memberships, users } from "#db/schema";
 import { actedBy, recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { findProgramme } from "./catalogue.server";
+import { emailNoticesAfterCommit, type NoticeRow, noticeTeamManagerNamed } from "~/modules/notices/notices.server";
 import { startsTooEarly } from "./availability";
 
 export interface Actor {
@@ -143,6 +144,7 @@ export async function enrolLearner(
   if (teamManagerId && !(await activeMembership(actor.organisationId, teamManagerId, "team_manager")))
     return { ok: false, field: "teamManagerId", message: "Choose a team manager from your organisation" };
   const db = await getDb();
+  let told: NoticeRow[] = [];
   const inserted = await db.transaction(async (tx) => {
     const rows = await tx
       .insert(enrolments)
@@ -200,9 +202,11 @@ export async function enrolLearner(
         },
         tx,
       );
+      if (teamManagerId) told = await noticeTeamManagerNamed(tx, rows[0].id);
     }
     return rows;
   });
+  await emailNoticesAfterCommit(told);
   if (!inserted[0]) return { ok: false, field: "learnerId", message: "This learner is already on this programme" };
   return { ok: true, enrolmentId: inserted[0].id, teamManagerNamed: !!teamManagerId };
 }

@@ -16,6 +16,8 @@ import {
 } from "#db/schema";
 import { actedBy, recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
+import { introductionAnsweredNotice, introductionMadeNotice } from "~/modules/notices/notices";
+import { emailNoticesAfterCommit, type NoticeRow, recordNotices } from "~/modules/notices/notices.server";
 import { canMove, hasRecordedConsent, requestStatusAfter } from "./introductions";
 import type { CouncilStepInput } from "./introduction-schema.server";
 import { CALLBACK_STATUS_LABELS, type IntroductionStatus } from "./options";
@@ -68,7 +70,8 @@ export async function introduce(
   today: string,
 ): Promise<IntroduceResult> {
   const db = await getDb();
-  return db.transaction(async (tx): Promise<IntroduceResult> => {
+  let told: NoticeRow[] = [];
+  const result = await db.transaction(async (tx): Promise<IntroduceResult> => {
     const [request] = await tx
       .select()
       .from(callbackRequests)
@@ -127,8 +130,17 @@ export async function introduce(
       },
       tx,
     );
+    if (vacancy.postedById)
+      told = await recordNotices(tx, [
+        introductionMadeNotice(
+          { id: created.id, personName: request.name, vacancyTitle: vacancy.title, councilId: vacancy.organisationId },
+          vacancy.postedById,
+        ),
+      ]);
     return { ok: true, introductionId: created.id };
   });
+  await emailNoticesAfterCommit(told);
+  return result;
 }
 
 const councilColumns = {
@@ -212,7 +224,8 @@ const noteOf = (input: CouncilStepInput) => ("reason" in input ? input.reason : 
 /** Records the council's next step; a step that does not follow from where it stands is refused. */
 export async function recordCouncilStep(actor: Actor, introductionId: string, input: CouncilStepInput): Promise<StepResult> {
   const db = await getDb();
-  return db.transaction(async (tx): Promise<StepResult> => {
+  let told: NoticeRow[] = [];
+  const result = await db.transaction(async (tx): Promise<StepResult> => {
     const [current] = await tx
       .select()
       .from(introductions)
@@ -265,8 +278,25 @@ export async function recordCouncilStep(actor: Actor, introductionId: string, in
       },
       tx,
     );
+    // The advisor who made the introduction hears the council's answer.
+    const [about] = await tx
+      .select({ personName: callbackRequests.name, helplineId: callbackRequests.helplineId, council: organisations.name })
+      .from(callbackRequests)
+      .innerJoin(organisations, eq(organisations.id, current.organisationId))
+      .where(eq(callbackRequests.id, current.requestId));
+    if (about && current.introducedById)
+      told = await recordNotices(tx, [
+        introductionAnsweredNotice(
+          { id: introductionId, requestId: current.requestId, personName: about.personName, helplineId: about.helplineId },
+          current.introducedById,
+          input.intent,
+          about.council,
+        ),
+      ]);
     return { ok: true, status: input.intent };
   });
+  await emailNoticesAfterCommit(told);
+  return result;
 }
 
 /** Every introduction the helpline has made, for its advisors' list. */

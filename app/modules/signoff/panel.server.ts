@@ -14,6 +14,8 @@ import { caseState, panelSample, passed, ratification, yearOutcome, type PanelOu
 import { reviewStates } from "./reviews";
 import { reviewRecordsFor } from "./reviews.server";
 import { englandDay } from "~/utils/england";
+import { certificateNotice, panelOutcomeNotices } from "~/modules/notices/notices";
+import { emailNoticesAfterCommit, type NoticeRow, recordNotices, yearParties } from "~/modules/notices/notices.server";
 import { perYear } from "~/modules/first-year/year-cache.server";
 import { cacheEntry } from "~/utils/cache.server";
 
@@ -287,8 +289,9 @@ export async function chairSignOutcome(
   if (panel.finalElsewhere.has(enrolmentId))
     return { ok: false, message: "Another panel has already given this portfolio its final outcome" };
   const db = await getDb();
+  const told: NoticeRow[] = [];
   // The chair's signature and the certificate it leads to are written together or not at all.
-  return db.transaction(async (tx): Promise<PanelResult> => {
+  const result = await db.transaction(async (tx): Promise<PanelResult> => {
     const written = await writeOutcome(
       tx,
       panel,
@@ -300,14 +303,26 @@ export async function chairSignOutcome(
       recorded.extensionDays,
     );
     if (!written) return { ok: false, message: "The chair has already signed this outcome" };
-    if (recorded.outcome === "extension" && recorded.extensionDays) {
-      await extendYear(tx, panel, enrolmentId, recorded.extensionDays, actor);
+    const extended = recorded.outcome === "extension" && !!recorded.extensionDays;
+    const pass = !extended && passed(found.recommendation, recorded.outcome);
+    const year = await yearParties(tx, enrolmentId);
+    if (year)
+      told.push(
+        ...(await recordNotices(
+          tx,
+          panelOutcomeNotices(year, { id: `${panel.panel.id}:${enrolmentId}`, passed: pass, extensionDays: extended ? recorded.extensionDays : null }),
+        )),
+      );
+    if (extended) {
+      await extendYear(tx, panel, enrolmentId, recorded.extensionDays!, actor);
       return { ok: true };
     }
-    if (!passed(found.recommendation, recorded.outcome)) return { ok: true };
-    const code = await issueCertificate(tx, enrolmentId, actor);
+    if (!pass) return { ok: true };
+    const code = await issueCertificate(tx, enrolmentId, actor, told);
     return { ok: true, certificateCode: code };
   });
+  await emailNoticesAfterCommit(told);
+  return result;
 }
 
 /** The panel's extension moves the end of the year and its final assessment by its days. */
@@ -347,18 +362,21 @@ export async function ratifyPasses(panel: PanelRecord, actor: PanelActor): Promi
     };
   if (!plan.toRatify.length) return { ok: false, message: "There are no passes left to ratify" };
   const db = await getDb();
-  return db.transaction(async (tx): Promise<RatifyResult> => {
+  const told: NoticeRow[] = [];
+  const result = await db.transaction(async (tx): Promise<RatifyResult> => {
     for (const c of plan.toRatify) {
       const written = await writeOutcome(tx, panel, c.enrolmentId, actor, "ratified", "agree", "");
       // A second click races for the same rows: the unique index refuses them, and the whole step is undone.
       if (!written) throw new RatifiedTwice();
-      await issueCertificate(tx, c.enrolmentId, actor);
+      await issueCertificate(tx, c.enrolmentId, actor, told);
     }
     return { ok: true, ratified: plan.toRatify.length };
   }).catch((error: unknown) => {
     if (error instanceof RatifiedTwice) return { ok: false as const, message: "These passes have already been ratified" };
     throw error;
   });
+  if (result.ok) await emailNoticesAfterCommit(told);
+  return result;
 }
 
 class RatifiedTwice extends Error {}
@@ -369,7 +387,7 @@ function newCode() {
   return `PP-${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
 }
 
-async function issueCertificate(tx: Database, enrolmentId: string, actor: PanelActor) {
+async function issueCertificate(tx: Database, enrolmentId: string, actor: PanelActor, told: NoticeRow[]) {
   const [row] = await tx
     .select({ enrolment: enrolments, learnerName: users.name, organisationName: organisations.name })
     .from(enrolments)
@@ -409,6 +427,8 @@ async function issueCertificate(tx: Database, enrolmentId: string, actor: PanelA
     },
     tx,
   );
+  const year = await yearParties(tx, enrolmentId);
+  if (year && inserted[0]) told.push(...(await recordNotices(tx, [certificateNotice(year, inserted[0].code)])));
   return inserted[0]?.code ?? code;
 }
 

@@ -18,6 +18,8 @@ import { yearInputFor } from "~/modules/first-year/year";
 import { assessorObservationsMissing, type EvidenceSummary, KIND_LABELS } from "~/modules/portfolio/rules";
 import { listEvidence } from "~/modules/portfolio/portfolio.server";
 import type { AssessmentRules } from "~/modules/programmes/content-schema";
+import { emailNoticesAfterCommit, type NoticeRow, recordNotices, yearParties } from "~/modules/notices/notices.server";
+import { reviewNotices } from "~/modules/notices/notices";
 import { finalAssessmentBlockers, reviewState, reviewStates, submissionHash } from "./reviews";
 
 export type SignoffActor = AuditActor;
@@ -185,13 +187,14 @@ export async function decideReview(
   actor: SignoffActor,
   submissionId: string,
   input: { decision: "approved" | "returned"; outcome: string | null; comments: string; actionPlan: string | null },
+  about: ReviewNamed = { title: "review", final: false },
 ): Promise<ReviewResult> {
   const { submissions, signoffs: signs, reopened } = await reviewRecords(enrolmentId, reviewCode);
   const { state, latest } = reviewState(submissions, signs, reopened);
   if (state !== "submitted" || !latest) return { ok: false, message: "There is nothing waiting for your decision" };
   if (latest.id !== submissionId)
     return { ok: false, message: "The learner submitted a newer version while you were reading. Read it, then decide" };
-  return sign(enrolmentId, reviewCode, actor, latest, "supervisor_decision", input);
+  return sign(enrolmentId, { code: reviewCode, ...about }, actor, latest, "supervisor_decision", input);
 }
 
 /**
@@ -205,6 +208,7 @@ export async function countersignReview(
   actor: SignoffActor,
   submissionHashSeen: string,
   comments: string,
+  about: ReviewNamed = { title: "review", final: false },
 ): Promise<ReviewResult> {
   const db = await getDb();
   const [year] = await db
@@ -228,7 +232,7 @@ export async function countersignReview(
     return { ok: false, message: "The countersignature must be by someone other than the person who approved it" };
   if (latest.contentHash !== submissionHashSeen)
     return { ok: false, message: "The review changed while you were reading it. Read it again, then countersign" };
-  return sign(enrolmentId, reviewCode, { ...actor, role: "team_manager" }, latest, "countersignature", {
+  return sign(enrolmentId, { code: reviewCode, ...about }, { ...actor, role: "team_manager" }, latest, "countersignature", {
     decision: "countersigned",
     outcome: null,
     comments,
@@ -236,15 +240,23 @@ export async function countersignReview(
   });
 }
 
+/** A review's name as its notices use it ("6-month review", or the final recommendation). */
+export interface ReviewNamed {
+  title: string;
+  final: boolean;
+}
+
 async function sign(
   enrolmentId: string,
-  reviewCode: string,
+  review: ReviewNamed & { code: string },
   actor: SignoffActor,
   submission: Submission,
   step: "supervisor_decision" | "countersignature",
   input: { decision: string; outcome: string | null; comments: string; actionPlan: string | null },
 ): Promise<ReviewResult> {
+  const reviewCode = review.code;
   const db = await getDb();
+  let told: NoticeRow[] = [];
   const write = db.transaction(async (tx): Promise<ReviewResult> => {
     const inserted = await tx
       .insert(signoffs)
@@ -274,10 +286,18 @@ async function sign(
       outcome: input.outcome,
       contentHash: submission.contentHash,
     });
+    const year = await yearParties(tx, enrolmentId);
+    if (year) {
+      const event = step === "countersignature" ? "countersigned" : input.decision === "returned" ? "returned" : "approved";
+      const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).limit(1);
+      told = await recordNotices(tx, reviewNotices(year, review, { step: event, submissionId: submission.id, by: by?.name ?? "Your supervisor" }));
+    }
     return { ok: true };
   });
   try {
-    return await write;
+    const result = await write;
+    await emailNoticesAfterCommit(told);
+    return result;
   } catch (error) {
     // Only the year's team manager countersigns (migration 0024): named again in the meantime, say so.
     if (refusedByCheck(error)) return { ok: false, message: "Only the year's team manager countersigns its reviews" };

@@ -2,6 +2,8 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { supervisionActions, supervisionSessions, users } from "#db/schema";
 import { actedBy, type AuditActor, recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
+import { supervisionNotice } from "~/modules/notices/notices";
+import { emailNoticesAfterCommit, type NoticeRow, recordNotices, yearParties } from "~/modules/notices/notices.server";
 
 export type SupervisionSession = typeof supervisionSessions.$inferSelect;
 
@@ -89,6 +91,7 @@ export interface SessionInput {
 /** Records a session with its new actions, closing the earlier actions reported done, and its audit record, in one transaction. */
 export async function recordSession(enrolmentId: string, actor: Actor, input: SessionInput) {
   const db = await getDb();
+  let told: NoticeRow[] = [];
   const session = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(supervisionSessions)
@@ -134,8 +137,15 @@ export async function recordSession(enrolmentId: string, actor: Actor, input: Se
       },
       tx,
     );
+    // The learner acknowledges the record: unless they recorded it themselves, they are told.
+    const year = await yearParties(tx, enrolmentId);
+    if (year && year.learner.id !== actor.userId) {
+      const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).limit(1);
+      told = await recordNotices(tx, [supervisionNotice(year, row!, by?.name ?? "Your supervisor")]);
+    }
     return row!;
   });
+  await emailNoticesAfterCommit(told);
   return session;
 }
 
