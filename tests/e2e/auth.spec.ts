@@ -90,10 +90,11 @@ test("an invited supervisor sets a password and lands on their start page", asyn
 
   // The programme lead's audit trail shows both steps.
   await visit(page, "/organisation/audit");
-  await expect(page.getByRole("row").filter({ hasText: "Invitation sent" }).filter({ hasText: email })).toBeVisible();
+  // Once accepted, the invitation names the person it made.
   await expect(
-    page.getByRole("row").filter({ hasText: "Invitation accepted" }).filter({ hasText: "Nadia Brooks" }),
+    page.getByRole("row").filter({ hasText: "invited Nadia Brooks to join as a practice supervisor" }),
   ).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "Nadia Brooks accepted their invitation" })).toBeVisible();
   await inviteeContext.close();
 });
 

@@ -778,6 +778,20 @@ describe("the supervisor reading evidence", () => {
     expect(statusOf(await send(lead, "A lead's view"))).toBe(403);
     expect(statusOf(await send(supervisor, "On a version that is not there", "7"))).toBe(409);
 
+    // Each side is told of the other's entry, once.
+    const told: unknown = await t.db.execute(
+      sql`select user_id, kind, text from notifications where kind = 'evidence_feedback' order by created_at`,
+    );
+    // PGlite answers { rows }, postgres.js the rows themselves.
+    const rows = (Array.isArray(told) ? told : (told as { rows: unknown[] }).rows) as {
+      user_id: string;
+      text: string;
+    }[];
+    expect(rows.map((r) => [r.user_id, r.text])).toEqual([
+      [learner.userId, 'Grace Field gave feedback on your evidence "Home visit with the Okafor family" (version 1)'],
+      [supervisor.userId, 'Łukasz Nowak replied to your feedback on "Home visit with the Okafor family" (version 1)'],
+    ]);
+
     expect(await failureOf(t.db.execute(sql`update evidence_feedback set body = 'rewritten'`))).toMatch(/append-only/);
     expect(await failureOf(t.db.execute(sql`delete from evidence_feedback`))).toMatch(/append-only/);
   });

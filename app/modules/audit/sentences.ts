@@ -116,7 +116,7 @@ const SENTENCES: Record<string, Words> = {
   "auth.two_factor.recovery_codes_replaced": (s) => `${s.who} replaced their recovery codes`,
   "auth.two_factor.disabled": (s) => `${s.who} turned off two-factor sign-in`,
   // Being built on another branch (a lead or an admin resets a member's two-factor): its words are ready here.
-  "auth.two_factor.reset": (s) => `${s.who} reset ${s.whose} two-factor sign-in`,
+  "auth.two_factor.reset": (s) => `${s.who} reset ${s.whose} two-factor sign-in${because(s)}`,
   "auth.two_factor.new_phone_started": (s) => `${s.who} started moving their two-factor sign-in to a new phone`,
   "auth.two_factor.moved_to_new_phone": (s) => `${s.who} moved their two-factor sign-in to a new phone`,
 

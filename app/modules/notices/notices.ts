@@ -15,6 +15,7 @@ export const NOTICE_KINDS = [
   "certificate_issued",
   "introduction",
   "team_manager_named",
+  "evidence_feedback",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -40,6 +41,7 @@ export const KIND_LABELS: Record<NoticeKind, string> = {
   certificate_issued: "Your certificate is issued",
   introduction: "An introduction made or answered",
   team_manager_named: "You are named as someone's team manager",
+  evidence_feedback: "Feedback on your evidence, or a reply to yours",
 };
 
 /** Without a choice of their own, everyone is emailed at once: something needs them. */
@@ -110,7 +112,13 @@ export function reviewNotices(
       text: `${event.by} returned your ${what}: read their comments and submit it again`,
     });
   } else if (event.step === "approved") {
-    drafts.push({ ...base, userId: year.learner.id, kind: "review_approved", eventKey: key, text: `${event.by} approved your ${what}` });
+    drafts.push({
+      ...base,
+      userId: year.learner.id,
+      kind: "review_approved",
+      eventKey: key,
+      text: `${event.by} approved your ${what}`,
+    });
     if (year.teamManager && year.teamManager.id !== year.learner.id)
       drafts.push({
         ...base,
@@ -120,7 +128,13 @@ export function reviewNotices(
         text: `${possessive(year.learner.name)} ${what} is approved and waits for your countersignature`,
       });
   } else {
-    drafts.push({ ...base, userId: year.learner.id, kind: "review_approved", eventKey: key, text: `${event.by} countersigned your ${what}` });
+    drafts.push({
+      ...base,
+      userId: year.learner.id,
+      kind: "review_approved",
+      eventKey: key,
+      text: `${event.by} countersigned your ${what}`,
+    });
   }
   return drafts;
 }
@@ -228,12 +242,20 @@ export function digestEmail(
   const waiting = unique.filter((l) => !l.overdue);
   if (!overdue.length && !waiting.length && !notices.length) return null;
   const item = (l: { text: string; href: string }) => `- ${l.text}\n  ${origin}${l.href}`;
-  const parts = [`Hello ${to.name},`, "", `This is what needs you on Practice Pathways today, ${format(parseISO(day), "EEEE d MMMM yyyy")}.`];
+  const parts = [
+    `Hello ${to.name},`,
+    "",
+    `This is what needs you on Practice Pathways today, ${format(parseISO(day), "EEEE d MMMM yyyy")}.`,
+  ];
   if (overdue.length) parts.push("", `Overdue (${overdue.length}):`, ...overdue.map(item));
   if (waiting.length) parts.push("", `Waiting for you (${waiting.length}):`, ...waiting.map(item));
   if (notices.length) parts.push("", `Since yesterday (${notices.length}):`, ...notices.map(item));
   parts.push("", `You can choose what comes by email: ${origin}/account/notices`);
-  const counts = [overdue.length && `${overdue.length} overdue`, waiting.length && `${waiting.length} waiting`, notices.length && `${notices.length} new`]
+  const counts = [
+    overdue.length && `${overdue.length} overdue`,
+    waiting.length && `${waiting.length} waiting`,
+    notices.length && `${notices.length} new`,
+  ]
     .filter(Boolean)
     .join(", ");
   return { subject: `Your day on Practice Pathways: ${counts}`, text: parts.join("\n") };
@@ -264,8 +286,34 @@ export function observationNotice(year: YearParties, item: { id: string; title: 
   };
 }
 
+/**
+ * Feedback on a version of the learner's evidence: the learner is told of feedback from those who
+ * assess the year, and the supervisor of the learner's reply.
+ */
+export function feedbackNotice(
+  year: YearParties,
+  item: { id: string; version: number; title: string },
+  feedback: { id: string; byLearner: boolean; by: string },
+): NoticeDraft | null {
+  const to = feedback.byLearner ? year.supervisor : year.learner;
+  if (!to) return null;
+  return {
+    userId: to.id,
+    organisationId: year.organisationId,
+    kind: "evidence_feedback",
+    eventKey: `evidence-feedback:${feedback.id}`,
+    text: feedback.byLearner
+      ? `${feedback.by} replied to your feedback on "${item.title}" (version ${item.version})`
+      : `${feedback.by} gave feedback on your evidence "${item.title}" (version ${item.version})`,
+    href: `/year/${year.enrolmentId}/portfolio/${item.id}?version=${item.version}#feedback-heading`,
+  };
+}
+
 /** The learner and their supervisor are told the moderation panel's chair signed its outcome on the year. */
-export function panelOutcomeNotices(year: YearParties, outcome: { id: string; passed: boolean; extensionDays: number | null }): NoticeDraft[] {
+export function panelOutcomeNotices(
+  year: YearParties,
+  outcome: { id: string; passed: boolean; extensionDays: number | null },
+): NoticeDraft[] {
   const words = outcome.passed
     ? "passed the assessed year"
     : outcome.extensionDays
@@ -319,7 +367,12 @@ export function introductionAnsweredNotice(
   step: "interview" | "offered" | "started" | "declined",
   councilName: string,
 ): NoticeDraft {
-  const words = { interview: "is to interview", offered: "has offered a post to", started: "has a start date for", declined: "has declined" }[step];
+  const words = {
+    interview: "is to interview",
+    offered: "has offered a post to",
+    started: "has a start date for",
+    declined: "has declined",
+  }[step];
   return {
     userId: advisorId,
     organisationId: introduction.helplineId,

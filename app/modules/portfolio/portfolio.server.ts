@@ -19,7 +19,7 @@ import {
 import { actedBy, type AuditActor, recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
-import { observationNotice } from "~/modules/notices/notices";
+import { feedbackNotice, observationNotice } from "~/modules/notices/notices";
 import { emailNoticesAfterCommit, type NoticeRow, recordNotices, yearParties } from "~/modules/notices/notices.server";
 import type { FileCheck } from "./files";
 import { evidenceHash, type EvidenceKind, type EvidenceSummary, type Judgement } from "./rules";
@@ -216,7 +216,11 @@ async function insertEvidence(
     const year = await yearParties(tx, enrolmentId);
     if (year && year.learner.id !== actor.userId) {
       const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).limit(1);
-      told.push(...(await recordNotices(tx, [observationNotice(year, { id: item.id, title: content.title }, by?.name ?? "Your observer")])));
+      told.push(
+        ...(await recordNotices(tx, [
+          observationNotice(year, { id: item.id, title: content.title }, by?.name ?? "Your observer"),
+        ])),
+      );
     }
   }
   return item;
@@ -431,9 +435,9 @@ export async function addFeedback(
   body: string,
 ): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [found] = await tx
-      .select({ id: evidenceVersions.id })
+      .select({ id: evidenceVersions.id, title: evidenceVersions.title })
       .from(evidenceVersions)
       .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceVersions.itemId))
       .where(
@@ -460,6 +464,19 @@ export async function addFeedback(
       },
       tx,
     );
-    return { ok: true as const, id: row!.id };
+    // The other side of the thread is told: the learner of feedback, the supervisor of a reply.
+    const year = await yearParties(tx, enrolmentId);
+    const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).limit(1);
+    const notice =
+      year &&
+      feedbackNotice(
+        year,
+        { id: itemId, version, title: found.title },
+        { id: row!.id, byLearner: actor.userId === year.learner.id, by: by?.name ?? "Someone" },
+      );
+    const told = notice ? await recordNotices(tx, [notice]) : [];
+    return { ok: true as const, id: row!.id, told };
   });
+  if (result.ok) await emailNoticesAfterCommit(result.told);
+  return result.ok ? { ok: true, id: result.id } : result;
 }
