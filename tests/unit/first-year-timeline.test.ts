@@ -128,12 +128,12 @@ describe("the ASYE year, month by month", () => {
     const ahead = yearTimeline(input({ today: at("2026-06-01T09:00:00") }));
     expect(event(ahead.months, "Learning agreement due")!.state).toBe("upcoming");
     // Due on 7 October 2026: 28 days before is due soon, 29 is still to come.
-    expect(event(yearTimeline(input({ today: at("2026-09-09T09:00:00") })).months, "Learning agreement due")!.state).toBe(
-      "due",
-    );
-    expect(event(yearTimeline(input({ today: at("2026-09-08T09:00:00") })).months, "Learning agreement due")!.state).toBe(
-      "upcoming",
-    );
+    expect(
+      event(yearTimeline(input({ today: at("2026-09-09T09:00:00") })).months, "Learning agreement due")!.state,
+    ).toBe("due");
+    expect(
+      event(yearTimeline(input({ today: at("2026-09-08T09:00:00") })).months, "Learning agreement due")!.state,
+    ).toBe("upcoming");
   });
 
   it("marks the learning agreement overdue once its day has passed unsigned, and done when signed", () => {
@@ -286,19 +286,29 @@ describe("what needs attention", () => {
     expect(texts(attention(managerOnly, "team_manager", today).waiting)).toEqual(["Learning agreement to sign"]);
   });
 
-  it("shows an overdue agreement, missed supervision and flagged workload as overdue, to every viewer", () => {
+  it("shows an overdue agreement, missed supervision and flagged workload as overdue, each once: as a viewer's task when it is theirs", () => {
     const behind: AttentionInput = {
       ...quiet,
       agreement: { state: "overdue", missing: ["team_manager"], written: true },
       missedSupervision: 2,
       workloadFlags: 3,
     };
-    for (const viewer of ["supervisor", "team_manager", "programme_lead"] as const)
-      expect(attention(behind, viewer, today).overdue).toEqual([
-        { text: "Learning agreement overdue", href: `${base}/agreement` },
-        { text: "2 supervision missed", href: `${base}/supervision` },
-        { text: "Workload: 3 weeks flagged", href: `${base}/workload` },
-      ]);
+    expect(attention(behind, "programme_lead", today).overdue).toEqual([
+      { text: "Learning agreement overdue", href: `${base}/agreement` },
+      { text: "2 supervision missed", href: `${base}/supervision` },
+      { text: "Workload: 3 weeks flagged", href: `${base}/workload` },
+    ]);
+    // The supervisor holds the missed supervision: it waits for them, and is not said twice.
+    expect(texts(attention(behind, "supervisor", today).waiting)).toEqual(["2 supervision missed: hold and record it"]);
+    expect(texts(attention(behind, "supervisor", today).overdue)).toEqual([
+      "Learning agreement overdue",
+      "Workload: 3 weeks flagged",
+    ]);
+    // The team manager's signature is the overdue agreement's missing one.
+    expect(texts(attention(behind, "team_manager", today).overdue)).toEqual([
+      "2 supervision missed",
+      "Workload: 3 weeks flagged",
+    ]);
     expect(texts(attention(behind, "team_manager", today).waiting)).toEqual(["Learning agreement to sign"]);
     expect(texts(attention(behind, "programme_lead", today).waiting)).toEqual([]);
     expect(texts(attention({ ...quiet, workloadFlags: 1 }, "supervisor", today).overdue)).toEqual([

@@ -156,16 +156,24 @@ describe("reviews on the desk", () => {
     expect(attention(approved, "supervisor", today).waiting).toEqual([]);
   });
 
-  it("is overdue from the day after it was due until it is signed off", () => {
-    expect(attention({ ...base, reviews: [review("submitted", "2026-12-10")] }, "supervisor", today).overdue).toEqual(
-      [],
-    );
+  it("is overdue from the day after it was due until it is signed off (to the supervisor, as their task)", () => {
     expect(
-      attention({ ...base, reviews: [review("submitted", "2026-12-09")] }, "supervisor", today).overdue.map(
+      attention({ ...base, reviews: [review("submitted", "2026-12-10")] }, "programme_lead", today).overdue,
+    ).toEqual([]);
+    expect(
+      attention({ ...base, reviews: [review("submitted", "2026-12-09")] }, "programme_lead", today).overdue.map(
         (o) => o.text,
       ),
     ).toEqual(["3-month review overdue"]);
-    expect(attention({ ...base, reviews: [review("complete", "2026-12-01")] }, "supervisor", today).overdue).toEqual(
+    expect(
+      attention({ ...base, reviews: [review("complete", "2026-12-01")] }, "programme_lead", today).overdue,
+    ).toEqual([]);
+    expect(
+      attention({ ...base, reviews: [review("submitted", "2026-12-09")] }, "supervisor", today).waiting.map(
+        (w) => w.text,
+      ),
+    ).toEqual(["3-month review to decide"]);
+    expect(attention({ ...base, reviews: [review("submitted", "2026-12-09")] }, "supervisor", today).overdue).toEqual(
       [],
     );
   });

@@ -21,8 +21,8 @@ export interface AttentionItem {
 export type AttentionViewer = "supervisor" | "team_manager" | "programme_lead";
 
 export function attention(input: AttentionInput, viewer: TaskParty, today: Date) {
-  return {
-    waiting: yearTasks(input, viewer, today).map(({ text, href }): AttentionItem => ({ text, href })),
-    overdue: overdueInYear(input, today),
-  };
+  const waiting = yearTasks(input, viewer, today).map(({ text, href }): AttentionItem => ({ text, href }));
+  // What is overdue and already the viewer's own task is said once, as their task.
+  const theirs = new Set(waiting.map((w) => w.href));
+  return { waiting, overdue: overdueInYear(input, today).filter((o) => !theirs.has(o.href)) };
 }
