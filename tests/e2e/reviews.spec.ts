@@ -40,15 +40,23 @@ test("the 3-month review: submitted, returned with a comment, resubmitted, appro
   await supervisor.getByRole("button", { name: "Record the decision" }).click();
   await expect(supervisor.getByText("Review returned")).toBeVisible();
 
+  // Tom's home puts the returned review first among what he has to do.
+  await nqsw.goto("/learning");
+  const tasks = nqsw.locator(".task-list").first().getByRole("listitem");
+  await expect(tasks.first()).toContainText("Returned");
+  await expect(tasks.first()).toContainText("3-month review returned: make the changes and submit again");
+
   // Tom is told: a notice counted in his header, and one email in the mailbox.
-  await nqsw.reload();
   await nqsw.getByRole("link", { name: "Notices, 1 unread" }).click();
   await expectAccessible(nqsw);
   await expect(nqsw.getByText("1 unread.")).toBeVisible();
   const mailbox = await nqswContext.newPage();
   await mailbox.goto("/dev/mail");
   await expect(
-    mailbox.getByRole("row").filter({ hasText: "tom.gallagher@northmoor.example" }).filter({ hasText: "returned your 3-month review" }),
+    mailbox
+      .getByRole("row")
+      .filter({ hasText: "tom.gallagher@northmoor.example" })
+      .filter({ hasText: "returned your 3-month review" }),
   ).toHaveCount(1);
   await mailbox.close();
   // Opening the notice marks it read and goes where the review is done.
@@ -104,7 +112,10 @@ test("the 3-month review: submitted, returned with a comment, resubmitted, appro
   // Rachel is told the approval waits for her countersignature, and the notice leads to it.
   await manager.getByRole("link", { name: /^Notices, [1-9]\d* unread$/ }).click();
   await manager
-    .getByRole("button", { name: "Tom Gallagher's 3-month review is approved and waits for your countersignature", exact: true })
+    .getByRole("button", {
+      name: "Tom Gallagher's 3-month review is approved and waits for your countersignature",
+      exact: true,
+    })
     .click();
   await expect(manager).toHaveURL(new RegExp(`${reviewPath}$`));
   await manager.goto("/home");
@@ -114,8 +125,14 @@ test("the 3-month review: submitted, returned with a comment, resubmitted, appro
   await expect(manager.getByText("Review countersigned")).toBeVisible();
   await expect(manager.getByText("Signed off", { exact: true })).toBeVisible();
 
+  // Signed off, the review is nobody's task any more: not Tom's, not Rachel's.
+  await manager.goto("/home");
+  await expect(manager.getByRole("link", { name: "3-month review to countersign for Tom Gallagher" })).toHaveCount(0);
+  await nqsw.goto("/learning");
+  await expect(nqsw.getByRole("main")).not.toContainText("3-month review");
+
   // The signed version is what the NQSW sees; another council cannot open it.
-  await nqsw.reload();
+  await nqsw.goto(reviewPath);
   await expect(nqsw.getByText(/Countersigned by Rachel Whitaker, team manager/)).toBeVisible();
   await expect(nqsw.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
   const otherContext = await browser.newContext();
