@@ -16,6 +16,7 @@ import { cacheData, cachePage } from "~/utils/http-cache.server";
 const outages = new WeakSet<Request>();
 import { twoFactorKey } from "~/modules/auth/secret-box.server";
 import { purgeHeldPosts } from "~/modules/drafts/held-posts.server";
+import { purgeSubmissionKeys } from "~/utils/save-once.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -100,10 +101,14 @@ export function handleDataRequest(response: Response, { request }: { request: Re
  * processes doing it is harmless.
  */
 export function startHousekeeping() {
-  const purge = () =>
+  const purge = () => {
     purgeHeldPosts().catch((error: unknown) =>
       console.error("[held-posts] could not purge:", (error as Error).message),
     );
+    purgeSubmissionKeys().catch((error: unknown) =>
+      console.error("[save-once] could not remove old form keys:", (error as Error).message),
+    );
+  };
   setInterval(purge, 60 * 60 * 1000).unref();
 }
 

@@ -6,7 +6,7 @@
  * at once cannot both insert it (the row's primary key), so one waits for the other and follows it.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, lt } from "drizzle-orm";
 import { formSubmissions } from "#db/schema";
 import type { Database } from "#db/client";
 import { getDb, inTransaction, withAfterCommit } from "./db.server";
@@ -91,27 +91,39 @@ export async function saveOnce<R>(
 ): Promise<Outcome<R>> {
   if (!sent) {
     const result = await work();
-    return typeof result === "string" ? { saved: true, location: result, again: false } : { saved: false, refusal: result.refusal };
+    return typeof result === "string"
+      ? { saved: true, location: result, again: false }
+      : { saved: false, refusal: result.refusal };
   }
   const url = new URL(request.url);
   const id = claimId(request, sent, who);
   const db = await getDb();
   try {
     // Emails and the like wait for the claim and the records to commit together.
-    return await withAfterCommit(() => db.transaction(async (tx) => {
-      const claimed = await tx.insert(formSubmissions).values({ id }).onConflictDoNothing().returning({ id: formSubmissions.id });
-      if (!claimed.length) throw new AlreadySaved();
-      const result = await inTransaction(tx as unknown as Database, work);
-      if (typeof result !== "string") throw new Refused(result.refusal);
-      await tx.update(formSubmissions).set({ location: result }).where(eq(formSubmissions.id, id));
-      return { saved: true as const, location: result, again: false };
-    }));
+    return await withAfterCommit(() =>
+      db.transaction(async (tx) => {
+        const claimed = await tx
+          .insert(formSubmissions)
+          .values({ id })
+          .onConflictDoNothing()
+          .returning({ id: formSubmissions.id });
+        if (!claimed.length) throw new AlreadySaved();
+        const result = await inTransaction(tx as unknown as Database, work);
+        if (typeof result !== "string") throw new Refused(result.refusal);
+        await tx.update(formSubmissions).set({ location: result }).where(eq(formSubmissions.id, id));
+        return { saved: true as const, location: result, again: false };
+      }),
+    );
   } catch (error) {
     if (error instanceof Refused) return { saved: false, refusal: error.refusal as R };
     if (!(error instanceof AlreadySaved)) throw error;
   }
   // The first post committed before this one could claim the key, so its row is there to read.
-  const [first] = await db.select({ location: formSubmissions.location }).from(formSubmissions).where(eq(formSubmissions.id, id)).limit(1);
+  const [first] = await db
+    .select({ location: formSubmissions.location })
+    .from(formSubmissions)
+    .where(eq(formSubmissions.id, id))
+    .limit(1);
   return { saved: true, location: first?.location || url.pathname, again: true };
 }
 
@@ -132,4 +144,21 @@ export async function savedOnce(
 ): Promise<string> {
   const outcome = await saveOnce<never>(request, sent, who, work);
   return outcome.saved ? outcome.location : new URL(request.url).pathname;
+}
+
+/**
+ * How long a form's key is kept: a resend after a lost response comes within minutes, a page sent
+ * again from the browser's history within days. After that a post with the key is saved again.
+ */
+export const SUBMISSION_KEY_DAYS = 30;
+
+/** Removes the keys of forms sent more than SUBMISSION_KEY_DAYS ago (the server's hourly housekeeping). */
+export async function purgeSubmissionKeys(now = new Date()) {
+  const db = await getDb();
+  const before = new Date(now.getTime() - SUBMISSION_KEY_DAYS * 86_400_000);
+  const removed = await db
+    .delete(formSubmissions)
+    .where(lt(formSubmissions.createdAt, before))
+    .returning({ id: formSubmissions.id });
+  return removed.length;
 }

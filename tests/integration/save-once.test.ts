@@ -11,6 +11,7 @@ import { eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { enrolments, evidenceItems, formSubmissions, supervisionSessions, type organisations } from "#db/schema";
 import { listEvidence } from "~/modules/portfolio/portfolio.server";
+import { purgeSubmissionKeys } from "~/utils/save-once.server";
 import * as newEvidence from "~/routes/year.$enrolmentId.portfolio.new";
 import * as newSupervision from "~/routes/year.$enrolmentId.supervision.new";
 import { withTestDatabase } from "../support/database";
@@ -76,7 +77,11 @@ const evidencePath = () => `/year/${year!.id}/portfolio/new?kind=reflective_log`
 
 /** Posts the evidence form; the redirect's Location, or the status of a refusal. */
 async function postEvidence(form: FormData): Promise<{ location: string | null; status: number }> {
-  const request = new Request(`${ORIGIN}${evidencePath()}`, { method: "POST", body: form, headers: { Cookie: learner.cookie } });
+  const request = new Request(`${ORIGIN}${evidencePath()}`, {
+    method: "POST",
+    body: form,
+    headers: { Cookie: learner.cookie },
+  });
   try {
     const answer = (await newEvidence.action({ request, params: { enrolmentId: year!.id }, context })) as unknown as {
       init?: ResponseInit;
@@ -177,5 +182,21 @@ describe("a double-posted supervision record", () => {
     expect(b).toEqual(a);
     const sessions = await t.db.select().from(supervisionSessions).where(eq(supervisionSessions.enrolmentId, year!.id));
     expect(sessions).toHaveLength(1);
+  });
+});
+
+describe("the keys of forms sent long ago", () => {
+  it("are removed after 30 days, and those of recent forms kept", async () => {
+    const now = new Date("2026-12-07T12:00:00Z");
+    const old = `old-${randomUUID()}`;
+    const recent = `recent-${randomUUID()}`;
+    await t.db.insert(formSubmissions).values([
+      { id: old, location: "/somewhere", createdAt: new Date("2026-11-06T11:00:00Z") },
+      { id: recent, location: "/somewhere", createdAt: new Date("2026-11-08T12:00:00Z") },
+    ]);
+    expect(await purgeSubmissionKeys(now)).toBeGreaterThanOrEqual(1);
+    const left = await t.db.select({ id: formSubmissions.id }).from(formSubmissions);
+    expect(left.map((r) => r.id)).toContain(recent);
+    expect(left.map((r) => r.id)).not.toContain(old);
   });
 });
