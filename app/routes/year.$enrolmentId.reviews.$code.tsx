@@ -315,7 +315,16 @@ export default function Review() {
                 </strong>{" "}
                 by {g.by}, {g.role}, {g.at}
               </p>
-              {g.outcome ? <p>{g.outcome}</p> : null}
+              {g.outcome ? (
+                <p>
+                  {g.concern ? (
+                    <>
+                      <span className="tag tag--yellow">Concern</span>{" "}
+                    </>
+                  ) : null}
+                  {g.outcome}
+                </p>
+              ) : null}
               {g.comments ? <Prose text={g.comments} /> : null}
               {g.actionPlan ? (
                 <>
@@ -344,7 +353,10 @@ export default function Review() {
       <h1>{page.review.title}</h1>
       <p>
         Due by {page.review.due}.{" "}
-        <span className={`tag ${page.state === "complete" ? "tag--green" : "tag--yellow"}`}>{page.stateLabel}</span>
+        <span className={`tag ${page.state === "complete" && !page.concern ? "tag--green" : "tag--yellow"}`}>
+          {page.stateLabel}
+          {page.concern ? (page.review.final ? ": fail recommended" : ": not on track") : ""}
+        </span>
       </p>
       {held ? <HeldTextNotice held={held} /> : null}
       {page.action === "submit" ? <SubmitForm page={page} errors={errors} values={values} /> : null}

@@ -65,4 +65,16 @@ test("an approval not on track sends the supervisor to a warning, not a success"
   } as never)) as { reviews: { code: string; concern: boolean; state: string }[] };
   expect(list.reviews.find((r) => r.code === "six-month")).toMatchObject({ state: "approved", concern: true });
   expect(list.reviews.find((r) => r.code === "three-month")).toMatchObject({ state: "complete", concern: false });
+
+  // The review's own page says so too: its state and the approval in its history are a concern.
+  const page = (await reviewPage.loader({
+    request: new Request(`${ORIGIN}${path}`, { headers: { Cookie: helen } }),
+    params: { enrolmentId: year!.id, code: "six-month" },
+    context: {},
+  } as never)) as unknown as {
+    concern: boolean;
+    history: { signoffs: { decision: string; concern: boolean }[] }[];
+  };
+  expect(page.concern).toBe(true);
+  expect(page.history[0]!.signoffs.find((g) => g.decision === "approved")).toMatchObject({ concern: true });
 });

@@ -21,6 +21,7 @@ import {
   type ReviewAction,
 } from "./reviews";
 import { blockersOfFinal, reviewRecords } from "./reviews.server";
+import { approvedWithConcern, standingOutcome } from "./review-banners";
 
 const when = (d: Date) => format(d, "d MMM yyyy 'at' HH:mm");
 
@@ -54,6 +55,10 @@ export async function reviewPage({
     review: { code: review.code, title: review.title, final: review.final, due: format(review.due, "d MMMM yyyy") },
     state: status.state,
     stateLabel: STATE_LABELS[status.state],
+    // Approved, but not on track (or a fail recommended): the page does not show it as good news.
+    concern:
+      (status.state === "approved" || status.state === "complete") &&
+      approvedWithConcern(standingOutcome(records.signoffs, review.code)),
     action,
     latest: status.latest && { id: status.latest.id, hash: status.latest.contentHash },
     history: [...records.submissions]
@@ -77,6 +82,7 @@ export async function reviewPage({
               id: g.id,
               step: g.step,
               decision: g.decision,
+              concern: g.decision === "approved" && approvedWithConcern(g.outcome),
               outcome: g.outcome
                 ? ((OUTCOMES as Record<string, string>)[g.outcome] ??
                   (RECOMMENDATIONS as Record<string, string>)[g.outcome])
