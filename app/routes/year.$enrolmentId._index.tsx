@@ -136,6 +136,21 @@ export default function Year() {
             <p className="secondary">Still to come: {page.portfolio.missingKinds.join("; ")}.</p>
           ) : null}
           {page.portfolio.standards ? <p className="secondary">{page.portfolio.standards}</p> : null}
+          {page.portfolio.lessonReflections.length ? (
+            <>
+              <p className="secondary">
+                {own ? "Lesson reflections you shared" : "Lesson reflections the learner shared"} (sent to the
+                portfolio):
+              </p>
+              <ul className="plain-list">
+                {page.portfolio.lessonReflections.map((r) => (
+                  <li key={r.href}>
+                    <a href={r.href}>{r.title}</a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {page.portfolio.awaitingReflection ? (
             <p>
               <span className="tag tag--yellow">

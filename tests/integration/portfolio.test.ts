@@ -27,6 +27,7 @@ import { readEvidenceSubmission } from "~/modules/portfolio/submission.server";
 import * as evidencePage from "~/routes/year.$enrolmentId.portfolio.$itemId._index";
 import * as fileDownload from "~/routes/year.$enrolmentId.portfolio.$itemId.files.$fileId";
 import * as portfolioPage from "~/routes/year.$enrolmentId.portfolio._index";
+import * as yearPage from "~/routes/year.$enrolmentId._index";
 import * as newEvidence from "~/routes/year.$enrolmentId.portfolio.new";
 import type { CurrentUser } from "~/utils/auth.server";
 import { withTestDatabase } from "../support/database";
@@ -633,6 +634,16 @@ describe("a lesson reflection sent to the portfolio", () => {
     const items = (await listEvidence(benYear.id)).filter((e) => e.kind === "lesson_reflection");
     expect(items.map((e) => e.id)).toEqual([first]);
     expect(items[0]!.title).toBe("Reflection: First steps");
+
+    // Sent, it is shared: the supervisor finds it on the learner's year page.
+    const page = (await yearPage.loader({
+      request: get(helen, `/year/${benYear.id}`),
+      params: { enrolmentId: benYear.id },
+      context,
+    })) as unknown as { portfolio: { lessonReflections: { title: string; href: string }[] } };
+    expect(page.portfolio.lessonReflections).toEqual([
+      { title: "Reflection: First steps", href: `/year/${benYear.id}/portfolio/${first}` },
+    ]);
   });
 });
 

@@ -128,6 +128,10 @@ async function workOutYear(enrolment: Enrolment, programme: Programme, today: Da
       missingKinds: meter.gaps.kinds.flatMap(missingInWords),
       capabilityGaps: meter.gaps.capabilities.length,
       awaitingReflection: evidence.filter((e) => e.awaitingReflection).length,
+      // Reflections written in lessons and sent to the portfolio: the learner shared these.
+      lessonReflections: evidence
+        .filter((e) => e.fromLesson)
+        .map((e) => ({ title: e.title, href: `/year/${enrolment.id}/portfolio/${e.id}` })),
       // The child and family KSS are withdrawn after 31 March 2027: say why the standards changed.
       standards: replaced
         ? `Evidence dated from ${day(parseDay(replaced.from))} is mapped to the early career standards, which replace the withdrawn child and family KSS; this year is assessed against them.`

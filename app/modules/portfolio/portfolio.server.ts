@@ -69,7 +69,13 @@ export async function listEvidence(enrolmentId: string) {
 export async function evidenceForEnrolments(enrolmentIds: string[]) {
   const result = new Map<
     string,
-    (EvidenceSummary & { createdAt: Date; createdByRole: string; version: number; toRead: boolean })[]
+    (EvidenceSummary & {
+      createdAt: Date;
+      createdByRole: string;
+      version: number;
+      toRead: boolean;
+      fromLesson: boolean;
+    })[]
   >(enrolmentIds.map((id) => [id, []]));
   if (enrolmentIds.length === 0) return result;
   const db = await getDb();
@@ -87,6 +93,8 @@ export async function evidenceForEnrolments(enrolmentIds: string[]) {
       details: evidenceVersions.details,
       // Whether the year's supervisor has still to read the version in force: one someone else saved
       // and they have not opened (evidence_reads).
+      // A lesson's reflection the learner sent to the portfolio: shared with those who read the year.
+      fromLesson: sql<boolean>`coalesce(${evidenceItems.sourceKey} like 'lesson-reflection:%', false)`,
       toRead: sql<boolean>`${enrolments.supervisorId} is not null
         and ${evidenceVersions.createdById} is distinct from ${enrolments.supervisorId}
         and not exists (select 1 from ${evidenceReads} r where r.item_id = ${evidenceItems.id}
@@ -111,6 +119,7 @@ export async function evidenceForEnrolments(enrolmentIds: string[]) {
       createdByRole: r.createdByRole,
       version: r.version,
       toRead: r.toRead,
+      fromLesson: r.fromLesson,
       ...(r.kind === "direct_observation"
         ? { awaitingReflection: !r.details.learnerReflection?.trim(), byAssessor: r.createdByRole === "assessor" }
         : {}),
