@@ -109,7 +109,16 @@ test("the 3-month review: submitted, returned with a comment, resubmitted, appro
   const managerContext = await browser.newContext();
   const manager = await managerContext.newPage();
   await signIn(manager, DEMO.teamManager);
-  // Rachel is told the approval waits for her countersignature, and the notice leads to it.
+  // Rachel is told the approval waits for her countersignature, by one email and a notice that leads to it.
+  const managerMail = await managerContext.newPage();
+  await managerMail.goto("/dev/mail");
+  await expect(
+    managerMail
+      .getByRole("row")
+      .filter({ hasText: "rachel.whitaker@northmoor.example" })
+      .filter({ hasText: "Tom Gallagher's 3-month review is approved and waits for your countersignature" }),
+  ).toHaveCount(1);
+  await managerMail.close();
   await manager.getByRole("link", { name: /^Notices, [1-9]\d* unread$/ }).click();
   await manager
     .getByRole("button", {
