@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Welcome } from "~/components/Welcome";
 import { twoFactorOnAmong } from "~/modules/auth/two-factor.server";
 import { listPendingInvitations, listPeople, type Person } from "~/modules/organisations/memberships.server";
-import { describeProgress, formatDate } from "~/modules/organisations/people";
+import { describeProgress, formatDate, headcount } from "~/modules/organisations/people";
 import { can, ROLE_LABELS } from "~/modules/organisations/roles";
 import { yearSummaries } from "~/modules/first-year/summary.server";
 import { listOrganisationEnrolments } from "~/modules/programmes/learning.server";
@@ -34,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     [...years.values()].filter((y) => y.userId === userId).flatMap((y) => [...y.overdue, ...y.waiting]);
   return {
     organisation: current.active.organisation.name,
+    // Counted as the platform admin's organisation page counts them: each person once.
+    counts: headcount(people),
     // Those whose years need the lead's attention most come first.
     learners: byMostUrgent(
       learners.map((p) => {
@@ -84,7 +86,7 @@ function staffByPerson(staff: Person[]) {
 }
 
 export default function People() {
-  const { organisation, learners, staff, invitations, canInvite } = useLoaderData<typeof loader>();
+  const { organisation, counts, learners, staff, invitations, canInvite } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const invited = params.get("invited");
   return (
@@ -106,7 +108,7 @@ export default function People() {
           </Link>
         </p>
       ) : null}
-      <h2>Learners ({learners.length})</h2>
+      <h2>Learners ({counts.learners})</h2>
       {learners.length === 0 ? (
         <p>No learners yet. Invite your NQSWs and they will appear here.</p>
       ) : (
@@ -148,7 +150,7 @@ export default function People() {
           </tbody>
         </table>
       )}
-      <h2>Staff ({staff.length})</h2>
+      <h2>Staff ({counts.staff})</h2>
       <table className="table">
         <caption className="visually-hidden">Staff</caption>
         <thead>
