@@ -150,3 +150,11 @@ export function refusedByCheck(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * A LIKE pattern that finds `text` anywhere, with LIKE's own wildcards and escape character in it
+ * matched literally (so a search for "50%" or "a_b" finds just that).
+ */
+export function likeContaining(text: string) {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

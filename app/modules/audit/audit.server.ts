@@ -13,7 +13,7 @@ import {
   supervisionSessions,
   users,
 } from "#db/schema";
-import { getDb } from "~/utils/db.server";
+import { getDb, likeContaining } from "~/utils/db.server";
 import { prefixesOf, type AuditKind } from "./kinds";
 
 /** Who did something, acting in which role and for which organisation, and from where: built by `actorOf`. */
@@ -220,7 +220,7 @@ export async function listAuditEvents(
   const db = await getDb();
   const ev = scopedEvents(db, scope, filters);
   const person = filters.person?.trim();
-  const pattern = person ? `%${person.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const pattern = person ? likeContaining(person) : null;
   const rows = await db
     .select({
       id: ev.id,

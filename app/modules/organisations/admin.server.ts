@@ -11,7 +11,7 @@ import { invitations, memberships, organisations, pendingSignIns, twoFactorCrede
 import { actedBy, recordAudit, type AuditActor } from "~/modules/audit/audit.server";
 import { INVITATION_LIFETIME_MS, sendInvitationEmail } from "~/modules/auth/accounts.server";
 import { generateToken, hashToken, invalidateUserSessions } from "~/modules/auth/session.server";
-import { getDb } from "~/utils/db.server";
+import { getDb, likeContaining } from "~/utils/db.server";
 import {
   refuseAccountDeactivation,
   refuseOrganisationDeactivation,
@@ -212,7 +212,7 @@ export interface FoundPerson {
 
 /** People whose name or email holds the words typed, with where they work: one statement. */
 export async function findPeople(query: string, limit = 50): Promise<FoundPerson[]> {
-  const pattern = `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = likeContaining(query.trim());
   const db = await getDb();
   const rows = await db
     .select({
@@ -303,7 +303,7 @@ function pendingInvitationsFor(condition: ReturnType<typeof sql>) {
 
 /** Invitations not yet accepted whose name or email holds the words typed. */
 export function findPendingInvitations(query: string) {
-  const pattern = `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = likeContaining(query.trim());
   return pendingInvitationsFor(sql`(${invitations.name} ilike ${pattern} or ${invitations.email} ilike ${pattern})`);
 }
 
