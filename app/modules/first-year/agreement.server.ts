@@ -12,7 +12,13 @@ import {
   type SignatureLike,
 } from "./agreement";
 import { agreementNotices } from "~/modules/notices/notices";
-import { emailNoticesAfterCommit, type NoticeRow, recordNotices, yearParties } from "~/modules/notices/notices.server";
+import {
+  actorName,
+  emailNoticesAfterCommit,
+  type NoticeRow,
+  recordNotices,
+  yearParties,
+} from "~/modules/notices/notices.server";
 
 export async function findAgreement(enrolmentId: string) {
   const db = await getDb();
@@ -161,8 +167,8 @@ export async function signAgreement(enrolmentId: string, actor: Actor, versionSe
     // Whoever has still to sign this version is told, once per version.
     const year = await yearParties(tx, enrolmentId);
     if (year) {
-      const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).limit(1);
-      told = await recordNotices(tx, agreementNotices(year, agreement.version, waitingFor, by?.name ?? "Someone"));
+      const by = await actorName(tx, actor.userId, "Someone");
+      told = await recordNotices(tx, agreementNotices(year, agreement.version, waitingFor, by));
     }
     return { ok: true, waitingFor };
   });

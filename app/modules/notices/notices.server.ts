@@ -17,6 +17,12 @@ const learner = alias(users, "learner");
 const supervisor = alias(users, "supervisor");
 const manager = alias(users, "manager");
 
+/** The name a notice gives the person who acted, read in the caller's transaction (`otherwise` if gone). */
+export async function actorName(tx: Database, userId: string, otherwise: string) {
+  const [row] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).limit(1);
+  return row?.name ?? otherwise;
+}
+
 /** The year's learner, supervisor and team manager, read in the caller's transaction. */
 export async function yearParties(db: Database, enrolmentId: string): Promise<YearParties | null> {
   const [row] = await db

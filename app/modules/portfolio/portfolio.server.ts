@@ -20,7 +20,13 @@ import { actedBy, type AuditActor, recordAudit } from "~/modules/audit/audit.ser
 import { getDb } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { feedbackNotice, observationNotice } from "~/modules/notices/notices";
-import { emailNoticesAfterCommit, type NoticeRow, recordNotices, yearParties } from "~/modules/notices/notices.server";
+import {
+  actorName,
+  emailNoticesAfterCommit,
+  type NoticeRow,
+  recordNotices,
+  yearParties,
+} from "~/modules/notices/notices.server";
 import type { FileCheck } from "./files";
 import { evidenceHash, type EvidenceKind, type EvidenceSummary, type Judgement } from "./rules";
 
@@ -224,12 +230,8 @@ async function insertEvidence(
   if (kind === "direct_observation") {
     const year = await yearParties(tx, enrolmentId);
     if (year && year.learner.id !== actor.userId) {
-      const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).limit(1);
-      told.push(
-        ...(await recordNotices(tx, [
-          observationNotice(year, { id: item.id, title: content.title }, by?.name ?? "Your observer"),
-        ])),
-      );
+      const by = await actorName(tx, actor.userId, "Your observer");
+      told.push(...(await recordNotices(tx, [observationNotice(year, { id: item.id, title: content.title }, by)])));
     }
   }
   return item;
@@ -475,13 +477,13 @@ export async function addFeedback(
     );
     // The other side of the thread is told: the learner of feedback, the supervisor of a reply.
     const year = await yearParties(tx, enrolmentId);
-    const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).limit(1);
+    const by = await actorName(tx, actor.userId, "Someone");
     const notice =
       year &&
       feedbackNotice(
         year,
         { id: itemId, version, title: found.title },
-        { id: row!.id, byLearner: actor.userId === year.learner.id, by: by?.name ?? "Someone" },
+        { id: row!.id, byLearner: actor.userId === year.learner.id, by },
       );
     const told = notice ? await recordNotices(tx, [notice]) : [];
     return { ok: true as const, id: row!.id, told };

@@ -18,7 +18,13 @@ import { yearInputFor } from "~/modules/first-year/year";
 import { assessorObservationsMissing, type EvidenceSummary, KIND_LABELS } from "~/modules/portfolio/rules";
 import { listEvidence } from "~/modules/portfolio/portfolio.server";
 import type { AssessmentRules } from "~/modules/programmes/content-schema";
-import { emailNoticesAfterCommit, type NoticeRow, recordNotices, yearParties } from "~/modules/notices/notices.server";
+import {
+  actorName,
+  emailNoticesAfterCommit,
+  type NoticeRow,
+  recordNotices,
+  yearParties,
+} from "~/modules/notices/notices.server";
 import { reviewNotices } from "~/modules/notices/notices";
 import { finalAssessmentBlockers, reviewState, reviewStates, submissionHash } from "./reviews";
 
@@ -289,8 +295,8 @@ async function sign(
     const year = await yearParties(tx, enrolmentId);
     if (year) {
       const event = step === "countersignature" ? "countersigned" : input.decision === "returned" ? "returned" : "approved";
-      const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).limit(1);
-      told = await recordNotices(tx, reviewNotices(year, review, { step: event, submissionId: submission.id, by: by?.name ?? "Your supervisor" }));
+      const by = await actorName(tx, actor.userId, "Your supervisor");
+      told = await recordNotices(tx, reviewNotices(year, review, { step: event, submissionId: submission.id, by }));
     }
     return { ok: true };
   });

@@ -3,7 +3,13 @@ import { supervisionActions, supervisionSessions, users } from "#db/schema";
 import { actedBy, type AuditActor, recordAudit } from "~/modules/audit/audit.server";
 import { getDb } from "~/utils/db.server";
 import { supervisionNotice } from "~/modules/notices/notices";
-import { emailNoticesAfterCommit, type NoticeRow, recordNotices, yearParties } from "~/modules/notices/notices.server";
+import {
+  actorName,
+  emailNoticesAfterCommit,
+  type NoticeRow,
+  recordNotices,
+  yearParties,
+} from "~/modules/notices/notices.server";
 
 export type SupervisionSession = typeof supervisionSessions.$inferSelect;
 
@@ -140,8 +146,9 @@ export async function recordSession(enrolmentId: string, actor: Actor, input: Se
     // The learner acknowledges the record: unless they recorded it themselves, they are told.
     const year = await yearParties(tx, enrolmentId);
     if (year && year.learner.id !== actor.userId) {
-      const [by] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).limit(1);
-      told = await recordNotices(tx, [supervisionNotice(year, row!, by?.name ?? "Your supervisor")]);
+      told = await recordNotices(tx, [
+        supervisionNotice(year, row!, await actorName(tx, actor.userId, "Your supervisor")),
+      ]);
     }
     return row!;
   });
