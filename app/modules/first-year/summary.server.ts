@@ -14,8 +14,8 @@ import { describeYear, learningAgreementDue } from "./year";
 import { sessionsFor } from "~/modules/supervision/supervision.server";
 import { workloadFor } from "~/modules/workload/workload.server";
 import { reviewRecordsFor } from "~/modules/signoff/reviews.server";
-import { attention, type AttentionItem } from "./attention";
-import { mostUrgent, yearTasks, type TaskParty, type Urgency, type YearTaskInput } from "./tasks";
+import { attentionFrom, type AttentionItem } from "./attention";
+import { yearTasks, type TaskParty, type Urgency, type YearTaskInput } from "./tasks";
 import { agreementSummaries, type AgreementSummary } from "./overview.server";
 import { oldestKept, perYear } from "./year-cache.server";
 import { cacheEntry } from "~/utils/cache.server";
@@ -148,8 +148,10 @@ async function workOutSummaries(
       supervisionToAcknowledge: (held.get(e.id) ?? []).filter((s) => !s.acknowledged).length,
       reflectionsToWrite: items.filter((i) => i.awaitingReflection).length,
     };
-    const { waiting, overdue } = attention(taskInput, viewer, today);
-    const first = mostUrgent(yearTasks(taskInput, viewer, today));
+    // Sorted most urgent first: the first is what the row of people is sorted by.
+    const tasks = yearTasks(taskInput, viewer, today);
+    const { waiting, overdue } = attentionFrom(tasks, taskInput, today);
+    const first = tasks[0];
     const urgency = overdue.length && (!first || first.urgency !== "returned") ? "overdue" : (first?.urgency ?? null);
     result.set(e.id, { ...summary, waiting, overdue, urgency, taskInput });
   }

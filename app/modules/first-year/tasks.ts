@@ -65,11 +65,6 @@ export function byUrgency(a: Task, b: Task) {
   );
 }
 
-/** The most urgent of a person's tasks, for sorting rows of people (null when nothing needs them). */
-export function mostUrgent(tasks: Task[]): Task | null {
-  return [...tasks].sort(byUrgency)[0] ?? null;
-}
-
 /**
  * Rows of people (the desk, the team, the people page) with those who need the viewer most first:
  * by the most urgent thing in each one's year, the rest in the order they came (stable).
