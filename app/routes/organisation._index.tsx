@@ -5,7 +5,7 @@ import { twoFactorOnAmong } from "~/modules/auth/two-factor.server";
 import { listPendingInvitations, listPeople, type Person } from "~/modules/organisations/memberships.server";
 import { describeProgress, formatDate, headcount } from "~/modules/organisations/people";
 import { can, ROLE_LABELS } from "~/modules/organisations/roles";
-import { yearSummaries } from "~/modules/first-year/summary.server";
+import { yearSummaries, type YearSummary } from "~/modules/first-year/summary.server";
 import { listOrganisationEnrolments } from "~/modules/programmes/learning.server";
 import { byMostUrgent } from "~/modules/first-year/tasks";
 import { requireMembership } from "~/utils/auth.server";
@@ -30,8 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     today,
   );
   const twoFactorOn = await twoFactorOnAmong(people.filter((p) => p.role !== "learner").map((p) => p.userId));
-  const flagsOf = (userId: string) =>
-    [...years.values()].filter((y) => y.userId === userId).flatMap((y) => [...y.overdue, ...y.waiting]);
+  // Each learner's years, found once: the page lists every learner of the organisation.
+  const yearsOf = new Map<string, YearSummary[]>();
+  for (const y of years.values()) yearsOf.set(y.userId, [...(yearsOf.get(y.userId) ?? []), y]);
   return {
     organisation: current.active.organisation.name,
     // Counted as the platform admin's organisation page counts them: each person once.
@@ -39,11 +40,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Those whose years need the lead's attention most come first.
     learners: byMostUrgent(
       learners.map((p) => {
-        const year = [...years.values()].find((y) => y.userId === p.userId);
+        const own = yearsOf.get(p.userId) ?? [];
+        const year = own[0];
         return {
           ...p,
           progress: year?.position ?? describeProgress(p.stage, p.startedOn, today),
-          flags: flagsOf(p.userId),
+          flags: own.flatMap((y) => [...y.overdue, ...y.waiting]),
           urgency: year?.urgency ?? null,
         };
       }),
