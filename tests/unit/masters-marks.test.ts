@@ -224,6 +224,14 @@ describe("second marking and disagreement", () => {
     });
   });
 
+  it("takes a proposal of the same mark as agreeing", () => {
+    expect(nextMarkingStep({ firstMark: 58, inSample: true, secondMark: { outcome: "proposes", mark: 58 } })).toEqual({
+      step: "ready-for-board",
+      mark: 58,
+      basis: "second-marker-agreed",
+    });
+  });
+
   it("asks the two markers to agree a mark when they differ by 10 or less", () => {
     expect(nextMarkingStep({ firstMark: 55, inSample: true, secondMark: { outcome: "proposes", mark: 65 } })).toEqual({
       step: "agree-a-mark",

@@ -292,6 +292,9 @@ export function nextMarkingStep(state: MarkingState, scheme: MarkingScheme = MAS
   }
   const proposed = checkedMark(second.mark);
   const difference = Math.abs(first - proposed);
+  // Proposing the first mark itself is agreeing with it.
+  if (difference === 0 && !state.agreed && state.thirdReading == null)
+    return { step: "ready-for-board", mark: first, basis: "second-marker-agreed" };
   const range: [number, number] = [Math.min(first, proposed), Math.max(first, proposed)];
   const overLimit = difference > scheme.disagreementLimit;
   const byFirst = state.agreed?.byFirstMarker ?? null;
