@@ -4,6 +4,7 @@ import { format, parseISO } from "date-fns";
 import type { certificates } from "#db/schema";
 import { englandDay } from "~/utils/england";
 import { embedFonts, printable } from "./pdf-writer";
+import { verificationLines } from "./verification-code.server";
 
 type Certificate = typeof certificates.$inferSelect;
 
@@ -45,8 +46,9 @@ export async function certificatePdf(cert: Certificate, verifyUrl: string) {
   centre(`Programme: ${dates.programme}`, 280, 13);
   centre(`Moderation panel's decision: ${dates.decided}`, 258, 13);
   centre("after internal moderation by the employer's panel.", 232, 12);
-  centre(`Verification code ${cert.code}`, 150, 14, bold);
-  centre(`Check it at ${verifyUrl}`, 128, 11);
+  const check = verificationLines(cert.code, verifyUrl);
+  centre(check.code, 150, 14, bold);
+  centre(check.where, 128, 11);
   centre(`Issued ${day(englandDay(cert.issuedAt))} through Practice Pathways`, 70, 10);
   return doc.save();
 }

@@ -18,6 +18,7 @@ import { certificateNotice, panelOutcomeNotices } from "~/modules/notices/notice
 import { emailNoticesAfterCommit, type NoticeRow, recordNotices, yearParties } from "~/modules/notices/notices.server";
 import { perYear } from "~/modules/first-year/year-cache.server";
 import { cacheEntry } from "~/utils/cache.server";
+import { newVerificationCode, normalVerificationCode } from "./verification-code.server";
 
 export type PanelActor = OrganisationActor;
 
@@ -381,12 +382,6 @@ export async function ratifyPasses(panel: PanelRecord, actor: PanelActor): Promi
 
 class RatifiedTwice extends Error {}
 
-/** Codes people can read out: PP- and three groups of four letters and digits. */
-function newCode() {
-  const raw = encodeBase32UpperCaseNoPadding(randomBytes(8)).slice(0, 12);
-  return `PP-${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
-}
-
 async function issueCertificate(tx: Database, enrolmentId: string, actor: PanelActor, told: NoticeRow[]) {
   const [row] = await tx
     .select({ enrolment: enrolments, learnerName: users.name, organisationName: organisations.name })
@@ -396,7 +391,7 @@ async function issueCertificate(tx: Database, enrolmentId: string, actor: PanelA
     .where(eq(enrolments.id, enrolmentId))
     .limit(1);
   const programme = findProgramme(row!.enrolment.programmeSlug)!;
-  const code = newCode();
+  const code = newVerificationCode();
   const today = englandDay();
   const inserted = await tx
     .insert(certificates)
@@ -439,8 +434,8 @@ export async function certificateFor(enrolmentId: string) {
 }
 
 export async function certificateByCode(code: string) {
-  const normal = code.trim().toUpperCase().replace(/\s+/g, "");
-  if (!/^PP-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/.test(normal)) return null;
+  const normal = normalVerificationCode(code);
+  if (!normal) return null;
   const db = await getDb();
   const [row] = await db.select().from(certificates).where(eq(certificates.code, normal)).limit(1);
   return row ?? null;
