@@ -11,7 +11,7 @@ import { answeringOutages } from "~/utils/outage.server";
  */
 export const loader = answeringOutages(async ({ request, params }: LoaderFunctionArgs) => {
   const current = await requireUser(request);
-  const found = await readSubmissionFile(params.fileId);
+  const found = await readSubmissionFile(params.submissionFileId);
   if (!found || !mayOpenSubmission(current, found)) notFound("We could not find that file.");
   const name = safeFileName(found.file.fileName);
   return new Response(new Uint8Array(found.content), {
