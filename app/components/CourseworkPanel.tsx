@@ -29,7 +29,7 @@ export function CourseworkPanel({ view, sent }: { view: CourseworkView; sent: Se
       <h2 id="your-assignment">Your assignment</h2>
       {receipt ? (
         <div className="notice notice--success" role="status" id="receipt">
-          <h3>Receipt: version {receipt.version} handed in</h3>
+          <h3>{`Receipt: version ${receipt.version} handed in`}</h3>
           <p>
             Received on {receipt.submittedAt}
             {receipt.late ? ", after your deadline: it is marked late" : ""}. Keep this record of what you handed in:
