@@ -4,7 +4,7 @@
  * the forms to ask for an extension or put forward mitigating circumstances. Renders only.
  */
 import { Form } from "@remix-run/react";
-import type { CourseworkView } from "~/modules/masters/learner-page.server";
+import type { CourseworkView } from "~/modules/masters/view";
 import { ErrorSummary, TextAreaField, TextField } from "./forms";
 import { SubmissionKey } from "./SubmissionKey";
 

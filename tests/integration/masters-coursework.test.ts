@@ -39,13 +39,13 @@ const docx = (words: string) =>
 beforeAll(async () => {
   await seedDemoWorld(t.db);
   handle = (await siteHandler()).handle;
-  for (const [who, email, role] of [
+  for (const [who, email] of [
     ["hannah", "hannah.clarke@eastbridge.example"],
     ["simon", "simon.fairweather@eastbridge.example"],
     ["zainab", "zainab.hussain@northmoor.example"],
     ["priya", "priya.shah@northmoor.example"],
   ] as const)
-    cookies[who] = await sessionFor(t.db, email, role);
+    cookies[who] = await sessionFor(t.db, email);
   // Another university, with its own programme lead.
   const westford = await makeOrganisation(t.db, { kind: "university", name: "University of Westford" });
   cookies.otherUniversity = (await signedIn(t.db, westford.id, "programme_lead", "Olu Bright")).cookie;
@@ -68,7 +68,7 @@ function handIn(body: string, file?: { name: string; bytes: Uint8Array; type: st
   const form = new FormData();
   form.set("intent", "hand-in");
   form.set("body", body);
-  if (file) form.set("file", new File([file.bytes], file.name, { type: file.type }));
+  if (file) form.set("file", new File([Buffer.from(file.bytes)], file.name, { type: file.type }));
   return form;
 }
 

@@ -3,10 +3,16 @@ import type { Enrolment } from "~/modules/programmes/learning.server";
 import { englandDateTime } from "~/utils/england";
 import { describeLength, isLate, STATE_LABELS, submissionState } from "./assignments";
 import { assignmentForLearner, learnerCoursework } from "./assignments.server";
+import type { CourseworkView } from "./view";
 
 const when = (d: Date | null) => (d ? englandDateTime(d) : "");
 
-export async function courseworkView(enrolment: Enrolment, moduleSlug: string, url: URL, now = new Date()) {
+export async function courseworkView(
+  enrolment: Enrolment,
+  moduleSlug: string,
+  url: URL,
+  now = new Date(),
+): Promise<CourseworkView | null> {
   const assignment = await assignmentForLearner(enrolment, moduleSlug);
   if (!assignment) return null;
   const mine = await learnerCoursework(assignment, enrolment.id);
@@ -19,7 +25,6 @@ export async function courseworkView(enrolment: Enrolment, moduleSlug: string, u
     wordLimit: assignment.wordLimit,
     candidateNumber: mine.candidateNumber,
     state: STATE_LABELS[submissionState(latest)],
-    /** The receipt just given, after handing in (the version named in the address). */
     receiptFor: Number.isInteger(handedIn) && mine.versions.some((v) => v.version === handedIn) ? handedIn : null,
     asked: url.searchParams.has("asked"),
     recorded: url.searchParams.has("recorded"),
@@ -32,7 +37,6 @@ export async function courseworkView(enrolment: Enrolment, moduleSlug: string, u
       hash: v.contentHash,
       length: describeLength(v.wordCount, assignment.wordLimit),
       overLength: v.overLength,
-      textWords: v.body.trim() ? true : false,
       files: v.files.map((f) => ({ id: f.id, fileName: f.fileName, counted: f.wordCount !== null })),
     })),
     requests: mine.requests.map((r) => ({
@@ -51,5 +55,3 @@ export async function courseworkView(enrolment: Enrolment, moduleSlug: string, u
     })),
   };
 }
-
-export type CourseworkView = NonNullable<Awaited<ReturnType<typeof courseworkView>>>;
