@@ -12,8 +12,10 @@ import {
   callbackRequests,
   cohorts,
   courseworkAssignments,
+  courseworkExtensionRequests,
   courseworkFileContents,
   courseworkFiles,
+  courseworkMitigations,
   courseworkSubmissions,
   enrolments,
   evidenceFileContents,
@@ -196,6 +198,20 @@ async function courseworkIds(db: Database) {
     deadline: assignment!.deadline,
     late: false,
     contentHash: sha256,
+    submittedById: hannah!.userId,
+  });
+  // An extension request and mitigating circumstances waiting for the lead, so their decision forms show.
+  await db.insert(courseworkExtensionRequests).values({
+    assignmentId: assignment!.id,
+    enrolmentId: hannah!.enrolmentId,
+    reasons: "My father was taken into hospital.",
+    requestedDeadline: new Date(assignment!.deadline.getTime() + 14 * 86_400_000),
+    requestedById: hannah!.userId,
+  });
+  await db.insert(courseworkMitigations).values({
+    assignmentId: assignment!.id,
+    enrolmentId: hannah!.enrolmentId,
+    circumstances: "I was unwell for two weeks before the deadline.",
     submittedById: hannah!.userId,
   });
   return { assignmentId: assignment!.id, submissionFileId: file!.id };
