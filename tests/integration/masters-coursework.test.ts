@@ -19,9 +19,10 @@ import {
 } from "#db/schema";
 import { submissionHashInput } from "~/modules/masters/assignments";
 import { submitVersion } from "~/modules/masters/assignments.server";
+import { enrolLearner } from "~/modules/programmes/cohorts.server";
 import { withTestDatabase } from "../support/database";
 import { failureOf } from "../support/errors";
-import { makeOrganisation, signedIn } from "../support/fixtures";
+import { makeMembership, makeOrganisation, makeUser, signedIn } from "../support/fixtures";
 import { get, post, seedDemoWorld, sessionFor, siteHandler, type Handler } from "../support/site";
 
 const t = withTestDatabase();
@@ -205,6 +206,26 @@ describe("a council's learner", () => {
     expect((await handle(get(`/organisation/assignments/${assignment.id}`, cookies.otherUniversity))).status).toBe(404);
     const list = await (await handle(get("/organisation/assignments", cookies.otherUniversity))).text();
     expect(list).not.toContain("Critical practice and research-mindedness</a>");
+  });
+});
+
+describe("candidate numbers", () => {
+  it("are given on enrolment to a Masters cohort, one per learner, unique in the cohort", async () => {
+    const { enrolment } = await hannah();
+    const [simon] = await t.db.select().from(users).where(eq(users.email, "simon.fairweather@eastbridge.example"));
+    const learner = await makeUser(t.db, { name: "Priti Lal" });
+    const supervisor = await makeUser(t.db, { name: "Dev Anand" });
+    await makeMembership(t.db, { userId: learner.id, organisationId: enrolment.organisationId!, role: "learner" });
+    await makeMembership(t.db, { userId: supervisor.id, organisationId: enrolment.organisationId!, role: "supervisor" });
+    const result = await enrolLearner(
+      { userId: simon!.id, role: "programme_lead", organisationId: enrolment.organisationId! },
+      enrolment.cohortId!,
+      { learnerId: learner.id, supervisorId: supervisor.id, startedOn: "2026-09-07" },
+    );
+    expect(result.ok).toBe(true);
+    const numbers = await t.db.select().from(candidateNumbers).where(eq(candidateNumbers.cohortId, enrolment.cohortId!));
+    expect(numbers.map((n) => n.enrolmentId)).toContain((result as { enrolmentId: string }).enrolmentId);
+    expect(new Set(numbers.map((n) => n.number)).size).toBe(numbers.length);
   });
 });
 
