@@ -247,3 +247,16 @@ describe("opening an assignment", () => {
     expect(opened!.wordLimit).toBe(15000);
   });
 });
+
+describe("two hand-ins at once", () => {
+  it("are kept as two versions, one after the other", async () => {
+    const { enrolment, assignment } = await hannah();
+    const actor = { userId: enrolment.userId, role: "learner", organisationId: assignment.organisationId };
+    const before = (await versionsOf(enrolment.id))[0]!.version;
+    const results = await Promise.all(
+      ["First tab", "Second tab"].map((body) => submitVersion(actor, assignment, enrolment, { body, file: null, keepFileIds: [] })),
+    );
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    expect((await versionsOf(enrolment.id)).slice(0, 2).map((v) => v.version).sort()).toEqual([before + 1, before + 2]);
+  });
+});

@@ -341,6 +341,12 @@ export async function submitVersion(
   const kept = (previous?.files ?? []).filter((f) => input.keepFileIds.includes(f.id));
   if (!input.body.trim() && !input.file && !kept.length) return { ok: false, message: "Write your work in the box or choose a file to hand in" };
   return db.transaction(async (tx) => {
+    // One hand-in at a time per learner (two tabs, a double click): the next version number is read under the lock.
+    await tx.select({ id: enrolments.id }).from(enrolments).where(eq(enrolments.id, enrolment.id)).for("update");
+    const [last] = await tx
+      .select({ version: sql<number | null>`max(${courseworkSubmissions.version})` })
+      .from(courseworkSubmissions)
+      .where(and(eq(courseworkSubmissions.assignmentId, assignment.id), eq(courseworkSubmissions.enrolmentId, enrolment.id)));
     let stored: { id: string; sha256: string; wordCount: number | null } | null = null;
     if (input.file) {
       const sha256 = createHash("sha256").update(input.file.bytes).digest("hex");
@@ -366,7 +372,7 @@ export async function submitVersion(
       .update(submissionHashInput(input.body, files.map((f) => f.sha256)))
       .digest("hex");
     const late = isLate(now, current.deadline);
-    const version = (previous?.version ?? 0) + 1;
+    const version = (last?.version ?? 0) + 1;
     await tx.insert(courseworkSubmissions).values({
       assignmentId: assignment.id,
       enrolmentId: enrolment.id,
