@@ -45,7 +45,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       canSwitch: current.memberships.length > 1,
       switchLabel: switchLabel(current.memberships.map((m) => m.organisationId)),
       unreadNotices: current.unreadNotices ?? 0,
-      navigation: navigationFor(active?.role, { returner: current.user.accountKind === "returner" }),
+      navigation: navigationFor(active?.role, {
+        returner: current.user.accountKind === "returner",
+        university: active?.organisation.kind === "university",
+      }),
     },
   };
 }

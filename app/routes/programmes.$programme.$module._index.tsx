@@ -1,10 +1,19 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CourseworkPanel } from "~/components/CourseworkPanel";
+import { assignmentForLearner, recordMitigation, requestExtension, submitVersion } from "~/modules/masters/assignments.server";
+import { extensionRequestSchema, mitigationSchema } from "~/modules/masters/coursework-forms.server";
+import { readHandIn } from "~/modules/masters/hand-in.server";
+import { courseworkView } from "~/modules/masters/learner-page.server";
+import { parseSubmission } from "~/utils/forms.server";
+import { refuse, saveOnce, sentFormOf } from "~/utils/save-once.server";
+import { readUploadForm } from "~/utils/uploads.server";
 import { mayReadAsStaff } from "~/modules/programmes/access.server";
 import { findModule, findProgramme } from "~/modules/programmes/catalogue.server";
 import { findEnrolment, lessonStatesFor } from "~/modules/programmes/learning.server";
 import { describeMinutes } from "~/modules/programmes/labels";
-import { getCurrentUser, notFound } from "~/utils/auth.server";
+import { actorOf, forbidden, getCurrentUser, notFound, requireUser } from "~/utils/auth.server";
+import { data, redirect } from "@remix-run/node";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.module.title} – ${data.programme.title} – Practice Pathways` : "Module – Practice Pathways" },
@@ -19,7 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const enrolment = current ? await findEnrolment(current.user.id, programme.slug) : null;
   const states = enrolment ? ((await lessonStatesFor([enrolment.id])).get(enrolment.id) ?? []) : [];
   const done = new Set(states.filter((s) => s.moduleSlug === module.slug && s.completedAt).map((s) => s.lessonSlug));
+  // A learner on a Masters cohort sees the assignment their cohort has open for this module.
+  const coursework = enrolment && programme.award ? await courseworkView(enrolment, module.slug, new URL(request.url)) : null;
   return {
+    coursework,
     signedIn: !!current,
     enrolled: !!enrolment,
     // Only people who may open the lessons are given links to them (anyone else would be refused).
@@ -44,8 +56,57 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The learner hands in work, asks for an extension or puts forward mitigating circumstances. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const current = await requireUser(request);
+  const programme = params.programme ? findProgramme(params.programme) : undefined;
+  const module = programme && params.module ? findModule(programme, params.module) : undefined;
+  if (!programme?.award || !module) notFound("We could not find that module.");
+  const enrolment = await findEnrolment(current.user.id, programme.slug);
+  if (!enrolment || enrolment.status !== "active") forbidden("Only learners on this programme hand in its assignments.");
+  const assignment = await assignmentForLearner(enrolment, module.slug);
+  if (!assignment) notFound("There is no assignment open for this module yet.");
+  const actor = actorOf(current, context, { role: "learner", organisationId: assignment.organisationId });
+  const here = `/programmes/${programme.slug}/${module.slug}`;
+  const upload = await readUploadForm(request);
+  if (!upload) return data({ intent: "", errors: { form: "We could not read that form. Please try again." }, values: {} }, { status: 400 });
+  const intent = String(upload.formData.get("intent") ?? "");
+  if (intent === "hand-in") {
+    const handIn = await readHandIn(upload);
+    if (!handIn.ok) return data({ intent, errors: handIn.errors, values: handIn.values }, { status: 400 });
+    const outcome = await saveOnce(request, handIn.sent, current.user.id, async () => {
+      const result = await submitVersion(actor, assignment, enrolment, handIn);
+      if (!result.ok) return refuse(data({ intent, errors: { body: result.message }, values: { body: handIn.body } }, { status: 400 }));
+      return `${here}?handedIn=${result.version}#receipt`;
+    });
+    if (!outcome.saved) return outcome.refusal;
+    throw redirect(outcome.location);
+  }
+  if (intent === "request-extension" || intent === "mitigation") {
+    const form =
+      intent === "request-extension"
+        ? await parseSubmission(upload.formData, extensionRequestSchema)
+        : await parseSubmission(upload.formData, mitigationSchema);
+    if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
+    const outcome = await saveOnce(request, sentFormOf(upload.formData), current.user.id, async () => {
+      if ("reasons" in form.data) {
+        const result = await requestExtension(actor, assignment, enrolment, form.data);
+        if (!result.ok)
+          return refuse(data({ intent, errors: { deadlineDay: result.message }, values: form.values }, { status: 400 }));
+        return `${here}?asked=1#extension`;
+      }
+      await recordMitigation(actor, assignment, enrolment, form.data.circumstances);
+      return `${here}?recorded=1#mitigating-circumstances`;
+    });
+    if (!outcome.saved) return outcome.refusal;
+    throw redirect(outcome.location);
+  }
+  return data({ intent, errors: { form: "We could not read that form. Please try again." }, values: {} }, { status: 400 });
+}
+
 export default function ModulePage() {
-  const { programme, module, enrolled, signedIn, canRead } = useLoaderData<typeof loader>();
+  const { programme, module, enrolled, signedIn, canRead, coursework } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const done = module.lessons.filter((l) => l.done).length;
   return (
     <>
@@ -97,11 +158,25 @@ export default function ModulePage() {
           <Link to={`/programmes/${programme.slug}`}>The programme's page</Link> says how to join.
         </p>
       ) : null}
+      {coursework ? <CourseworkPanel view={coursework} sent={actionData ?? null} /> : null}
       {module.assignment ? (
         <section aria-labelledby="assignment-heading">
           <h2 id="assignment-heading">Assignment: {module.assignment.title}</h2>
           {module.assignment.wordCount ? (
             <p className="secondary">{module.assignment.wordCount.toLocaleString("en-GB")} words</p>
+          ) : null}
+          {module.assignment.stages ? (
+            <>
+              <h3>Stages</h3>
+              <ol className="narrow">
+                {module.assignment.stages.map((stage) => (
+                  <li key={stage.code}>
+                    <strong>{stage.title}</strong>
+                    {stage.marked ? " (marked)" : ""}: {stage.summary}
+                  </li>
+                ))}
+              </ol>
+            </>
           ) : null}
           {module.assignment.brief.split(/\n{2,}/).map((para, i) => (
             <p key={i} className="narrow">

@@ -12,3 +12,4 @@ export * from "./panels";
 export * from "./returners";
 export * from "./forms";
 export * from "./notices";
+export * from "./coursework";

@@ -14,6 +14,7 @@ import { loadManifest } from "~/modules/programmes/catalogue.server";
 import type { Manifest } from "~/modules/programmes/content-schema";
 import { lessonsInOrder } from "~/modules/programmes/progress";
 import type { Database } from "../client";
+import { seedCoursework } from "./demo-coursework";
 import { seedDesk } from "./demo-desk";
 import { seedPortfolios } from "./demo-portfolio";
 import { seedReturnerRoute } from "./demo-route";
@@ -383,7 +384,10 @@ export async function seedDemoWorld(db: Database, today = new Date()) {
     );
     await tx.insert(memberships).values(rows).onConflictDoNothing();
     const manifest = tryLoadManifest();
-    if (manifest) await seedEnrolments(tx, manifest, orgId, userId, today);
+    if (manifest) {
+      await seedEnrolments(tx, manifest, orgId, userId, today);
+      await seedCoursework(tx, manifest, today);
+    }
   });
   await seedReturnerRoute(db, today);
   // The desk's introduced requests need the vacancies.

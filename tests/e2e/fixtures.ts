@@ -23,6 +23,8 @@ export const DEMO = {
   admin: "alex.morgan@practicepathways.example",
   returner: "janet.okoye@example.com",
   masters: "hannah.clarke@eastbridge.example",
+  /** The University of Eastbridge's programme lead, who runs Hannah's assignments. */
+  universityLead: "simon.fairweather@eastbridge.example",
   earlyCareer: "sophie.bennett@northmoor.example",
   // Harbour Family Trust (a voluntary organisation): no other spec writes to its people, so the
   // crawl, keyboard and no-JavaScript journeys can change their records while other specs run.

@@ -109,7 +109,11 @@ describe.skipIf(!havePostgres)("the app's role on the PostgreSQL server", () => 
     for (const table of tables) {
       expect(await refusal(`alter table "${table}" disable trigger all`), table).toMatch(/must be owner/);
       expect(await refusal(`truncate "${table}"`), table).toMatch(/permission denied|append-only/);
-      expect(await refusal(`update "${table}" set id = id where false`), table).toMatch(/permission denied/);
+      // Not every append-only table has an id (a decision is keyed by what it decides): set its first column to itself.
+      const [first] = await app<{ name: string }[]>`
+        select column_name as name from information_schema.columns
+        where table_schema = 'public' and table_name = ${table} order by ordinal_position limit 1`;
+      expect(await refusal(`update "${table}" set "${first!.name}" = "${first!.name}" where false`), table).toMatch(/permission denied/);
     }
     expect(await refusal(`delete from "audit_events" where false`)).toMatch(/permission denied/);
     expect(await refusal(`drop table "audit_events"`)).toMatch(/must be owner/);

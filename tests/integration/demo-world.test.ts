@@ -1,6 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import type { Database, DatabaseHandle } from "#db/client";
 import {
+  candidateNumbers,
+  courseworkAssignments,
   enrolments,
   learningAgreements,
   learningAgreementSignatures,
@@ -52,6 +54,20 @@ describe("the demo world", () => {
   it("has every demo person, once, in every organisation", async () => {
     const totalMemberships = DEMO_PEOPLE.reduce((n, p) => n + p.memberships.length, 0);
     expect(await counts(t.db)).toEqual({ organisations: 7, users: DEMO_PEOPLE.length, memberships: totalMemberships });
+  });
+
+  it("has Hannah Clarke's first Masters assignment open, due in the future, with her candidate number", async () => {
+    const [hannah] = await t.db
+      .select({ enrolmentId: enrolments.id, cohortId: enrolments.cohortId })
+      .from(enrolments)
+      .innerJoin(users, eq(users.id, enrolments.userId))
+      .where(eq(users.email, "hannah.clarke@eastbridge.example"));
+    expect(hannah?.cohortId).toBeTruthy();
+    const assignments = await t.db.select().from(courseworkAssignments).where(eq(courseworkAssignments.cohortId, hannah!.cohortId!));
+    expect(assignments.map((a) => [a.moduleSlug, a.wordLimit])).toEqual([["critical-practice-and-research-mindedness", 6000]]);
+    expect(assignments[0]!.deadline.getTime()).toBeGreaterThan(seededAt.getTime());
+    const [number] = await t.db.select().from(candidateNumbers).where(eq(candidateNumbers.enrolmentId, hannah!.enrolmentId));
+    expect(number?.number).toMatch(/^C\d{6}$/);
   });
 
   it("is left as it is by seeding again, by either entry point", async () => {

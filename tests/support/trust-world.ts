@@ -11,6 +11,12 @@ import type { Database } from "#db/client";
 import {
   callbackRequests,
   cohorts,
+  courseworkAssignments,
+  courseworkExtensionRequests,
+  courseworkFileContents,
+  courseworkFiles,
+  courseworkMitigations,
+  courseworkSubmissions,
   enrolments,
   evidenceFileContents,
   evidenceFiles,
@@ -51,6 +57,8 @@ export const PEOPLE = {
   admin: { email: "alex.morgan@practicepathways.example" },
   returner: { email: "janet.okoye@example.com" },
   masters: { email: "hannah.clarke@eastbridge.example" },
+  /** The University of Eastbridge's programme lead, who runs Hannah's Masters assignments. */
+  universityLead: { email: "simon.fairweather@eastbridge.example" },
 } as const;
 
 export type Person = keyof typeof PEOPLE;
@@ -154,6 +162,62 @@ async function idsFor(db: Database, email: string, orgSlug: string, chairEmail: 
 }
 
 /**
+ * The University of Eastbridge's open assignment (seeded for Hannah's cohort) and a file Hannah
+ * handed in for it. There is no second university, so these ids are not swapped.
+ */
+async function courseworkIds(db: Database) {
+  const [hannah] = await db
+    .select({ userId: users.id, enrolmentId: enrolments.id, cohortId: enrolments.cohortId })
+    .from(enrolments)
+    .innerJoin(users, eq(users.id, enrolments.userId))
+    .where(eq(users.email, "hannah.clarke@eastbridge.example"));
+  const [assignment] = await db.select().from(courseworkAssignments).where(eq(courseworkAssignments.cohortId, hannah!.cohortId!));
+  const content = Buffer.from("%PDF-1.4\n% Hannah's essay\n");
+  const sha256 = createHash("sha256").update(content).digest("hex");
+  const [file] = await db
+    .insert(courseworkFiles)
+    .values({
+      assignmentId: assignment!.id,
+      enrolmentId: hannah!.enrolmentId,
+      fileName: "essay.pdf",
+      contentType: "application/pdf",
+      sizeBytes: content.length,
+      sha256,
+      uploadedById: hannah!.userId,
+    })
+    .returning();
+  await db.insert(courseworkFileContents).values({ fileId: file!.id, content });
+  await db.insert(courseworkSubmissions).values({
+    assignmentId: assignment!.id,
+    enrolmentId: hannah!.enrolmentId,
+    version: 1,
+    body: "",
+    fileIds: [file!.id],
+    wordCount: 0,
+    overLength: false,
+    deadline: assignment!.deadline,
+    late: false,
+    contentHash: sha256,
+    submittedById: hannah!.userId,
+  });
+  // An extension request and mitigating circumstances waiting for the lead, so their decision forms show.
+  await db.insert(courseworkExtensionRequests).values({
+    assignmentId: assignment!.id,
+    enrolmentId: hannah!.enrolmentId,
+    reasons: "My father was taken into hospital.",
+    requestedDeadline: new Date(assignment!.deadline.getTime() + 14 * 86_400_000),
+    requestedById: hannah!.userId,
+  });
+  await db.insert(courseworkMitigations).values({
+    assignmentId: assignment!.id,
+    enrolmentId: hannah!.enrolmentId,
+    circumstances: "I was unwell for two weeks before the deadline.",
+    submittedById: hannah!.userId,
+  });
+  return { assignmentId: assignment!.id, submissionFileId: file!.id };
+}
+
+/**
  * Callback requests: the demo helpline's first (the helpline advisor's own), and one of a second
  * helpline, so that a swapped request id is another helpline's.
  */
@@ -254,6 +318,7 @@ export async function buildTrustWorld(db: Database): Promise<TrustWorld> {
     own: {
       ...(await idsFor(db, "zainab.hussain@northmoor.example", "northmoor", "helen.marsh@northmoor.example")),
       requestId: requests.own,
+      ...(await courseworkIds(db)),
     },
     foreign: {
       ...(await idsFor(db, "aisha.rahman@riverside.example", "riverside", "marcus.reid@riverside.example")),

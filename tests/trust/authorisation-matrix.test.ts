@@ -36,7 +36,8 @@ const YEAR_TEAM = ["subject", "supervisor", "teamManager", "lead"] as const sati
 const YEAR_SIGNERS = ["subject", "supervisor", "teamManager"] as const satisfies readonly Person[];
 const TEAM_MANAGERS = ["teamManager", "otherTeamManager", "foreignTeamManager"] as const satisfies readonly Person[];
 const LEARNERS_OF_ASYE = ["subject", "peer", "foreignLearner"] as const satisfies readonly Person[];
-const LEADS = ["lead", "foreignLead"] as const satisfies readonly Person[];
+/** Programme leads, each of their own organisation: two councils' and a university's. */
+const LEADS = ["lead", "foreignLead", "universityLead"] as const satisfies readonly Person[];
 const SUPERVISORS = ["supervisor", "otherSupervisor", "assessor", "foreignSupervisor"] as const satisfies readonly Person[];
 
 const TABLE: Record<string, Rule> = {
@@ -53,10 +54,12 @@ const TABLE: Record<string, Rule> = {
     // Enrolling yourself is for self-funding learners on programmes open to them; no demo person qualifies for the ASYE.
     post: [],
   },
-  "routes/programmes.$programme.$module._index": { get: "public" },
+  // Handing in work is for a learner whose Masters cohort has the module's assignment open; the
+  // table's module is the ASYE's, which has none, so the action refuses everyone.
+  "routes/programmes.$programme.$module._index": { get: "public", post: [] },
   "routes/programmes.$programme.$module.$lesson": {
     // Staff may read what their learners read; learners only on programmes they are enrolled on.
-    get: ["subject", "peer", "supervisor", "otherSupervisor", "assessor", "lead", "foreignLead", "foreignSupervisor", "foreignLearner", "admin", ...TEAM_MANAGERS],
+    get: ["subject", "peer", "supervisor", "otherSupervisor", "assessor", "lead", "foreignLead", "universityLead", "foreignSupervisor", "foreignLearner", "admin", ...TEAM_MANAGERS],
     post: LEARNERS_OF_ASYE,
     touches: ["lesson_progress"], // the page, shown again after the refusal, records that the lesson was opened
   },
@@ -120,6 +123,11 @@ const TABLE: Record<string, Rule> = {
   "routes/organisation.grants": { get: LEADS },
   "routes/organisation.invite": { get: LEADS },
   "routes/organisation.cohorts._index": { get: LEADS },
+  // Masters assignments are a university's: a council's programme lead is refused.
+  "routes/organisation.assignments._index": { get: ["universityLead"] },
+  "routes/organisation.assignments.$assignmentId": { get: ["universityLead"] },
+  // A handed-in file (Hannah's): for Hannah and the staff of her university, acting in it; to anyone else it does not exist.
+  "routes/coursework.files.$submissionFileId": { get: ["masters", "universityLead"] },
   "routes/organisation.cohorts.$cohortId": { get: ["lead"] },
   "routes/organisation.panels._index": { get: [...LEADS, "assessor"], post: LEADS },
   "routes/organisation.vacancies._index": { get: LEADS },

@@ -33,6 +33,8 @@ const FINDERS: Person[] = [
   "helpline",
   "admin",
   "returner",
+  "masters",
+  "universityLead",
 ];
 
 /** Actions no page posts to with a plain form, each with the reason and the fields it reads. */
@@ -40,6 +42,13 @@ const NOT_IN_A_FORM: Record<string, { why: string; fields?: [string, string][] }
   "routes/sign-out": { why: "ends the session the suite is using; covered by the authorisation matrix" },
   "routes/$": { why: "no page: every method is answered 404" },
   "routes/programmes.$programme._index": { why: "self-enrolment form is shown only to self-funding learners on open programmes" },
+  "routes/programmes.$programme.$module._index": {
+    why: "the hand-in forms show only on a Masters module with an assignment open; the suite's module is the ASYE's (tests/integration/masters-coursework.test.ts)",
+    fields: [
+      ["intent", "request-extension"],
+      ["reasons", "x"],
+    ],
+  },
   "routes/drafts": {
     why: "the draft keeper posts here from script as a person types",
     fields: [

@@ -25,6 +25,8 @@ describe("can", () => {
     "vacancy:manage:organisation": ["programme_lead"],
     "introduction:manage:organisation": ["programme_lead"],
     "introduction:create:helpline": ["helpline_advisor"],
+    "coursework:manage:organisation": ["programme_lead"],
+    "coursework:read:organisation": ["programme_lead", "supervisor", "assessor"],
     "organisation:read:any": ["admin"],
     "organisation:manage:any": ["admin"],
     "audit:read:any": ["admin"],
@@ -103,6 +105,12 @@ describe("navigationFor", () => {
       "/programmes",
       "/account",
     ]);
+  });
+
+  it("shows a university's programme lead its assignments, and a council's lead none", () => {
+    expect(navigationFor("programme_lead", { university: true }).map((i) => i.href)).toContain("/organisation/assignments");
+    expect(navigationFor("programme_lead").map((i) => i.href)).not.toContain("/organisation/assignments");
+    expect(navigationFor("learner", { university: true }).map((i) => i.href)).not.toContain("/organisation/assignments");
   });
 
   it("shows a team manager their team, and none of the programme lead's pages", () => {

@@ -5,6 +5,7 @@
  * names are resolved by the statement that reads the events (audit.server.ts), never here.
  */
 import { format, isValid, parseISO } from "date-fns";
+import { englandDateTime } from "~/utils/england";
 import { ROLE_LABELS, type Role } from "~/modules/organisations/roles";
 import { KIND_LABELS, type EvidenceKind } from "~/modules/portfolio/rules";
 import { CALL_OUTCOME_LABELS, CALLBACK_STATUS_LABELS, type CallbackStatus, type CallOutcome } from "~/modules/returners/options";
@@ -95,6 +96,16 @@ const vacancy = (s: Said) => (s.text("title") ? `the vacancy ${quoted(s.text("ti
 
 /** The reason given for a change, when one was: ", because “…”". */
 const because = (s: Said) => (s.text("reason") ? `, because “${s.text("reason")}”` : "");
+
+/** The module an assignment is for, by its title as recorded. */
+const moduleNamed = (s: Said) => (s.text("module") ? `the module ${quoted(s.text("module"))}` : "a module");
+
+/** A deadline recorded as an instant, as people in England read it. */
+const deadline = (s: Said) => {
+  const value = s.text("deadline");
+  const at = value ? new Date(value) : null;
+  return at && !Number.isNaN(at.getTime()) ? englandDateTime(at) : null;
+};
 
 const SENTENCES: Record<string, Words> = {
   // Signing in and security
@@ -193,6 +204,21 @@ const SENTENCES: Record<string, Words> = {
   "panel.outcome_signed": (s) => `${s.who} signed the panel's outcome for ${s.whom}${panelOutcome(s)}`,
   "panel.pass_ratified": (s) => `${s.who} ratified ${s.whose} pass as the panel's chair`,
   "certificate.issued": (s) => `${s.who} issued ${s.whose} certificate${s.text("code") ? ` (${s.text("code")})` : ""}`,
+
+  // Masters coursework
+  "coursework.assignment_opened": (s) =>
+    `${s.who} opened the assignment for ${moduleNamed(s)}${s.text("cohort") ? ` for the cohort ${quoted(s.text("cohort"))}` : ""}${deadline(s) ? `, due ${deadline(s)}` : ""}`,
+  "coursework.submitted": (s) =>
+    `${s.who} handed in version ${s.count("version") ?? 1} of ${s.whose} assignment for ${moduleNamed(s)}${s.e.detail?.late === true ? ", late" : ""}`,
+  "coursework.extension_requested": (s) =>
+    `${s.who} asked for an extension to ${s.whose} assignment for ${moduleNamed(s)}${deadline(s) ? ` until ${deadline(s)}` : ""}`,
+  "coursework.extension_approved": (s) =>
+    `${s.who} approved an extension to ${s.whose} assignment for ${moduleNamed(s)}${deadline(s) ? ` until ${deadline(s)}` : ""}`,
+  "coursework.extension_refused": (s) => `${s.who} refused an extension to ${s.whose} assignment for ${moduleNamed(s)}${because(s)}`,
+  "coursework.mitigation_submitted": (s) => `${s.who} put forward mitigating circumstances for ${moduleNamed(s)}`,
+  "coursework.mitigation_accepted": (s) => `${s.who} accepted ${s.whose} mitigating circumstances for ${moduleNamed(s)}`,
+  "coursework.mitigation_not_accepted": (s) =>
+    `${s.who} did not accept ${s.whose} mitigating circumstances for ${moduleNamed(s)}${because(s)}`,
 
   // Returners, the helpline, vacancies and introductions
   "callback.requested": (s) =>

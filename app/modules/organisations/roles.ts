@@ -46,6 +46,10 @@ const PERMISSIONS = {
   "vacancy:manage:organisation": ["programme_lead"],
   "introduction:manage:organisation": ["programme_lead"],
   "introduction:create:helpline": ["helpline_advisor"],
+  /** Open a Masters module's assignment for a cohort, decide extensions, record mitigating circumstances. */
+  "coursework:manage:organisation": ["programme_lead"],
+  /** Open the work learners of the organisation handed in (markers, the programme lead). */
+  "coursework:read:organisation": ["programme_lead", "supervisor", "assessor"],
   "organisation:read:any": ["admin"],
   /** Add, rename and deactivate organisations; find, deactivate and change the roles of people. */
   "organisation:manage:any": ["admin"],
@@ -86,8 +90,14 @@ export interface NavItem {
   label: string;
 }
 
-/** `returner`: the person's account is a returner's, so their own route back in is in the navigation. */
-export function navigationFor(role: Role | null | undefined, account: { returner?: boolean } = {}): NavItem[] {
+/**
+ * `returner`: the person's account is a returner's, so their own route back in is in the navigation.
+ * `university`: they act in a university, whose programme lead runs Masters assignments.
+ */
+export function navigationFor(
+  role: Role | null | undefined,
+  account: { returner?: boolean; university?: boolean } = {},
+): NavItem[] {
   const items: NavItem[] = [];
   switch (role) {
     case "supervisor":
@@ -102,6 +112,7 @@ export function navigationFor(role: Role | null | undefined, account: { returner
       items.push({ href: "/organisation", label: "People" });
       items.push({ href: "/organisation/invite", label: "Invite someone" });
       items.push({ href: "/organisation/cohorts", label: "Cohorts" });
+      if (account.university) items.push({ href: "/organisation/assignments", label: "Assignments" });
       items.push({ href: "/organisation/panels", label: "Panels" });
       items.push({ href: "/organisation/grants", label: "Grants" });
       items.push({ href: "/organisation/vacancies", label: "Vacancies" });

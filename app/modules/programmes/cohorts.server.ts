@@ -1,4 +1,5 @@
 /** Cohorts and enrolment by a programme lead, always inside the lead's own organisation. */
+import { assignCandidateNumbers } from "~/modules/masters/assignments.server";
 import { alias } from "drizzle-orm/pg-core";
 import { and, asc, count, eq } from "drizzle-orm";
 import { cohorts, enrolments, memberships, users } from "#db/schema";
@@ -176,6 +177,8 @@ export async function enrolLearner(
     // The supervisor chosen here is the learner's practice supervisor in this organisation,
     // so the supervisor's list of supervisees and the enrolment never disagree.
     if (rows[0]) {
+      // A learner on a Masters cohort is known to markers by an anonymous candidate number.
+      if (programme?.award) await assignCandidateNumbers(tx, cohort.id);
       await tx
         .update(memberships)
         .set({ supervisorId: input.supervisorId })

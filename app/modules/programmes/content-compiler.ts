@@ -14,6 +14,7 @@ import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import {
   frameworkSchema,
+  type Award,
   lessonFrontmatterSchema,
   moduleFileSchema,
   programmeFileSchema,
@@ -307,10 +308,53 @@ export async function compileContent(contentDir: string, options: CompileOptions
       modules.push({ ...moduleMeta, slug: moduleName.slug, order: moduleName.order, lessons });
     }
     if (modules.length === 0) fail(programmeDir, "a programme needs at least one module");
+    if (meta.kind === "masters" && !meta.award) fail(programmeFile, "a Masters programme needs an award block");
+    if (meta.award) {
+      for (const problem of creditProblems(meta.award, modules)) fail(problem.module ? path.join(programmeDir, problem.module, "module.yml") : programmeFile, problem.message);
+      for (const m of modules) m.credits = meta.award.credits[m.slug] ?? m.credits;
+    }
     programmes.push({ ...meta, slug: pEntry.name, modules });
   }
   if (problems.length) throw new ContentError(problems);
   return { version: 1, builtAt: new Date().toISOString(), frameworks, programmes };
+}
+
+/**
+ * Whether an award's credits add up: every module has its credits in programme.yml (and, if its
+ * own module.yml names credits, the same number), every credit named is for a module that exists,
+ * the modules add up to the largest exit award, an exit award's required modules exist, and every
+ * module has an assignment with a word limit. `module` is the module's folder when the problem is
+ * in its module.yml.
+ */
+export function creditProblems(
+  award: Award,
+  modules: Pick<Module, "slug" | "order" | "credits" | "assignment">[],
+): { module?: string; message: string }[] {
+  const problems: { module?: string; message: string }[] = [];
+  const folder = (m: Pick<Module, "slug" | "order">) => `${String(m.order).padStart(2, "0")}-${m.slug}`;
+  const slugs = new Set(modules.map((m) => m.slug));
+  for (const m of modules) {
+    const credits = award.credits[m.slug];
+    if (credits === undefined) problems.push({ message: `award.credits: module ${m.slug} has no credits` });
+    else if (m.credits !== undefined && m.credits !== credits)
+      problems.push({ module: folder(m), message: `credits: ${m.credits} here, but ${credits} in programme.yml` });
+    if (!m.assignment) problems.push({ module: folder(m), message: "a module of a credit-bearing programme needs an assignment" });
+    else if (!m.assignment.wordCount) problems.push({ module: folder(m), message: "assignment.wordCount: give the word limit" });
+  }
+  for (const name of Object.keys(award.credits))
+    if (!slugs.has(name)) problems.push({ message: `award.credits: there is no module ${name}` });
+  const total = Object.entries(award.credits)
+    .filter(([name]) => slugs.has(name))
+    .reduce((sum, [, credits]) => sum + credits, 0);
+  const largest = award.exitAwards.reduce((most, x) => (x.credits > most.credits ? x : most), award.exitAwards[0]!);
+  if (total !== largest.credits)
+    problems.push({
+      message: `award: the modules add up to ${total} credits, but the largest exit award (${largest.code}) needs ${largest.credits}`,
+    });
+  for (const x of award.exitAwards)
+    for (const name of x.requires ?? [])
+      if (!slugs.has(name)) problems.push({ message: `award.exitAwards: ${x.code} requires ${name}, which is not a module` });
+  return problems;
 }
 
 export async function newestChange(dir: string): Promise<number> {

@@ -140,6 +140,127 @@ export const assessmentSchema = z.object({
 });
 export type AssessmentRules = z.infer<typeof assessmentSchema>;
 
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower case letters, digits and hyphens");
+const mark = z.number().int().min(0).max(100);
+
+/**
+ * A band of marks out of 100 (distinction 70–100, merit 60–69…), both ends included. Bands with
+ * `fails` set are below the pass mark.
+ */
+const markBand = z.object({ code: slug, title: text, from: mark, to: mark, fails: z.boolean().optional() });
+
+/**
+ * The award a credit-bearing programme (the Masters) leads to: module credits, the pass mark, the
+ * bands, the resubmission rule and the exit awards, each with its rule in words and as data.
+ */
+export const awardSchema = z
+  .object({
+    /** The level of study (7 for a Masters), shown on the transcript. */
+    level: z.number().int().min(1).max(8),
+    passMark: mark,
+    bands: z.array(markBand).min(2),
+    /** Credits for each module, by the module's slug (its folder name without the number). */
+    credits: z.record(slug, z.number().int().positive()),
+    resubmission: z
+      .object({ attempts: z.number().int().min(0), rule: text, cappedAt: mark })
+      .optional(),
+    exitAwards: z
+      .array(
+        z.object({
+          code: slug,
+          title: text,
+          credits: z.number().int().positive(),
+          rule: text,
+          /** Modules that must be among the credits passed (the MA: the dissertation). */
+          requires: z.array(slug).optional(),
+          classification: z
+            .object({
+              basis: z.literal("credit-weighted-average"),
+              rule: text,
+              /** Highest first: an average at or above `from` is classified as `band`. */
+              classes: z.array(z.object({ band: slug, from: mark })).min(1),
+            })
+            .optional(),
+        }),
+      )
+      .min(1),
+  })
+  .superRefine((award, ctx) => {
+    for (const problem of awardProblems(award)) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
+  });
+export type Award = z.infer<typeof awardSchema>;
+export type MarkBand = z.infer<typeof markBand>;
+
+type AwardShape = {
+  passMark: number;
+  bands: MarkBand[];
+  resubmission?: { cappedAt: number };
+  exitAwards: { code: string; credits: number; classification?: { classes: { band: string; from: number }[] } }[];
+};
+
+/**
+ * What is wrong with an award's own numbers (the credits of its modules are checked against the
+ * modules by the compiler): bands that leave a gap or overlap or do not run from 0 to 100, a pass
+ * mark that is not where the lowest passing band starts, exit awards out of order, a
+ * classification that does not follow the bands.
+ */
+export function awardProblems(award: AwardShape): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const add = (path: (string | number)[], message: string) => problems.push({ path, message });
+  const codes = new Set<string>();
+  award.bands.forEach((b, i) => {
+    if (codes.has(b.code)) add(["bands", i, "code"], `band ${b.code} twice`);
+    codes.add(b.code);
+    if (b.from > b.to) add(["bands", i], `band ${b.code} runs from ${b.from} to ${b.to}: from must not be above to`);
+  });
+  const ordered = [...award.bands].sort((a, b) => a.from - b.from);
+  if (ordered[0] && ordered[0].from !== 0) add(["bands"], `the bands must start at 0 (the lowest starts at ${ordered[0].from})`);
+  const top = ordered.at(-1);
+  if (top && top.to !== 100) add(["bands"], `the bands must end at 100 (the highest ends at ${top.to})`);
+  for (let i = 1; i < ordered.length; i++) {
+    const below = ordered[i - 1]!;
+    const above = ordered[i]!;
+    if (above.from > below.to + 1)
+      add(["bands"], `marks ${below.to + 1}–${above.from - 1} are in no band (between ${below.code} and ${above.code})`);
+    else if (above.from <= below.to) add(["bands"], `bands ${below.code} and ${above.code} overlap at ${above.from}`);
+  }
+  const passing = ordered.filter((b) => !b.fails);
+  const lowestPass = passing[0];
+  if (!lowestPass) add(["bands"], "no band passes: mark the failing bands with fails: true");
+  else if (lowestPass.from !== award.passMark)
+    add(["passMark"], `the pass mark is ${award.passMark}, but the lowest passing band (${lowestPass.code}) starts at ${lowestPass.from}`);
+  ordered.forEach((b) => {
+    const belowPass = b.to < award.passMark;
+    if (belowPass && !b.fails) add(["bands"], `band ${b.code} is below the pass mark, so it fails: add fails: true`);
+    if (!belowPass && b.fails) add(["bands"], `band ${b.code} is at or above the pass mark, so it cannot fail`);
+  });
+  if (award.resubmission && award.resubmission.cappedAt !== award.passMark)
+    add(["resubmission", "cappedAt"], `a resubmission is capped at the pass mark (${award.passMark}), not ${award.resubmission.cappedAt}`);
+  const exitCodes = new Set<string>();
+  award.exitAwards.forEach((x, i) => {
+    if (exitCodes.has(x.code)) add(["exitAwards", i, "code"], `exit award ${x.code} twice`);
+    exitCodes.add(x.code);
+    const previous = award.exitAwards[i - 1];
+    if (previous && x.credits <= previous.credits)
+      add(["exitAwards", i, "credits"], `exit awards go from fewest credits to most: ${x.code} (${x.credits}) comes after ${previous.code} (${previous.credits})`);
+    const classes = x.classification?.classes ?? [];
+    classes.forEach((c, j) => {
+      const band = award.bands.find((b) => b.code === c.band);
+      if (!band) add(["exitAwards", i, "classification", "classes", j], `no band ${c.band}`);
+      else if (band.fails) add(["exitAwards", i, "classification", "classes", j], `an award cannot be classified ${c.band}: it fails`);
+      else if (band.from !== c.from)
+        add(["exitAwards", i, "classification", "classes", j], `${c.band} starts at ${band.from} in the bands, not ${c.from}`);
+      const higher = classes[j - 1];
+      if (higher && c.from >= higher.from) add(["exitAwards", i, "classification", "classes", j], "classes go from highest to lowest");
+    });
+    const lowest = classes.at(-1);
+    if (lowest && lowest.from !== award.passMark)
+      add(["exitAwards", i, "classification", "classes"], `the lowest class must start at the pass mark (${award.passMark}), not ${lowest.from}`);
+  });
+  return problems;
+}
+
 export const PROGRAMME_KINDS = ["assessed", "taught", "masters", "specialist", "returner"] as const;
 
 export const programmeFileSchema = z.object({
@@ -160,6 +281,8 @@ export const programmeFileSchema = z.object({
     .optional(),
   frameworks: z.array(z.string()).min(1),
   assessment: assessmentSchema.optional(),
+  /** Credit-bearing programmes (the Masters): the award, its credits, bands and exit awards. */
+  award: awardSchema.optional(),
 });
 
 const rubricCriterion = z.object({
@@ -176,7 +299,18 @@ export const moduleFileSchema = z.object({
     .object({
       title: text,
       brief: text,
+      /** The word limit: work over it is flagged for the marker, not refused. */
       wordCount: z.number().int().positive().optional(),
+      /**
+       * The stages a long piece of work goes through (the dissertation: proposal, ethics approval,
+       * draft, final); the one `marked` is the work submitted for marking.
+       */
+      stages: z
+        .array(z.object({ code: slug, title: text, summary: text, marked: z.boolean().optional() }))
+        .min(2)
+        .refine((s) => s.filter((x) => x.marked).length === 1, "exactly one stage is the one marked (marked: true)")
+        .refine((s) => new Set(s.map((x) => x.code)).size === s.length, "each stage needs its own code")
+        .optional(),
       rubric: z
         .array(rubricCriterion)
         .min(1)

@@ -1,0 +1,290 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/forms";
+import { SubmissionKey } from "~/components/SubmissionKey";
+import { requireCourseworkLead } from "~/modules/masters/access.server";
+import { describeLength, STATE_LABELS } from "~/modules/masters/assignments";
+import { assignmentForLead, decideExtension, decideMitigation } from "~/modules/masters/assignments.server";
+import { extensionDecisionSchema, mitigationDecisionSchema } from "~/modules/masters/coursework-forms.server";
+import { actorOf, notFound } from "~/utils/auth.server";
+import { englandDateTime } from "~/utils/england";
+import { parseSubmission } from "~/utils/forms.server";
+import { refuse, saveOnce } from "~/utils/save-once.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.moduleTitle} – Assignments – Practice Pathways` : "Assignment – Practice Pathways" },
+];
+
+const when = (d: Date | string | null) => (d ? englandDateTime(new Date(d), "short") : "");
+
+/** One assignment for the university's programme lead: who has handed in, extensions and mitigating circumstances. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const current = await requireCourseworkLead(request);
+  const found = await assignmentForLead(current.active.organisationId, params.assignmentId);
+  if (!found) notFound("We could not find that assignment.");
+  return {
+    opened: new URL(request.url).searchParams.has("opened"),
+    moduleTitle: found.moduleTitle,
+    cohortName: found.cohortName,
+    deadline: when(found.assignment.deadline),
+    wordLimit: found.assignment.wordLimit,
+    learners: found.learners.map((l) => ({
+      id: l.id,
+      name: l.name,
+      candidateNumber: l.candidateNumber,
+      deadline: when(l.deadline),
+      extended: l.deadline.getTime() !== found.assignment.deadline.getTime(),
+      state: STATE_LABELS[l.state],
+      version: l.latest?.version ?? null,
+      length: l.latest ? describeLength(l.latest.wordCount, found.assignment.wordLimit) : null,
+      overLength: l.latest?.overLength ?? false,
+    })),
+    requests: found.requests.map((r) => ({
+      id: r.request.id,
+      learnerName: r.learnerName,
+      reasons: r.request.reasons,
+      requested: when(r.request.requestedDeadline),
+      requestedDay: r.request.requestedDeadline.toISOString().slice(0, 10),
+      askedAt: when(r.request.requestedAt),
+      decision: r.decision
+        ? { outcome: r.decision.outcome, deadline: when(r.decision.deadline), note: r.decision.note, at: when(r.decision.decidedAt) }
+        : null,
+    })),
+    mitigations: found.mitigations.map((m) => ({
+      id: m.mitigation.id,
+      learnerName: m.learnerName,
+      circumstances: m.mitigation.circumstances,
+      at: when(m.mitigation.submittedAt),
+      decision: m.decision ? { outcome: m.decision.outcome, note: m.decision.note, at: when(m.decision.decidedAt) } : null,
+    })),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const current = await requireCourseworkLead(request);
+  const found = await assignmentForLead(current.active.organisationId, params.assignmentId);
+  if (!found) notFound("We could not find that assignment.");
+  const formData = await request.formData().catch(() => null);
+  const intent = formData?.get("intent");
+  const here = `/organisation/assignments/${found.assignment.id}`;
+  if (formData && intent === "decide-extension") {
+    const form = await parseSubmission(formData, extensionDecisionSchema);
+    if (!form.ok) return data({ errors: form.errors, values: form.values, target: form.values.requestId ?? null }, { status: 400 });
+    if (!found.requests.some((r) => r.request.id === form.data.requestId)) notFound("We could not find that request.");
+    const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
+      const result = await decideExtension(actorOf(current, context), form.data.requestId, form.data);
+      if (!result.ok) return refuse(data({ errors: { form: result.message }, values: form.values, target: form.data.requestId }, { status: 400 }));
+      return `${here}#extensions`;
+    });
+    if (!outcome.saved) return outcome.refusal;
+    throw redirect(outcome.location);
+  }
+  if (formData && intent === "decide-mitigation") {
+    const form = await parseSubmission(formData, mitigationDecisionSchema);
+    if (!form.ok) return data({ errors: form.errors, values: form.values, target: form.values.mitigationId ?? null }, { status: 400 });
+    if (!found.mitigations.some((m) => m.mitigation.id === form.data.mitigationId)) notFound("We could not find those circumstances.");
+    const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
+      const result = await decideMitigation(actorOf(current, context), form.data.mitigationId, form.data);
+      if (!result.ok)
+        return refuse(data({ errors: { form: result.message }, values: form.values, target: form.data.mitigationId }, { status: 400 }));
+      return `${here}#mitigating-circumstances`;
+    });
+    if (!outcome.saved) return outcome.refusal;
+    throw redirect(outcome.location);
+  }
+  return data({ errors: { form: "We could not read that form. Please try again." }, values: {}, target: null }, { status: 400 });
+}
+
+/** A small field with its own id, so the page's many decision forms never share one. */
+function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactElement }) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      {error ? (
+        <p className="error-message" id={`${id}-error`}>
+          <span className="visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+export default function AssignmentForLead() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors as Record<string, string> | undefined;
+  const values = actionData?.values as Record<string, string> | undefined;
+  const target = actionData?.target ?? null;
+  const errorFor = (id: string, field: string) => (target === id ? errors?.[field] : undefined);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/organisation/assignments">Assignments</Link>
+          </li>
+        </ol>
+      </nav>
+      <ErrorSummary errors={errors} />
+      {page.opened ? (
+        <div className="notice notice--success" role="status">
+          <p>The assignment is open. Learners on the cohort see it on the module's page.</p>
+        </div>
+      ) : null}
+      <span className="caption">{page.cohortName}</span>
+      <h1>{page.moduleTitle}</h1>
+      <p>
+        Deadline {page.deadline}. Word limit {page.wordLimit.toLocaleString("en-GB")} words: longer work is flagged for the
+        marker, not refused.
+      </p>
+      <h2>Learners</h2>
+      <table className="table">
+        <caption className="visually-hidden">Learners and their submissions</caption>
+        <thead>
+          <tr>
+            <th scope="col">Learner</th>
+            <th scope="col">Candidate number</th>
+            <th scope="col">Their deadline</th>
+            <th scope="col">Submission</th>
+            <th scope="col">Length</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.learners.map((l) => (
+            <tr key={l.id}>
+              <th scope="row">{l.name}</th>
+              <td>{l.candidateNumber ?? "Not given yet"}</td>
+              <td>
+                {l.deadline}
+                {l.extended ? " (extended)" : ""}
+              </td>
+              <td>
+                {l.state}
+                {l.version ? ` (version ${l.version})` : ""}
+              </td>
+              <td>
+                {l.length ?? ""} {l.overLength ? <span className="tag tag--orange">Over length</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2 id="extensions">Extension requests</h2>
+      {page.requests.length === 0 ? <p>No one has asked for an extension.</p> : null}
+      {page.requests.map((r) => (
+        <section key={r.id} className="card" aria-labelledby={`request-${r.id}`}>
+          <h3 id={`request-${r.id}`}>
+            {r.learnerName}: asked on {r.askedAt} for {r.requested}
+          </h3>
+          <p className="narrow">{r.reasons}</p>
+          {r.decision ? (
+            <p>
+              {r.decision.outcome === "approved" ? `Approved: new deadline ${r.decision.deadline}` : "Refused"} ({r.decision.at})
+              {r.decision.note ? `. ${r.decision.note}` : ""}
+            </p>
+          ) : (
+            <Form method="post" noValidate className="narrow">
+              <SubmissionKey />
+              <input type="hidden" name="intent" value="decide-extension" />
+              <input type="hidden" name="requestId" value={r.id} />
+              <fieldset className="fieldset">
+                <legend className="fieldset__legend">Decision</legend>
+                {errorFor(r.id, "outcome") ? <p className="error-message">{errorFor(r.id, "outcome")}</p> : null}
+                <div className="radios">
+                  <div className="radios__item">
+                    <input className="radios__input" type="radio" id={`outcome-${r.id}-approved`} name="outcome" value="approved" />
+                    <label className="label radios__label" htmlFor={`outcome-${r.id}-approved`}>
+                      Approve
+                    </label>
+                  </div>
+                  <div className="radios__item">
+                    <input className="radios__input" type="radio" id={`outcome-${r.id}-refused`} name="outcome" value="refused" />
+                    <label className="label radios__label" htmlFor={`outcome-${r.id}-refused`}>
+                      Refuse
+                    </label>
+                  </div>
+                </div>
+              </fieldset>
+              <Field id={`deadlineDay-${r.id}`} label="New deadline date (if approved)" error={errorFor(r.id, "deadlineDay")}>
+                <input
+                  className="input input--third"
+                  type="date"
+                  id={`deadlineDay-${r.id}`}
+                  name="deadlineDay"
+                  defaultValue={target === r.id ? values?.deadlineDay : r.requestedDay}
+                />
+              </Field>
+              <Field id={`deadlineTime-${r.id}`} label="New deadline time (in England)" error={errorFor(r.id, "deadlineTime")}>
+                <input
+                  className="input input--third"
+                  type="time"
+                  id={`deadlineTime-${r.id}`}
+                  name="deadlineTime"
+                  defaultValue={target === r.id ? values?.deadlineTime : "12:00"}
+                />
+              </Field>
+              <Field id={`note-${r.id}`} label="Note to the learner (optional)" error={errorFor(r.id, "note")}>
+                <textarea className="textarea" id={`note-${r.id}`} name="note" rows={3} defaultValue={target === r.id ? values?.note : ""} />
+              </Field>
+              <button type="submit" className="button">
+                Record decision
+              </button>
+            </Form>
+          )}
+        </section>
+      ))}
+
+      <h2 id="mitigating-circumstances">Mitigating circumstances</h2>
+      {page.mitigations.length === 0 ? <p>No one has put forward mitigating circumstances.</p> : null}
+      {page.mitigations.map((m) => (
+        <section key={m.id} className="card" aria-labelledby={`mitigation-${m.id}`}>
+          <h3 id={`mitigation-${m.id}`}>
+            {m.learnerName}: put forward on {m.at}
+          </h3>
+          <p className="narrow">{m.circumstances}</p>
+          {m.decision ? (
+            <p>
+              {m.decision.outcome === "accepted" ? "Accepted" : "Not accepted"} ({m.decision.at})
+              {m.decision.note ? `. ${m.decision.note}` : ""}
+            </p>
+          ) : (
+            <Form method="post" noValidate className="narrow">
+              <SubmissionKey />
+              <input type="hidden" name="intent" value="decide-mitigation" />
+              <input type="hidden" name="mitigationId" value={m.id} />
+              <fieldset className="fieldset">
+                <legend className="fieldset__legend">Decision</legend>
+                {errorFor(m.id, "outcome") ? <p className="error-message">{errorFor(m.id, "outcome")}</p> : null}
+                <div className="radios">
+                  <div className="radios__item">
+                    <input className="radios__input" type="radio" id={`mitigation-${m.id}-accepted`} name="outcome" value="accepted" />
+                    <label className="label radios__label" htmlFor={`mitigation-${m.id}-accepted`}>
+                      Accepted
+                    </label>
+                  </div>
+                  <div className="radios__item">
+                    <input className="radios__input" type="radio" id={`mitigation-${m.id}-not_accepted`} name="outcome" value="not_accepted" />
+                    <label className="label radios__label" htmlFor={`mitigation-${m.id}-not_accepted`}>
+                      Not accepted
+                    </label>
+                  </div>
+                </div>
+              </fieldset>
+              <Field id={`mitigation-note-${m.id}`} label="Note for the exam board (optional)" error={errorFor(m.id, "note")}>
+                <textarea className="textarea" id={`mitigation-note-${m.id}`} name="note" rows={3} defaultValue={target === m.id ? values?.note : ""} />
+              </Field>
+              <button type="submit" className="button">
+                Record decision
+              </button>
+            </Form>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,198 @@
+/**
+ * Masters coursework: assignments opened for a cohort from a module's brief, learners' submissions
+ * (append-only versions with their files), extensions, mitigating circumstances and anonymous
+ * candidate numbers. What the assignment asks for lives in content/; rows name it by module slug.
+ */
+import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organisations } from "./organisations";
+import { cohorts, enrolments } from "./programmes";
+import { users } from "./users";
+
+/** One module's assignment for one cohort, opened by the university's programme lead. */
+export const courseworkAssignments = pgTable(
+  "coursework_assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    cohortId: uuid("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    programmeSlug: text("programme_slug").notNull(),
+    moduleSlug: text("module_slug").notNull(),
+    /** The deadline for everyone without an approved extension. */
+    deadline: timestamp("deadline", { withTimezone: true }).notNull(),
+    /** Taken from the module's brief when opened: work over it is flagged, not refused. */
+    wordLimit: integer("word_limit").notNull(),
+    openedById: uuid("opened_by_id")
+      .notNull()
+      .references(() => users.id),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("coursework_assignments_cohort_module").on(t.cohortId, t.moduleSlug),
+    index("coursework_assignments_org").on(t.organisationId),
+  ],
+);
+
+/**
+ * Every version a learner hands in. Append-only: a replacement is a new version, and a version
+ * handed in after the learner's deadline (with any extension) is marked late.
+ */
+export const courseworkSubmissions = pgTable(
+  "coursework_submissions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => courseworkAssignments.id),
+    enrolmentId: uuid("enrolment_id")
+      .notNull()
+      .references(() => enrolments.id),
+    version: integer("version").notNull(),
+    body: text("body").notNull(),
+    fileIds: jsonb("file_ids").$type<string[]>().notNull(),
+    /** Words in the text and in any Word document (a PDF's words are not counted). */
+    wordCount: integer("word_count").notNull(),
+    overLength: boolean("over_length").notNull(),
+    /** The learner's deadline when it was handed in, and whether it came after it. */
+    deadline: timestamp("deadline", { withTimezone: true }).notNull(),
+    late: boolean("late").notNull(),
+    /** SHA-256 over the text and the files' hashes: the receipt shows it. */
+    contentHash: text("content_hash").notNull(),
+    submittedById: uuid("submitted_by_id")
+      .notNull()
+      .references(() => users.id),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("coursework_submissions_version").on(t.assignmentId, t.enrolmentId, t.version)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** A file handed in (PDF or Word), kept like evidence files: its bytes apart, read only on download. */
+export const courseworkFiles = pgTable(
+  "coursework_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => courseworkAssignments.id),
+    enrolmentId: uuid("enrolment_id")
+      .notNull()
+      .references(() => enrolments.id),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    /** Words in a Word document's text; null for a PDF. */
+    wordCount: integer("word_count"),
+    uploadedById: uuid("uploaded_by_id")
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("coursework_files_learner").on(t.assignmentId, t.enrolmentId)],
+);
+
+export const courseworkFileContents = pgTable("coursework_file_contents", {
+  fileId: uuid("file_id")
+    .primaryKey()
+    .references(() => courseworkFiles.id),
+  content: bytea("content").notNull(),
+});
+
+/** A learner's request for more time, with their reasons. Append-only. */
+export const courseworkExtensionRequests = pgTable(
+  "coursework_extension_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => courseworkAssignments.id),
+    enrolmentId: uuid("enrolment_id")
+      .notNull()
+      .references(() => enrolments.id),
+    reasons: text("reasons").notNull(),
+    requestedDeadline: timestamp("requested_deadline", { withTimezone: true }).notNull(),
+    requestedById: uuid("requested_by_id")
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("coursework_extension_requests_learner").on(t.assignmentId, t.enrolmentId)],
+);
+
+export const decisionOutcome = pgEnum("coursework_decision", ["approved", "refused"]);
+
+/** The programme lead's decision on an extension request: one per request, append-only. */
+export const courseworkExtensionDecisions = pgTable("coursework_extension_decisions", {
+  requestId: uuid("request_id")
+    .primaryKey()
+    .references(() => courseworkExtensionRequests.id),
+  outcome: decisionOutcome("outcome").notNull(),
+  /** The learner's new deadline when approved. */
+  deadline: timestamp("deadline", { withTimezone: true }),
+  note: text("note").notNull(),
+  decidedById: uuid("decided_by_id")
+    .notNull()
+    .references(() => users.id),
+  decidedByRole: text("decided_by_role").notNull(),
+  decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Mitigating circumstances a learner puts forward for an assignment. Append-only. */
+export const courseworkMitigations = pgTable(
+  "coursework_mitigations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => courseworkAssignments.id),
+    enrolmentId: uuid("enrolment_id")
+      .notNull()
+      .references(() => enrolments.id),
+    circumstances: text("circumstances").notNull(),
+    submittedById: uuid("submitted_by_id")
+      .notNull()
+      .references(() => users.id),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("coursework_mitigations_learner").on(t.assignmentId, t.enrolmentId)],
+);
+
+export const mitigationOutcome = pgEnum("coursework_mitigation_outcome", ["accepted", "not_accepted"]);
+
+/** The programme lead's decision on mitigating circumstances, for the board: one each, append-only. */
+export const courseworkMitigationDecisions = pgTable("coursework_mitigation_decisions", {
+  mitigationId: uuid("mitigation_id")
+    .primaryKey()
+    .references(() => courseworkMitigations.id),
+  outcome: mitigationOutcome("outcome").notNull(),
+  note: text("note").notNull(),
+  decidedById: uuid("decided_by_id")
+    .notNull()
+    .references(() => users.id),
+  decidedByRole: text("decided_by_role").notNull(),
+  decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The anonymous number a learner on a Masters cohort is known by to markers: unique in the cohort. */
+export const candidateNumbers = pgTable(
+  "candidate_numbers",
+  {
+    enrolmentId: uuid("enrolment_id")
+      .primaryKey()
+      .references(() => enrolments.id, { onDelete: "cascade" }),
+    cohortId: uuid("cohort_id")
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    number: text("number").notNull(),
+    assignedAt: timestamp("assigned_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("candidate_numbers_cohort_number").on(t.cohortId, t.number)],
+);

@@ -1,0 +1,41 @@
+/**
+ * The demo world's Masters coursework: every learner on a Masters cohort has a candidate number, and
+ * the university's programme lead has opened the first module's assignment with a deadline four
+ * weeks ahead, so Hannah Clarke sees it on her module page. Seeding again changes nothing.
+ */
+import { addDays } from "date-fns";
+import { and, eq } from "drizzle-orm";
+import { englandInstant } from "~/modules/masters/assignments";
+import { assignCandidateNumbers } from "~/modules/masters/assignments.server";
+import { englandDay } from "~/utils/england";
+import type { Manifest } from "~/modules/programmes/content-schema";
+import type { Database } from "../client";
+import { cohorts, courseworkAssignments, memberships } from "../schema";
+
+export async function seedCoursework(tx: Database, manifest: Manifest, today: Date) {
+  for (const programme of manifest.programmes.filter((p) => p.award)) {
+    const first = [...programme.modules].sort((a, b) => a.order - b.order).find((m) => m.assignment?.wordCount);
+    const rows = await tx.select().from(cohorts).where(eq(cohorts.programmeSlug, programme.slug));
+    for (const cohort of rows) {
+      await assignCandidateNumbers(tx, cohort.id);
+      if (!first) continue;
+      const [lead] = await tx
+        .select({ userId: memberships.userId })
+        .from(memberships)
+        .where(and(eq(memberships.organisationId, cohort.organisationId), eq(memberships.role, "programme_lead")));
+      if (!lead) continue;
+      await tx
+        .insert(courseworkAssignments)
+        .values({
+          organisationId: cohort.organisationId,
+          cohortId: cohort.id,
+          programmeSlug: programme.slug,
+          moduleSlug: first.slug,
+          deadline: englandInstant(englandDay(addDays(today, 28)), "12:00"),
+          wordLimit: first.assignment!.wordCount!,
+          openedById: lead.userId,
+        })
+        .onConflictDoNothing();
+    }
+  }
+}
