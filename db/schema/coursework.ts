@@ -3,7 +3,22 @@
  * (append-only versions with their files), extensions, mitigating circumstances and anonymous
  * candidate numbers. What the assignment asks for lives in content/; rows name it by module slug.
  */
-import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { organisations } from "./organisations";
 import { cohorts, enrolments } from "./programmes";
 import { users } from "./users";
@@ -195,4 +210,105 @@ export const candidateNumbers = pgTable(
     assignedAt: timestamp("assigned_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("candidate_numbers_cohort_number").on(t.cohortId, t.number)],
+);
+
+/**
+ * Who marks an assignment, at which stage, as the programme lead allocates them: a first marker, a
+ * second marker and, when two marks are more than the scheme allows apart, a third reader. A
+ * marker is never allocated two stages of the same assignment.
+ */
+export const markingStage = pgEnum("coursework_marking_stage", ["first", "second", "third"]);
+
+export const courseworkMarkerAllocations = pgTable(
+  "coursework_marker_allocations",
+  {
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => courseworkAssignments.id),
+    stage: markingStage("stage").notNull(),
+    markerId: uuid("marker_id")
+      .notNull()
+      .references(() => users.id),
+    allocatedById: uuid("allocated_by_id")
+      .notNull()
+      .references(() => users.id),
+    allocatedAt: timestamp("allocated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.stage] }), index("coursework_marker_allocations_marker").on(t.markerId)],
+);
+
+/**
+ * The second-marking sample of an assignment, drawn once from a stored seed (marks.ts,
+ * secondMarkingSample): every fail, every mark near a band boundary and a share of the rest.
+ * Append-only, so the sample can always be drawn again from its seed and checked.
+ */
+export const courseworkSamples = pgTable("coursework_samples", {
+  assignmentId: uuid("assignment_id")
+    .primaryKey()
+    .references(() => courseworkAssignments.id),
+  seed: text("seed").notNull(),
+  sharePercent: integer("share_percent").notNull(),
+  drawnById: uuid("drawn_by_id")
+    .notNull()
+    .references(() => users.id),
+  drawnByRole: text("drawn_by_role").notNull(),
+  drawnAt: timestamp("drawn_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const courseworkSampleMembers = pgTable(
+  "coursework_sample_members",
+  {
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => courseworkSamples.assignmentId),
+    /** The version first-marked when the sample was drawn. */
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => courseworkSubmissions.id),
+    /** Why it is in the sample: "fail", "boundary", "share". */
+    reasons: jsonb("reasons").$type<string[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.submissionId] })],
+);
+
+/** What a second or third marker says of the first mark; an agreed mark is recorded by each marker. */
+export const markKind = pgEnum("coursework_mark_kind", ["mark", "agree", "propose", "agreed"]);
+
+/**
+ * A mark given to one submission version by one marker: append-only, naming who, in which role,
+ * when and the exact version. A first marker gives a "mark" with each rubric criterion's band; a
+ * second marker "agree"s with the first mark or "propose"s another with reasons; a third reader
+ * gives a "mark"; when the first and second markers settle a difference, each records the same
+ * "agreed" mark. Marks are provisional until the exam board confirms them.
+ */
+export const courseworkMarks = pgTable(
+  "coursework_marks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => courseworkAssignments.id),
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => courseworkSubmissions.id),
+    stage: markingStage("stage").notNull(),
+    kind: markKind("kind").notNull(),
+    mark: integer("mark").notNull(),
+    /** Each rubric criterion's band, as the marker judged it, with an optional comment. */
+    criteria: jsonb("criteria").$type<{ criterion: string; band: string; comment?: string }[]>().notNull(),
+    /** Written feedback for the learner (first and third marks), or the reasons for a proposal. */
+    feedback: text("feedback").notNull(),
+    /** An annotated copy of the work, kept like a submitted file. */
+    annotatedFileId: uuid("annotated_file_id").references(() => courseworkFiles.id),
+    markerId: uuid("marker_id")
+      .notNull()
+      .references(() => users.id),
+    markerRole: text("marker_role").notNull(),
+    markedAt: timestamp("marked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("coursework_marks_submission").on(t.submissionId),
+    index("coursework_marks_assignment").on(t.assignmentId, t.stage),
+    check("coursework_marks_mark_range", sql`${t.mark} between 0 and 100`),
+  ],
 );

@@ -18,6 +18,8 @@ export const role = pgEnum("role", [
   "helpline_advisor",
   "admin",
   "team_manager",
+  "marker",
+  "external_examiner",
 ]);
 
 /** Where a learner is in their career; drives their start page until enrolments exist. */

@@ -7,6 +7,8 @@ export const ROLES = [
   "programme_lead",
   "helpline_advisor",
   "admin",
+  "marker",
+  "external_examiner",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -27,6 +29,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   programme_lead: "Programme lead",
   helpline_advisor: "Helpline advisor",
   admin: "Platform admin",
+  marker: "Marker",
+  external_examiner: "External examiner",
 };
 
 /** Permission strings in the form area:action[:scope]. */
