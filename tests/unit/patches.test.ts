@@ -119,6 +119,26 @@ describe("the patches in patches/", () => {
     expect(second.routes, "the data routes were made again").toBe(first.routes);
   });
 
+  it.each(["development", "production"] as const)(
+    "react-dom (%s build): a streamed page is encoded in a few large writes, byte for byte as before",
+    (mode) => {
+      // In a process of its own, so that NODE_ENV picks the build: vitest itself loads the development one.
+      const child = spawnSync(process.execPath, ["-e", STREAM_WRITES_PROBE], {
+        cwd: process.cwd(),
+        encoding: "utf8",
+        timeout: 20_000,
+        env: { ...process.env, NODE_ENV: mode },
+      });
+      expect(child.stderr).toBe("");
+      const { writes, encodeIntoCalls, bytes, sameAsString } = JSON.parse(child.stdout) as Record<string, number | boolean>;
+      expect(sameAsString, "the streamed page differs from renderToString's").toBe(true);
+      // Unpatched, each small chunk is encoded on its own (thousands of encodeInto calls) into
+      // 2,048-byte views, each a write of its own.
+      expect(encodeIntoCalls, "small chunks were encoded one by one").toBe(0);
+      expect(writes).toBeLessThanOrEqual(Math.ceil((bytes as number) / 8192) + 2);
+    },
+  );
+
   it("postgres: a write after its connection closed fails the query instead of the process", () => {
     // In a process of its own: unpatched, the write throws from a setImmediate and the process exits.
     const child = spawnSync(process.execPath, ["--input-type=module", "-e", CLOSED_SOCKET_PROBE], {
@@ -178,4 +198,29 @@ try {
   console.log(error.code ?? error.message);
 }
 process.exit(0);
+`;
+
+/** Streams a page of 2,000 elements (names with accents) and reports how it reached the destination. */
+const STREAM_WRITES_PROBE = `
+const { TextEncoder } = require("node:util");
+const { Writable } = require("node:stream");
+let encodeIntoCalls = 0;
+const encodeInto = TextEncoder.prototype.encodeInto;
+TextEncoder.prototype.encodeInto = function (...args) { encodeIntoCalls += 1; return encodeInto.apply(this, args); };
+const { createElement: h } = require("react");
+const server = require("react-dom/server");
+const page = h("ul", { className: "people" }, Array.from({ length: 2000 }, (_, i) =>
+  h("li", { key: i, "data-label": "Supervisee" }, h("a", { href: "/learners/" + i }, "Łukasz Wójcik " + i), " ", h("span", { className: "tag" }, "Noémie"))));
+const expected = server.renderToString(page);
+encodeIntoCalls = 0;
+const chunks = [];
+const destination = new Writable({
+  write(chunk, _encoding, done) { chunks.push(Buffer.from(chunk)); done(); },
+  final(done) {
+    const html = Buffer.concat(chunks).toString("utf8");
+    process.stdout.write(JSON.stringify({ writes: chunks.length, encodeIntoCalls, bytes: Buffer.byteLength(html), sameAsString: html === expected }));
+    done();
+  },
+});
+const stream = server.renderToPipeableStream(page, { onAllReady() { stream.pipe(destination); } });
 `;
