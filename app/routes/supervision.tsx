@@ -26,15 +26,17 @@ function AttentionList({
   name: string;
 }) {
   if (items.length === 0) return <>{empty}</>;
+  const link = (i: { text: string; to: string }) => (
+    <a href={i.to.startsWith("/year/") ? i.to : `/year/${year}${i.to}`} aria-label={`${i.text} for ${name}`}>
+      {i.text}
+    </a>
+  );
+  // Most rows wait on one thing: a list of one says no more than the link.
+  if (items.length === 1) return link(items[0]!);
   return (
     <ul className="plain-list">
       {items.map((i) => (
-        <li key={i.text}>
-          <a href={i.to.startsWith("/year/") ? i.to : `/year/${year}${i.to}`}>
-            {i.text}
-            <span className="visually-hidden">{` for ${name}`}</span>
-          </a>
-        </li>
+        <li key={i.text}>{link(i)}</li>
       ))}
     </ul>
   );
@@ -43,12 +45,15 @@ function AttentionList({
 // The rows' links are plain anchors, not <Link>: a desk of twenty draws about a hundred, and each
 // <Link> takes some 12 µs to draw on the server (it resolves its path three times), a third of the
 // page's time. Following one loads the page as a document, as it does without JavaScript (ADR 019).
+// Each link names its supervisee in aria-label, which starts with the words shown, rather than in a
+// visually hidden span: the same name for a screen reader, and an element fewer to draw each time.
 function DeskRows({ supervisees }: { supervisees: DeskLine[] }) {
   return (
     <tbody>
       {supervisees.map((s) => {
         const year = s.year;
         const base = year ? `/year/${year.id}` : "";
+        const supervisionText = year?.nextSupervision ? `Next by ${year.nextSupervision}` : "Record";
         return (
           <tr key={s.membershipId}>
             <td>
@@ -79,12 +84,12 @@ function DeskRows({ supervisees }: { supervisees: DeskLine[] }) {
               </span>
               {year ? (
                 <>
-                  <a href={base}>
-                    The year<span className="visually-hidden">{` of ${s.name}`}</span>
+                  <a href={base} aria-label={`The year of ${s.name}`}>
+                    The year
                   </a>
                   {" · "}
-                  <a href={`${base}/portfolio`}>
-                    Portfolio<span className="visually-hidden">{` of ${s.name}`}</span>
+                  <a href={`${base}/portfolio`} aria-label={`Portfolio of ${s.name}`}>
+                    Portfolio
                   </a>
                   {` (${year.evidencePercent}%)`}
                 </>
@@ -93,9 +98,8 @@ function DeskRows({ supervisees }: { supervisees: DeskLine[] }) {
             <td data-label="Supervision">
               {year ? (
                 <>
-                  <a href={`${base}/supervision`}>
-                    {year.nextSupervision ? `Next by ${year.nextSupervision}` : "Record"}
-                    <span className="visually-hidden">{` for ${s.name}`}</span>
+                  <a href={`${base}/supervision`} aria-label={`${supervisionText} for ${s.name}`}>
+                    {supervisionText}
                   </a>
                   {year.missedSupervision ? (
                     <>
@@ -104,8 +108,8 @@ function DeskRows({ supervisees }: { supervisees: DeskLine[] }) {
                     </>
                   ) : null}
                   <br />
-                  <a href={`${base}/workload`}>
-                    Workload<span className="visually-hidden">{` for ${s.name}`}</span>
+                  <a href={`${base}/workload`} aria-label={`Workload for ${s.name}`}>
+                    Workload
                   </a>
                   {year.workloadFlags ? (
                     <>
@@ -133,8 +137,8 @@ function DeskRows({ supervisees }: { supervisees: DeskLine[] }) {
             <td data-label="Learning agreement">
               {year ? (
                 <>
-                  <a href={`${base}/agreement`}>
-                    Open<span className="visually-hidden">{` ${s.name}'s learning agreement`}</span>
+                  <a href={`${base}/agreement`} aria-label={`Open ${s.name}'s learning agreement`}>
+                    Open
                   </a>{" "}
                   <AgreementTag state={year.agreement} />
                 </>
