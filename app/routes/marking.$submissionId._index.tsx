@@ -18,10 +18,19 @@ import { refuse, saveOnce } from "~/utils/save-once.server";
 import { readUploadForm } from "~/utils/uploads.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.candidateNumber} – ${data.moduleTitle} – Marking – Practice Pathways` : "Marking – Practice Pathways" },
+  {
+    title: data
+      ? `${data.candidateNumber} – ${data.moduleTitle} – Marking – Practice Pathways`
+      : "Marking – Practice Pathways",
+  },
 ];
 
-const KIND_WORDS = { mark: "Mark", agree: "Agrees with the first mark", propose: "Proposes", agreed: "Agreed mark" } as const;
+const KIND_WORDS = {
+  mark: "Mark",
+  agree: "Agrees with the first mark",
+  propose: "Proposes",
+  agreed: "Agreed mark",
+} as const;
 
 async function workFor(request: Request, submissionId: string | undefined) {
   const current = await requireMarker(request);
@@ -68,7 +77,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       criteria: m.criteria,
       feedback: m.feedback,
       annotated: m.annotatedFileId
-        ? { href: `/marking/${submission.id}/files/${m.annotatedFileId}`, name: `${work.candidateNumber}-${assignment.moduleSlug}-annotated` }
+        ? {
+            href: `/marking/${submission.id}/files/${m.annotatedFileId}`,
+            name: `${work.candidateNumber}-${assignment.moduleSlug}-annotated`,
+          }
         : null,
       at: englandDateTime(m.markedAt, "short"),
     })),
@@ -93,11 +105,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const action = keepingWhatWasTyped(async ({ request, params, context }: ActionFunctionArgs) => {
   const { current, work } = await workFor(request, params.submissionId);
   const upload = await readUploadForm(request, ["annotated"]);
-  if (!upload) return data({ errors: { form: "We could not read that form. Please try again." }, values: {} }, { status: 400 });
-  if (!work.task) return data({ errors: { form: "There is nothing for you to record on this work now." }, values: {} }, { status: 400 });
+  if (!upload)
+    return data({ errors: { form: "We could not read that form. Please try again." }, values: {} }, { status: 400 });
+  if (!work.task)
+    return data(
+      { errors: { form: "There is nothing for you to record on this work now." }, values: {} },
+      { status: 400 },
+    );
   const form = await readMarkForm(upload, work.task, work.module.rubric);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const values = Object.fromEntries([...upload.formData].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const values = Object.fromEntries([...upload.formData].filter(([, v]) => typeof v === "string")) as Record<
+    string,
+    string
+  >;
   const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
     const result = await recordMark(actorOf(current, context), work, form.input);
     if (!result.ok) return refuse(data({ errors: { [result.field]: result.message }, values }, { status: 400 }));
@@ -145,7 +165,8 @@ export default function MarkWork() {
         <div className="summary-list__row">
           <dt className="summary-list__key">Deadline</dt>
           <dd className="summary-list__value">
-            {page.deadline} {page.late ? <span className="tag tag--orange">Late</span> : <span className="tag">On time</span>}
+            {page.deadline}{" "}
+            {page.late ? <span className="tag tag--orange">Late</span> : <span className="tag">On time</span>}
           </dd>
         </div>
         <div className="summary-list__row">
@@ -229,8 +250,21 @@ export default function MarkWork() {
                   options={c.bands.map((b) => ({ value: b.band, label: b.band, hint: b.descriptor }))}
                 />
               ))}
-              <TextField name="mark" label="Mark out of 100" inputMode="numeric" width="third" defaultValue={values?.mark} error={errors?.mark} />
-              <TextAreaField name="feedback" label="Feedback for the learner" rows={8} defaultValue={values?.feedback} error={errors?.feedback} />
+              <TextField
+                name="mark"
+                label="Mark out of 100"
+                inputMode="numeric"
+                width="third"
+                defaultValue={values?.mark}
+                error={errors?.mark}
+              />
+              <TextAreaField
+                name="feedback"
+                label="Feedback for the learner"
+                rows={8}
+                defaultValue={values?.feedback}
+                error={errors?.feedback}
+              />
               <div className={`form-group${errors?.annotated ? " form-group--error" : ""}`}>
                 <label className="label" htmlFor="annotated">
                   Annotated copy (optional)
@@ -277,7 +311,13 @@ export default function MarkWork() {
                 defaultValue={values?.mark}
                 error={errors?.mark}
               />
-              <TextAreaField name="feedback" label="Your reasons" rows={6} defaultValue={values?.feedback} error={errors?.feedback} />
+              <TextAreaField
+                name="feedback"
+                label="Your reasons"
+                rows={6}
+                defaultValue={values?.feedback}
+                error={errors?.feedback}
+              />
               <button type="submit" className="button">
                 Save second marking
               </button>
@@ -286,8 +326,21 @@ export default function MarkWork() {
             <>
               <h2>Record the agreed mark</h2>
               <p>Each of you records the same agreed mark; it stands when both have.</p>
-              <TextField name="mark" label="Agreed mark out of 100" inputMode="numeric" width="third" defaultValue={values?.mark} error={errors?.mark} />
-              <TextAreaField name="feedback" label="How you reached it (optional)" rows={4} defaultValue={values?.feedback} error={errors?.feedback} />
+              <TextField
+                name="mark"
+                label="Agreed mark out of 100"
+                inputMode="numeric"
+                width="third"
+                defaultValue={values?.mark}
+                error={errors?.mark}
+              />
+              <TextAreaField
+                name="feedback"
+                label="How you reached it (optional)"
+                rows={4}
+                defaultValue={values?.feedback}
+                error={errors?.feedback}
+              />
               <button type="submit" className="button">
                 Record agreed mark
               </button>

@@ -8,7 +8,12 @@ import { englandDateTime } from "~/utils/england";
 export const meta: MetaFunction = () => [{ title: "Marking – Practice Pathways" }];
 
 const longDay = (day: string) =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 
 /** The marker's queue: the work of each assignment they are allocated to, by candidate number only. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,8 +37,8 @@ export default function MarkingQueue() {
       <span className="caption">{page.organisation}</span>
       <h1>Marking</h1>
       <p className="narrow">
-        You see each piece of work by its candidate number, not the learner's name. Marks are provisional until the exam board
-        confirms them.
+        You see each piece of work by its candidate number, not the learner's name. Marks are provisional until the exam
+        board confirms them.
       </p>
       {page.assignments.length === 0 ? <p>You have not been allocated any assignments to mark yet.</p> : null}
       {page.assignments.map((a) => (

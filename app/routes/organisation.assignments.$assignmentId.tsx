@@ -94,7 +94,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       requestedDay: r.request.requestedDeadline.toISOString().slice(0, 10),
       askedAt: when(r.request.requestedAt),
       decision: r.decision
-        ? { outcome: r.decision.outcome, deadline: when(r.decision.deadline), note: r.decision.note, at: when(r.decision.decidedAt) }
+        ? {
+            outcome: r.decision.outcome,
+            deadline: when(r.decision.deadline),
+            note: r.decision.note,
+            at: when(r.decision.decidedAt),
+          }
         : null,
     })),
     mitigations: found.mitigations.map((m) => ({
@@ -102,7 +107,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       learnerName: m.learnerName,
       circumstances: m.mitigation.circumstances,
       at: when(m.mitigation.submittedAt),
-      decision: m.decision ? { outcome: m.decision.outcome, note: m.decision.note, at: when(m.decision.decidedAt) } : null,
+      decision: m.decision
+        ? { outcome: m.decision.outcome, note: m.decision.note, at: when(m.decision.decidedAt) }
+        : null,
     })),
   };
 }
@@ -116,11 +123,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const here = `/organisation/assignments/${found.assignment.id}`;
   if (formData && intent === "decide-extension") {
     const form = await parseSubmission(formData, extensionDecisionSchema);
-    if (!form.ok) return data({ errors: form.errors, values: form.values, target: form.values.requestId ?? null }, { status: 400 });
+    if (!form.ok)
+      return data({ errors: form.errors, values: form.values, target: form.values.requestId ?? null }, { status: 400 });
     if (!found.requests.some((r) => r.request.id === form.data.requestId)) notFound("We could not find that request.");
     const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
       const result = await decideExtension(actorOf(current, context), form.data.requestId, form.data);
-      if (!result.ok) return refuse(data({ errors: { form: result.message }, values: form.values, target: form.data.requestId }, { status: 400 }));
+      if (!result.ok)
+        return refuse(
+          data({ errors: { form: result.message }, values: form.values, target: form.data.requestId }, { status: 400 }),
+        );
       return `${here}#extensions`;
     });
     if (!outcome.saved) return outcome.refusal;
@@ -128,12 +139,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (formData && intent === "decide-mitigation") {
     const form = await parseSubmission(formData, mitigationDecisionSchema);
-    if (!form.ok) return data({ errors: form.errors, values: form.values, target: form.values.mitigationId ?? null }, { status: 400 });
-    if (!found.mitigations.some((m) => m.mitigation.id === form.data.mitigationId)) notFound("We could not find those circumstances.");
+    if (!form.ok)
+      return data(
+        { errors: form.errors, values: form.values, target: form.values.mitigationId ?? null },
+        { status: 400 },
+      );
+    if (!found.mitigations.some((m) => m.mitigation.id === form.data.mitigationId))
+      notFound("We could not find those circumstances.");
     const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
       const result = await decideMitigation(actorOf(current, context), form.data.mitigationId, form.data);
       if (!result.ok)
-        return refuse(data({ errors: { form: result.message }, values: form.values, target: form.data.mitigationId }, { status: 400 }));
+        return refuse(
+          data(
+            { errors: { form: result.message }, values: form.values, target: form.data.mitigationId },
+            { status: 400 },
+          ),
+        );
       return `${here}#mitigating-circumstances`;
     });
     if (!outcome.saved) return outcome.refusal;
@@ -143,10 +164,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const form = await parseSubmission(formData, allocationSchema);
     const stage = typeof form.values.stage === "string" ? form.values.stage : null;
     if (!form.ok)
-      return data({ errors: { [`marker-${stage ?? "first"}`]: form.errors.markerId ?? form.errors.stage ?? "Choose a marker" }, values: form.values, target: stage }, { status: 400 });
+      return data(
+        {
+          errors: { [`marker-${stage ?? "first"}`]: form.errors.markerId ?? form.errors.stage ?? "Choose a marker" },
+          values: form.values,
+          target: stage,
+        },
+        { status: 400 },
+      );
     const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
-      const result = await allocateMarker(actorOf(current, context), found.assignment, form.data as { stage: Stage; markerId: string });
-      if (!result.ok) return refuse(data({ errors: { [result.field]: result.message }, values: form.values, target: stage }, { status: 400 }));
+      const result = await allocateMarker(
+        actorOf(current, context),
+        found.assignment,
+        form.data as { stage: Stage; markerId: string },
+      );
+      if (!result.ok)
+        return refuse(
+          data({ errors: { [result.field]: result.message }, values: form.values, target: stage }, { status: 400 }),
+        );
       return `${here}#marking`;
     });
     if (!outcome.saved) return outcome.refusal;
@@ -156,17 +191,31 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const form = await parseSubmission(formData, drawSampleSchema);
     const outcome = await saveOnce(request, form.ok ? form.sent : null, current.user.id, async () => {
       const result = await drawSample(actorOf(current, context), found.assignment);
-      if (!result.ok) return refuse(data({ errors: { sample: result.message }, values: {}, target: null }, { status: 400 }));
+      if (!result.ok)
+        return refuse(data({ errors: { sample: result.message }, values: {}, target: null }, { status: 400 }));
       return `${here}#second-marking`;
     });
     if (!outcome.saved) return outcome.refusal;
     throw redirect(outcome.location);
   }
-  return data({ errors: { form: "We could not read that form. Please try again." }, values: {}, target: null }, { status: 400 });
+  return data(
+    { errors: { form: "We could not read that form. Please try again." }, values: {}, target: null },
+    { status: 400 },
+  );
 }
 
 /** A small field with its own id, so the page's many decision forms never share one. */
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactElement }) {
+function Field({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  children: React.ReactElement;
+}) {
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
       <label className="label" htmlFor={id}>
@@ -207,8 +256,8 @@ export default function AssignmentForLead() {
       <span className="caption">{page.cohortName}</span>
       <h1>{page.moduleTitle}</h1>
       <p>
-        Deadline {page.deadline}. Word limit {page.wordLimit.toLocaleString("en-GB")} words: longer work is flagged for the
-        marker, not refused.
+        Deadline {page.deadline}. Word limit {page.wordLimit.toLocaleString("en-GB")} words: longer work is flagged for
+        the marker, not refused.
       </p>
       <h2>Learners</h2>
       <table className="table">
@@ -254,7 +303,11 @@ export default function AssignmentForLead() {
         </div>
         <div className="summary-list__row">
           <dt>Second-marking sample</dt>
-          <dd>{page.marking.sampleDrawnAt ? `Drawn ${page.marking.sampleDrawnAt}: ${page.marking.progress.sampled} pieces of work` : "Not drawn yet"}</dd>
+          <dd>
+            {page.marking.sampleDrawnAt
+              ? `Drawn ${page.marking.sampleDrawnAt}: ${page.marking.progress.sampled} pieces of work`
+              : "Not drawn yet"}
+          </dd>
         </div>
         <div className="summary-list__row">
           <dt>Second-marked</dt>
@@ -286,8 +339,17 @@ export default function AssignmentForLead() {
             <SubmissionKey />
             <input type="hidden" name="intent" value="allocate" />
             <input type="hidden" name="stage" value={a.stage} />
-            <Field id={`marker-${a.stage}`} label={`${a.label}${a.stage === "third" ? " (when two marks differ by more than 10)" : ""}`} error={errors?.[`marker-${a.stage}`]}>
-              <select className="select" id={`marker-${a.stage}`} name="markerId" defaultValue={target === a.stage ? values?.markerId : a.markerId}>
+            <Field
+              id={`marker-${a.stage}`}
+              label={`${a.label}${a.stage === "third" ? " (when two marks differ by more than 10)" : ""}`}
+              error={errors?.[`marker-${a.stage}`]}
+            >
+              <select
+                className="select"
+                id={`marker-${a.stage}`}
+                name="markerId"
+                defaultValue={target === a.stage ? values?.markerId : a.markerId}
+              >
                 <option value="">Choose…</option>
                 {page.marking.markers.map((m) => (
                   <option key={m.id} value={m.id}>
@@ -306,8 +368,8 @@ export default function AssignmentForLead() {
       {page.marking.sampleDrawnAt ? (
         <>
           <p>
-            Drawn {page.marking.sampleDrawnAt} from the seed <code>{page.marking.seed}</code>: every fail, every mark within 2 of a band boundary and
-            20% of the rest.
+            Drawn {page.marking.sampleDrawnAt} from the seed <code>{page.marking.seed}</code>: every fail, every mark
+            within 2 of a band boundary and 20% of the rest.
           </p>
           <table className="table">
             <caption className="visually-hidden">The second-marking sample</caption>
@@ -359,8 +421,8 @@ export default function AssignmentForLead() {
           <p className="narrow">{r.reasons}</p>
           {r.decision ? (
             <p>
-              {r.decision.outcome === "approved" ? `Approved: new deadline ${r.decision.deadline}` : "Refused"} ({r.decision.at})
-              {r.decision.note ? `. ${r.decision.note}` : ""}
+              {r.decision.outcome === "approved" ? `Approved: new deadline ${r.decision.deadline}` : "Refused"} (
+              {r.decision.at}){r.decision.note ? `. ${r.decision.note}` : ""}
             </p>
           ) : (
             <Form method="post" noValidate className="narrow">
@@ -372,20 +434,36 @@ export default function AssignmentForLead() {
                 {errorFor(r.id, "outcome") ? <p className="error-message">{errorFor(r.id, "outcome")}</p> : null}
                 <div className="radios">
                   <div className="radios__item">
-                    <input className="radios__input" type="radio" id={`outcome-${r.id}-approved`} name="outcome" value="approved" />
+                    <input
+                      className="radios__input"
+                      type="radio"
+                      id={`outcome-${r.id}-approved`}
+                      name="outcome"
+                      value="approved"
+                    />
                     <label className="label radios__label" htmlFor={`outcome-${r.id}-approved`}>
                       Approve
                     </label>
                   </div>
                   <div className="radios__item">
-                    <input className="radios__input" type="radio" id={`outcome-${r.id}-refused`} name="outcome" value="refused" />
+                    <input
+                      className="radios__input"
+                      type="radio"
+                      id={`outcome-${r.id}-refused`}
+                      name="outcome"
+                      value="refused"
+                    />
                     <label className="label radios__label" htmlFor={`outcome-${r.id}-refused`}>
                       Refuse
                     </label>
                   </div>
                 </div>
               </fieldset>
-              <Field id={`deadlineDay-${r.id}`} label="New deadline date (if approved)" error={errorFor(r.id, "deadlineDay")}>
+              <Field
+                id={`deadlineDay-${r.id}`}
+                label="New deadline date (if approved)"
+                error={errorFor(r.id, "deadlineDay")}
+              >
                 <input
                   className="input input--third"
                   type="date"
@@ -394,7 +472,11 @@ export default function AssignmentForLead() {
                   defaultValue={target === r.id ? values?.deadlineDay : r.requestedDay}
                 />
               </Field>
-              <Field id={`deadlineTime-${r.id}`} label="New deadline time (in England)" error={errorFor(r.id, "deadlineTime")}>
+              <Field
+                id={`deadlineTime-${r.id}`}
+                label="New deadline time (in England)"
+                error={errorFor(r.id, "deadlineTime")}
+              >
                 <input
                   className="input input--third"
                   type="time"
@@ -404,7 +486,13 @@ export default function AssignmentForLead() {
                 />
               </Field>
               <Field id={`note-${r.id}`} label="Note to the learner (optional)" error={errorFor(r.id, "note")}>
-                <textarea className="textarea" id={`note-${r.id}`} name="note" rows={3} defaultValue={target === r.id ? values?.note : ""} />
+                <textarea
+                  className="textarea"
+                  id={`note-${r.id}`}
+                  name="note"
+                  rows={3}
+                  defaultValue={target === r.id ? values?.note : ""}
+                />
               </Field>
               <button type="submit" className="button">
                 Record decision
@@ -437,21 +525,43 @@ export default function AssignmentForLead() {
                 {errorFor(m.id, "outcome") ? <p className="error-message">{errorFor(m.id, "outcome")}</p> : null}
                 <div className="radios">
                   <div className="radios__item">
-                    <input className="radios__input" type="radio" id={`mitigation-${m.id}-accepted`} name="outcome" value="accepted" />
+                    <input
+                      className="radios__input"
+                      type="radio"
+                      id={`mitigation-${m.id}-accepted`}
+                      name="outcome"
+                      value="accepted"
+                    />
                     <label className="label radios__label" htmlFor={`mitigation-${m.id}-accepted`}>
                       Accepted
                     </label>
                   </div>
                   <div className="radios__item">
-                    <input className="radios__input" type="radio" id={`mitigation-${m.id}-not_accepted`} name="outcome" value="not_accepted" />
+                    <input
+                      className="radios__input"
+                      type="radio"
+                      id={`mitigation-${m.id}-not_accepted`}
+                      name="outcome"
+                      value="not_accepted"
+                    />
                     <label className="label radios__label" htmlFor={`mitigation-${m.id}-not_accepted`}>
                       Not accepted
                     </label>
                   </div>
                 </div>
               </fieldset>
-              <Field id={`mitigation-note-${m.id}`} label="Note for the exam board (optional)" error={errorFor(m.id, "note")}>
-                <textarea className="textarea" id={`mitigation-note-${m.id}`} name="note" rows={3} defaultValue={target === m.id ? values?.note : ""} />
+              <Field
+                id={`mitigation-note-${m.id}`}
+                label="Note for the exam board (optional)"
+                error={errorFor(m.id, "note")}
+              >
+                <textarea
+                  className="textarea"
+                  id={`mitigation-note-${m.id}`}
+                  name="note"
+                  rows={3}
+                  defaultValue={target === m.id ? values?.note : ""}
+                />
               </Field>
               <button type="submit" className="button">
                 Record decision

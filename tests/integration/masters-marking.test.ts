@@ -46,7 +46,8 @@ function firstMarkForm(mark: string, feedback = "A clear, well-argued proposal."
 /** The page's text as a person reads it: React's markers between text parts taken out. */
 const textOf = async (response: Response) => (await response.text()).replace(/<!-- -->/g, "");
 
-const idOf = async (email: string) => (await t.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
+const idOf = async (email: string) =>
+  (await t.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
 
 beforeAll(async () => {
   rubric = findModule(findProgramme("masters")!, MODULE_SLUG)!.assignment!.rubric;
@@ -64,7 +65,10 @@ beforeAll(async () => {
     .from(enrolments)
     .innerJoin(users, eq(users.id, enrolments.userId))
     .where(eq(users.email, "hannah.clarke@eastbridge.example"));
-  const [assignment] = await t.db.select().from(courseworkAssignments).where(eq(courseworkAssignments.cohortId, hannah!.enrolment.cohortId!));
+  const [assignment] = await t.db
+    .select()
+    .from(courseworkAssignments)
+    .where(eq(courseworkAssignments.cohortId, hannah!.enrolment.cohortId!));
   ids.assignment = assignment!.id;
   const organisationId = assignment!.organisationId;
   ids.organisation = organisationId;
@@ -73,10 +77,22 @@ beforeAll(async () => {
     { userId: hannah!.enrolment.userId, role: "learner", organisationId },
     assignment!,
     hannah!.enrolment as never,
-    { body: "Why do some parents say nothing at their first child protection conference?", file: { name: "Hannah-Clarke-proposal.pdf", bytes: PDF, check: { ok: true, kind: "pdf", contentType: "application/pdf" } as never, wordCount: null }, keepFileIds: [] },
+    {
+      body: "Why do some parents say nothing at their first child protection conference?",
+      file: {
+        name: "Hannah-Clarke-proposal.pdf",
+        bytes: PDF,
+        check: { ok: true, kind: "pdf", contentType: "application/pdf" } as never,
+        wordCount: null,
+      },
+      keepFileIds: [],
+    },
   );
   expect(handed.ok).toBe(true);
-  const [submission] = await t.db.select().from(courseworkSubmissions).where(eq(courseworkSubmissions.enrolmentId, hannah!.enrolment.id));
+  const [submission] = await t.db
+    .select()
+    .from(courseworkSubmissions)
+    .where(eq(courseworkSubmissions.enrolmentId, hannah!.enrolment.id));
   ids.hannah = submission!.id;
   ids.hannahFile = submission!.fileIds[0]!;
   // Eight more learners on Hannah's cohort hand in, so the sample has fails, boundary marks and a share.
@@ -86,12 +102,19 @@ beforeAll(async () => {
   for (let i = 0; i < 8; i++) {
     const learner = await makeUser(t.db, { name: `Learner ${i}` });
     await makeMembership(t.db, { userId: learner.id, organisationId, role: "learner" });
-    const enrolled = await enrolLearner({ userId: simonId, role: "programme_lead", organisationId }, hannah!.enrolment.cohortId!, {
-      learnerId: learner.id,
-      supervisorId: supervisor.id,
-      startedOn: "2026-09-07",
-    });
-    const [enrolment] = await t.db.select().from(enrolments).where(eq(enrolments.id, (enrolled as { enrolmentId: string }).enrolmentId));
+    const enrolled = await enrolLearner(
+      { userId: simonId, role: "programme_lead", organisationId },
+      hannah!.enrolment.cohortId!,
+      {
+        learnerId: learner.id,
+        supervisorId: supervisor.id,
+        startedOn: "2026-09-07",
+      },
+    );
+    const [enrolment] = await t.db
+      .select()
+      .from(enrolments)
+      .where(eq(enrolments.id, (enrolled as { enrolmentId: string }).enrolmentId));
     await submitVersion({ userId: learner.id, role: "learner", organisationId }, assignment!, enrolment as never, {
       body: `Work of learner ${i}`,
       file: null,
@@ -138,7 +161,9 @@ describe("first marking", () => {
       expect((await handle(get(`/marking/${ids.hannah}/files/${ids.hannahFile}`, cookie))).status).toBe(404);
       expect((await handle(post(`/marking/${ids.hannah}`, firstMarkForm("64"), cookie))).status).toBe(404);
     }
-    expect(await textOf(await handle(get("/marking", cookies.idle)))).toContain("You have not been allocated any assignments");
+    expect(await textOf(await handle(get("/marking", cookies.idle)))).toContain(
+      "You have not been allocated any assignments",
+    );
     // The learner's own file link is for her and the university's lead, not for a marker.
     expect((await handle(get(`/coursework/files/${ids.hannahFile}`, cookies.aisha))).status).toBe(404);
   });
@@ -159,15 +184,27 @@ describe("first marking", () => {
     const response = await handle(post(`/marking/${ids.hannah}`, firstMarkForm("64"), cookies.aisha));
     expect(response.status).toBe(302);
     const [saved] = await t.db.select().from(courseworkMarks).where(eq(courseworkMarks.submissionId, ids.hannah!));
-    expect(saved).toMatchObject({ stage: "first", kind: "mark", mark: 64, markerRole: "marker", markerId: await idOf("aisha.rahman@eastbridge.example") });
+    expect(saved).toMatchObject({
+      stage: "first",
+      kind: "mark",
+      mark: 64,
+      markerRole: "marker",
+      markerId: await idOf("aisha.rahman@eastbridge.example"),
+    });
     expect(saved!.criteria).toHaveLength(rubric.length);
     // A second first mark is refused by the page, and by the database itself.
     const again = await handle(post(`/marking/${ids.hannah}`, firstMarkForm("70"), cookies.aisha));
     expect(again.status).toBe(400);
     const { id: _id, markedAt: _at, ...copy } = saved!;
-    expect(await failureOf(t.db.insert(courseworkMarks).values({ ...copy, mark: 70 }))).toMatch(/coursework_marks_one_per_stage|duplicate|unique/);
-    expect(await failureOf(t.db.update(courseworkMarks).set({ mark: 90 }).where(eq(courseworkMarks.id, saved!.id)))).toMatch(/append-only/);
-    expect(await failureOf(t.db.delete(courseworkMarks).where(eq(courseworkMarks.id, saved!.id)))).toMatch(/append-only/);
+    expect(await failureOf(t.db.insert(courseworkMarks).values({ ...copy, mark: 70 }))).toMatch(
+      /coursework_marks_one_per_stage|duplicate|unique/,
+    );
+    expect(
+      await failureOf(t.db.update(courseworkMarks).set({ mark: 90 }).where(eq(courseworkMarks.id, saved!.id))),
+    ).toMatch(/append-only/);
+    expect(await failureOf(t.db.delete(courseworkMarks).where(eq(courseworkMarks.id, saved!.id)))).toMatch(
+      /append-only/,
+    );
   });
 });
 
@@ -175,7 +212,13 @@ describe("the second-marking sample", () => {
   const MARKS = [45, 49, 51, 58, 65, 75, 80, 85];
 
   it("cannot be drawn before first marking is complete", async () => {
-    const response = await handle(post(`/organisation/assignments/${ids.assignment}`, new URLSearchParams({ intent: "draw-sample" }), cookies.simon));
+    const response = await handle(
+      post(
+        `/organisation/assignments/${ids.assignment}`,
+        new URLSearchParams({ intent: "draw-sample" }),
+        cookies.simon,
+      ),
+    );
     expect(response.status).toBe(400);
     expect(await textOf(response)).toContain("First marking is not finished: 1 of 9 marked");
   });
@@ -198,23 +241,51 @@ describe("the second-marking sample", () => {
       });
       expect(result.ok).toBe(true);
     }
-    const response = await handle(post(`/organisation/assignments/${ids.assignment}`, new URLSearchParams({ intent: "draw-sample" }), cookies.simon));
+    const response = await handle(
+      post(
+        `/organisation/assignments/${ids.assignment}`,
+        new URLSearchParams({ intent: "draw-sample" }),
+        cookies.simon,
+      ),
+    );
     expect(response.status).toBe(302);
-    const [sample] = await t.db.select().from(courseworkSamples).where(eq(courseworkSamples.assignmentId, ids.assignment!));
+    const [sample] = await t.db
+      .select()
+      .from(courseworkSamples)
+      .where(eq(courseworkSamples.assignmentId, ids.assignment!));
     expect(sample).toMatchObject({ drawnByRole: "programme_lead", sharePercent: 20 });
-    const members = await t.db.select().from(courseworkSampleMembers).where(eq(courseworkSampleMembers.assignmentId, ids.assignment!));
-    const firsts = await t.db.select().from(courseworkMarks).where(and(eq(courseworkMarks.assignmentId, ids.assignment!), eq(courseworkMarks.stage, "first")));
+    const members = await t.db
+      .select()
+      .from(courseworkSampleMembers)
+      .where(eq(courseworkSampleMembers.assignmentId, ids.assignment!));
+    const firsts = await t.db
+      .select()
+      .from(courseworkMarks)
+      .where(and(eq(courseworkMarks.assignmentId, ids.assignment!), eq(courseworkMarks.stage, "first")));
     const sampledIds = new Set(members.map((m) => m.submissionId));
     for (const f of firsts) if (f.mark < 52) expect(sampledIds.has(f.submissionId), `mark ${f.mark}`).toBe(true);
     expect(sampledIds.has(firsts.find((f) => f.mark === 58)!.submissionId)).toBe(true);
     // 45, 49, 51 and 58 are fails or near a boundary; 20% of the other five (64, 65, 75, 80, 85) is one.
     expect(members).toHaveLength(5);
-    const redrawn = secondMarkingSample(firsts.map((f) => ({ id: f.submissionId, mark: f.mark })), sample!.seed);
+    const redrawn = secondMarkingSample(
+      firsts.map((f) => ({ id: f.submissionId, mark: f.mark })),
+      sample!.seed,
+    );
     expect(redrawn.ids).toEqual([...sampledIds].sort());
     for (const m of members) expect(m.reasons).toEqual(redrawn.choices.find((c) => c.id === m.submissionId)!.reasons);
     // Drawn once: the sample refuses change, and a second draw is refused.
-    expect(await failureOf(t.db.update(courseworkSamples).set({ seed: "x" }).where(eq(courseworkSamples.assignmentId, ids.assignment!)))).toMatch(/append-only/);
-    const again = await handle(post(`/organisation/assignments/${ids.assignment}`, new URLSearchParams({ intent: "draw-sample" }), cookies.simon));
+    expect(
+      await failureOf(
+        t.db.update(courseworkSamples).set({ seed: "x" }).where(eq(courseworkSamples.assignmentId, ids.assignment!)),
+      ),
+    ).toMatch(/append-only/);
+    const again = await handle(
+      post(
+        `/organisation/assignments/${ids.assignment}`,
+        new URLSearchParams({ intent: "draw-sample" }),
+        cookies.simon,
+      ),
+    );
     expect(again.status).toBe(400);
     const page = await textOf(await handle(get(`/organisation/assignments/${ids.assignment}`, cookies.simon)));
     expect(page).toContain("a fail: every fail is second-marked");
@@ -233,18 +304,26 @@ describe("second marking and the third reader", () => {
     expect(page.status).toBe(200);
     expect(html).toContain("First marker: mark 45 (Fail)");
     expect(html).toContain("Do you agree with the first mark?");
-    const unsampled = (await t.db.select().from(courseworkSubmissions).where(eq(courseworkSubmissions.assignmentId, ids.assignment!))).map((s) => s.id);
+    const unsampled = (
+      await t.db.select().from(courseworkSubmissions).where(eq(courseworkSubmissions.assignmentId, ids.assignment!))
+    ).map((s) => s.id);
     const members = new Set((await t.db.select().from(courseworkSampleMembers)).map((m) => m.submissionId));
     const notSampled = unsampled.find((id) => !members.has(id))!;
     expect((await handle(get(`/marking/${notSampled}`, cookies.tom))).status).toBe(404);
   });
 
   it("asks for reasons with a proposed mark, and sends a difference over 10 to the third reader", async () => {
-    const missing = await handle(post(`/marking/${ids.fail45}`, new URLSearchParams({ outcome: "propose", mark: "58" }), cookies.tom));
+    const missing = await handle(
+      post(`/marking/${ids.fail45}`, new URLSearchParams({ outcome: "propose", mark: "58" }), cookies.tom),
+    );
     expect(missing.status).toBe(400);
     expect(await textOf(missing)).toContain("Give your reasons for proposing another mark");
     const proposed = await handle(
-      post(`/marking/${ids.fail45}`, new URLSearchParams({ outcome: "propose", mark: "58", feedback: "The analysis meets the pass descriptors." }), cookies.tom),
+      post(
+        `/marking/${ids.fail45}`,
+        new URLSearchParams({ outcome: "propose", mark: "58", feedback: "The analysis meets the pass descriptors." }),
+        cookies.tom,
+      ),
     );
     expect(proposed.status).toBe(302);
     const marks = await t.db.select().from(courseworkMarks).where(eq(courseworkMarks.submissionId, ids.fail45!));
@@ -252,34 +331,73 @@ describe("second marking and the third reader", () => {
     expect(nextMarkingStep(state)).toMatchObject({ step: "third-reader-or-agreement", difference: 13 });
     // The third reader must be someone other than the two markers.
     const aisha = await idOf("aisha.rahman@eastbridge.example");
-    const same = await handle(post(`/organisation/assignments/${ids.assignment}`, new URLSearchParams({ intent: "allocate", stage: "third", markerId: aisha }), cookies.simon));
+    const same = await handle(
+      post(
+        `/organisation/assignments/${ids.assignment}`,
+        new URLSearchParams({ intent: "allocate", stage: "third", markerId: aisha }),
+        cookies.simon,
+      ),
+    );
     expect(same.status).toBe(400);
     expect(await textOf(same)).toContain("They are already the first marker for this assignment");
     // Not allocated yet, Ivy finds nothing; once allocated, the work waiting for a third reader.
     expect((await handle(get(`/marking/${ids.fail45}`, cookies.idle))).status).toBe(404);
     const allocated = await handle(
-      post(`/organisation/assignments/${ids.assignment}`, new URLSearchParams({ intent: "allocate", stage: "third", markerId: ids.ivy! }), cookies.simon),
+      post(
+        `/organisation/assignments/${ids.assignment}`,
+        new URLSearchParams({ intent: "allocate", stage: "third", markerId: ids.ivy! }),
+        cookies.simon,
+      ),
     );
     expect(allocated.status).toBe(302);
-    expect(await t.db.select().from(courseworkMarkerAllocations).where(eq(courseworkMarkerAllocations.markerId, ids.ivy!))).toHaveLength(1);
+    expect(
+      await t.db.select().from(courseworkMarkerAllocations).where(eq(courseworkMarkerAllocations.markerId, ids.ivy!)),
+    ).toHaveLength(1);
     const ivyQueue = await textOf(await handle(get("/marking", cookies.idle)));
     expect(ivyQueue).toMatch(/0 done, 1 to do/);
     const read = await handle(post(`/marking/${ids.fail45}`, firstMarkForm("55", "A pass, narrowly."), cookies.idle));
     expect(read.status).toBe(302);
     const after = await t.db.select().from(courseworkMarks).where(eq(courseworkMarks.submissionId, ids.fail45!));
-    expect(nextMarkingStep(markingStateOf(after, true)!)).toEqual({ step: "ready-for-board", mark: 55, basis: "third-reader" });
+    expect(nextMarkingStep(markingStateOf(after, true)!)).toEqual({
+      step: "ready-for-board",
+      mark: 55,
+      basis: "third-reader",
+    });
   });
 
   it("lets the two markers settle a difference within 10 by each recording the same agreed mark", async () => {
     const members = (await t.db.select().from(courseworkSampleMembers)).map((m) => m.submissionId);
-    const firsts = await t.db.select().from(courseworkMarks).where(and(inArray(courseworkMarks.submissionId, members), eq(courseworkMarks.stage, "first")));
+    const firsts = await t.db
+      .select()
+      .from(courseworkMarks)
+      .where(and(inArray(courseworkMarks.submissionId, members), eq(courseworkMarks.stage, "first")));
     const target = firsts.find((f) => f.mark === 58)!.submissionId;
-    expect((await handle(post(`/marking/${target}`, new URLSearchParams({ outcome: "propose", mark: "62", feedback: "Stronger analysis." }), cookies.tom))).status).toBe(302);
-    expect((await handle(post(`/marking/${target}`, new URLSearchParams({ mark: "70" }), cookies.aisha))).status).toBe(400);
-    expect((await handle(post(`/marking/${target}`, new URLSearchParams({ mark: "60" }), cookies.aisha))).status).toBe(302);
-    expect((await handle(post(`/marking/${target}`, new URLSearchParams({ mark: "60" }), cookies.tom))).status).toBe(302);
+    expect(
+      (
+        await handle(
+          post(
+            `/marking/${target}`,
+            new URLSearchParams({ outcome: "propose", mark: "62", feedback: "Stronger analysis." }),
+            cookies.tom,
+          ),
+        )
+      ).status,
+    ).toBe(302);
+    expect((await handle(post(`/marking/${target}`, new URLSearchParams({ mark: "70" }), cookies.aisha))).status).toBe(
+      400,
+    );
+    expect((await handle(post(`/marking/${target}`, new URLSearchParams({ mark: "60" }), cookies.aisha))).status).toBe(
+      302,
+    );
+    expect((await handle(post(`/marking/${target}`, new URLSearchParams({ mark: "60" }), cookies.tom))).status).toBe(
+      302,
+    );
     const marks = await t.db.select().from(courseworkMarks).where(eq(courseworkMarks.submissionId, target));
-    expect(nextMarkingStep(markingStateOf(marks, true)!)).toEqual({ step: "ready-for-board", mark: 60, basis: "agreed-by-both" });
+    expect(nextMarkingStep(markingStateOf(marks, true)!)).toEqual({
+      step: "ready-for-board",
+      mark: 60,
+      basis: "agreed-by-both",
+    });
     const page = await textOf(await handle(get(`/organisation/assignments/${ids.assignment}`, cookies.simon)));
     expect(page).toContain("Ready for the board: 60");
   });

@@ -59,6 +59,8 @@ export const PEOPLE = {
   masters: { email: "hannah.clarke@eastbridge.example" },
   /** The University of Eastbridge's programme lead, who runs Hannah's Masters assignments. */
   universityLead: { email: "simon.fairweather@eastbridge.example" },
+  /** Eastbridge's marker, allocated as first marker to Hannah's open assignment. */
+  marker: { email: "aisha.rahman@eastbridge.example" },
 } as const;
 
 export type Person = keyof typeof PEOPLE;
@@ -171,7 +173,10 @@ async function courseworkIds(db: Database) {
     .from(enrolments)
     .innerJoin(users, eq(users.id, enrolments.userId))
     .where(eq(users.email, "hannah.clarke@eastbridge.example"));
-  const [assignment] = await db.select().from(courseworkAssignments).where(eq(courseworkAssignments.cohortId, hannah!.cohortId!));
+  const [assignment] = await db
+    .select()
+    .from(courseworkAssignments)
+    .where(eq(courseworkAssignments.cohortId, hannah!.cohortId!));
   const content = Buffer.from("%PDF-1.4\n% Hannah's essay\n");
   const sha256 = createHash("sha256").update(content).digest("hex");
   const [file] = await db
@@ -187,19 +192,22 @@ async function courseworkIds(db: Database) {
     })
     .returning();
   await db.insert(courseworkFileContents).values({ fileId: file!.id, content });
-  await db.insert(courseworkSubmissions).values({
-    assignmentId: assignment!.id,
-    enrolmentId: hannah!.enrolmentId,
-    version: 1,
-    body: "",
-    fileIds: [file!.id],
-    wordCount: 0,
-    overLength: false,
-    deadline: assignment!.deadline,
-    late: false,
-    contentHash: sha256,
-    submittedById: hannah!.userId,
-  });
+  const [submission] = await db
+    .insert(courseworkSubmissions)
+    .values({
+      assignmentId: assignment!.id,
+      enrolmentId: hannah!.enrolmentId,
+      version: 1,
+      body: "",
+      fileIds: [file!.id],
+      wordCount: 0,
+      overLength: false,
+      deadline: assignment!.deadline,
+      late: false,
+      contentHash: sha256,
+      submittedById: hannah!.userId,
+    })
+    .returning({ id: courseworkSubmissions.id });
   // An extension request and mitigating circumstances waiting for the lead, so their decision forms show.
   await db.insert(courseworkExtensionRequests).values({
     assignmentId: assignment!.id,
@@ -214,7 +222,8 @@ async function courseworkIds(db: Database) {
     circumstances: "I was unwell for two weeks before the deadline.",
     submittedById: hannah!.userId,
   });
-  return { assignmentId: assignment!.id, submissionFileId: file!.id };
+  // The marker's pages name the submission and the file by the submission's own id and the file's (submissionFileId).
+  return { assignmentId: assignment!.id, submissionFileId: file!.id, submissionId: submission!.id };
 }
 
 /**
@@ -301,7 +310,9 @@ async function returnerIdsFor(db: Database, orgId: string, leadId: string, own: 
     .insert(introductions)
     .values({ requestId: request!.id, vacancyId: vacancy!.id, organisationId: orgId, introducedById: advisor!.id })
     .returning();
-  await db.insert(introductionEvents).values({ introductionId: introduction!.id, status: "introduced", byId: advisor!.id });
+  await db
+    .insert(introductionEvents)
+    .values({ introductionId: introduction!.id, status: "introduced", byId: advisor!.id });
   return { vacancyId: vacancy!.id, requestId: request!.id, introductionId: introduction!.id };
 }
 

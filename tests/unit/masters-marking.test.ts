@@ -57,8 +57,12 @@ describe("versionToMark", () => {
 
 describe("allocationProblem", () => {
   it("refuses the same person at two stages of one assignment", () => {
-    expect(allocationProblem([{ stage: "first", markerId: "a" }], { stage: "second", markerId: "a" })).toMatch(/already the first marker/);
-    expect(allocationProblem([{ stage: "second", markerId: "a" }], { stage: "third", markerId: "a" })).toMatch(/already the second marker/);
+    expect(allocationProblem([{ stage: "first", markerId: "a" }], { stage: "second", markerId: "a" })).toMatch(
+      /already the first marker/,
+    );
+    expect(allocationProblem([{ stage: "second", markerId: "a" }], { stage: "third", markerId: "a" })).toMatch(
+      /already the second marker/,
+    );
   });
 
   it("lets the lead change a stage's marker, or give another stage to someone else", () => {
@@ -72,7 +76,9 @@ describe("anonymousFileName", () => {
     expect(anonymousFileName("C123456", "critical-practice-and-research-mindedness", "pdf")).toBe(
       "C123456-critical-practice-and-research-mindedness.pdf",
     );
-    expect(anonymousFileName("C123456", "evidence-informed-assessment", "DOCX", 1)).toBe("C123456-evidence-informed-assessment-2.docx");
+    expect(anonymousFileName("C123456", "evidence-informed-assessment", "DOCX", 1)).toBe(
+      "C123456-evidence-informed-assessment-2.docx",
+    );
   });
 
   it("keeps nothing that could break the header out of the name", () => {
@@ -112,16 +118,27 @@ describe("markingStateOf and taskFor", () => {
   });
 
   it("waits for the other marker once one has recorded an agreed mark, and counts each marker's latest", () => {
-    const one = markingStateOf([mark("first", "mark", 64, 0), mark("second", "propose", 56, 1), mark("first", "agreed", 60, 2)], true);
+    const one = markingStateOf(
+      [mark("first", "mark", 64, 0), mark("second", "propose", 56, 1), mark("first", "agreed", 60, 2)],
+      true,
+    );
     expect(taskFor("first", one, true)).toBeNull();
     expect(taskFor("second", one, true)).toBe("record-agreed");
     const differ = markingStateOf(
-      [mark("first", "mark", 64, 0), mark("second", "propose", 56, 1), mark("first", "agreed", 60, 2), mark("second", "agreed", 58, 3)],
+      [
+        mark("first", "mark", 64, 0),
+        mark("second", "propose", 56, 1),
+        mark("first", "agreed", 60, 2),
+        mark("second", "agreed", 58, 3),
+      ],
       true,
     );
     expect(taskFor("first", differ, true)).toBe("record-agreed");
     const settled = markingStateOf(
-      [...[mark("first", "mark", 64, 0), mark("second", "propose", 56, 1), mark("second", "agreed", 58, 3)], mark("first", "agreed", 58, 4)],
+      [
+        ...[mark("first", "mark", 64, 0), mark("second", "propose", 56, 1), mark("second", "agreed", 58, 3)],
+        mark("first", "agreed", 58, 4),
+      ],
       true,
     );
     expect(settled?.agreed).toEqual({ byFirstMarker: 58, bySecondMarker: 58 });
@@ -134,8 +151,20 @@ describe("assignmentProgress", () => {
   const first = (m: number) => markingStateOf([mark("first", "mark", m, 0)], false);
 
   it("counts first marks, and first marking is complete only when every handed-in piece is marked", () => {
-    const p = assignmentProgress([{ state: first(64), sampled: false }, { state: null, sampled: false }], false);
-    expect(p).toMatchObject({ handedIn: 2, firstMarked: 1, firstMarkingComplete: false, readyForBoard: 0, allReady: false });
+    const p = assignmentProgress(
+      [
+        { state: first(64), sampled: false },
+        { state: null, sampled: false },
+      ],
+      false,
+    );
+    expect(p).toMatchObject({
+      handedIn: 2,
+      firstMarked: 1,
+      firstMarkingComplete: false,
+      readyForBoard: 0,
+      allReady: false,
+    });
     expect(assignmentProgress([], false).firstMarkingComplete).toBe(false);
   });
 
@@ -156,9 +185,18 @@ describe("assignmentProgress", () => {
 
 describe("schemeFor", () => {
   it("takes the programme's bands and pass mark, with the issue's defaults for the rest", () => {
-    const scheme = schemeFor({ passMark: 40, bands: [{ code: "pass", title: "Pass", from: 40 }, { code: "fail", title: "Fail", from: 0 }] });
+    const scheme = schemeFor({
+      passMark: 40,
+      bands: [
+        { code: "pass", title: "Pass", from: 40 },
+        { code: "fail", title: "Fail", from: 0 },
+      ],
+    });
     expect(scheme.passMark).toBe(40);
-    expect(scheme.bands).toEqual([{ band: "pass", label: "Pass", from: 40 }, { band: "fail", label: "Fail", from: 0 }]);
+    expect(scheme.bands).toEqual([
+      { band: "pass", label: "Pass", from: 40 },
+      { band: "fail", label: "Fail", from: 0 },
+    ]);
     expect(scheme.samplePercent).toBe(MASTERS_SCHEME.samplePercent);
     expect(schemeFor(null)).toBe(MASTERS_SCHEME);
   });

@@ -14,7 +14,8 @@ import type { MarkInput } from "./marking.server";
 import type { MarkerTask } from "./marking";
 import { markProblem } from "./marks";
 
-const longText = (missing: string) => z.string({ error: missing }).trim().min(1, missing).max(10_000, "Write 10,000 characters or fewer");
+const longText = (missing: string) =>
+  z.string({ error: missing }).trim().min(1, missing).max(10_000, "Write 10,000 characters or fewer");
 const mark = z.string({ error: "Enter a mark out of 100" }).superRefine((v, ctx) => {
   const problem = markProblem(v);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
@@ -46,7 +47,9 @@ export function markFormSchema(task: Exclude<MarkerTask, null>, rubric: RubricCr
   if (task === "second-mark")
     return z
       .object({
-        outcome: z.enum(["agree", "propose"], { error: "Choose whether you agree with the first mark or propose another" }),
+        outcome: z.enum(["agree", "propose"], {
+          error: "Choose whether you agree with the first mark or propose another",
+        }),
         mark: z.string().optional(),
         feedback: z.string().trim().max(10_000, "Write 10,000 characters or fewer").default(""),
       })
@@ -54,7 +57,8 @@ export function markFormSchema(task: Exclude<MarkerTask, null>, rubric: RubricCr
         if (v.outcome !== "propose") return;
         const problem = markProblem(v.mark);
         if (problem) ctx.addIssue({ code: "custom", path: ["mark"], message: problem });
-        if (!v.feedback) ctx.addIssue({ code: "custom", path: ["feedback"], message: "Give your reasons for proposing another mark" });
+        if (!v.feedback)
+          ctx.addIssue({ code: "custom", path: ["feedback"], message: "Give your reasons for proposing another mark" });
       })
       .transform((v): Omit<MarkInput, "file"> => ({
         kind: v.outcome,
@@ -64,7 +68,12 @@ export function markFormSchema(task: Exclude<MarkerTask, null>, rubric: RubricCr
       }));
   return z
     .object({ mark, feedback: z.string().trim().max(10_000, "Write 10,000 characters or fewer").default("") })
-    .transform((v): Omit<MarkInput, "file"> => ({ kind: "agreed", mark: Number(v.mark.trim()), criteria: [], feedback: v.feedback }));
+    .transform((v): Omit<MarkInput, "file"> => ({
+      kind: "agreed",
+      mark: Number(v.mark.trim()),
+      criteria: [],
+      feedback: v.feedback,
+    }));
 }
 
 export type MarkForm =
@@ -72,27 +81,36 @@ export type MarkForm =
   | { ok: false; errors: Record<string, string>; values: Record<string, string> };
 
 /** Reads the marking form (read once by readUploadForm, with the "annotated" file field). */
-export async function readMarkForm(upload: UploadForm, task: Exclude<MarkerTask, null>, rubric: RubricCriterion[]): Promise<MarkForm> {
+export async function readMarkForm(
+  upload: UploadForm,
+  task: Exclude<MarkerTask, null>,
+  rubric: RubricCriterion[],
+): Promise<MarkForm> {
   const { formData, withNul } = screenForm(upload.formData);
   const values: Record<string, string> = {};
-  for (const [name, value] of formData) if (typeof value === "string" && !(name in values)) values[name] = value.slice(0, 10_000);
+  for (const [name, value] of formData)
+    if (typeof value === "string" && !(name in values)) values[name] = value.slice(0, 10_000);
   const errors: Record<string, string> = {};
   for (const name of withNul) errors[name] = "Remove the hidden control character from this text";
   const parsed = markFormSchema(task, rubric).safeParse(values);
   if (!parsed.success)
-    for (const issue of parsed.error.issues) errors[issue.path.length ? String(issue.path[0]) : "form"] ??= issue.message;
+    for (const issue of parsed.error.issues)
+      errors[issue.path.length ? String(issue.path[0]) : "form"] ??= issue.message;
 
   let file: HandedInFile | null = null;
   const badName = upload.badNames.get("annotated");
   if (badName) errors.annotated = badName;
-  if (upload.unexpected.length) errors.annotated = "Attach one file, with the “Annotated copy” field: nothing was saved, so try again";
+  if (upload.unexpected.length)
+    errors.annotated = "Attach one file, with the “Annotated copy” field: nothing was saved, so try again";
   const big = upload.oversized.get("annotated");
   const chosen = formData.get("annotated");
-  if (big) errors.annotated = `The file must be 10 MB or smaller (the one chosen is ${describeBytes(big.size)}). Choose a smaller file`;
+  if (big)
+    errors.annotated = `The file must be 10 MB or smaller (the one chosen is ${describeBytes(big.size)}). Choose a smaller file`;
   else if (chosen instanceof File && chosen.name) {
     const bytes = Buffer.from(await chosen.arrayBuffer());
     const check = checkFile({ name: chosen.name, size: bytes.length, head: bytes.subarray(0, 16) });
-    if (!check.ok || (check.kind !== "pdf" && check.kind !== "docx")) errors.annotated = "Attach a PDF or a Word document (DOCX)";
+    if (!check.ok || (check.kind !== "pdf" && check.kind !== "docx"))
+      errors.annotated = "Attach a PDF or a Word document (DOCX)";
     else file = { name: storedFileName(chosen.name, check.kind), bytes, check, wordCount: null };
   }
   if (file && Object.keys(errors).length)

@@ -127,7 +127,9 @@ function concerns(stage: Stage, fact: MarkingFact) {
   if (!fact.sampled || !fact.state) return false;
   if (stage === "second") return true;
   const step = nextMarkingStep(fact.state);
-  return step.step === "third-reader-or-agreement" || (step.step === "ready-for-board" && step.basis === "third-reader");
+  return (
+    step.step === "third-reader-or-agreement" || (step.step === "ready-for-board" && step.basis === "third-reader")
+  );
 }
 
 /** The marker's queue: each assignment of their organisation they are allocated to, with the work to mark. */
@@ -138,7 +140,9 @@ export async function markingQueue(markerId: string, organisationId: string) {
     .from(courseworkMarkerAllocations)
     .innerJoin(courseworkAssignments, eq(courseworkAssignments.id, courseworkMarkerAllocations.assignmentId))
     .innerJoin(cohorts, eq(cohorts.id, courseworkAssignments.cohortId))
-    .where(and(eq(courseworkMarkerAllocations.markerId, markerId), eq(courseworkAssignments.organisationId, organisationId)))
+    .where(
+      and(eq(courseworkMarkerAllocations.markerId, markerId), eq(courseworkAssignments.organisationId, organisationId)),
+    )
     .orderBy(asc(courseworkAssignments.deadline));
   const facts = await markingFacts(
     db,
@@ -187,12 +191,19 @@ export async function submissionForMarker(markerId: string, organisationId: stri
   if (!isUuid(submissionId)) return null;
   const db = await getDb();
   const [found] = await db
-    .select({ submission: courseworkSubmissions, assignment: courseworkAssignments, stage: courseworkMarkerAllocations.stage })
+    .select({
+      submission: courseworkSubmissions,
+      assignment: courseworkAssignments,
+      stage: courseworkMarkerAllocations.stage,
+    })
     .from(courseworkSubmissions)
     .innerJoin(courseworkAssignments, eq(courseworkAssignments.id, courseworkSubmissions.assignmentId))
     .innerJoin(
       courseworkMarkerAllocations,
-      and(eq(courseworkMarkerAllocations.assignmentId, courseworkAssignments.id), eq(courseworkMarkerAllocations.markerId, markerId)),
+      and(
+        eq(courseworkMarkerAllocations.assignmentId, courseworkAssignments.id),
+        eq(courseworkMarkerAllocations.markerId, markerId),
+      ),
     )
     .where(and(eq(courseworkSubmissions.id, submissionId), eq(courseworkAssignments.organisationId, organisationId)));
   if (!found) return null;
@@ -203,7 +214,11 @@ export async function submissionForMarker(markerId: string, organisationId: stri
   const [files, marks] = await Promise.all([
     found.submission.fileIds.length
       ? db
-          .select({ id: courseworkFiles.id, contentType: courseworkFiles.contentType, sizeBytes: courseworkFiles.sizeBytes })
+          .select({
+            id: courseworkFiles.id,
+            contentType: courseworkFiles.contentType,
+            sizeBytes: courseworkFiles.sizeBytes,
+          })
           .from(courseworkFiles)
           .where(inArray(courseworkFiles.id, found.submission.fileIds))
       : [],
@@ -260,7 +275,11 @@ const AUDIT_ACTION = {
   mark: { first: "coursework.first_marked", second: "coursework.second_marked", third: "coursework.third_read" },
   agree: { first: "coursework.second_marked", second: "coursework.second_marked", third: "coursework.second_marked" },
   propose: { first: "coursework.second_marked", second: "coursework.second_marked", third: "coursework.second_marked" },
-  agreed: { first: "coursework.agreed_mark_recorded", second: "coursework.agreed_mark_recorded", third: "coursework.agreed_mark_recorded" },
+  agreed: {
+    first: "coursework.agreed_mark_recorded",
+    second: "coursework.agreed_mark_recorded",
+    third: "coursework.agreed_mark_recorded",
+  },
 } as const;
 
 /**
@@ -269,26 +288,51 @@ const AUDIT_ACTION = {
  * within the two marks, a third reading once. Everything is audited with the version.
  */
 export async function recordMark(actor: OrganisationActor, work: WorkForMarker, input: MarkInput): Promise<MarkResult> {
-  const expected = { "first-mark": ["mark"], "second-mark": ["agree", "propose"], "record-agreed": ["agreed"], "third-read": ["mark"] } as const;
+  const expected = {
+    "first-mark": ["mark"],
+    "second-mark": ["agree", "propose"],
+    "record-agreed": ["agreed"],
+    "third-read": ["mark"],
+  } as const;
   if (!work.task || !(expected[work.task] as readonly string[]).includes(input.kind))
-    return { ok: false, field: "form", message: "This work's marking has moved on since you opened it: look at it again" };
+    return {
+      ok: false,
+      field: "form",
+      message: "This work's marking has moved on since you opened it: look at it again",
+    };
   const first = work.fact.state?.firstMark ?? null;
   const mark = input.kind === "agree" ? first! : input.mark!;
   if (input.kind === "agreed" && work.next && "range" in work.next) {
     const [low, high] = work.next.range;
-    if (mark < low || mark > high) return { ok: false, field: "mark", message: `An agreed mark lies between the two marks, ${low} to ${high}` };
+    if (mark < low || mark > high)
+      return { ok: false, field: "mark", message: `An agreed mark lies between the two marks, ${low} to ${high}` };
   }
   const db = await getDb();
   const { submission, assignment } = work;
   return db.transaction(async (tx) => {
     // One marker's word at a time on one version: the next check and insert happen under the lock.
-    await tx.select({ id: courseworkSubmissions.id }).from(courseworkSubmissions).where(eq(courseworkSubmissions.id, submission.id)).for("update");
+    await tx
+      .select({ id: courseworkSubmissions.id })
+      .from(courseworkSubmissions)
+      .where(eq(courseworkSubmissions.id, submission.id))
+      .for("update");
     if (input.kind !== "agreed") {
       const already = await tx
         .select({ id: courseworkMarks.id })
         .from(courseworkMarks)
-        .where(and(eq(courseworkMarks.submissionId, submission.id), eq(courseworkMarks.stage, work.stage), inArray(courseworkMarks.kind, ["mark", "agree", "propose"])));
-      if (already.length) return { ok: false as const, field: "form", message: "A mark has already been recorded for this work at your stage" };
+        .where(
+          and(
+            eq(courseworkMarks.submissionId, submission.id),
+            eq(courseworkMarks.stage, work.stage),
+            inArray(courseworkMarks.kind, ["mark", "agree", "propose"]),
+          ),
+        );
+      if (already.length)
+        return {
+          ok: false as const,
+          field: "form",
+          message: "A mark has already been recorded for this work at your stage",
+        };
     }
     let annotatedFileId: string | null = null;
     if (input.file) {
@@ -321,7 +365,10 @@ export async function recordMark(actor: OrganisationActor, work: WorkForMarker, 
       markerId: actor.userId,
       markerRole: actor.role,
     });
-    const [learner] = await tx.select({ userId: enrolments.userId }).from(enrolments).where(eq(enrolments.id, submission.enrolmentId));
+    const [learner] = await tx
+      .select({ userId: enrolments.userId })
+      .from(enrolments)
+      .where(eq(enrolments.id, submission.enrolmentId));
     await recordAudit(
       {
         ...actedBy(actor),
@@ -353,7 +400,9 @@ export async function markersOf(organisationId: string) {
     .select({ id: users.id, name: users.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, "marker"), eq(memberships.active, true)))
+    .where(
+      and(eq(memberships.organisationId, organisationId), eq(memberships.role, "marker"), eq(memberships.active, true)),
+    )
     .orderBy(asc(users.name));
 }
 
@@ -362,7 +411,11 @@ export async function markingForLead(assignment: Assignment) {
   const db = await getDb();
   const [allocations, markers, facts, sample] = await Promise.all([
     db
-      .select({ stage: courseworkMarkerAllocations.stage, markerId: courseworkMarkerAllocations.markerId, name: users.name })
+      .select({
+        stage: courseworkMarkerAllocations.stage,
+        markerId: courseworkMarkerAllocations.markerId,
+        name: users.name,
+      })
       .from(courseworkMarkerAllocations)
       .innerJoin(users, eq(users.id, courseworkMarkerAllocations.markerId))
       .where(eq(courseworkMarkerAllocations.assignmentId, assignment.id)),
@@ -396,7 +449,11 @@ export async function allocateMarker(
   const marker = markers.find((m) => m.id === input.markerId);
   if (!marker) return { ok: false, field: `marker-${input.stage}`, message: "Choose one of your university's markers" };
   return db.transaction(async (tx) => {
-    await tx.select({ id: courseworkAssignments.id }).from(courseworkAssignments).where(eq(courseworkAssignments.id, assignment.id)).for("update");
+    await tx
+      .select({ id: courseworkAssignments.id })
+      .from(courseworkAssignments)
+      .where(eq(courseworkAssignments.id, assignment.id))
+      .for("update");
     const current = await tx
       .select({ stage: courseworkMarkerAllocations.stage, markerId: courseworkMarkerAllocations.markerId })
       .from(courseworkMarkerAllocations)
@@ -405,7 +462,12 @@ export async function allocateMarker(
     if (problem) return { ok: false as const, field: `marker-${input.stage}`, message: problem };
     await tx
       .insert(courseworkMarkerAllocations)
-      .values({ assignmentId: assignment.id, stage: input.stage, markerId: input.markerId, allocatedById: actor.userId })
+      .values({
+        assignmentId: assignment.id,
+        stage: input.stage,
+        markerId: input.markerId,
+        allocatedById: actor.userId,
+      })
       .onConflictDoUpdate({
         target: [courseworkMarkerAllocations.assignmentId, courseworkMarkerAllocations.stage],
         set: { markerId: input.markerId, allocatedById: actor.userId, allocatedAt: new Date() },
@@ -437,7 +499,11 @@ export async function drawSample(actor: OrganisationActor, assignment: Assignmen
   );
   if (progress.sampleDrawn) return { ok: false, field: "form", message: "The sample has already been drawn" };
   if (!progress.firstMarkingComplete)
-    return { ok: false, field: "form", message: `First marking is not finished: ${progress.firstMarked} of ${progress.handedIn} marked` };
+    return {
+      ok: false,
+      field: "form",
+      message: `First marking is not finished: ${progress.firstMarked} of ${progress.handedIn} marked`,
+    };
   const scheme = moduleOf(assignment).scheme;
   const seed = randomBytes(16).toString("hex");
   const sample = secondMarkingSample(
@@ -448,7 +514,13 @@ export async function drawSample(actor: OrganisationActor, assignment: Assignmen
   return db.transaction(async (tx) => {
     const saved = await tx
       .insert(courseworkSamples)
-      .values({ assignmentId: assignment.id, seed, sharePercent: scheme.samplePercent, drawnById: actor.userId, drawnByRole: actor.role })
+      .values({
+        assignmentId: assignment.id,
+        seed,
+        sharePercent: scheme.samplePercent,
+        drawnById: actor.userId,
+        drawnByRole: actor.role,
+      })
       .onConflictDoNothing()
       .returning({ id: courseworkSamples.assignmentId });
     if (!saved.length) return { ok: false as const, field: "form", message: "The sample has already been drawn" };

@@ -24,16 +24,26 @@ export function markingDeadline(assignmentDeadline: Date, workingDays = MARKING_
  * covers exactly one version, so a late replacement after marking does not unsettle it); otherwise
  * the last version handed in, late or not. Null when nothing was handed in.
  */
-export function versionToMark<V extends { id: string; version: number }>(versions: V[], firstMarked: ReadonlySet<string>): V | null {
+export function versionToMark<V extends { id: string; version: number }>(
+  versions: V[],
+  firstMarked: ReadonlySet<string>,
+): V | null {
   const latestFirst = [...versions].sort((a, b) => b.version - a.version);
   return latestFirst.find((v) => firstMarked.has(v.id)) ?? latestFirst[0] ?? null;
 }
 
 export type Stage = "first" | "second" | "third";
-export const STAGE_LABELS: Record<Stage, string> = { first: "First marker", second: "Second marker", third: "Third reader" };
+export const STAGE_LABELS: Record<Stage, string> = {
+  first: "First marker",
+  second: "Second marker",
+  third: "Third reader",
+};
 
 /** Why an allocation cannot be made, or null: one person never marks one assignment twice. */
-export function allocationProblem(current: { stage: Stage; markerId: string }[], wanted: { stage: Stage; markerId: string }): string | null {
+export function allocationProblem(
+  current: { stage: Stage; markerId: string }[],
+  wanted: { stage: Stage; markerId: string },
+): string | null {
   const clash = current.find((a) => a.stage !== wanted.stage && a.markerId === wanted.markerId);
   return clash
     ? `They are already the ${STAGE_LABELS[clash.stage].toLowerCase()} for this assignment: choose someone else, so that no one marks the same work twice`
@@ -66,14 +76,19 @@ export function markingStateOf(marks: MarkRecord[], inSample: boolean): MarkingS
   const first = inOrder.find((m) => m.stage === "first" && m.kind === "mark");
   if (!first) return null;
   const second = inOrder.find((m) => m.stage === "second" && (m.kind === "agree" || m.kind === "propose"));
-  const lastAgreed = (stage: Stage) => inOrder.filter((m) => m.stage === stage && m.kind === "agreed").at(-1)?.mark ?? null;
+  const lastAgreed = (stage: Stage) =>
+    inOrder.filter((m) => m.stage === stage && m.kind === "agreed").at(-1)?.mark ?? null;
   const byFirstMarker = lastAgreed("first");
   const bySecondMarker = lastAgreed("second");
   const third = inOrder.find((m) => m.stage === "third" && m.kind === "mark");
   return {
     firstMark: first.mark,
     inSample,
-    secondMark: second ? (second.kind === "agree" ? { outcome: "agrees" } : { outcome: "proposes", mark: second.mark }) : null,
+    secondMark: second
+      ? second.kind === "agree"
+        ? { outcome: "agrees" }
+        : { outcome: "proposes", mark: second.mark }
+      : null,
     agreed: byFirstMarker !== null || bySecondMarker !== null ? { byFirstMarker, bySecondMarker } : null,
     thirdReading: third?.mark ?? null,
   };
@@ -82,15 +97,22 @@ export function markingStateOf(marks: MarkRecord[], inSample: boolean): MarkingS
 /** What a marker in one stage may do next on one submission (nothing, when it is not theirs to do). */
 export type MarkerTask = "first-mark" | "second-mark" | "record-agreed" | "third-read" | null;
 
-export function taskFor(stage: Stage, state: MarkingState | null, sampled: boolean, scheme: MarkingScheme = MASTERS_SCHEME): MarkerTask {
+export function taskFor(
+  stage: Stage,
+  state: MarkingState | null,
+  sampled: boolean,
+  scheme: MarkingScheme = MASTERS_SCHEME,
+): MarkerTask {
   if (!state) return stage === "first" ? "first-mark" : null;
   if (!sampled) return null;
   const next = nextMarkingStep(state, scheme);
   if (stage === "second" && next.step === "second-marking") return "second-mark";
   if (stage === "first" || stage === "second") {
     const mine = stage === "first" ? state.agreed?.byFirstMarker : state.agreed?.bySecondMarker;
-    if ((next.step === "agree-a-mark" || next.step === "third-reader-or-agreement") && (mine == null || next.problem)) return "record-agreed";
-    if (next.step === "other-marker-to-record" && next.who === (stage === "first" ? "first marker" : "second marker")) return "record-agreed";
+    if ((next.step === "agree-a-mark" || next.step === "third-reader-or-agreement") && (mine == null || next.problem))
+      return "record-agreed";
+    if (next.step === "other-marker-to-record" && next.who === (stage === "first" ? "first marker" : "second marker"))
+      return "record-agreed";
   }
   if (stage === "third" && next.step === "third-reader-or-agreement") return "third-read";
   return null;
@@ -132,7 +154,9 @@ export function assignmentProgress(
     sampled,
     secondMarked: submissions.filter((s) => s.sampled && s.state?.secondMark).length,
     disagreements: steps.filter(
-      (s) => s && (s.step === "agree-a-mark" || s.step === "other-marker-to-record" || s.step === "third-reader-or-agreement"),
+      (s) =>
+        s &&
+        (s.step === "agree-a-mark" || s.step === "other-marker-to-record" || s.step === "third-reader-or-agreement"),
     ).length,
     readyForBoard,
     firstMarkingComplete: submissions.length > 0 && firstMarked === submissions.length,
@@ -141,7 +165,9 @@ export function assignmentProgress(
 }
 
 /** The marking scheme of a programme's award (its bands and pass mark), with the issue's defaults for the rest. */
-export function schemeFor(award: { passMark: number; bands: { code: string; title: string; from: number }[] } | null | undefined): MarkingScheme {
+export function schemeFor(
+  award: { passMark: number; bands: { code: string; title: string; from: number }[] } | null | undefined,
+): MarkingScheme {
   if (!award) return MASTERS_SCHEME;
   return {
     ...MASTERS_SCHEME,

@@ -13,7 +13,7 @@ export const loader = answeringOutages(async ({ request, params }: LoaderFunctio
   const current = await requireMarker(request);
   const work = await submissionForMarker(current.user.id, current.active.organisationId, params.submissionId);
   if (!work) notFound("We could not find that file.");
-  const found = await markerFile(work, params.fileId);
+  const found = await markerFile(work, params.submissionFileId);
   if (!found) notFound("We could not find that file.");
   const extension = found.file.contentType === "application/pdf" ? "pdf" : "docx";
   const name = found.annotatedBy
