@@ -58,6 +58,7 @@ beforeAll(async () => {
     ["tom", "tom.whitfield@eastbridge.example"],
     ["simon", "simon.fairweather@eastbridge.example"],
     ["hannah", "hannah.clarke@eastbridge.example"],
+    ["priya", "priya.shah@northmoor.example"],
   ] as const)
     cookies[who] = await sessionFor(t.db, email);
   const [hannah] = await t.db
@@ -126,6 +127,23 @@ beforeAll(async () => {
   const westford = await makeOrganisation(t.db, { kind: "university", name: "University of Westford" });
   cookies.otherUniversity = (await signedIn(t.db, westford.id, "marker", "Olu Bright")).cookie;
 }, 180_000);
+
+describe("markers", () => {
+  it("are invited by a university's programme lead, and never by a council's", async () => {
+    expect(await textOf(await handle(get("/organisation/invite", cookies.simon)))).toContain("Marks Masters coursework anonymously");
+    expect(await textOf(await handle(get("/organisation/invite", cookies.priya)))).not.toContain('value="marker"');
+    const form = new URLSearchParams({ name: "Ned Kelly", email: "ned.kelly@northmoor.example", role: "marker" });
+    const refused = await handle(post("/organisation/invite", form, cookies.priya));
+    expect(refused.status).toBe(400);
+    expect(await textOf(refused)).toContain("Markers are invited by a university");
+  });
+
+  it("start at their marking queue, with Marking in the navigation", async () => {
+    const home = await handle(get("/home", cookies.aisha));
+    expect(home.headers.get("location")).toBe("/marking");
+    expect(await textOf(await handle(get("/marking", cookies.aisha)))).toMatch(/<a[^>]*href="\/marking"[^>]*>Marking<\/a>/);
+  });
+});
 
 describe("first marking", () => {
   it("shows Aisha her queue by candidate number, with the marking deadline, and never Hannah's name", async () => {

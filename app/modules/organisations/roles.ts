@@ -61,7 +61,7 @@ const PERMISSIONS = {
   "introduction:create:helpline": ["helpline_advisor"],
   /** Open a Masters module's assignment for a cohort, decide extensions, record mitigating circumstances. */
   "coursework:manage:organisation": ["programme_lead"],
-  /** Open the work learners of the organisation handed in (markers, the programme lead). */
+  /** Open the work learners of the organisation handed in, by name (markers open only their allocated work, by number). */
   "coursework:read:organisation": ["programme_lead", "supervisor", "assessor"],
   /**
    * Mark the work handed in for assignments of the organisation the marker is allocated to, and only
