@@ -94,12 +94,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       requestedDay: r.request.requestedDeadline.toISOString().slice(0, 10),
       askedAt: when(r.request.requestedAt),
       decision: r.decision
-        ? {
-            outcome: r.decision.outcome,
-            deadline: when(r.decision.deadline),
-            note: r.decision.note,
-            at: when(r.decision.decidedAt),
-          }
+        ? { outcome: r.decision.outcome, deadline: when(r.decision.deadline), note: r.decision.note, at: when(r.decision.decidedAt) }
         : null,
     })),
     mitigations: found.mitigations.map((m) => ({
@@ -107,9 +102,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       learnerName: m.learnerName,
       circumstances: m.mitigation.circumstances,
       at: when(m.mitigation.submittedAt),
-      decision: m.decision
-        ? { outcome: m.decision.outcome, note: m.decision.note, at: when(m.decision.decidedAt) }
-        : null,
+      decision: m.decision ? { outcome: m.decision.outcome, note: m.decision.note, at: when(m.decision.decidedAt) } : null,
     })),
   };
 }
@@ -123,15 +116,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const here = `/organisation/assignments/${found.assignment.id}`;
   if (formData && intent === "decide-extension") {
     const form = await parseSubmission(formData, extensionDecisionSchema);
-    if (!form.ok)
-      return data({ errors: form.errors, values: form.values, target: form.values.requestId ?? null }, { status: 400 });
+    if (!form.ok) return data({ errors: form.errors, values: form.values, target: form.values.requestId ?? null }, { status: 400 });
     if (!found.requests.some((r) => r.request.id === form.data.requestId)) notFound("We could not find that request.");
     const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
       const result = await decideExtension(actorOf(current, context), form.data.requestId, form.data);
-      if (!result.ok)
-        return refuse(
-          data({ errors: { form: result.message }, values: form.values, target: form.data.requestId }, { status: 400 }),
-        );
+      if (!result.ok) return refuse(data({ errors: { form: result.message }, values: form.values, target: form.data.requestId }, { status: 400 }));
       return `${here}#extensions`;
     });
     if (!outcome.saved) return outcome.refusal;
@@ -139,22 +128,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (formData && intent === "decide-mitigation") {
     const form = await parseSubmission(formData, mitigationDecisionSchema);
-    if (!form.ok)
-      return data(
-        { errors: form.errors, values: form.values, target: form.values.mitigationId ?? null },
-        { status: 400 },
-      );
-    if (!found.mitigations.some((m) => m.mitigation.id === form.data.mitigationId))
-      notFound("We could not find those circumstances.");
+    if (!form.ok) return data({ errors: form.errors, values: form.values, target: form.values.mitigationId ?? null }, { status: 400 });
+    if (!found.mitigations.some((m) => m.mitigation.id === form.data.mitigationId)) notFound("We could not find those circumstances.");
     const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
       const result = await decideMitigation(actorOf(current, context), form.data.mitigationId, form.data);
       if (!result.ok)
-        return refuse(
-          data(
-            { errors: { form: result.message }, values: form.values, target: form.data.mitigationId },
-            { status: 400 },
-          ),
-        );
+        return refuse(data({ errors: { form: result.message }, values: form.values, target: form.data.mitigationId }, { status: 400 }));
       return `${here}#mitigating-circumstances`;
     });
     if (!outcome.saved) return outcome.refusal;
@@ -198,24 +177,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!outcome.saved) return outcome.refusal;
     throw redirect(outcome.location);
   }
-  return data(
-    { errors: { form: "We could not read that form. Please try again." }, values: {}, target: null },
-    { status: 400 },
-  );
+  return data({ errors: { form: "We could not read that form. Please try again." }, values: {}, target: null }, { status: 400 });
 }
 
 /** A small field with its own id, so the page's many decision forms never share one. */
-function Field({
-  id,
-  label,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  children: React.ReactElement;
-}) {
+function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactElement }) {
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
       <label className="label" htmlFor={id}>
@@ -256,8 +222,8 @@ export default function AssignmentForLead() {
       <span className="caption">{page.cohortName}</span>
       <h1>{page.moduleTitle}</h1>
       <p>
-        Deadline {page.deadline}. Word limit {page.wordLimit.toLocaleString("en-GB")} words: longer work is flagged for
-        the marker, not refused.
+        Deadline {page.deadline}. Word limit {page.wordLimit.toLocaleString("en-GB")} words: longer work is flagged for the
+        marker, not refused.
       </p>
       <h2>Learners</h2>
       <table className="table">
@@ -421,8 +387,8 @@ export default function AssignmentForLead() {
           <p className="narrow">{r.reasons}</p>
           {r.decision ? (
             <p>
-              {r.decision.outcome === "approved" ? `Approved: new deadline ${r.decision.deadline}` : "Refused"} (
-              {r.decision.at}){r.decision.note ? `. ${r.decision.note}` : ""}
+              {r.decision.outcome === "approved" ? `Approved: new deadline ${r.decision.deadline}` : "Refused"} ({r.decision.at})
+              {r.decision.note ? `. ${r.decision.note}` : ""}
             </p>
           ) : (
             <Form method="post" noValidate className="narrow">
@@ -434,36 +400,20 @@ export default function AssignmentForLead() {
                 {errorFor(r.id, "outcome") ? <p className="error-message">{errorFor(r.id, "outcome")}</p> : null}
                 <div className="radios">
                   <div className="radios__item">
-                    <input
-                      className="radios__input"
-                      type="radio"
-                      id={`outcome-${r.id}-approved`}
-                      name="outcome"
-                      value="approved"
-                    />
+                    <input className="radios__input" type="radio" id={`outcome-${r.id}-approved`} name="outcome" value="approved" />
                     <label className="label radios__label" htmlFor={`outcome-${r.id}-approved`}>
                       Approve
                     </label>
                   </div>
                   <div className="radios__item">
-                    <input
-                      className="radios__input"
-                      type="radio"
-                      id={`outcome-${r.id}-refused`}
-                      name="outcome"
-                      value="refused"
-                    />
+                    <input className="radios__input" type="radio" id={`outcome-${r.id}-refused`} name="outcome" value="refused" />
                     <label className="label radios__label" htmlFor={`outcome-${r.id}-refused`}>
                       Refuse
                     </label>
                   </div>
                 </div>
               </fieldset>
-              <Field
-                id={`deadlineDay-${r.id}`}
-                label="New deadline date (if approved)"
-                error={errorFor(r.id, "deadlineDay")}
-              >
+              <Field id={`deadlineDay-${r.id}`} label="New deadline date (if approved)" error={errorFor(r.id, "deadlineDay")}>
                 <input
                   className="input input--third"
                   type="date"
@@ -472,11 +422,7 @@ export default function AssignmentForLead() {
                   defaultValue={target === r.id ? values?.deadlineDay : r.requestedDay}
                 />
               </Field>
-              <Field
-                id={`deadlineTime-${r.id}`}
-                label="New deadline time (in England)"
-                error={errorFor(r.id, "deadlineTime")}
-              >
+              <Field id={`deadlineTime-${r.id}`} label="New deadline time (in England)" error={errorFor(r.id, "deadlineTime")}>
                 <input
                   className="input input--third"
                   type="time"
@@ -486,13 +432,7 @@ export default function AssignmentForLead() {
                 />
               </Field>
               <Field id={`note-${r.id}`} label="Note to the learner (optional)" error={errorFor(r.id, "note")}>
-                <textarea
-                  className="textarea"
-                  id={`note-${r.id}`}
-                  name="note"
-                  rows={3}
-                  defaultValue={target === r.id ? values?.note : ""}
-                />
+                <textarea className="textarea" id={`note-${r.id}`} name="note" rows={3} defaultValue={target === r.id ? values?.note : ""} />
               </Field>
               <button type="submit" className="button">
                 Record decision
@@ -525,43 +465,21 @@ export default function AssignmentForLead() {
                 {errorFor(m.id, "outcome") ? <p className="error-message">{errorFor(m.id, "outcome")}</p> : null}
                 <div className="radios">
                   <div className="radios__item">
-                    <input
-                      className="radios__input"
-                      type="radio"
-                      id={`mitigation-${m.id}-accepted`}
-                      name="outcome"
-                      value="accepted"
-                    />
+                    <input className="radios__input" type="radio" id={`mitigation-${m.id}-accepted`} name="outcome" value="accepted" />
                     <label className="label radios__label" htmlFor={`mitigation-${m.id}-accepted`}>
                       Accepted
                     </label>
                   </div>
                   <div className="radios__item">
-                    <input
-                      className="radios__input"
-                      type="radio"
-                      id={`mitigation-${m.id}-not_accepted`}
-                      name="outcome"
-                      value="not_accepted"
-                    />
+                    <input className="radios__input" type="radio" id={`mitigation-${m.id}-not_accepted`} name="outcome" value="not_accepted" />
                     <label className="label radios__label" htmlFor={`mitigation-${m.id}-not_accepted`}>
                       Not accepted
                     </label>
                   </div>
                 </div>
               </fieldset>
-              <Field
-                id={`mitigation-note-${m.id}`}
-                label="Note for the exam board (optional)"
-                error={errorFor(m.id, "note")}
-              >
-                <textarea
-                  className="textarea"
-                  id={`mitigation-note-${m.id}`}
-                  name="note"
-                  rows={3}
-                  defaultValue={target === m.id ? values?.note : ""}
-                />
+              <Field id={`mitigation-note-${m.id}`} label="Note for the exam board (optional)" error={errorFor(m.id, "note")}>
+                <textarea className="textarea" id={`mitigation-note-${m.id}`} name="note" rows={3} defaultValue={target === m.id ? values?.note : ""} />
               </Field>
               <button type="submit" className="button">
                 Record decision

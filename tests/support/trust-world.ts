@@ -173,10 +173,7 @@ async function courseworkIds(db: Database) {
     .from(enrolments)
     .innerJoin(users, eq(users.id, enrolments.userId))
     .where(eq(users.email, "hannah.clarke@eastbridge.example"));
-  const [assignment] = await db
-    .select()
-    .from(courseworkAssignments)
-    .where(eq(courseworkAssignments.cohortId, hannah!.cohortId!));
+  const [assignment] = await db.select().from(courseworkAssignments).where(eq(courseworkAssignments.cohortId, hannah!.cohortId!));
   const content = Buffer.from("%PDF-1.4\n% Hannah's essay\n");
   const sha256 = createHash("sha256").update(content).digest("hex");
   const [file] = await db
@@ -192,22 +189,19 @@ async function courseworkIds(db: Database) {
     })
     .returning();
   await db.insert(courseworkFileContents).values({ fileId: file!.id, content });
-  const [submission] = await db
-    .insert(courseworkSubmissions)
-    .values({
-      assignmentId: assignment!.id,
-      enrolmentId: hannah!.enrolmentId,
-      version: 1,
-      body: "",
-      fileIds: [file!.id],
-      wordCount: 0,
-      overLength: false,
-      deadline: assignment!.deadline,
-      late: false,
-      contentHash: sha256,
-      submittedById: hannah!.userId,
-    })
-    .returning({ id: courseworkSubmissions.id });
+  const [submission] = await db.insert(courseworkSubmissions).values({
+    assignmentId: assignment!.id,
+    enrolmentId: hannah!.enrolmentId,
+    version: 1,
+    body: "",
+    fileIds: [file!.id],
+    wordCount: 0,
+    overLength: false,
+    deadline: assignment!.deadline,
+    late: false,
+    contentHash: sha256,
+    submittedById: hannah!.userId,
+  }).returning({ id: courseworkSubmissions.id });
   // An extension request and mitigating circumstances waiting for the lead, so their decision forms show.
   await db.insert(courseworkExtensionRequests).values({
     assignmentId: assignment!.id,
@@ -222,7 +216,7 @@ async function courseworkIds(db: Database) {
     circumstances: "I was unwell for two weeks before the deadline.",
     submittedById: hannah!.userId,
   });
-  // The marker's pages name the submission and the file by the submission's own id and the file's (submissionFileId).
+  // The marker's pages name the work by the submission's id (and its file by submissionFileId).
   return { assignmentId: assignment!.id, submissionFileId: file!.id, submissionId: submission!.id };
 }
 
@@ -310,9 +304,7 @@ async function returnerIdsFor(db: Database, orgId: string, leadId: string, own: 
     .insert(introductions)
     .values({ requestId: request!.id, vacancyId: vacancy!.id, organisationId: orgId, introducedById: advisor!.id })
     .returning();
-  await db
-    .insert(introductionEvents)
-    .values({ introductionId: introduction!.id, status: "introduced", byId: advisor!.id });
+  await db.insert(introductionEvents).values({ introductionId: introduction!.id, status: "introduced", byId: advisor!.id });
   return { vacancyId: vacancy!.id, requestId: request!.id, introductionId: introduction!.id };
 }
 

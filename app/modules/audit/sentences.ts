@@ -8,12 +8,7 @@ import { format, isValid, parseISO } from "date-fns";
 import { englandDateTime } from "~/utils/england";
 import { ROLE_LABELS, type Role } from "~/modules/organisations/roles";
 import { KIND_LABELS, type EvidenceKind } from "~/modules/portfolio/rules";
-import {
-  CALL_OUTCOME_LABELS,
-  CALLBACK_STATUS_LABELS,
-  type CallbackStatus,
-  type CallOutcome,
-} from "~/modules/returners/options";
+import { CALL_OUTCOME_LABELS, CALLBACK_STATUS_LABELS, type CallbackStatus, type CallOutcome } from "~/modules/returners/options";
 import { PANEL_OUTCOMES, type PanelOutcome } from "~/modules/signoff/panel";
 import { OUTCOMES, RECOMMENDATIONS } from "~/modules/signoff/reviews";
 
@@ -90,13 +85,10 @@ const panelOutcome = (s: Said) => {
   return words ? `: ${lowerFirst(words.split(":")[0]!)}${days ? ` by ${days} days` : ""}` : "";
 };
 
-const programme = (s: Said) =>
-  s.e.programmeTitle ?? s.text("programme")?.replace(/-/g, " ").toUpperCase() ?? "a programme";
+const programme = (s: Said) => s.e.programmeTitle ?? s.text("programme")?.replace(/-/g, " ").toUpperCase() ?? "a programme";
 
 const callStatus = (value: string | null) =>
-  value && value in CALLBACK_STATUS_LABELS
-    ? CALLBACK_STATUS_LABELS[value as CallbackStatus].toLowerCase()
-    : (value ?? "");
+  value && value in CALLBACK_STATUS_LABELS ? CALLBACK_STATUS_LABELS[value as CallbackStatus].toLowerCase() : (value ?? "");
 
 const quoted = (value: string | null) => (value ? `“${value}”` : "");
 /** "the vacancy “Social worker”", or "a vacancy" when the title was not recorded. */
@@ -112,14 +104,11 @@ const STAGE_WORDS: Record<string, string> = { first: "first marker", second: "se
 const stageWords = (stage: string | null) => (stage && STAGE_WORDS[stage]) || "marker";
 /** "Hannah Clarke's work (candidate C123456, version 2)": the lead reads the trail; markers never do. */
 const candidateWork = (s: Said) => {
-  const bits = [
-    s.text("candidate") ? `candidate ${s.text("candidate")}` : null,
-    s.count("version") ? `version ${s.count("version")}` : null,
-  ].filter(Boolean);
-  return `${s.whose} work${bits.length ? ` (${bits.join(", ")})` : ""}`;
+  const bits = [s.text("candidate") ? `candidate ${s.text("candidate")}` : null, s.count("version") ? `version ${s.count("version")}` : null];
+  const said = bits.filter(Boolean);
+  return `${s.whose} work${said.length ? ` (${said.join(", ")})` : ""}`;
 };
-const markWords = (s: Said) =>
-  s.count("mark") !== null ? `: ${s.count("mark")}${s.text("band") ? ` (${s.text("band")})` : ""}` : "";
+const markWords = (s: Said) => (s.count("mark") !== null ? `: ${s.count("mark")}${s.text("band") ? ` (${s.text("band")})` : ""}` : "");
 
 /** A deadline recorded as an instant, as people in England read it. */
 const deadline = (s: Said) => {
@@ -166,10 +155,8 @@ const SENTENCES: Record<string, Words> = {
   "user.reactivated": (s) => `${s.who} reactivated ${s.whose} account`,
 
   // Organisations and the trail itself
-  "organisation.created": (s) =>
-    `${s.who} added the organisation ${s.text("name") ?? s.e.organisationName ?? ""}`.trim(),
-  "organisation.renamed": (s) =>
-    `${s.who} renamed ${s.text("from") ?? "an organisation"} to ${s.text("to") ?? s.e.organisationName}`,
+  "organisation.created": (s) => `${s.who} added the organisation ${s.text("name") ?? s.e.organisationName ?? ""}`.trim(),
+  "organisation.renamed": (s) => `${s.who} renamed ${s.text("from") ?? "an organisation"} to ${s.text("to") ?? s.e.organisationName}`,
   "organisation.deactivated": (s) =>
     `${s.who} deactivated ${s.e.organisationName ?? "an organisation"}, so its members can no longer sign in to it${because(s)}`,
   "organisation.reactivated": (s) => `${s.who} reactivated ${s.e.organisationName ?? "an organisation"}`,
@@ -183,14 +170,12 @@ const SENTENCES: Record<string, Words> = {
   },
 
   // Cohorts and enrolments
-  "cohort.created": (s) =>
-    `${s.who} started ${s.text("name") ? `the cohort ${quoted(s.text("name"))}` : "a cohort"} on ${programme(s)}`,
+  "cohort.created": (s) => `${s.who} started ${s.text("name") ? `the cohort ${quoted(s.text("name"))}` : "a cohort"} on ${programme(s)}`,
   "enrolment.created": (s) => `${s.who} enrolled ${s.whom} on ${programme(s)}`,
   "enrolment.self_enrolled": (s) => `${s.who} enrolled themselves on ${programme(s)}`,
 
   // The learner's year
-  "learning_agreement.saved": (s) =>
-    `${s.who} wrote version ${s.count("version") ?? 1} of ${s.whose} learning agreement`,
+  "learning_agreement.saved": (s) => `${s.who} wrote version ${s.count("version") ?? 1} of ${s.whose} learning agreement`,
   "learning_agreement.signed": (s) =>
     `${s.who} signed version ${s.count("version") ?? 1} of ${s.whose} learning agreement${s.text("party") ? ` as ${role(s.text("party") === "learner" ? "NQSW" : s.text("party"))}` : ""}`,
   "supervision.recorded": (s) =>
@@ -239,17 +224,13 @@ const SENTENCES: Record<string, Words> = {
     `${s.who} asked for an extension to ${s.whose} assignment for ${moduleNamed(s)}${deadline(s) ? ` until ${deadline(s)}` : ""}`,
   "coursework.extension_approved": (s) =>
     `${s.who} approved an extension to ${s.whose} assignment for ${moduleNamed(s)}${deadline(s) ? ` until ${deadline(s)}` : ""}`,
-  "coursework.extension_refused": (s) =>
-    `${s.who} refused an extension to ${s.whose} assignment for ${moduleNamed(s)}${because(s)}`,
+  "coursework.extension_refused": (s) => `${s.who} refused an extension to ${s.whose} assignment for ${moduleNamed(s)}${because(s)}`,
   "coursework.mitigation_submitted": (s) => `${s.who} put forward mitigating circumstances for ${moduleNamed(s)}`,
-  "coursework.mitigation_accepted": (s) =>
-    `${s.who} accepted ${s.whose} mitigating circumstances for ${moduleNamed(s)}`,
+  "coursework.mitigation_accepted": (s) => `${s.who} accepted ${s.whose} mitigating circumstances for ${moduleNamed(s)}`,
   "coursework.mitigation_not_accepted": (s) =>
     `${s.who} did not accept ${s.whose} mitigating circumstances for ${moduleNamed(s)}${because(s)}`,
-  "coursework.marker_allocated": (s) =>
-    `${s.who} made ${s.whom} the ${stageWords(s.text("stage"))} for ${moduleNamed(s)}`,
-  "coursework.first_marked": (s) =>
-    `${s.who} first-marked ${candidateWork(s)} for ${moduleNamed(s)}${markWords(s)}, provisionally`,
+  "coursework.marker_allocated": (s) => `${s.who} made ${s.whom} the ${stageWords(s.text("stage"))} for ${moduleNamed(s)}`,
+  "coursework.first_marked": (s) => `${s.who} first-marked ${candidateWork(s)} for ${moduleNamed(s)}${markWords(s)}, provisionally`,
   "coursework.sample_drawn": (s) =>
     `${s.who} drew the second-marking sample for ${moduleNamed(s)}${s.count("sampled") !== null ? `: ${s.count("sampled")} of ${s.count("of") ?? "the"} pieces of work` : ""}${s.text("seed") ? ` (seed ${s.text("seed")})` : ""}`,
   "coursework.second_marked": (s) =>
@@ -258,8 +239,7 @@ const SENTENCES: Record<string, Words> = {
       : `${s.who} proposed, as second marker, another mark for ${candidateWork(s)} for ${moduleNamed(s)}${markWords(s)}`,
   "coursework.agreed_mark_recorded": (s) =>
     `${s.who} recorded, as ${stageWords(s.text("stage"))}, an agreed mark for ${candidateWork(s)} for ${moduleNamed(s)}${markWords(s)}`,
-  "coursework.third_read": (s) =>
-    `${s.who} read ${candidateWork(s)} for ${moduleNamed(s)} as third reader${markWords(s)}`,
+  "coursework.third_read": (s) => `${s.who} read ${candidateWork(s)} for ${moduleNamed(s)} as third reader${markWords(s)}`,
 
   // Returners, the helpline, vacancies and introductions
   "callback.requested": (s) =>
@@ -272,16 +252,14 @@ const SENTENCES: Record<string, Words> = {
   "callback.status_changed": (s) =>
     `${s.who} moved ${s.whose} call back request${s.text("from") ? ` from ${callStatus(s.text("from"))}` : ""}${s.text("to") ? ` to ${callStatus(s.text("to"))}` : ""}`,
   "returner.account_created": (s) => `${s.who} made an account for ${s.whom} and enrolled them on the refresher`,
-  "returner.account_linked": (s) =>
-    `${s.who} linked ${s.whose} account to their request and enrolled them on the refresher`,
+  "returner.account_linked": (s) => `${s.who} linked ${s.whose} account to their request and enrolled them on the refresher`,
   "returner.profile_saved": (s) => `${s.who} saved their answers about returning to practice`,
   "returner.checklist_saved": (s) => `${s.who} updated their ‘ready to return’ checklist`,
   "returner.updating_added": (s) =>
     `${s.who} logged ${s.count("hours") ?? "some"} hours of updating${s.text("on") ? ` on ${day(s.text("on"))}` : ""}`,
   "returner.updating_deleted": (s) =>
     `${s.who} removed ${s.count("hours") ?? "some"} hours of updating${s.text("on") ? ` on ${day(s.text("on"))}` : ""} from their log`,
-  "returner.cpd_added": (s) =>
-    `${s.who} added a CPD record${s.text("recordedOn") ? ` for ${day(s.text("recordedOn"))}` : ""}`,
+  "returner.cpd_added": (s) => `${s.who} added a CPD record${s.text("recordedOn") ? ` for ${day(s.text("recordedOn"))}` : ""}`,
   "returner.evidence_downloaded": (s) => `${s.who} downloaded their evidence pack for registration`,
   "introduction.made": (s) =>
     `${s.who} introduced ${s.whom} to a council's vacancy${s.text("request") ? ` (request ${s.text("request")})` : ""}`,
