@@ -7,6 +7,10 @@ import { requireCourseworkLead } from "~/modules/masters/access.server";
 import { describeLength, STATE_LABELS } from "~/modules/masters/assignments";
 import { assignmentForLead, decideExtension, decideMitigation } from "~/modules/masters/assignments.server";
 import { extensionDecisionSchema, mitigationDecisionSchema } from "~/modules/masters/coursework-forms.server";
+import { STAGE_LABELS, type Stage } from "~/modules/masters/marking";
+import { allocationSchema, drawSampleSchema } from "~/modules/masters/marking-forms.server";
+import { allocateMarker, drawSample, markingForLead } from "~/modules/masters/marking.server";
+import { nextMarkingStep, sampleReasonWords } from "~/modules/masters/marks";
 import { actorOf, notFound } from "~/utils/auth.server";
 import { englandDateTime } from "~/utils/england";
 import { parseSubmission } from "~/utils/forms.server";
@@ -23,7 +27,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = await requireCourseworkLead(request);
   const found = await assignmentForLead(current.active.organisationId, params.assignmentId);
   if (!found) notFound("We could not find that assignment.");
+  const marking = await markingForLead(found.assignment);
+  const nameOf = new Map(found.learners.map((l) => [l.id, l.name]));
   return {
+    marking: {
+      due: new Date(`${marking.markingDue}T12:00:00Z`).toLocaleDateString("en-GB", {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        timeZone: "UTC",
+      }),
+      progress: marking.progress,
+      markers: marking.markers,
+      allocations: (["first", "second", "third"] as const).map((stage) => ({
+        stage,
+        label: STAGE_LABELS[stage],
+        markerId: marking.allocations.find((a) => a.stage === stage)?.markerId ?? "",
+        name: marking.allocations.find((a) => a.stage === stage)?.name ?? null,
+      })),
+      sampleDrawnAt: marking.sample ? when(marking.sample.drawnAt) : null,
+      seed: marking.sample?.seed ?? null,
+      sample: marking.facts
+        .filter((f) => f.sampled)
+        .map((f) => {
+          const next = f.state ? nextMarkingStep(f.state) : null;
+          return {
+            id: f.submission.id,
+            candidateNumber: f.candidateNumber,
+            name: nameOf.get(f.submission.enrolmentId) ?? "",
+            firstMark: f.state?.firstMark ?? null,
+            why: f.reasons.map((r) => sampleReasonWords(r)).join("; "),
+            next:
+              next?.step === "ready-for-board"
+                ? `Ready for the board: ${next.mark}`
+                : next?.step === "second-marking"
+                  ? "Waiting for the second marker"
+                  : next?.step === "third-reader-or-agreement"
+                    ? "Disagreement over 10: waiting for the third reader or an agreed mark"
+                    : next
+                      ? "Disagreement: waiting for an agreed mark"
+                      : "",
+          };
+        }),
+    },
     opened: new URL(request.url).searchParams.has("opened"),
     moduleTitle: found.moduleTitle,
     cohortName: found.cohortName,
@@ -89,6 +135,44 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!result.ok)
         return refuse(data({ errors: { form: result.message }, values: form.values, target: form.data.mitigationId }, { status: 400 }));
       return `${here}#mitigating-circumstances`;
+    });
+    if (!outcome.saved) return outcome.refusal;
+    throw redirect(outcome.location);
+  }
+  if (formData && intent === "allocate") {
+    const form = await parseSubmission(formData, allocationSchema);
+    const stage = typeof form.values.stage === "string" ? form.values.stage : null;
+    if (!form.ok)
+      return data(
+        {
+          errors: { [`marker-${stage ?? "first"}`]: form.errors.markerId ?? form.errors.stage ?? "Choose a marker" },
+          values: form.values,
+          target: stage,
+        },
+        { status: 400 },
+      );
+    const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
+      const result = await allocateMarker(
+        actorOf(current, context),
+        found.assignment,
+        form.data as { stage: Stage; markerId: string },
+      );
+      if (!result.ok)
+        return refuse(
+          data({ errors: { [result.field]: result.message }, values: form.values, target: stage }, { status: 400 }),
+        );
+      return `${here}#marking`;
+    });
+    if (!outcome.saved) return outcome.refusal;
+    throw redirect(outcome.location);
+  }
+  if (formData && intent === "draw-sample") {
+    const form = await parseSubmission(formData, drawSampleSchema);
+    const outcome = await saveOnce(request, form.ok ? form.sent : null, current.user.id, async () => {
+      const result = await drawSample(actorOf(current, context), found.assignment);
+      if (!result.ok)
+        return refuse(data({ errors: { sample: result.message }, values: {}, target: null }, { status: 400 }));
+      return `${here}#second-marking`;
     });
     if (!outcome.saved) return outcome.refusal;
     throw redirect(outcome.location);
@@ -173,6 +257,125 @@ export default function AssignmentForLead() {
           ))}
         </tbody>
       </table>
+
+      <h2 id="marking">Marking</h2>
+      <p>Marks are due by {page.marking.due} (15 working days after the deadline).</p>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>First-marked</dt>
+          <dd>
+            {page.marking.progress.firstMarked} of {page.marking.progress.handedIn}
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Second-marking sample</dt>
+          <dd>
+            {page.marking.sampleDrawnAt
+              ? `Drawn ${page.marking.sampleDrawnAt}: ${page.marking.progress.sampled} pieces of work`
+              : "Not drawn yet"}
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Second-marked</dt>
+          <dd>
+            {page.marking.progress.secondMarked} of {page.marking.progress.sampled}
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Disagreements waiting</dt>
+          <dd>{page.marking.progress.disagreements}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt>Ready for the exam board</dt>
+          <dd>
+            {page.marking.progress.allReady
+              ? `All ${page.marking.progress.readyForBoard}`
+              : `${page.marking.progress.readyForBoard} of ${page.marking.progress.handedIn}`}
+          </dd>
+        </div>
+      </dl>
+      <h3>Markers</h3>
+      {page.marking.markers.length === 0 ? (
+        <p>
+          Your university has no markers yet: <Link to="/organisation/invite">invite someone</Link> as a marker.
+        </p>
+      ) : (
+        page.marking.allocations.map((a) => (
+          <Form method="post" noValidate className="narrow" key={a.stage}>
+            <SubmissionKey />
+            <input type="hidden" name="intent" value="allocate" />
+            <input type="hidden" name="stage" value={a.stage} />
+            <Field
+              id={`marker-${a.stage}`}
+              label={`${a.label}${a.stage === "third" ? " (when two marks differ by more than 10)" : ""}`}
+              error={errors?.[`marker-${a.stage}`]}
+            >
+              <select
+                className="select"
+                id={`marker-${a.stage}`}
+                name="markerId"
+                defaultValue={target === a.stage ? values?.markerId : a.markerId}
+              >
+                <option value="">Choose…</option>
+                {page.marking.markers.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <button type="submit" className="button button--secondary">
+              {a.name ? `Change the ${a.label.toLowerCase()}` : `Allocate the ${a.label.toLowerCase()}`}
+            </button>
+          </Form>
+        ))
+      )}
+      <h3 id="second-marking">Second marking</h3>
+      {page.marking.sampleDrawnAt ? (
+        <>
+          <p>
+            Drawn {page.marking.sampleDrawnAt} from the seed <code>{page.marking.seed}</code>: every fail, every mark
+            within 2 of a band boundary and 20% of the rest.
+          </p>
+          <table className="table">
+            <caption className="visually-hidden">The second-marking sample</caption>
+            <thead>
+              <tr>
+                <th scope="col">Candidate</th>
+                <th scope="col">Learner</th>
+                <th scope="col">First mark</th>
+                <th scope="col">Why</th>
+                <th scope="col">Where it stands</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.marking.sample.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">{s.candidateNumber}</th>
+                  <td>{s.name}</td>
+                  <td>{s.firstMark}</td>
+                  <td>{s.why}</td>
+                  <td>{s.next}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : (
+        <Form method="post" noValidate className="narrow">
+          <SubmissionKey />
+          <input type="hidden" name="intent" value="draw-sample" />
+          {errors?.sample ? (
+            <p className="error-message" id="sample">
+              <span className="visually-hidden">Error:</span> {errors.sample}
+            </p>
+          ) : null}
+          <p>When every piece of work handed in has its first mark, draw the sample for the second marker.</p>
+          <button type="submit" className="button">
+            Draw the second-marking sample
+          </button>
+        </Form>
+      )}
 
       <h2 id="extensions">Extension requests</h2>
       {page.requests.length === 0 ? <p>No one has asked for an extension.</p> : null}

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, RadioGroup, TextField } from "~/components/forms";
 import { createInvitation } from "~/modules/auth/accounts.server";
 import { invitationSchema } from "~/modules/auth/account-forms.server";
-import { INVITABLE_ROLES, ROLE_LABELS } from "~/modules/organisations/roles";
+import { type INVITABLE_ROLES, invitableRolesFor, ROLE_LABELS } from "~/modules/organisations/roles";
 import { requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
@@ -19,17 +19,23 @@ const ROLE_HINTS: Record<(typeof INVITABLE_ROLES)[number], string> = {
   assessor: "Assesses portfolios and makes the final recommendation",
   team_manager: "Line manages NQSWs and allocates their work; signs learning agreements, countersigns reviews",
   programme_lead: "Runs the programme for your organisation, as you do",
+  marker: "Marks Masters coursework anonymously, for the assignments you allocate them to",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireMembership(request, { permission: "invitation:create:organisation" });
-  return { organisation: current.active.organisation.name };
+  return { organisation: current.active.organisation.name, roles: invitableRolesFor(current.active.organisation.kind) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { permission: "invitation:create:organisation" });
   const form = await parseSubmission(request, invitationSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!invitableRolesFor(current.active.organisation.kind).includes(form.data.role))
+    return data(
+      { errors: { role: "Markers are invited by a university, for its Masters coursework: choose another role" }, values: form.values },
+      { status: 400 },
+    );
   const location = await savedOnce(request, form.sent, current.user.id, async () => {
     await createInvitation(
       {
@@ -48,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Invite() {
-  const { organisation } = useLoaderData<typeof loader>();
+  const { organisation, roles } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
   const values = actionData?.values as Record<string, string> | undefined;
@@ -84,7 +90,7 @@ export default function Invite() {
           legend="Role"
           error={errors?.role}
           defaultValue={values?.role}
-          options={INVITABLE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], hint: ROLE_HINTS[r] }))}
+          options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r], hint: ROLE_HINTS[r] }))}
         />
         <TextField
           name="jobTitle"

@@ -309,6 +309,10 @@ export const courseworkMarks = pgTable(
   (t) => [
     index("coursework_marks_submission").on(t.submissionId),
     index("coursework_marks_assignment").on(t.assignmentId, t.stage),
+    /** One mark (or second marker's word) per stage per version; agreed marks may be recorded again until both match. */
+    uniqueIndex("coursework_marks_one_per_stage")
+      .on(t.submissionId, t.stage)
+      .where(sql`${t.kind} <> 'agreed'`),
     check("coursework_marks_mark_range", sql`${t.mark} between 0 and 100`),
   ],
 );

@@ -1,7 +1,9 @@
 /**
  * The demo world's Masters coursework: every learner on a Masters cohort has a candidate number, and
  * the university's programme lead has opened the first module's assignment with a deadline four
- * weeks ahead, so Hannah Clarke sees it on her module page. Seeding again changes nothing.
+ * weeks ahead, so Hannah Clarke sees it on her module page. The university's markers, in the order
+ * of the demo world's people (Aisha Rahman, then Tom Whitfield), are its first and second markers.
+ * Seeding again changes nothing.
  */
 import { addDays } from "date-fns";
 import { and, eq } from "drizzle-orm";
@@ -10,7 +12,13 @@ import { assignCandidateNumbers } from "~/modules/masters/assignments.server";
 import { englandDay } from "~/utils/england";
 import type { Manifest } from "~/modules/programmes/content-schema";
 import type { Database } from "../client";
-import { cohorts, courseworkAssignments, memberships } from "../schema";
+import { cohorts, courseworkAssignments, courseworkMarkerAllocations, memberships, users } from "../schema";
+
+/** The demo markers, by email, in the stages they are allocated to. */
+const DEMO_MARKERS = [
+  { email: "aisha.rahman@eastbridge.example", stage: "first" },
+  { email: "tom.whitfield@eastbridge.example", stage: "second" },
+] as const;
 
 export async function seedCoursework(tx: Database, manifest: Manifest, today: Date) {
   for (const programme of manifest.programmes.filter((p) => p.award)) {
@@ -36,6 +44,22 @@ export async function seedCoursework(tx: Database, manifest: Manifest, today: Da
           openedById: lead.userId,
         })
         .onConflictDoNothing();
+      const [assignment] = await tx
+        .select({ id: courseworkAssignments.id })
+        .from(courseworkAssignments)
+        .where(and(eq(courseworkAssignments.cohortId, cohort.id), eq(courseworkAssignments.moduleSlug, first.slug)));
+      for (const { email, stage } of DEMO_MARKERS) {
+        const [marker] = await tx
+          .select({ id: users.id })
+          .from(users)
+          .innerJoin(memberships, eq(memberships.userId, users.id))
+          .where(and(eq(users.email, email), eq(memberships.organisationId, cohort.organisationId), eq(memberships.role, "marker")));
+        if (!marker || !assignment) continue;
+        await tx
+          .insert(courseworkMarkerAllocations)
+          .values({ assignmentId: assignment.id, stage, markerId: marker.id, allocatedById: lead.userId })
+          .onConflictDoNothing();
+      }
     }
   }
 }

@@ -285,6 +285,17 @@ export const DEMO_PEOPLE: DemoPerson[] = [
       { org: "eastbridge", role: "learner", jobTitle: "MA student (part-time)", stage: "masters", monthsIn: 5 },
     ],
   },
+  // Eastbridge's markers: Aisha first-marks and Tom second-marks Hannah's open assignment (demo-coursework.ts).
+  {
+    name: "Dr Aisha Rahman",
+    email: "aisha.rahman@eastbridge.example",
+    memberships: [{ org: "eastbridge", role: "marker", jobTitle: "Senior lecturer in social work" }],
+  },
+  {
+    name: "Tom Whitfield",
+    email: "tom.whitfield@eastbridge.example",
+    memberships: [{ org: "eastbridge", role: "marker", jobTitle: "Lecturer in social work" }],
+  },
   // The recruitment helpline, the platform team, and a returner who signed themselves up
   {
     name: "Mark Ellison",

@@ -29,6 +29,7 @@ const ROLES: { name: string; email?: string; choose?: string }[] = [
   { name: "admin", email: DEMO.admin },
   { name: "returner", email: DEMO.returner },
   { name: "masters-student", email: DEMO.masters },
+  { name: "marker", email: DEMO.marker },
   { name: "early-career", email: DEMO.earlyCareer },
   { name: "signed-out" },
 ];

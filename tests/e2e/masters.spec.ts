@@ -3,6 +3,9 @@ import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
 const MODULE = "/programmes/masters/critical-practice-and-research-mindedness";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
 
+// One story on one demo world: Hannah hands in first, then her work is marked.
+test.describe.configure({ mode: "serial" });
+
 /**
  * Hannah hands in her first Masters assignment without JavaScript and gets a receipt, then asks for
  * an extension; Simon, Eastbridge's programme lead, sees her submission counted and approves it.
@@ -47,5 +50,75 @@ test("a Masters learner hands in work and the university's lead decides her exte
   await hannah.goto(MODULE);
   await expect(hannah.getByText("15 January 2099 at 12:00 (with your extension)")).toBeVisible();
   await hannahContext.close();
+  await simon.context().close();
+});
+
+/**
+ * Hannah hands in a new version; Aisha, Eastbridge's first marker, marks it by candidate number against the
+ * rubric without JavaScript and never sees Hannah's name; Simon draws the second-marking sample;
+ * Tom, the second marker, agrees with the first mark, and it is ready for the exam board.
+ */
+test("a marker marks Hannah's work anonymously against the rubric and a second marker agrees", async ({ browser }) => {
+  const hannah = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(hannah, DEMO.masters);
+  await hannah.goto(MODULE);
+  await hannah.getByLabel("Your work", { exact: true }).fill("What helps parents speak at a child protection conference?");
+  await hannah.getByLabel("Add a file (optional)").setInputFiles({ name: "Hannah-Clarke-essay.pdf", mimeType: "application/pdf", buffer: PDF });
+  await hannah.getByRole("button", { name: "Hand in a new version" }).click();
+  await expect(hannah.getByRole("heading", { name: /Receipt: version \d+ handed in/ })).toBeVisible();
+  const candidate = /C\d{6}/.exec((await hannah.locator("dd").filter({ hasText: "Markers see this number" }).textContent()) ?? "")![0];
+  await hannah.context().close();
+
+  const aisha = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(aisha, DEMO.marker);
+  await expect(aisha.getByRole("heading", { level: 1, name: "Marking" })).toBeVisible();
+  await expect(aisha.getByText(/marks due by \d{1,2} \w+ \d{4}/).first()).toBeVisible();
+  await expect(aisha.locator("main")).not.toContainText("Hannah");
+  await expectAccessible(aisha);
+  await aisha.getByRole("link", { name: candidate }).click();
+  await expect(aisha.getByRole("heading", { level: 1, name: `Candidate ${candidate}` })).toBeVisible();
+  await expect(aisha.locator("main")).not.toContainText("Hannah");
+  await expect(aisha.locator("main")).not.toContainText("Clarke");
+  const download = aisha.getByRole("link", { name: `${candidate}-critical-practice-and-research-mindedness.pdf` });
+  await expect(download).toBeVisible();
+  await expectAccessible(aisha);
+
+  // Nothing typed is lost when the form is refused.
+  await aisha.getByLabel("Mark out of 100").fill("64.5");
+  await aisha.getByLabel("Feedback for the learner").fill("A clear, practice-rooted question; the rationale could say more about families.");
+  await aisha.getByRole("button", { name: "Save mark" }).click();
+  await expect(aisha.getByRole("link", { name: "Enter a whole mark from 0 to 100, without a decimal point" })).toBeVisible();
+  await expect(aisha.getByText(/Choose a band for/).first()).toBeVisible();
+  await expect(aisha.getByLabel("Feedback for the learner")).toHaveValue(/A clear, practice-rooted question/);
+  await expectAccessible(aisha);
+  for (const group of await aisha.locator("form fieldset").all()) await group.getByRole("radio", { name: "60–69 (merit)" }).check();
+  await aisha.getByLabel("Mark out of 100").fill("64");
+  await aisha.getByRole("button", { name: "Save mark" }).click();
+  await expect(aisha.getByText("Saved. Provisional until the exam board confirms it.")).toBeVisible();
+  await expect(aisha.getByRole("heading", { name: "First marker: mark 64 (Merit)" })).toBeVisible();
+  await aisha.context().close();
+
+  const simon = await (await browser.newContext()).newPage();
+  await signIn(simon, DEMO.universityLead);
+  await simon.goto("/organisation/assignments");
+  await simon.getByRole("link", { name: "Critical practice and research-mindedness" }).click();
+  await expect(simon.getByRole("heading", { name: "Marking", exact: true })).toBeVisible();
+  await simon.getByRole("button", { name: "Draw the second-marking sample" }).click();
+  await expect(simon.getByRole("table", { name: "The second-marking sample" }).getByRole("row").filter({ hasText: candidate })).toContainText("Waiting for the second marker");
+  await expectAccessible(simon);
+
+  const tom = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(tom, DEMO.secondMarker);
+  await tom.getByRole("link", { name: candidate }).click();
+  await expect(tom.getByRole("heading", { name: "First marker: mark 64 (Merit)" })).toBeVisible();
+  await expect(tom.locator("main")).not.toContainText("Hannah");
+  await tom.getByRole("radio", { name: "I agree with the first mark" }).check();
+  await tom.getByRole("button", { name: "Save second marking" }).click();
+  await expect(tom.getByText("The mark for the exam board is 64: the first mark, confirmed by the second marker.")).toBeVisible();
+  await expectAccessible(tom);
+  await tom.context().close();
+
+  await simon.reload();
+  await expect(simon.getByRole("table", { name: "The second-marking sample" }).getByRole("row").filter({ hasText: candidate })).toContainText("Ready for the board: 64");
   await simon.context().close();
 });

@@ -59,6 +59,8 @@ export const PEOPLE = {
   masters: { email: "hannah.clarke@eastbridge.example" },
   /** The University of Eastbridge's programme lead, who runs Hannah's Masters assignments. */
   universityLead: { email: "simon.fairweather@eastbridge.example" },
+  /** Eastbridge's marker, allocated as first marker to Hannah's open assignment. */
+  marker: { email: "aisha.rahman@eastbridge.example" },
 } as const;
 
 export type Person = keyof typeof PEOPLE;
@@ -187,7 +189,7 @@ async function courseworkIds(db: Database) {
     })
     .returning();
   await db.insert(courseworkFileContents).values({ fileId: file!.id, content });
-  await db.insert(courseworkSubmissions).values({
+  const [submission] = await db.insert(courseworkSubmissions).values({
     assignmentId: assignment!.id,
     enrolmentId: hannah!.enrolmentId,
     version: 1,
@@ -199,7 +201,7 @@ async function courseworkIds(db: Database) {
     late: false,
     contentHash: sha256,
     submittedById: hannah!.userId,
-  });
+  }).returning({ id: courseworkSubmissions.id });
   // An extension request and mitigating circumstances waiting for the lead, so their decision forms show.
   await db.insert(courseworkExtensionRequests).values({
     assignmentId: assignment!.id,
@@ -214,7 +216,8 @@ async function courseworkIds(db: Database) {
     circumstances: "I was unwell for two weeks before the deadline.",
     submittedById: hannah!.userId,
   });
-  return { assignmentId: assignment!.id, submissionFileId: file!.id };
+  // The marker's pages name the work by the submission's id (and its file by submissionFileId).
+  return { assignmentId: assignment!.id, submissionFileId: file!.id, submissionId: submission!.id };
 }
 
 /**

@@ -128,6 +128,10 @@ const TABLE: Record<string, Rule> = {
   "routes/organisation.assignments.$assignmentId": { get: ["universityLead"] },
   // A handed-in file (Hannah's): for Hannah and the staff of her university, acting in it; to anyone else it does not exist.
   "routes/coursework.files.$submissionFileId": { get: ["masters", "universityLead"] },
+  // Marking: Eastbridge's marker allocated to Hannah's assignment, and no one else (not even the lead, who has the assignment's page).
+  "routes/marking._index": { get: ["marker"] },
+  "routes/marking.$submissionId._index": { get: ["marker"] },
+  "routes/marking.$submissionId.files.$submissionFileId": { get: ["marker"] },
   "routes/organisation.cohorts.$cohortId": { get: ["lead"] },
   "routes/organisation.panels._index": { get: [...LEADS, "assessor"], post: LEADS },
   "routes/organisation.vacancies._index": { get: LEADS },

@@ -35,6 +35,7 @@ const FINDERS: Person[] = [
   "returner",
   "masters",
   "universityLead",
+  "marker",
 ];
 
 /** Actions no page posts to with a plain form, each with the reason and the fields it reads. */

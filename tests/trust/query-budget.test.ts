@@ -6,7 +6,22 @@
  */
 import { format, subDays, subMonths } from "date-fns";
 import { eq } from "drizzle-orm";
-import { auditEvents, cohorts, enrolments, evidenceItems, evidenceVersions, lessonProgress, memberships, supervisionSessions, users } from "#db/schema";
+import {
+  auditEvents,
+  candidateNumbers,
+  cohorts,
+  courseworkAssignments,
+  courseworkMarkerAllocations,
+  courseworkMarks,
+  courseworkSubmissions,
+  enrolments,
+  evidenceItems,
+  evidenceVersions,
+  lessonProgress,
+  memberships,
+  supervisionSessions,
+  users,
+} from "#db/schema";
 import { withTestDatabase } from "../support/database";
 import { makeOrganisation, signedIn, type SignedIn } from "../support/fixtures";
 import { get, siteHandler, type Handler } from "../support/site";
@@ -22,6 +37,13 @@ let admin: SignedIn;
 let cohortId: string;
 let subject: { enrolmentId: string; membershipId: string };
 let made = 0;
+/** A university whose marker's queue and lead's assignment page grow with the Masters work handed in. */
+let university: Awaited<ReturnType<typeof makeOrganisation>>;
+let marker: SignedIn;
+let universityLead: SignedIn;
+let mastersCohortId: string;
+let assignmentIds: string[] = [];
+let firstSubmissionId: string;
 
 const day = (d: Date) => format(d, "yyyy-MM-dd");
 
@@ -61,6 +83,64 @@ async function addSupervisees(n: number) {
   await db.insert(lessonProgress).values(
     years.map((y) => ({ enrolmentId: y.id, moduleSlug: "the-first-year", lessonSlug: "how-the-year-runs", completedAt: new Date() })),
   );
+}
+
+/**
+ * Masters learners on the university's cohort, each handing in two versions of both assignments;
+ * half of the latest versions first-marked by the marker.
+ */
+async function addMastersWork(n: number) {
+  const db = t.db;
+  const start = made;
+  made += n;
+  const people = await db
+    .insert(users)
+    .values(Array.from({ length: n }, (_, i) => ({ email: `ma-${start + i}@budget.test`, name: `MA Learner ${start + i}`, accountKind: "invited" as const })))
+    .returning({ id: users.id });
+  const years = await db
+    .insert(enrolments)
+    .values(people.map((p) => ({ userId: p.id, programmeSlug: "masters", organisationId: university.id, cohortId: mastersCohortId, startedOn: day(subMonths(new Date(), 5)) })))
+    .returning({ id: enrolments.id, userId: enrolments.userId });
+  await db.insert(candidateNumbers).values(years.map((y, i) => ({ enrolmentId: y.id, cohortId: mastersCohortId, number: `C${String(100000 + start + i)}` })));
+  for (const assignmentId of assignmentIds) {
+    const submissions = await db
+      .insert(courseworkSubmissions)
+      .values(
+        years.flatMap((y) =>
+          [1, 2].map((version) => ({
+            assignmentId,
+            enrolmentId: y.id,
+            version,
+            body: "My work.",
+            fileIds: [],
+            wordCount: 2,
+            overLength: false,
+            deadline: new Date(),
+            late: false,
+            contentHash: `hash-${y.id}-${version}`,
+            submittedById: y.userId,
+          })),
+        ),
+      )
+      .returning({ id: courseworkSubmissions.id, version: courseworkSubmissions.version });
+    firstSubmissionId ??= submissions[1]!.id;
+    const latest = submissions.filter((s) => s.version === 2);
+    await db.insert(courseworkMarks).values(
+      latest
+        .filter((_, i) => i % 2 === 0)
+        .map((s, i) => ({
+          assignmentId,
+          submissionId: s.id,
+          stage: "first" as const,
+          kind: "mark" as const,
+          mark: 40 + (i % 50),
+          criteria: [],
+          feedback: "Feedback.",
+          markerId: marker.userId,
+          markerRole: "marker",
+        })),
+    );
+  }
 }
 
 /** Evidence items (at version 1) and supervision records for each enrolment. */
@@ -123,6 +203,30 @@ beforeAll(async () => {
     .values({ userId: learner.userId, programmeSlug: "asye", organisationId: org.id, cohortId, supervisorId: supervisor.userId, teamManagerId: teamManager.userId, startedOn: day(subMonths(new Date(), 5)), pathway: "child-family" })
     .returning();
   subject = { enrolmentId: year!.id, membershipId: membership!.id };
+  university = await makeOrganisation(t.db, { name: "University of Budget", kind: "university" });
+  marker = await signedIn(t.db, university.id, "marker", "Mo Marker");
+  universityLead = await signedIn(t.db, university.id, "programme_lead", "Uma Lead");
+  const [masters] = await t.db
+    .insert(cohorts)
+    .values({ organisationId: university.id, programmeSlug: "masters", name: "MA intake", startsOn: day(subMonths(new Date(), 5)) })
+    .returning();
+  mastersCohortId = masters!.id;
+  const opened = await t.db
+    .insert(courseworkAssignments)
+    .values(
+      ["critical-practice-and-research-mindedness", "evidence-informed-assessment"].map((moduleSlug) => ({
+        organisationId: university.id,
+        cohortId: mastersCohortId,
+        programmeSlug: "masters",
+        moduleSlug,
+        deadline: subDays(new Date(), 1),
+        wordLimit: 6000,
+        openedById: universityLead.userId,
+      })),
+    )
+    .returning({ id: courseworkAssignments.id });
+  assignmentIds = opened.map((a) => a.id);
+  await t.db.insert(courseworkMarkerAllocations).values(assignmentIds.map((assignmentId) => ({ assignmentId, stage: "first" as const, markerId: marker.userId, allocatedById: universityLead.userId })));
 }, 120_000);
 
 function pages(): { label: string; path: string; as: () => SignedIn | undefined }[] {
@@ -156,6 +260,9 @@ function pages(): { label: string; path: string; as: () => SignedIn | undefined 
     { label: "learner's own year", path: y, as: () => learner },
     { label: "a lesson", path: "/programmes/asye/the-first-year/how-the-year-runs", as: () => learner },
     { label: "catalogue", path: "/programmes", as: () => undefined },
+    { label: "marking queue", path: "/marking", as: () => marker },
+    { label: "work to mark", path: `/marking/${firstSubmissionId}`, as: () => marker },
+    { label: "assignment (lead, marking)", path: `/organisation/assignments/${assignmentIds[0]}`, as: () => universityLead },
   ];
 }
 
@@ -176,9 +283,11 @@ async function measure() {
 test("no page sends more SQL statements with 100 supervisees than with 10", async () => {
   await addSupervisees(9);
   await addRecords([{ enrolmentId: subject.enrolmentId, authorId: learner.userId }], 10);
+  await addMastersWork(10);
   const small = await measure();
   await addSupervisees(90);
   await addRecords([{ enrolmentId: subject.enrolmentId, authorId: learner.userId }], 90);
+  await addMastersWork(90);
   const large = await measure();
 
   const grew = Object.keys(small)
@@ -188,6 +297,7 @@ test("no page sends more SQL statements with 100 supervisees than with 10", asyn
   // A sanity floor: pages that show records read them from the database at all.
   expect(small["supervisor's desk"]!.count).toBeGreaterThan(2);
   expect(small["team (team manager)"]!.count).toBeGreaterThan(2);
+  expect(small["marking queue"]!.count).toBeGreaterThan(2);
   console.log(
     "Statements per page (10 → 100 supervisees):\n" +
       Object.keys(small)

@@ -1,5 +1,6 @@
 import {
   can,
+  invitableRolesFor,
   navigationFor,
   ROLE_LABELS,
   ROLES,
@@ -27,6 +28,7 @@ describe("can", () => {
     "introduction:create:helpline": ["helpline_advisor"],
     "coursework:manage:organisation": ["programme_lead"],
     "coursework:read:organisation": ["programme_lead", "supervisor", "assessor"],
+    "coursework:mark:allocated": ["marker"],
     "organisation:read:any": ["admin"],
     "organisation:manage:any": ["admin"],
     "audit:read:any": ["admin"],
@@ -73,6 +75,7 @@ describe("startPathFor", () => {
     expect(startPathFor("programme_lead")).toBe("/organisation");
     expect(startPathFor("helpline_advisor")).toBe("/helpline");
     expect(startPathFor("admin")).toBe("/admin");
+    expect(startPathFor("marker")).toBe("/marking");
   });
 
   it("sends someone with no membership (a self-registered returner) to learning", () => {
@@ -111,6 +114,17 @@ describe("navigationFor", () => {
     expect(navigationFor("programme_lead", { university: true }).map((i) => i.href)).toContain("/organisation/assignments");
     expect(navigationFor("programme_lead").map((i) => i.href)).not.toContain("/organisation/assignments");
     expect(navigationFor("learner", { university: true }).map((i) => i.href)).not.toContain("/organisation/assignments");
+  });
+
+  it("shows a marker their marking queue and nothing of the programme lead's or learners'", () => {
+    expect(navigationFor("marker", { university: true }).map((i) => i.href)).toEqual(["/marking", "/programmes", "/account"]);
+    expect(navigationFor("marker").find((i) => i.href === "/marking")?.label).toBe("Marking");
+  });
+
+  it("lets only a university's programme lead invite markers", () => {
+    expect(invitableRolesFor("university")).toContain("marker");
+    for (const kind of ["council", "voluntary", null]) expect(invitableRolesFor(kind)).not.toContain("marker");
+    expect(invitableRolesFor("council")).toEqual(["learner", "supervisor", "assessor", "team_manager", "programme_lead"]);
   });
 
   it("shows a team manager their team, and none of the programme lead's pages", () => {

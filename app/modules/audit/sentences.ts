@@ -100,6 +100,16 @@ const because = (s: Said) => (s.text("reason") ? `, because “${s.text("reason"
 /** The module an assignment is for, by its title as recorded. */
 const moduleNamed = (s: Said) => (s.text("module") ? `the module ${quoted(s.text("module"))}` : "a module");
 
+const STAGE_WORDS: Record<string, string> = { first: "first marker", second: "second marker", third: "third reader" };
+const stageWords = (stage: string | null) => (stage && STAGE_WORDS[stage]) || "marker";
+/** "Hannah Clarke's work (candidate C123456, version 2)": the lead reads the trail; markers never do. */
+const candidateWork = (s: Said) => {
+  const bits = [s.text("candidate") ? `candidate ${s.text("candidate")}` : null, s.count("version") ? `version ${s.count("version")}` : null];
+  const said = bits.filter(Boolean);
+  return `${s.whose} work${said.length ? ` (${said.join(", ")})` : ""}`;
+};
+const markWords = (s: Said) => (s.count("mark") !== null ? `: ${s.count("mark")}${s.text("band") ? ` (${s.text("band")})` : ""}` : "");
+
 /** A deadline recorded as an instant, as people in England read it. */
 const deadline = (s: Said) => {
   const value = s.text("deadline");
@@ -219,6 +229,17 @@ const SENTENCES: Record<string, Words> = {
   "coursework.mitigation_accepted": (s) => `${s.who} accepted ${s.whose} mitigating circumstances for ${moduleNamed(s)}`,
   "coursework.mitigation_not_accepted": (s) =>
     `${s.who} did not accept ${s.whose} mitigating circumstances for ${moduleNamed(s)}${because(s)}`,
+  "coursework.marker_allocated": (s) => `${s.who} made ${s.whom} the ${stageWords(s.text("stage"))} for ${moduleNamed(s)}`,
+  "coursework.first_marked": (s) => `${s.who} first-marked ${candidateWork(s)} for ${moduleNamed(s)}${markWords(s)}, provisionally`,
+  "coursework.sample_drawn": (s) =>
+    `${s.who} drew the second-marking sample for ${moduleNamed(s)}${s.count("sampled") !== null ? `: ${s.count("sampled")} of ${s.count("of") ?? "the"} pieces of work` : ""}${s.text("seed") ? ` (seed ${s.text("seed")})` : ""}`,
+  "coursework.second_marked": (s) =>
+    s.text("kind") === "agree"
+      ? `${s.who} agreed, as second marker, with the first mark of ${candidateWork(s)} for ${moduleNamed(s)}${markWords(s)}`
+      : `${s.who} proposed, as second marker, another mark for ${candidateWork(s)} for ${moduleNamed(s)}${markWords(s)}`,
+  "coursework.agreed_mark_recorded": (s) =>
+    `${s.who} recorded, as ${stageWords(s.text("stage"))}, an agreed mark for ${candidateWork(s)} for ${moduleNamed(s)}${markWords(s)}`,
+  "coursework.third_read": (s) => `${s.who} read ${candidateWork(s)} for ${moduleNamed(s)} as third reader${markWords(s)}`,
 
   // Returners, the helpline, vacancies and introductions
   "callback.requested": (s) =>

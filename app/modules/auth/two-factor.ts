@@ -26,6 +26,7 @@ export const TWO_FACTOR_ROLES = [
   "assessor",
   "team_manager",
   "programme_lead",
+  "marker",
   "admin",
 ] as const satisfies readonly Role[];
 

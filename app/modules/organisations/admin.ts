@@ -2,7 +2,7 @@
  * The rules that keep the platform administrable, pure so they are tested at their edges: an
  * admin cannot lock themselves out, and no change may leave the platform without an admin.
  */
-import { INVITABLE_ROLES, ROLE_LABELS, type Role } from "./roles";
+import { invitableRolesFor, ROLE_LABELS, type Role } from "./roles";
 
 export type OrganisationKind = "council" | "voluntary" | "university" | "helpline" | "platform";
 
@@ -18,7 +18,7 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
 export function rolesFor(kind: OrganisationKind): readonly Role[] {
   if (kind === "platform") return ["admin"];
   if (kind === "helpline") return ["helpline_advisor"];
-  return INVITABLE_ROLES;
+  return invitableRolesFor(kind);
 }
 
 export const LAST_ADMIN =

@@ -19,7 +19,16 @@ export const INVITABLE_ROLES = [
   "assessor",
   "team_manager",
   "programme_lead",
+  "marker",
 ] as const satisfies readonly Role[];
+
+/** Roles only a university's programme lead invites people into (a council has no coursework to mark). */
+const UNIVERSITY_ONLY_ROLES: readonly Role[] = ["marker"];
+
+/** The roles a programme lead of an organisation of this kind can invite people into. */
+export function invitableRolesFor(kind: string | null | undefined): (typeof INVITABLE_ROLES)[number][] {
+  return INVITABLE_ROLES.filter((r) => kind === "university" || !UNIVERSITY_ONLY_ROLES.includes(r));
+}
 
 export const ROLE_LABELS: Record<Role, string> = {
   learner: "Learner",
@@ -52,8 +61,13 @@ const PERMISSIONS = {
   "introduction:create:helpline": ["helpline_advisor"],
   /** Open a Masters module's assignment for a cohort, decide extensions, record mitigating circumstances. */
   "coursework:manage:organisation": ["programme_lead"],
-  /** Open the work learners of the organisation handed in (markers, the programme lead). */
+  /** Open the work learners of the organisation handed in, by name (markers open only their allocated work, by number). */
   "coursework:read:organisation": ["programme_lead", "supervisor", "assessor"],
+  /**
+   * Mark the work handed in for assignments of the organisation the marker is allocated to, and only
+   * those: by candidate number, never by name, until the marks are released.
+   */
+  "coursework:mark:allocated": ["marker"],
   "organisation:read:any": ["admin"],
   /** Add, rename and deactivate organisations; find, deactivate and change the roles of people. */
   "organisation:manage:any": ["admin"],
@@ -82,6 +96,8 @@ export function startPathFor(role: Role | null | undefined): string {
       return "/organisation";
     case "helpline_advisor":
       return "/helpline";
+    case "marker":
+      return "/marking";
     case "admin":
       return "/admin";
     default:
@@ -123,6 +139,9 @@ export function navigationFor(
       items.push({ href: "/organisation/introductions", label: "Introductions" });
       items.push({ href: "/organisation/audit", label: "Audit trail" });
       items.push({ href: "/organisation/settings", label: "Settings" });
+      break;
+    case "marker":
+      items.push({ href: "/marking", label: "Marking" });
       break;
     case "helpline_advisor":
       items.push({ href: "/helpline", label: "Callback requests" });

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "coursework_marks_one_per_stage" ON "coursework_marks" USING btree ("submission_id","stage") WHERE "coursework_marks"."kind" <> 'agreed';
