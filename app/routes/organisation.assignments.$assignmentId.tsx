@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await assignmentForLead(current.active.organisationId, params.assignmentId);
   if (!found) notFound("We could not find that assignment.");
   return {
+    id: found.assignment.id,
     opened: new URL(request.url).searchParams.has("opened"),
     moduleTitle: found.moduleTitle,
     cohortName: found.cohortName,
@@ -140,6 +141,9 @@ export default function AssignmentForLead() {
       <p>
         Deadline {page.deadline}. Word limit {page.wordLimit.toLocaleString("en-GB")} words: longer work is flagged for the
         marker, not refused.
+      </p>
+      <p>
+        <Link to={`/organisation/assignments/${page.id}/board`}>Exam board: marks for the board, and confirming them</Link>
       </p>
       <h2>Learners</h2>
       <table className="table">

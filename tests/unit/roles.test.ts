@@ -27,6 +27,8 @@ describe("can", () => {
     "introduction:create:helpline": ["helpline_advisor"],
     "coursework:manage:organisation": ["programme_lead"],
     "coursework:read:organisation": ["programme_lead", "supervisor", "assessor"],
+    "coursework:examine:programme": ["external_examiner"],
+    "transcript:read:organisation": ["programme_lead"],
     "organisation:read:any": ["admin"],
     "organisation:manage:any": ["admin"],
     "audit:read:any": ["admin"],
@@ -73,6 +75,7 @@ describe("startPathFor", () => {
     expect(startPathFor("programme_lead")).toBe("/organisation");
     expect(startPathFor("helpline_advisor")).toBe("/helpline");
     expect(startPathFor("admin")).toBe("/admin");
+    expect(startPathFor("external_examiner")).toBe("/examining");
   });
 
   it("sends someone with no membership (a self-registered returner) to learning", () => {
@@ -113,6 +116,25 @@ describe("navigationFor", () => {
     expect(navigationFor("learner", { university: true }).map((i) => i.href)).not.toContain("/organisation/assignments");
   });
 
+  it("shows a university's programme lead cohorts and assignments, and no grants, vacancies, ASYE panels or introductions", () => {
+    expect(navigationFor("programme_lead", { university: true }).map((i) => i.href)).toEqual([
+      "/organisation",
+      "/organisation/invite",
+      "/organisation/cohorts",
+      "/organisation/assignments",
+      "/organisation/audit",
+      "/organisation/settings",
+      "/programmes",
+      "/account",
+    ]);
+  });
+
+  it("shows an external examiner their examining page and nothing of the organisation's", () => {
+    expect(navigationFor("external_examiner").map((i) => i.href)).toEqual(["/examining", "/programmes", "/account"]);
+    expect(can("external_examiner", "coursework:read:organisation")).toBe(false);
+    expect(can("external_examiner", "learner:read:organisation")).toBe(false);
+  });
+
   it("shows a team manager their team, and none of the programme lead's pages", () => {
     expect(navigationFor("team_manager").map((i) => i.href)).toEqual(["/team", "/programmes", "/account"]);
     expect(ROLE_LABELS.team_manager).toBe("Team manager");
@@ -142,6 +164,7 @@ describe("navigationFor", () => {
       if (hrefs.includes("/organisation/introductions"))
         expect(can(role, "introduction:manage:organisation")).toBe(true);
       if (hrefs.includes("/helpline/introductions")) expect(can(role, "introduction:create:helpline")).toBe(true);
+      if (hrefs.includes("/examining")) expect(can(role, "coursework:examine:programme")).toBe(true);
     }
   });
 

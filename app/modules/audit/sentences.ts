@@ -219,6 +219,12 @@ const SENTENCES: Record<string, Words> = {
   "coursework.mitigation_accepted": (s) => `${s.who} accepted ${s.whose} mitigating circumstances for ${moduleNamed(s)}`,
   "coursework.mitigation_not_accepted": (s) =>
     `${s.who} did not accept ${s.whose} mitigating circumstances for ${moduleNamed(s)}${because(s)}`,
+  "coursework.board_confirmed": (s) =>
+    `${s.who} confirmed, for the exam board, ${s.count("count") ?? "the"} ${s.count("count") === 1 ? "mark" : "marks"} for ${moduleNamed(s)}${s.text("cohort") ? ` (cohort ${quoted(s.text("cohort"))})` : ""}${(s.count("attempt") ?? 1) > 1 ? ", resubmissions" : ""}, releasing them to the learners`,
+  "coursework.resubmission_opened": (s) =>
+    `${s.who} opened a resubmission of ${s.whose} assignment for ${moduleNamed(s)}${deadline(s) ? `, due ${deadline(s)}` : ""}`,
+  "coursework.examiner_commented": (s) => `${s.who} commented as external examiner on the marking of ${moduleNamed(s)}`,
+  "transcript.issued": (s) => `${s.who} downloaded ${s.whose} transcript${s.text("code") ? ` (${s.text("code")})` : ""}`,
 
   // Returners, the helpline, vacancies and introductions
   "callback.requested": (s) =>

@@ -54,6 +54,10 @@ const PERMISSIONS = {
   "coursework:manage:organisation": ["programme_lead"],
   /** Open the work learners of the organisation handed in (markers, the programme lead). */
   "coursework:read:organisation": ["programme_lead", "supervisor", "assessor"],
+  /** Read the sample, marks and feedback of the one programme they examine, and comment for the board. */
+  "coursework:examine:programme": ["external_examiner"],
+  /** Read a learner's Masters transcript: their own, or any in the university for its programme lead. */
+  "transcript:read:organisation": ["programme_lead"],
   "organisation:read:any": ["admin"],
   /** Add, rename and deactivate organisations; find, deactivate and change the roles of people. */
   "organisation:manage:any": ["admin"],
@@ -84,6 +88,8 @@ export function startPathFor(role: Role | null | undefined): string {
       return "/helpline";
     case "admin":
       return "/admin";
+    case "external_examiner":
+      return "/examining";
     default:
       return "/learning";
   }
@@ -116,13 +122,20 @@ export function navigationFor(
       items.push({ href: "/organisation", label: "People" });
       items.push({ href: "/organisation/invite", label: "Invite someone" });
       items.push({ href: "/organisation/cohorts", label: "Cohorts" });
-      if (account.university) items.push({ href: "/organisation/assignments", label: "Assignments" });
-      items.push({ href: "/organisation/panels", label: "Panels" });
-      items.push({ href: "/organisation/grants", label: "Grants" });
-      items.push({ href: "/organisation/vacancies", label: "Vacancies" });
-      items.push({ href: "/organisation/introductions", label: "Introductions" });
+      if (account.university) {
+        // A university runs Masters coursework: no ASYE panels, grants, vacancies or introductions.
+        items.push({ href: "/organisation/assignments", label: "Assignments" });
+      } else {
+        items.push({ href: "/organisation/panels", label: "Panels" });
+        items.push({ href: "/organisation/grants", label: "Grants" });
+        items.push({ href: "/organisation/vacancies", label: "Vacancies" });
+        items.push({ href: "/organisation/introductions", label: "Introductions" });
+      }
       items.push({ href: "/organisation/audit", label: "Audit trail" });
       items.push({ href: "/organisation/settings", label: "Settings" });
+      break;
+    case "external_examiner":
+      items.push({ href: "/examining", label: "Examining" });
       break;
     case "helpline_advisor":
       items.push({ href: "/helpline", label: "Callback requests" });
