@@ -246,8 +246,13 @@ export type BoardResult = { ok: true } | { ok: false; message: string };
  * The lead confirms every mark of the next attempt in one signed step. Read again in the
  * transaction under a lock on the assignment, so the snapshot is exactly what was ready.
  */
-export async function confirmBoard(actor: OrganisationActor, assignmentId: string, signedName: string): Promise<BoardResult> {
-  const db = await getDb();
+export async function confirmBoard(
+  actor: OrganisationActor,
+  assignmentId: string,
+  signedName: string,
+  within?: Database,
+): Promise<BoardResult> {
+  const db = within ?? (await getDb());
   return db.transaction(async (tx) => {
     await tx.select({ id: courseworkAssignments.id }).from(courseworkAssignments).where(eq(courseworkAssignments.id, assignmentId)).for("update");
     const board = await boardFor(actor.organisationId, assignmentId, tx);
