@@ -59,6 +59,8 @@ export const PEOPLE = {
   masters: { email: "hannah.clarke@eastbridge.example" },
   /** The University of Eastbridge's programme lead, who runs Hannah's Masters assignments. */
   universityLead: { email: "simon.fairweather@eastbridge.example" },
+  /** The external examiner of Eastbridge's MA: reads its marking and comments, nothing else. */
+  examiner: { email: "grace.adebayo@eastbridge.example" },
 } as const;
 
 export type Person = keyof typeof PEOPLE;
@@ -171,7 +173,11 @@ async function courseworkIds(db: Database) {
     .from(enrolments)
     .innerJoin(users, eq(users.id, enrolments.userId))
     .where(eq(users.email, "hannah.clarke@eastbridge.example"));
-  const [assignment] = await db.select().from(courseworkAssignments).where(eq(courseworkAssignments.cohortId, hannah!.cohortId!));
+  // The first module's assignment, still open (the demo world's later modules are marked already).
+  const [assignment] = await db
+    .select()
+    .from(courseworkAssignments)
+    .where(and(eq(courseworkAssignments.cohortId, hannah!.cohortId!), eq(courseworkAssignments.moduleSlug, "critical-practice-and-research-mindedness")));
   const content = Buffer.from("%PDF-1.4\n% Hannah's essay\n");
   const sha256 = createHash("sha256").update(content).digest("hex");
   const [file] = await db
