@@ -6,7 +6,22 @@
  */
 import { format, subDays, subMonths } from "date-fns";
 import { eq } from "drizzle-orm";
-import { auditEvents, cohorts, enrolments, evidenceItems, evidenceVersions, lessonProgress, memberships, supervisionSessions, users } from "#db/schema";
+import {
+  auditEvents,
+  cohorts,
+  courseworkAssignments,
+  courseworkBoardDecisions,
+  courseworkBoardMarks,
+  courseworkMarks,
+  courseworkSubmissions,
+  enrolments,
+  evidenceItems,
+  evidenceVersions,
+  lessonProgress,
+  memberships,
+  supervisionSessions,
+  users,
+} from "#db/schema";
 import { withTestDatabase } from "../support/database";
 import { makeOrganisation, signedIn, type SignedIn } from "../support/fixtures";
 import { get, siteHandler, type Handler } from "../support/site";
@@ -22,6 +37,11 @@ let admin: SignedIn;
 let cohortId: string;
 let subject: { enrolmentId: string; membershipId: string };
 let made = 0;
+/** A university's Masters cohort: its lead, a learner whose transcript is measured, one assignment through the board. */
+let universityLead: SignedIn;
+let mastersLearner: SignedIn;
+let masters: { cohortId: string; assignmentId: string; decisionId: string; organisationId: string };
+let mastersMade = 0;
 
 const day = (d: Date) => format(d, "yyyy-MM-dd");
 
@@ -61,6 +81,53 @@ async function addSupervisees(n: number) {
   await db.insert(lessonProgress).values(
     years.map((y) => ({ enrolmentId: y.id, moduleSlug: "the-first-year", lessonSlug: "how-the-year-runs", completedAt: new Date() })),
   );
+}
+
+/**
+ * Masters learners (the first is the measured learner's own year) with work handed in, first-marked
+ * and confirmed by the board: the cohort, the board's table and the confirmed marks grow.
+ */
+async function addMastersLearners(userIds: string[]) {
+  const db = t.db;
+  const years = await db
+    .insert(enrolments)
+    .values(userIds.map((userId) => ({ userId, programmeSlug: "masters", organisationId: masters.organisationId, cohortId: masters.cohortId, startedOn: day(subMonths(new Date(), 8)) })))
+    .returning({ id: enrolments.id, userId: enrolments.userId });
+  const handedIn = await db
+    .insert(courseworkSubmissions)
+    .values(
+      years.map((y) => ({
+        assignmentId: masters.assignmentId,
+        enrolmentId: y.id,
+        version: 1,
+        body: "An account of practice.",
+        fileIds: [],
+        wordCount: 4,
+        overLength: false,
+        deadline: subDays(new Date(), 60),
+        late: false,
+        contentHash: `hash-${y.id}`,
+        submittedById: y.userId,
+      })),
+    )
+    .returning({ id: courseworkSubmissions.id, enrolmentId: courseworkSubmissions.enrolmentId });
+  await db.insert(courseworkMarks).values(
+    handedIn.map((h) => ({ assignmentId: masters.assignmentId, submissionId: h.id, stage: "first" as const, kind: "mark" as const, mark: 64, criteria: [], feedback: "Good.", markerId: universityLead.userId, markerRole: "marker" })),
+  );
+  await db.insert(courseworkBoardMarks).values(
+    handedIn.map((h) => ({ decisionId: masters.decisionId, submissionId: h.id, enrolmentId: h.enrolmentId, version: 1, attempt: 1, mark: 64, cappedMark: 64, band: "merit", basis: "first-mark", credits: 30, feedback: "Good." })),
+  );
+}
+
+async function addMastersPeers(n: number) {
+  const start = mastersMade;
+  mastersMade += n;
+  const people = await t.db
+    .insert(users)
+    .values(Array.from({ length: n }, (_, i) => ({ email: `ma-${start + i}@budget.test`, name: `MA student ${start + i}`, accountKind: "invited" as const })))
+    .returning({ id: users.id });
+  await t.db.insert(memberships).values(people.map((p) => ({ userId: p.id, organisationId: masters.organisationId, role: "learner" as const, stage: "masters" as const })));
+  await addMastersLearners(people.map((p) => p.id));
 }
 
 /** Evidence items (at version 1) and supervision records for each enrolment. */
@@ -123,6 +190,24 @@ beforeAll(async () => {
     .values({ userId: learner.userId, programmeSlug: "asye", organisationId: org.id, cohortId, supervisorId: supervisor.userId, teamManagerId: teamManager.userId, startedOn: day(subMonths(new Date(), 5)), pathway: "child-family" })
     .returning();
   subject = { enrolmentId: year!.id, membershipId: membership!.id };
+
+  const university = await makeOrganisation(t.db, { name: "Budget University", kind: "university" });
+  universityLead = await signedIn(t.db, university.id, "programme_lead", "Una Lead");
+  mastersLearner = await signedIn(t.db, university.id, "learner", "Max Student");
+  const [mastersCohort] = await t.db
+    .insert(cohorts)
+    .values({ organisationId: university.id, programmeSlug: "masters", name: "MA intake", startsOn: day(subMonths(new Date(), 8)) })
+    .returning();
+  const [assignment] = await t.db
+    .insert(courseworkAssignments)
+    .values({ organisationId: university.id, cohortId: mastersCohort!.id, programmeSlug: "masters", moduleSlug: "leading-practice-and-change", deadline: subDays(new Date(), 60), wordLimit: 6000, openedById: universityLead.userId })
+    .returning();
+  const [decision] = await t.db
+    .insert(courseworkBoardDecisions)
+    .values({ assignmentId: assignment!.id, attempt: 1, signedName: "Una Lead", decidedById: universityLead.userId, decidedByRole: "programme_lead" })
+    .returning();
+  masters = { cohortId: mastersCohort!.id, assignmentId: assignment!.id, decisionId: decision!.id, organisationId: university.id };
+  await addMastersLearners([mastersLearner.userId]);
 }, 120_000);
 
 function pages(): { label: string; path: string; as: () => SignedIn | undefined }[] {
@@ -156,6 +241,8 @@ function pages(): { label: string; path: string; as: () => SignedIn | undefined 
     { label: "learner's own year", path: y, as: () => learner },
     { label: "a lesson", path: "/programmes/asye/the-first-year/how-the-year-runs", as: () => learner },
     { label: "catalogue", path: "/programmes", as: () => undefined },
+    { label: "Masters transcript", path: "/transcript", as: () => mastersLearner },
+    { label: "exam board", path: `/organisation/assignments/${masters.assignmentId}/board`, as: () => universityLead },
   ];
 }
 
@@ -176,9 +263,11 @@ async function measure() {
 test("no page sends more SQL statements with 100 supervisees than with 10", async () => {
   await addSupervisees(9);
   await addRecords([{ enrolmentId: subject.enrolmentId, authorId: learner.userId }], 10);
+  await addMastersPeers(9);
   const small = await measure();
   await addSupervisees(90);
   await addRecords([{ enrolmentId: subject.enrolmentId, authorId: learner.userId }], 90);
+  await addMastersPeers(90);
   const large = await measure();
 
   const grew = Object.keys(small)
