@@ -29,6 +29,8 @@ const ROLES: { name: string; email?: string; choose?: string }[] = [
   { name: "admin", email: DEMO.admin },
   { name: "returner", email: DEMO.returner },
   { name: "masters-student", email: DEMO.masters },
+  { name: "university-lead", email: DEMO.universityLead },
+  { name: "external-examiner", email: DEMO.externalExaminer },
   { name: "early-career", email: DEMO.earlyCareer },
   { name: "signed-out" },
 ];

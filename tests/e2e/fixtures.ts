@@ -25,6 +25,8 @@ export const DEMO = {
   masters: "hannah.clarke@eastbridge.example",
   /** The University of Eastbridge's programme lead, who runs Hannah's assignments. */
   universityLead: "simon.fairweather@eastbridge.example",
+  /** The external examiner of Eastbridge's MA. */
+  externalExaminer: "grace.adebayo@eastbridge.example",
   earlyCareer: "sophie.bennett@northmoor.example",
   // Harbour Family Trust (a voluntary organisation): no other spec writes to its people, so the
   // crawl, keyboard and no-JavaScript journeys can change their records while other specs run.

@@ -116,6 +116,11 @@ describe("navigationFor", () => {
     expect(navigationFor("learner", { university: true }).map((i) => i.href)).not.toContain("/organisation/assignments");
   });
 
+  it("shows a learner at a university their transcript, and a council's learner none", () => {
+    expect(navigationFor("learner", { university: true }).map((i) => i.href)).toContain("/transcript");
+    expect(navigationFor("learner").map((i) => i.href)).not.toContain("/transcript");
+  });
+
   it("shows a university's programme lead cohorts and assignments, and no grants, vacancies, ASYE panels or introductions", () => {
     expect(navigationFor("programme_lead", { university: true }).map((i) => i.href)).toEqual([
       "/organisation",

@@ -151,6 +151,8 @@ export function navigationFor(
     default:
       items.push({ href: "/learning", label: "Your learning" });
       if (account.returner) items.push({ href: "/return", label: "Your return" });
+      // A learner at a university is on a Masters: their marks and credits add up on the transcript.
+      if (role === "learner" && account.university) items.push({ href: "/transcript", label: "Your transcript" });
   }
   items.push({ href: "/programmes", label: "Programmes" });
   items.push({ href: "/account", label: "Your account" });
