@@ -203,7 +203,7 @@ export default function ExamBoard() {
               </footer>
             </blockquote>
           ))}
-          <h2 id="confirm">Confirm the marks</h2>
+          <h2 id="confirm-marks">Confirm the marks</h2>
           {page.refusal ? (
             <div className="notice notice--warning" role="status">
               <p>{page.refusal}.</p>
