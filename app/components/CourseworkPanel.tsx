@@ -3,7 +3,7 @@
  * hand in or replace their work (no JavaScript needed), the receipt, every version handed in, and
  * the forms to ask for an extension or put forward mitigating circumstances. Renders only.
  */
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { CourseworkView } from "~/modules/masters/view";
 import { ErrorSummary, TextAreaField, TextField } from "./forms";
 import { SubmissionKey } from "./SubmissionKey";
@@ -70,8 +70,40 @@ export function CourseworkPanel({ view, sent }: { view: CourseworkView; sent: Se
         ) : null}
       </dl>
 
+      {view.results.map((r) => (
+        <section key={r.attempt} className="card" aria-labelledby={`result-${r.attempt}`}>
+          <h3 id={`result-${r.attempt}`}>Your mark: {r.attempt.toLowerCase()}</h3>
+          <dl className="summary-list">
+            {(
+              [
+                ["Mark", `${r.mark} out of 100`],
+                ["Mark that counts", r.counted],
+                ["Band", r.band],
+                ["Credits", r.credits],
+                ["Confirmed by the exam board", r.confirmedOn],
+              ] as const
+            ).map(([label, value]) => (
+              <div className="summary-list__row" key={label}>
+                <dt className="summary-list__key">{label}</dt>
+                <dd className="summary-list__value">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <h4>Feedback</h4>
+          {r.feedback.split(/\n\s*\n/).map((paragraph, i) => (
+            <p className="narrow" key={i}>
+              {paragraph}
+            </p>
+          ))}
+          <p>
+            <Link to="/transcript">Your transcript</Link>
+          </p>
+        </section>
+      ))}
+
+      {view.handIn.open ? (
       <div className="narrow">
-        <h3>{latest ? "Replace your submission" : "Hand in your work"}</h3>
+        <h3>{view.handIn.attempt > 1 ? "Hand in your resubmission" : latest ? "Replace your submission" : "Hand in your work"}</h3>
         <p>
           {view.pastDeadline
             ? "Your deadline has passed. You can still hand in, but it will be marked late."
@@ -131,6 +163,9 @@ export function CourseworkPanel({ view, sent }: { view: CourseworkView; sent: Se
           </button>
         </Form>
       </div>
+      ) : (
+        <p>{view.handIn.reason}.</p>
+      )}
 
       {view.versions.length ? (
         <>

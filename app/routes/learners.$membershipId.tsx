@@ -46,8 +46,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const summary = agreements.get(e.id);
     return summary ? [{ programme: findProgramme(e.programmeSlug)?.title ?? e.programmeSlug, ...summary }] : [];
   });
+  // A Masters learner's transcript: their own, or for their university's programme lead.
+  const onMasters = enrolments.some((e) => !!findProgramme(e.programmeSlug)?.award);
+  const transcriptHref = !onMasters
+    ? null
+    : own
+      ? "/transcript"
+      : can(role, "transcript:read:organisation") && current.active?.organisation.kind === "university"
+        ? `/learners/${id}/transcript`
+        : null;
   return {
     isSelf: !!own,
+    transcriptHref,
     twoFactorOn,
     membershipId: id,
     years,
@@ -71,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function LearnerRecord() {
-  const { isSelf, organisation, learner, years, twoFactorOn, membershipId } = useLoaderData<typeof loader>();
+  const { isSelf, organisation, learner, years, twoFactorOn, membershipId, transcriptHref } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="caption">{organisation}</span>
@@ -138,6 +148,11 @@ export default function LearnerRecord() {
             ))}
           </ul>
         </>
+      ) : null}
+      {transcriptHref ? (
+        <p>
+          <Link to={transcriptHref}>{isSelf ? "Your transcript" : `${learner.name}'s transcript`}</Link>
+        </p>
       ) : null}
       <p>
         <Link to="/home">Back to your start page</Link>

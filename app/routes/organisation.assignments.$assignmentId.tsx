@@ -70,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           };
         }),
     },
+    id: found.assignment.id,
     opened: new URL(request.url).searchParams.has("opened"),
     moduleTitle: found.moduleTitle,
     cohortName: found.cohortName,
@@ -224,6 +225,9 @@ export default function AssignmentForLead() {
       <p>
         Deadline {page.deadline}. Word limit {page.wordLimit.toLocaleString("en-GB")} words: longer work is flagged for the
         marker, not refused.
+      </p>
+      <p>
+        <Link to={`/organisation/assignments/${page.id}/board`}>Exam board: marks for the board, and confirming them</Link>
       </p>
       <h2>Learners</h2>
       <table className="table">

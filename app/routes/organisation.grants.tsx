@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Grant claims – Practice Pat
  * financial year of its date. A year is completed when the moderation panel's outcome passes it.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const current = await requireMembership(request, { permission: "enrolment:manage:organisation" });
+  const current = await requireMembership(request, { permission: "enrolment:manage:organisation", employerOnly: true });
   const people = (await listPeople(current.active.organisationId)).filter((p) => p.role === "learner");
   const enrolments = (
     await listOrganisationEnrolments(

@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 async function introductionOr404(request: Request, introductionId: string | undefined) {
-  const current = await requireMembership(request, { permission: "introduction:manage:organisation" });
+  const current = await requireMembership(request, { permission: "introduction:manage:organisation", employerOnly: true });
   if (!isUuid(introductionId)) notFound();
   const introduction = await findOrganisationIntroduction(current.active.organisationId, introductionId);
   if (!introduction) notFound();

@@ -8,7 +8,7 @@ import { requireMembership } from "~/utils/auth.server";
 export const meta: MetaFunction = () => [{ title: "Introductions – Practice Pathways" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const current = await requireMembership(request, { permission: "introduction:manage:organisation" });
+  const current = await requireMembership(request, { permission: "introduction:manage:organisation", employerOnly: true });
   const rows = await listOrganisationIntroductions(current.active.organisationId);
   return {
     organisation: current.active.organisation.name,

@@ -20,7 +20,7 @@ import { keepingWhatWasTyped } from "~/utils/saving.server";
 export const meta: MetaFunction = () => [{ title: "Panel reading – Practice Pathways" }];
 
 async function gate(request: Request, panelId: string | undefined, enrolmentId: string | undefined) {
-  const current = await requireMembership(request, { roles: ["programme_lead", "assessor"] });
+  const current = await requireMembership(request, { roles: ["programme_lead", "assessor"], employerOnly: true });
   const panel = await findPanel(current.active.organisationId, panelId);
   const found = panel?.panel.sample.find((c) => c.enrolmentId === enrolmentId);
   if (!panel || !found) notFound("That portfolio is not in this panel's sample.");

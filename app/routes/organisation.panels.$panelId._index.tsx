@@ -11,7 +11,7 @@ import { actorOf, forbidden, notFound, requireMembership } from "~/utils/auth.se
 export const meta: MetaFunction = () => [{ title: "Moderation panel – Practice Pathways" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const current = await requireMembership(request, { roles: ["programme_lead", "assessor"] });
+  const current = await requireMembership(request, { roles: ["programme_lead", "assessor"], employerOnly: true });
   const found = await findPanel(current.active.organisationId, params.panelId);
   if (!found) notFound("We could not find that panel.");
   return {
@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const current = await requireMembership(request, { roles: ["programme_lead", "assessor"] });
+  const current = await requireMembership(request, { roles: ["programme_lead", "assessor"], employerOnly: true });
   const found = await findPanel(current.active.organisationId, params.panelId);
   if (!found) notFound("We could not find that panel.");
   const formData = await request.formData();

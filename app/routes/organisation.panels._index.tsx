@@ -24,7 +24,7 @@ async function panelMembers(organisationId: string) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const current = await requireMembership(request, { roles: PANEL_ROLES });
+  const current = await requireMembership(request, { roles: PANEL_ROLES, employerOnly: true });
   const orgId = current.active.organisationId;
   const programmes = listProgrammes().filter((p) => p.assessment?.reviewPoints.some((r) => r.final));
   const [found, members, ready] = await Promise.all([
@@ -53,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const current = await requireMembership(request, { roles: ["programme_lead"] });
+  const current = await requireMembership(request, { roles: ["programme_lead"], employerOnly: true });
   const formData = await request.formData();
   const form = await parseSubmission(formData, panelSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });

@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 async function vacancyOr404(request: Request, vacancyId: string | undefined) {
-  const current = await requireMembership(request, { permission: "vacancy:manage:organisation" });
+  const current = await requireMembership(request, { permission: "vacancy:manage:organisation", employerOnly: true });
   if (!isUuid(vacancyId)) notFound();
   const vacancy = await findOrganisationVacancy(current.active.organisationId, vacancyId);
   if (!vacancy) notFound();

@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Vacancies – Practice Pathwa
 const TAG = { open: "tag--green", closed: "tag--grey", withdrawn: "tag--grey" } as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const current = await requireMembership(request, { permission: "vacancy:manage:organisation" });
+  const current = await requireMembership(request, { permission: "vacancy:manage:organisation", employerOnly: true });
   const today = englandDay();
   const rows = await listOrganisationVacancies(current.active.organisationId);
   return {

@@ -16,7 +16,7 @@ import { keepingWhatWasTyped } from "~/utils/saving.server";
 export const meta: MetaFunction = () => [{ title: "Post a vacancy – Practice Pathways" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const current = await requireMembership(request, { permission: "vacancy:manage:organisation" });
+  const current = await requireMembership(request, { permission: "vacancy:manage:organisation", employerOnly: true });
   return {
     organisation: current.active.organisation.name,
     region: current.active.organisation.region ?? "",
@@ -30,7 +30,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 async function sendForm({ request, context }: ActionFunctionArgs) {
-  const current = await requireMembership(request, { permission: "vacancy:manage:organisation" });
+  const current = await requireMembership(request, { permission: "vacancy:manage:organisation", employerOnly: true });
   const form = await parseSubmission(request, vacancySchema(englandDay()));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const location = await savedOnce(request, form.sent, current.user.id, async () => {

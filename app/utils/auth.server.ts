@@ -126,6 +126,8 @@ export interface MembershipRequirement {
   organisationId?: string;
   roles?: readonly Role[];
   permission?: Permission;
+  /** The page is an employer's (ASYE panels, grants, vacancies, introductions): at a university it does not exist. */
+  employerOnly?: boolean;
 }
 
 export type ActingUser = CurrentUser & { active: MembershipWithOrganisation };
@@ -136,6 +138,7 @@ export async function requireMembership(request: Request, requirement: Membershi
   const active = current.active;
   if (!active) forbidden("This page is for members of an organisation.");
   if (requirement.organisationId && requirement.organisationId !== active.organisationId) notFound();
+  if (requirement.employerOnly && active.organisation.kind === "university") notFound();
   const roleOk = requirement.roles ? requirement.roles.includes(active.role) : true;
   const permissionOk = requirement.permission ? can(active.role, requirement.permission) : true;
   if (!roleOk || !permissionOk) {

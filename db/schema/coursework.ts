@@ -19,7 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { organisations } from "./organisations";
+import { memberships, organisations } from "./organisations";
 import { cohorts, enrolments } from "./programmes";
 import { users } from "./users";
 
@@ -66,6 +66,8 @@ export const courseworkSubmissions = pgTable(
       .notNull()
       .references(() => enrolments.id),
     version: integer("version").notNull(),
+    /** 1, or 2 for a resubmission the lead opened after the board confirmed a fail. */
+    attempt: integer("attempt").notNull().default(1),
     body: text("body").notNull(),
     fileIds: jsonb("file_ids").$type<string[]>().notNull(),
     /** Words in the text and in any Word document (a PDF's words are not counted). */
@@ -315,4 +317,146 @@ export const courseworkMarks = pgTable(
       .where(sql`${t.kind} <> 'agreed'`),
     check("coursework_marks_mark_range", sql`${t.mark} between 0 and 100`),
   ],
+);
+
+/**
+ * The programme an external examiner examines: an `external_examiner` membership sees the sample,
+ * marks and feedback of this programme's assignments in its university, and nothing else. A
+ * membership without a row here examines nothing.
+ */
+export const courseworkExaminers = pgTable("coursework_examiners", {
+  membershipId: uuid("membership_id")
+    .primaryKey()
+    .references(() => memberships.id, { onDelete: "cascade" }),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  programmeSlug: text("programme_slug").notNull(),
+  appointedById: uuid("appointed_by_id").references(() => users.id),
+  appointedAt: timestamp("appointed_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** An external examiner's comment on an assignment's marking, for the exam board. Append-only. */
+export const courseworkExaminerComments = pgTable(
+  "coursework_examiner_comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => courseworkAssignments.id),
+    comment: text("comment").notNull(),
+    examinerId: uuid("examiner_id")
+      .notNull()
+      .references(() => users.id),
+    examinerRole: text("examiner_role").notNull(),
+    commentedAt: timestamp("commented_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("coursework_examiner_comments_assignment").on(t.assignmentId)],
+);
+
+/**
+ * The exam board's confirmation of an assignment's marks for one attempt (1, or 2 for the
+ * resubmissions), signed in one step by the university's programme lead. Append-only; once it is
+ * recorded the marks it names are released to the learners.
+ */
+export const courseworkBoardDecisions = pgTable(
+  "coursework_board_decisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => courseworkAssignments.id),
+    attempt: integer("attempt").notNull(),
+    /** The name the lead signed with, as typed. */
+    signedName: text("signed_name").notNull(),
+    decidedById: uuid("decided_by_id")
+      .notNull()
+      .references(() => users.id),
+    decidedByRole: text("decided_by_role").notNull(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("coursework_board_decisions_attempt").on(t.assignmentId, t.attempt)],
+);
+
+/** The exact mark the board confirmed for each submission version: a snapshot, append-only. */
+export const courseworkBoardMarks = pgTable(
+  "coursework_board_marks",
+  {
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => courseworkBoardDecisions.id),
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => courseworkSubmissions.id),
+    enrolmentId: uuid("enrolment_id")
+      .notNull()
+      .references(() => enrolments.id),
+    version: integer("version").notNull(),
+    attempt: integer("attempt").notNull(),
+    /** The mark the work earned, and the mark that counts (capped on a resubmission). */
+    mark: integer("mark").notNull(),
+    cappedMark: integer("capped_mark").notNull(),
+    band: text("band").notNull(),
+    /** How the mark was reached: "first-mark", "second-marker-agreed", "agreed-by-both", "third-reader". */
+    basis: text("basis").notNull(),
+    credits: integer("credits").notNull(),
+    /** The feedback released to the learner with the mark. */
+    feedback: text("feedback").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.decisionId, t.submissionId] }),
+    index("coursework_board_marks_enrolment").on(t.enrolmentId),
+    check("coursework_board_marks_range", sql`${t.mark} between 0 and 100 and ${t.cappedMark} between 0 and 100`),
+  ],
+);
+
+/**
+ * A resubmission opened by the programme lead for a learner whose fail the board confirmed: the
+ * attempt it opens and its deadline. Append-only; one per learner and attempt.
+ */
+export const courseworkResubmissions = pgTable(
+  "coursework_resubmissions",
+  {
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => courseworkAssignments.id),
+    enrolmentId: uuid("enrolment_id")
+      .notNull()
+      .references(() => enrolments.id),
+    attempt: integer("attempt").notNull(),
+    deadline: timestamp("deadline", { withTimezone: true }).notNull(),
+    openedById: uuid("opened_by_id")
+      .notNull()
+      .references(() => users.id),
+    openedByRole: text("opened_by_role").notNull(),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.enrolmentId, t.attempt] })],
+);
+
+/**
+ * A transcript issued as a PDF, with the code that verifies it and what it said: the learner, the
+ * programme, the credits and the award. Append-only.
+ */
+export const transcriptIssues = pgTable(
+  "transcript_issues",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull().unique(),
+    enrolmentId: uuid("enrolment_id")
+      .notNull()
+      .references(() => enrolments.id),
+    learnerName: text("learner_name").notNull(),
+    institution: text("institution").notNull(),
+    programmeTitle: text("programme_title").notNull(),
+    totalCredits: integer("total_credits").notNull(),
+    /** The award reached, or null below the lowest exit award. */
+    award: text("award"),
+    classification: text("classification"),
+    issuedById: uuid("issued_by_id")
+      .notNull()
+      .references(() => users.id),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("transcript_issues_enrolment").on(t.enrolmentId)],
 );

@@ -16,6 +16,7 @@ import { lessonsInOrder } from "~/modules/programmes/progress";
 import type { Database } from "../client";
 import { seedCoursework } from "./demo-coursework";
 import { seedDesk } from "./demo-desk";
+import { seedMarking } from "./demo-marking";
 import { seedPortfolios } from "./demo-portfolio";
 import { seedReturnerRoute } from "./demo-route";
 import { seedDemoVacancies } from "./demo-vacancies";
@@ -296,6 +297,34 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     email: "tom.whitfield@eastbridge.example",
     memberships: [{ org: "eastbridge", role: "marker", jobTitle: "Lecturer in social work" }],
   },
+  // Hannah's cohort: their marked work is in demo-marking.ts.
+  ...(
+    [
+      ["Oliver Grant", "oliver.grant"],
+      ["Fatima Begum", "fatima.begum"],
+      ["Kwabena Asante", "kwabena.asante"],
+      ["Lucy Marshall", "lucy.marshall"],
+    ] as const
+  ).map(([name, local]) => ({
+    name,
+    email: `${local}@eastbridge.example`,
+    memberships: [{ org: "eastbridge", role: "learner" as const, jobTitle: "MA student (part-time)", stage: "masters" as const, monthsIn: 5 }],
+  })),
+  {
+    name: "Dr Joseph Mensah",
+    email: "joseph.mensah@eastbridge.example",
+    memberships: [{ org: "eastbridge", role: "marker", jobTitle: "Senior lecturer in social work (first marker)" }],
+  },
+  {
+    name: "Dr Claire Donovan",
+    email: "claire.donovan@eastbridge.example",
+    memberships: [{ org: "eastbridge", role: "marker", jobTitle: "Lecturer in social work (second marker)" }],
+  },
+  {
+    name: "Professor Grace Adebayo",
+    email: "grace.adebayo@eastbridge.example",
+    memberships: [{ org: "eastbridge", role: "external_examiner", jobTitle: "External examiner, MA Advanced Social Work Practice" }],
+  },
   // The recruitment helpline, the platform team, and a returner who signed themselves up
   {
     name: "Mark Ellison",
@@ -398,6 +427,7 @@ export async function seedDemoWorld(db: Database, today = new Date()) {
     if (manifest) {
       await seedEnrolments(tx, manifest, orgId, userId, today);
       await seedCoursework(tx, manifest, today);
+      await seedMarking(tx, manifest, today);
     }
   });
   await seedReturnerRoute(db, today);

@@ -30,6 +30,8 @@ const ROLES: { name: string; email?: string; choose?: string }[] = [
   { name: "returner", email: DEMO.returner },
   { name: "masters-student", email: DEMO.masters },
   { name: "marker", email: DEMO.marker },
+  { name: "university-lead", email: DEMO.universityLead },
+  { name: "external-examiner", email: DEMO.externalExaminer },
   { name: "early-career", email: DEMO.earlyCareer },
   { name: "signed-out" },
 ];
@@ -206,8 +208,8 @@ test("pages reached from an email: the mailbox, a password reset and an invitati
   await visitExpecting(page, invitation, 200, visits, "Join Harbour Family Trust on Practice Pathways");
   await visitExpecting(page, "/invitations/abcdefghijklmnopqrstuvwxyz234567", 200, visits);
   await expect(page.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
-  await visitExpecting(page, "/verify?code=PP-AAAA-BBBB-CCCC", 200, visits, "Check a certificate");
-  await expect(page.getByText("No certificate has this code")).toBeVisible();
+  await visitExpecting(page, "/verify?code=PP-AAAA-BBBB-CCCC", 200, visits, "Check a certificate or transcript");
+  await expect(page.getByText("No certificate or transcript has this code")).toBeVisible();
   for (const p of [page, lead]) await p.context().close();
   recordVisits("emailed-links", visits);
 });

@@ -28,6 +28,8 @@ export const DEMO = {
   /** Eastbridge's markers: Aisha first-marks and Tom second-marks Hannah's open assignment. */
   marker: "aisha.rahman@eastbridge.example",
   secondMarker: "tom.whitfield@eastbridge.example",
+  /** The external examiner of Eastbridge's MA. */
+  externalExaminer: "grace.adebayo@eastbridge.example",
   earlyCareer: "sophie.bennett@northmoor.example",
   // Harbour Family Trust (a voluntary organisation): no other spec writes to its people, so the
   // crawl, keyboard and no-JavaScript journeys can change their records while other specs run.

@@ -3,6 +3,7 @@ import type { Database, DatabaseHandle } from "#db/client";
 import {
   candidateNumbers,
   courseworkAssignments,
+  courseworkExaminers,
   enrolments,
   learningAgreements,
   learningAgreementSignatures,
@@ -13,6 +14,8 @@ import {
 } from "#db/schema";
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemoWorld, seedIfEmpty, teamManagerOf } from "#db/seed/demo-world";
 import { signIn } from "~/modules/auth/accounts.server";
+import { boardFor } from "~/modules/masters/board.server";
+import { marksReleased } from "~/modules/masters/release.server";
 import { passwordProblem } from "~/modules/auth/password-policy.server";
 import { firstYearPosition } from "~/modules/first-year/position";
 import { createTestDatabase, withTestDatabase } from "../support/database";
@@ -64,10 +67,50 @@ describe("the demo world", () => {
       .where(eq(users.email, "hannah.clarke@eastbridge.example"));
     expect(hannah?.cohortId).toBeTruthy();
     const assignments = await t.db.select().from(courseworkAssignments).where(eq(courseworkAssignments.cohortId, hannah!.cohortId!));
-    expect(assignments.map((a) => [a.moduleSlug, a.wordLimit])).toEqual([["critical-practice-and-research-mindedness", 6000]]);
-    expect(assignments[0]!.deadline.getTime()).toBeGreaterThan(seededAt.getTime());
+    const open = assignments.filter((a) => a.deadline.getTime() > seededAt.getTime());
+    expect(open.map((a) => [a.moduleSlug, a.wordLimit])).toEqual([["critical-practice-and-research-mindedness", 6000]]);
     const [number] = await t.db.select().from(candidateNumbers).where(eq(candidateNumbers.enrolmentId, hannah!.enrolmentId));
     expect(number?.number).toMatch(/^C\d{6}$/);
+  });
+
+  it("has Eastbridge's cohort at each stage of marking: first-marked, second-marked and the board done", async () => {
+    const [lead] = await t.db
+      .select({ organisationId: memberships.organisationId })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(users.email, "simon.fairweather@eastbridge.example"));
+    const rows = await t.db.select().from(courseworkAssignments).where(eq(courseworkAssignments.organisationId, lead!.organisationId));
+    const bySlug = new Map(rows.map((a) => [a.moduleSlug, a.id]));
+    const stage = async (slug: string) => {
+      const board = await boardFor(lead!.organisationId, bySlug.get(slug)!, t.db);
+      return {
+        marks: board!.rows.map((r) => r.mark?.state),
+        attempt: board!.attempt,
+        refusal: board!.refusal,
+        confirmed: board!.decisions.flatMap((d) => d.rows.map((r) => r.confirmed!.mark)).sort(),
+      };
+    };
+    const firstMarked = await stage("evidence-informed-assessment");
+    expect(firstMarked.marks).toEqual(Array(5).fill("sample-not-drawn"));
+    expect(firstMarked.refusal).toMatch(/cannot confirm/);
+    const secondMarked = await stage("practice-education-and-supervision");
+    expect(secondMarked.marks).toEqual(Array(5).fill("ready"));
+    expect(secondMarked.refusal).toBeNull();
+    expect(secondMarked.attempt).toBe(1);
+    const boardDone = await stage("leading-practice-and-change");
+    expect(boardDone.confirmed).toEqual([44, 55, 61, 68, 73]);
+    // The fail's one resubmission is open: the board's next attempt is the second.
+    expect(boardDone.attempt).toBe(2);
+    expect(await marksReleased(bySlug.get("leading-practice-and-change")!)).toBe(true);
+    expect(await marksReleased(bySlug.get("practice-education-and-supervision")!)).toBe(false);
+    // The external examiner examines the Masters at Eastbridge.
+    const [examiner] = await t.db
+      .select({ programmeSlug: courseworkExaminers.programmeSlug })
+      .from(courseworkExaminers)
+      .innerJoin(memberships, eq(memberships.id, courseworkExaminers.membershipId))
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(users.email, "grace.adebayo@eastbridge.example"));
+    expect(examiner?.programmeSlug).toBe("masters");
   });
 
   it("is left as it is by seeding again, by either entry point", async () => {

@@ -27,7 +27,8 @@ import { get, post, seedDemoWorld, sessionFor, siteHandler, type Handler } from 
 
 const t = withTestDatabase();
 let handle: Handler;
-const MODULE = "/programmes/masters/critical-practice-and-research-mindedness";
+const FIRST_MODULE = "critical-practice-and-research-mindedness";
+const MODULE = `/programmes/masters/${FIRST_MODULE}`;
 const cookies: Record<string, string> = {};
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
@@ -58,12 +59,22 @@ async function hannah() {
     .from(enrolments)
     .innerJoin(users, eq(users.id, enrolments.userId))
     .where(eq(users.email, "hannah.clarke@eastbridge.example"));
-  const [assignment] = await t.db.select().from(courseworkAssignments).where(eq(courseworkAssignments.cohortId, row!.enrolment.cohortId!));
+  // The first module's assignment, open (the demo world's later modules are marked already).
+  const [assignment] = await t.db
+    .select()
+    .from(courseworkAssignments)
+    .where(and(eq(courseworkAssignments.cohortId, row!.enrolment.cohortId!), eq(courseworkAssignments.moduleSlug, FIRST_MODULE)));
   return { enrolment: row!.enrolment, assignment: assignment! };
 }
 
 const versionsOf = async (enrolmentId: string) =>
-  t.db.select().from(courseworkSubmissions).where(eq(courseworkSubmissions.enrolmentId, enrolmentId)).orderBy(desc(courseworkSubmissions.version));
+  t.db
+    .select({ submission: courseworkSubmissions })
+    .from(courseworkSubmissions)
+    .innerJoin(courseworkAssignments, eq(courseworkAssignments.id, courseworkSubmissions.assignmentId))
+    .where(and(eq(courseworkSubmissions.enrolmentId, enrolmentId), eq(courseworkAssignments.moduleSlug, FIRST_MODULE)))
+    .orderBy(desc(courseworkSubmissions.version))
+    .then((rows) => rows.map((r) => r.submission));
 
 function handIn(body: string, file?: { name: string; bytes: Uint8Array; type: string }) {
   const form = new FormData();

@@ -69,7 +69,12 @@ beforeAll(async () => {
   const [assignment] = await t.db
     .select()
     .from(courseworkAssignments)
-    .where(eq(courseworkAssignments.cohortId, hannah!.enrolment.cohortId!));
+    .where(
+      and(
+        eq(courseworkAssignments.cohortId, hannah!.enrolment.cohortId!),
+        eq(courseworkAssignments.moduleSlug, MODULE_SLUG),
+      ),
+    );
   ids.assignment = assignment!.id;
   const organisationId = assignment!.organisationId;
   ids.organisation = organisationId;
@@ -93,7 +98,12 @@ beforeAll(async () => {
   const [submission] = await t.db
     .select()
     .from(courseworkSubmissions)
-    .where(eq(courseworkSubmissions.enrolmentId, hannah!.enrolment.id));
+    .where(
+      and(
+        eq(courseworkSubmissions.enrolmentId, hannah!.enrolment.id),
+        eq(courseworkSubmissions.assignmentId, assignment!.id),
+      ),
+    );
   ids.hannah = submission!.id;
   ids.hannahFile = submission!.fileIds[0]!;
   // Eight more learners on Hannah's cohort hand in, so the sample has fails, boundary marks and a share.
@@ -130,7 +140,9 @@ beforeAll(async () => {
 
 describe("markers", () => {
   it("are invited by a university's programme lead, and never by a council's", async () => {
-    expect(await textOf(await handle(get("/organisation/invite", cookies.simon)))).toContain("Marks Masters coursework anonymously");
+    expect(await textOf(await handle(get("/organisation/invite", cookies.simon)))).toContain(
+      "Marks Masters coursework anonymously",
+    );
     expect(await textOf(await handle(get("/organisation/invite", cookies.priya)))).not.toContain('value="marker"');
     const form = new URLSearchParams({ name: "Ned Kelly", email: "ned.kelly@northmoor.example", role: "marker" });
     const refused = await handle(post("/organisation/invite", form, cookies.priya));
@@ -141,7 +153,9 @@ describe("markers", () => {
   it("start at their marking queue, with Marking in the navigation", async () => {
     const home = await handle(get("/home", cookies.aisha));
     expect(home.headers.get("location")).toBe("/marking");
-    expect(await textOf(await handle(get("/marking", cookies.aisha)))).toMatch(/<a[^>]*href="\/marking"[^>]*>Marking<\/a>/);
+    expect(await textOf(await handle(get("/marking", cookies.aisha)))).toMatch(
+      /<a[^>]*href="\/marking"[^>]*>Marking<\/a>/,
+    );
   });
 });
 
@@ -195,7 +209,9 @@ describe("first marking", () => {
     expect(html).toContain("Enter a whole mark from 0 to 100, without a decimal point");
     expect(html).toContain(`Choose a band for “${rubric[0]!.criterion}”`);
     expect(html).toContain("Feedback I do not want to type again");
-    expect(await t.db.select().from(courseworkMarks)).toEqual([]);
+    expect(await t.db.select().from(courseworkMarks).where(eq(courseworkMarks.assignmentId, ids.assignment!))).toEqual(
+      [],
+    );
   });
 
   it("records one first mark per version, naming the marker, role and version; marks refuse UPDATE and DELETE", async () => {
@@ -325,7 +341,14 @@ describe("second marking and the third reader", () => {
     const unsampled = (
       await t.db.select().from(courseworkSubmissions).where(eq(courseworkSubmissions.assignmentId, ids.assignment!))
     ).map((s) => s.id);
-    const members = new Set((await t.db.select().from(courseworkSampleMembers)).map((m) => m.submissionId));
+    const members = new Set(
+      (
+        await t.db
+          .select()
+          .from(courseworkSampleMembers)
+          .where(eq(courseworkSampleMembers.assignmentId, ids.assignment!))
+      ).map((m) => m.submissionId),
+    );
     const notSampled = unsampled.find((id) => !members.has(id))!;
     expect((await handle(get(`/marking/${notSampled}`, cookies.tom))).status).toBe(404);
   });
@@ -384,7 +407,9 @@ describe("second marking and the third reader", () => {
   });
 
   it("lets the two markers settle a difference within 10 by each recording the same agreed mark", async () => {
-    const members = (await t.db.select().from(courseworkSampleMembers)).map((m) => m.submissionId);
+    const members = (
+      await t.db.select().from(courseworkSampleMembers).where(eq(courseworkSampleMembers.assignmentId, ids.assignment!))
+    ).map((m) => m.submissionId);
     const firsts = await t.db
       .select()
       .from(courseworkMarks)

@@ -61,6 +61,8 @@ export const PEOPLE = {
   universityLead: { email: "simon.fairweather@eastbridge.example" },
   /** Eastbridge's marker, allocated as first marker to Hannah's open assignment. */
   marker: { email: "aisha.rahman@eastbridge.example" },
+  /** The external examiner of Eastbridge's MA: reads its marking and comments, nothing else. */
+  examiner: { email: "grace.adebayo@eastbridge.example" },
 } as const;
 
 export type Person = keyof typeof PEOPLE;
@@ -173,7 +175,11 @@ async function courseworkIds(db: Database) {
     .from(enrolments)
     .innerJoin(users, eq(users.id, enrolments.userId))
     .where(eq(users.email, "hannah.clarke@eastbridge.example"));
-  const [assignment] = await db.select().from(courseworkAssignments).where(eq(courseworkAssignments.cohortId, hannah!.cohortId!));
+  // The first module's assignment, still open (the demo world's later modules are marked already).
+  const [assignment] = await db
+    .select()
+    .from(courseworkAssignments)
+    .where(and(eq(courseworkAssignments.cohortId, hannah!.cohortId!), eq(courseworkAssignments.moduleSlug, "critical-practice-and-research-mindedness")));
   const content = Buffer.from("%PDF-1.4\n% Hannah's essay\n");
   const sha256 = createHash("sha256").update(content).digest("hex");
   const [file] = await db

@@ -38,6 +38,8 @@ const TEAM_MANAGERS = ["teamManager", "otherTeamManager", "foreignTeamManager"] 
 const LEARNERS_OF_ASYE = ["subject", "peer", "foreignLearner"] as const satisfies readonly Person[];
 /** Programme leads, each of their own organisation: two councils' and a university's. */
 const LEADS = ["lead", "foreignLead", "universityLead"] as const satisfies readonly Person[];
+/** The employers' programme leads: a university's has no ASYE panels, grants, vacancies or introductions (404). */
+const EMPLOYER_LEADS = ["lead", "foreignLead"] as const satisfies readonly Person[];
 const SUPERVISORS = ["supervisor", "otherSupervisor", "assessor", "foreignSupervisor"] as const satisfies readonly Person[];
 
 const TABLE: Record<string, Rule> = {
@@ -120,12 +122,23 @@ const TABLE: Record<string, Rule> = {
   "routes/organisation.audit": { get: [...LEADS, "admin"] },
   // Downloading it is itself recorded in the trail, even by a GET.
   "routes/organisation.audit[.]csv": { get: [...LEADS, "admin"] },
-  "routes/organisation.grants": { get: LEADS },
+  "routes/organisation.grants": { get: EMPLOYER_LEADS },
   "routes/organisation.invite": { get: LEADS },
   "routes/organisation.cohorts._index": { get: LEADS },
   // Masters assignments are a university's: a council's programme lead is refused.
   "routes/organisation.assignments._index": { get: ["universityLead"] },
   "routes/organisation.assignments.$assignmentId": { get: ["universityLead"] },
+  // The exam board is the university's lead's; the refusal while marking is unfinished is a page, not a 4xx.
+  "routes/organisation.assignments.$assignmentId_.board": { get: ["universityLead"] },
+  // The external examiner's own page: the sample, marks and feedback of the programme they examine.
+  "routes/examining": { get: ["examiner"] },
+  // A Masters learner's own transcript (and its PDF, issued with a code); no one else has one.
+  "routes/transcript": { get: ["masters"] },
+  "routes/transcript[.]pdf": { get: ["masters"] },
+  // The table's membership is Zainab's, at a council: no one has a Masters transcript of hers
+  // (the university lead's own learners' transcripts are checked in tests/integration/masters-board).
+  "routes/learners.$membershipId_.transcript": { get: [] },
+  "routes/learners.$membershipId_.transcript[.]pdf": { get: [] },
   // A handed-in file (Hannah's): for Hannah and the staff of her university, acting in it; to anyone else it does not exist.
   "routes/coursework.files.$submissionFileId": { get: ["masters", "universityLead"] },
   // Marking: Eastbridge's marker allocated to Hannah's assignment, and no one else (not even the lead, who has the assignment's page).
@@ -133,11 +146,11 @@ const TABLE: Record<string, Rule> = {
   "routes/marking.$submissionId._index": { get: ["marker"] },
   "routes/marking.$submissionId.files.$submissionFileId": { get: ["marker"] },
   "routes/organisation.cohorts.$cohortId": { get: ["lead"] },
-  "routes/organisation.panels._index": { get: [...LEADS, "assessor"], post: LEADS },
-  "routes/organisation.vacancies._index": { get: LEADS },
-  "routes/organisation.vacancies.new": { get: LEADS },
+  "routes/organisation.panels._index": { get: [...EMPLOYER_LEADS, "assessor"], post: EMPLOYER_LEADS },
+  "routes/organisation.vacancies._index": { get: EMPLOYER_LEADS },
+  "routes/organisation.vacancies.new": { get: EMPLOYER_LEADS },
   "routes/organisation.vacancies.$vacancyId": { get: ["lead"] },
-  "routes/organisation.introductions._index": { get: LEADS },
+  "routes/organisation.introductions._index": { get: EMPLOYER_LEADS },
   "routes/organisation.introductions.$introductionId": { get: ["lead"] },
   // Open vacancies are public; a closed one's page says it has closed.
   "routes/vacancies._index": { get: "public" },

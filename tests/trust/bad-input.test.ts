@@ -36,6 +36,7 @@ const FINDERS: Person[] = [
   "masters",
   "universityLead",
   "marker",
+  "examiner",
 ];
 
 /** Actions no page posts to with a plain form, each with the reason and the fields it reads. */
@@ -73,6 +74,13 @@ const NOT_IN_A_FORM: Record<string, { why: string; fields?: [string, string][] }
   "routes/organisation.panels.$panelId._index": {
     why: "the chair's ratify button shows only once every portfolio read is final and unread passes remain (tests/integration/moderation-round.test.ts)",
     fields: [["intent", "ratify"]],
+  },
+  "routes/organisation.assignments.$assignmentId_.board": {
+    why: "the board's confirm form shows only once every submission is ready for the board; the trust world's assignment is still open (tests/integration/masters-board.test.ts)",
+    fields: [
+      ["intent", "confirm"],
+      ["signedName", "x"],
+    ],
   },
   "routes/invitations.$token": { why: "needs a live invitation token; the bogus one is answered 410", fields: [["password", "x"]] },
   "routes/reset-password.$token": { why: "needs a live reset token; the bogus one is answered 410", fields: [["password", "x"]] },

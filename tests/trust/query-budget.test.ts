@@ -12,6 +12,8 @@ import {
   cohorts,
   courseworkAssignments,
   courseworkMarkerAllocations,
+  courseworkBoardDecisions,
+  courseworkBoardMarks,
   courseworkMarks,
   courseworkSubmissions,
   enrolments,
@@ -44,6 +46,11 @@ let universityLead: SignedIn;
 let mastersCohortId: string;
 let assignmentIds: string[] = [];
 let firstSubmissionId: string;
+/** A university's Masters cohort: its lead, a learner whose transcript is measured, one assignment through the board. */
+let boardLead: SignedIn;
+let mastersLearner: SignedIn;
+let masters: { cohortId: string; assignmentId: string; decisionId: string; organisationId: string };
+let mastersMade = 0;
 
 const day = (d: Date) => format(d, "yyyy-MM-dd");
 
@@ -143,6 +150,53 @@ async function addMastersWork(n: number) {
   }
 }
 
+/**
+ * Masters learners (the first is the measured learner's own year) with work handed in, first-marked
+ * and confirmed by the board: the cohort, the board's table and the confirmed marks grow.
+ */
+async function addMastersLearners(userIds: string[]) {
+  const db = t.db;
+  const years = await db
+    .insert(enrolments)
+    .values(userIds.map((userId) => ({ userId, programmeSlug: "masters", organisationId: masters.organisationId, cohortId: masters.cohortId, startedOn: day(subMonths(new Date(), 8)) })))
+    .returning({ id: enrolments.id, userId: enrolments.userId });
+  const handedIn = await db
+    .insert(courseworkSubmissions)
+    .values(
+      years.map((y) => ({
+        assignmentId: masters.assignmentId,
+        enrolmentId: y.id,
+        version: 1,
+        body: "An account of practice.",
+        fileIds: [],
+        wordCount: 4,
+        overLength: false,
+        deadline: subDays(new Date(), 60),
+        late: false,
+        contentHash: `hash-${y.id}`,
+        submittedById: y.userId,
+      })),
+    )
+    .returning({ id: courseworkSubmissions.id, enrolmentId: courseworkSubmissions.enrolmentId });
+  await db.insert(courseworkMarks).values(
+    handedIn.map((h) => ({ assignmentId: masters.assignmentId, submissionId: h.id, stage: "first" as const, kind: "mark" as const, mark: 64, criteria: [], feedback: "Good.", markerId: boardLead.userId, markerRole: "marker" })),
+  );
+  await db.insert(courseworkBoardMarks).values(
+    handedIn.map((h) => ({ decisionId: masters.decisionId, submissionId: h.id, enrolmentId: h.enrolmentId, version: 1, attempt: 1, mark: 64, cappedMark: 64, band: "merit", basis: "first-mark", credits: 30, feedback: "Good." })),
+  );
+}
+
+async function addMastersPeers(n: number) {
+  const start = mastersMade;
+  mastersMade += n;
+  const people = await t.db
+    .insert(users)
+    .values(Array.from({ length: n }, (_, i) => ({ email: `board-${start + i}@budget.test`, name: `MA student ${start + i}`, accountKind: "invited" as const })))
+    .returning({ id: users.id });
+  await t.db.insert(memberships).values(people.map((p) => ({ userId: p.id, organisationId: masters.organisationId, role: "learner" as const, stage: "masters" as const })));
+  await addMastersLearners(people.map((p) => p.id));
+}
+
 /** Evidence items (at version 1) and supervision records for each enrolment. */
 async function addRecords(years: { enrolmentId: string; authorId: string }[], each: number) {
   const db = t.db;
@@ -206,11 +260,11 @@ beforeAll(async () => {
   university = await makeOrganisation(t.db, { name: "University of Budget", kind: "university" });
   marker = await signedIn(t.db, university.id, "marker", "Mo Marker");
   universityLead = await signedIn(t.db, university.id, "programme_lead", "Uma Lead");
-  const [masters] = await t.db
+  const [markingCohort] = await t.db
     .insert(cohorts)
     .values({ organisationId: university.id, programmeSlug: "masters", name: "MA intake", startsOn: day(subMonths(new Date(), 5)) })
     .returning();
-  mastersCohortId = masters!.id;
+  mastersCohortId = markingCohort!.id;
   const opened = await t.db
     .insert(courseworkAssignments)
     .values(
@@ -227,6 +281,24 @@ beforeAll(async () => {
     .returning({ id: courseworkAssignments.id });
   assignmentIds = opened.map((a) => a.id);
   await t.db.insert(courseworkMarkerAllocations).values(assignmentIds.map((assignmentId) => ({ assignmentId, stage: "first" as const, markerId: marker.userId, allocatedById: universityLead.userId })));
+
+  const boardUniversity = await makeOrganisation(t.db, { name: "Budget University", kind: "university" });
+  boardLead = await signedIn(t.db, boardUniversity.id, "programme_lead", "Una Lead");
+  mastersLearner = await signedIn(t.db, boardUniversity.id, "learner", "Max Student");
+  const [mastersCohort] = await t.db
+    .insert(cohorts)
+    .values({ organisationId: boardUniversity.id, programmeSlug: "masters", name: "MA intake", startsOn: day(subMonths(new Date(), 8)) })
+    .returning();
+  const [assignment] = await t.db
+    .insert(courseworkAssignments)
+    .values({ organisationId: boardUniversity.id, cohortId: mastersCohort!.id, programmeSlug: "masters", moduleSlug: "leading-practice-and-change", deadline: subDays(new Date(), 60), wordLimit: 6000, openedById: boardLead.userId })
+    .returning();
+  const [decision] = await t.db
+    .insert(courseworkBoardDecisions)
+    .values({ assignmentId: assignment!.id, attempt: 1, signedName: "Una Lead", decidedById: boardLead.userId, decidedByRole: "programme_lead" })
+    .returning();
+  masters = { cohortId: mastersCohort!.id, assignmentId: assignment!.id, decisionId: decision!.id, organisationId: boardUniversity.id };
+  await addMastersLearners([mastersLearner.userId]);
 }, 120_000);
 
 function pages(): { label: string; path: string; as: () => SignedIn | undefined }[] {
@@ -263,6 +335,8 @@ function pages(): { label: string; path: string; as: () => SignedIn | undefined 
     { label: "marking queue", path: "/marking", as: () => marker },
     { label: "work to mark", path: `/marking/${firstSubmissionId}`, as: () => marker },
     { label: "assignment (lead, marking)", path: `/organisation/assignments/${assignmentIds[0]}`, as: () => universityLead },
+    { label: "Masters transcript", path: "/transcript", as: () => mastersLearner },
+    { label: "exam board", path: `/organisation/assignments/${masters.assignmentId}/board`, as: () => boardLead },
   ];
 }
 
@@ -284,10 +358,12 @@ test("no page sends more SQL statements with 100 supervisees than with 10", asyn
   await addSupervisees(9);
   await addRecords([{ enrolmentId: subject.enrolmentId, authorId: learner.userId }], 10);
   await addMastersWork(10);
+  await addMastersPeers(9);
   const small = await measure();
   await addSupervisees(90);
   await addRecords([{ enrolmentId: subject.enrolmentId, authorId: learner.userId }], 90);
   await addMastersWork(90);
+  await addMastersPeers(90);
   const large = await measure();
 
   const grew = Object.keys(small)

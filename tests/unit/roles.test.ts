@@ -29,6 +29,8 @@ describe("can", () => {
     "coursework:manage:organisation": ["programme_lead"],
     "coursework:read:organisation": ["programme_lead", "supervisor", "assessor"],
     "coursework:mark:allocated": ["marker"],
+    "coursework:examine:programme": ["external_examiner"],
+    "transcript:read:organisation": ["programme_lead"],
     "organisation:read:any": ["admin"],
     "organisation:manage:any": ["admin"],
     "audit:read:any": ["admin"],
@@ -76,6 +78,7 @@ describe("startPathFor", () => {
     expect(startPathFor("helpline_advisor")).toBe("/helpline");
     expect(startPathFor("admin")).toBe("/admin");
     expect(startPathFor("marker")).toBe("/marking");
+    expect(startPathFor("external_examiner")).toBe("/examining");
   });
 
   it("sends someone with no membership (a self-registered returner) to learning", () => {
@@ -127,6 +130,30 @@ describe("navigationFor", () => {
     expect(invitableRolesFor("council")).toEqual(["learner", "supervisor", "assessor", "team_manager", "programme_lead"]);
   });
 
+  it("shows a learner at a university their transcript, and a council's learner none", () => {
+    expect(navigationFor("learner", { university: true }).map((i) => i.href)).toContain("/transcript");
+    expect(navigationFor("learner").map((i) => i.href)).not.toContain("/transcript");
+  });
+
+  it("shows a university's programme lead cohorts and assignments, and no grants, vacancies, ASYE panels or introductions", () => {
+    expect(navigationFor("programme_lead", { university: true }).map((i) => i.href)).toEqual([
+      "/organisation",
+      "/organisation/invite",
+      "/organisation/cohorts",
+      "/organisation/assignments",
+      "/organisation/audit",
+      "/organisation/settings",
+      "/programmes",
+      "/account",
+    ]);
+  });
+
+  it("shows an external examiner their examining page and nothing of the organisation's", () => {
+    expect(navigationFor("external_examiner").map((i) => i.href)).toEqual(["/examining", "/programmes", "/account"]);
+    expect(can("external_examiner", "coursework:read:organisation")).toBe(false);
+    expect(can("external_examiner", "learner:read:organisation")).toBe(false);
+  });
+
   it("shows a team manager their team, and none of the programme lead's pages", () => {
     expect(navigationFor("team_manager").map((i) => i.href)).toEqual(["/team", "/programmes", "/account"]);
     expect(ROLE_LABELS.team_manager).toBe("Team manager");
@@ -156,6 +183,7 @@ describe("navigationFor", () => {
       if (hrefs.includes("/organisation/introductions"))
         expect(can(role, "introduction:manage:organisation")).toBe(true);
       if (hrefs.includes("/helpline/introductions")) expect(can(role, "introduction:create:helpline")).toBe(true);
+      if (hrefs.includes("/examining")) expect(can(role, "coursework:examine:programme")).toBe(true);
     }
   });
 

@@ -124,7 +124,7 @@ describe("who an organisation may require to use two-factor sign-in", () => {
   const org = (name: string, requireTwoFactor: boolean) => ({ name, requireTwoFactor });
   it("is its supervisors, assessors, team managers, programme leads and admins, never its learners", () => {
     const requiring = org("Northmoor City Council", true);
-    for (const role of ["supervisor", "assessor", "team_manager", "programme_lead", "admin"] as const) {
+    for (const role of ["supervisor", "assessor", "team_manager", "programme_lead", "admin", "external_examiner"] as const) {
       expect(twoFactorRequiredBy([{ role, organisation: requiring }])).toEqual(["Northmoor City Council"]);
     }
     expect(twoFactorRequiredBy([{ role: "learner", organisation: requiring }])).toEqual([]);

@@ -9,7 +9,11 @@ export const AUDIT_KINDS = [
   { value: "evidence", label: "Evidence and anonymisation", prefixes: ["evidence.", "anonymisation."] },
   { value: "years", label: "Years and workload", prefixes: ["year.", "workload."] },
   { value: "enrolments", label: "Cohorts and enrolments", prefixes: ["cohort.", "enrolment."] },
-  { value: "coursework", label: "Assignments, extensions and mitigating circumstances", prefixes: ["coursework."] },
+  {
+    value: "coursework",
+    label: "Assignments, extensions, mitigating circumstances, marks and transcripts",
+    prefixes: ["coursework.", "transcript."],
+  },
   { value: "people", label: "Invitations, roles and accounts", prefixes: ["invitation.", "membership.", "user."] },
   { value: "sign-in", label: "Signing in and security", prefixes: ["auth."] },
   { value: "returners", label: "Returners, vacancies and introductions", prefixes: ["callback.", "returner.", "introduction.", "vacancy."] },

@@ -240,6 +240,12 @@ const SENTENCES: Record<string, Words> = {
   "coursework.agreed_mark_recorded": (s) =>
     `${s.who} recorded, as ${stageWords(s.text("stage"))}, an agreed mark for ${candidateWork(s)} for ${moduleNamed(s)}${markWords(s)}`,
   "coursework.third_read": (s) => `${s.who} read ${candidateWork(s)} for ${moduleNamed(s)} as third reader${markWords(s)}`,
+  "coursework.board_confirmed": (s) =>
+    `${s.who} confirmed, for the exam board, ${s.count("count") ?? "the"} ${s.count("count") === 1 ? "mark" : "marks"} for ${moduleNamed(s)}${s.text("cohort") ? ` (cohort ${quoted(s.text("cohort"))})` : ""}${(s.count("attempt") ?? 1) > 1 ? ", resubmissions" : ""}, releasing them to the learners`,
+  "coursework.resubmission_opened": (s) =>
+    `${s.who} opened a resubmission of ${s.whose} assignment for ${moduleNamed(s)}${deadline(s) ? `, due ${deadline(s)}` : ""}`,
+  "coursework.examiner_commented": (s) => `${s.who} commented as external examiner on the marking of ${moduleNamed(s)}`,
+  "transcript.issued": (s) => `${s.who} downloaded ${s.whose} transcript${s.text("code") ? ` (${s.text("code")})` : ""}`,
 
   // Returners, the helpline, vacancies and introductions
   "callback.requested": (s) =>

@@ -28,6 +28,7 @@ export const TWO_FACTOR_ROLES = [
   "programme_lead",
   "marker",
   "admin",
+  "external_examiner",
 ] as const satisfies readonly Role[];
 
 /** A new random secret (160 bits, as RFC 4226 recommends), in base32 as authenticator apps take it. */

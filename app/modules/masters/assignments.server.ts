@@ -39,6 +39,7 @@ import {
   submissionState,
   type SubmissionState,
 } from "./assignments";
+import { handInFor } from "./release.server";
 
 export type Assignment = typeof courseworkAssignments.$inferSelect;
 
@@ -340,6 +341,10 @@ export async function submitVersion(
   const previous = current.versions[0];
   const kept = (previous?.files ?? []).filter((f) => input.keepFileIds.includes(f.id));
   if (!input.body.trim() && !input.file && !kept.length) return { ok: false, message: "Write your work in the box or choose a file to hand in" };
+  // After the exam board, only a resubmission the lead has opened may be handed in, by its own deadline.
+  const handIn = await handInFor(db, assignment.id, enrolment.id);
+  if (!handIn.open) return { ok: false, message: handIn.reason };
+  const deadline = handIn.deadline ?? current.deadline;
   return db.transaction(async (tx) => {
     // One hand-in at a time per learner (two tabs, a double click): the next version number is read under the lock.
     await tx.select({ id: enrolments.id }).from(enrolments).where(eq(enrolments.id, enrolment.id)).for("update");
@@ -371,17 +376,18 @@ export async function submitVersion(
     const contentHash = createHash("sha256")
       .update(submissionHashInput(input.body, files.map((f) => f.sha256)))
       .digest("hex");
-    const late = isLate(now, current.deadline);
+    const late = isLate(now, deadline);
     const version = (last?.version ?? 0) + 1;
     await tx.insert(courseworkSubmissions).values({
       assignmentId: assignment.id,
       enrolmentId: enrolment.id,
       version,
+      attempt: handIn.attempt,
       body: input.body,
       fileIds: files.map((f) => f.id),
       wordCount,
       overLength: isOverLength(wordCount, assignment.wordLimit),
-      deadline: current.deadline,
+      deadline,
       late,
       contentHash,
       submittedById: actor.userId,
@@ -393,7 +399,7 @@ export async function submitVersion(
         action: "coursework.submitted",
         subjectType: "user",
         subjectId: enrolment.userId,
-        detail: { module: moduleTitle(assignment), version, late, words: wordCount, hash: contentHash },
+        detail: { module: moduleTitle(assignment), version, attempt: handIn.attempt, late, words: wordCount, hash: contentHash },
       },
       tx,
     );

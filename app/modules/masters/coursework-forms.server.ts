@@ -67,3 +67,22 @@ export const mitigationDecisionSchema = z.object({
   outcome: z.enum(["accepted", "not_accepted"], { error: "Choose accepted or not accepted" }),
   note: z.string().trim().max(2000, "Write 2,000 characters or fewer").default(""),
 });
+
+/** The board's confirmation: the lead signs with their name and confirms they have weighed everything. */
+export const boardConfirmSchema = z.object({
+  signedName: z
+    .string({ error: "Sign with your full name" })
+    .trim()
+    .min(1, "Sign with your full name")
+    .max(200, "Write 200 characters or fewer"),
+  confirm: z.literal("yes", { error: "Confirm that the board has considered every mark and the notes beside them" }),
+});
+
+export const resubmissionSchema = z
+  .object({ enrolmentId: z.string().uuid("Choose a learner"), ...deadlineFields })
+  .transform(withDeadline);
+
+export const examinerCommentSchema = z.object({
+  assignmentId: z.string().uuid("Choose an assignment"),
+  comment: longText("Write your comment for the exam board"),
+});

@@ -27,6 +27,18 @@ export interface CourseworkView {
     reasons: string;
     decision: { outcome: "approved" | "refused"; deadline: string; note: string } | null;
   }[];
+  /** What the learner may hand in now: the first attempt, a resubmission the lead opened, or nothing after the board. */
+  handIn: { open: boolean; attempt: number; reason: string | null };
+  /** Marks the exam board confirmed and released, oldest attempt first; empty before the board. */
+  results: {
+    attempt: string;
+    mark: number;
+    counted: string;
+    band: string;
+    credits: string;
+    feedback: string;
+    confirmedOn: string;
+  }[];
   mitigations: {
     id: string;
     circumstances: string;

@@ -68,6 +68,10 @@ const PERMISSIONS = {
    * those: by candidate number, never by name, until the marks are released.
    */
   "coursework:mark:allocated": ["marker"],
+  /** Read the sample, marks and feedback of the one programme they examine, and comment for the board. */
+  "coursework:examine:programme": ["external_examiner"],
+  /** Read a learner's Masters transcript: their own, or any in the university for its programme lead. */
+  "transcript:read:organisation": ["programme_lead"],
   "organisation:read:any": ["admin"],
   /** Add, rename and deactivate organisations; find, deactivate and change the roles of people. */
   "organisation:manage:any": ["admin"],
@@ -100,6 +104,8 @@ export function startPathFor(role: Role | null | undefined): string {
       return "/marking";
     case "admin":
       return "/admin";
+    case "external_examiner":
+      return "/examining";
     default:
       return "/learning";
   }
@@ -132,16 +138,23 @@ export function navigationFor(
       items.push({ href: "/organisation", label: "People" });
       items.push({ href: "/organisation/invite", label: "Invite someone" });
       items.push({ href: "/organisation/cohorts", label: "Cohorts" });
-      if (account.university) items.push({ href: "/organisation/assignments", label: "Assignments" });
-      items.push({ href: "/organisation/panels", label: "Panels" });
-      items.push({ href: "/organisation/grants", label: "Grants" });
-      items.push({ href: "/organisation/vacancies", label: "Vacancies" });
-      items.push({ href: "/organisation/introductions", label: "Introductions" });
+      if (account.university) {
+        // A university runs Masters coursework: no ASYE panels, grants, vacancies or introductions.
+        items.push({ href: "/organisation/assignments", label: "Assignments" });
+      } else {
+        items.push({ href: "/organisation/panels", label: "Panels" });
+        items.push({ href: "/organisation/grants", label: "Grants" });
+        items.push({ href: "/organisation/vacancies", label: "Vacancies" });
+        items.push({ href: "/organisation/introductions", label: "Introductions" });
+      }
       items.push({ href: "/organisation/audit", label: "Audit trail" });
       items.push({ href: "/organisation/settings", label: "Settings" });
       break;
     case "marker":
       items.push({ href: "/marking", label: "Marking" });
+      break;
+    case "external_examiner":
+      items.push({ href: "/examining", label: "Examining" });
       break;
     case "helpline_advisor":
       items.push({ href: "/helpline", label: "Callback requests" });
@@ -157,6 +170,8 @@ export function navigationFor(
     default:
       items.push({ href: "/learning", label: "Your learning" });
       if (account.returner) items.push({ href: "/return", label: "Your return" });
+      // A learner at a university is on a Masters: their marks and credits add up on the transcript.
+      if (role === "learner" && account.university) items.push({ href: "/transcript", label: "Your transcript" });
   }
   items.push({ href: "/programmes", label: "Programmes" });
   items.push({ href: "/account", label: "Your account" });
