@@ -23,6 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         found: true as const,
         kind: "transcript" as const,
         code: transcript.code,
+        learnerName: transcript.learnerName,
+        organisationName: transcript.institution,
+        programmeTitle: transcript.programmeTitle,
         rows: [
           ["Code", transcript.code],
           ["Transcript of", transcript.learnerName],
@@ -41,6 +44,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
           found: true as const,
           kind: "certificate" as const,
           code: cert.code,
+          learnerName: cert.learnerName,
+          organisationName: cert.organisationName,
+          programmeTitle: cert.programmeTitle,
+          dates: certificateDates(cert).programme,
           rows: [
             ["Code", cert.code],
             ["Awarded to", cert.learnerName],

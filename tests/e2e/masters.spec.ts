@@ -122,3 +122,45 @@ test("a marker marks Hannah's work anonymously against the rubric and a second m
   await expect(simon.getByRole("table", { name: "The second-marking sample" }).getByRole("row").filter({ hasText: candidate })).toContainText("Ready for the board: 64");
   await simon.context().close();
 });
+
+test("the board confirms Hannah's second-marked work, and she sees it on her transcript, whose code verifies", async ({ browser }) => {
+  const module = "Critical practice and research-mindedness";
+  const simon = await (await browser.newContext()).newPage();
+  await signIn(simon, DEMO.universityLead);
+  await simon.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Assignments" }).click();
+  await simon.getByRole("link", { name: module }).click();
+  await simon.getByRole("link", { name: /Exam board/ }).click();
+  await expect(simon.getByRole("heading", { level: 1, name: `Exam board: ${module}` })).toBeVisible();
+  await expect(simon.getByRole("row").filter({ hasText: "Hannah Clarke" })).toContainText("64");
+  await simon.getByLabel(/The board has considered every mark/).check();
+  await simon.getByLabel("Sign with your full name").fill("Simon Fairweather");
+  await simon.getByRole("button", { name: "Confirm and release the marks" }).click();
+  await expect(simon.getByText(/marks are confirmed and released/)).toBeVisible();
+  await simon.context().close();
+
+  const hannah = await (await browser.newContext()).newPage();
+  await signIn(hannah, DEMO.masters);
+  await hannah.goto("/programmes/masters/critical-practice-and-research-mindedness");
+  await expect(hannah.getByText("64 out of 100")).toBeVisible();
+  await expect(hannah.getByText("A clear, practice-rooted question").first()).toBeVisible();
+  await hannah.getByRole("link", { name: "Your transcript" }).first().click();
+  const row = hannah.getByRole("row").filter({ hasText: module });
+  await expect(row).toContainText("64");
+  await expect(row).toContainText("Merit");
+  await expect(row).toContainText("30 of 30");
+  const [download] = await Promise.all([
+    hannah.waitForEvent("download"),
+    hannah.getByRole("link", { name: "Download your transcript (PDF)" }).click(),
+  ]);
+  const code = /transcript-(PP-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4})\.pdf/.exec(download.suggestedFilename())?.[1];
+  expect(code).toBeTruthy();
+  await hannah.context().close();
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto("/verify");
+  await visitor.getByLabel("Verification code").fill(code!);
+  await visitor.getByRole("button", { name: "Check" }).click();
+  await expect(visitor.getByText("This transcript is genuine")).toBeVisible();
+  await expect(visitor.getByText("Hannah Clarke")).toBeVisible();
+  await visitor.context().close();
+});
