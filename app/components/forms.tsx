@@ -112,6 +112,7 @@ export function TextField({
 
 export function RadioGroup({
   name,
+  id = name,
   legend,
   hint,
   error,
@@ -119,13 +120,15 @@ export function RadioGroup({
   defaultValue,
 }: {
   name: string;
+  /** Where a page has several forms with the same field (one per row), each group's own id. */
+  id?: string;
   legend: ReactNode;
   hint?: ReactNode;
   error?: string;
   options: { value: string; label: string; hint?: string }[];
   defaultValue?: string;
 }) {
-  const { messages, describedBy } = useFieldMessages(name, hint, error);
+  const { messages, describedBy } = useFieldMessages(id, hint, error);
   return (
     <div className={groupClass(error)}>
       <fieldset className="fieldset" aria-describedby={describedBy}>
@@ -133,19 +136,19 @@ export function RadioGroup({
         {messages}
         <div className="radios">
           {options.map((o, i) => {
-            // The first radio carries the group's name as its id, so the error summary can link to it.
-            const id = i === 0 ? name : `${name}-${o.value}`;
+            // The first radio carries the group's id, so the error summary can link to it.
+            const radioId = i === 0 ? id : `${id}-${o.value}`;
             return (
               <div className="radios__item" key={o.value}>
                 <input
                   className="radios__input"
-                  id={id}
+                  id={radioId}
                   name={name}
                   type="radio"
                   value={o.value}
                   defaultChecked={defaultValue === o.value}
                 />
-                <label className="radios__label" htmlFor={id}>
+                <label className="radios__label" htmlFor={radioId}>
                   {o.label}
                   {o.hint ? <span className="hint radios__hint">{o.hint}</span> : null}
                 </label>

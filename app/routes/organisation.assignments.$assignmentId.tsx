@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, RadioGroup } from "~/components/forms";
 import { SubmissionKey } from "~/components/SubmissionKey";
 import { requireCourseworkLead } from "~/modules/masters/access.server";
 import { describeLength, STATE_LABELS } from "~/modules/masters/assignments";
@@ -399,24 +399,17 @@ export default function AssignmentForLead() {
               <SubmissionKey />
               <input type="hidden" name="intent" value="decide-extension" />
               <input type="hidden" name="requestId" value={r.id} />
-              <fieldset className="fieldset">
-                <legend className="fieldset__legend">Decision</legend>
-                {errorFor(r.id, "outcome") ? <p className="error-message">{errorFor(r.id, "outcome")}</p> : null}
-                <div className="radios">
-                  <div className="radios__item">
-                    <input className="radios__input" type="radio" id={`outcome-${r.id}-approved`} name="outcome" value="approved" />
-                    <label className="label radios__label" htmlFor={`outcome-${r.id}-approved`}>
-                      Approve
-                    </label>
-                  </div>
-                  <div className="radios__item">
-                    <input className="radios__input" type="radio" id={`outcome-${r.id}-refused`} name="outcome" value="refused" />
-                    <label className="label radios__label" htmlFor={`outcome-${r.id}-refused`}>
-                      Refuse
-                    </label>
-                  </div>
-                </div>
-              </fieldset>
+              <RadioGroup
+                id={`outcome-${r.id}`}
+                name="outcome"
+                legend="Decision"
+                error={errorFor(r.id, "outcome")}
+                defaultValue={target === r.id ? values?.outcome : undefined}
+                options={[
+                  { value: "approved", label: "Approve" },
+                  { value: "refused", label: "Refuse" },
+                ]}
+              />
               <Field id={`deadlineDay-${r.id}`} label="New deadline date (if approved)" error={errorFor(r.id, "deadlineDay")}>
                 <input
                   className="input input--third"
@@ -464,24 +457,17 @@ export default function AssignmentForLead() {
               <SubmissionKey />
               <input type="hidden" name="intent" value="decide-mitigation" />
               <input type="hidden" name="mitigationId" value={m.id} />
-              <fieldset className="fieldset">
-                <legend className="fieldset__legend">Decision</legend>
-                {errorFor(m.id, "outcome") ? <p className="error-message">{errorFor(m.id, "outcome")}</p> : null}
-                <div className="radios">
-                  <div className="radios__item">
-                    <input className="radios__input" type="radio" id={`mitigation-${m.id}-accepted`} name="outcome" value="accepted" />
-                    <label className="label radios__label" htmlFor={`mitigation-${m.id}-accepted`}>
-                      Accepted
-                    </label>
-                  </div>
-                  <div className="radios__item">
-                    <input className="radios__input" type="radio" id={`mitigation-${m.id}-not_accepted`} name="outcome" value="not_accepted" />
-                    <label className="label radios__label" htmlFor={`mitigation-${m.id}-not_accepted`}>
-                      Not accepted
-                    </label>
-                  </div>
-                </div>
-              </fieldset>
+              <RadioGroup
+                id={`mitigation-outcome-${m.id}`}
+                name="outcome"
+                legend="Decision"
+                error={errorFor(m.id, "outcome")}
+                defaultValue={target === m.id ? values?.outcome : undefined}
+                options={[
+                  { value: "accepted", label: "Accepted" },
+                  { value: "not_accepted", label: "Not accepted" },
+                ]}
+              />
               <Field id={`mitigation-note-${m.id}`} label="Note for the exam board (optional)" error={errorFor(m.id, "note")}>
                 <textarea className="textarea" id={`mitigation-note-${m.id}`} name="note" rows={3} defaultValue={target === m.id ? values?.note : ""} />
               </Field>
