@@ -96,29 +96,16 @@ function DeskRows({ supervisees }: { supervisees: DeskLine[] }) {
               ) : null}
             </td>
             <td data-label="Supervision">
+              {/* Missed sessions and flagged workload are listed once, under Overdue. */}
               {year ? (
                 <>
                   <a href={`${base}/supervision`} aria-label={`${supervisionText} for ${s.name}`}>
                     {supervisionText}
                   </a>
-                  {year.missedSupervision ? (
-                    <>
-                      {" "}
-                      <span className="tag tag--red">{`${year.missedSupervision} missed`}</span>
-                    </>
-                  ) : null}
-                  <br />
+                  {" · "}
                   <a href={`${base}/workload`} aria-label={`Workload for ${s.name}`}>
                     Workload
                   </a>
-                  {year.workloadFlags ? (
-                    <>
-                      {" "}
-                      <span className="tag tag--red">
-                        {`${year.workloadFlags} ${year.workloadFlags === 1 ? "week" : "weeks"} flagged`}
-                      </span>
-                    </>
-                  ) : null}
                 </>
               ) : (
                 "None"

@@ -116,7 +116,7 @@ test("the supervisor records a session, the NQSW acknowledges it, and the desk s
   const amara = supervisor.getByRole("row", { name: /Amara Nwosu/ });
   await expect(amara).toContainText("Next by");
   await expect(amara).not.toContainText("missed");
-  await expect(supervisor.getByRole("row", { name: /Tom Gallagher/ })).toContainText("1 missed");
+  await expect(supervisor.getByRole("row", { name: /Tom Gallagher/ })).toContainText("1 supervision missed");
 
   await amara.getByRole("link", { name: /Next by/ }).click();
   await expect(supervisor.getByRole("heading", { name: "Supervision" })).toBeVisible();

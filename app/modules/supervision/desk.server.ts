@@ -34,8 +34,6 @@ export interface DeskLine {
   year: {
     id: string;
     nextSupervision: string | null;
-    missedSupervision: number;
-    workloadFlags: number;
     agreement: YearSummary["agreement"]["state"];
     /** Links within the year are the part after /year/<id>, which repeats from line to line. */
     waiting: { text: string; to: string }[];
@@ -112,8 +110,6 @@ function deskLines(
       year: y && {
         id: y.enrolmentId,
         nextSupervision: y.nextSupervision ? shortDate(y.nextSupervision) : null,
-        missedSupervision: y.missedSupervision,
-        workloadFlags: y.workloadFlags,
         agreement: y.agreement.state,
         waiting: within(y, y.waiting),
         overdue: within(y, y.overdue),
