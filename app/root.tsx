@@ -1,18 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLoaderData,
-  useLocation,
-  useNavigation,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useLocation, useNavigation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { navigationFor, ROLE_LABELS } from "~/modules/organisations/roles";
 import stylesheet from "~/styles/app.css";
@@ -58,9 +45,9 @@ function Header({ viewer }: { viewer: Awaited<ReturnType<typeof loader>>["viewer
     <header className="header" role="banner">
       <div className="header__bar">
         <div className="width-container header__inner">
-          <Link to={viewer ? "/home" : "/"} className="header__service">
+          <a href={viewer ? "/home" : "/"} className="header__service">
             Practice Pathways
-          </Link>
+          </a>
           {viewer ? (
             <div className="header__account">
               <span className="header__who">
@@ -74,18 +61,18 @@ function Header({ viewer }: { viewer: Awaited<ReturnType<typeof loader>>["viewer
                   </>
                 ) : null}
               </span>
-              <Link
-                to="/notices"
+              <a
+                href="/notices"
                 className="header__link"
                 aria-label={`Notices, ${viewer.unreadNotices} unread`}
               >
                 Notices
                 {viewer.unreadNotices ? <span className="header__count">{viewer.unreadNotices}</span> : null}
-              </Link>
+              </a>
               {viewer.canSwitch ? (
-                <Link to="/account/organisation" className="header__link">
+                <a href="/account/organisation" className="header__link">
                   {viewer.switchLabel}
-                </Link>
+                </a>
               ) : null}
               <form method="post" action="/sign-out" className="inline-form">
                 <button type="submit" className="header__button">
@@ -95,9 +82,9 @@ function Header({ viewer }: { viewer: Awaited<ReturnType<typeof loader>>["viewer
             </div>
           ) : (
             <div className="header__account">
-              <Link to="/sign-in" className="header__link">
+              <a href="/sign-in" className="header__link">
                 Sign in
-              </Link>
+              </a>
             </div>
           )}
         </div>
@@ -159,16 +146,16 @@ export function Layout({ children }: { children: ReactNode }) {
             </p>
             <ul className="footer__links">
               <li>
-                <Link to="/return-to-social-work">Return to social work</Link>
+                <a href="/return-to-social-work">Return to social work</a>
               </li>
               <li>
-                <Link to="/accessibility">Accessibility statement</Link>
+                <a href="/accessibility">Accessibility statement</a>
               </li>
               <li>
-                <Link to="/privacy">Privacy</Link>
+                <a href="/privacy">Privacy</a>
               </li>
               <li>
-                <Link to="/vacancies">Social work vacancies</Link>
+                <a href="/vacancies">Social work vacancies</a>
               </li>
             </ul>
           </div>
@@ -255,7 +242,7 @@ function ErrorPage({ title, children }: { title: string; children: ReactNode }) 
       <h1 className="heading-l">{title}</h1>
       {children}
       <p>
-        <Link to="/home">Go to your start page</Link>
+        <a href="/home">Go to your start page</a>
       </p>
     </div>
   );

@@ -3,7 +3,7 @@
  * hand in or replace their work (no JavaScript needed), the receipt, every version handed in, and
  * the forms to ask for an extension or put forward mitigating circumstances. Renders only.
  */
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import type { CourseworkView } from "~/modules/masters/view";
 import { ErrorSummary, TextAreaField, TextField } from "./forms";
 import { SubmissionKey } from "./SubmissionKey";
@@ -96,7 +96,7 @@ export function CourseworkPanel({ view, sent }: { view: CourseworkView; sent: Se
             </p>
           ))}
           <p>
-            <Link to="/transcript">Your transcript</Link>
+            <a href="/transcript">Your transcript</a>
           </p>
         </section>
       ))}

@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import type { Framework, FrameworkItem } from "~/modules/programmes/content-schema";
 import { ACCEPT_ATTRIBUTE } from "~/modules/portfolio/files";
 import { BODY_LABELS, JUDGEMENTS, KIND_DETAILS, KIND_HINTS, type EvidenceKind } from "~/modules/portfolio/rules";
@@ -195,7 +195,7 @@ export function EvidenceForm({
           <button type="submit" className="button">
             {submitLabel}
           </button>
-          <Link to={cancelHref}>Cancel</Link>
+          <a href={cancelHref}>Cancel</a>
         </div>
       </Form>
     </>

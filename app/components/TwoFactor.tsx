@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 
 /** The recovery codes, shown once after two-factor sign-in is turned on or the codes are replaced. */
 export function RecoveryCodes({ codes, next }: { codes: string[]; next: { href: string; label: string } }) {
@@ -21,9 +20,9 @@ export function RecoveryCodes({ codes, next }: { codes: string[]; next: { href: 
         ))}
       </ol>
       <p>
-        <Link to={next.href} className="button">
+        <a href={next.href} className="button">
           {next.label}
-        </Link>
+        </a>
       </p>
     </>
   );

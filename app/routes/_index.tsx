@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { startPathFor } from "~/modules/organisations/roles";
 import { getCurrentUser } from "~/utils/auth.server";
 import { Notification } from "~/components/Notification";
@@ -35,16 +35,16 @@ export default function Index() {
       </p>
       {startPath ? (
         <p>
-          <Link to={startPath} className="button">
+          <a href={startPath} className="button">
             Go to your start page
-          </Link>
+          </a>
         </p>
       ) : (
         <div className="button-group">
-          <Link to="/sign-in" className="button">
+          <a href="/sign-in" className="button">
             Sign in
-          </Link>
-          <Link to="/sign-up">Create an account if you are returning to social work</Link>
+          </a>
+          <a href="/sign-up">Create an account if you are returning to social work</a>
         </div>
       )}
       <div className="card-grid">
@@ -77,7 +77,7 @@ export default function Index() {
             and introduce you to councils with vacancies.
           </p>
           <p>
-            <Link to="/return-to-social-work">Return to social work: check what you need and ask for a call back</Link>
+            <a href="/return-to-social-work">Return to social work: check what you need and ask for a call back</a>
           </p>
         </section>
       </div>

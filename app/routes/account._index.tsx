@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { NewPasswordFields } from "~/components/NewPasswordFields";
 import { changePassword } from "~/modules/auth/accounts.server";
@@ -86,7 +86,7 @@ export default function Account() {
       </dl>
       <h2>Notices</h2>
       <p>
-        <Link to="/account/notices">Choose how you hear about what needs you</Link>
+        <a href="/account/notices">Choose how you hear about what needs you</a>
       </p>
       <h2>Two-factor sign-in</h2>
       {twoFactorOn ? (
@@ -101,7 +101,7 @@ export default function Account() {
         </p>
       )}
       <p>
-        <Link to="/account/security">{twoFactorOn ? "Manage two-factor sign-in" : "Turn on two-factor sign-in"}</Link>
+        <a href="/account/security">{twoFactorOn ? "Manage two-factor sign-in" : "Turn on two-factor sign-in"}</a>
       </p>
       <h2>Change your password</h2>
       <p>Changing your password signs you out on every other device.</p>

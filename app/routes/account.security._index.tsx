@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { Notification } from "~/components/Notification";
 import { twoFactorStatus } from "~/modules/auth/two-factor.server";
 import { formatDate } from "~/modules/organisations/people";
@@ -44,9 +44,9 @@ export default function AccountSecurity() {
             {recoveryCodesLeft === 1 ? "code" : "codes"} left.
           </p>
           <p>
-            If you have lost your phone, <Link to="/account/security/recovery-codes">get new recovery codes</Link> now
+            If you have lost your phone, <a href="/account/security/recovery-codes">get new recovery codes</a> now
             and keep them somewhere safe, and{" "}
-            <Link to="/account/security/new-phone">move two-factor sign-in to a new phone</Link> (a recovery code will
+            <a href="/account/security/new-phone">move two-factor sign-in to a new phone</a> (a recovery code will
             do).
           </p>
         </Notification>
@@ -83,9 +83,9 @@ export default function AccountSecurity() {
             works once. Getting new codes stops the old ones working.
           </p>
           <p>
-            <Link to="/account/security/recovery-codes" className="button button--secondary">
+            <a href="/account/security/recovery-codes" className="button button--secondary">
               Get new recovery codes
-            </Link>
+            </a>
           </p>
           <h2>New phone</h2>
           <p>
@@ -93,9 +93,9 @@ export default function AccountSecurity() {
             and a code from the old phone, or one of your recovery codes.
           </p>
           <p>
-            <Link to="/account/security/new-phone" className="button button--secondary">
+            <a href="/account/security/new-phone" className="button button--secondary">
               Move to a new phone
-            </Link>
+            </a>
           </p>
           <h2>Turn off two-factor sign-in</h2>
           {requiredBy.length ? (
@@ -105,7 +105,7 @@ export default function AccountSecurity() {
             </div>
           ) : (
             <p>
-              <Link to="/account/security/turn-off">Turn off two-factor sign-in</Link>
+              <a href="/account/security/turn-off">Turn off two-factor sign-in</a>
             </p>
           )}
         </>
@@ -113,14 +113,14 @@ export default function AccountSecurity() {
         <>
           <p>You need your phone with an authenticator app on it. It takes about 2 minutes.</p>
           <p>
-            <Link to="/account/security/two-factor" className="button">
+            <a href="/account/security/two-factor" className="button">
               Turn on two-factor sign-in
-            </Link>
+            </a>
           </p>
         </>
       )}
       <p>
-        <Link to="/account">Back to your account</Link>
+        <a href="/account">Back to your account</a>
       </p>
     </div>
   );

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { AuthenticatorKey } from "~/components/TwoFactor";
@@ -183,7 +183,7 @@ export default function NewPhone() {
           <button type="submit" className="button">
             Continue
           </button>
-          <Link to="/account/security">Cancel</Link>
+          <a href="/account/security">Cancel</a>
         </div>
       </Form>
     </div>

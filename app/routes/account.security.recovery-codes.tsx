@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { RecoveryCodes } from "~/components/TwoFactor";
@@ -93,7 +93,7 @@ export default function NewRecoveryCodes() {
         </button>
       </Form>
       <p>
-        <Link to="/account/security">Cancel</Link>
+        <a href="/account/security">Cancel</a>
       </p>
     </div>
   );

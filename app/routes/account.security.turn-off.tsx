@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { signInWindowMinutes } from "~/modules/auth/rate-limit.server";
 import { turnOffTwoFactor, twoFactorStatus } from "~/modules/auth/two-factor.server";
@@ -76,7 +76,7 @@ export default function TurnOffTwoFactor() {
             your programme lead or the Practice Pathways team.
           </p>
           <p>
-            <Link to="/account/security">Back to two-factor sign-in</Link>
+            <a href="/account/security">Back to two-factor sign-in</a>
           </p>
         </>
       ) : (
@@ -107,7 +107,7 @@ export default function TurnOffTwoFactor() {
               <button type="submit" className="button button--warning">
                 Turn off two-factor sign-in
               </button>
-              <Link to="/account/security">Cancel</Link>
+              <a href="/account/security">Cancel</a>
             </div>
           </Form>
         </>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { AuthenticatorKey, RecoveryCodes } from "~/components/TwoFactor";
@@ -84,7 +84,7 @@ export default function SetUpTwoFactor() {
         <span className="caption">Your account</span>
         <h1>Two-factor sign-in is already on</h1>
         <p>
-          <Link to="/account/security">Go to two-factor sign-in</Link> to get new recovery codes or turn it off.
+          <a href="/account/security">Go to two-factor sign-in</a> to get new recovery codes or turn it off.
         </p>
       </div>
     );

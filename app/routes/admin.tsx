@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { ORGANISATION_KIND_LABELS } from "~/modules/organisations/admin";
 import { listOrganisationsWithCounts } from "~/modules/organisations/memberships.server";
 import { requireMembership } from "~/utils/auth.server";
@@ -29,13 +29,13 @@ export default function Admin() {
       <span className="caption">Platform administration</span>
       <h1>Organisations</h1>
       <p>
-        <Link to="/admin/organisations/new" className="button">
+        <a href="/admin/organisations/new" className="button">
           Add an organisation
-        </Link>
+        </a>
       </p>
       <p>
-        <Link to="/admin/people">Find a person</Link> by name or email address ·{" "}
-        <Link to="/organisation/audit">Audit trail</Link> of every organisation
+        <a href="/admin/people">Find a person</a> by name or email address ·{" "}
+        <a href="/organisation/audit">Audit trail</a> of every organisation
       </p>
       <table className="table">
         <caption className="visually-hidden">Organisations on Practice Pathways</caption>
@@ -53,7 +53,7 @@ export default function Admin() {
           {organisations.map((o) => (
             <tr key={o.id}>
               <td>
-                <Link to={`/admin/organisations/${o.id}`}>{o.name}</Link>
+                <a href={`/admin/organisations/${o.id}`}>{o.name}</a>
               </td>
               <td>{o.kindLabel}</td>
               <td>{o.region ?? "National"}</td>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, TextAreaField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { ORGANISATION_KIND_LABELS } from "~/modules/organisations/admin";
@@ -132,7 +132,7 @@ export default function AdminOrganisation() {
       ) : null}
       <ErrorSummary errors={errors} />
       <p>
-        <Link to="/admin">Back to organisations</Link>
+        <a href="/admin">Back to organisations</a>
       </p>
       <span className="caption">Platform administration</span>
       <h1>{organisation.name}</h1>
@@ -161,7 +161,7 @@ export default function AdminOrganisation() {
         </div>
       </dl>
       <p>
-        <Link to={`/organisation/audit?organisation=${organisation.id}`}>Audit trail of {organisation.name}</Link>
+        <a href={`/organisation/audit?organisation=${organisation.id}`}>Audit trail of {organisation.name}</a>
       </p>
 
       <h2>Members ({members.length})</h2>
@@ -180,7 +180,7 @@ export default function AdminOrganisation() {
             {members.map((m) => (
               <tr key={m.userId}>
                 <td>
-                  <Link to={`/admin/people/${m.userId}`}>{m.name}</Link>
+                  <a href={`/admin/people/${m.userId}`}>{m.name}</a>
                   <br />
                   <span className="secondary">{m.email}</span>
                 </td>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { ErrorSummary, RadioGroup, SelectField, TextField } from "~/components/forms";
 import { ORGANISATION_KIND_LABELS } from "~/modules/organisations/admin";
 import { createOrganisation } from "~/modules/organisations/admin.server";
@@ -36,7 +36,7 @@ export default function NewOrganisation() {
     <div className="narrow">
       <ErrorSummary errors={errors} />
       <p>
-        <Link to="/admin">Back to organisations</Link>
+        <a href="/admin">Back to organisations</a>
       </p>
       <span className="caption">Platform administration</span>
       <h1>Add an organisation</h1>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { rolesFor } from "~/modules/organisations/admin";
@@ -129,7 +129,7 @@ export default function AdminPerson() {
       ) : null}
       <ErrorSummary errors={errors} />
       <p>
-        <Link to="/admin/people">Find another person</Link>
+        <a href="/admin/people">Find another person</a>
       </p>
       <span className="caption">Platform administration</span>
       <h1>{person.name}</h1>
@@ -150,9 +150,9 @@ export default function AdminPerson() {
         </div>
       </dl>
       <p>
-        <Link to={`/organisation/audit?person=${encodeURIComponent(person.email)}`}>
+        <a href={`/organisation/audit?person=${encodeURIComponent(person.email)}`}>
           What {person.name} did, and what was done about them, in the audit trail
-        </Link>
+        </a>
       </p>
 
       <h2>Roles</h2>
@@ -162,7 +162,7 @@ export default function AdminPerson() {
         <ul>
           {memberships.map((m) => (
             <li key={m.id}>
-              {m.role} at <Link to={`/admin/organisations/${m.organisationId}`}>{m.organisationName}</Link>
+              {m.role} at <a href={`/admin/organisations/${m.organisationId}`}>{m.organisationName}</a>
               {m.organisationDeactivated ? " (organisation deactivated)" : ""}
             </li>
           ))}
@@ -220,9 +220,9 @@ export default function AdminPerson() {
         <ul className="plain-list">
           {memberships.map((m) => (
             <li key={m.id}>
-              <Link to={`/members/${m.id}/two-factor`}>
+              <a href={`/members/${m.id}/two-factor`}>
                 Reset two-factor sign-in<span className="visually-hidden"> for {person.name}</span> ({m.label})
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

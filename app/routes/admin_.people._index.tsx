@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { findPendingInvitations, findPeople } from "~/modules/organisations/admin.server";
 import { personSearchSchema } from "~/modules/organisations/admin-forms.server";
@@ -44,7 +44,7 @@ export default function FindPerson() {
     <>
       <ErrorSummary errors={errors} />
       <p>
-        <Link to="/admin">Back to organisations</Link>
+        <a href="/admin">Back to organisations</a>
       </p>
       <span className="caption">Platform administration</span>
       <h1>Find a person</h1>
@@ -75,7 +75,7 @@ export default function FindPerson() {
                 {page.people.map((p) => (
                   <tr key={p.userId}>
                     <td>
-                      <Link to={`/admin/people/${p.userId}`}>{p.name}</Link>
+                      <a href={`/admin/people/${p.userId}`}>{p.name}</a>
                       <br />
                       <span className="secondary">{p.email}</span>
                     </td>
@@ -109,7 +109,7 @@ export default function FindPerson() {
                 {page.invitations.map((i) => (
                   <li key={i.id}>
                     {i.name} ({i.email}), invited as {i.role.toLowerCase()} by{" "}
-                    <Link to={`/admin/organisations/${i.organisationId}#invitations`}>{i.organisationName}</Link>
+                    <a href={`/admin/organisations/${i.organisationId}#invitations`}>{i.organisationName}</a>
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { notFound, requireMailboxReader } from "~/utils/auth.server";
 import { readStoredEmail } from "~/utils/email.server";
 
@@ -48,7 +48,7 @@ export default function DevEmail() {
       </dl>
       <Body text={email.text} />
       <p>
-        <Link to="/dev/mail">Back to the mailbox</Link>
+        <a href="/dev/mail">Back to the mailbox</a>
       </p>
     </>
   );

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { format } from "date-fns";
 import { requireMailboxReader } from "~/utils/auth.server";
 import { listStoredEmails } from "~/utils/email.server";
@@ -45,7 +45,7 @@ export default function DevMailbox() {
                 <td>{e.sentAt}</td>
                 <td>{e.to}</td>
                 <td>
-                  <Link to={`/dev/mail/${e.id}`}>{e.subject}</Link>
+                  <a href={`/dev/mail/${e.id}`}>{e.subject}</a>
                 </td>
               </tr>
             ))}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { requestPasswordReset } from "~/modules/auth/accounts.server";
 import { forgotPasswordSchema } from "~/modules/auth/account-forms.server";
@@ -36,7 +36,7 @@ export default function ForgotPassword() {
           account uses.
         </p>
         <p>
-          <Link to="/sign-in">Back to sign in</Link>
+          <a href="/sign-in">Back to sign in</a>
         </p>
       </div>
     );

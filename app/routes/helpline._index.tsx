@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { formatDistanceToNowStrict } from "date-fns";
 import { SelectField } from "~/components/forms";
 import { formatDate } from "~/modules/organisations/people";
@@ -90,13 +90,13 @@ export default function HelplineDesk() {
         <ul className="sub-nav__list">
           {page.counts.map((c) => (
             <li key={c.status}>
-              <Link
-                to={hrefWith(filters, c.status)}
+              <a
+                href={hrefWith(filters, c.status)}
                 className="sub-nav__link"
                 aria-current={c.status === status ? "page" : undefined}
               >
                 {CALLBACK_STATUS_LABELS[c.status]} ({c.n})
-              </Link>
+              </a>
             </li>
           ))}
         </ul>
@@ -129,7 +129,7 @@ export default function HelplineDesk() {
       </Form>
       {filtered ? (
         <p>
-          <Link to={`/helpline?status=${status}`}>Clear the filters</Link>
+          <a href={`/helpline?status=${status}`}>Clear the filters</a>
         </p>
       ) : null}
       <h2>
@@ -160,7 +160,7 @@ export default function HelplineDesk() {
               {page.requests.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <Link to={`/helpline/requests/${r.id}`}>{r.reference}</Link>
+                    <a href={`/helpline/requests/${r.id}`}>{r.reference}</a>
                   </td>
                   <td>{r.name}</td>
                   <td>{r.region}</td>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { ErrorSummary, RadioGroup, SelectField, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
@@ -210,7 +210,7 @@ export default function CallbackRequestPage() {
         </Notification>
       ) : null}
       <p>
-        <Link to="/helpline">Back to callback requests</Link>
+        <a href="/helpline">Back to callback requests</a>
       </p>
       <span className="caption">Callback request {r.reference}</span>
       <h1>{r.name}</h1>
@@ -298,7 +298,7 @@ export default function CallbackRequestPage() {
           </Form>
         )}
         <p>
-          <Link to={`/helpline/requests/${r.id}/vacancies`}>Find vacancies and introduce</Link>
+          <a href={`/helpline/requests/${r.id}/vacancies`}>Find vacancies and introduce</a>
           {r.consent ? null : <> (they have not agreed to their details being shared, so they cannot be introduced)</>}
         </p>
 

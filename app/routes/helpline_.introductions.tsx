@@ -1,6 +1,6 @@
 /** The introductions the helpline has made, and where each stands, for its advisors. */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/modules/organisations/people";
 import { listHelplineIntroductions } from "~/modules/returners/introductions.server";
 import { INTRODUCTION_STATUS_LABELS } from "~/modules/returners/options";
@@ -50,7 +50,7 @@ export default function HelplineIntroductions() {
             {introductions.map((i) => (
               <tr key={i.id}>
                 <td>
-                  <Link to={`/helpline/requests/${i.requestId}/vacancies`}>{i.name}</Link>
+                  <a href={`/helpline/requests/${i.requestId}/vacancies`}>{i.name}</a>
                   <div className="hint">{i.reference}</div>
                 </td>
                 <td>

@@ -7,7 +7,7 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { formatDate } from "~/modules/organisations/people";
@@ -113,7 +113,7 @@ export default function RequestVacancies() {
         </Notification>
       ) : null}
       <p>
-        <Link to={`/helpline/requests/${r.id}`}>Back to the request</Link>
+        <a href={`/helpline/requests/${r.id}`}>Back to the request</a>
       </p>
       <span className="caption">
         {r.reference}: {r.status}
@@ -157,7 +157,7 @@ export default function RequestVacancies() {
               <tr key={i.id}>
                 <td>{i.council}</td>
                 <td>
-                  <Link to={`/vacancies/${i.vacancyId}`}>{i.vacancyTitle}</Link>
+                  <a href={`/vacancies/${i.vacancyId}`}>{i.vacancyTitle}</a>
                 </td>
                 <td>{i.introducedOn}</td>
                 <td>{i.status}</td>
@@ -176,7 +176,7 @@ export default function RequestVacancies() {
           {matches.map((m) => (
             <li key={m.id} className="card">
               <h3 className="heading-s">
-                <Link to={`/vacancies/${m.id}`}>{m.title}</Link>
+                <a href={`/vacancies/${m.id}`}>{m.title}</a>
               </h3>
               <p>
                 {m.council}, {m.team}. {m.region}; {m.specialism}; {m.salary}.

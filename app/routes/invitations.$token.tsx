@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms";
 import { NewPasswordFields } from "~/components/NewPasswordFields";
 import {
@@ -78,7 +78,7 @@ export default function AcceptInvitation() {
         <h1>This invitation cannot be used</h1>
         <p>It may have expired (invitations last 14 days), been withdrawn, or already been accepted.</p>
         <p>
-          Ask your programme lead to send a new invitation, or <Link to="/sign-in">sign in</Link> if you have already
+          Ask your programme lead to send a new invitation, or <a href="/sign-in">sign in</a> if you have already
           set your password.
         </p>
       </div>
@@ -114,7 +114,7 @@ export default function AcceptInvitation() {
         ) : (
           <p>
             You already have a Practice Pathways account with this email address.{" "}
-            <Link to={`/sign-in?redirectTo=${encodeURIComponent(pathname)}`}>Sign in</Link> as {invitation.email} to
+            <a href={`/sign-in?redirectTo=${encodeURIComponent(pathname)}`}>Sign in</a> as {invitation.email} to
             accept.
           </p>
         )

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { isTwoFactorEnabled } from "~/modules/auth/two-factor.server";
 import { findLearnerInOrganisation } from "~/modules/organisations/memberships.server";
 import { describeProgress, STAGE_LABELS } from "~/modules/organisations/people";
@@ -124,9 +124,9 @@ export default function LearnerRecord() {
               {twoFactorOn ? (
                 <>
                   On{" "}
-                  <Link to={`/members/${membershipId}/two-factor`}>
+                  <a href={`/members/${membershipId}/two-factor`}>
                     Reset<span className="visually-hidden"> two-factor sign-in for {learner.name}</span>
-                  </Link>
+                  </a>
                 </>
               ) : (
                 "Off"
@@ -141,8 +141,8 @@ export default function LearnerRecord() {
           <ul className="plain-list">
             {years.map((y) => (
               <li key={y.href}>
-                {y.programme}: <Link to={y.yearHref}>the year</Link>,{" "}
-                <Link to={`${y.yearHref}/portfolio`}>portfolio</Link>, <Link to={y.href}>learning agreement</Link>{" "}
+                {y.programme}: <a href={y.yearHref}>the year</a>,{" "}
+                <a href={`${y.yearHref}/portfolio`}>portfolio</a>, <a href={y.href}>learning agreement</a>{" "}
                 <AgreementTag state={y.state} />
               </li>
             ))}
@@ -151,11 +151,11 @@ export default function LearnerRecord() {
       ) : null}
       {transcriptHref ? (
         <p>
-          <Link to={transcriptHref}>{isSelf ? "Your transcript" : `${learner.name}'s transcript`}</Link>
+          <a href={transcriptHref}>{isSelf ? "Your transcript" : `${learner.name}'s transcript`}</a>
         </p>
       ) : null}
       <p>
-        <Link to="/home">Back to your start page</Link>
+        <a href="/home">Back to your start page</a>
       </p>
     </>
   );

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { TranscriptTable } from "~/components/TranscriptTable";
 import { requireTranscriptReader } from "~/modules/masters/access.server";
 import { transcriptFor } from "~/modules/masters/transcript.server";
@@ -21,7 +21,7 @@ export default function LearnerTranscript() {
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>
-            <Link to={`/learners/${membershipId}`}>{transcript.learnerName}</Link>
+            <a href={`/learners/${membershipId}`}>{transcript.learnerName}</a>
           </li>
         </ol>
       </nav>

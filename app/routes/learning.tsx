@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { AgreementTag } from "~/components/AgreementTag";
 import { Welcome } from "~/components/Welcome";
 import { firstYearPosition } from "~/modules/first-year/position";
@@ -160,7 +160,7 @@ function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof 
         {programmes.map((p) => (
           <section className="card" key={p.slug} aria-labelledby={`programme-${p.slug}`}>
             <h3 className="heading-s" id={`programme-${p.slug}`}>
-              <Link to={`/programmes/${p.slug}`}>{p.title}</Link>
+              <a href={`/programmes/${p.slug}`}>{p.title}</a>
             </h3>
             <progress className="progress" max={p.total} value={p.done} aria-label={`${p.title}: lessons completed`}>
               {p.percent}%
@@ -179,7 +179,7 @@ function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof 
                       Download your certificate (PDF)
                     </a>
                   ) : (
-                    <Link to={p.panelOutcome.yearHref}>What happens next</Link>
+                    <a href={p.panelOutcome.yearHref}>What happens next</a>
                   )}
                 </p>
               </div>
@@ -196,7 +196,7 @@ function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof 
                 <ul className="task-list">
                   {p.tasks.map((t) => (
                     <li key={t.href + t.text}>
-                      <span className={`tag ${TASK_TAGS[t.urgency]}`}>{t.label}</span> <Link to={t.href}>{t.text}</Link>
+                      <span className={`tag ${TASK_TAGS[t.urgency]}`}>{t.label}</span> <a href={t.href}>{t.text}</a>
                     </li>
                   ))}
                 </ul>
@@ -210,28 +210,28 @@ function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof 
               <p>
                 {p.supervisionHref ? (
                   <>
-                    <Link to={p.agreement.yearHref}>Your assessed year</Link>
+                    <a href={p.agreement.yearHref}>Your assessed year</a>
                     <br />
                   </>
                 ) : null}
-                <Link to={p.agreement.href}>Learning agreement</Link> <AgreementTag state={p.agreement.state} />
+                <a href={p.agreement.href}>Learning agreement</a> <AgreementTag state={p.agreement.state} />
                 {p.supervisionHref ? (
                   <>
                     <br />
-                    <Link to={`${p.agreement.yearHref}/portfolio`}>Portfolio of evidence</Link>
+                    <a href={`${p.agreement.yearHref}/portfolio`}>Portfolio of evidence</a>
                     <br />
-                    <Link to={p.supervisionHref}>Supervision records</Link>
+                    <a href={p.supervisionHref}>Supervision records</a>
                     <br />
-                    <Link to={p.supervisionHref.replace(/supervision$/, "workload")}>Workload</Link>
+                    <a href={p.supervisionHref.replace(/supervision$/, "workload")}>Workload</a>
                   </>
                 ) : null}
               </p>
             ) : null}
             {p.continueAt ? (
               <p>
-                <Link to={p.continueAt.href} className="button">
+                <a href={p.continueAt.href} className="button">
                   Continue where you left off<span className="visually-hidden">: {p.continueAt.title}</span>
-                </Link>
+                </a>
                 <br />
                 <span className="secondary">
                   {p.continueAt.title} ({p.continueAt.module})
@@ -263,7 +263,7 @@ export default function Learning() {
         <ProgrammeCards programmes={programmes} />
       ) : (
         <p>
-          You are not on a programme yet. <Link to="/programmes">See the programmes</Link>: some you can join yourself,
+          You are not on a programme yet. <a href="/programmes">See the programmes</a>: some you can join yourself,
           and your employer enrols you on the others.
         </p>
       )}
@@ -273,7 +273,7 @@ export default function Learning() {
             <>
               <p className="lead">You are on the route back into social work.</p>
               <p>
-                <Link to="/return">Your return to social work</Link>: your updating days, CPD records, the checklist for
+                <a href="/return">Your return to social work</a>: your updating days, CPD records, the checklist for
                 your return and your evidence pack.
               </p>
               <p>
@@ -288,7 +288,7 @@ export default function Learning() {
           )}
           <p>
             If an employer or university invites you, the invitation will be added to this account when you accept it
-            with the same email address. See <Link to="/account">your account</Link> for your details.
+            with the same email address. See <a href="/account">your account</a> for your details.
           </p>
         </div>
       ) : (
@@ -324,7 +324,7 @@ export default function Learning() {
                 <p>{p.progress}</p>
               )}
               <p>
-                <Link to={`/learners/${p.membershipId}`}>Your record at {p.organisation}</Link>
+                <a href={`/learners/${p.membershipId}`}>Your record at {p.organisation}</a>
               </p>
             </section>
           ))}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, RadioGroup, TextAreaField, TextField } from "~/components/forms";
 import { SubmissionKey } from "~/components/SubmissionKey";
 import { describeLength } from "~/modules/masters/assignments";
@@ -138,7 +138,7 @@ export default function MarkWork() {
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>
-            <Link to="/marking">Marking</Link>
+            <a href="/marking">Marking</a>
           </li>
         </ol>
       </nav>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireMarker } from "~/modules/masters/marker-access.server";
 import { STAGE_LABELS } from "~/modules/masters/marking";
 import { markingQueue } from "~/modules/masters/marking.server";
@@ -68,7 +68,7 @@ export default function MarkingQueue() {
                 {a.items.map((i) => (
                   <tr key={i.submissionId}>
                     <th scope="row">
-                      <Link to={`/marking/${i.submissionId}`}>{i.candidateNumber}</Link>
+                      <a href={`/marking/${i.submissionId}`}>{i.candidateNumber}</a>
                     </th>
                     <td>{i.version}</td>
                     <td>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { resetTwoFactorSchema } from "~/modules/auth/account-forms.server";
@@ -129,7 +129,7 @@ export default function MemberTwoFactor() {
       {refusal === "self" ? (
         <div className="inset">
           This is your own account. To use a new phone, go to{" "}
-          <Link to="/account/security">Your account, Two-factor sign-in</Link>. If you have lost your phone and your
+          <a href="/account/security">Your account, Two-factor sign-in</a>. If you have lost your phone and your
           recovery codes, ask the Practice Pathways team to reset it.
         </div>
       ) : refusal === "admin" ? (
@@ -170,13 +170,13 @@ export default function MemberTwoFactor() {
               <button type="submit" className="button button--warning">
                 Reset two-factor sign-in
               </button>
-              <Link to={back.href}>Cancel</Link>
+              <a href={back.href}>Cancel</a>
             </div>
           </Form>
         </>
       )}
       <p>
-        <Link to={back.href}>{back.label}</Link>
+        <a href={back.href}>{back.label}</a>
       </p>
     </div>
   );

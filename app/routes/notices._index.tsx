@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms";
 import { noticeActionSchema } from "~/modules/notices/notice-forms.server";
 import { listNotices, markAllNoticesRead, markNoticeRead } from "~/modules/notices/notices.server";
@@ -38,7 +38,7 @@ export default function Notices() {
       <ErrorSummary errors={errors} />
       <h1>Notices</h1>
       <p>
-        {unread ? `${unread} unread.` : "Nothing unread."} <Link to="/account/notices">Choose how you hear about each kind</Link>
+        {unread ? `${unread} unread.` : "Nothing unread."} <a href="/account/notices">Choose how you hear about each kind</a>
       </p>
       {notices.length === 0 ? (
         <p>You have no notices yet. When something needs you, it is listed here.</p>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { Welcome } from "~/components/Welcome";
 import { twoFactorOnAmong } from "~/modules/auth/two-factor.server";
 import { listPendingInvitations, listPeople, type Person } from "~/modules/organisations/memberships.server";
@@ -105,9 +105,9 @@ export default function People() {
       <h1>People</h1>
       {canInvite ? (
         <p>
-          <Link to="/organisation/invite" className="button">
+          <a href="/organisation/invite" className="button">
             Invite someone
-          </Link>
+          </a>
         </p>
       ) : null}
       <h2>Learners ({counts.learners})</h2>
@@ -129,7 +129,7 @@ export default function People() {
             {learners.map((l) => (
               <tr key={l.membershipId}>
                 <td>
-                  <Link to={`/learners/${l.membershipId}`}>{l.name}</Link>
+                  <a href={`/learners/${l.membershipId}`}>{l.name}</a>
                 </td>
                 <td>{l.team ?? "Not recorded"}</td>
                 <td>{l.progress || "Not recorded"}</td>
@@ -141,7 +141,7 @@ export default function People() {
                     <ul className="plain-list">
                       {l.flags.map((f) => (
                         <li key={f.href + f.text}>
-                          <Link to={f.href}>{f.text}</Link>
+                          <a href={f.href}>{f.text}</a>
                         </li>
                       ))}
                     </ul>
@@ -177,9 +177,9 @@ export default function People() {
                 {s.twoFactorOn ? (
                   <>
                     <strong className="tag tag--green">On</strong>{" "}
-                    <Link to={`/members/${s.membershipId}/two-factor`}>
+                    <a href={`/members/${s.membershipId}/two-factor`}>
                       Reset<span className="visually-hidden"> two-factor sign-in for {s.name}</span>
-                    </Link>
+                    </a>
                   </>
                 ) : (
                   <strong className="tag tag--grey">Off</strong>

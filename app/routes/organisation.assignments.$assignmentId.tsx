@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, RadioGroup } from "~/components/forms";
 import { SubmissionKey } from "~/components/SubmissionKey";
 import { requireCourseworkLead } from "~/modules/masters/access.server";
@@ -210,7 +210,7 @@ export default function AssignmentForLead() {
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>
-            <Link to="/organisation/assignments">Assignments</Link>
+            <a href="/organisation/assignments">Assignments</a>
           </li>
         </ol>
       </nav>
@@ -227,7 +227,7 @@ export default function AssignmentForLead() {
         marker, not refused.
       </p>
       <p>
-        <Link to={`/organisation/assignments/${page.id}/board`}>Exam board: marks for the board, and confirming them</Link>
+        <a href={`/organisation/assignments/${page.id}/board`}>Exam board: marks for the board, and confirming them</a>
       </p>
       <h2>Learners</h2>
       <table className="table">
@@ -301,7 +301,7 @@ export default function AssignmentForLead() {
       <h3>Markers</h3>
       {page.marking.markers.length === 0 ? (
         <p>
-          Your university has no markers yet: <Link to="/organisation/invite">invite someone</Link> as a marker.
+          Your university has no markers yet: <a href="/organisation/invite">invite someone</a> as a marker.
         </p>
       ) : (
         page.marking.allocations.map((a) => (

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
 import { SubmissionKey } from "~/components/SubmissionKey";
 import { requireCourseworkLead } from "~/modules/masters/access.server";
@@ -133,10 +133,10 @@ export default function ExamBoard() {
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>
-            <Link to="/organisation/assignments">Assignments</Link>
+            <a href="/organisation/assignments">Assignments</a>
           </li>
           <li>
-            <Link to={`/organisation/assignments/${page.assignmentId}`}>{page.moduleTitle}</Link>
+            <a href={`/organisation/assignments/${page.assignmentId}`}>{page.moduleTitle}</a>
           </li>
         </ol>
       </nav>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { SubmissionKey } from "~/components/SubmissionKey";
 import { requireCourseworkLead } from "~/modules/masters/access.server";
@@ -78,7 +78,7 @@ export default function Assignments() {
             {assignments.map((a) => (
               <tr key={a.id}>
                 <td>
-                  <Link to={`/organisation/assignments/${a.id}`}>{a.moduleTitle}</Link>
+                  <a href={`/organisation/assignments/${a.id}`}>{a.moduleTitle}</a>
                 </td>
                 <td>{a.cohortName}</td>
                 <td>{a.deadline}</td>
@@ -95,7 +95,7 @@ export default function Assignments() {
         <h2>Open an assignment</h2>
         {targets.length === 0 ? (
           <p>
-            Assignments are opened for a Masters cohort. <Link to="/organisation/cohorts">Start a cohort</Link> on the
+            Assignments are opened for a Masters cohort. <a href="/organisation/cohorts">Start a cohort</a> on the
             Masters first.
           </p>
         ) : (

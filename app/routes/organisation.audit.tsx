@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { readAuditFilters } from "~/modules/audit/filters.server";
 import { AUDIT_KINDS } from "~/modules/audit/kinds";
@@ -102,7 +102,7 @@ export default function Audit() {
           <button type="submit" className="button button--secondary">
             Filter
           </button>{" "}
-          {page.filtered ? <Link to="/organisation/audit">Clear filters</Link> : null}
+          {page.filtered ? <a href="/organisation/audit">Clear filters</a> : null}
         </div>
       </Form>
       <p>
@@ -140,14 +140,14 @@ export default function Audit() {
       {page.newerHref || page.olderHref ? (
         <nav className="pagination" aria-label="Pages of the audit trail">
           {page.newerHref ? (
-            <Link to={page.newerHref} rel="prev" className="pagination__link">
+            <a href={page.newerHref} rel="prev" className="pagination__link">
               <span className="pagination__label">Newer events</span> page {page.page - 1}
-            </Link>
+            </a>
           ) : null}
           {page.olderHref ? (
-            <Link to={page.olderHref} rel="next" className="pagination__link pagination__link--next">
+            <a href={page.olderHref} rel="next" className="pagination__link pagination__link--next">
               <span className="pagination__label">Older events</span> page {page.page + 1}
-            </Link>
+            </a>
           ) : null}
         </nav>
       ) : null}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { listPeople } from "~/modules/organisations/memberships.server";
@@ -96,7 +96,7 @@ export default function CohortPage() {
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>
-            <Link to="/organisation/cohorts">Cohorts</Link>
+            <a href="/organisation/cohorts">Cohorts</a>
           </li>
         </ol>
       </nav>
@@ -130,9 +130,9 @@ export default function CohortPage() {
                     {e.teamManagerName ?? (
                       <>
                         Not named yet{" "}
-                        <Link to={`/year/${e.enrolmentId}/settings`}>
+                        <a href={`/year/${e.enrolmentId}/settings`}>
                           Name one<span className="visually-hidden"> for {e.name}</span>
-                        </Link>
+                        </a>
                       </>
                     )}
                   </td>
@@ -147,7 +147,7 @@ export default function CohortPage() {
         {learners.length === 0 ? (
           <p>
             Every learner in {organisation} is already in this cohort.{" "}
-            <Link to="/organisation/invite">Invite a learner</Link> first.
+            <a href="/organisation/invite">Invite a learner</a> first.
           </p>
         ) : (
           <Form method="post" noValidate>

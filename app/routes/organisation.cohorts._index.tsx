@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { listProgrammes } from "~/modules/programmes/catalogue.server";
 import { cohortSchema } from "~/modules/programmes/cohort-schemas.server";
@@ -74,7 +74,7 @@ export default function Cohorts() {
             {cohorts.map((c) => (
               <tr key={c.id}>
                 <td>
-                  <Link to={`/organisation/cohorts/${c.id}`}>{c.name}</Link>
+                  <a href={`/organisation/cohorts/${c.id}`}>{c.name}</a>
                 </td>
                 <td>{c.programme}</td>
                 <td>{c.startsOn}</td>

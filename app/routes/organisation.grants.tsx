@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { parseISO } from "date-fns";
 import { yearEnd, yearInputFor } from "~/modules/first-year/year";
 import { listPeople } from "~/modules/organisations/memberships.server";
@@ -95,7 +95,7 @@ export default function Grants() {
             {page.rows.map((r) => (
               <tr key={r.key}>
                 <td>
-                  <Link to={r.yearHref}>{r.learner}</Link>
+                  <a href={r.yearHref}>{r.learner}</a>
                 </td>
                 <td>{r.title}</td>
                 <td>{r.funder}</td>

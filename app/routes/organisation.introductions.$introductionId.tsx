@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, TextAreaField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { formatDate } from "~/modules/organisations/people";
@@ -103,7 +103,7 @@ export default function IntroductionPage() {
         </Notification>
       ) : null}
       <p>
-        <Link to="/organisation/introductions">Back to introductions</Link>
+        <a href="/organisation/introductions">Back to introductions</a>
       </p>
       <span className="caption">{organisation}</span>
       <h1>{i.name}</h1>
@@ -111,7 +111,7 @@ export default function IntroductionPage() {
         <div className="summary-list__row">
           <dt>Introduced for</dt>
           <dd>
-            <Link to={`/organisation/vacancies/${i.vacancyId}`}>{i.vacancyTitle}</Link>, {i.vacancyTeam}
+            <a href={`/organisation/vacancies/${i.vacancyId}`}>{i.vacancyTitle}</a>, {i.vacancyTeam}
           </dd>
         </div>
         <div className="summary-list__row">

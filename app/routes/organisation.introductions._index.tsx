@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/modules/organisations/people";
 import { listOrganisationIntroductions } from "~/modules/returners/introductions.server";
 import { INTRODUCTION_STATUS_LABELS } from "~/modules/returners/options";
@@ -32,7 +32,7 @@ export default function Introductions() {
       <h1>Introductions</h1>
       <p>
         Social workers returning to practice whom the recruitment helpline has introduced to you for one of your{" "}
-        <Link to="/organisation/vacancies">vacancies</Link>. Each agreed to share their contact details with you.
+        <a href="/organisation/vacancies">vacancies</a>. Each agreed to share their contact details with you.
         Record the interview, offer, start or decline so that they and the helpline can see where things stand.
       </p>
       {introductions.length === 0 ? (
@@ -54,7 +54,7 @@ export default function Introductions() {
               {introductions.map((i) => (
                 <tr key={i.id}>
                   <td>
-                    <Link to={`/organisation/introductions/${i.id}`}>{i.name}</Link>
+                    <a href={`/organisation/introductions/${i.id}`}>{i.name}</a>
                   </td>
                   <td>
                     <a href={`mailto:${i.email}`}>{i.email}</a>

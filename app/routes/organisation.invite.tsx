@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, RadioGroup, TextField } from "~/components/forms";
 import { createInvitation } from "~/modules/auth/accounts.server";
 import { invitationSchema } from "~/modules/auth/account-forms.server";
@@ -103,7 +103,7 @@ export default function Invite() {
           <button type="submit" className="button">
             Send invitation
           </button>
-          <Link to="/organisation">Cancel</Link>
+          <a href="/organisation">Cancel</a>
         </div>
       </Form>
     </div>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, RadioGroup, TextAreaField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { Prose } from "~/components/Prose";
@@ -216,7 +216,7 @@ export default function PanelCase() {
         </Form>
       )}
       <p>
-        <Link to={`/organisation/panels/${page.panelId}`}>Back to the panel</Link>
+        <a href={`/organisation/panels/${page.panelId}`}>Back to the panel</a>
       </p>
     </>
   );

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { format } from "date-fns";
 import { ErrorSummary } from "~/components/forms";
 import { Notification } from "~/components/Notification";
@@ -109,7 +109,7 @@ export default function Panel() {
             {page.cases.map((c) => (
               <tr key={c.enrolmentId}>
                 <td>
-                  <Link to={`/organisation/panels/${page.id}/${c.enrolmentId}`}>{c.name}</Link>
+                  <a href={`/organisation/panels/${page.id}/${c.enrolmentId}`}>{c.name}</a>
                 </td>
                 <td>{c.recommendation === "pass" ? "Pass" : <strong>Fail</strong>}</td>
                 <td>
@@ -182,7 +182,7 @@ export default function Panel() {
         </>
       )}
       <p>
-        <Link to="/organisation/panels">All panels</Link>
+        <a href="/organisation/panels">All panels</a>
       </p>
     </>
   );

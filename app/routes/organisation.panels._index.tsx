@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { format } from "date-fns";
 import { ErrorSummary, SelectField, TextField } from "~/components/forms";
 import { listPeople } from "~/modules/organisations/memberships.server";
@@ -105,7 +105,7 @@ export default function Panels() {
             {page.panels.map((p) => (
               <tr key={p.id}>
                 <td>
-                  <Link to={`/organisation/panels/${p.id}`}>{p.name}</Link>
+                  <a href={`/organisation/panels/${p.id}`}>{p.name}</a>
                 </td>
                 <td>{p.created}</td>
                 <td>{p.chairName}</td>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { VacancyForm } from "~/components/VacancyForm";
@@ -98,7 +98,7 @@ export default function VacancyPage() {
       {params.get("posted") ? (
         <Notification title="Vacancy posted">
           <p>
-            It is on the public <Link to={`/vacancies/${vacancy.id}`}>vacancies list</Link> until {vacancy.closesOn}.
+            It is on the public <a href={`/vacancies/${vacancy.id}`}>vacancies list</a> until {vacancy.closesOn}.
           </p>
         </Notification>
       ) : null}
@@ -113,7 +113,7 @@ export default function VacancyPage() {
         </Notification>
       ) : null}
       <p>
-        <Link to="/organisation/vacancies">Back to your vacancies</Link>
+        <a href="/organisation/vacancies">Back to your vacancies</a>
       </p>
       <span className="caption">{organisation}</span>
       <h1>{vacancy.title}</h1>
@@ -129,7 +129,7 @@ export default function VacancyPage() {
         <div className="summary-list__row">
           <dt>Public page</dt>
           <dd>
-            <Link to={`/vacancies/${vacancy.id}`}>See the post as the public sees it</Link>
+            <a href={`/vacancies/${vacancy.id}`}>See the post as the public sees it</a>
           </dd>
         </div>
       </dl>

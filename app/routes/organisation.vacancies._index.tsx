@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/modules/organisations/people";
 import { formatSalary, VACANCY_STATE_LABELS, vacancyState, postSpecialismLabel } from "~/modules/returners/vacancies";
 import { listOrganisationVacancies } from "~/modules/returners/vacancies.server";
@@ -37,13 +37,13 @@ export default function Vacancies() {
       <span className="caption">{organisation}</span>
       <h1>Vacancies</h1>
       <p>
-        Open posts are listed on the public <Link to="/vacancies">vacancies page</Link> until their closing date, and
+        Open posts are listed on the public <a href="/vacancies">vacancies page</a> until their closing date, and
         the recruitment helpline can introduce returners to them.
       </p>
       <p>
-        <Link to="/organisation/vacancies/new" className="button">
+        <a href="/organisation/vacancies/new" className="button">
           Post a vacancy
-        </Link>
+        </a>
       </p>
       {vacancies.length === 0 ? (
         <p>You have not posted any vacancies yet.</p>
@@ -69,7 +69,7 @@ export default function Vacancies() {
                 {vacancies.map((v) => (
                   <tr key={v.id}>
                     <td>
-                      <Link to={`/organisation/vacancies/${v.id}`}>{v.title}</Link>
+                      <a href={`/organisation/vacancies/${v.id}`}>{v.title}</a>
                       {v.returnerFriendly ? <div className="hint">Returners welcome</div> : null}
                     </td>
                     <td>{v.team}</td>

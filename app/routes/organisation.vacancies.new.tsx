@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms";
 import { VacancyForm } from "~/components/VacancyForm";
 import { vacancySchema } from "~/modules/returners/vacancy-schema.server";
@@ -51,7 +51,7 @@ export default function NewVacancy() {
       <ErrorSummary errors={errors} />
       {held ? <HeldTextNotice held={held} /> : null}
       <p>
-        <Link to="/organisation/vacancies">Back to your vacancies</Link>
+        <a href="/organisation/vacancies">Back to your vacancies</a>
       </p>
       <span className="caption">{organisation}</span>
       <h1>Post a vacancy</h1>

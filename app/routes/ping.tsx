@@ -1,5 +1,4 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
 
 export const meta: MetaFunction = () => [{ title: "Practice Pathways is up" }];
 
@@ -12,7 +11,7 @@ export default function Ping() {
     <div className="narrow">
       <h1>Practice Pathways is up</h1>
       <p>
-        The site is answering. <Link to="/">Go to the start page</Link>.
+        The site is answering. <a href="/">Go to the start page</a>.
       </p>
     </div>
   );

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
 import { ErrorSummary } from "~/components/forms";
 import { Notification } from "~/components/Notification";
@@ -272,7 +272,7 @@ function ReflectionForm({
         saved.sent ? (
           <p>
             <span className="tag tag--green">In your portfolio</span>{" "}
-            <Link to={portfolioHref}>Open your portfolio</Link>
+            <a href={portfolioHref}>Open your portfolio</a>
           </p>
         ) : (
           <Form method="post">
@@ -400,10 +400,10 @@ export default function LessonPage() {
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>
-            <Link to={`/programmes/${page.programme.slug}`}>{page.programme.title}</Link>
+            <a href={`/programmes/${page.programme.slug}`}>{page.programme.title}</a>
           </li>
           <li>
-            <Link to={`/programmes/${page.programme.slug}/${page.module.slug}`}>{page.module.title}</Link>
+            <a href={`/programmes/${page.programme.slug}/${page.module.slug}`}>{page.module.title}</a>
           </li>
         </ol>
       </nav>
@@ -507,14 +507,14 @@ export default function LessonPage() {
       </section>
       <nav className="pagination" aria-label="Lessons">
         {page.previous ? (
-          <Link to={page.previous.href} rel="prev" className="pagination__link">
+          <a href={page.previous.href} rel="prev" className="pagination__link">
             <span className="pagination__label">Previous lesson</span> {page.previous.title}
-          </Link>
+          </a>
         ) : null}
         {page.next ? (
-          <Link to={page.next.href} rel="next" className="pagination__link pagination__link--next">
+          <a href={page.next.href} rel="next" className="pagination__link pagination__link--next">
             <span className="pagination__label">Next lesson</span> {page.next.title}
-          </Link>
+          </a>
         ) : null}
       </nav>
     </div>

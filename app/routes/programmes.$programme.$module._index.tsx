@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { CourseworkPanel } from "~/components/CourseworkPanel";
 import { assignmentForLearner, recordMitigation, requestExtension, submitVersion } from "~/modules/masters/assignments.server";
 import { extensionRequestSchema, mitigationSchema } from "~/modules/masters/coursework-forms.server";
@@ -113,10 +113,10 @@ export default function ModulePage() {
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>
-            <Link to="/programmes">Programmes</Link>
+            <a href="/programmes">Programmes</a>
           </li>
           <li>
-            <Link to={`/programmes/${programme.slug}`}>{programme.title}</Link>
+            <a href={`/programmes/${programme.slug}`}>{programme.title}</a>
           </li>
         </ol>
       </nav>
@@ -136,7 +136,7 @@ export default function ModulePage() {
         {module.lessons.map((l) => (
           <li key={l.slug} className="lesson-list__item">
             {canRead ? (
-              <Link to={`/programmes/${programme.slug}/${module.slug}/${l.slug}`}>{l.title}</Link>
+              <a href={`/programmes/${programme.slug}/${module.slug}/${l.slug}`}>{l.title}</a>
             ) : (
               <span className="lesson-list__title">{l.title}</span>
             )}{" "}
@@ -149,13 +149,13 @@ export default function ModulePage() {
       </ol>
       {!signedIn ? (
         <p>
-          <Link to={`/sign-in?redirectTo=/programmes/${programme.slug}/${module.slug}`}>Sign in</Link> to read the
+          <a href={`/sign-in?redirectTo=/programmes/${programme.slug}/${module.slug}`}>Sign in</a> to read the
           lessons.
         </p>
       ) : !canRead ? (
         <p>
           The lessons are for learners on this programme.{" "}
-          <Link to={`/programmes/${programme.slug}`}>The programme's page</Link> says how to join.
+          <a href={`/programmes/${programme.slug}`}>The programme's page</a> says how to join.
         </p>
       ) : null}
       {coursework ? <CourseworkPanel view={coursework} sent={actionData ?? null} /> : null}

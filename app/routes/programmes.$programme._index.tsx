@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { capabilityTitles, findProgramme } from "~/modules/programmes/catalogue.server";
 import { findEnrolment, lessonStatesFor, selfEnrol } from "~/modules/programmes/learning.server";
 import { describeLength, describeMinutes, describePrice, PROGRAMME_KIND_LABELS } from "~/modules/programmes/labels";
@@ -91,7 +91,7 @@ export default function ProgrammePage() {
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>
-            <Link to="/programmes">Programmes</Link>
+            <a href="/programmes">Programmes</a>
           </li>
         </ol>
       </nav>
@@ -108,9 +108,9 @@ export default function ProgrammePage() {
             {progress.done} of {progress.total} lessons complete. About {progress.minutesLeft} left.
           </p>
           {progress.continueHref ? (
-            <Link to={progress.continueHref} className="button">
+            <a href={progress.continueHref} className="button">
               Continue: {progress.continueTitle}
-            </Link>
+            </a>
           ) : (
             <p>
               <strong>You have completed every lesson.</strong>
@@ -152,8 +152,8 @@ export default function ProgrammePage() {
               </Form>
             ) : (
               <p>
-                This programme is free. <Link to={`/sign-up`}>Create an account</Link> or{" "}
-                <Link to={`/sign-in?redirectTo=/programmes/${programme.slug}`}>sign in</Link> to enrol.
+                This programme is free. <a href={`/sign-up`}>Create an account</a> or{" "}
+                <a href={`/sign-in?redirectTo=/programmes/${programme.slug}`}>sign in</a> to enrol.
               </p>
             )
           ) : programme.paid ? (
@@ -171,9 +171,9 @@ export default function ProgrammePage() {
         {programme.modules.map((m) => (
           <li key={m.slug} className="module-list__item">
             <h3 className="heading-s">
-              <Link to={`/programmes/${programme.slug}/${m.slug}`}>
+              <a href={`/programmes/${programme.slug}/${m.slug}`}>
                 Module {m.order}: {m.title}
-              </Link>
+              </a>
             </h3>
             <p>{m.summary}</p>
             <p className="secondary">

@@ -1,5 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { listProgrammes } from "~/modules/programmes/catalogue.server";
 import { describeLength, describePrice, PROGRAMME_KIND_LABELS } from "~/modules/programmes/labels";
 
@@ -35,7 +35,7 @@ export default function Catalogue() {
           <li key={p.slug} className="programme-list__item">
             <span className="caption">{p.kind}</span>
             <h2 className="heading-m">
-              <Link to={`/programmes/${p.slug}`}>{p.title}</Link>
+              <a href={`/programmes/${p.slug}`}>{p.title}</a>
             </h2>
             <p>{p.summary}</p>
             <dl className="inline-facts">

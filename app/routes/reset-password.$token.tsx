@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms";
 import { NewPasswordFields } from "~/components/NewPasswordFields";
 import { checkResetToken, resetPassword } from "~/modules/auth/accounts.server";
@@ -37,9 +37,9 @@ export default function ResetPassword() {
         <h1>This link has expired or has already been used</h1>
         <p>Password reset links work once, for one hour. You can ask for a new one.</p>
         <p>
-          <Link to="/forgot-password" className="button">
+          <a href="/forgot-password" className="button">
             Send me a new link
-          </Link>
+          </a>
         </p>
       </div>
     );

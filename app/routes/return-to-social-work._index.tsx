@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, RadioGroup } from "~/components/forms";
 import { RETURN_ANSWER_FIELDS, ReturnAnswerFields } from "~/components/ReturnAnswerFields";
 import { eligibilitySchema } from "~/modules/returners/callback-schemas.server";
@@ -91,7 +91,7 @@ function Result({ result, specialism }: { result: Eligibility; specialism: keyof
         {specialism === "either"
           ? "returning social workers"
           : SPECIALISM_LABELS[specialism].toLowerCase() + " social workers"}{" "}
-        can offer a supervised start. <Link to="/return-to-social-work/callback">Ask us to call you back</Link> to talk
+        can offer a supervised start. <a href="/return-to-social-work/callback">Ask us to call you back</a> to talk
         it through.
       </p>
     </section>
@@ -140,12 +140,12 @@ export default function ReturnToSocialWork() {
           </li>
         </ol>
         <p>
-          <Link to="/return-to-social-work/callback" className="button">
+          <a href="/return-to-social-work/callback" className="button">
             Ask us to call you back
-          </Link>
+          </a>
         </p>
         <p>
-          <Link to="/vacancies">See councils&apos; vacancies for returning social workers</Link>
+          <a href="/vacancies">See councils&apos; vacancies for returning social workers</a>
         </p>
 
         <h2 id="check-title">Check what you need</h2>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { RETURN_ANSWER_FIELDS, ReturnAnswerFields } from "~/components/ReturnAnswerFields";
 import { callbackSchema } from "~/modules/returners/callback-schemas.server";
@@ -134,7 +134,7 @@ export default function CallbackRequest() {
         </button>
       </Form>
       <p>
-        <Link to="/privacy">Privacy notice</Link>
+        <a href="/privacy">Privacy notice</a>
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { REFERENCE_PATTERN } from "~/modules/returners/helpline-queue";
 
 export const meta: MetaFunction = () => [{ title: "Request sent – Return to social work – Practice Pathways" }];
@@ -38,7 +38,7 @@ export default function CallbackSent() {
       </ol>
       <p>If we miss you, we will leave a message and try again. Have your reference to hand when we call.</p>
       <p>
-        <Link to="/return-to-social-work">Back to Return to social work</Link>
+        <a href="/return-to-social-work">Back to Return to social work</a>
       </p>
     </div>
   );

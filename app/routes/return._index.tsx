@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, RadioGroup, SelectField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { ReturnNav } from "~/components/ReturnNav";
@@ -199,7 +199,7 @@ export default function YourReturn() {
             {page.tasks.map((t) => (
               <li key={t.text} className="action-row">
                 {t.urgency === "upcoming" ? <span className="tag tag--grey">Coming up</span> : null}{" "}
-                <Link to={t.href}>{t.text}</Link>
+                <a href={t.href}>{t.text}</a>
               </li>
             ))}
           </ul>
@@ -281,9 +281,9 @@ export default function YourReturn() {
               </>
             )}
             <p>
-              <Link to="/return/updating">
+              <a href="/return/updating">
                 {journey.entries ? "See and add to your updating log" : "Start your updating log"}
-              </Link>
+              </a>
             </p>
           </section>
 
@@ -388,7 +388,7 @@ export default function YourReturn() {
       {page.refresher?.enrolled ? (
         <>
           <p>
-            <Link to={page.refresher.href}>{page.refresher.title}</Link>: {page.refresher.modulesDone} of{" "}
+            <a href={page.refresher.href}>{page.refresher.title}</a>: {page.refresher.modulesDone} of{" "}
             {page.refresher.modulesTotal} modules done ({page.refresher.lessonsDone} of {page.refresher.lessonsTotal}{" "}
             lessons).
           </p>
@@ -402,9 +402,9 @@ export default function YourReturn() {
           </progress>
           {page.refresher.next ? (
             <p>
-              <Link to={page.refresher.next.href} className="button">
+              <a href={page.refresher.next.href} className="button">
                 Next lesson<span className="visually-hidden">: {page.refresher.next.title}</span>
-              </Link>
+              </a>
               <br />
               <span className="secondary">
                 {page.refresher.next.title} ({page.refresher.next.module})
@@ -419,7 +419,7 @@ export default function YourReturn() {
         </>
       ) : page.refresher ? (
         <p>
-          You are not on the refresher yet. <Link to={page.refresher.href}>{page.refresher.title}</Link> is free, and
+          You are not on the refresher yet. <a href={page.refresher.href}>{page.refresher.title}</a> is free, and
           its hours count as formal study.
         </p>
       ) : (
@@ -443,7 +443,7 @@ export default function YourReturn() {
         </p>
       )}
       <p>
-        <Link to="/return/cpd">Your CPD records</Link>
+        <a href="/return/cpd">Your CPD records</a>
       </p>
 
       <h2>Evidence pack</h2>

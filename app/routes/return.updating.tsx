@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { ErrorSummary, RadioGroup, TextAreaField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
@@ -242,7 +242,7 @@ export default function UpdatingLog() {
           </p>
         ) : needed === null ? (
           <p>
-            <Link to="/return">Answer the questions about your registration</Link> to see how many days you need.
+            <a href="/return">Answer the questions about your registration</a> to see how many days you need.
           </p>
         ) : null}
       </section>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { signIn } from "~/modules/auth/accounts.server";
 import { pendingSignInCookie, sessionCookie } from "~/modules/auth/cookie.server";
@@ -104,12 +104,12 @@ export default function SignIn() {
         </button>
       </Form>
       <p>
-        <Link to="/forgot-password">I have forgotten my password</Link>
+        <a href="/forgot-password">I have forgotten my password</a>
       </p>
       <h2>New to Practice Pathways?</h2>
       <p>
         If your employer uses Practice Pathways, your programme lead will send you an invitation by email. If you are
-        returning to social work, or paying for your own learning, you can <Link to="/sign-up">create an account</Link>.
+        returning to social work, or paying for your own learning, you can <a href="/sign-up">create an account</a>.
       </p>
     </div>
   );

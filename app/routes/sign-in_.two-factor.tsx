@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { completeTwoFactorSignIn } from "~/modules/auth/accounts.server";
 import { clearedPendingSignInCookie, readPendingSignInToken, sessionCookie } from "~/modules/auth/cookie.server";
@@ -145,18 +145,18 @@ export default function TwoFactorStep() {
       </Form>
       {method === "recovery" ? (
         <p>
-          <Link to="/sign-in/two-factor">Use a security code from my authenticator app</Link>
+          <a href="/sign-in/two-factor">Use a security code from my authenticator app</a>
         </p>
       ) : (
         <p>
-          <Link to="/sign-in/two-factor?method=recovery">I cannot use my authenticator app</Link>
+          <a href="/sign-in/two-factor?method=recovery">I cannot use my authenticator app</a>
         </p>
       )}
       <p>
         If you have lost your phone and your recovery codes, contact your programme lead or the Practice Pathways team.
       </p>
       <p>
-        <Link to="/sign-in">Sign in as someone else</Link>
+        <a href="/sign-in">Sign in as someone else</a>
       </p>
     </div>
   );

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { CheckboxField, ErrorSummary, RadioGroup, TextField } from "~/components/forms";
 import { signUp } from "~/modules/auth/accounts.server";
 import { PASSWORD_MIN_LENGTH } from "~/modules/auth/password-rules";
@@ -91,7 +91,7 @@ export default function SignUp() {
         </button>
       </Form>
       <p>
-        Already have an account? <Link to="/sign-in">Sign in</Link>
+        Already have an account? <a href="/sign-in">Sign in</a>
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/modules/organisations/people";
 import { formatSalary, vacancyState, postSpecialismLabel } from "~/modules/returners/vacancies";
 import { findPublicVacancy } from "~/modules/returners/vacancies.server";
@@ -46,7 +46,7 @@ export default function PublicVacancy() {
   return (
     <div className="narrow">
       <p>
-        <Link to="/vacancies">Back to all vacancies</Link>
+        <a href="/vacancies">Back to all vacancies</a>
       </p>
       <span className="caption">{v.council}</span>
       <h1>{v.title}</h1>
@@ -57,7 +57,7 @@ export default function PublicVacancy() {
             {state === "withdrawn"
               ? `${v.council} has withdrawn this post. It is no longer taking applications.`
               : `Applications closed on ${v.closesOn}.`}{" "}
-            <Link to="/vacancies">See the vacancies that are open now</Link>.
+            <a href="/vacancies">See the vacancies that are open now</a>.
           </p>
         </div>
       ) : null}
@@ -117,9 +117,9 @@ export default function PublicVacancy() {
             return to practice, and, with your agreement, pass your details to {v.council}.
           </p>
           <p>
-            <Link to="/return-to-social-work/callback" className="button">
+            <a href="/return-to-social-work/callback" className="button">
               Ask the helpline to introduce you
-            </Link>
+            </a>
           </p>
         </>
       ) : null}

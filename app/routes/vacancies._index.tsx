@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/modules/organisations/people";
 import { REGIONS, SPECIALISM_LABELS, SPECIALISMS } from "~/modules/returners/options";
 import { formatSalary, readVacancyFilters, VACANCIES_PER_PAGE, postSpecialismLabel } from "~/modules/returners/vacancies";
@@ -55,7 +55,7 @@ export default function PublicVacancies() {
       <h1>Social work vacancies</h1>
       <p className="lead">
         Open posts at councils and trusts, closing soonest first. If you are returning to social work, the{" "}
-        <Link to="/return-to-social-work/callback">recruitment helpline</Link> can introduce you to the council.
+        <a href="/return-to-social-work/callback">recruitment helpline</a> can introduce you to the council.
       </p>
       <Form method="get" className="panel" aria-label="Filter vacancies">
         <h2 className="heading-s">Filter the list</h2>
@@ -103,7 +103,7 @@ export default function PublicVacancies() {
         <button type="submit" className="button button--secondary">
           Show vacancies
         </button>{" "}
-        {filtered ? <Link to="/vacancies">Clear the filters</Link> : null}
+        {filtered ? <a href="/vacancies">Clear the filters</a> : null}
       </Form>
       <p role="status">
         {total === 0
@@ -117,7 +117,7 @@ export default function PublicVacancies() {
           {vacancies.map((v) => (
             <li key={v.id} className="card">
               <h2 className="heading-m">
-                <Link to={`/vacancies/${v.id}`}>{v.title}</Link>
+                <a href={`/vacancies/${v.id}`}>{v.title}</a>
               </h2>
               <p>
                 {v.council}, {v.team}
@@ -150,14 +150,14 @@ export default function PublicVacancies() {
       {previous || next ? (
         <nav className="pagination" aria-label="Pages of vacancies">
           {previous ? (
-            <Link to={previous} rel="prev" className="pagination__link">
+            <a href={previous} rel="prev" className="pagination__link">
               <span className="pagination__label">Previous page</span>
-            </Link>
+            </a>
           ) : null}
           {next ? (
-            <Link to={next} rel="next" className="pagination__link pagination__link--next">
+            <a href={next} rel="next" className="pagination__link pagination__link--next">
               <span className="pagination__label">Next page</span>
-            </Link>
+            </a>
           ) : null}
         </nav>
       ) : null}

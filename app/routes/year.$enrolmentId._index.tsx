@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { Notification } from "~/components/Notification";
 import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
@@ -63,9 +63,9 @@ export default function Year() {
                 Download the certificate (PDF)
               </a>
               . Its verification code is <strong>{page.panelOutcome.certificateCode}</strong>; anyone can check it at{" "}
-              <Link discover="none" to="/verify">
+              <a href="/verify">
                 the certificate checker
-              </Link>
+              </a>
               .
             </p>
           ) : (
@@ -84,18 +84,18 @@ export default function Year() {
       </p>
       {page.party === "programme_lead" ? (
         <p>
-          <Link discover="none" to={`${base}/settings`}>
+          <a href={`${base}/settings`}>
             Record a change to the year
-          </Link>{" "}
+          </a>{" "}
           (team manager, pathway, part-time working, a pause or an extension)
         </p>
       ) : null}
       <div className="card-grid">
         <section className="card" aria-labelledby="card-agreement">
           <h2 className="heading-s" id="card-agreement">
-            <Link discover="none" to={`${base}/agreement`}>
+            <a href={`${base}/agreement`}>
               Learning agreement
-            </Link>
+            </a>
           </h2>
           <p>
             {page.agreement.state === "signed" ? (
@@ -109,9 +109,9 @@ export default function Year() {
         </section>
         <section className="card" aria-labelledby="card-supervision">
           <h2 className="heading-s" id="card-supervision">
-            <Link discover="none" to={`${base}/supervision`}>
+            <a href={`${base}/supervision`}>
               Supervision
-            </Link>
+            </a>
           </h2>
           <p>
             {page.supervision.next ? `Next due by ${page.supervision.next}.` : "No more is scheduled."}{" "}
@@ -127,9 +127,9 @@ export default function Year() {
         </section>
         <section className="card" aria-labelledby="card-portfolio">
           <h2 className="heading-s" id="card-portfolio">
-            <Link discover="none" to={`${base}/portfolio`}>
+            <a href={`${base}/portfolio`}>
               Portfolio
-            </Link>
+            </a>
           </h2>
           <p>{page.portfolio.percent}% of the evidence the programme asks for.</p>
           {page.portfolio.missingKinds.length ? (
@@ -162,15 +162,15 @@ export default function Year() {
         </section>
         <section className="card" aria-labelledby="card-review">
           <h2 className="heading-s" id="card-review">
-            <Link discover="none" to={`${base}/reviews`}>
+            <a href={`${base}/reviews`}>
               Reviews
-            </Link>
+            </a>
           </h2>
           {page.nextReview ? (
             <p>
-              <Link discover="none" to={`${base}/reviews/${page.nextReview.code}`}>
+              <a href={`${base}/reviews/${page.nextReview.code}`}>
                 {page.nextReview.title}
-              </Link>{" "}
+              </a>{" "}
               due by {page.nextReview.due}
               {page.nextReview.days < 0 ? (
                 <>
@@ -188,9 +188,9 @@ export default function Year() {
         </section>
         <section className="card" aria-labelledby="card-workload">
           <h2 className="heading-s" id="card-workload">
-            <Link discover="none" to={`${base}/workload`}>
+            <a href={`${base}/workload`}>
               Workload
-            </Link>
+            </a>
           </h2>
           <p>
             {page.workload.weeks} {page.workload.weeks === 1 ? "week" : "weeks"} recorded.{" "}

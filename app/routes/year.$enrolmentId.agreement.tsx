@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { format } from "date-fns";
 import type { ReactNode } from "react";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
@@ -234,7 +234,7 @@ export default function LearningAgreement() {
           {page.teamManager
             ? `The year's team manager, ${page.teamManager}, signs for the employer.`
             : "The year's team manager signs for the employer: name one on the year's settings."}{" "}
-          <Link to={`/year/${page.enrolmentId}/settings`}>Changes to the year</Link>
+          <a href={`/year/${page.enrolmentId}/settings`}>Changes to the year</a>
         </p>
       ) : null}
       {a && page.signsAs && page.status.mine === "unsigned" ? (
@@ -265,7 +265,7 @@ export default function LearningAgreement() {
           <AgreementText agreement={a} />
         ) : null}
         <p>
-          <Link to="/home">Back to your start page</Link>
+          <a href="/home">Back to your start page</a>
         </p>
       </div>
     </>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { Prose } from "~/components/Prose";
@@ -105,7 +105,7 @@ export default function Anonymisation() {
           {page.items.map((item) => (
             <section key={item.itemId} className="panel" aria-labelledby={`item-${item.itemId}`}>
               <h2 className="heading-m" id={`item-${item.itemId}`}>
-                <Link to={`/year/${page.enrolmentId}/portfolio/${item.itemId}`}>{item.title}</Link>{" "}
+                <a href={`/year/${page.enrolmentId}/portfolio/${item.itemId}`}>{item.title}</a>{" "}
                 <span className="secondary">
                   ({item.kind}, version {item.version})
                 </span>

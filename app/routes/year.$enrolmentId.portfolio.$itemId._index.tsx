@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
 import { HeldTextNotice } from "~/components/HeldText";
@@ -284,7 +284,7 @@ export default function Evidence() {
         <Notification title="Evidence added">
           <p>
             It is version 1. Any change you make is saved as a new version, and the earlier ones are kept.{" "}
-            <Link to={`/year/${page.enrolmentId}/portfolio`}>Back to the portfolio</Link>
+            <a href={`/year/${page.enrolmentId}/portfolio`}>Back to the portfolio</a>
           </p>
         </Notification>
       ) : null}
@@ -310,7 +310,7 @@ export default function Evidence() {
       {!page.isCurrent ? (
         <Notification title={`You are reading version ${page.version}`} kind="information">
           <p>
-            This is an earlier version. <Link to={base}>Read the current version ({page.currentVersion})</Link>
+            This is an earlier version. <a href={base}>Read the current version ({page.currentVersion})</a>
           </p>
         </Notification>
       ) : null}
@@ -392,9 +392,9 @@ export default function Evidence() {
       ) : null}
       {page.canEdit && page.isCurrent ? (
         <p>
-          <Link to={`${base}/edit`} className="button button--secondary">
+          <a href={`${base}/edit`} className="button button--secondary">
             Edit<span className="visually-hidden"> {page.title}</span>
-          </Link>
+          </a>
         </p>
       ) : null}
       <FeedbackThread page={page} />
@@ -416,7 +416,7 @@ export default function Evidence() {
                 {v.version === page.version ? (
                   <strong>Version {v.version} (shown)</strong>
                 ) : (
-                  <Link to={`${base}?version=${v.version}`}>Version {v.version}</Link>
+                  <a href={`${base}?version=${v.version}`}>Version {v.version}</a>
                 )}
               </td>
               <td>{v.savedAt}</td>
@@ -429,7 +429,7 @@ export default function Evidence() {
         </tbody>
       </table>
       <p>
-        <Link to={`/year/${page.enrolmentId}/portfolio`}>Back to the portfolio</Link>
+        <a href={`/year/${page.enrolmentId}/portfolio`}>Back to the portfolio</a>
       </p>
     </>
   );

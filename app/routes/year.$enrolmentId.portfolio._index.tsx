@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { Notification } from "~/components/Notification";
 import { YearNav } from "~/components/YearNav";
@@ -108,13 +108,13 @@ export default function Portfolio() {
       {page.canWrite ? (
         <div className="button-group">
           {page.canObserve ? (
-            <Link to={`${base}/new?kind=direct_observation`} className="button">
+            <a href={`${base}/new?kind=direct_observation`} className="button">
               Record a direct observation
-            </Link>
+            </a>
           ) : null}
-          <Link to={`${base}/new`} className={page.canObserve ? "button button--secondary" : "button"}>
+          <a href={`${base}/new`} className={page.canObserve ? "button button--secondary" : "button"}>
             {page.canObserve ? "Add feedback or written work" : "Add evidence"}
-          </Link>
+          </a>
         </div>
       ) : null}
 
@@ -273,7 +273,7 @@ export default function Portfolio() {
               <tr key={e.id}>
                 <td>{e.number}</td>
                 <td>
-                  <Link to={`${base}/${e.id}`}>{e.title}</Link>
+                  <a href={`${base}/${e.id}`}>{e.title}</a>
                   {e.version > 1 ? <span className="hint block">Version {e.version}</span> : null}
                   {e.awaitingReflection ? (
                     <>

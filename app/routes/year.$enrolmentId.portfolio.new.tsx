@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { EvidenceForm } from "~/components/EvidenceForm";
 import { ErrorSummary, RadioGroup } from "~/components/forms";
 import { discardDraft, loadDraft } from "~/modules/drafts/drafts.server";
@@ -106,7 +106,7 @@ export default function NewEvidence() {
             <button type="submit" className="button">
               Continue
             </button>
-            <Link to={back}>Cancel</Link>
+            <a href={back}>Cancel</a>
           </div>
         </Form>
       </div>

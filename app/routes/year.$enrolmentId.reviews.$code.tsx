@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
 import { CheckboxGroup, ErrorSummary, RadioGroup, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
@@ -287,7 +287,7 @@ export default function Review() {
           <ul className="plain-list">
             {s.items.map((i) => (
               <li key={i.itemId}>
-                <Link to={i.href}>{i.title}</Link>{" "}
+                <a href={i.href}>{i.title}</a>{" "}
                 <span className="secondary">
                   ({i.kind}, version {i.version})
                 </span>
@@ -371,7 +371,7 @@ export default function Review() {
         </p>
       ) : null}
       <p>
-        <Link to={`/year/${page.enrolmentId}/reviews`}>All review points</Link>
+        <a href={`/year/${page.enrolmentId}/reviews`}>All review points</a>
       </p>
     </>
   );

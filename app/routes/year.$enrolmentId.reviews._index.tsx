@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { differenceInCalendarDays, format } from "date-fns";
 import { YearNav } from "~/components/YearNav";
 import { requireYearAccess } from "~/modules/first-year/access.server";
@@ -67,7 +67,7 @@ export default function Reviews() {
           {page.reviews.map((r) => (
             <tr key={r.code}>
               <td>
-                <Link to={`/year/${page.enrolmentId}/reviews/${r.code}`}>{r.title}</Link>
+                <a href={`/year/${page.enrolmentId}/reviews/${r.code}`}>{r.title}</a>
               </td>
               <td>{r.due}</td>
               <td>
@@ -84,7 +84,7 @@ export default function Reviews() {
       </table>
       <p>
         Before the portfolio goes to a moderation panel, the NQSW and the assessor go through the{" "}
-        <Link to={`/year/${page.enrolmentId}/anonymisation`}>anonymisation check</Link>.
+        <a href={`/year/${page.enrolmentId}/anonymisation`}>anonymisation check</a>.
       </p>
     </>
   );

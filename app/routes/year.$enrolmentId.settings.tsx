@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { CheckboxField, ErrorSummary, RadioGroup, SelectField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
@@ -160,7 +160,7 @@ export default function YearSettings() {
           </Form>
         ) : (
           <p>
-            Nobody in your organisation is a team manager yet. <Link to="/organisation/invite">Invite one</Link>.
+            Nobody in your organisation is a team manager yet. <a href="/organisation/invite">Invite one</a>.
           </p>
         )}
         <h2>Pathway, working time and extension</h2>
@@ -273,7 +273,7 @@ export default function YearSettings() {
           </button>
         </Form>
         <p>
-          <Link to={`/year/${page.enrolmentId}`}>Back to the year</Link>
+          <a href={`/year/${page.enrolmentId}`}>Back to the year</a>
         </p>
       </div>
     </>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
@@ -111,7 +111,7 @@ export default function SessionPage() {
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>
-            <Link to={`/year/${page.enrolmentId}/supervision`}>Supervision for {page.learnerName}</Link>
+            <a href={`/year/${page.enrolmentId}/supervision`}>Supervision for {page.learnerName}</a>
           </li>
         </ol>
       </nav>

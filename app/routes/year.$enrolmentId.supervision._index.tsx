@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { Notification } from "~/components/Notification";
 import { YearNav } from "~/components/YearNav";
@@ -97,9 +97,9 @@ export default function SupervisionRecord() {
         </p>
         <div className="button-group">
           {page.party === "supervisor" ? (
-            <Link to={`${base}/new`} className="button">
+            <a href={`${base}/new`} className="button">
               Record a session
-            </Link>
+            </a>
           ) : null}
           <a href={`${base}.ics`} download>
             Download the schedule for your calendar (.ics)
@@ -150,7 +150,7 @@ export default function SupervisionRecord() {
             {page.sessions.map((s) => (
               <tr key={s.id}>
                 <td>
-                  <Link to={`${base}/${s.id}`}>{s.heldOn}</Link>
+                  <a href={`${base}/${s.id}`}>{s.heldOn}</a>
                 </td>
                 <td>{s.kind}</td>
                 <td>{s.minutes} minutes</td>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
 import { CheckboxGroup, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from "~/components/forms";
@@ -196,7 +196,7 @@ export default function RecordSession() {
           <button type="submit" className="button">
             Save the record
           </button>
-          <Link to={`/year/${page.enrolmentId}/supervision`}>Cancel</Link>
+          <a href={`/year/${page.enrolmentId}/supervision`}>Cancel</a>
         </div>
       </Form>
     </div>
