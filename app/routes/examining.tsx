@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, TextAreaField } from "~/components/forms";
 import { SubmissionKey } from "~/components/SubmissionKey";
+import { Welcome } from "~/components/Welcome";
 import { examinerCommentSchema } from "~/modules/masters/coursework-forms.server";
 import { dayInWords } from "~/modules/masters/examiners";
 import { addExaminerComment, examinerAccess, examiningView, requireExaminer } from "~/modules/masters/examining.server";
@@ -95,6 +96,9 @@ function NotAppointed({ page }: { page: Extract<Loaded, { appointed: false }> })
   const { latest } = page;
   return (
     <div className="narrow">
+      <Welcome>
+        <p>Your account is ready. Once you are appointed to a programme, its marking is on this page.</p>
+      </Welcome>
       <span className="caption">{page.university}</span>
       <h1>{latest?.state === "upcoming" ? "Your appointment has not started yet" : "You are not appointed to examine a programme at present"}</h1>
       {!latest ? (

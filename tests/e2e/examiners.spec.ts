@@ -28,7 +28,8 @@ test("Simon invites and appoints an external examiner, who then reads the MA's s
   await yusuf.getByLabel("New password", { exact: true }).fill("harbour quill meridian 84");
   await yusuf.getByLabel("Confirm new password").fill("harbour quill meridian 84");
   await yusuf.getByRole("button", { name: "Set password and continue" }).click();
-  await expect(yusuf).toHaveURL(/\/examining$/);
+  await expect(yusuf).toHaveURL(/\/examining(\?welcome=1)?$/);
+  await expect(yusuf.getByText("Welcome to Practice Pathways")).toBeVisible();
   await expect(yusuf.getByRole("heading", { level: 1 })).toHaveText("You are not appointed to examine a programme at present");
   await expect(yusuf.getByText("Simon Fairweather (simon.fairweather@eastbridge.example)")).toBeVisible();
   await expectAccessible(yusuf);
