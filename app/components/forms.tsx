@@ -71,6 +71,8 @@ function groupClass(error: string | undefined) {
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id"> {
   name: string;
+  /** Where a page has several forms with the same field (one per row), each field's own id. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
@@ -81,6 +83,7 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "na
 
 export function TextField({
   name,
+  id = name,
   label,
   hint,
   error,
@@ -90,16 +93,16 @@ export function TextField({
   ...input
 }: TextFieldProps) {
   const actionData = useActionData();
-  const { messages, describedBy } = useFieldMessages(name, hint, error);
+  const { messages, describedBy } = useFieldMessages(id, hint, error);
   return (
     <div className={groupClass(error)}>
-      <label className="label" htmlFor={name}>
+      <label className="label" htmlFor={id}>
         {label}
       </label>
       {messages}
       <input
         key={input.type === "password" || emptyAfterEachTry ? submissionKey(actionData) : undefined}
-        id={name}
+        id={id}
         name={name}
         className={`input input--${width}${error ? " input--error" : ""}${className ? ` ${className}` : ""}`}
         aria-describedby={describedBy}
@@ -343,6 +346,7 @@ export function SelectField({
 
 export function TextAreaField({
   name,
+  id = name,
   label,
   hint,
   error,
@@ -350,22 +354,24 @@ export function TextAreaField({
   rows = 5,
 }: {
   name: string;
+  /** Where a page has several forms with the same field (one per row), each field's own id. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
   defaultValue?: string;
   rows?: number;
 }) {
-  const { messages, describedBy } = useFieldMessages(name, hint, error);
+  const { messages, describedBy } = useFieldMessages(id, hint, error);
   return (
     <div className={groupClass(error)}>
-      <label className="label" htmlFor={name}>
+      <label className="label" htmlFor={id}>
         {label}
       </label>
       {messages}
       <textarea
         className={`textarea${error ? " input--error" : ""}`}
-        id={name}
+        id={id}
         name={name}
         rows={rows}
         defaultValue={defaultValue}

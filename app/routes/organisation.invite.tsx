@@ -20,6 +20,13 @@ const ROLE_HINTS: Record<(typeof INVITABLE_ROLES)[number], string> = {
   team_manager: "Line manages NQSWs and allocates their work; signs learning agreements, countersigns reviews",
   programme_lead: "Runs the programme for your organisation, as you do",
   marker: "Marks Masters coursework anonymously, for the assignments you allocate them to",
+  external_examiner: "From another university: reads the marking of the programme you appoint them to, and comments for the exam board",
+};
+
+/** Why a role this organisation does not have cannot be chosen. */
+const NOT_HERE: Partial<Record<(typeof INVITABLE_ROLES)[number], string>> = {
+  marker: "Markers are invited by a university, for its Masters coursework: choose another role",
+  external_examiner: "External examiners are invited by a university, to examine its Masters programme: choose another role",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -33,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (!invitableRolesFor(current.active.organisation.kind).includes(form.data.role))
     return data(
-      { errors: { role: "Markers are invited by a university, for its Masters coursework: choose another role" }, values: form.values },
+      { errors: { role: NOT_HERE[form.data.role] ?? "Choose one of the roles listed" }, values: form.values },
       { status: 400 },
     );
   const location = await savedOnce(request, form.sent, current.user.id, async () => {

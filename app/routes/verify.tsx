@@ -1,12 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { format, parseISO } from "date-fns";
-import { certificateDates } from "~/modules/signoff/certificate.server";
-import { englandDay } from "~/utils/england";
 import { TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
-import { certificateByCode } from "~/modules/signoff/panel.server";
-import { transcriptByCode } from "~/modules/masters/transcript.server";
+import { verifyCode, type Verified } from "~/modules/signoff/verify.server";
 
 export const meta: MetaFunction = () => [{ title: "Check a certificate or transcript – Practice Pathways" }];
 
@@ -14,53 +10,32 @@ export const meta: MetaFunction = () => [{ title: "Check a certificate or transc
 export async function loader({ request }: LoaderFunctionArgs) {
   const code = new URL(request.url).searchParams.get("code")?.slice(0, 40) ?? "";
   if (!code) return { code, result: null };
-  const cert = await certificateByCode(code);
-  const transcript = cert ? null : await transcriptByCode(code);
-  if (transcript)
-    return {
-      code,
-      result: {
-        found: true as const,
-        kind: "transcript" as const,
-        code: transcript.code,
-        learnerName: transcript.learnerName,
-        organisationName: transcript.institution,
-        programmeTitle: transcript.programmeTitle,
-        rows: [
-          ["Code", transcript.code],
-          ["Transcript of", transcript.learnerName],
-          ["Awarding university", transcript.institution],
-          ["Programme", transcript.programmeTitle],
-          ["Credits", String(transcript.totalCredits)],
-          ["Award reached", transcript.award ? `${transcript.award}${transcript.classification ? `, ${transcript.classification}` : ""}` : "None yet"],
-          ["Issued", format(parseISO(englandDay(transcript.issuedAt)), "d MMMM yyyy")],
-        ] as [string, string][],
-      },
-    };
-  return {
-    code,
-    result: cert
-      ? {
-          found: true as const,
-          kind: "certificate" as const,
-          code: cert.code,
-          learnerName: cert.learnerName,
-          organisationName: cert.organisationName,
-          programmeTitle: cert.programmeTitle,
-          dates: certificateDates(cert).programme,
-          rows: [
-            ["Code", cert.code],
-            ["Awarded to", cert.learnerName],
-            ["By", cert.organisationName],
-            ["Programme", cert.programmeTitle],
-            ["Programme dates", certificateDates(cert).programme],
-            ["Moderation panel's decision", certificateDates(cert).decided],
-            ["Assessed against", cert.frameworks],
-            ["Issued", format(parseISO(englandDay(cert.issuedAt)), "d MMMM yyyy")],
-          ] as [string, string][],
-        }
-      : { found: false as const },
-  };
+  const verified = await verifyCode(code);
+  return { code, result: verified ? { found: true as const, ...verified } : { found: false as const } };
+}
+
+/** The document's facts as the page lists them, in the words each kind of document uses. */
+function rowsOf(v: Verified): [string, string][] {
+  if (v.kind === "transcript")
+    return [
+      ["Code", v.code],
+      ["Transcript of", v.learnerName],
+      ["Awarding university", v.organisationName],
+      ["Programme", v.programmeTitle],
+      ["Credits", String(v.credits)],
+      ["Award reached", v.award ?? "None yet"],
+      ["Issued", v.issued],
+    ];
+  return [
+    ["Code", v.code],
+    ["Awarded to", v.learnerName],
+    ["By", v.organisationName],
+    ["Programme", v.programmeTitle],
+    ["Programme dates", v.dates],
+    ["Moderation panel's decision", v.decided],
+    ["Assessed against", v.frameworks],
+    ["Issued", v.issued],
+  ];
 }
 
 export default function Verify() {
@@ -72,7 +47,7 @@ export default function Verify() {
       {result?.found ? (
         <Notification title={result.kind === "transcript" ? "This transcript is genuine" : "This certificate is genuine"}>
           <dl className="summary-list">
-            {result.rows.map(([label, value]) => (
+            {rowsOf(result).map(([label, value]) => (
               <div className="summary-list__row" key={label}>
                 <dt>{label}</dt>
                 <dd>{value}</dd>

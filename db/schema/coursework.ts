@@ -8,6 +8,7 @@ import {
   boolean,
   check,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -320,20 +321,51 @@ export const courseworkMarks = pgTable(
 );
 
 /**
- * The programme an external examiner examines: an `external_examiner` membership sees the sample,
- * marks and feedback of this programme's assignments in its university, and nothing else. A
- * membership without a row here examines nothing.
+ * An external examiner's appointment: the university's programme lead appoints a member who holds
+ * the `external_examiner` role to one programme of the university, for a term (usually up to four
+ * years). While an appointment is current (its term includes today in England and it has not been
+ * ended) the examiner sees the sample, marks and feedback of that programme's assignments there, and
+ * nothing else. A record: append-only at the database (migration 0040), naming who appointed, in
+ * which role and when. A member may be appointed again after a term, never to two at once.
  */
-export const courseworkExaminers = pgTable("coursework_examiners", {
-  membershipId: uuid("membership_id")
+export const courseworkExaminers = pgTable(
+  "coursework_examiners",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    membershipId: uuid("membership_id")
+      .notNull()
+      .references(() => memberships.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    programmeSlug: text("programme_slug").notNull(),
+    /** The first and last days of the term, in England. */
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    appointedById: uuid("appointed_by_id")
+      .notNull()
+      .references(() => users.id),
+    appointedByRole: text("appointed_by_role").notNull(),
+    appointedAt: timestamp("appointed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("coursework_examiners_membership").on(t.membershipId),
+    index("coursework_examiners_org").on(t.organisationId),
+    check("coursework_examiners_term", sql`${t.endsOn} >= ${t.startsOn} and ${t.endsOn} < (${t.startsOn} + interval '4 years')::date`),
+  ],
+);
+
+/** An appointment ended before its term ran out, with the reason. Append-only; one per appointment. */
+export const courseworkExaminerEndings = pgTable("coursework_examiner_endings", {
+  appointmentId: uuid("appointment_id")
     .primaryKey()
-    .references(() => memberships.id, { onDelete: "cascade" }),
-  organisationId: uuid("organisation_id")
+    .references(() => courseworkExaminers.id),
+  reason: text("reason").notNull(),
+  endedById: uuid("ended_by_id")
     .notNull()
-    .references(() => organisations.id, { onDelete: "cascade" }),
-  programmeSlug: text("programme_slug").notNull(),
-  appointedById: uuid("appointed_by_id").references(() => users.id),
-  appointedAt: timestamp("appointed_at", { withTimezone: true }).notNull().defaultNow(),
+    .references(() => users.id),
+  endedByRole: text("ended_by_role").notNull(),
+  endedAt: timestamp("ended_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** An external examiner's comment on an assignment's marking, for the exam board. Append-only. */

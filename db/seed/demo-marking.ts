@@ -19,11 +19,11 @@ import { bandOf, secondMarkingSample } from "~/modules/masters/marks";
 import type { Manifest } from "~/modules/programmes/content-schema";
 import { englandDay } from "~/utils/england";
 import type { Database } from "../client";
+import { appointDemoExaminer } from "./demo-examiners";
 import {
   cohorts,
   courseworkAssignments,
   courseworkExaminerComments,
-  courseworkExaminers,
   courseworkResubmissions,
   courseworkSampleMembers,
   courseworkSamples,
@@ -78,10 +78,7 @@ export async function seedMarking(tx: Database, manifest: Manifest, today: Date)
   const examiner = person(EXTERNAL_EXAMINER);
   if (!lead || !first || !second || !examiner) return;
 
-  await tx
-    .insert(courseworkExaminers)
-    .values({ membershipId: examiner.membershipId, organisationId: org.id, programmeSlug: programme.slug, appointedById: lead.id })
-    .onConflictDoNothing();
+  await appointDemoExaminer(tx, { organisationId: org.id, programmeSlug: programme.slug, leadId: lead.id, examinerMembershipId: examiner.membershipId }, today);
   await assignCandidateNumbers(tx, cohort.id);
   const learners = await tx
     .select({ enrolmentId: enrolments.id, userId: enrolments.userId, email: users.email })

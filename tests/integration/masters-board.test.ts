@@ -82,7 +82,8 @@ beforeAll(async () => {
   cookies.otherUniversity = (await signedIn(t.db, westford.id, "programme_lead", "Olu Bright")).cookie;
   const otherExaminer = await signedIn(t.db, westford.id, "external_examiner", "Dr Ines Carvalho");
   cookies.otherExaminer = otherExaminer.cookie;
-  await t.db.insert(courseworkExaminers).values({ membershipId: otherExaminer.current.active!.id, organisationId: westford.id, programmeSlug: "masters" });
+  const westfordLead = (await t.db.select({ id: users.id }).from(users).where(eq(users.name, "Olu Bright")))[0]!;
+  await t.db.insert(courseworkExaminers).values({ membershipId: otherExaminer.current.active!.id, organisationId: westford.id, programmeSlug: "masters", startsOn: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10), endsOn: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10), appointedById: westfordLead.id, appointedByRole: "programme_lead" });
 }, 180_000);
 
 describe("the exam board", () => {

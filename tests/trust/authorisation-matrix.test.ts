@@ -132,6 +132,9 @@ const TABLE: Record<string, Rule> = {
   "routes/organisation.assignments.$assignmentId_.board": { get: ["universityLead"] },
   // The external examiner's own page: the sample, marks and feedback of the programme they examine.
   "routes/examining": { get: ["examiner"] },
+  // A university's external examiners and their appointments: its lead's, and no one else's (another
+  // university's lead sees only their own: tests/integration/masters-examiners.test.ts).
+  "routes/organisation.examiners": { get: ["universityLead"] },
   // A Masters learner's own transcript (and its PDF, issued with a code); no one else has one.
   "routes/transcript": { get: ["masters"] },
   "routes/transcript[.]pdf": { get: ["masters"] },

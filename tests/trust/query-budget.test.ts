@@ -14,6 +14,8 @@ import {
   courseworkMarkerAllocations,
   courseworkBoardDecisions,
   courseworkBoardMarks,
+  courseworkExaminerEndings,
+  courseworkExaminers,
   courseworkMarks,
   courseworkSubmissions,
   enrolments,
@@ -43,6 +45,7 @@ let made = 0;
 let university: Awaited<ReturnType<typeof makeOrganisation>>;
 let marker: SignedIn;
 let universityLead: SignedIn;
+let examiner: SignedIn;
 let mastersCohortId: string;
 let assignmentIds: string[] = [];
 let firstSubmissionId: string;
@@ -197,6 +200,27 @@ async function addMastersPeers(n: number) {
   await addMastersLearners(people.map((p) => p.id));
 }
 
+/** External examiners of the marking university, each appointed by its lead, every other one's appointment ended early. */
+async function addExaminers(n: number) {
+  const start = made;
+  made += n;
+  const people = await t.db
+    .insert(users)
+    .values(Array.from({ length: n }, (_, i) => ({ email: `examiner-${start + i}@budget.test`, name: `Examiner ${start + i}`, accountKind: "invited" as const })))
+    .returning({ id: users.id });
+  const members = await t.db
+    .insert(memberships)
+    .values(people.map((p) => ({ userId: p.id, organisationId: university.id, role: "external_examiner" as const })))
+    .returning({ id: memberships.id });
+  const appointed = await t.db
+    .insert(courseworkExaminers)
+    .values(members.map((m) => ({ membershipId: m.id, organisationId: university.id, programmeSlug: "masters", startsOn: day(subMonths(new Date(), 6)), endsOn: day(subMonths(new Date(), -24)), appointedById: universityLead.userId, appointedByRole: "programme_lead" })))
+    .returning({ id: courseworkExaminers.id });
+  await t.db
+    .insert(courseworkExaminerEndings)
+    .values(appointed.filter((_, i) => i % 2 === 0).map((a) => ({ appointmentId: a.id, reason: "Took up a post at the university", endedById: universityLead.userId, endedByRole: "programme_lead" })));
+}
+
 /** Evidence items (at version 1) and supervision records for each enrolment. */
 async function addRecords(years: { enrolmentId: string; authorId: string }[], each: number) {
   const db = t.db;
@@ -281,6 +305,9 @@ beforeAll(async () => {
     .returning({ id: courseworkAssignments.id });
   assignmentIds = opened.map((a) => a.id);
   await t.db.insert(courseworkMarkerAllocations).values(assignmentIds.map((assignmentId) => ({ assignmentId, stage: "first" as const, markerId: marker.userId, allocatedById: universityLead.userId })));
+  // The examiner whose page grows with the marking university's work handed in and marked.
+  examiner = await signedIn(t.db, university.id, "external_examiner", "Eve Examiner");
+  await t.db.insert(courseworkExaminers).values({ membershipId: examiner.current.active!.id, organisationId: university.id, programmeSlug: "masters", startsOn: day(subMonths(new Date(), 6)), endsOn: day(subMonths(new Date(), -24)), appointedById: universityLead.userId, appointedByRole: "programme_lead" });
 
   const boardUniversity = await makeOrganisation(t.db, { name: "Budget University", kind: "university" });
   boardLead = await signedIn(t.db, boardUniversity.id, "programme_lead", "Una Lead");
@@ -337,6 +364,8 @@ function pages(): { label: string; path: string; as: () => SignedIn | undefined 
     { label: "assignment (lead, marking)", path: `/organisation/assignments/${assignmentIds[0]}`, as: () => universityLead },
     { label: "Masters transcript", path: "/transcript", as: () => mastersLearner },
     { label: "exam board", path: `/organisation/assignments/${masters.assignmentId}/board`, as: () => boardLead },
+    { label: "external examiners (lead)", path: "/organisation/examiners", as: () => universityLead },
+    { label: "examining (examiner)", path: "/examining", as: () => examiner },
   ];
 }
 
@@ -359,11 +388,13 @@ test("no page sends more SQL statements with 100 supervisees than with 10", asyn
   await addRecords([{ enrolmentId: subject.enrolmentId, authorId: learner.userId }], 10);
   await addMastersWork(10);
   await addMastersPeers(9);
+  await addExaminers(9);
   const small = await measure();
   await addSupervisees(90);
   await addRecords([{ enrolmentId: subject.enrolmentId, authorId: learner.userId }], 90);
   await addMastersWork(90);
   await addMastersPeers(90);
+  await addExaminers(90);
   const large = await measure();
 
   const grew = Object.keys(small)

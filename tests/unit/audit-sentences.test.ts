@@ -78,6 +78,9 @@ const FULL_DETAIL = {
   items: [{ item: "x", version: 1 }],
   contentHash: "a1b2c3d4e5f6a1b2c3d4e5f6",
   programme: "asye",
+  programmeTitle: "MA Advanced Social Work Practice",
+  startsOn: "2026-09-01",
+  endsOn: "2030-08-31",
 };
 
 describe("the audit trail in words", () => {

@@ -124,9 +124,13 @@ describe("navigationFor", () => {
     expect(navigationFor("marker").find((i) => i.href === "/marking")?.label).toBe("Marking");
   });
 
-  it("lets only a university's programme lead invite markers", () => {
+  it("lets only a university's programme lead invite markers and external examiners", () => {
     expect(invitableRolesFor("university")).toContain("marker");
-    for (const kind of ["council", "voluntary", null]) expect(invitableRolesFor(kind)).not.toContain("marker");
+    expect(invitableRolesFor("university")).toContain("external_examiner");
+    for (const kind of ["council", "voluntary", null]) {
+      expect(invitableRolesFor(kind)).not.toContain("marker");
+      expect(invitableRolesFor(kind)).not.toContain("external_examiner");
+    }
     expect(invitableRolesFor("council")).toEqual(["learner", "supervisor", "assessor", "team_manager", "programme_lead"]);
   });
 
@@ -141,6 +145,7 @@ describe("navigationFor", () => {
       "/organisation/invite",
       "/organisation/cohorts",
       "/organisation/assignments",
+      "/organisation/examiners",
       "/organisation/audit",
       "/organisation/settings",
       "/programmes",

@@ -245,6 +245,10 @@ const SENTENCES: Record<string, Words> = {
   "coursework.resubmission_opened": (s) =>
     `${s.who} opened a resubmission of ${s.whose} assignment for ${moduleNamed(s)}${deadline(s) ? `, due ${deadline(s)}` : ""}`,
   "coursework.examiner_commented": (s) => `${s.who} commented as external examiner on the marking of ${moduleNamed(s)}`,
+  "coursework.examiner_appointed": (s) =>
+    `${s.who} appointed ${s.whom} external examiner of ${s.text("programmeTitle") ?? "a programme"}${s.text("startsOn") && s.text("endsOn") ? ` from ${day(s.text("startsOn"))} to ${day(s.text("endsOn"))}` : ""}`,
+  "coursework.examiner_appointment_ended": (s) =>
+    `${s.who} ended ${s.whose} appointment as external examiner of ${s.text("programmeTitle") ?? "a programme"} early${because(s)}`,
   "transcript.issued": (s) => `${s.who} downloaded ${s.whose} transcript${s.text("code") ? ` (${s.text("code")})` : ""}`,
 
   // Returners, the helpline, vacancies and introductions

@@ -1,7 +1,9 @@
 /**
- * The external examiner: appointed to one programme of one university (`coursework_examiners`),
- * they read the sample, marks and feedback of that programme's assignments there (candidates by
- * number until the board releases the marks) and record comments for the board, append-only.
+ * The external examiner: appointed to one programme of one university for a term
+ * (`examiners.server.ts`), they read the sample, marks and feedback of that programme's assignments
+ * there (candidates by number until the board releases the marks) and record comments for the
+ * board, append-only. Only while the appointment is current: before its first day, after its last,
+ * or once the lead has ended it, they see nothing of the programme.
  */
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import {
@@ -10,11 +12,11 @@ import {
   courseworkAssignments,
   courseworkBoardDecisions,
   courseworkExaminerComments,
-  courseworkExaminers,
   courseworkSampleMembers,
   courseworkSamples,
   courseworkSubmissions,
   enrolments,
+  memberships,
   users,
 } from "#db/schema";
 import { actedBy, type OrganisationActor, recordAudit } from "~/modules/audit/audit.server";
@@ -24,6 +26,7 @@ import { getDb } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { markForBoard, rulesOf } from "./board";
 import { recordedMarks } from "./board.server";
+import { appointmentsOfMembership, type Appointment } from "./examiners.server";
 import { MARK_BASIS_WORDS } from "./marks";
 
 export interface ExaminerScope {
@@ -31,16 +34,38 @@ export interface ExaminerScope {
   programmeSlug: string;
 }
 
-/** The examiner acting in their university, and the programme they examine there; 403 without an appointment. */
-export async function requireExaminer(request: Request): Promise<{ current: ActingUser; scope: ExaminerScope }> {
+/**
+ * The examiner acting in their university, and the programme their current appointment lets them
+ * examine there; `scope` is null without one, with their latest appointment (one to come, or one
+ * over) and the university's programme leads to ask, so the page can say so instead of refusing.
+ */
+export async function examinerAccess(request: Request): Promise<{
+  current: ActingUser;
+  scope: ExaminerScope | null;
+  latest: Appointment | null;
+  leads: { name: string; email: string }[];
+}> {
   const current = await requireMembership(request, { permission: "coursework:examine:programme" });
+  const appointments = await appointmentsOfMembership(current.active.id, current.active.organisationId);
+  const now = appointments.find((a) => a.state === "current");
+  if (now) return { current, scope: { organisationId: current.active.organisationId, programmeSlug: now.programmeSlug }, latest: now, leads: [] };
   const db = await getDb();
-  const [appointment] = await db
-    .select({ organisationId: courseworkExaminers.organisationId, programmeSlug: courseworkExaminers.programmeSlug })
-    .from(courseworkExaminers)
-    .where(and(eq(courseworkExaminers.membershipId, current.active.id), eq(courseworkExaminers.organisationId, current.active.organisationId)));
-  if (!appointment) forbidden("You have not been appointed external examiner of a programme here yet.");
-  return { current, scope: appointment };
+  const leads = await db
+    .select({ name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, current.active.organisationId), eq(memberships.role, "programme_lead"), eq(memberships.active, true)))
+    .orderBy(asc(users.name));
+  // An appointment still to come says more than one that is over.
+  const latest = appointments.find((a) => a.state === "upcoming") ?? appointments[0] ?? null;
+  return { current, scope: null, latest, leads };
+}
+
+/** The examiner and the programme they examine now; 403 without a current appointment (for actions). */
+export async function requireExaminer(request: Request): Promise<{ current: ActingUser; scope: ExaminerScope }> {
+  const { current, scope } = await examinerAccess(request);
+  if (!scope) forbidden("You are not appointed external examiner of a programme here at present.");
+  return { current, scope };
 }
 
 const STAGE_WORDS = { first: "First marker", second: "Second marker", third: "Third reader" } as const;

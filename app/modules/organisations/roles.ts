@@ -20,10 +20,11 @@ export const INVITABLE_ROLES = [
   "team_manager",
   "programme_lead",
   "marker",
+  "external_examiner",
 ] as const satisfies readonly Role[];
 
-/** Roles only a university's programme lead invites people into (a council has no coursework to mark). */
-const UNIVERSITY_ONLY_ROLES: readonly Role[] = ["marker"];
+/** Roles only a university's programme lead invites people into (a council has no coursework to mark or examine). */
+export const UNIVERSITY_ONLY_ROLES: readonly Role[] = ["marker", "external_examiner"];
 
 /** The roles a programme lead of an organisation of this kind can invite people into. */
 export function invitableRolesFor(kind: string | null | undefined): (typeof INVITABLE_ROLES)[number][] {
@@ -141,6 +142,7 @@ export function navigationFor(
       if (account.university) {
         // A university runs Masters coursework: no ASYE panels, grants, vacancies or introductions.
         items.push({ href: "/organisation/assignments", label: "Assignments" });
+        items.push({ href: "/organisation/examiners", label: "External examiners" });
       } else {
         items.push({ href: "/organisation/panels", label: "Panels" });
         items.push({ href: "/organisation/grants", label: "Grants" });

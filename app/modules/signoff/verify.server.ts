@@ -1,0 +1,56 @@
+/**
+ * What the public verify page says about a code: the first-year certificate or the Masters
+ * transcript it was printed on, as the facts the document states (one shape for both kinds, the
+ * facts they share under the same names), or null when no document has the code.
+ */
+import { format, parseISO } from "date-fns";
+import { transcriptByCode } from "~/modules/masters/transcript.server";
+import { englandDay } from "~/utils/england";
+import { certificateDates } from "./certificate.server";
+import { certificateByCode } from "./panel.server";
+
+interface Shared {
+  code: string;
+  learnerName: string;
+  /** The employer that awarded the certificate, or the university that issued the transcript. */
+  organisationName: string;
+  programmeTitle: string;
+  /** The day in England it was issued, in words. */
+  issued: string;
+}
+
+export type Verified =
+  | (Shared & { kind: "certificate"; dates: string; decided: string; frameworks: string })
+  | (Shared & { kind: "transcript"; credits: number; award: string | null });
+
+const issuedOn = (at: Date) => format(parseISO(englandDay(at)), "d MMMM yyyy");
+
+export async function verifyCode(code: string): Promise<Verified | null> {
+  const cert = await certificateByCode(code);
+  if (cert) {
+    const dates = certificateDates(cert);
+    return {
+      kind: "certificate",
+      code: cert.code,
+      learnerName: cert.learnerName,
+      organisationName: cert.organisationName,
+      programmeTitle: cert.programmeTitle,
+      issued: issuedOn(cert.issuedAt),
+      dates: dates.programme,
+      decided: dates.decided,
+      frameworks: cert.frameworks,
+    };
+  }
+  const transcript = await transcriptByCode(code);
+  if (!transcript) return null;
+  return {
+    kind: "transcript",
+    code: transcript.code,
+    learnerName: transcript.learnerName,
+    organisationName: transcript.institution,
+    programmeTitle: transcript.programmeTitle,
+    issued: issuedOn(transcript.issuedAt),
+    credits: transcript.totalCredits,
+    award: transcript.award ? `${transcript.award}${transcript.classification ? `, ${transcript.classification}` : ""}` : null,
+  };
+}
