@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { SubmissionKey } from "~/components/SubmissionKey";
@@ -205,7 +205,7 @@ export default function Examiners() {
         <h2>Appoint an external examiner</h2>
         {appointable.length === 0 ? (
           <p>
-            Only someone who holds the external examiner role here can be appointed. <Link to="/organisation/invite">Invite someone</Link>{" "}
+            Only someone who holds the external examiner role here can be appointed. <a href="/organisation/invite">Invite someone</a>{" "}
             as an external examiner first; once they have accepted, appoint them here.
           </p>
         ) : (
