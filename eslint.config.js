@@ -17,6 +17,11 @@ const NO_SERVER_MODULE = {
   regex: "\\.server(\\.[cm]?[jt]sx?)?$",
   message: "Components are drawn in the browser too: pass them data, and keep *.server modules to routes and modules.",
 };
+const NO_ROUTER_LINKS = {
+  name: "@remix-run/react",
+  importNames: ["Link", "NavLink"],
+  message: "Links between pages are plain anchors (<a href>, or MenuLink in a menu): ADR 019.",
+};
 const NO_APP = {
   regex: "^(~(/|$)|(\\.\\./)+app(/|$))",
   message: "The schema depends on nothing in app/: keep what it needs (an enum's values) in db/schema.",
@@ -38,12 +43,14 @@ export default tseslint.config(
   {
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/modules/**", "app/utils/**", "app/components/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [NO_DATABASE] }] },
+    rules: { "no-restricted-imports": ["error", { paths: [NO_ROUTER_LINKS], patterns: [NO_DATABASE] }] },
   },
   // Components: presentational, drawn on the server and in the browser.
   {
     files: ["app/components/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [NO_DATABASE, NO_SERVER_MODULE] }] },
+    rules: {
+      "no-restricted-imports": ["error", { paths: [NO_ROUTER_LINKS], patterns: [NO_DATABASE, NO_SERVER_MODULE] }],
+    },
   },
   // The schema: tables, enums and their types, for both drivers and drizzle-kit.
   {

@@ -49,6 +49,17 @@ describe("the layering rules", { timeout: 120_000 }, () => {
     }
   });
 
+  it("fail a route or a component that draws React Router's <Link> or <NavLink> (links are plain anchors)", async () => {
+    for (const file of ["app/routes/learning.tsx", "app/components/Card.tsx"]) {
+      const messages = await restrictedImports(
+        file,
+        `import { Link, NavLink } from "@remix-run/react";\nexport const Card = () => <><Link to="/a">a</Link><NavLink to="/b">b</NavLink></>;\n`,
+      );
+      expect(messages, file).toHaveLength(2);
+      expect(messages[0]).toContain("plain anchors");
+    }
+  });
+
   it("fail a component that imports a .server module, or the database", async () => {
     for (const source of ["~/utils/auth.server", "~/modules/auth/session.server.ts", "../utils/db.server"]) {
       const messages = await restrictedImports(
