@@ -71,6 +71,8 @@ function groupClass(error: string | undefined) {
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id"> {
   name: string;
+  /** Where a page has several forms with the same field (one per row), each field's own id. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
@@ -81,6 +83,7 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "na
 
 export function TextField({
   name,
+  id = name,
   label,
   hint,
   error,
@@ -90,16 +93,16 @@ export function TextField({
   ...input
 }: TextFieldProps) {
   const actionData = useActionData();
-  const { messages, describedBy } = useFieldMessages(name, hint, error);
+  const { messages, describedBy } = useFieldMessages(id, hint, error);
   return (
     <div className={groupClass(error)}>
-      <label className="label" htmlFor={name}>
+      <label className="label" htmlFor={id}>
         {label}
       </label>
       {messages}
       <input
         key={input.type === "password" || emptyAfterEachTry ? submissionKey(actionData) : undefined}
-        id={name}
+        id={id}
         name={name}
         className={`input input--${width}${error ? " input--error" : ""}${className ? ` ${className}` : ""}`}
         aria-describedby={describedBy}
@@ -302,6 +305,7 @@ export function CheckboxGroup({
 
 export function SelectField({
   name,
+  id = name,
   label,
   hint,
   error,
@@ -309,21 +313,23 @@ export function SelectField({
   defaultValue,
 }: {
   name: string;
+  /** Where a page has several forms with the same field (one per row), each field's own id. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
   options: { value: string; label: string }[];
   defaultValue?: string;
 }) {
-  const { messages, describedBy } = useFieldMessages(name, hint, error);
+  const { messages, describedBy } = useFieldMessages(id, hint, error);
   return (
     <div className={groupClass(error)}>
-      <label className="label" htmlFor={name}>
+      <label className="label" htmlFor={id}>
         {label}
       </label>
       {messages}
       <select
-        id={name}
+        id={id}
         name={name}
         className={`select${error ? " input--error" : ""}`}
         defaultValue={defaultValue ?? ""}
@@ -343,6 +349,7 @@ export function SelectField({
 
 export function TextAreaField({
   name,
+  id = name,
   label,
   hint,
   error,
@@ -350,22 +357,24 @@ export function TextAreaField({
   rows = 5,
 }: {
   name: string;
+  /** Where a page has several forms with the same field (one per row), each field's own id. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
   defaultValue?: string;
   rows?: number;
 }) {
-  const { messages, describedBy } = useFieldMessages(name, hint, error);
+  const { messages, describedBy } = useFieldMessages(id, hint, error);
   return (
     <div className={groupClass(error)}>
-      <label className="label" htmlFor={name}>
+      <label className="label" htmlFor={id}>
         {label}
       </label>
       {messages}
       <textarea
         className={`textarea${error ? " input--error" : ""}`}
-        id={name}
+        id={id}
         name={name}
         rows={rows}
         defaultValue={defaultValue}
