@@ -199,7 +199,6 @@ export default function AssignmentForLead() {
       </table>
 
       <h2 id="marking">Marking</h2>
-      <p>First marks are due by {page.marking.due} (15 working days after the deadline).</p>
       <h3>Markers</h3>
       {page.marking.markers.length === 0 ? (
         <p>

@@ -449,7 +449,6 @@ export async function markingForLead(assignment: Assignment, names: ReadonlyMap<
   ]);
   return leadMarkingView({
     scheme: moduleOf(assignment).scheme,
-    markingDue: markingDeadline(assignment.deadline),
     allocations,
     markers,
     facts: facts.map((f) => ({

@@ -212,8 +212,6 @@ export function sampleStandingWords(state: MarkingState | null, sampled: boolean
 
 export interface LeadMarkingFacts {
   scheme: MarkingScheme;
-  /** The day first marks are due, yyyy-MM-dd. */
-  markingDue: string;
   allocations: { stage: Stage; markerId: string; name: string }[];
   markers: { id: string; name: string }[];
   /** Each learner's version to mark, one per attempt they handed in. */
@@ -239,7 +237,6 @@ export function leadMarkingView(input: LeadMarkingFacts) {
   const { scheme } = input;
   const attempts = [...new Set([1, ...input.resubmissionAttempts, ...input.facts.map((f) => f.attempt)])].sort((a, b) => a - b);
   return {
-    due: longDay(input.markingDue),
     markers: input.markers,
     allocations: (["first", "second", "third"] as const).map((stage) => {
       const allocated = input.allocations.find((a) => a.stage === stage);
