@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, RadioGroup, TextAreaField, TextField } from "~/components/forms";
-import { SubmissionKey } from "~/components/SubmissionKey";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/forms";
+import { MarkingStep } from "~/components/MarkingStep";
 import { describeLength } from "~/modules/masters/assignments";
 import { requireMarker } from "~/modules/masters/marker-access.server";
 import { anonymousFileName, STAGE_LABELS } from "~/modules/masters/marking";
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { work } = await workFor(request, params.submissionId);
   const { submission, assignment, module } = work;
   // Names stay hidden until the marks are released (the exam board's step); until then, only the number.
-  const released = await marksReleased(assignment.id);
+  const released = await marksReleased(assignment.id, submission.attempt);
   const name = released ? ((await learnerNames([submission.enrolmentId])).get(submission.enrolmentId) ?? null) : null;
   const extension = (contentType: string) => (contentType === "application/pdf" ? "pdf" : "docx");
   return {
@@ -55,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stage: STAGE_LABELS[work.stage],
     task: work.task,
     version: submission.version,
+    resubmission: submission.attempt > 1,
     handedIn: englandDateTime(submission.submittedAt, "short"),
     deadline: englandDateTime(submission.deadline, "short"),
     late: submission.late,
@@ -132,7 +133,6 @@ export default function MarkWork() {
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
   const values = actionData?.values as Record<string, string> | undefined;
-  const markTask = page.task === "first-mark" || page.task === "third-read";
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumbs">
@@ -159,7 +159,8 @@ export default function MarkWork() {
         <div className="summary-list__row">
           <dt className="summary-list__key">Version marked</dt>
           <dd className="summary-list__value">
-            Version {page.version}, handed in {page.handedIn}
+            Version {page.version}
+            {page.resubmission ? " (the resubmission)" : ""}, handed in {page.handedIn}
           </dd>
         </div>
         <div className="summary-list__row">
@@ -233,121 +234,7 @@ export default function MarkWork() {
         </p>
       ) : null}
 
-      {page.task ? (
-        <Form method="post" encType="multipart/form-data" noValidate className="narrow">
-          <SubmissionKey />
-          {markTask ? (
-            <>
-              <h2>{page.task === "first-mark" ? "Your mark" : "Your mark as third reader"}</h2>
-              <p>Provisional until the exam board confirms it.</p>
-              {page.rubric.map((c, i) => (
-                <RadioGroup
-                  key={c.criterion}
-                  name={`band-${i}`}
-                  legend={`${c.criterion} (${c.weight}%)`}
-                  error={errors?.[`band-${i}`]}
-                  defaultValue={values?.[`band-${i}`]}
-                  options={c.bands.map((b) => ({ value: b.band, label: b.band, hint: b.descriptor }))}
-                />
-              ))}
-              <TextField
-                name="mark"
-                label="Mark out of 100"
-                inputMode="numeric"
-                width="third"
-                defaultValue={values?.mark}
-                error={errors?.mark}
-              />
-              <TextAreaField
-                name="feedback"
-                label="Feedback for the learner"
-                rows={8}
-                defaultValue={values?.feedback}
-                error={errors?.feedback}
-              />
-              <div className={`form-group${errors?.annotated ? " form-group--error" : ""}`}>
-                <label className="label" htmlFor="annotated">
-                  Annotated copy (optional)
-                </label>
-                <p className="hint" id="annotated-hint">
-                  A PDF or Word document, 10 MB or smaller.
-                </p>
-                {errors?.annotated ? (
-                  <p className="error-message" id="annotated-error">
-                    <span className="visually-hidden">Error:</span> {errors.annotated}
-                  </p>
-                ) : null}
-                <input
-                  className="file-upload"
-                  type="file"
-                  id="annotated"
-                  name="annotated"
-                  accept=".pdf,.docx"
-                  aria-describedby={errors?.annotated ? "annotated-hint annotated-error" : "annotated-hint"}
-                />
-              </div>
-              <button type="submit" className="button">
-                Save mark
-              </button>
-            </>
-          ) : page.task === "second-mark" ? (
-            <>
-              <h2>Your second marking</h2>
-              <RadioGroup
-                name="outcome"
-                legend="Do you agree with the first mark?"
-                error={errors?.outcome}
-                defaultValue={values?.outcome}
-                options={[
-                  { value: "agree", label: "I agree with the first mark" },
-                  { value: "propose", label: "I propose another mark" },
-                ]}
-              />
-              <TextField
-                name="mark"
-                label="The mark you propose (if you propose one)"
-                inputMode="numeric"
-                width="third"
-                defaultValue={values?.mark}
-                error={errors?.mark}
-              />
-              <TextAreaField
-                name="feedback"
-                label="Your reasons"
-                rows={6}
-                defaultValue={values?.feedback}
-                error={errors?.feedback}
-              />
-              <button type="submit" className="button">
-                Save second marking
-              </button>
-            </>
-          ) : (
-            <>
-              <h2>Record the agreed mark</h2>
-              <p>Each of you records the same agreed mark; it stands when both have.</p>
-              <TextField
-                name="mark"
-                label="Agreed mark out of 100"
-                inputMode="numeric"
-                width="third"
-                defaultValue={values?.mark}
-                error={errors?.mark}
-              />
-              <TextAreaField
-                name="feedback"
-                label="How you reached it (optional)"
-                rows={4}
-                defaultValue={values?.feedback}
-                error={errors?.feedback}
-              />
-              <button type="submit" className="button">
-                Record agreed mark
-              </button>
-            </>
-          )}
-        </Form>
-      ) : null}
+      {page.task ? <MarkingStep task={page.task} rubric={page.rubric} errors={errors} values={values} /> : null}
     </>
   );
 }

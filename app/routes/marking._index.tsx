@@ -1,19 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireMarker } from "~/modules/masters/marker-access.server";
-import { STAGE_LABELS } from "~/modules/masters/marking";
+import { longDay, STAGE_LABELS } from "~/modules/masters/marking";
 import { markingQueue } from "~/modules/masters/marking.server";
 import { englandDateTime } from "~/utils/england";
 
 export const meta: MetaFunction = () => [{ title: "Marking – Practice Pathways" }];
-
-const longDay = (day: string) =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
 
 /** The marker's queue: the work of each assignment they are allocated to, by candidate number only. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -51,7 +43,7 @@ export default function MarkingQueue() {
             <strong>
               {a.done} done, {a.toDo} to do
             </strong>
-            {a.stage !== "First marker" && !a.sampleDrawn ? ": the second-marking sample has not been drawn yet" : ""}
+            {a.sampleWaiting ? `: ${a.sampleWaiting}` : ""}
           </p>
           {a.items.length ? (
             <table className="table">
@@ -72,6 +64,7 @@ export default function MarkingQueue() {
                     </th>
                     <td>{i.version}</td>
                     <td>
+                      {i.resubmission ? <span className="tag">Resubmission</span> : null}{" "}
                       {i.late ? <span className="tag tag--orange">Late</span> : null}{" "}
                       {i.overLength ? <span className="tag tag--orange">Over length</span> : null}
                     </td>

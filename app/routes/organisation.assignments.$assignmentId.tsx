@@ -1,81 +1,41 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, RadioGroup } from "~/components/forms";
+import { AssignmentSummary } from "~/components/AssignmentSummary";
+import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { SubmissionKey } from "~/components/SubmissionKey";
 import { requireCourseworkLead } from "~/modules/masters/access.server";
 import { describeLength, STATE_LABELS } from "~/modules/masters/assignments";
 import { assignmentForLead, decideExtension, decideMitigation } from "~/modules/masters/assignments.server";
 import { extensionDecisionSchema, mitigationDecisionSchema } from "~/modules/masters/coursework-forms.server";
-import { STAGE_LABELS, type Stage } from "~/modules/masters/marking";
+import type { Stage } from "~/modules/masters/marking";
 import { allocationSchema, drawSampleSchema } from "~/modules/masters/marking-forms.server";
-import { allocateMarker, drawSample, markingForLead } from "~/modules/masters/marking.server";
-import { nextMarkingStep, sampleReasonWords } from "~/modules/masters/marks";
+import { allocateMarker, assignmentSummary, drawSample, markingForLead } from "~/modules/masters/marking.server";
 import { actorOf, notFound } from "~/utils/auth.server";
 import { englandDateTime } from "~/utils/england";
+import { rowErrors } from "~/utils/forms";
 import { parseSubmission } from "~/utils/forms.server";
 import { refuse, saveOnce } from "~/utils/save-once.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.moduleTitle} – Assignments – Practice Pathways` : "Assignment – Practice Pathways" },
+  { title: data ? `${data.summary.moduleTitle} – Assignments – Practice Pathways` : "Assignment – Practice Pathways" },
 ];
 
 const when = (d: Date | string | null) => (d ? englandDateTime(new Date(d), "short") : "");
 
-/** One assignment for the university's programme lead: who has handed in, extensions and mitigating circumstances. */
+/** One assignment for the university's programme lead: who has handed in, marking, extensions and mitigating circumstances. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = await requireCourseworkLead(request);
   const found = await assignmentForLead(current.active.organisationId, params.assignmentId);
   if (!found) notFound("We could not find that assignment.");
-  const marking = await markingForLead(found.assignment);
-  const nameOf = new Map(found.learners.map((l) => [l.id, l.name]));
+  const [summary, marking] = await Promise.all([
+    assignmentSummary(found.assignment, found.cohortName),
+    markingForLead(found.assignment, new Map(found.learners.map((l) => [l.id, l.name]))),
+  ]);
   return {
-    marking: {
-      due: new Date(`${marking.markingDue}T12:00:00Z`).toLocaleDateString("en-GB", {
-        day: "numeric",
-        month: "long",
-        year: "numeric",
-        timeZone: "UTC",
-      }),
-      progress: marking.progress,
-      markers: marking.markers,
-      allocations: (["first", "second", "third"] as const).map((stage) => ({
-        stage,
-        label: STAGE_LABELS[stage],
-        markerId: marking.allocations.find((a) => a.stage === stage)?.markerId ?? "",
-        name: marking.allocations.find((a) => a.stage === stage)?.name ?? null,
-      })),
-      sampleDrawnAt: marking.sample ? when(marking.sample.drawnAt) : null,
-      seed: marking.sample?.seed ?? null,
-      sample: marking.facts
-        .filter((f) => f.sampled)
-        .map((f) => {
-          const next = f.state ? nextMarkingStep(f.state) : null;
-          return {
-            id: f.submission.id,
-            candidateNumber: f.candidateNumber,
-            name: nameOf.get(f.submission.enrolmentId) ?? "",
-            firstMark: f.state?.firstMark ?? null,
-            why: f.reasons.map((r) => sampleReasonWords(r)).join("; "),
-            next:
-              next?.step === "ready-for-board"
-                ? `Ready for the board: ${next.mark}`
-                : next?.step === "second-marking"
-                  ? "Waiting for the second marker"
-                  : next?.step === "third-reader-or-agreement"
-                    ? "Disagreement over 10: waiting for the third reader or an agreed mark"
-                    : next
-                      ? "Disagreement: waiting for an agreed mark"
-                      : "",
-          };
-        }),
-    },
-    id: found.assignment.id,
+    summary,
+    marking,
     opened: new URL(request.url).searchParams.has("opened"),
-    moduleTitle: found.moduleTitle,
-    cohortName: found.cohortName,
-    deadline: when(found.assignment.deadline),
-    wordLimit: found.assignment.wordLimit,
     learners: found.learners.map((l) => ({
       id: l.id,
       name: l.name,
@@ -117,11 +77,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const here = `/organisation/assignments/${found.assignment.id}`;
   if (formData && intent === "decide-extension") {
     const form = await parseSubmission(formData, extensionDecisionSchema);
-    if (!form.ok) return data({ errors: form.errors, values: form.values, target: form.values.requestId ?? null }, { status: 400 });
+    const target = typeof form.values.requestId === "string" ? form.values.requestId : "";
+    if (!form.ok) return data({ errors: rowErrors(form.errors, target), values: form.values, target }, { status: 400 });
     if (!found.requests.some((r) => r.request.id === form.data.requestId)) notFound("We could not find that request.");
     const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
       const result = await decideExtension(actorOf(current, context), form.data.requestId, form.data);
-      if (!result.ok) return refuse(data({ errors: { form: result.message }, values: form.values, target: form.data.requestId }, { status: 400 }));
+      if (!result.ok) return refuse(data({ errors: { form: result.message }, values: form.values, target }, { status: 400 }));
       return `${here}#extensions`;
     });
     if (!outcome.saved) return outcome.refusal;
@@ -129,12 +90,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (formData && intent === "decide-mitigation") {
     const form = await parseSubmission(formData, mitigationDecisionSchema);
-    if (!form.ok) return data({ errors: form.errors, values: form.values, target: form.values.mitigationId ?? null }, { status: 400 });
+    const target = typeof form.values.mitigationId === "string" ? form.values.mitigationId : "";
+    if (!form.ok) return data({ errors: rowErrors(form.errors, target), values: form.values, target }, { status: 400 });
     if (!found.mitigations.some((m) => m.mitigation.id === form.data.mitigationId)) notFound("We could not find those circumstances.");
     const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
       const result = await decideMitigation(actorOf(current, context), form.data.mitigationId, form.data);
-      if (!result.ok)
-        return refuse(data({ errors: { form: result.message }, values: form.values, target: form.data.mitigationId }, { status: 400 }));
+      if (!result.ok) return refuse(data({ errors: { form: result.message }, values: form.values, target }, { status: 400 }));
       return `${here}#mitigating-circumstances`;
     });
     if (!outcome.saved) return outcome.refusal;
@@ -169,33 +130,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (formData && intent === "draw-sample") {
     const form = await parseSubmission(formData, drawSampleSchema);
-    const outcome = await saveOnce(request, form.ok ? form.sent : null, current.user.id, async () => {
-      const result = await drawSample(actorOf(current, context), found.assignment);
+    if (!form.ok) return data({ errors: { form: "We could not read that form. Please try again." }, values: {}, target: null }, { status: 400 });
+    const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
+      const result = await drawSample(actorOf(current, context), found.assignment, form.data.attempt);
       if (!result.ok)
-        return refuse(data({ errors: { sample: result.message }, values: {}, target: null }, { status: 400 }));
-      return `${here}#second-marking`;
+        return refuse(data({ errors: { [result.field]: result.message }, values: {}, target: null }, { status: 400 }));
+      return `${here}#second-marking-${form.data.attempt}`;
     });
     if (!outcome.saved) return outcome.refusal;
     throw redirect(outcome.location);
   }
   return data({ errors: { form: "We could not read that form. Please try again." }, values: {}, target: null }, { status: 400 });
-}
-
-/** A small field with its own id, so the page's many decision forms never share one. */
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactElement }) {
-  return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {error ? (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      {children}
-    </div>
-  );
 }
 
 export default function AssignmentForLead() {
@@ -204,7 +149,6 @@ export default function AssignmentForLead() {
   const errors = actionData?.errors as Record<string, string> | undefined;
   const values = actionData?.values as Record<string, string> | undefined;
   const target = actionData?.target ?? null;
-  const errorFor = (id: string, field: string) => (target === id ? errors?.[field] : undefined);
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumbs">
@@ -220,15 +164,7 @@ export default function AssignmentForLead() {
           <p>The assignment is open. Learners on the cohort see it on the module's page.</p>
         </div>
       ) : null}
-      <span className="caption">{page.cohortName}</span>
-      <h1>{page.moduleTitle}</h1>
-      <p>
-        Deadline {page.deadline}. Word limit {page.wordLimit.toLocaleString("en-GB")} words: longer work is flagged for the
-        marker, not refused.
-      </p>
-      <p>
-        <a href={`/organisation/assignments/${page.id}/board`}>Exam board: marks for the board, and confirming them</a>
-      </p>
+      <AssignmentSummary summary={page.summary} page="assignment" />
       <h2>Learners</h2>
       <table className="table">
         <caption className="visually-hidden">Learners and their submissions</caption>
@@ -263,41 +199,6 @@ export default function AssignmentForLead() {
       </table>
 
       <h2 id="marking">Marking</h2>
-      <p>Marks are due by {page.marking.due} (15 working days after the deadline).</p>
-      <dl className="summary-list">
-        <div className="summary-list__row">
-          <dt>First-marked</dt>
-          <dd>
-            {page.marking.progress.firstMarked} of {page.marking.progress.handedIn}
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>Second-marking sample</dt>
-          <dd>
-            {page.marking.sampleDrawnAt
-              ? `Drawn ${page.marking.sampleDrawnAt}: ${page.marking.progress.sampled} pieces of work`
-              : "Not drawn yet"}
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>Second-marked</dt>
-          <dd>
-            {page.marking.progress.secondMarked} of {page.marking.progress.sampled}
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>Disagreements waiting</dt>
-          <dd>{page.marking.progress.disagreements}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>Ready for the exam board</dt>
-          <dd>
-            {page.marking.progress.allReady
-              ? `All ${page.marking.progress.readyForBoard}`
-              : `${page.marking.progress.readyForBoard} of ${page.marking.progress.handedIn}`}
-          </dd>
-        </div>
-      </dl>
       <h3>Markers</h3>
       {page.marking.markers.length === 0 ? (
         <p>
@@ -309,77 +210,107 @@ export default function AssignmentForLead() {
             <SubmissionKey />
             <input type="hidden" name="intent" value="allocate" />
             <input type="hidden" name="stage" value={a.stage} />
-            <Field
+            <SelectField
+              name="markerId"
               id={`marker-${a.stage}`}
               label={`${a.label}${a.stage === "third" ? " (when two marks differ by more than 10)" : ""}`}
               error={errors?.[`marker-${a.stage}`]}
-            >
-              <select
-                className="select"
-                id={`marker-${a.stage}`}
-                name="markerId"
-                defaultValue={target === a.stage ? values?.markerId : a.markerId}
-              >
-                <option value="">Choose…</option>
-                {page.marking.markers.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
+              defaultValue={target === a.stage ? values?.markerId : a.markerId}
+              options={page.marking.markers.map((m) => ({ value: m.id, label: m.name }))}
+            />
             <button type="submit" className="button button--secondary">
               {a.name ? `Change the ${a.label.toLowerCase()}` : `Allocate the ${a.label.toLowerCase()}`}
             </button>
           </Form>
         ))
       )}
-      <h3 id="second-marking">Second marking</h3>
-      {page.marking.sampleDrawnAt ? (
-        <>
-          <p>
-            Drawn {page.marking.sampleDrawnAt} from the seed <code>{page.marking.seed}</code>: every fail, every mark
-            within 2 of a band boundary and 20% of the rest.
-          </p>
-          <table className="table">
-            <caption className="visually-hidden">The second-marking sample</caption>
-            <thead>
-              <tr>
-                <th scope="col">Candidate</th>
-                <th scope="col">Learner</th>
-                <th scope="col">First mark</th>
-                <th scope="col">Why</th>
-                <th scope="col">Where it stands</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.marking.sample.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.candidateNumber}</th>
-                  <td>{s.name}</td>
-                  <td>{s.firstMark}</td>
-                  <td>{s.why}</td>
-                  <td>{s.next}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      ) : (
-        <Form method="post" noValidate className="narrow">
-          <SubmissionKey />
-          <input type="hidden" name="intent" value="draw-sample" />
-          {errors?.sample ? (
-            <p className="error-message" id="sample">
-              <span className="visually-hidden">Error:</span> {errors.sample}
-            </p>
-          ) : null}
-          <p>When every piece of work handed in has its first mark, draw the sample for the second marker.</p>
-          <button type="submit" className="button">
-            Draw the second-marking sample
-          </button>
-        </Form>
-      )}
+      {page.marking.rounds.map((round) => (
+        <section key={round.attempt} aria-labelledby={`marking-${round.attempt}`}>
+          <h3 id={`marking-${round.attempt}`}>{round.heading}</h3>
+          <dl className="summary-list">
+            <div className="summary-list__row">
+              <dt>First-marked</dt>
+              <dd>
+                {round.progress.firstMarked} of {round.progress.handedIn}
+              </dd>
+            </div>
+            <div className="summary-list__row">
+              <dt>Second-marking sample</dt>
+              <dd>{round.sample ? `Drawn ${round.sample.drawnAt}: ${round.progress.sampled} pieces of work` : "Not drawn yet"}</dd>
+            </div>
+            <div className="summary-list__row">
+              <dt>Second-marked</dt>
+              <dd>
+                {round.progress.secondMarked} of {round.progress.sampled}
+              </dd>
+            </div>
+            <div className="summary-list__row">
+              <dt>Disagreements waiting</dt>
+              <dd>{round.progress.disagreements}</dd>
+            </div>
+            <div className="summary-list__row">
+              <dt>Ready for the exam board</dt>
+              <dd>
+                {round.progress.allReady
+                  ? `All ${round.progress.readyForBoard}`
+                  : `${round.progress.readyForBoard} of ${round.progress.handedIn}`}
+              </dd>
+            </div>
+          </dl>
+          <h4 id={`second-marking-${round.attempt}`}>Second marking</h4>
+          {round.sample ? (
+            <>
+              <p>
+                Drawn {round.sample.drawnAt} from the seed <code>{round.sample.seed}</code>: {round.sample.rule}.
+              </p>
+              <table className="table">
+                <caption className="visually-hidden">
+                  {round.attempt === 1 ? "The second-marking sample" : "The second-marking sample of the resubmissions"}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Candidate</th>
+                    <th scope="col">Learner</th>
+                    <th scope="col">First mark</th>
+                    <th scope="col">Why</th>
+                    <th scope="col">Where it stands</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {round.sampleRows.map((s) => (
+                    <tr key={s.id}>
+                      <th scope="row">{s.candidateNumber}</th>
+                      <td>{s.name}</td>
+                      <td>{s.firstMark}</td>
+                      <td>{s.why}</td>
+                      <td>{s.next}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          ) : (
+            <Form method="post" noValidate className="narrow">
+              <SubmissionKey />
+              <input type="hidden" name="intent" value="draw-sample" />
+              <input type="hidden" name="attempt" value={round.attempt} />
+              {errors?.[`sample-${round.attempt}`] ? (
+                <p className="error-message" id={`sample-${round.attempt}`}>
+                  <span className="visually-hidden">Error:</span> {errors[`sample-${round.attempt}`]}
+                </p>
+              ) : null}
+              <p>
+                {round.attempt === 1
+                  ? "When every piece of work handed in has its first mark, draw the sample for the second marker."
+                  : "When every resubmission handed in has its first mark, draw their own sample for the second marker. Once it is drawn, no more resubmissions can be opened."}
+              </p>
+              <button type="submit" className="button">
+                {round.attempt === 1 ? "Draw the second-marking sample" : "Draw the resubmissions' second-marking sample"}
+              </button>
+            </Form>
+          )}
+        </section>
+      ))}
 
       <h2 id="extensions">Extension requests</h2>
       {page.requests.length === 0 ? <p>No one has asked for an extension.</p> : null}
@@ -403,34 +334,39 @@ export default function AssignmentForLead() {
                 id={`outcome-${r.id}`}
                 name="outcome"
                 legend="Decision"
-                error={errorFor(r.id, "outcome")}
+                error={errors?.[`outcome-${r.id}`]}
                 defaultValue={target === r.id ? values?.outcome : undefined}
                 options={[
                   { value: "approved", label: "Approve" },
                   { value: "refused", label: "Refuse" },
                 ]}
               />
-              <Field id={`deadlineDay-${r.id}`} label="New deadline date (if approved)" error={errorFor(r.id, "deadlineDay")}>
-                <input
-                  className="input input--third"
-                  type="date"
-                  id={`deadlineDay-${r.id}`}
-                  name="deadlineDay"
-                  defaultValue={target === r.id ? values?.deadlineDay : r.requestedDay}
-                />
-              </Field>
-              <Field id={`deadlineTime-${r.id}`} label="New deadline time (in England)" error={errorFor(r.id, "deadlineTime")}>
-                <input
-                  className="input input--third"
-                  type="time"
-                  id={`deadlineTime-${r.id}`}
-                  name="deadlineTime"
-                  defaultValue={target === r.id ? values?.deadlineTime : "12:00"}
-                />
-              </Field>
-              <Field id={`note-${r.id}`} label="Note to the learner (optional)" error={errorFor(r.id, "note")}>
-                <textarea className="textarea" id={`note-${r.id}`} name="note" rows={3} defaultValue={target === r.id ? values?.note : ""} />
-              </Field>
+              <TextField
+                name="deadlineDay"
+                id={`deadlineDay-${r.id}`}
+                label="New deadline date (if approved)"
+                type="date"
+                width="third"
+                error={errors?.[`deadlineDay-${r.id}`]}
+                defaultValue={target === r.id ? values?.deadlineDay : r.requestedDay}
+              />
+              <TextField
+                name="deadlineTime"
+                id={`deadlineTime-${r.id}`}
+                label="New deadline time (in England)"
+                type="time"
+                width="third"
+                error={errors?.[`deadlineTime-${r.id}`]}
+                defaultValue={target === r.id ? values?.deadlineTime : "12:00"}
+              />
+              <TextAreaField
+                name="note"
+                id={`note-${r.id}`}
+                label="Note to the learner (optional)"
+                rows={3}
+                error={errors?.[`note-${r.id}`]}
+                defaultValue={target === r.id ? values?.note : ""}
+              />
               <button type="submit" className="button">
                 Record decision
               </button>
@@ -458,19 +394,24 @@ export default function AssignmentForLead() {
               <input type="hidden" name="intent" value="decide-mitigation" />
               <input type="hidden" name="mitigationId" value={m.id} />
               <RadioGroup
-                id={`mitigation-outcome-${m.id}`}
+                id={`outcome-${m.id}`}
                 name="outcome"
                 legend="Decision"
-                error={errorFor(m.id, "outcome")}
+                error={errors?.[`outcome-${m.id}`]}
                 defaultValue={target === m.id ? values?.outcome : undefined}
                 options={[
                   { value: "accepted", label: "Accepted" },
                   { value: "not_accepted", label: "Not accepted" },
                 ]}
               />
-              <Field id={`mitigation-note-${m.id}`} label="Note for the exam board (optional)" error={errorFor(m.id, "note")}>
-                <textarea className="textarea" id={`mitigation-note-${m.id}`} name="note" rows={3} defaultValue={target === m.id ? values?.note : ""} />
-              </Field>
+              <TextAreaField
+                name="note"
+                id={`note-${m.id}`}
+                label="Note for the exam board (optional)"
+                rows={3}
+                error={errors?.[`note-${m.id}`]}
+                defaultValue={target === m.id ? values?.note : ""}
+              />
               <button type="submit" className="button">
                 Record decision
               </button>

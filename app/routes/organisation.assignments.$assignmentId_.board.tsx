@@ -1,21 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AssignmentSummary } from "~/components/AssignmentSummary";
 import { CheckboxField, ErrorSummary, TextField } from "~/components/forms";
 import { SubmissionKey } from "~/components/SubmissionKey";
 import { requireCourseworkLead } from "~/modules/masters/access.server";
 import { waitingWords, type BoardMark } from "~/modules/masters/board";
-import { boardFor, confirmBoard, openResubmission } from "~/modules/masters/board.server";
+import { type AfterBoard, boardFor, confirmBoard, openResubmission } from "~/modules/masters/board.server";
+import { assignmentSummary } from "~/modules/masters/marking.server";
 import { boardConfirmSchema, resubmissionSchema } from "~/modules/masters/coursework-forms.server";
 import { attemptLabel } from "~/modules/masters/transcript";
 import { MARK_BASIS_WORDS, sampleReasonWords, type SampleReason } from "~/modules/masters/marks";
 import { actorOf, notFound } from "~/utils/auth.server";
 import { englandDateTime } from "~/utils/england";
+import { rowErrors } from "~/utils/forms";
 import { parseSubmission } from "~/utils/forms.server";
 import { refuse, saveOnce } from "~/utils/save-once.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Exam board: ${data.moduleTitle} – Practice Pathways` : "Exam board – Practice Pathways" },
+  { title: data ? `Exam board: ${data.summary.moduleTitle} – Practice Pathways` : "Exam board – Practice Pathways" },
 ];
 
 const when = (d: Date | string | null) => (d ? englandDateTime(new Date(d), "short") : "");
@@ -26,11 +29,28 @@ function markWords(mark: BoardMark | null) {
   return `Waiting: ${waitingWords(mark)}`;
 }
 
+/** What follows a confirmed mark, in the lead's words; empty where the lead may open a resubmission (the form shows). */
+function afterBoardWords(next: AfterBoard | null) {
+  switch (next?.kind) {
+    case "open":
+      return `Resubmission open, due ${when(next.deadline)}`;
+    case "resubmitted":
+      return `Resubmitted: see the resubmissions' marks (attempt ${next.attempt})`;
+    case "passed":
+      return "Passed: no resubmission";
+    case "closed":
+      return `No resubmission: ${next.reason.charAt(0).toLowerCase()}${next.reason.slice(1)}`;
+    default:
+      return "";
+  }
+}
+
 /** The exam board for one assignment: every candidate's mark for the board, the notes, and the lead's signed confirmation. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = await requireCourseworkLead(request);
   const board = await boardFor(current.active.organisationId, params.assignmentId);
   if (!board) notFound("We could not find that assignment.");
+  const summary = await assignmentSummary(board.assignment, board.cohortName);
   const url = new URL(request.url);
   const row = (r: (typeof board.rows)[number]) => ({
     enrolmentId: r.enrolmentId,
@@ -58,14 +78,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     confirmed: url.searchParams.has("confirmed"),
     opened: url.searchParams.has("opened"),
-    assignmentId: board.assignment.id,
-    moduleTitle: board.moduleTitle,
-    cohortName: board.cohortName,
-    credits: board.credits,
+    summary,
     attempt: board.attempt,
     attemptLabel: board.attempt ? attemptLabel(board.attempt) : null,
     rows: board.rows.map(row),
     refusal: board.refusal,
+    finished: board.finished,
     decisions: board.decisions.map((d) => ({
       id: d.id,
       attemptLabel: attemptLabel(d.attempt),
@@ -81,8 +99,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         counted: r.confirmed!.cappedMark,
         band: board.scheme.bands.find((b) => b.band === r.confirmed!.band)?.label ?? r.confirmed!.band,
         credits: r.confirmed!.credits,
-        canResubmit: r.resubmission.allowed && !r.resubmissionOpened,
-        resubmission: r.resubmissionOpened ? when(r.resubmissionOpened.deadline) : null,
+        canResubmit: r.next?.kind === "can-open",
+        afterwards: afterBoardWords(r.next),
       })),
     })),
     comments: board.comments.map((c) => ({ name: c.name, at: when(c.at), comment: c.comment })),
@@ -109,11 +127,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (formData && intent === "resubmission") {
     const form = await parseSubmission(formData, resubmissionSchema);
-    const target = form.values.enrolmentId ?? null;
-    if (!form.ok) return data({ errors: form.errors, values: form.values, target }, { status: 400 });
+    const target = typeof form.values.enrolmentId === "string" ? form.values.enrolmentId : "";
+    if (!form.ok) return data({ errors: rowErrors(form.errors, target), values: form.values, target }, { status: 400 });
     const outcome = await saveOnce(request, form.sent, current.user.id, async () => {
       const result = await openResubmission(actorOf(current, context), board.assignment.id, form.data.enrolmentId, form.data.deadline);
-      if (!result.ok) return refuse(data({ errors: { form: result.message }, values: form.values, target }, { status: 400 }));
+      if (!result.ok)
+        return refuse(
+          data({ errors: rowErrors({ [result.field ?? "form"]: result.message }, target), values: form.values, target }, { status: 400 }),
+        );
       return `${here}?opened=1#decisions`;
     });
     if (!outcome.saved) return outcome.refusal;
@@ -136,7 +157,7 @@ export default function ExamBoard() {
             <a href="/organisation/assignments">Assignments</a>
           </li>
           <li>
-            <a href={`/organisation/assignments/${page.assignmentId}`}>{page.moduleTitle}</a>
+            <a href={`/organisation/assignments/${page.summary.assignmentId}`}>{page.summary.moduleTitle}</a>
           </li>
         </ol>
       </nav>
@@ -151,10 +172,7 @@ export default function ExamBoard() {
           <p>The resubmission is open. The learner sees it on the module's page.</p>
         </div>
       ) : null}
-      <span className="caption">
-        {page.cohortName} · {page.credits} credits
-      </span>
-      <h1>Exam board: {page.moduleTitle}</h1>
+      <AssignmentSummary summary={page.summary} page="board" />
 
       {page.attempt ? (
         <>
@@ -235,7 +253,7 @@ export default function ExamBoard() {
           )}
         </>
       ) : (
-        <p>Every mark for this assignment has been confirmed by the board.</p>
+        <p>{page.finished}</p>
       )}
 
       <h2 id="decisions">The board's decisions</h2>
@@ -270,37 +288,26 @@ export default function ExamBoard() {
                   <td>{r.band}</td>
                   <td>{r.credits}</td>
                   <td>
-                    {r.resubmission ? (
-                      `Open, due ${r.resubmission}`
-                    ) : r.canResubmit ? (
+                    {r.canResubmit ? (
                       <Form method="post" noValidate>
                         <SubmissionKey />
                         <input type="hidden" name="intent" value="resubmission" />
                         <input type="hidden" name="enrolmentId" value={r.enrolmentId} />
-                        <div className={`form-group${target === r.enrolmentId && errors?.deadlineDay ? " form-group--error" : ""}`}>
-                          <label className="label" htmlFor={`deadlineDay-${r.enrolmentId}`}>
-                            Resubmission deadline for {r.name}
-                          </label>
-                          {target === r.enrolmentId && errors?.deadlineDay ? (
-                            <p className="error-message" id={`deadlineDay-${r.enrolmentId}-error`}>
-                              <span className="visually-hidden">Error:</span> {errors.deadlineDay}
-                            </p>
-                          ) : null}
-                          <input
-                            className="input"
-                            type="date"
-                            id={`deadlineDay-${r.enrolmentId}`}
-                            name="deadlineDay"
-                            defaultValue={target === r.enrolmentId ? values?.deadlineDay : ""}
-                          />
-                        </div>
+                        <TextField
+                          name="deadlineDay"
+                          id={`deadlineDay-${r.enrolmentId}`}
+                          label={`Resubmission deadline for ${r.name}`}
+                          type="date"
+                          error={errors?.[`deadlineDay-${r.enrolmentId}`]}
+                          defaultValue={target === r.enrolmentId ? values?.deadlineDay : ""}
+                        />
                         <input type="hidden" name="deadlineTime" value="12:00" />
                         <button type="submit" className="button button--secondary">
                           Open a resubmission
                         </button>
                       </Form>
                     ) : (
-                      ""
+                      r.afterwards
                     )}
                   </td>
                 </tr>

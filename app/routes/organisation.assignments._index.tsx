@@ -6,6 +6,7 @@ import { SubmissionKey } from "~/components/SubmissionKey";
 import { requireCourseworkLead } from "~/modules/masters/access.server";
 import { assignmentsForOrganisation, creditBearingCohorts, openAssignment } from "~/modules/masters/assignments.server";
 import { openAssignmentSchema } from "~/modules/masters/coursework-forms.server";
+import { assignmentStages } from "~/modules/masters/marking.server";
 import { actorOf } from "~/utils/auth.server";
 import { englandDateTime } from "~/utils/england";
 import { parseSubmission } from "~/utils/forms.server";
@@ -20,9 +21,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     assignmentsForOrganisation(current.active.organisationId),
     creditBearingCohorts(current.active.organisationId),
   ]);
+  const stages = await assignmentStages(assignments);
   return {
     organisation: current.active.organisation.name,
-    assignments: assignments.map((a) => ({ ...a, deadline: englandDateTime(a.deadline, "short") })),
+    assignments: assignments.map((a) => ({
+      ...a,
+      deadline: englandDateTime(a.deadline, "short"),
+      stage: stages.get(a.id) ?? "",
+    })),
     targets: cohorts.flatMap((c) =>
       c.modules.map((m) => ({
         value: `${c.id}:${m.slug}`,
@@ -72,6 +78,7 @@ export default function Assignments() {
               <th scope="col">Late</th>
               <th scope="col">Not submitted</th>
               <th scope="col">Extensions to decide</th>
+              <th scope="col">Where it stands</th>
             </tr>
           </thead>
           <tbody>
@@ -86,6 +93,7 @@ export default function Assignments() {
                 <td>{a.counts.late}</td>
                 <td>{a.counts.not_submitted}</td>
                 <td>{a.extensionsWaiting}</td>
+                <td>{a.stage}</td>
               </tr>
             ))}
           </tbody>

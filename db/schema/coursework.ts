@@ -13,6 +13,7 @@ import {
   integer,
   jsonb,
   pgEnum,
+  foreignKey,
   pgTable,
   primaryKey,
   text,
@@ -241,29 +242,34 @@ export const courseworkMarkerAllocations = pgTable(
 );
 
 /**
- * The second-marking sample of an assignment, drawn once from a stored seed (marks.ts,
- * secondMarkingSample): every fail, every mark near a band boundary and a share of the rest.
- * Append-only, so the sample can always be drawn again from its seed and checked.
+ * The second-marking sample of one attempt of an assignment (1, or 2 for the resubmissions), drawn
+ * once from a stored seed (marks.ts, secondMarkingSample): every fail, every mark near a band
+ * boundary and a share of the rest. Append-only, so the sample can always be drawn again from its
+ * seed and checked.
  */
-export const courseworkSamples = pgTable("coursework_samples", {
-  assignmentId: uuid("assignment_id")
-    .primaryKey()
-    .references(() => courseworkAssignments.id),
-  seed: text("seed").notNull(),
-  sharePercent: integer("share_percent").notNull(),
-  drawnById: uuid("drawn_by_id")
-    .notNull()
-    .references(() => users.id),
-  drawnByRole: text("drawn_by_role").notNull(),
-  drawnAt: timestamp("drawn_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const courseworkSamples = pgTable(
+  "coursework_samples",
+  {
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => courseworkAssignments.id),
+    attempt: integer("attempt").notNull().default(1),
+    seed: text("seed").notNull(),
+    sharePercent: integer("share_percent").notNull(),
+    drawnById: uuid("drawn_by_id")
+      .notNull()
+      .references(() => users.id),
+    drawnByRole: text("drawn_by_role").notNull(),
+    drawnAt: timestamp("drawn_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.attempt] })],
+);
 
 export const courseworkSampleMembers = pgTable(
   "coursework_sample_members",
   {
-    assignmentId: uuid("assignment_id")
-      .notNull()
-      .references(() => courseworkSamples.assignmentId),
+    assignmentId: uuid("assignment_id").notNull(),
+    attempt: integer("attempt").notNull().default(1),
     /** The version first-marked when the sample was drawn. */
     submissionId: uuid("submission_id")
       .notNull()
@@ -271,7 +277,14 @@ export const courseworkSampleMembers = pgTable(
     /** Why it is in the sample: "fail", "boundary", "share". */
     reasons: jsonb("reasons").$type<string[]>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.assignmentId, t.submissionId] })],
+  (t) => [
+    primaryKey({ columns: [t.assignmentId, t.submissionId] }),
+    foreignKey({
+      name: "coursework_sample_members_sample_fk",
+      columns: [t.assignmentId, t.attempt],
+      foreignColumns: [courseworkSamples.assignmentId, courseworkSamples.attempt],
+    }),
+  ],
 );
 
 /** What a second or third marker says of the first mark; an agreed mark is recorded by each marker. */

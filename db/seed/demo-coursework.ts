@@ -1,7 +1,8 @@
 /**
  * The demo world's Masters coursework: every learner on a Masters cohort has a candidate number, and
- * the university's programme lead has opened the first module's assignment with a deadline four
- * weeks ahead, so Hannah Clarke sees it on her module page. The university's markers, in the order
+ * the university's programme lead has opened the first module's assignment for the newest intake
+ * (Hannah Clarke's) with a deadline four weeks ahead, so Hannah sees it on her module page; the
+ * earlier intakes' work is in demo-marking.ts. The university's markers, in the order
  * of the demo world's people (Aisha Rahman, then Tom Whitfield), are its first and second markers.
  * Seeding again changes nothing.
  */
@@ -24,9 +25,11 @@ export async function seedCoursework(tx: Database, manifest: Manifest, today: Da
   for (const programme of manifest.programmes.filter((p) => p.award)) {
     const first = [...programme.modules].sort((a, b) => a.order - b.order).find((m) => m.assignment?.wordCount);
     const rows = await tx.select().from(cohorts).where(eq(cohorts.programmeSlug, programme.slug));
+    const newest = new Map<string, string>();
+    for (const cohort of [...rows].sort((a, b) => (a.startsOn < b.startsOn ? -1 : 1))) newest.set(cohort.organisationId, cohort.id);
     for (const cohort of rows) {
       await assignCandidateNumbers(tx, cohort.id);
-      if (!first) continue;
+      if (!first || newest.get(cohort.organisationId) !== cohort.id) continue;
       const [lead] = await tx
         .select({ userId: memberships.userId })
         .from(memberships)

@@ -1,30 +1,33 @@
 /**
- * The demo world's Masters marking, one module of the University of Eastbridge's cohort at each
- * stage after hand-in (the first module's assignment, open and handed in by Hannah, is seeded by
+ * The demo world's Masters marking: the University of Eastbridge's earlier intakes, each cohort with
+ * one assignment at a stage after hand-in (Hannah's intake has its first module open, seeded by
  * demo-coursework.ts):
- * - the second module's work is first-marked, waiting for the second-marking sample;
- * - the third module's is second-marked, every mark ready for the exam board (Simon confirms it);
- * - the fourth module's board is done: marks released, credits on the transcripts, and a fail
- *   with its one resubmission open.
- * The marks are written by two stand-in markers straight into the append-only marks table (as the
- * marking pages would), and the external examiner has commented. Seeding again changes nothing.
+ * - the oldest intake handed in its dissertations last week, one late: awaiting first marking;
+ * - one intake's *Evidence-informed assessment* is first-marked, waiting for the sample;
+ * - one's *Practice education and supervision* is second-marked, every mark ready for the board;
+ * - one's *Leading practice and change* has been through the exam board: marks released, credits
+ *   on the transcripts, and a fail (Oliver Grant) whose one resubmission the lead may open.
+ * Every date follows the timeline: the work is handed in before its deadline (or after, when
+ * late), first marks two weeks after it, the sample the next day, second marks a week later, the
+ * external examiner's comment, then the board, all in the past. The marks are written by two
+ * stand-in markers straight into the append-only marks table (as the marking pages would).
+ * Seeding again changes nothing.
  */
 import { createHash } from "node:crypto";
 import { addDays, subDays } from "date-fns";
 import { and, eq, inArray } from "drizzle-orm";
 import { submissionHashInput, countWords, englandInstant } from "~/modules/masters/assignments";
 import { assignCandidateNumbers } from "~/modules/masters/assignments.server";
-import { boardFor, confirmBoard, recordMark } from "~/modules/masters/board.server";
+import { confirmBoard, recordMark } from "~/modules/masters/board.server";
 import { bandOf, secondMarkingSample } from "~/modules/masters/marks";
 import type { Manifest } from "~/modules/programmes/content-schema";
 import { englandDay } from "~/utils/england";
 import type { Database } from "../client";
 import { appointDemoExaminer } from "./demo-examiners";
 import {
-  cohorts,
   courseworkAssignments,
   courseworkExaminerComments,
-  courseworkResubmissions,
+  courseworkMarkerAllocations,
   courseworkSampleMembers,
   courseworkSamples,
   courseworkSubmissions,
@@ -34,14 +37,36 @@ import {
   users,
 } from "../schema";
 
-/** The learners of the demo cohort, by email, with the marks their work earns in modules 2, 3 and 4. */
-const MARKS: Record<string, [number, number, number]> = {
-  "hannah.clarke@eastbridge.example": [66, 64, 68],
-  "oliver.grant@eastbridge.example": [52, 49, 44],
-  "fatima.begum@eastbridge.example": [74, 71, 73],
-  "kwabena.asante@eastbridge.example": [57, 58, 55],
-  "lucy.marshall@eastbridge.example": [61, 66, 61],
-};
+type Stage = "submitted" | "first-marked" | "second-marked" | "board-done";
+
+/** Each earlier intake's assignment: its module, how long ago it was due, and each learner's mark (by email). */
+const INTAKES: { stage: Stage; module: string; dueDaysAgo: number; marks: Record<string, number> }[] = [
+  {
+    stage: "submitted",
+    module: "practice-research-dissertation",
+    dueDaysAgo: 5,
+    marks: { "amy.jordan": 0, "marek.kowalski": 0, "sian.howells": 0, "ibrahim.sesay": 0 },
+  },
+  {
+    stage: "first-marked",
+    module: "evidence-informed-assessment",
+    dueDaysAgo: 42,
+    marks: { "tariq.aziz": 66, "holly.bennett": 52, "joanna.nowak": 74, "kofi.boateng": 57, "rebecca.hughes": 61 },
+  },
+  {
+    stage: "second-marked",
+    module: "practice-education-and-supervision",
+    dueDaysAgo: 70,
+    marks: { "nadia.karim": 64, "ewan.fraser": 49, "chloe.adams": 71, "kwabena.asante": 58, "lucy.marshall": 66 },
+  },
+  {
+    stage: "board-done",
+    module: "leading-practice-and-change",
+    dueDaysAgo: 112,
+    marks: { "samuel.osei": 68, "oliver.grant": 44, "fatima.begum": 73, "aoife.brennan": 55, "yusuf.khan": 61 },
+  },
+];
+const email = (local: string) => `${local}@eastbridge.example`;
 
 export const FIRST_MARKER = "joseph.mensah@eastbridge.example";
 export const SECOND_MARKER = "claire.donovan@eastbridge.example";
@@ -58,20 +83,15 @@ const feedbackFor = (mark: number) => FEEDBACK.find(([from]) => mark >= from)![1
 export async function seedMarking(tx: Database, manifest: Manifest, today: Date) {
   const programme = manifest.programmes.find((p) => p.slug === "masters");
   if (!programme?.award) return;
-  const modules = [...programme.modules].sort((a, b) => a.order - b.order).filter((m) => m.assignment?.wordCount);
   const [org] = await tx.select().from(organisations).where(eq(organisations.slug, "eastbridge"));
   if (!org) return;
-  const [cohort] = await tx
-    .select()
-    .from(cohorts)
-    .where(and(eq(cohorts.organisationId, org.id), eq(cohorts.programmeSlug, programme.slug)));
-  if (!cohort) return;
+  const learnerEmails = INTAKES.flatMap((i) => Object.keys(i.marks).map(email));
   const people = await tx
     .select({ id: users.id, email: users.email, role: memberships.role, membershipId: memberships.id })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.organisationId, org.id)))
-    .where(inArray(users.email, [...Object.keys(MARKS), FIRST_MARKER, SECOND_MARKER, EXTERNAL_EXAMINER, "simon.fairweather@eastbridge.example"]));
-  const person = (email: string) => people.find((p) => p.email === email);
+    .where(inArray(users.email, [FIRST_MARKER, SECOND_MARKER, EXTERNAL_EXAMINER, "simon.fairweather@eastbridge.example"]));
+  const person = (address: string) => people.find((p) => p.email === address);
   const lead = person("simon.fairweather@eastbridge.example");
   const first = person(FIRST_MARKER);
   const second = person(SECOND_MARKER);
@@ -79,27 +99,25 @@ export async function seedMarking(tx: Database, manifest: Manifest, today: Date)
   if (!lead || !first || !second || !examiner) return;
 
   await appointDemoExaminer(tx, { organisationId: org.id, programmeSlug: programme.slug, leadId: lead.id, examinerMembershipId: examiner.membershipId }, today);
-  await assignCandidateNumbers(tx, cohort.id);
   const learners = await tx
-    .select({ enrolmentId: enrolments.id, userId: enrolments.userId, email: users.email })
+    .select({ enrolmentId: enrolments.id, userId: enrolments.userId, email: users.email, cohortId: enrolments.cohortId })
     .from(enrolments)
     .innerJoin(users, eq(users.id, enrolments.userId))
-    .where(and(eq(enrolments.cohortId, cohort.id), inArray(users.email, Object.keys(MARKS))));
+    .where(and(eq(enrolments.programmeSlug, programme.slug), inArray(users.email, learnerEmails)));
 
-  // Module 2: first-marked (due six weeks ago); 3: second-marked (due ten weeks ago); 4: the board is done (due sixteen weeks ago).
-  const stages = [
-    { module: modules[1], index: 0, dueDaysAgo: 42, stage: "first-marked" as const },
-    { module: modules[2], index: 1, dueDaysAgo: 70, stage: "second-marked" as const },
-    { module: modules[3], index: 2, dueDaysAgo: 112, stage: "board-done" as const },
-  ];
-  for (const { module, index, dueDaysAgo, stage } of stages) {
+  for (const intake of INTAKES) {
+    const module = programme.modules.find((m) => m.slug === intake.module);
     if (!module?.assignment?.wordCount) continue;
-    const deadline = englandInstant(englandDay(subDays(today, dueDaysAgo)), "12:00");
+    const mine = Object.keys(intake.marks).flatMap((local) => learners.filter((l) => l.email === email(local)));
+    const cohortId = mine[0]?.cohortId;
+    if (!cohortId) continue;
+    await assignCandidateNumbers(tx, cohortId);
+    const deadline = englandInstant(englandDay(subDays(today, intake.dueDaysAgo)), "12:00");
     const [assignment] = await tx
       .insert(courseworkAssignments)
       .values({
         organisationId: org.id,
-        cohortId: cohort.id,
+        cohortId,
         programmeSlug: programme.slug,
         moduleSlug: module.slug,
         deadline,
@@ -111,10 +129,16 @@ export async function seedMarking(tx: Database, manifest: Manifest, today: Date)
       .returning();
     // Already seeded: the marks are append-only and stay as they are.
     if (!assignment) continue;
+    await tx.insert(courseworkMarkerAllocations).values([
+      { assignmentId: assignment.id, stage: "first", markerId: first.id, allocatedById: lead.id, allocatedAt: subDays(deadline, 60) },
+      { assignmentId: assignment.id, stage: "second", markerId: second.id, allocatedById: lead.id, allocatedAt: subDays(deadline, 60) },
+    ]);
     const submitted: { id: string; mark: number; enrolmentId: string }[] = [];
-    for (const [i, learner] of learners.entries()) {
-      const mark = MARKS[learner.email]![index]!;
+    for (const [i, learner] of mine.entries()) {
+      const mark = intake.marks[learner.email.replace(/@.*/, "")]!;
       const body = `${module.title}: an account of practice, anonymised, with a critical reflection on what I did and why (candidate's work, demo text ${i + 1}).`;
+      // The last of a cohort still handing in hands in two days late.
+      const late = intake.stage === "submitted" && i === mine.length - 1;
       const [row] = await tx
         .insert(courseworkSubmissions)
         .values({
@@ -127,14 +151,16 @@ export async function seedMarking(tx: Database, manifest: Manifest, today: Date)
           wordCount: countWords(body),
           overLength: false,
           deadline,
-          late: false,
+          late,
           contentHash: createHash("sha256").update(submissionHashInput(body, [])).digest("hex"),
           submittedById: learner.userId,
-          submittedAt: subDays(deadline, 1 + i),
+          submittedAt: late ? addDays(deadline, 2) : subDays(deadline, 1 + i),
         })
         .returning({ id: courseworkSubmissions.id });
       submitted.push({ id: row!.id, mark, enrolmentId: learner.enrolmentId });
     }
+    if (intake.stage === "submitted") continue;
+
     const rubric = module.assignment.rubric ?? [];
     const markedAt = addDays(deadline, 14);
     for (const s of submitted) {
@@ -153,14 +179,14 @@ export async function seedMarking(tx: Database, manifest: Manifest, today: Date)
         markedAt,
       });
     }
-    if (stage === "first-marked") continue;
+    if (intake.stage === "first-marked") continue;
 
     // The sample: every fail, every mark near a boundary and a share of the rest, from a stored seed.
     const seed = `demo-${module.slug}`;
     const sample = secondMarkingSample(submitted, seed);
-    await tx.insert(courseworkSamples).values({ assignmentId: assignment.id, seed, sharePercent: 20, drawnById: lead.id, drawnByRole: "programme_lead", drawnAt: addDays(markedAt, 1) });
+    await tx.insert(courseworkSamples).values({ assignmentId: assignment.id, attempt: 1, seed, sharePercent: 20, drawnById: lead.id, drawnByRole: "programme_lead", drawnAt: addDays(markedAt, 1) });
     await tx.insert(courseworkSampleMembers).values(
-      sample.choices.filter((c) => c.inSample).map((c) => ({ assignmentId: assignment.id, submissionId: c.id, reasons: c.reasons })),
+      sample.choices.filter((c) => c.inSample).map((c) => ({ assignmentId: assignment.id, attempt: 1, submissionId: c.id, reasons: c.reasons })),
     );
     const secondAt = addDays(markedAt, 7);
     for (const c of sample.choices.filter((x) => x.inSample)) {
@@ -180,26 +206,16 @@ export async function seedMarking(tx: Database, manifest: Manifest, today: Date)
       examinerRole: "external_examiner",
       commentedAt: addDays(secondAt, 5),
     });
-    if (stage === "second-marked") continue;
+    if (intake.stage === "second-marked") continue;
 
-    // The board confirms the fourth module's marks; the fail may be resubmitted once.
+    // The board sat a fortnight after the examiner's comment; Oliver's fail may be resubmitted once.
     const confirmed = await confirmBoard(
       { userId: lead.id, role: "programme_lead", organisationId: org.id },
       assignment.id,
       "Simon Fairweather",
       tx,
+      addDays(secondAt, 14),
     );
     if (!confirmed.ok) throw new Error(`The demo board could not confirm: ${confirmed.message}`);
-    const board = await boardFor(org.id, assignment.id, tx);
-    for (const row of board!.decisions[0]!.rows.filter((r) => r.resubmission.allowed)) {
-      await tx.insert(courseworkResubmissions).values({
-        assignmentId: assignment.id,
-        enrolmentId: row.enrolmentId,
-        attempt: 2,
-        deadline: englandInstant(englandDay(addDays(today, 21)), "12:00"),
-        openedById: lead.id,
-        openedByRole: "programme_lead",
-      });
-    }
   }
 }

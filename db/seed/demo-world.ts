@@ -297,18 +297,42 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     email: "tom.whitfield@eastbridge.example",
     memberships: [{ org: "eastbridge", role: "marker", jobTitle: "Lecturer in social work" }],
   },
-  // Hannah's cohort: their marked work is in demo-marking.ts.
+  // Eastbridge's MA cohorts, one at each stage of an assignment (their work is in demo-marking.ts):
+  // Hannah's intake, five months in, with two classmates who have not handed in yet; and four
+  // earlier intakes, each started further back, whose work is handed in, first-marked,
+  // second-marked, or through the exam board.
   ...(
     [
-      ["Oliver Grant", "oliver.grant"],
-      ["Fatima Begum", "fatima.begum"],
-      ["Kwabena Asante", "kwabena.asante"],
-      ["Lucy Marshall", "lucy.marshall"],
+      ["Ellie Watson", "ellie.watson", 5],
+      ["Mohammed Iqbal", "mohammed.iqbal", 5],
+      // Handed in their dissertations last week, awaiting first marking.
+      ["Amy Jordan", "amy.jordan", 26],
+      ["Marek Kowalski", "marek.kowalski", 26],
+      ["Siân Howells", "sian.howells", 26],
+      ["Ibrahim Sesay", "ibrahim.sesay", 26],
+      // Evidence-informed assessment first-marked.
+      ["Tariq Aziz", "tariq.aziz", 11],
+      ["Holly Bennett", "holly.bennett", 11],
+      ["Joanna Nowak", "joanna.nowak", 11],
+      ["Kofi Boateng", "kofi.boateng", 11],
+      ["Rebecca Hughes", "rebecca.hughes", 11],
+      // Practice education and supervision second-marked, ready for the exam board.
+      ["Nadia Karim", "nadia.karim", 14],
+      ["Ewan Fraser", "ewan.fraser", 14],
+      ["Chloe Adams", "chloe.adams", 14],
+      ["Kwabena Asante", "kwabena.asante", 14],
+      ["Lucy Marshall", "lucy.marshall", 14],
+      // Leading practice and change through the exam board: Oliver failed it.
+      ["Oliver Grant", "oliver.grant", 20],
+      ["Fatima Begum", "fatima.begum", 20],
+      ["Samuel Osei", "samuel.osei", 20],
+      ["Aoife Brennan", "aoife.brennan", 20],
+      ["Yusuf Khan", "yusuf.khan", 20],
     ] as const
-  ).map(([name, local]) => ({
+  ).map(([name, local, monthsIn]) => ({
     name,
     email: `${local}@eastbridge.example`,
-    memberships: [{ org: "eastbridge", role: "learner" as const, jobTitle: "MA student (part-time)", stage: "masters" as const, monthsIn: 5 }],
+    memberships: [{ org: "eastbridge", role: "learner" as const, jobTitle: "MA student (part-time)", stage: "masters" as const, monthsIn }],
   })),
   {
     name: "Dr Joseph Mensah",
@@ -475,12 +499,15 @@ async function seedEnrolments(
     }),
   );
   const janet = DEMO_PEOPLE.find((p) => p.accountKind === "returner");
-  // One cohort per employer and programme.
+  // One cohort per employer and programme; a university's Masters has one per intake (learners
+  // who started in the same month), so its cohorts stand at different stages of their work.
+  const cohortKey = (w: (typeof wanted)[number]) =>
+    `${w.m.org}|${w.slug}|${programmes.get(w.slug)?.award ? startOf(w.m, today).slice(0, 7) : ""}`;
   const cohortIds = new Map<string, string>();
-  for (const key of new Set(wanted.map((w) => `${w.m.org}|${w.slug}`))) {
+  for (const key of new Set(wanted.map(cohortKey))) {
     const [org, slug] = key.split("|") as [string, string];
     const starts = wanted
-      .filter((w) => `${w.m.org}|${w.slug}` === key)
+      .filter((w) => cohortKey(w) === key)
       .map((w) => startOf(w.m, today))
       .sort()[0]!;
     const name = `${programmes.get(slug)!.title}: ${format(new Date(starts), "MMMM yyyy")} intake`;
@@ -507,7 +534,7 @@ async function seedEnrolments(
     pathway: pathwayFor(programmes.get(w.slug)!, w.m),
     programmeSlug: w.slug,
     organisationId: orgId.get(w.m.org)!,
-    cohortId: cohortIds.get(`${w.m.org}|${w.slug}`)!,
+    cohortId: cohortIds.get(cohortKey(w))!,
     supervisorId: w.m.supervisor ? userId.get(w.m.supervisor)! : null,
     teamManagerId: managerOf(w),
     startedOn: startOf(w.m, today),

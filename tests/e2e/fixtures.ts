@@ -30,6 +30,12 @@ export const DEMO = {
   secondMarker: "tom.whitfield@eastbridge.example",
   /** The external examiner of Eastbridge's MA. */
   externalExaminer: "grace.adebayo@eastbridge.example",
+  /** Eastbridge's earlier intakes: Nadia's work is second-marked; Oliver failed a module the board confirmed. */
+  mastersSecondMarked: "nadia.karim@eastbridge.example",
+  mastersFailed: "oliver.grant@eastbridge.example",
+  /** The first and second markers of the earlier intakes' work. */
+  earlierFirstMarker: "joseph.mensah@eastbridge.example",
+  earlierSecondMarker: "claire.donovan@eastbridge.example",
   earlyCareer: "sophie.bennett@northmoor.example",
   // Harbour Family Trust (a voluntary organisation): no other spec writes to its people, so the
   // crawl, keyboard and no-JavaScript journeys can change their records while other specs run.

@@ -2,6 +2,7 @@ import { count, eq, notInArray } from "drizzle-orm";
 import type { Database, DatabaseHandle } from "#db/client";
 import {
   candidateNumbers,
+  cohorts,
   courseworkAssignments,
   courseworkExaminers,
   enrolments,
@@ -73,36 +74,70 @@ describe("the demo world", () => {
     expect(number?.number).toMatch(/^C\d{6}$/);
   });
 
-  it("has Eastbridge's cohort at each stage of marking: first-marked, second-marked and the board done", async () => {
+  it("has an Eastbridge cohort at each stage: handed in, first-marked, second-marked and the board done, in the past", async () => {
     const [lead] = await t.db
       .select({ organisationId: memberships.organisationId })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(eq(users.email, "simon.fairweather@eastbridge.example"));
-    const rows = await t.db.select().from(courseworkAssignments).where(eq(courseworkAssignments.organisationId, lead!.organisationId));
-    const bySlug = new Map(rows.map((a) => [a.moduleSlug, a.id]));
-    const stage = async (slug: string) => {
-      const board = await boardFor(lead!.organisationId, bySlug.get(slug)!, t.db);
+    /** The assignment of the cohort a learner of the intake is on: one assignment per earlier intake. */
+    const intakeOf = async (email: string) => {
+      const rows = await t.db
+        .select({ assignment: courseworkAssignments, cohortName: cohorts.name })
+        .from(courseworkAssignments)
+        .innerJoin(cohorts, eq(cohorts.id, courseworkAssignments.cohortId))
+        .innerJoin(enrolments, eq(enrolments.cohortId, cohorts.id))
+        .innerJoin(users, eq(users.id, enrolments.userId))
+        .where(eq(users.email, email));
+      expect(rows).toHaveLength(1);
+      return rows[0]!;
+    };
+    const stage = async (email: string) => {
+      const { assignment } = await intakeOf(email);
+      const board = await boardFor(lead!.organisationId, assignment.id, t.db);
       return {
-        marks: board!.rows.map((r) => r.mark?.state),
+        assignment,
+        module: assignment.moduleSlug,
+        marks: board!.rows.map((r) => r.mark?.state ?? "not-handed-in"),
         attempt: board!.attempt,
         refusal: board!.refusal,
+        decisions: board!.decisions,
         confirmed: board!.decisions.flatMap((d) => d.rows.map((r) => r.confirmed!.mark)).sort(),
       };
     };
-    const firstMarked = await stage("evidence-informed-assessment");
+    const submitted = await stage("amy.jordan@eastbridge.example");
+    expect(submitted.module).toBe("practice-research-dissertation");
+    expect(submitted.marks).toEqual(Array(4).fill("not-marked"));
+    expect(submitted.assignment.deadline.getTime()).toBeLessThan(seededAt.getTime());
+    const firstMarked = await stage("tariq.aziz@eastbridge.example");
+    expect(firstMarked.module).toBe("evidence-informed-assessment");
     expect(firstMarked.marks).toEqual(Array(5).fill("sample-not-drawn"));
     expect(firstMarked.refusal).toMatch(/cannot confirm/);
-    const secondMarked = await stage("practice-education-and-supervision");
+    const secondMarked = await stage("nadia.karim@eastbridge.example");
+    expect(secondMarked.module).toBe("practice-education-and-supervision");
     expect(secondMarked.marks).toEqual(Array(5).fill("ready"));
     expect(secondMarked.refusal).toBeNull();
     expect(secondMarked.attempt).toBe(1);
-    const boardDone = await stage("leading-practice-and-change");
+    const boardDone = await stage("oliver.grant@eastbridge.example");
+    expect(boardDone.module).toBe("leading-practice-and-change");
     expect(boardDone.confirmed).toEqual([44, 55, 61, 68, 73]);
-    // The fail's one resubmission is open: the board's next attempt is the second.
-    expect(boardDone.attempt).toBe(2);
-    expect(await marksReleased(bySlug.get("leading-practice-and-change")!)).toBe(true);
-    expect(await marksReleased(bySlug.get("practice-education-and-supervision")!)).toBe(false);
+    // The board sat in the past, after the deadline; Oliver's one resubmission is the lead's to open.
+    const [decision] = boardDone.decisions;
+    expect(decision!.decidedAt.getTime()).toBeLessThan(seededAt.getTime() - 30 * 86_400_000);
+    expect(decision!.decidedAt.getTime()).toBeGreaterThan(boardDone.assignment.deadline.getTime());
+    expect(boardDone.attempt).toBeNull();
+    expect(decision!.rows.find((r) => r.name === "Oliver Grant")!.next).toEqual({ kind: "can-open", attempt: 2 });
+    expect(await marksReleased(boardDone.assignment.id)).toBe(true);
+    expect(await marksReleased(secondMarked.assignment.id)).toBe(false);
+    // Five cohorts, each named by its own intake, Hannah's the newest.
+    const eastbridgeCohorts = await t.db.select().from(cohorts).where(eq(cohorts.organisationId, lead!.organisationId));
+    expect(new Set(eastbridgeCohorts.map((c) => c.name)).size).toBe(5);
+    const hannahs = await t.db
+      .select({ cohortId: enrolments.cohortId })
+      .from(enrolments)
+      .innerJoin(users, eq(users.id, enrolments.userId))
+      .where(eq(users.email, "hannah.clarke@eastbridge.example"));
+    expect(eastbridgeCohorts.sort((a, b) => (a.startsOn < b.startsOn ? 1 : -1))[0]!.id).toBe(hannahs[0]!.cohortId);
     // The external examiner examines the Masters at Eastbridge.
     const [examiner] = await t.db
       .select({ programmeSlug: courseworkExaminers.programmeSlug })

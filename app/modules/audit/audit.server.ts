@@ -36,6 +36,8 @@ export interface AuditEntry {
   subjectId?: string;
   detail?: Record<string, unknown>;
   ipAddress?: string | null;
+  /** When it happened, if not now: only the demo world records events of its past. */
+  at?: Date;
 }
 
 /** Who acted, as the audit trail records it: the one way from an actor (`actorOf`) to an entry. */
@@ -60,6 +62,7 @@ export async function recordAudit(entry: AuditEntry, tx?: Database) {
     subjectId: entry.subjectId ?? null,
     detail: entry.detail ?? null,
     ipAddress: entry.ipAddress ?? null,
+    ...(entry.at ? { at: entry.at } : {}),
   });
 }
 

@@ -191,6 +191,8 @@ export async function assignmentsForOrganisation(organisationId: string) {
       .map((l) => submissionState(latest.find((v) => v.assignmentId === assignment.id && v.enrolmentId === l.id)));
     return {
       id: assignment.id,
+      programmeSlug: assignment.programmeSlug,
+      moduleSlug: assignment.moduleSlug,
       moduleTitle: module?.title ?? assignment.moduleSlug,
       cohortName,
       deadline: assignment.deadline,

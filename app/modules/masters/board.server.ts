@@ -29,7 +29,7 @@ import { actedBy, type OrganisationActor, recordAudit } from "~/modules/audit/au
 import { findModule, findProgramme } from "~/modules/programmes/catalogue.server";
 import { getDb } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
-import { boardRefusal, markForBoard, rulesOf, type BoardMark, type RecordedMark } from "./board";
+import { boardRefusal, markForBoard, resubmissionsClosed, rulesOf, type BoardMark, type RecordedMark } from "./board";
 import { attemptResult, checkedMark, resubmission } from "./marks";
 
 /** The marks recorded on these submission versions, grouped by submission (one statement). */
@@ -55,16 +55,23 @@ export async function recordedMarks(db: Database, submissionIds: string[]) {
   return grouped;
 }
 
-/** The assignment's sample: whether it is drawn and which submission versions are in it, with why. */
+/** The assignment's samples, by attempt: which attempts are drawn and which submission versions are in them, with why. */
 export async function sampleOf(db: Database, assignmentId: string) {
   const [drawn, members] = await Promise.all([
-    db.select({ seed: courseworkSamples.seed }).from(courseworkSamples).where(eq(courseworkSamples.assignmentId, assignmentId)),
+    db
+      .select({ attempt: courseworkSamples.attempt, seed: courseworkSamples.seed })
+      .from(courseworkSamples)
+      .where(eq(courseworkSamples.assignmentId, assignmentId)),
     db
       .select({ submissionId: courseworkSampleMembers.submissionId, reasons: courseworkSampleMembers.reasons })
       .from(courseworkSampleMembers)
       .where(eq(courseworkSampleMembers.assignmentId, assignmentId)),
   ]);
-  return { drawn: drawn.length > 0, members: new Map(members.map((m) => [m.submissionId, m.reasons])) };
+  return {
+    attempts: drawn.map((d) => d.attempt),
+    drawn: (attempt: number) => drawn.some((d) => d.attempt === attempt),
+    members: new Map(members.map((m) => [m.submissionId, m.reasons])),
+  };
 }
 
 /**
@@ -192,17 +199,43 @@ export async function boardFor(organisationId: string, assignmentId: string | un
     submissions.map((s) => s.id),
   );
 
+  /**
+   * What follows a mark the board confirmed at attempt n: the resubmission open or boarded, one the
+   * lead may open, or why none can be (passed, the one resubmission used, resubmissions closed).
+   */
+  const nextAfter = (
+    confirmed: (typeof confirmedMarks)[number],
+    opened: (typeof resubmissions)[number] | null,
+    rule: ReturnType<typeof resubmission>,
+  ): AfterBoard => {
+    if (opened)
+      return decidedAttempts.includes(opened.attempt)
+        ? { kind: "resubmitted", attempt: opened.attempt }
+        : { kind: "open", deadline: opened.deadline };
+    if (!rule.allowed)
+      return confirmed.cappedMark >= scheme.passMark ? { kind: "passed" } : { kind: "closed", reason: rule.reason };
+    const closed = resubmissionsClosed(rule.attempt, { decidedAttempts, sampledAttempts: sample.attempts }, scheme);
+    return closed ? { kind: "closed", reason: closed } : { kind: "can-open", attempt: rule.attempt };
+  };
+
   const rowsFor = (n: number) =>
     learners
       .filter((l) => n === 1 || resubmissions.some((r) => r.enrolmentId === l.enrolmentId && r.attempt === n))
       .map((l) => {
         const submission = submissions.find((s) => s.enrolmentId === l.enrolmentId && s.attempt === n) ?? null;
         const mark: BoardMark | null = submission
-          ? markForBoard(marks.get(submission.id) ?? [], { drawn: sample.drawn, inSample: sample.members.has(submission.id) }, scheme)
+          ? markForBoard(marks.get(submission.id) ?? [], { drawn: sample.drawn(n), inSample: sample.members.has(submission.id) }, scheme)
           : null;
         const result = mark?.state === "ready" ? attemptResult(mark.mark, n, scheme) : null;
         const confirmed = confirmedMarks.find((c) => c.enrolmentId === l.enrolmentId && c.attempt === n) ?? null;
-        const allConfirmed = confirmedMarks.filter((c) => c.enrolmentId === l.enrolmentId);
+        const opened = resubmissions.find((r) => r.enrolmentId === l.enrolmentId && r.attempt === n + 1) ?? null;
+        // The rule asks of the attempts confirmed up to this one, so each decision's row reads as it stood.
+        const rule = resubmission(
+          confirmedMarks
+            .filter((c) => c.enrolmentId === l.enrolmentId && c.attempt <= n)
+            .map((c) => ({ attempt: c.attempt, mark: c.mark, confirmed: true })),
+          scheme,
+        );
         return {
           ...l,
           label: l.candidateNumber ?? l.name,
@@ -213,15 +246,25 @@ export async function boardFor(organisationId: string, assignmentId: string | un
           extended: extensions.some((e) => e.enrolmentId === l.enrolmentId),
           mitigations: mitigations.filter((m) => m.enrolmentId === l.enrolmentId),
           confirmed,
-          resubmission: resubmission(
-            allConfirmed.map((c) => ({ attempt: c.attempt, mark: c.mark, confirmed: true })),
-            scheme,
-          ),
-          resubmissionOpened: resubmissions.find((r) => r.enrolmentId === l.enrolmentId && r.attempt > 1) ?? null,
+          resubmission: rule,
+          next: confirmed ? nextAfter(confirmed, opened, rule) : null,
         };
       });
   const rows = attempt ? rowsFor(attempt) : [];
   const handedIn = rows.filter((r) => r.submission);
+  const decided = decisions.map((d) => ({
+    ...d.decision,
+    deciderName: d.deciderName,
+    rows: rowsFor(d.decision.attempt).filter((r) => r.confirmed),
+  }));
+  /** Said when nothing waits for the board, so the lead knows whether anything can still come to it. */
+  const finished = attempt
+    ? null
+    : decidedAttempts.some((a) => a > 1)
+      ? "Every mark for this assignment is confirmed, the resubmissions' too. A failed module may be resubmitted once, so nothing more comes to this board."
+      : decided.some((d) => d.rows.some((r) => r.next?.kind === "can-open"))
+        ? "Every mark handed in is confirmed. A learner who failed may be given one resubmission below: it is marked, sampled and confirmed here as the first attempt was."
+        : "Every mark for this assignment is confirmed by the board.";
   return {
     assignment,
     cohortName: found.cohortName,
@@ -231,16 +274,23 @@ export async function boardFor(organisationId: string, assignmentId: string | un
     attempt,
     rows,
     refusal: attempt ? boardRefusal(handedIn.map((r) => ({ label: r.label, mark: r.mark! }))) : null,
-    decisions: decisions.map((d) => ({
-      ...d.decision,
-      deciderName: d.deciderName,
-      rows: rowsFor(d.decision.attempt).filter((r) => r.confirmed),
-    })),
+    decisions: decided,
+    finished,
     comments,
   };
 }
 
-export type BoardResult = { ok: true } | { ok: false; message: string };
+/** `field` names the form's field a refusal is about, when it is about one. */
+export type BoardResult = { ok: true } | { ok: false; message: string; field?: "deadlineDay" };
+
+/** What follows a mark the board confirmed, for its row of the board's decisions. */
+export type AfterBoard =
+  | { kind: "none" }
+  | { kind: "passed" }
+  | { kind: "open"; deadline: Date }
+  | { kind: "resubmitted"; attempt: number }
+  | { kind: "can-open"; attempt: number }
+  | { kind: "closed"; reason: string };
 
 /**
  * The lead confirms every mark of the next attempt in one signed step. Read again in the
@@ -251,6 +301,8 @@ export async function confirmBoard(
   assignmentId: string,
   signedName: string,
   within?: Database,
+  /** When the board sat; now, except for the demo world's boards held in the past. */
+  decidedAt?: Date,
 ): Promise<BoardResult> {
   const db = within ?? (await getDb());
   return db.transaction(async (tx) => {
@@ -261,7 +313,14 @@ export async function confirmBoard(
     if (board.refusal) return { ok: false as const, message: board.refusal };
     const [decision] = await tx
       .insert(courseworkBoardDecisions)
-      .values({ assignmentId, attempt: board.attempt, signedName, decidedById: actor.userId, decidedByRole: actor.role })
+      .values({
+        assignmentId,
+        attempt: board.attempt,
+        signedName,
+        decidedById: actor.userId,
+        decidedByRole: actor.role,
+        ...(decidedAt ? { decidedAt } : {}),
+      })
       .onConflictDoNothing()
       .returning({ id: courseworkBoardDecisions.id });
     if (!decision) return { ok: false as const, message: "The exam board has already confirmed these marks" };
@@ -288,6 +347,7 @@ export async function confirmBoard(
       {
         ...actedBy(actor),
         action: "coursework.board_confirmed",
+        ...(decidedAt ? { at: decidedAt } : {}),
         subjectType: "coursework_assignment",
         subjectId: assignmentId,
         detail: {
@@ -315,11 +375,20 @@ export async function openResubmission(
   const db = await getDb();
   const board = await boardFor(actor.organisationId, assignmentId, db);
   if (!board) return { ok: false, message: "We could not find that assignment" };
-  const row = board.decisions.flatMap((d) => d.rows).find((r) => r.enrolmentId === enrolmentId);
-  if (!row) return { ok: false, message: "This learner has no mark confirmed by the board" };
-  if (!row.resubmission.allowed) return { ok: false, message: row.resubmission.reason };
-  if (deadline.getTime() <= now.getTime()) return { ok: false, message: "The deadline must be in the future" };
-  const attempt = row.resubmission.attempt;
+  // The learner's latest confirmed attempt decides: after a failed resubmission there is no other.
+  const row = board.decisions
+    .flatMap((d) => d.rows)
+    .filter((r) => r.enrolmentId === enrolmentId)
+    .at(-1);
+  if (!row?.next) return { ok: false, message: "This learner has no mark confirmed by the board" };
+  const next = row.next;
+  if (next.kind === "open") return { ok: false, message: "A resubmission is already open for this learner" };
+  if (next.kind === "resubmitted") return { ok: false, message: "This learner's resubmission has already been to the board" };
+  if (next.kind === "passed") return { ok: false, message: "The module has been passed" };
+  if (next.kind === "closed") return { ok: false, message: next.reason };
+  if (next.kind !== "can-open") return { ok: false, message: "This learner has no mark confirmed by the board" };
+  if (deadline.getTime() <= now.getTime()) return { ok: false, message: "The deadline must be in the future", field: "deadlineDay" };
+  const attempt = next.attempt;
   return db.transaction(async (tx) => {
     const saved = await tx
       .insert(courseworkResubmissions)

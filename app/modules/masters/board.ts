@@ -111,6 +111,28 @@ export function boardRefusal(rows: { label: string; mark: BoardMark }[]): string
   return `The board cannot confirm these marks yet: ${waiting.length === 1 ? "one submission still needs" : `${waiting.length} submissions still need`} a marking step: ${list}`;
 }
 
+/**
+ * Why the lead can open no more resubmissions of an assignment's attempt `attempt` (2), or null
+ * while they can. Resubmissions are marked, sampled and boarded together, as the first attempt
+ * was, so a resubmission opened after the resubmissions' sample was drawn could never be sampled,
+ * and one opened after their board could never be boarded: both are refused, in these words.
+ */
+export function resubmissionsClosed(
+  attempt: number,
+  done: { decidedAttempts: number[]; sampledAttempts: number[] },
+  scheme: Pick<MarkingScheme, "resubmissions"> = MASTERS_SCHEME,
+): string | null {
+  if (attempt > 1 + scheme.resubmissions)
+    return scheme.resubmissions === 1
+      ? "A failed module may be resubmitted once, and this was the resubmission"
+      : `A failed module may be resubmitted ${scheme.resubmissions} times, and these have been used`;
+  if (done.decidedAttempts.includes(attempt))
+    return "The exam board has confirmed the resubmissions' marks, so no more resubmissions can be opened for this assignment";
+  if (done.sampledAttempts.includes(attempt))
+    return "The resubmissions' second-marking sample has been drawn, so no more resubmissions can be opened for this assignment";
+  return null;
+}
+
 /** The marking scheme, exit awards and classification rule a programme's award data gives. */
 export function rulesOf(award: Award | undefined | null): { scheme: MarkingScheme; awards: ExitAward[]; rule: ClassificationRule } {
   if (!award) return { scheme: MASTERS_SCHEME, awards: [], rule: MASTERS_CLASSIFICATION };

@@ -125,5 +125,15 @@ export const allocationSchema = z.object({
   markerId: z.string({ error: "Choose a marker" }).uuid("Choose a marker"),
 });
 
-/** Drawing the sample has no fields: only the form's key, so a double click draws once. */
-export const drawSampleSchema = z.object({});
+/**
+ * Drawing a sample names only the attempt it is for (the first, or the resubmissions), besides the
+ * form's key, so a double click draws once.
+ */
+export const drawSampleSchema = z.object({
+  attempt: z.coerce
+    .number({ error: "Choose the attempt to sample" })
+    .int("Choose the attempt to sample")
+    .min(1, "Choose the attempt to sample")
+    .max(9, "Choose the attempt to sample")
+    .default(1),
+});

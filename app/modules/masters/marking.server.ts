@@ -11,10 +11,12 @@ import {
   candidateNumbers,
   cohorts,
   courseworkAssignments,
+  courseworkBoardDecisions,
   courseworkFileContents,
   courseworkFiles,
   courseworkMarkerAllocations,
   courseworkMarks,
+  courseworkResubmissions,
   courseworkSampleMembers,
   courseworkSamples,
   courseworkSubmissions,
@@ -25,11 +27,16 @@ import {
 import { actedBy, type OrganisationActor, recordAudit } from "~/modules/audit/audit.server";
 import { findModule, findProgramme } from "~/modules/programmes/catalogue.server";
 import { getDb } from "~/utils/db.server";
+import { englandDateTime, englandDay } from "~/utils/england";
 import { isUuid } from "~/utils/ids";
 import type { HandedInFile } from "./assignments.server";
 import {
   allocationProblem,
   assignmentProgress,
+  type AssignmentSummaryView,
+  assignmentStage,
+  leadMarkingView,
+  longDay,
   markingDeadline,
   markingStateOf,
   type MarkRecord,
@@ -57,6 +64,7 @@ const submissionColumns = {
   assignmentId: courseworkSubmissions.assignmentId,
   enrolmentId: courseworkSubmissions.enrolmentId,
   version: courseworkSubmissions.version,
+  attempt: courseworkSubmissions.attempt,
   late: courseworkSubmissions.late,
   overLength: courseworkSubmissions.overLength,
   wordCount: courseworkSubmissions.wordCount,
@@ -66,7 +74,8 @@ const submissionColumns = {
 
 /**
  * Everything marking needs of a set of assignments, in a constant number of statements: each
- * learner's version to mark with its candidate number, its marks, and the sample.
+ * learner's version to mark for each attempt (a resubmission is marked as its own piece of work)
+ * with its candidate number, its marks, and the sample of that attempt.
  */
 async function markingFacts(db: Database, assignmentIds: string[]) {
   if (!assignmentIds.length) return [];
@@ -92,14 +101,14 @@ async function markingFacts(db: Database, assignmentIds: string[]) {
   const firstMarked = new Set(marks.filter((m) => m.stage === "first" && m.kind === "mark").map((m) => m.submissionId));
   const byLearner = new Map<string, (typeof versions)[number][]>();
   for (const v of versions) {
-    const key = `${v.assignmentId}:${v.enrolmentId}`;
+    const key = `${v.assignmentId}:${v.enrolmentId}:${v.attempt}`;
     byLearner.set(key, [...(byLearner.get(key) ?? []), v]);
   }
   return [...byLearner.values()].map((all) => {
     const submission = versionToMark(all, firstMarked)!;
     const member = members.find((m) => m.submissionId === submission.id);
     const records: MarkRecord[] = marks.filter((m) => m.submissionId === submission.id);
-    const sampleDrawn = samples.some((s) => s.assignmentId === submission.assignmentId);
+    const sampleDrawn = samples.some((s) => s.assignmentId === submission.assignmentId && s.attempt === submission.attempt);
     return {
       submission,
       candidateNumber: submission.candidateNumber ?? "No number",
@@ -159,13 +168,15 @@ export async function markingQueue(markerId: string, organisationId: string) {
         submissionId: f.submission.id,
         candidateNumber: f.candidateNumber,
         version: f.submission.version,
+        resubmission: f.submission.attempt > 1,
         late: f.submission.late,
         overLength: f.submission.overLength,
         task,
         status: task ? TASK_WORDS[task] : "Done",
       };
     });
-    const sampleDrawn = facts.some((f) => f.submission.assignmentId === assignment.id && f.sampleDrawn);
+    const attempts = facts.filter((f) => f.submission.assignmentId === assignment.id);
+    const undrawn = [...new Set(attempts.filter((f) => !f.sampleDrawn).map((f) => f.submission.attempt))];
     return {
       assignmentId: assignment.id,
       moduleTitle: module.title,
@@ -173,7 +184,13 @@ export async function markingQueue(markerId: string, organisationId: string) {
       stage,
       deadline: assignment.deadline,
       markingDue: markingDeadline(assignment.deadline),
-      sampleDrawn,
+      /** What the second marker and third reader wait for, when a sample is still to be drawn. */
+      sampleWaiting:
+        stage === "first" || !undrawn.length
+          ? null
+          : undrawn.includes(1)
+            ? "the second-marking sample has not been drawn yet"
+            : "the sample of the resubmissions has not been drawn yet",
       items,
       toDo: items.filter((i) => i.task).length,
       done: items.filter((i) => !i.task).length,
@@ -406,10 +423,13 @@ export async function markersOf(organisationId: string) {
     .orderBy(asc(users.name));
 }
 
-/** The assignment's marking for its lead: allocations, the markers to choose from, the sample and progress. */
-export async function markingForLead(assignment: Assignment) {
+/**
+ * The assignment's marking for its lead, ready to show: allocations, the markers to choose from,
+ * and for each attempt handed in (the first, then the resubmissions) its progress and sample.
+ */
+export async function markingForLead(assignment: Assignment, names: ReadonlyMap<string, string>) {
   const db = await getDb();
-  const [allocations, markers, facts, sample] = await Promise.all([
+  const [allocations, markers, facts, samples, resubmissions] = await Promise.all([
     db
       .select({
         stage: courseworkMarkerAllocations.stage,
@@ -422,20 +442,27 @@ export async function markingForLead(assignment: Assignment) {
     markersOf(assignment.organisationId),
     markingFacts(db, [assignment.id]),
     db.select().from(courseworkSamples).where(eq(courseworkSamples.assignmentId, assignment.id)),
+    db
+      .select({ attempt: courseworkResubmissions.attempt })
+      .from(courseworkResubmissions)
+      .where(eq(courseworkResubmissions.assignmentId, assignment.id)),
   ]);
-  const scheme = moduleOf(assignment).scheme;
-  return {
+  return leadMarkingView({
+    scheme: moduleOf(assignment).scheme,
     allocations,
     markers,
-    facts,
-    sample: sample[0] ?? null,
-    markingDue: markingDeadline(assignment.deadline),
-    progress: assignmentProgress(
-      facts.map((f) => ({ state: f.state, sampled: f.sampled })),
-      !!sample[0],
-      scheme,
-    ),
-  };
+    facts: facts.map((f) => ({
+      submissionId: f.submission.id,
+      attempt: f.submission.attempt,
+      candidateNumber: f.candidateNumber,
+      name: names.get(f.submission.enrolmentId) ?? "",
+      state: f.state,
+      sampled: f.sampled,
+      reasons: f.reasons,
+    })),
+    samples,
+    resubmissionAttempts: resubmissions.map((r) => r.attempt),
+  });
 }
 
 /** The lead allocates (or changes) a marker for one stage; one person never holds two stages of one assignment. */
@@ -487,21 +514,30 @@ export async function allocateMarker(
 }
 
 /**
- * Draws the second-marking sample once every piece of work handed in has its first mark: every
- * fail, every mark near a band boundary and a share of the rest, from a random seed kept with it.
+ * Draws the second-marking sample of one attempt (the first, or the resubmissions) once every piece
+ * of work handed in for it has its first mark: every fail, every mark near a band boundary and a
+ * share of the rest, from a random seed kept with it, so attempt 2 is sampled on its own marks
+ * exactly as attempt 1 was (ADR 023).
  */
-export async function drawSample(actor: OrganisationActor, assignment: Assignment): Promise<MarkResult> {
+export async function drawSample(actor: OrganisationActor, assignment: Assignment, attempt = 1): Promise<MarkResult> {
   const db = await getDb();
-  const facts = await markingFacts(db, [assignment.id]);
+  const facts = (await markingFacts(db, [assignment.id])).filter((f) => f.submission.attempt === attempt);
   const progress = assignmentProgress(
     facts.map((f) => ({ state: f.state, sampled: f.sampled })),
     facts.some((f) => f.sampleDrawn),
   );
-  if (progress.sampleDrawn) return { ok: false, field: "form", message: "The sample has already been drawn" };
+  const what = attempt === 1 ? "The sample" : "The sample of the resubmissions";
+  if (progress.sampleDrawn) return { ok: false, field: `sample-${attempt}`, message: `${what} has already been drawn` };
+  if (!progress.handedIn)
+    return {
+      ok: false,
+      field: `sample-${attempt}`,
+      message: attempt === 1 ? "No work has been handed in yet, so there is nothing to sample" : "No resubmission has been handed in yet, so there is nothing to sample",
+    };
   if (!progress.firstMarkingComplete)
     return {
       ok: false,
-      field: "form",
+      field: `sample-${attempt}`,
       message: `First marking is not finished: ${progress.firstMarked} of ${progress.handedIn} marked`,
     };
   const scheme = moduleOf(assignment).scheme;
@@ -516,6 +552,7 @@ export async function drawSample(actor: OrganisationActor, assignment: Assignmen
       .insert(courseworkSamples)
       .values({
         assignmentId: assignment.id,
+        attempt,
         seed,
         sharePercent: scheme.samplePercent,
         drawnById: actor.userId,
@@ -523,24 +560,93 @@ export async function drawSample(actor: OrganisationActor, assignment: Assignmen
       })
       .onConflictDoNothing()
       .returning({ id: courseworkSamples.assignmentId });
-    if (!saved.length) return { ok: false as const, field: "form", message: "The sample has already been drawn" };
+    if (!saved.length) return { ok: false as const, field: `sample-${attempt}`, message: `${what} has already been drawn` };
     const members = sample.choices.filter((c) => c.inSample);
     if (members.length)
       await tx
         .insert(courseworkSampleMembers)
-        .values(members.map((c) => ({ assignmentId: assignment.id, submissionId: c.id, reasons: c.reasons })));
+        .values(members.map((c) => ({ assignmentId: assignment.id, attempt, submissionId: c.id, reasons: c.reasons })));
     await recordAudit(
       {
         ...actedBy(actor),
         action: "coursework.sample_drawn",
         subjectType: "coursework_assignment",
         subjectId: assignment.id,
-        detail: { module: moduleOf(assignment).title, sampled: members.length, of: sample.choices.length, seed },
+        detail: { module: moduleOf(assignment).title, attempt, sampled: members.length, of: sample.choices.length, seed },
       },
       tx,
     );
     return { ok: true as const };
   });
+}
+
+/** Where each of these assignments stands, in the lead's words (a constant number of statements). */
+export async function assignmentStages(
+  assignments: Pick<Assignment, "id" | "deadline" | "programmeSlug" | "moduleSlug">[],
+  now = new Date(),
+) {
+  const ids = assignments.map((a) => a.id);
+  const stages = new Map<string, string>();
+  if (!ids.length) return stages;
+  const db = await getDb();
+  const [facts, decisions, resubmissions] = await Promise.all([
+    markingFacts(db, ids),
+    db
+      .select({
+        assignmentId: courseworkBoardDecisions.assignmentId,
+        attempt: courseworkBoardDecisions.attempt,
+        decidedAt: courseworkBoardDecisions.decidedAt,
+      })
+      .from(courseworkBoardDecisions)
+      .where(inArray(courseworkBoardDecisions.assignmentId, ids)),
+    db
+      .selectDistinct({ assignmentId: courseworkResubmissions.assignmentId, attempt: courseworkResubmissions.attempt })
+      .from(courseworkResubmissions)
+      .where(inArray(courseworkResubmissions.assignmentId, ids)),
+  ]);
+  for (const assignment of assignments) {
+    const scheme = moduleOf(assignment).scheme;
+    const mine = facts.filter((f) => f.submission.assignmentId === assignment.id);
+    const progress = new Map(
+      [...new Set(mine.map((f) => f.submission.attempt))].map((attempt) => {
+        const of = mine.filter((f) => f.submission.attempt === attempt);
+        return [attempt, assignmentProgress(of.map((f) => ({ state: f.state, sampled: f.sampled })), of.some((f) => f.sampleDrawn), scheme)];
+      }),
+    );
+    const decided = decisions.filter((d) => d.assignmentId === assignment.id);
+    const first = decided.find((d) => d.attempt === 1);
+    stages.set(
+      assignment.id,
+      assignmentStage({
+        deadlinePassed: assignment.deadline.getTime() <= now.getTime(),
+        progress,
+        decidedAttempts: decided.map((d) => d.attempt),
+        resubmissionAttempts: resubmissions.filter((r) => r.assignmentId === assignment.id).map((r) => r.attempt),
+        confirmedOn: first ? longDay(englandDay(first.decidedAt)) : null,
+      }),
+    );
+  }
+  return stages;
+}
+
+/**
+ * The summary both of the lead's pages on an assignment show at their head (the assignment and its
+ * exam board): cohort, module, credits, deadline, word limit, when marks are due and where it stands.
+ */
+export async function assignmentSummary(assignment: Assignment, cohortName: string): Promise<AssignmentSummaryView> {
+  const programme = findProgramme(assignment.programmeSlug);
+  const module = programme ? findModule(programme, assignment.moduleSlug) : undefined;
+  const stages = await assignmentStages([assignment]);
+  return {
+    assignmentId: assignment.id,
+    cohortName,
+    moduleTitle: module?.title ?? assignment.moduleSlug,
+    credits: programme?.award?.credits[assignment.moduleSlug] ?? module?.credits ?? null,
+    deadline: englandDateTime(assignment.deadline),
+    wordLimit: assignment.wordLimit.toLocaleString("en-GB"),
+    marksDue: longDay(markingDeadline(assignment.deadline)),
+    stage: stages.get(assignment.id) ?? "",
+  };
 }
 
 /** The names behind candidate numbers, for the lead only (never for a marker before release). */

@@ -5,8 +5,16 @@
  * ADR 023 records the choices.
  */
 import { addWorkingDays } from "~/modules/returners/working-days";
-import { englandDay } from "~/utils/england";
-import { type MarkingState, MASTERS_SCHEME, type MarkingScheme, nextMarkingStep, type NextMarkingStep } from "./marks";
+import { englandDateTime, englandDay } from "~/utils/england";
+import {
+  type MarkingState,
+  MASTERS_SCHEME,
+  type MarkingScheme,
+  nextMarkingStep,
+  type NextMarkingStep,
+  type SampleReason,
+  sampleReasonWords,
+} from "./marks";
 
 /** Marks are due this many working days (England: weekdays less bank holidays) after the deadline. */
 export const MARKING_WORKING_DAYS = 15;
@@ -30,6 +38,16 @@ export function versionToMark<V extends { id: string; version: number }>(
 ): V | null {
   const latestFirst = [...versions].sort((a, b) => b.version - a.version);
   return latestFirst.find((v) => firstMarked.has(v.id)) ?? latestFirst[0] ?? null;
+}
+
+/** A day (yyyy-MM-dd) as a reader says it: "12 March 2026". */
+export function longDay(day: string): string {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 export type Stage = "first" | "second" | "third";
@@ -174,4 +192,143 @@ export function schemeFor(
     passMark: award.passMark,
     bands: award.bands.map((b) => ({ band: b.code, label: b.title, from: b.from })),
   };
+}
+
+/** Where one submission stands in second marking, in words for the programme lead. */
+export function sampleStandingWords(state: MarkingState | null, sampled: boolean, scheme: MarkingScheme = MASTERS_SCHEME) {
+  if (!state) return "";
+  const next = nextMarkingStep({ ...state, inSample: sampled }, scheme);
+  switch (next.step) {
+    case "ready-for-board":
+      return `Ready for the board: ${next.mark}`;
+    case "second-marking":
+      return "Waiting for the second marker";
+    case "third-reader-or-agreement":
+      return `Disagreement over ${scheme.disagreementLimit}: waiting for the third reader or an agreed mark`;
+    default:
+      return "Disagreement: waiting for an agreed mark";
+  }
+}
+
+export interface LeadMarkingFacts {
+  scheme: MarkingScheme;
+  allocations: { stage: Stage; markerId: string; name: string }[];
+  markers: { id: string; name: string }[];
+  /** Each learner's version to mark, one per attempt they handed in. */
+  facts: {
+    submissionId: string;
+    attempt: number;
+    candidateNumber: string;
+    name: string;
+    state: MarkingState | null;
+    sampled: boolean;
+    reasons: SampleReason[];
+  }[];
+  samples: { attempt: number; seed: string; sharePercent: number; drawnAt: Date }[];
+  /** Attempts the lead has opened resubmissions for (2). */
+  resubmissionAttempts: number[];
+}
+
+/**
+ * The marking section of an assignment's page for its lead: who marks at each stage, and for the
+ * first attempt and then the resubmissions, each on its own, where marking stands and its sample.
+ */
+export function leadMarkingView(input: LeadMarkingFacts) {
+  const { scheme } = input;
+  const attempts = [...new Set([1, ...input.resubmissionAttempts, ...input.facts.map((f) => f.attempt)])].sort((a, b) => a - b);
+  return {
+    markers: input.markers,
+    allocations: (["first", "second", "third"] as const).map((stage) => {
+      const allocated = input.allocations.find((a) => a.stage === stage);
+      return {
+        stage,
+        label: STAGE_LABELS[stage],
+        markerId: allocated?.markerId ?? "",
+        name: allocated?.name ?? null,
+      };
+    }),
+    rounds: attempts.map((attempt) => {
+      const facts = input.facts.filter((f) => f.attempt === attempt);
+      const sample = input.samples.find((s) => s.attempt === attempt) ?? null;
+      const progress = assignmentProgress(
+        facts.map((f) => ({ state: f.state, sampled: f.sampled })),
+        !!sample,
+        scheme,
+      );
+      return {
+        attempt,
+        heading: attempt === 1 ? "First attempt" : `Resubmissions (attempt ${attempt})`,
+        progress,
+        sample: sample
+          ? {
+              drawnAt: englandDateTime(sample.drawnAt, "short"),
+              seed: sample.seed,
+              rule: `every fail, every mark within ${scheme.boundaryMargin} of a band boundary and ${sample.sharePercent}% of the rest`,
+            }
+          : null,
+        sampleRows: facts
+          .filter((f) => f.sampled)
+          .sort((a, b) => a.candidateNumber.localeCompare(b.candidateNumber))
+          .map((f) => ({
+            id: f.submissionId,
+            candidateNumber: f.candidateNumber,
+            name: f.name,
+            firstMark: f.state?.firstMark ?? null,
+            why: f.reasons.map((r) => sampleReasonWords(r, scheme)).join("; "),
+            next: sampleStandingWords(f.state, f.sampled, scheme),
+          })),
+      };
+    }),
+  };
+}
+
+export type LeadMarkingView = ReturnType<typeof leadMarkingView>;
+
+/**
+ * Where an assignment stands, in the lead's words, from its first attempt's marking (and the
+ * resubmissions', once open): open for hand-in, handed in and awaiting first marking, first-marked
+ * with the sample to draw, second-marked and ready for the exam board, or confirmed by the board.
+ */
+export function assignmentStage(input: {
+  deadlinePassed: boolean;
+  /** Each attempt's marking, by attempt number. */
+  progress: Map<number, AssignmentProgress>;
+  decidedAttempts: number[];
+  resubmissionAttempts: number[];
+  /** The day (as shown) the first attempt's board confirmed its marks. */
+  confirmedOn: string | null;
+}): string {
+  const words = (p: AssignmentProgress | undefined, resubmissions: boolean) => {
+    if (!p || p.handedIn === 0)
+      return resubmissions ? "resubmissions open, none handed in yet" : input.deadlinePassed ? "Deadline passed: nothing handed in" : "Open for hand-in";
+    if (p.firstMarked === 0)
+      return resubmissions
+        ? `${p.handedIn} resubmitted, awaiting first marking`
+        : `${input.deadlinePassed ? "Handed in" : `Open: ${p.handedIn} handed in so far`}, awaiting first marking`;
+    const prefix = resubmissions ? "resubmissions: " : "";
+    if (!p.firstMarkingComplete) return `${prefix}first marking, ${p.firstMarked} of ${p.handedIn} marked`;
+    if (!p.sampleDrawn) return `${prefix}first-marked, the second-marking sample to draw`;
+    if (!p.allReady)
+      return `${prefix}second marking, ${p.secondMarked} of ${p.sampled} second-marked${p.disagreements ? `, ${p.disagreements} to settle` : ""}`;
+    return resubmissions ? "resubmissions second-marked: ready for the exam board" : "second-marked: ready for the exam board";
+  };
+  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  if (!input.decidedAttempts.includes(1)) return cap(words(input.progress.get(1), false));
+  const confirmed = `Exam board confirmed the marks${input.confirmedOn ? ` on ${input.confirmedOn}` : ""}`;
+  const open = input.resubmissionAttempts.filter((a) => !input.decidedAttempts.includes(a)).sort((a, b) => a - b)[0];
+  if (open) return `${confirmed}; ${words(input.progress.get(open), true)}`;
+  if (input.resubmissionAttempts.some((a) => input.decidedAttempts.includes(a))) return `${confirmed}, and the resubmissions' marks`;
+  return confirmed;
+}
+
+/** The head of the lead's pages on one assignment (AssignmentSummary draws it). */
+export interface AssignmentSummaryView {
+  assignmentId: string;
+  cohortName: string;
+  moduleTitle: string;
+  credits: number | null;
+  deadline: string;
+  wordLimit: string;
+  marksDue: string;
+  stage: string;
 }

@@ -10,14 +10,17 @@ import type { Database } from "#db/client";
 import { getDb } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 
-/** True once the exam board has confirmed the marks of the assignment's first attempt. */
-export async function marksReleased(assignmentId: string): Promise<boolean> {
+/**
+ * True once the exam board has confirmed the marks of this attempt of the assignment (the first,
+ * unless a resubmission's is asked): a resubmission is marked anonymously until its own board.
+ */
+export async function marksReleased(assignmentId: string, attempt = 1): Promise<boolean> {
   if (!isUuid(assignmentId)) return false;
   const db = await getDb();
   const [row] = await db
     .select({ id: courseworkBoardDecisions.id })
     .from(courseworkBoardDecisions)
-    .where(eq(courseworkBoardDecisions.assignmentId, assignmentId))
+    .where(and(eq(courseworkBoardDecisions.assignmentId, assignmentId), eq(courseworkBoardDecisions.attempt, attempt)))
     .limit(1);
   return !!row;
 }
