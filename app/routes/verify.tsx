@@ -7,6 +7,7 @@ import { TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { certificateByCode } from "~/modules/signoff/panel.server";
 import { transcriptByCode } from "~/modules/masters/transcript.server";
+import { awardLine, careerRecordByCode } from "~/modules/career/issue.server";
 
 export const meta: MetaFunction = () => [{ title: "Check a certificate or transcript – Practice Pathways" }];
 
@@ -16,6 +17,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!code) return { code, result: null };
   const cert = await certificateByCode(code);
   const transcript = cert ? null : await transcriptByCode(code);
+  const career = cert || transcript ? null : await careerRecordByCode(code);
+  if (career)
+    return {
+      code,
+      result: {
+        found: true as const,
+        kind: "career record" as const,
+        rows: [
+          ["Code", career.code],
+          ["Career record of", career.personName],
+          ["Furthest stage reached", career.stage],
+          ...career.awards.map((a, i): [string, string] => [`Verified award ${i + 1}`, awardLine(a)]),
+          ...(career.awards.length ? [] : [["Verified awards", "None when it was issued"] as [string, string]]),
+          ["Issued", format(parseISO(englandDay(career.issuedAt)), "d MMMM yyyy")],
+        ] as [string, string][],
+      },
+    };
   if (transcript)
     return {
       code,
@@ -70,7 +88,7 @@ export default function Verify() {
       <h1>Check a certificate or transcript</h1>
       <p>Enter the verification code printed on a Practice Pathways certificate or Masters transcript to see whether it is genuine.</p>
       {result?.found ? (
-        <Notification title={result.kind === "transcript" ? "This transcript is genuine" : "This certificate is genuine"}>
+        <Notification title={`This ${result.kind} is genuine`}>
           <dl className="summary-list">
             {result.rows.map(([label, value]) => (
               <div className="summary-list__row" key={label}>

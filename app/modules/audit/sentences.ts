@@ -245,6 +245,11 @@ const SENTENCES: Record<string, Words> = {
   "coursework.resubmission_opened": (s) =>
     `${s.who} opened a resubmission of ${s.whose} assignment for ${moduleNamed(s)}${deadline(s) ? `, due ${deadline(s)}` : ""}`,
   "coursework.examiner_commented": (s) => `${s.who} commented as external examiner on the marking of ${moduleNamed(s)}`,
+  "career.shared": (s) => `${s.who} shared their career record${s.text("organisation") ? ` with ${s.text("organisation")}` : ""}`,
+  "career.share_withdrawn": (s) =>
+    `${s.who} stopped sharing their career record${s.text("organisation") ? ` with ${s.text("organisation")}` : ""}`,
+  "career.share_ended": (s) => `${s.whose} career record stopped being shared as their membership ended`,
+  "career.record_issued": (s) => `${s.who} downloaded their career record${s.text("code") ? ` (${s.text("code")})` : ""}`,
   "transcript.issued": (s) => `${s.who} downloaded ${s.whose} transcript${s.text("code") ? ` (${s.text("code")})` : ""}`,
 
   // Returners, the helpline, vacancies and introductions
