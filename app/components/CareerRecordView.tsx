@@ -1,5 +1,11 @@
 import { format, parseISO } from "date-fns";
-import { CAREER_KIND_LABELS, CAREER_KINDS, CAREER_STATUS_LABELS, type CareerRecord, type CareerStatus } from "~/modules/career/path";
+import {
+  CAREER_KIND_LABELS,
+  CAREER_KINDS,
+  CAREER_STATUS_LABELS,
+  type CareerRecord,
+  type CareerStatus,
+} from "~/modules/career/path";
 
 const day = (iso: string) => format(parseISO(iso), "d MMMM yyyy");
 
@@ -15,10 +21,10 @@ const STATUS_TAG: Record<CareerStatus, string> = {
  * it is reached (and by what), being worked towards or not reached, so the drawing and its text
  * equivalent are the same markup; the line and marks are only CSS.
  */
-export function CareerPath({ path }: { path: CareerRecord["path"] }) {
+export function CareerPath({ path, whose }: { path: CareerRecord["path"]; whose: string | null }) {
   return (
     <section aria-labelledby="career-path-title">
-      <h2 id="career-path-title">Where you stand on the path</h2>
+      <h2 id="career-path-title">{whose ? `Where ${whose} stands on the path` : "Where you stand on the path"}</h2>
       <p>{path.summary}</p>
       <ol className="career-path">
         {path.stages.map((stage) => (
@@ -43,14 +49,17 @@ export function CareerPath({ path }: { path: CareerRecord["path"] }) {
   );
 }
 
-/** The programmes, awards and CPD records of a career record, grouped by kind of step, oldest first. */
-export function CareerRecordBody({ record }: { record: CareerRecord }) {
+/**
+ * The programmes, awards and CPD records of a career record, grouped by kind of step, oldest first.
+ * `whose`: the person's name when someone else (their employer) reads it; null for their own.
+ */
+export function CareerRecordBody({ record, whose = null }: { record: CareerRecord; whose?: string | null }) {
   const groups = CAREER_KINDS.map((kind) => ({ kind, entries: record.entries.filter((e) => e.kind === kind) })).filter(
     (g) => g.entries.length,
   );
   return (
     <>
-      <CareerPath path={record.path} />
+      <CareerPath path={record.path} whose={whose} />
       <h2>Programmes</h2>
       {groups.length ? null : <p>No programmes are recorded yet.</p>}
       {groups.map((group) => (
@@ -81,7 +90,8 @@ export function CareerRecordBody({ record }: { record: CareerRecord }) {
                       {award.code ? (
                         <>
                           {" "}
-                          (verification code <a href={`/verify?code=${encodeURIComponent(award.code)}`}>{award.code}</a>)
+                          (verification code <a href={`/verify?code=${encodeURIComponent(award.code)}`}>{award.code}</a>
+                          )
                         </>
                       ) : null}
                       {award.href ? (
@@ -109,29 +119,31 @@ export function CareerRecordBody({ record }: { record: CareerRecord }) {
           ))}
         </section>
       ))}
-      <h2>CPD records</h2>
+      <h2 id="cpd-records">CPD records</h2>
       {record.cpd.length ? (
-        <table className="table">
-          <caption className="visually-hidden">CPD records, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Activity</th>
-              <th scope="col">Professional standards</th>
-              <th scope="col">Reflected on with a peer</th>
-            </tr>
-          </thead>
-          <tbody>
-            {record.cpd.map((c) => (
-              <tr key={c.id}>
-                <td>{day(c.recordedOn)}</td>
-                <td>{c.activity}</td>
-                <td>{c.standards.join(", ")}</td>
-                <td>{c.peerReviewed ? "Yes" : "No"}</td>
+        <div className="table-scroll" role="region" aria-labelledby="cpd-records" tabIndex={0}>
+          <table className="table">
+            <caption className="visually-hidden">CPD records, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Activity</th>
+                <th scope="col">Professional standards</th>
+                <th scope="col">Reflected on with a peer</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {record.cpd.map((c) => (
+                <tr key={c.id}>
+                  <td>{day(c.recordedOn)}</td>
+                  <td>{c.activity}</td>
+                  <td>{c.standards.join(", ")}</td>
+                  <td>{c.peerReviewed ? "Yes" : "No"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p>No CPD records yet.</p>
       )}

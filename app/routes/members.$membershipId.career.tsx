@@ -37,7 +37,7 @@ export default function MemberCareerRecord() {
         {record.personName} shares this record with {organisation}. It is theirs: it shows every programme they are or were
         on, wherever they were; you can read it while they belong to {organisation} and until they stop sharing it.
       </p>
-      <CareerRecordBody record={record} />
+      <CareerRecordBody record={record} whose={record.personName} />
     </>
   );
 }

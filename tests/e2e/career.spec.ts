@@ -65,7 +65,7 @@ test("a social worker shares her career record, her employer's lead reads it, an
   await priya.goto("/organisation");
   await priya.getByRole("link", { name: "Bethan Morris" }).first().click();
   await priya.getByRole("link", { name: "Bethan Morris's career record" }).click();
-  await expect(priya.getByRole("heading", { level: 2, name: "Where you stand on the path" })).toBeVisible();
+  await expect(priya.getByRole("heading", { level: 2, name: "Where Bethan Morris stands on the path" })).toBeVisible();
   await expectAccessible(priya);
   const northmoorRecord = priya.url();
   await priya.context().close();
