@@ -84,6 +84,11 @@ export default function Account() {
           </dd>
         </div>
       </dl>
+      <h2>Your career record</h2>
+      <p>
+        <a href="/career">Your career record</a>: every programme you are or were on, wherever you were, your awards
+        and who you share it with.
+      </p>
       <h2>Notices</h2>
       <p>
         <a href="/account/notices">Choose how you hear about what needs you</a>

@@ -12,6 +12,7 @@ import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { listOrganisationEnrolments } from "~/modules/programmes/learning.server";
 import { describeYear, yearInputFor } from "~/modules/first-year/year";
 import { englandToday } from "~/utils/england";
+import { hasSharedWith } from "~/modules/career/sharing.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.learner.name} – Practice Pathways` : "Learner – Practice Pathways" },
@@ -55,8 +56,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : can(role, "transcript:read:organisation") && current.active?.organisation.kind === "university"
         ? `/learners/${id}/transcript`
         : null;
+  // The lead reads a member's career record only while they belong here and have shared it.
+  const careerHref = own
+    ? "/career"
+    : can(role, "career:read:organisation") && (await hasSharedWith(organisationId, id))
+      ? `/members/${id}/career`
+      : null;
   return {
     isSelf: !!own,
+    careerHref,
+    careerShareable: !own && can(role, "career:read:organisation"),
     transcriptHref,
     twoFactorOn,
     membershipId: id,
@@ -81,7 +90,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function LearnerRecord() {
-  const { isSelf, organisation, learner, years, twoFactorOn, membershipId, transcriptHref } = useLoaderData<typeof loader>();
+  const { isSelf, organisation, learner, years, twoFactorOn, membershipId, transcriptHref, careerHref, careerShareable } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <span className="caption">{organisation}</span>
@@ -153,6 +163,14 @@ export default function LearnerRecord() {
         <p>
           <a href={transcriptHref}>{isSelf ? "Your transcript" : `${learner.name}'s transcript`}</a>
         </p>
+      ) : null}
+      {careerHref ? (
+        <p>
+          <a href={careerHref}>{isSelf ? "Your career record" : `${learner.name}'s career record`}</a>
+          {isSelf ? null : ", shared with " + organisation}
+        </p>
+      ) : careerShareable ? (
+        <p>{learner.name} has not shared their career record with {organisation}.</p>
       ) : null}
       <p>
         <a href="/home">Back to your start page</a>

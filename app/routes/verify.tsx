@@ -6,7 +6,7 @@ import { verifyCode, type Verified } from "~/modules/signoff/verify.server";
 
 export const meta: MetaFunction = () => [{ title: "Check a certificate or transcript – Practice Pathways" }];
 
-/** Public: anyone with a certificate's or a Masters transcript's code can check it is real and what it says. */
+/** Public: anyone with a certificate's, a Masters transcript's or a career record's code can check it is real and what it says. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const code = new URL(request.url).searchParams.get("code")?.slice(0, 40) ?? "";
   if (!code) return { code, result: null };
@@ -16,6 +16,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The document's facts as the page lists them, in the words each kind of document uses. */
 function rowsOf(v: Verified): [string, string][] {
+  if (v.kind === "career record")
+    return [
+      ["Code", v.code],
+      ["Career record of", v.learnerName],
+      ["Furthest stage reached", v.stage],
+      ...(v.awards.length
+        ? v.awards.map((award, i): [string, string] => [`Verified award ${i + 1}`, award])
+        : [["Verified awards", "None when it was issued"] as [string, string]]),
+      ["Issued", v.issued],
+    ];
   if (v.kind === "transcript")
     return [
       ["Code", v.code],
@@ -43,9 +53,9 @@ export default function Verify() {
   return (
     <div className="narrow">
       <h1>Check a certificate or transcript</h1>
-      <p>Enter the verification code printed on a Practice Pathways certificate or Masters transcript to see whether it is genuine.</p>
+      <p>Enter the verification code printed on a Practice Pathways certificate, Masters transcript or career record to see whether it is genuine.</p>
       {result?.found ? (
-        <Notification title={result.kind === "transcript" ? "This transcript is genuine" : "This certificate is genuine"}>
+        <Notification title={`This ${result.kind} is genuine`}>
           <dl className="summary-list">
             {rowsOf(result).map(([label, value]) => (
               <div className="summary-list__row" key={label}>
@@ -58,7 +68,7 @@ export default function Verify() {
       ) : result ? (
         <div className="error-summary" role="alert" aria-labelledby="not-found-title">
           <h2 className="error-summary__title" id="not-found-title">
-            No certificate or transcript has this code
+            No certificate, transcript or career record has this code
           </h2>
           <p>Check the code and try again. Codes look like PP-ABCD-EFGH-JKLM.</p>
         </div>

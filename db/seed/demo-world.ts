@@ -14,6 +14,7 @@ import { loadManifest } from "~/modules/programmes/catalogue.server";
 import type { Manifest } from "~/modules/programmes/content-schema";
 import { lessonsInOrder } from "~/modules/programmes/progress";
 import type { Database } from "../client";
+import { seedCareer } from "./demo-career";
 import { seedCoursework } from "./demo-coursework";
 import { seedDesk } from "./demo-desk";
 import { seedMarking } from "./demo-marking";
@@ -458,6 +459,8 @@ export async function seedDemoWorld(db: Database, today = new Date()) {
   // The desk's introduced requests need the vacancies.
   await seedDemoVacancies(db, today);
   await seedDesk(db, today);
+  const manifest = tryLoadManifest();
+  if (manifest) await seedCareer(db, manifest, DEMO_PASSWORD, today);
 }
 
 function tryLoadManifest(): Manifest | null {

@@ -209,7 +209,7 @@ test("pages reached from an email: the mailbox, a password reset and an invitati
   await visitExpecting(page, "/invitations/abcdefghijklmnopqrstuvwxyz234567", 200, visits);
   await expect(page.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
   await visitExpecting(page, "/verify?code=PP-AAAA-BBBB-CCCC", 200, visits, "Check a certificate or transcript");
-  await expect(page.getByText("No certificate or transcript has this code")).toBeVisible();
+  await expect(page.getByText("No certificate, transcript or career record has this code")).toBeVisible();
   for (const p of [page, lead]) await p.context().close();
   recordVisits("emailed-links", visits);
 });

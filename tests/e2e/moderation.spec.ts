@@ -103,7 +103,7 @@ test("the final assessment goes to the panel, blind and anonymised, and a pass g
   await expect(visitor.getByText("Owen Pritchard")).toBeVisible();
   await expectAccessible(visitor);
   await visitor.goto("/verify?code=PP-AAAA-BBBB-CCCC");
-  await expect(visitor.getByText("No certificate or transcript has this code")).toBeVisible();
+  await expect(visitor.getByText("No certificate, transcript or career record has this code")).toBeVisible();
   // Another council's staff cannot open the panel or the certificate.
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();

@@ -437,7 +437,7 @@ describe("the transcript", () => {
     expect(verified).toContain("Hannah Clarke");
     expect(verified).toContain("University of Eastbridge");
     const wrong = await (await handle(get("/verify?code=PP-AAAA-BBBB-CCCC"))).text();
-    expect(wrong).toContain("No certificate or transcript has this code");
+    expect(wrong).toContain("No certificate, transcript or career record has this code");
   });
 });
 

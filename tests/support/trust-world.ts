@@ -9,6 +9,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { createEvidence } from "~/modules/portfolio/portfolio.server";
 import type { Database } from "#db/client";
 import {
+  careerShares,
   callbackRequests,
   cohorts,
   courseworkAssignments,
@@ -97,6 +98,8 @@ async function idsFor(db: Database, email: string, orgSlug: string, chairEmail: 
     .where(eq(evidenceItems.enrolmentId, enrolment!.id))
     .orderBy(asc(evidenceItems.createdAt))
     .limit(1);
+  // The learner shares their career record with their employer, so its lead can read it (and only its lead).
+  await db.insert(careerShares).values({ userId: learner!.id, organisationId: org!.id, shared: true, decidedById: learner!.id, decidedByRole: "learner" });
   // A record the learner has still to acknowledge, so its form is on the page.
   const [session] = await db
     .insert(supervisionSessions)

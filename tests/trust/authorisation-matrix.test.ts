@@ -100,6 +100,12 @@ const TABLE: Record<string, Rule> = {
   "routes/admin_.people.$personId": { get: ["admin"] },
   // A member's two-factor sign-in: the lead of the member's own organisation, or a platform admin for anyone's.
   "routes/members.$membershipId.two-factor": { get: ["lead", "admin"], anyOrganisation: ["admin"] },
+  // A member's career record: their organisation's programme lead, only while they belong to it and
+  // have shared it (Zainab shares hers with Northmoor); no one else, not even a platform admin (ADR 025).
+  "routes/members.$membershipId.career": { get: ["lead"] },
+  // Each person's own career record, its share choices (the action changes only their own) and its PDF.
+  "routes/career": { get: "signedIn" },
+  "routes/career[.]pdf": { get: "signedIn" },
   "routes/helpline._index": { get: ["helpline"] },
   "routes/helpline.figures": { get: ["helpline"] },
   "routes/helpline.requests.$requestId._index": { get: ["helpline"] },

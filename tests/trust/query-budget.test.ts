@@ -9,7 +9,10 @@ import { eq } from "drizzle-orm";
 import {
   auditEvents,
   candidateNumbers,
+  careerRecordIssues,
+  careerShares,
   cohorts,
+  cpdRecords,
   courseworkAssignments,
   courseworkMarkerAllocations,
   courseworkBoardDecisions,
@@ -328,6 +331,36 @@ beforeAll(async () => {
   await addMastersLearners([mastersLearner.userId]);
 }, 120_000);
 
+/**
+ * A career that has gone on longer: more CPD records, more share choices (ending shared with the
+ * learner's employer) and more career record PDFs issued, for the learner and the Masters learner.
+ */
+let careerMade = 0;
+async function addCareerRecords(n: number) {
+  for (const person of [learner, mastersLearner]) {
+    await t.db.insert(cpdRecords).values(
+      Array.from({ length: n }, (_, i) => ({
+        userId: person.userId,
+        recordedOn: day(subDays(new Date(), i + careerMade)),
+        activity: `CPD activity ${careerMade + i}`,
+        learning: "Learnt",
+        impact: "Changed",
+        standards: ["3"],
+        peerName: i % 2 ? "A Peer" : null,
+        peerReflection: i % 2 ? "Talked it through" : null,
+      })),
+    );
+    await t.db.insert(careerRecordIssues).values(
+      Array.from({ length: n }, (_, i) => ({ code: `budget-${person.userId}-${careerMade + i}`, userId: person.userId, personName: "x", awards: [], stage: "x" })),
+    );
+  }
+  await t.db.insert(careerShares).values(
+    Array.from({ length: n }, (_, i) => ({ userId: learner.userId, organisationId: org.id, shared: i % 2 === 1, at: new Date(Date.now() - (n - i) * 1000 - careerMade * 1e6) })),
+  );
+  await t.db.insert(careerShares).values({ userId: learner.userId, organisationId: org.id, shared: true });
+  careerMade += n;
+}
+
 function pages(): { label: string; path: string; as: () => SignedIn | undefined }[] {
   const y = `/year/${subject.enrolmentId}`;
   return [
@@ -366,6 +399,9 @@ function pages(): { label: string; path: string; as: () => SignedIn | undefined 
     { label: "exam board", path: `/organisation/assignments/${masters.assignmentId}/board`, as: () => boardLead },
     { label: "external examiners (lead)", path: "/organisation/examiners", as: () => universityLead },
     { label: "examining (examiner)", path: "/examining", as: () => examiner },
+    { label: "career record (learner)", path: "/career", as: () => learner },
+    { label: "career record (Masters)", path: "/career", as: () => mastersLearner },
+    { label: "career record (lead)", path: `/members/${subject.membershipId}/career`, as: () => lead },
   ];
 }
 
@@ -389,12 +425,14 @@ test("no page sends more SQL statements with 100 supervisees than with 10", asyn
   await addMastersWork(10);
   await addMastersPeers(9);
   await addExaminers(9);
+  await addCareerRecords(10);
   const small = await measure();
   await addSupervisees(90);
   await addRecords([{ enrolmentId: subject.enrolmentId, authorId: learner.userId }], 90);
   await addMastersWork(90);
   await addMastersPeers(90);
   await addExaminers(90);
+  await addCareerRecords(90);
   const large = await measure();
 
   const grew = Object.keys(small)

@@ -31,6 +31,7 @@ describe("can", () => {
     "coursework:mark:allocated": ["marker"],
     "coursework:examine:programme": ["external_examiner"],
     "transcript:read:organisation": ["programme_lead"],
+    "career:read:organisation": ["programme_lead"],
     "organisation:read:any": ["admin"],
     "organisation:manage:any": ["admin"],
     "audit:read:any": ["admin"],

@@ -14,6 +14,7 @@ export const AUDIT_KINDS = [
     label: "Assignments, extensions, mitigating circumstances, marks and transcripts",
     prefixes: ["coursework.", "transcript."],
   },
+  { value: "career", label: "Career records shared and downloaded", prefixes: ["career."] },
   { value: "people", label: "Invitations, roles and accounts", prefixes: ["invitation.", "membership.", "user."] },
   { value: "sign-in", label: "Signing in and security", prefixes: ["auth."] },
   { value: "returners", label: "Returners, vacancies and introductions", prefixes: ["callback.", "returner.", "introduction.", "vacancy."] },

@@ -249,6 +249,11 @@ const SENTENCES: Record<string, Words> = {
     `${s.who} appointed ${s.whom} external examiner of ${s.text("programmeTitle") ?? "a programme"}${s.text("startsOn") && s.text("endsOn") ? ` from ${day(s.text("startsOn"))} to ${day(s.text("endsOn"))}` : ""}`,
   "coursework.examiner_appointment_ended": (s) =>
     `${s.who} ended ${s.whose} appointment as external examiner of ${s.text("programmeTitle") ?? "a programme"} early${because(s)}`,
+  "career.shared": (s) => `${s.who} shared their career record${s.text("organisation") ? ` with ${s.text("organisation")}` : ""}`,
+  "career.share_withdrawn": (s) =>
+    `${s.who} stopped sharing their career record${s.text("organisation") ? ` with ${s.text("organisation")}` : ""}`,
+  "career.share_ended": (s) => `${s.whose} career record stopped being shared as their membership ended`,
+  "career.record_issued": (s) => `${s.who} downloaded their career record${s.text("code") ? ` (${s.text("code")})` : ""}`,
   "transcript.issued": (s) => `${s.who} downloaded ${s.whose} transcript${s.text("code") ? ` (${s.text("code")})` : ""}`,
 
   // Returners, the helpline, vacancies and introductions

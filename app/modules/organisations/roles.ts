@@ -73,6 +73,8 @@ const PERMISSIONS = {
   "coursework:examine:programme": ["external_examiner"],
   /** Read a learner's Masters transcript: their own, or any in the university for its programme lead. */
   "transcript:read:organisation": ["programme_lead"],
+  /** Read the career record of a current member who has shared it with the organisation (ADR 025). */
+  "career:read:organisation": ["programme_lead"],
   "organisation:read:any": ["admin"],
   /** Add, rename and deactivate organisations; find, deactivate and change the roles of people. */
   "organisation:manage:any": ["admin"],
@@ -174,6 +176,7 @@ export function navigationFor(
       if (account.returner) items.push({ href: "/return", label: "Your return" });
       // A learner at a university is on a Masters: their marks and credits add up on the transcript.
       if (role === "learner" && account.university) items.push({ href: "/transcript", label: "Your transcript" });
+      items.push({ href: "/career", label: "Your career record" });
   }
   items.push({ href: "/programmes", label: "Programmes" });
   items.push({ href: "/account", label: "Your account" });

@@ -1,9 +1,10 @@
 /**
- * What the public verify page says about a code: the first-year certificate or the Masters
- * transcript it was printed on, as the facts the document states (one shape for both kinds, the
- * facts they share under the same names), or null when no document has the code.
+ * What the public verify page says about a code: the first-year certificate, the Masters
+ * transcript or the career record it was printed on, as the facts the document states (one shape
+ * for every kind, the facts they share under the same names), or null when no document has the code.
  */
 import { format, parseISO } from "date-fns";
+import { awardLine, careerRecordByCode } from "~/modules/career/issue.server";
 import { transcriptByCode } from "~/modules/masters/transcript.server";
 import { englandDay } from "~/utils/england";
 import { certificateDates } from "./certificate.server";
@@ -21,7 +22,8 @@ interface Shared {
 
 export type Verified =
   | (Shared & { kind: "certificate"; dates: string; decided: string; frameworks: string })
-  | (Shared & { kind: "transcript"; credits: number; award: string | null });
+  | (Shared & { kind: "transcript"; credits: number; award: string | null })
+  | (Pick<Shared, "code" | "learnerName" | "issued"> & { kind: "career record"; stage: string; awards: string[] });
 
 const issuedOn = (at: Date) => format(parseISO(englandDay(at)), "d MMMM yyyy");
 
@@ -42,7 +44,18 @@ export async function verifyCode(code: string): Promise<Verified | null> {
     };
   }
   const transcript = await transcriptByCode(code);
-  if (!transcript) return null;
+  if (!transcript) {
+    const career = await careerRecordByCode(code);
+    if (!career) return null;
+    return {
+      kind: "career record",
+      code: career.code,
+      learnerName: career.personName,
+      issued: issuedOn(career.issuedAt),
+      stage: career.stage,
+      awards: career.awards.map(awardLine),
+    };
+  }
   return {
     kind: "transcript",
     code: transcript.code,
