@@ -302,6 +302,7 @@ export function CheckboxGroup({
 
 export function SelectField({
   name,
+  id = name,
   label,
   hint,
   error,
@@ -309,21 +310,23 @@ export function SelectField({
   defaultValue,
 }: {
   name: string;
+  /** Where a page has several forms with the same field (one per row), each select's own id. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
   options: { value: string; label: string }[];
   defaultValue?: string;
 }) {
-  const { messages, describedBy } = useFieldMessages(name, hint, error);
+  const { messages, describedBy } = useFieldMessages(id, hint, error);
   return (
     <div className={groupClass(error)}>
-      <label className="label" htmlFor={name}>
+      <label className="label" htmlFor={id}>
         {label}
       </label>
       {messages}
       <select
-        id={name}
+        id={id}
         name={name}
         className={`select${error ? " input--error" : ""}`}
         defaultValue={defaultValue ?? ""}

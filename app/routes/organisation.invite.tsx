@@ -20,6 +20,8 @@ const ROLE_HINTS: Record<(typeof INVITABLE_ROLES)[number], string> = {
   team_manager: "Line manages NQSWs and allocates their work; signs learning agreements, countersigns reviews",
   programme_lead: "Runs the programme for your organisation, as you do",
   marker: "Marks Masters coursework anonymously, for the assignments you allocate them to",
+  independent_assessor:
+    "Assesses advanced practitioner and CP lead portfolios against the criteria, for candidates outside their own team you appoint them to",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -54,8 +54,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
             ["By", cert.organisationName],
             ["Programme", cert.programmeTitle],
             ["Programme dates", certificateDates(cert).programme],
-            ["Moderation panel's decision", certificateDates(cert).decided],
+            [certificateDates(cert).decidedLabel, certificateDates(cert).decided],
             ["Assessed against", cert.frameworks],
+            ...(cert.awardNote ? ([["The award", cert.awardNote]] as [string, string][]) : []),
             ["Issued", format(parseISO(englandDay(cert.issuedAt)), "d MMMM yyyy")],
           ] as [string, string][],
         }

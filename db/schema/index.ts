@@ -13,3 +13,4 @@ export * from "./returners";
 export * from "./forms";
 export * from "./notices";
 export * from "./coursework";
+export * from "./assessment";

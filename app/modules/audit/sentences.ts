@@ -245,6 +245,21 @@ const SENTENCES: Record<string, Words> = {
   "coursework.resubmission_opened": (s) =>
     `${s.who} opened a resubmission of ${s.whose} assignment for ${moduleNamed(s)}${deadline(s) ? `, due ${deadline(s)}` : ""}`,
   "coursework.examiner_commented": (s) => `${s.who} commented as external examiner on the marking of ${moduleNamed(s)}`,
+  // Assessment against criteria (advanced practitioner, CP lead: ADR 024)
+  "assessment.statement_saved": (s) =>
+    `${s.who} saved ${s.whose} summary statement for ${s.text("criterion") ?? "a criterion"}${s.count("version") ? ` (version ${s.count("version")})` : ""}`,
+  "assessment.submitted": (s) =>
+    `${s.who} submitted ${s.whose} portfolio for assessment${s.count("number") ? ` (submission ${s.count("number")})` : ""}`,
+  "assessment.confirmed": (s) =>
+    `${s.who} confirmed, as line manager, the practice claims in ${s.whose} portfolio${s.count("number") ? ` (submission ${s.count("number")})` : ""}`,
+  "assessment.assessor_appointed": (s) =>
+    `${s.who} appointed ${s.text("assessor") ?? "an independent assessor"} to assess ${s.whose} portfolio`,
+  "assessment.assessor_accepted": (s) =>
+    `${s.who} accepted the appointment to assess ${s.whose} portfolio, declaring no conflict of interest`,
+  "assessment.criterion_decided": (s) =>
+    `${s.who} recorded ${s.text("criterion") ?? "a criterion"} as ${s.e.detail?.met === true ? "met" : "not yet met"} in ${s.whose} portfolio`,
+  "assessment.outcome_recorded": (s) =>
+    `${s.who} recorded the outcome of ${s.whose} assessment: ${({ achieved: "achieved", not_yet_achieved: "not yet achieved", referred: "referred" } as Record<string, string>)[s.text("outcome") ?? ""] ?? "recorded"}`,
   "transcript.issued": (s) => `${s.who} downloaded ${s.whose} transcript${s.text("code") ? ` (${s.text("code")})` : ""}`,
 
   // Returners, the helpline, vacancies and introductions

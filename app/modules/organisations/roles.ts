@@ -9,6 +9,7 @@ export const ROLES = [
   "admin",
   "marker",
   "external_examiner",
+  "independent_assessor",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -20,6 +21,7 @@ export const INVITABLE_ROLES = [
   "team_manager",
   "programme_lead",
   "marker",
+  "independent_assessor",
 ] as const satisfies readonly Role[];
 
 /** Roles only a university's programme lead invites people into (a council has no coursework to mark). */
@@ -40,6 +42,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: "Platform admin",
   marker: "Marker",
   external_examiner: "External examiner",
+  independent_assessor: "Independent assessor",
 };
 
 /** Permission strings in the form area:action[:scope]. */
@@ -76,6 +79,13 @@ const PERMISSIONS = {
   /** Add, rename and deactivate organisations; find, deactivate and change the roles of people. */
   "organisation:manage:any": ["admin"],
   "audit:read:any": ["admin"],
+  /**
+   * Assess the portfolios of the candidates (advanced practitioner, CP lead) they are appointed to
+   * and have accepted, and only those (ADR 024).
+   */
+  "assessment:assess:appointed": ["independent_assessor"],
+  /** See the organisation's candidates assessed against criteria and appoint their assessors. */
+  "assessment:manage:organisation": ["programme_lead"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -106,6 +116,8 @@ export function startPathFor(role: Role | null | undefined): string {
       return "/admin";
     case "external_examiner":
       return "/examining";
+    case "independent_assessor":
+      return "/assessing";
     default:
       return "/learning";
   }
@@ -142,6 +154,8 @@ export function navigationFor(
         // A university runs Masters coursework: no ASYE panels, grants, vacancies or introductions.
         items.push({ href: "/organisation/assignments", label: "Assignments" });
       } else {
+        // An employer nominates and runs advanced practitioner and CP lead candidates (ADR 024).
+        items.push({ href: "/organisation/candidates", label: "Candidates" });
         items.push({ href: "/organisation/panels", label: "Panels" });
         items.push({ href: "/organisation/grants", label: "Grants" });
         items.push({ href: "/organisation/vacancies", label: "Vacancies" });
@@ -155,6 +169,9 @@ export function navigationFor(
       break;
     case "external_examiner":
       items.push({ href: "/examining", label: "Examining" });
+      break;
+    case "independent_assessor":
+      items.push({ href: "/assessing", label: "Assessing" });
       break;
     case "helpline_advisor":
       items.push({ href: "/helpline", label: "Callback requests" });
