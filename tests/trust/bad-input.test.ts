@@ -90,6 +90,15 @@ const NOT_IN_A_FORM: Record<string, { why: string; fields?: [string, string][] }
       ["statement-APC-1.1", "x"],
     ],
   },
+  "routes/assessing.$submissionId": {
+    why: "the decision and outcome forms show only to a submission's appointed assessor; the suite's submissionId is a Masters hand-in (tests/integration/assessment-criteria.test.ts)",
+    fields: [
+      ["intent", "criterion"],
+      ["code", "APC-1.1"],
+      ["met", "met"],
+      ["feedback", "x"],
+    ],
+  },
   "routes/assessing._index": {
     why: "the accept form shows only beside an appointment not yet accepted; the demo world's are accepted (tests/integration/assessment-criteria.test.ts)",
     fields: [

@@ -615,3 +615,38 @@ export async function assessmentAwardsFor(userId: string) {
     })
     .map((r) => ({ ...r, programmeTitle: findProgramme(r.programmeSlug)!.title }));
 }
+
+/**
+ * The candidates whose line manager this person is, in the organisation they act in, on programmes
+ * assessed against criteria, each with whether their latest submission waits for the confirmation.
+ */
+export async function candidatesManagedBy(userId: string, organisationId: string) {
+  const db = await getDb();
+  const slugs = loadManifest()
+    .programmes.filter(isAssessedAgainstCriteria)
+    .map((p) => p.slug);
+  if (!slugs.length) return [];
+  const rows = await db
+    .select({
+      enrolmentId: enrolments.id,
+      programmeSlug: enrolments.programmeSlug,
+      name: users.name,
+      toConfirm: sql<number | null>`(select s.number from criteria_submissions s
+        where s.enrolment_id = ${enrolments.id}
+          and not exists (select 1 from criteria_confirmations c where c.submission_id = s.id)
+          and not exists (select 1 from criteria_outcomes o where o.submission_id = s.id)
+        order by s.number desc limit 1)`,
+    })
+    .from(enrolments)
+    .innerJoin(users, eq(users.id, enrolments.userId))
+    .where(
+      and(
+        eq(enrolments.teamManagerId, userId),
+        eq(enrolments.organisationId, organisationId),
+        inArray(enrolments.programmeSlug, slugs),
+        eq(enrolments.status, "active"),
+      ),
+    )
+    .orderBy(asc(users.name));
+  return rows.map((r) => ({ ...r, programmeTitle: findProgramme(r.programmeSlug)?.title ?? r.programmeSlug }));
+}
