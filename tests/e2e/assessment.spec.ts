@@ -71,7 +71,7 @@ test("a candidate is assessed against the criteria, resubmits, achieves, and the
     await expectAccessible(olivia);
   };
   await decideAll(codes[5]);
-  await olivia.getByLabel("Not yet achieved").check();
+  await olivia.getByRole("radio", { name: /^Not yet achieved/ }).check();
   await olivia.getByLabel("Development plan, or reasons for referral").fill("Add an example of developing a colleague's practice.");
   await olivia.getByLabel("Resubmit by (for not yet achieved)").fill("2099-01-31");
   await olivia.getByRole("button", { name: "Record the outcome" }).click();
@@ -94,7 +94,7 @@ test("a candidate is assessed against the criteria, resubmits, achieves, and the
 
   await olivia.goto("/assessing");
   await decideAll();
-  await olivia.getByLabel("Achieved").check();
+  await olivia.getByRole("radio", { name: /^Achieved/ }).check();
   await olivia.getByRole("button", { name: "Record the outcome" }).click();
   await expect(olivia.getByText("Outcome: Achieved")).toBeVisible();
 
