@@ -17,12 +17,23 @@ const CRITERIA_SECTIONS = [
 ] as const;
 
 /** The parts of one learner's assessed year (or assessment against criteria), on every page of it. */
-export function YearNav({ enrolmentId, label, criteria }: { enrolmentId: string; label: string; criteria?: boolean }) {
+export function YearNav({
+  enrolmentId,
+  label,
+  criteria,
+  writes,
+}: {
+  enrolmentId: string;
+  label: string;
+  criteria?: boolean;
+  /** Whether this person adds evidence (the candidate): the others read it. */
+  writes?: boolean;
+}) {
   if (criteria)
     return (
       <nav className="sub-nav" aria-label={label}>
         <ul className="sub-nav__list">
-          {CRITERIA_SECTIONS.map(([path, title]) => (
+          {CRITERIA_SECTIONS.filter(([path]) => writes || path === "/assessment/").map(([path, title]) => (
             <li key={path}>
               <MenuLink
                 to={path === "/assessment/" ? `/assessment/${enrolmentId}` : `/year/${enrolmentId}${path}`}

@@ -168,7 +168,7 @@ export default function CandidateAssessment() {
   });
   return (
     <>
-      <YearNav enrolmentId={page.enrolmentId} label={`${page.learnerName}'s assessment`} criteria />
+      <YearNav enrolmentId={page.enrolmentId} label={`${page.learnerName}'s assessment`} criteria writes={own} />
       <ErrorSummary errors={errors} />
       {params.get("submitted") ? (
         <Notification title={`Submission ${params.get("submitted")} sent`}>

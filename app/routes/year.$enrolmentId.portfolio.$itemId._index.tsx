@@ -280,7 +280,7 @@ export default function Evidence() {
   const base = `/year/${page.enrolmentId}/portfolio/${page.itemId}`;
   return (
     <>
-      <YearNav enrolmentId={page.enrolmentId} label={`${page.learnerName}'s year`} criteria={page.criteria} />
+      <YearNav enrolmentId={page.enrolmentId} label={`${page.learnerName}'s year`} criteria={page.criteria} writes={page.party === "learner"} />
       {params.get("added") ? (
         <Notification title="Evidence added">
           <p>
