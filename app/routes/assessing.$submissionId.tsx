@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { ErrorSummary, RadioGroup, TextAreaField, TextField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
@@ -124,7 +124,7 @@ export default function AssessSubmission() {
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>
-            <Link to="/assessing">Assessing</Link>
+            <a href="/assessing">Assessing</a>
           </li>
         </ol>
       </nav>
@@ -189,7 +189,7 @@ export default function AssessSubmission() {
                     <span className="block">{c.decision.feedback}</span>
                   </>
                 ) : page.decidable ? (
-                  <Link to={`?criterion=${encodeURIComponent(c.code)}#decide-heading`}>Decide {c.code}</Link>
+                  <a href={`?criterion=${encodeURIComponent(c.code)}#decide-heading`}>Decide {c.code}</a>
                 ) : (
                   <span className="hint">Not decided</span>
                 )}

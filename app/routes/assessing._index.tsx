@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CheckboxField, ErrorSummary } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { SubmissionKey } from "~/components/SubmissionKey";
@@ -82,7 +82,7 @@ export default function AssessingQueue() {
               <tr key={c.appointmentId}>
                 <th scope="row">
                   {c.accepted && c.submission?.confirmed ? (
-                    <Link to={`/assessing/${c.submission.id}`}>{c.name}</Link>
+                    <a href={`/assessing/${c.submission.id}`}>{c.name}</a>
                   ) : (
                     c.name
                   )}

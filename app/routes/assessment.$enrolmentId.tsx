@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { DraftStatus, RestoredDraft, useDraftKeeper } from "~/components/DraftKeeper";
 import { CheckboxField, ErrorSummary, TextAreaField } from "~/components/forms";
@@ -216,9 +216,9 @@ export default function CandidateAssessment() {
               </p>
             ) : null}
             <div className="button-group">
-              <Link to={`/year/${page.enrolmentId}/portfolio/new`} className="button button--secondary">
+              <a href={`/year/${page.enrolmentId}/portfolio/new`} className="button button--secondary">
                 Add evidence
-              </Link>
+              </a>
               <button type="submit" className="button" aria-disabled={page.canSubmit ? undefined : true}>
                 Submit for assessment
               </button>
@@ -272,9 +272,9 @@ export default function CandidateAssessment() {
                     <ul className="list-plain">
                       {c.evidence.map((e) => (
                         <li key={e.id}>
-                          <Link to={`/year/${page.enrolmentId}/portfolio/${e.id}`}>
+                          <a href={`/year/${page.enrolmentId}/portfolio/${e.id}`}>
                             {e.number}. {e.title}
-                          </Link>{" "}
+                          </a>{" "}
                           <span className="hint">({e.kind})</span>
                         </li>
                       ))}

@@ -213,7 +213,7 @@ function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof 
               <div className="inset">
                 <h4 className="heading-s">Your assessment</h4>
                 <p>
-                  <Link to={p.assessment.href}>{p.assessment.text}</Link>
+                  <a href={p.assessment.href}>{p.assessment.text}</a>
                 </p>
                 {p.assessment.certificateHref ? (
                   <p>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorSummary, SelectField } from "~/components/forms";
 import { Notification } from "~/components/Notification";
 import { SubmissionKey } from "~/components/SubmissionKey";
@@ -78,7 +78,7 @@ export default function Candidates() {
       {page.candidates.map((c) => (
         <section key={c.enrolmentId} className="panel" aria-labelledby={`candidate-${c.enrolmentId}`}>
           <h2 id={`candidate-${c.enrolmentId}`} className="heading-m">
-            <Link to={`/assessment/${c.enrolmentId}`}>{c.name}</Link>
+            <a href={`/assessment/${c.enrolmentId}`}>{c.name}</a>
           </h2>
           <p>
             {c.programmeTitle} · {c.stageLabel}
