@@ -149,8 +149,10 @@ describe("people and organisations", () => {
   it("counts learners and staff per organisation", async () => {
     const counts = await listOrganisationsWithCounts();
     const byName = Object.fromEntries(counts.map((c) => [c.name, { learners: c.learners, staff: c.staff }]));
-    // Each person once: Helen Marsh, supervisor and assessor, is one of Northmoor's five staff, as its People page says.
-    expect(byName["Northmoor City Council"]).toEqual({ learners: 7, staff: 5 });
+    // Each person once: Helen Marsh, supervisor and assessor, is one of Northmoor's six staff (Olivia Hart,
+    // the independent assessor, is the sixth), as its People page says; three of its ten learners are
+    // advanced practitioner candidates.
+    expect(byName["Northmoor City Council"]).toEqual({ learners: 10, staff: 6 });
     expect(byName["Social Work Return Helpline"]).toEqual({ learners: 0, staff: 1 });
   });
 });
