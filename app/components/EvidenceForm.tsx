@@ -46,11 +46,17 @@ function CapabilityChoices({
       {item.items?.length ? <ul className="plain-list">{item.items.map((i) => box(i, depth + 1))}</ul> : null}
     </li>
   );
+  // A programme assessed against criteria maps evidence to its criteria, not to capabilities (ADR 024).
+  const criteria = frameworks.length === 1 && frameworks[0]!.id === "CRITERIA";
   return (
     <CheckboxGroup
       name="capabilities"
-      legend="Capabilities this evidence shows"
-      hint="Choose the ones it shows best, usually two or three. They fill the gaps on your coverage grid."
+      legend={criteria ? "Criteria this evidence shows" : "Capabilities this evidence shows"}
+      hint={
+        criteria
+          ? "Choose each criterion it is evidence for. Every criterion needs at least one piece before you submit."
+          : "Choose the ones it shows best, usually two or three. They fill the gaps on your coverage grid."
+      }
       error={error}
     >
       {frameworks.map((f) => (

@@ -10,6 +10,9 @@ import { enrolmentsWithLessons } from "~/modules/programmes/learning.server";
 import { startStillToCome } from "~/modules/programmes/milestones";
 import { programmeProgress } from "~/modules/programmes/progress";
 import { yearSummaries } from "~/modules/first-year/summary.server";
+import { candidateRecord, standingOf } from "~/modules/assessment/assessment.server";
+import { isAssessedAgainstCriteria } from "~/modules/assessment/criteria";
+import { listEvidence } from "~/modules/portfolio/portfolio.server";
 import { URGENCY_LABELS, yearTasks, type Urgency } from "~/modules/first-year/tasks";
 import { describeOutcome } from "~/modules/signoff/panel";
 import { describeYear, yearEnd, yearInputFor, yearPosition } from "~/modules/first-year/year";
@@ -36,6 +39,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
       today,
     ),
   ]);
+  // Where each assessment against criteria stands (ADR 024): a learner is on one or two such programmes at most.
+  const againstCriteria = enrolments.filter((e) => {
+    const p = findProgramme(e.programmeSlug);
+    return e.organisationId && p && isAssessedAgainstCriteria(p);
+  });
+  const assessmentSteps = new Map(
+    await Promise.all(
+      againstCriteria.map(async (e) => {
+        const [record, evidence] = await Promise.all([candidateRecord(e.id), listEvidence(e.id)]);
+        const step = standingOf(findProgramme(e.programmeSlug)!, record, evidence);
+        return [
+          e.id,
+          {
+            text: step.text,
+            href: `/assessment/${e.id}`,
+            certificateHref: record.certificate ? `/assessment/${e.id}/certificate.pdf` : null,
+          },
+        ] as const;
+      }),
+    ),
+  );
   const programmes = enrolments.flatMap((e) => {
     const programme = findProgramme(e.programmeSlug);
     if (!programme) return [];
@@ -81,6 +105,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             }))
           : [],
         agreement: summary?.agreement ?? null,
+        assessment: assessmentSteps.get(e.id) ?? null,
         supervisionHref: programme.assessment && e.organisationId ? `/year/${e.id}/supervision` : null,
         panelOutcome: (() => {
           if (!found) return null;
@@ -182,6 +207,21 @@ function ProgrammeCards({ programmes }: { programmes: Awaited<ReturnType<typeof 
                     <a href={p.panelOutcome.yearHref}>What happens next</a>
                   )}
                 </p>
+              </div>
+            ) : null}
+            {p.assessment ? (
+              <div className="inset">
+                <h4 className="heading-s">Your assessment</h4>
+                <p>
+                  <a href={p.assessment.href}>{p.assessment.text}</a>
+                </p>
+                {p.assessment.certificateHref ? (
+                  <p>
+                    <a href={p.assessment.certificateHref} download>
+                      Download your certificate (PDF)
+                    </a>
+                  </p>
+                ) : null}
               </div>
             ) : null}
             {p.startsIn ? (

@@ -21,6 +21,8 @@ const ROLE_HINTS: Record<(typeof INVITABLE_ROLES)[number], string> = {
   programme_lead: "Runs the programme for your organisation, as you do",
   marker: "Marks Masters coursework anonymously, for the assignments you allocate them to",
   external_examiner: "From another university: reads the marking of the programme you appoint them to, and comments for the exam board",
+  independent_assessor:
+    "Assesses advanced practitioner and CP lead portfolios against the criteria, for candidates outside their own team you appoint them to",
 };
 
 /** Why a role this organisation does not have cannot be chosen. */

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { capabilityTitles, findProgramme } from "~/modules/programmes/catalogue.server";
+import { capabilityTitles, findProgramme, loadManifest } from "~/modules/programmes/catalogue.server";
+import { criteriaOf } from "~/modules/assessment/criteria";
 import { findEnrolment, lessonStatesFor, selfEnrol } from "~/modules/programmes/learning.server";
 import { describeLength, describeMinutes, describePrice, PROGRAMME_KIND_LABELS } from "~/modules/programmes/labels";
 import { moduleProgress, programmeProgress } from "~/modules/programmes/progress";
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const states = enrolment ? ((await lessonStatesFor([enrolment.id])).get(enrolment.id) ?? []) : [];
   const progress = enrolment ? programmeProgress(programme, states) : null;
   const titles = capabilityTitles();
+  const frameworkTitles = new Map(loadManifest().frameworks.map((f) => [f.id, f.title]));
   return {
     signedIn: !!current,
     programme: {
@@ -38,7 +40,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       price: describePrice(programme.price),
       paid: !!programme.price,
       selfEnrol: programme.selfEnrol && !programme.price,
-      frameworks: programme.frameworks,
+      frameworks: programme.frameworks.map((id) => {
+        const use = programme.frameworkUse?.[id];
+        const title = frameworkTitles.get(id) ?? id;
+        return `${title}${use?.level ? ` (at the ${use.level} level)` : ""}${use?.only ? ` (for ${use.only} only)` : ""}`;
+      }),
+      awardNote: programme.awardNote ?? null,
+      criteriaCount: criteriaOf(programme).length,
       reviewPoints: programme.assessment?.reviewPoints.map((r) => ({ title: r.title, month: r.month, optional: !!r.optional })) ?? [],
       modules: programme.modules.map((m) => ({
         slug: m.slug,
@@ -131,6 +139,26 @@ export default function ProgrammePage() {
           <dt>Cost</dt>
           <dd>{programme.price}</dd>
         </div>
+        <div className="summary-list__row">
+          <dt>Frameworks</dt>
+          <dd>{programme.frameworks.join("; ")}</dd>
+        </div>
+        {programme.criteriaCount ? (
+          <div className="summary-list__row">
+            <dt>Assessment</dt>
+            <dd>
+              A portfolio of evidence against the programme's {programme.criteriaCount} criteria, with a summary
+              statement for each, confirmed by your line manager and judged by an independent assessor from outside
+              your team.
+            </dd>
+          </div>
+        ) : null}
+        {programme.awardNote ? (
+          <div className="summary-list__row">
+            <dt>The award</dt>
+            <dd>{programme.awardNote}</dd>
+          </div>
+        ) : null}
         {programme.reviewPoints.length ? (
           <div className="summary-list__row">
             <dt>Review points</dt>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AgreementTag } from "~/components/AgreementTag";
 import { Welcome } from "~/components/Welcome";
+import { candidatesManagedBy } from "~/modules/assessment/assessment.server";
 import { teamOf, type TeamLine } from "~/modules/first-year/team.server";
 import { requireMembership } from "~/utils/auth.server";
 
@@ -10,8 +11,11 @@ export const meta: MetaFunction = () => [{ title: "Your team – Practice Pathwa
 /** The team manager's start page: the assessed years they manage, and what waits for them in each. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireMembership(request, { permission: "learner:read:team" });
-  const team = await teamOf(current.active.organisationId, current.user.id);
-  return { organisation: current.active.organisation.name, ...team };
+  const [team, candidates] = await Promise.all([
+    teamOf(current.active.organisationId, current.user.id),
+    candidatesManagedBy(current.user.id, current.active.organisationId),
+  ]);
+  return { organisation: current.active.organisation.name, ...team, candidates };
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -112,6 +116,20 @@ export default function Team() {
           </div>
         </>
       )}
+      {page.candidates.length ? (
+        <section aria-labelledby="candidates-heading">
+          <h2 id="candidates-heading">Advanced practitioner and CP lead candidates</h2>
+          <p>As their line manager you confirm the practice claims in each portfolio they submit.</p>
+          <ul className="plain-list">
+            {page.candidates.map((c) => (
+              <li key={c.enrolmentId}>
+                <a href={`/assessment/${c.enrolmentId}`}>{c.name}</a> ({c.programmeTitle}):{" "}
+                {c.toConfirm ? <strong>submission {c.toConfirm} waits for your confirmation</strong> : "nothing waits for you"}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -42,8 +42,9 @@ function rowsOf(v: Verified): [string, string][] {
     ["By", v.organisationName],
     ["Programme", v.programmeTitle],
     ["Programme dates", v.dates],
-    ["Moderation panel's decision", v.decided],
+    [v.decidedLabel, v.decided],
     ["Assessed against", v.frameworks],
+    ...(v.awardNote ? ([["The award", v.awardNote]] as [string, string][]) : []),
     ["Issued", v.issued],
   ];
 }

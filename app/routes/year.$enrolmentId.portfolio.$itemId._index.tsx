@@ -44,7 +44,7 @@ const ROLE_WORDS: Record<string, string> = {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { current, enrolment, party, learnerName, programme } = await requirePortfolio(request, params.enrolmentId);
+  const { current, enrolment, party, learnerName, programme, criteria } = await requirePortfolio(request, params.enrolmentId);
   const item = await findEvidence(enrolment.id, params.itemId);
   if (!item) notFound("We could not find that evidence.");
   const asked = Number(new URL(request.url).searchParams.get("version") ?? item.currentVersion);
@@ -64,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     itemId: item.id,
     learnerName,
     programme: programme.title,
+    criteria,
     party,
     ownerId: current.user.id,
     kind: item.kind,
@@ -279,7 +280,7 @@ export default function Evidence() {
   const base = `/year/${page.enrolmentId}/portfolio/${page.itemId}`;
   return (
     <>
-      <YearNav enrolmentId={page.enrolmentId} label={`${page.learnerName}'s year`} />
+      <YearNav enrolmentId={page.enrolmentId} label={`${page.learnerName}'s year`} criteria={page.criteria} writes={page.party === "learner"} />
       {params.get("added") ? (
         <Notification title="Evidence added">
           <p>

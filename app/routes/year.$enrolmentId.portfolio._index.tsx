@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { format, parseISO } from "date-fns";
 import { Notification } from "~/components/Notification";
@@ -16,10 +17,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { enrolment, programme, party, learnerName, rules, frameworks, writable, endsOn, replacement } = await requirePortfolio(
-    request,
-    params.enrolmentId,
-  );
+  const portfolio = await requirePortfolio(request, params.enrolmentId);
+  // A programme assessed against criteria keeps its coverage grid on the assessment page.
+  if (portfolio.criteria) throw redirect(`/assessment/${portfolio.enrolment.id}`);
+  const { enrolment, programme, party, learnerName, rules, frameworks, writable, endsOn, replacement } = portfolio;
   const [evidence, records] = await Promise.all([listEvidence(enrolment.id), reviewRecords(enrolment.id)]);
   const today = englandToday();
   const reviews = reviewStates(yearInputFor(enrolment, programme), records);

@@ -14,3 +14,4 @@ export * from "./forms";
 export * from "./notices";
 export * from "./coursework";
 export * from "./career";
+export * from "./assessment";

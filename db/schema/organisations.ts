@@ -20,6 +20,7 @@ export const role = pgEnum("role", [
   "team_manager",
   "marker",
   "external_examiner",
+  "independent_assessor",
 ]);
 
 /** Where a learner is in their career; drives their start page until enrolments exist. */

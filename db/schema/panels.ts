@@ -102,4 +102,11 @@ export const certificates = pgTable("certificates", {
   /** The day the panel's outcome became final (the chair's signature or ratification), in England. */
   decidedOn: text("decided_on"),
   issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
+  /**
+   * Who decided the award: null for a moderation panel (the first year), "independent_assessor" for a
+   * programme assessed against criteria (ADR 024).
+   */
+  decidedBy: text("decided_by"),
+  /** What the award is, in words the certificate and the verify page print (a programme's own award). */
+  awardNote: text("award_note"),
 });

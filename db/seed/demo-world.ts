@@ -15,6 +15,8 @@ import type { Manifest } from "~/modules/programmes/content-schema";
 import { lessonsInOrder } from "~/modules/programmes/progress";
 import type { Database } from "../client";
 import { seedCareer } from "./demo-career";
+import { isAssessedAgainstCriteria } from "~/modules/assessment/criteria";
+import { seedAssessments } from "./demo-assessment";
 import { seedCoursework } from "./demo-coursework";
 import { seedDesk } from "./demo-desk";
 import { seedMarking } from "./demo-marking";
@@ -166,6 +168,33 @@ export const DEMO_PEOPLE: DemoPerson[] = [
       },
     ],
   },
+  // Northmoor's advanced practitioner programme, assessed against its criteria by an independent
+  // assessor from outside the candidates' teams (demo-assessment.ts).
+  {
+    name: "Dr Olivia Hart",
+    email: "olivia.hart@northmoor.example",
+    memberships: [
+      {
+        org: "northmoor",
+        role: "independent_assessor",
+        jobTitle: "Consultant social worker and independent assessor",
+        team: "Practice quality and learning",
+      },
+    ],
+  },
+  ...(
+    [
+      ["Joanne Pierce", "joanne.pierce", "Adults' locality team, North"],
+      ["Samuel Osei", "samuel.osei", "Children in need, East"],
+      ["Ellen Brooks", "ellen.brooks", "Children in need, East"],
+    ] as const
+  ).map(([name, local, team]) => ({
+    name,
+    email: `${local}@northmoor.example`,
+    memberships: [
+      { org: "northmoor", role: "learner" as const, jobTitle: "Senior social worker", team, stage: "experienced" as const, monthsIn: local === "ellen.brooks" ? 1 : 10 },
+    ],
+  })),
   // Riverside Borough Council
   {
     name: "Marcus Reid",
@@ -455,11 +484,12 @@ export async function seedDemoWorld(db: Database, today = new Date()) {
       await seedMarking(tx, manifest, today);
     }
   });
+  const manifest = tryLoadManifest();
+  if (manifest) await seedAssessments(db, manifest, today);
   await seedReturnerRoute(db, today);
   // The desk's introduced requests need the vacancies.
   await seedDemoVacancies(db, today);
   await seedDesk(db, today);
-  const manifest = tryLoadManifest();
   if (manifest) await seedCareer(db, manifest, DEMO_PASSWORD, today);
 }
 
@@ -482,6 +512,8 @@ function programmeFor(m: DemoMember): { slug: string; share: number } | null {
       return { slug: "early-career", share: m.startsOn ? 0 : 0.6 };
     case "masters":
       return { slug: "masters", share: 0.3 };
+    case "experienced":
+      return { slug: "advanced-practitioner", share: m.monthsIn && m.monthsIn > 6 ? 0.9 : 0.1 };
     default:
       return null;
   }
@@ -529,7 +561,9 @@ async function seedEnrolments(
     cohortIds.set(key, id);
   }
   const managerOf = (w: (typeof wanted)[number]) => {
-    const email = programmes.get(w.slug)?.assessment ? teamManagerOf(w.m.org, w.m.team) : null;
+    const programme = programmes.get(w.slug);
+    // An assessed year's team manager signs in it; a candidate's line manager confirms their practice claims.
+    const email = programme && (programme.assessment || isAssessedAgainstCriteria(programme)) ? teamManagerOf(w.m.org, w.m.team) : null;
     return email ? userId.get(email)! : null;
   };
   const enrolmentRows: (typeof enrolments.$inferInsert)[] = wanted.map((w) => ({

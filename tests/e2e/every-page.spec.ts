@@ -33,6 +33,8 @@ const ROLES: { name: string; email?: string; choose?: string }[] = [
   { name: "university-lead", email: DEMO.universityLead },
   { name: "external-examiner", email: DEMO.externalExaminer },
   { name: "early-career", email: DEMO.earlyCareer },
+  { name: "independent-assessor", email: DEMO.independentAssessor },
+  { name: "candidate", email: DEMO.candidate },
   { name: "signed-out" },
 ];
 

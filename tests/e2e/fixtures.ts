@@ -37,6 +37,12 @@ export const DEMO = {
   earlierFirstMarker: "joseph.mensah@eastbridge.example",
   earlierSecondMarker: "claire.donovan@eastbridge.example",
   earlyCareer: "sophie.bennett@northmoor.example",
+  /** Northmoor's independent assessor of advanced practitioner portfolios (ADR 024). */
+  independentAssessor: "olivia.hart@northmoor.example",
+  /** An advanced practitioner candidate whose portfolio is with the independent assessor. */
+  candidate: "joanne.pierce@northmoor.example",
+  /** A candidate just starting, their portfolio empty: only tests/e2e/assessment.spec.ts writes to it. */
+  newCandidate: "ellen.brooks@northmoor.example",
   // Harbour Family Trust (a voluntary organisation): no other spec writes to its people, so the
   // crawl, keyboard and no-JavaScript journeys can change their records while other specs run.
   voluntaryLead: "ruth.adeyemi@harbourtrust.example",

@@ -149,9 +149,11 @@ describe("people and organisations", () => {
   it("counts learners and staff per organisation", async () => {
     const counts = await listOrganisationsWithCounts();
     const byName = Object.fromEntries(counts.map((c) => [c.name, { learners: c.learners, staff: c.staff }]));
-    // Each person once: Helen Marsh, supervisor and assessor, is one of Northmoor's five staff, as its People page says.
-    // Its eight learners include Bethan Morris, on CP lead (whose ended Riverside membership is not counted there).
-    expect(byName["Northmoor City Council"]).toEqual({ learners: 8, staff: 5 });
+    // Each person once: Helen Marsh, supervisor and assessor, is one of Northmoor's six staff (Olivia Hart,
+    // the independent assessor, is the sixth), as its People page says. Its eleven learners include
+    // Bethan Morris, on CP lead (her ended Riverside membership is not counted there), and three
+    // advanced practitioner candidates.
+    expect(byName["Northmoor City Council"]).toEqual({ learners: 11, staff: 6 });
     expect(byName["Social Work Return Helpline"]).toEqual({ learners: 0, staff: 1 });
   });
 });

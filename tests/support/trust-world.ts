@@ -64,6 +64,8 @@ export const PEOPLE = {
   marker: { email: "aisha.rahman@eastbridge.example" },
   /** The external examiner of Eastbridge's MA: reads its marking and comments, nothing else. */
   examiner: { email: "grace.adebayo@eastbridge.example" },
+  /** Northmoor's independent assessor of advanced practitioner portfolios: reads only the candidates appointed to her. */
+  independentAssessor: { email: "olivia.hart@northmoor.example" },
 } as const;
 
 export type Person = keyof typeof PEOPLE;

@@ -155,6 +155,16 @@ const TABLE: Record<string, Rule> = {
   "routes/marking.$submissionId._index": { get: ["marker"] },
   "routes/marking.$submissionId.files.$submissionFileId": { get: ["marker"] },
   "routes/organisation.cohorts.$cohortId": { get: ["lead"] },
+  // Assessment against criteria (ADR 024). The lead's candidates and appointments: their own organisation's.
+  "routes/organisation.candidates": { get: EMPLOYER_LEADS },
+  // The independent assessor's queue, and the one who accepts appointments there.
+  "routes/assessing._index": { get: ["independentAssessor"] },
+  // The table's submissionId is a Masters hand-in and its enrolmentId Zainab's assessed year: neither is
+  // an assessment against criteria, so no one has these pages for them. Who may open a candidate's page,
+  // their certificate and their submission (only its appointed assessor) is in tests/integration/assessment-criteria.
+  "routes/assessing.$submissionId": { get: [] },
+  "routes/assessment.$enrolmentId": { get: [] },
+  "routes/assessment.$enrolmentId.certificate[.]pdf": { get: [] },
   "routes/organisation.panels._index": { get: [...EMPLOYER_LEADS, "assessor"], post: EMPLOYER_LEADS },
   "routes/organisation.vacancies._index": { get: EMPLOYER_LEADS },
   "routes/organisation.vacancies.new": { get: EMPLOYER_LEADS },

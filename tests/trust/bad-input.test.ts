@@ -37,6 +37,7 @@ const FINDERS: Person[] = [
   "universityLead",
   "marker",
   "examiner",
+  "independentAssessor",
 ];
 
 /** Actions no page posts to with a plain form, each with the reason and the fields it reads. */
@@ -80,6 +81,29 @@ const NOT_IN_A_FORM: Record<string, { why: string; fields?: [string, string][] }
     fields: [
       ["intent", "confirm"],
       ["signedName", "x"],
+    ],
+  },
+  "routes/assessment.$enrolmentId": {
+    why: "the statements, submit and confirm forms show only to a candidate and their line manager; the trust world's people are neither (tests/integration/assessment-criteria.test.ts)",
+    fields: [
+      ["intent", "statements"],
+      ["statement-APC-1.1", "x"],
+    ],
+  },
+  "routes/assessing.$submissionId": {
+    why: "the decision and outcome forms show only to a submission's appointed assessor; the suite's submissionId is a Masters hand-in (tests/integration/assessment-criteria.test.ts)",
+    fields: [
+      ["intent", "criterion"],
+      ["code", "APC-1.1"],
+      ["met", "met"],
+      ["feedback", "x"],
+    ],
+  },
+  "routes/assessing._index": {
+    why: "the accept form shows only beside an appointment not yet accepted; the demo world's are accepted (tests/integration/assessment-criteria.test.ts)",
+    fields: [
+      ["appointmentId", "x"],
+      ["declare", "yes"],
     ],
   },
   "routes/invitations.$token": { why: "needs a live invitation token; the bogus one is answered 410", fields: [["password", "x"]] },

@@ -7,10 +7,15 @@
 import { format, subDays, subMonths } from "date-fns";
 import { eq } from "drizzle-orm";
 import {
+  assessorAcceptances,
+  assessorAppointments,
   auditEvents,
   candidateNumbers,
   careerRecordIssues,
   careerShares,
+  criteriaConfirmations,
+  criteriaSubmissions,
+  criterionDecisions,
   cohorts,
   cpdRecords,
   courseworkAssignments,
@@ -59,6 +64,61 @@ let masters: { cohortId: string; assignmentId: string; decisionId: string; organ
 let mastersMade = 0;
 
 const day = (d: Date) => format(d, "yyyy-MM-dd");
+
+/**
+ * Assessment against criteria (ADR 024): an independent assessor whose queue, and a lead whose
+ * candidates, grow; a candidate whose evidence and submissions (each with its decisions) grow.
+ */
+let assessor: SignedIn;
+let candidate: SignedIn;
+let candidateEnrolmentId = "";
+let latestSubmissionId = "";
+let submissionsMade = 0;
+let candidatesMade = 0;
+
+/** A submission of every item the candidate has, confirmed, with a decision on each criterion. */
+async function addSubmission() {
+  submissionsMade += 1;
+  const items = await t.db.select({ id: evidenceItems.id }).from(evidenceItems).where(eq(evidenceItems.enrolmentId, candidateEnrolmentId));
+  const codes = ["APC-1.1", "APC-1.2", "APC-1.3"];
+  const [submission] = await t.db
+    .insert(criteriaSubmissions)
+    .values({
+      enrolmentId: candidateEnrolmentId,
+      number: submissionsMade,
+      criteria: codes,
+      items: items.map((i, n) => ({ itemId: i.id, version: 1, contentHash: `h${n}`, title: `Piece ${n}`, kind: "reflective_log", criteria: [codes[n % 3]!] })),
+      statements: codes.map((code) => ({ code, body: "How my evidence shows it." })),
+      contentHash: `submission-${submissionsMade}`,
+      submittedById: candidate.userId,
+    })
+    .returning();
+  await t.db.insert(criteriaConfirmations).values({ submissionId: submission!.id, submissionHash: submission!.contentHash, userId: teamManager.userId, role: "team_manager" });
+  await t.db.insert(criterionDecisions).values(
+    codes.slice(0, 2).map((code) => ({ submissionId: submission!.id, submissionHash: submission!.contentHash, criterionCode: code, met: true, feedback: "Met.", userId: assessor.userId, role: "independent_assessor" })),
+  );
+  latestSubmissionId = submission!.id;
+}
+
+/** More candidates on the advanced practitioner programme, each appointed to the assessor and accepted. */
+async function addCandidates(n: number) {
+  const start = candidatesMade;
+  candidatesMade += n;
+  const people = await t.db
+    .insert(users)
+    .values(Array.from({ length: n }, (_, i) => ({ email: `candidate-${start + i}@budget.test`, name: `Candidate ${start + i}`, accountKind: "invited" as const })))
+    .returning({ id: users.id });
+  await t.db.insert(memberships).values(people.map((p) => ({ userId: p.id, organisationId: org.id, role: "learner" as const, stage: "experienced" as const, team: "Team B" })));
+  const rows = await t.db
+    .insert(enrolments)
+    .values(people.map((p) => ({ userId: p.id, programmeSlug: "advanced-practitioner", organisationId: org.id, teamManagerId: teamManager.userId, startedOn: day(subMonths(new Date(), 6)) })))
+    .returning({ id: enrolments.id });
+  const appointments = await t.db
+    .insert(assessorAppointments)
+    .values(rows.map((r) => ({ enrolmentId: r.id, assessorId: assessor.userId, appointedById: lead.userId, appointedRole: "programme_lead" })))
+    .returning({ id: assessorAppointments.id });
+  await t.db.insert(assessorAcceptances).values(appointments.map((a) => ({ appointmentId: a.id, userId: assessor.userId, role: "independent_assessor", declaration: "None." })));
+}
 
 /** Supervisees for the supervisor, each on the ASYE in the cohort, with a little of everything. */
 async function addSupervisees(n: number) {
@@ -284,6 +344,18 @@ beforeAll(async () => {
     .values({ userId: learner.userId, programmeSlug: "asye", organisationId: org.id, cohortId, supervisorId: supervisor.userId, teamManagerId: teamManager.userId, startedOn: day(subMonths(new Date(), 5)), pathway: "child-family" })
     .returning();
   subject = { enrolmentId: year!.id, membershipId: membership!.id };
+  assessor = await signedIn(t.db, org.id, "independent_assessor", "Ida Assessor");
+  candidate = await signedIn(t.db, org.id, "learner", "Cal Candidate");
+  const [ap] = await t.db
+    .insert(enrolments)
+    .values({ userId: candidate.userId, programmeSlug: "advanced-practitioner", organisationId: org.id, teamManagerId: teamManager.userId, startedOn: day(subMonths(new Date(), 6)) })
+    .returning();
+  candidateEnrolmentId = ap!.id;
+  const [appointment] = await t.db
+    .insert(assessorAppointments)
+    .values({ enrolmentId: ap!.id, assessorId: assessor.userId, appointedById: lead.userId, appointedRole: "programme_lead" })
+    .returning();
+  await t.db.insert(assessorAcceptances).values({ appointmentId: appointment!.id, userId: assessor.userId, role: "independent_assessor", declaration: "None." });
   university = await makeOrganisation(t.db, { name: "University of Budget", kind: "university" });
   marker = await signedIn(t.db, university.id, "marker", "Mo Marker");
   universityLead = await signedIn(t.db, university.id, "programme_lead", "Uma Lead");
@@ -402,6 +474,11 @@ function pages(): { label: string; path: string; as: () => SignedIn | undefined 
     { label: "career record (learner)", path: "/career", as: () => learner },
     { label: "career record (Masters)", path: "/career", as: () => mastersLearner },
     { label: "career record (lead)", path: `/members/${subject.membershipId}/career`, as: () => lead },
+    { label: "candidate's assessment", path: `/assessment/${candidateEnrolmentId}`, as: () => candidate },
+    { label: "candidate's home", path: "/learning", as: () => candidate },
+    { label: "candidates (lead)", path: "/organisation/candidates", as: () => lead },
+    { label: "assessing queue", path: "/assessing", as: () => assessor },
+    { label: "a submission to assess", path: `/assessing/${latestSubmissionId}`, as: () => assessor },
   ];
 }
 
@@ -426,6 +503,9 @@ test("no page sends more SQL statements with 100 supervisees than with 10", asyn
   await addMastersPeers(9);
   await addExaminers(9);
   await addCareerRecords(10);
+  await addRecords([{ enrolmentId: candidateEnrolmentId, authorId: candidate.userId }], 10);
+  await addCandidates(9);
+  await addSubmission();
   const small = await measure();
   await addSupervisees(90);
   await addRecords([{ enrolmentId: subject.enrolmentId, authorId: learner.userId }], 90);
@@ -433,6 +513,10 @@ test("no page sends more SQL statements with 100 supervisees than with 10", asyn
   await addMastersPeers(90);
   await addExaminers(90);
   await addCareerRecords(90);
+  await addRecords([{ enrolmentId: candidateEnrolmentId, authorId: candidate.userId }], 90);
+  await addCandidates(90);
+  // A second submission: more submissions, each with its decisions, and more items in the one read.
+  await addSubmission();
   const large = await measure();
 
   const grew = Object.keys(small)

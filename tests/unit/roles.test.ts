@@ -35,6 +35,8 @@ describe("can", () => {
     "organisation:read:any": ["admin"],
     "organisation:manage:any": ["admin"],
     "audit:read:any": ["admin"],
+    "assessment:assess:appointed": ["independent_assessor"],
+    "assessment:manage:organisation": ["programme_lead"],
   };
 
   for (const [permission, allowed] of Object.entries(expected) as [Permission, Role[]][]) {
@@ -103,6 +105,7 @@ describe("navigationFor", () => {
       "/organisation",
       "/organisation/invite",
       "/organisation/cohorts",
+      "/organisation/candidates",
       "/organisation/panels",
       "/organisation/grants",
       "/organisation/vacancies",
@@ -132,7 +135,7 @@ describe("navigationFor", () => {
       expect(invitableRolesFor(kind)).not.toContain("marker");
       expect(invitableRolesFor(kind)).not.toContain("external_examiner");
     }
-    expect(invitableRolesFor("council")).toEqual(["learner", "supervisor", "assessor", "team_manager", "programme_lead"]);
+    expect(invitableRolesFor("council")).toEqual(["learner", "supervisor", "assessor", "team_manager", "programme_lead", "independent_assessor"]);
   });
 
   it("shows a learner at a university their transcript, and a council's learner none", () => {
@@ -158,6 +161,12 @@ describe("navigationFor", () => {
     expect(navigationFor("external_examiner").map((i) => i.href)).toEqual(["/examining", "/programmes", "/account"]);
     expect(can("external_examiner", "coursework:read:organisation")).toBe(false);
     expect(can("external_examiner", "learner:read:organisation")).toBe(false);
+  });
+
+  it("shows an independent assessor their queue and nothing of the organisation's", () => {
+    expect(navigationFor("independent_assessor").map((i) => i.href)).toEqual(["/assessing", "/programmes", "/account"]);
+    expect(can("independent_assessor", "learner:read:organisation")).toBe(false);
+    expect(can("independent_assessor", "learner:read:supervisee")).toBe(false);
   });
 
   it("shows a team manager their team, and none of the programme lead's pages", () => {
@@ -190,6 +199,8 @@ describe("navigationFor", () => {
         expect(can(role, "introduction:manage:organisation")).toBe(true);
       if (hrefs.includes("/helpline/introductions")) expect(can(role, "introduction:create:helpline")).toBe(true);
       if (hrefs.includes("/examining")) expect(can(role, "coursework:examine:programme")).toBe(true);
+      if (hrefs.includes("/assessing")) expect(can(role, "assessment:assess:appointed")).toBe(true);
+      if (hrefs.includes("/organisation/candidates")) expect(can(role, "assessment:manage:organisation")).toBe(true);
     }
   });
 

@@ -3,7 +3,11 @@
  * Plain data (no imports), so the page can show the choices without bringing in the sentences.
  */
 export const AUDIT_KINDS = [
-  { value: "reviews", label: "Reviews, panels and certificates", prefixes: ["review.", "panel.", "certificate."] },
+  {
+    value: "reviews",
+    label: "Reviews, panels, assessments and certificates",
+    prefixes: ["review.", "panel.", "assessment.", "certificate."],
+  },
   { value: "agreements", label: "Learning agreements", prefixes: ["learning_agreement."] },
   { value: "supervision", label: "Supervision", prefixes: ["supervision."] },
   { value: "evidence", label: "Evidence and anonymisation", prefixes: ["evidence.", "anonymisation."] },

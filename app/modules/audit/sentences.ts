@@ -254,6 +254,21 @@ const SENTENCES: Record<string, Words> = {
     `${s.who} stopped sharing their career record${s.text("organisation") ? ` with ${s.text("organisation")}` : ""}`,
   "career.share_ended": (s) => `${s.whose} career record stopped being shared as their membership ended`,
   "career.record_issued": (s) => `${s.who} downloaded their career record${s.text("code") ? ` (${s.text("code")})` : ""}`,
+  // Assessment against criteria (advanced practitioner, CP lead: ADR 024)
+  "assessment.statement_saved": (s) =>
+    `${s.who} saved ${s.whose} summary statement for ${s.text("criterion") ?? "a criterion"}${s.count("version") ? ` (version ${s.count("version")})` : ""}`,
+  "assessment.submitted": (s) =>
+    `${s.who} submitted ${s.whose} portfolio for assessment${s.count("number") ? ` (submission ${s.count("number")})` : ""}`,
+  "assessment.confirmed": (s) =>
+    `${s.who} confirmed, as line manager, the practice claims in ${s.whose} portfolio${s.count("number") ? ` (submission ${s.count("number")})` : ""}`,
+  "assessment.assessor_appointed": (s) =>
+    `${s.who} appointed ${s.text("assessor") ?? "an independent assessor"} to assess ${s.whose} portfolio`,
+  "assessment.assessor_accepted": (s) =>
+    `${s.who} accepted the appointment to assess ${s.whose} portfolio, declaring no conflict of interest`,
+  "assessment.criterion_decided": (s) =>
+    `${s.who} recorded ${s.text("criterion") ?? "a criterion"} as ${s.e.detail?.met === true ? "met" : "not yet met"} in ${s.whose} portfolio`,
+  "assessment.outcome_recorded": (s) =>
+    `${s.who} recorded the outcome of ${s.whose} assessment: ${({ achieved: "achieved", not_yet_achieved: "not yet achieved", referred: "referred" } as Record<string, string>)[s.text("outcome") ?? ""] ?? "recorded"}`,
   "transcript.issued": (s) => `${s.who} downloaded ${s.whose} transcript${s.text("code") ? ` (${s.text("code")})` : ""}`,
 
   // Returners, the helpline, vacancies and introductions

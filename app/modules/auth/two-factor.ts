@@ -29,6 +29,7 @@ export const TWO_FACTOR_ROLES = [
   "marker",
   "admin",
   "external_examiner",
+  "independent_assessor",
 ] as const satisfies readonly Role[];
 
 /** A new random secret (160 bits, as RFC 4226 recommends), in base32 as authenticator apps take it. */

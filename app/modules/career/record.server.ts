@@ -8,7 +8,15 @@
  */
 import { format, parseISO } from "date-fns";
 import { asc, desc, eq, inArray } from "drizzle-orm";
-import { certificates, cpdRecords, enrolments, organisations, transcriptIssues } from "#db/schema";
+import {
+  certificates,
+  cpdRecords,
+  criteriaOutcomes,
+  criteriaSubmissions,
+  enrolments,
+  organisations,
+  transcriptIssues,
+} from "#db/schema";
 import { isoDate, yearEnd, yearInputFor } from "~/modules/first-year/year";
 import { transcriptFor } from "~/modules/masters/transcript.server";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
@@ -176,12 +184,64 @@ const mastersSource: CareerSource = {
   },
 };
 
+const OUTCOME_WORDS: Record<string, string> = {
+  achieved: "Achieved",
+  not_yet_achieved: "Not yet achieved",
+  referred: "Referred",
+};
+
 /**
- * Where each kind of programme's records are read from. The advanced and CP lead assessments add
- * their certificates here (kinds "advanced" and "cp_lead"); until then those programmes show their
- * status and dates only, and reach no stage.
+ * Advanced practitioner and CP lead (ADR 024): the independent assessor's latest outcome and the
+ * certificate an achieved outcome issued, which reaches the path's advanced or lead stage.
  */
-export const CAREER_SOURCES: readonly CareerSource[] = [firstYearSource, mastersSource];
+const assessmentSource: CareerSource = {
+  kinds: ["advanced", "cp_lead"],
+  async read({ enrolments: candidacies, reader }) {
+    const found = new Map<string, CareerFinding>();
+    if (!candidacies.length) return found;
+    const ids = candidacies.map((c) => c.enrolment.id);
+    const db = await getDb();
+    const [certs, outcomes] = await Promise.all([
+      db.select().from(certificates).where(inArray(certificates.enrolmentId, ids)),
+      db
+        .select({ enrolmentId: criteriaSubmissions.enrolmentId, number: criteriaSubmissions.number, outcome: criteriaOutcomes.outcome, at: criteriaOutcomes.at })
+        .from(criteriaOutcomes)
+        .innerJoin(criteriaSubmissions, eq(criteriaSubmissions.id, criteriaOutcomes.submissionId))
+        .where(inArray(criteriaSubmissions.enrolmentId, ids))
+        .orderBy(desc(criteriaOutcomes.at)),
+    ]);
+    for (const { enrolment } of candidacies) {
+      const latest = outcomes.find((o) => o.enrolmentId === enrolment.id);
+      const cert = certs.find((c) => c.enrolmentId === enrolment.id);
+      found.set(enrolment.id, {
+        facts: [
+          {
+            label: "Independent assessor's outcome",
+            value: latest
+              ? `${OUTCOME_WORDS[latest.outcome] ?? latest.outcome} (submission ${latest.number}), ${dayOf(englandDay(latest.at))}`
+              : "Not assessed yet",
+          },
+        ],
+        awards: cert
+          ? [
+              {
+                title: `Certificate: ${cert.programmeTitle}`,
+                by: cert.organisationName,
+                code: cert.code,
+                on: cert.decidedOn ?? cert.completedOn,
+                href: reader === "self" ? `/assessment/${enrolment.id}/certificate.pdf` : null,
+                reachesStage: true,
+              },
+            ]
+          : [],
+      });
+    }
+    return found;
+  },
+};
+
+/** Where each kind of programme's records are read from. */
+export const CAREER_SOURCES: readonly CareerSource[] = [firstYearSource, mastersSource, assessmentSource];
 
 /** A person's whole career record: two statements, then each source's (a fixed number). */
 export async function careerRecordOf(

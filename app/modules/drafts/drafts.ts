@@ -14,11 +14,14 @@ export interface HeldText {
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const SLUG = "[a-z0-9][a-z0-9_-]{0,99}";
 const FORM_KEY = new RegExp(
-  `^(?:(?:supervision-new|evidence-edit|evidence-reflection):${UUID}|evidence-new:${UUID}:[a-z_]+|review-submit:${UUID}:[a-z0-9-]+|lesson-reflection:${SLUG}:${SLUG}:${SLUG}:${SLUG})$`,
+  `^(?:(?:supervision-new|evidence-edit|evidence-reflection|criterion-statements):${UUID}|evidence-new:${UUID}:[a-z_]+|review-submit:${UUID}:[a-z0-9-]+|lesson-reflection:${SLUG}:${SLUG}:${SLUG}:${SLUG})$`,
 );
 
 /** The draft of a learner's submission for one review point of their year. */
 export const reviewDraftKey = (enrolmentId: string, reviewCode: string) => `review-submit:${enrolmentId}:${reviewCode}`;
+
+/** The draft of a candidate's summary statements, one per criterion, on their assessment page. */
+export const statementsDraftKey = (enrolmentId: string) => `criterion-statements:${enrolmentId}`;
 
 /** The draft of one reflection box in a lesson (programme, module and lesson by slug). */
 export const lessonReflectionDraftKey = (programme: string, module: string, lesson: string, reflectionId: string) =>

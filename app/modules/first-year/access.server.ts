@@ -10,12 +10,21 @@ import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { notFound, type CurrentUser } from "~/utils/auth.server";
 import { preparedStatement } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
+import { isAssessedAgainstCriteria } from "~/modules/assessment/criteria";
 import { yearStanding } from "./parties";
 
 const teamManager = alias(users, "team_manager");
 const NO_SUCH_YEAR = "We could not find that learner's year.";
 
-export async function requireYearAccess(current: CurrentUser, enrolmentId: string | undefined) {
+/**
+ * `criteria`: the page also serves a programme assessed against criteria (its portfolio: ADR 024),
+ * whose enrolment has the same parties but no assessed year.
+ */
+export async function requireYearAccess(
+  current: CurrentUser,
+  enrolmentId: string | undefined,
+  options: { criteria?: boolean } = {},
+) {
   if (!isUuid(enrolmentId)) notFound(NO_SUCH_YEAR);
   const query = await preparedStatement("year_access", (db) =>
     db
@@ -37,7 +46,8 @@ export async function requireYearAccess(current: CurrentUser, enrolmentId: strin
   if (!row || row.enrolment.status !== "active") notFound(NO_SUCH_YEAR);
   const { enrolment } = row;
   const programme = findProgramme(enrolment.programmeSlug);
-  if (!programme?.assessment) notFound(NO_SUCH_YEAR);
+  if (!programme || !(programme.assessment || (options.criteria && isAssessedAgainstCriteria(programme))))
+    notFound(NO_SUCH_YEAR);
   const standing = yearStanding(enrolment, {
     userId: current.user.id,
     active: current.active,

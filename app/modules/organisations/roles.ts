@@ -9,6 +9,7 @@ export const ROLES = [
   "admin",
   "marker",
   "external_examiner",
+  "independent_assessor",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -21,6 +22,7 @@ export const INVITABLE_ROLES = [
   "programme_lead",
   "marker",
   "external_examiner",
+  "independent_assessor",
 ] as const satisfies readonly Role[];
 
 /** Roles only a university's programme lead invites people into (a council has no coursework to mark or examine). */
@@ -41,6 +43,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: "Platform admin",
   marker: "Marker",
   external_examiner: "External examiner",
+  independent_assessor: "Independent assessor",
 };
 
 /** Permission strings in the form area:action[:scope]. */
@@ -79,6 +82,13 @@ const PERMISSIONS = {
   /** Add, rename and deactivate organisations; find, deactivate and change the roles of people. */
   "organisation:manage:any": ["admin"],
   "audit:read:any": ["admin"],
+  /**
+   * Assess the portfolios of the candidates (advanced practitioner, CP lead) they are appointed to
+   * and have accepted, and only those (ADR 024).
+   */
+  "assessment:assess:appointed": ["independent_assessor"],
+  /** See the organisation's candidates assessed against criteria and appoint their assessors. */
+  "assessment:manage:organisation": ["programme_lead"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -109,6 +119,8 @@ export function startPathFor(role: Role | null | undefined): string {
       return "/admin";
     case "external_examiner":
       return "/examining";
+    case "independent_assessor":
+      return "/assessing";
     default:
       return "/learning";
   }
@@ -146,6 +158,8 @@ export function navigationFor(
         items.push({ href: "/organisation/assignments", label: "Assignments" });
         items.push({ href: "/organisation/examiners", label: "External examiners" });
       } else {
+        // An employer nominates and runs advanced practitioner and CP lead candidates (ADR 024).
+        items.push({ href: "/organisation/candidates", label: "Candidates" });
         items.push({ href: "/organisation/panels", label: "Panels" });
         items.push({ href: "/organisation/grants", label: "Grants" });
         items.push({ href: "/organisation/vacancies", label: "Vacancies" });
@@ -159,6 +173,9 @@ export function navigationFor(
       break;
     case "external_examiner":
       items.push({ href: "/examining", label: "Examining" });
+      break;
+    case "independent_assessor":
+      items.push({ href: "/assessing", label: "Assessing" });
       break;
     case "helpline_advisor":
       items.push({ href: "/helpline", label: "Callback requests" });

@@ -2,6 +2,7 @@
 import { requireYearAccess } from "~/modules/first-year/access.server";
 import { loadManifest } from "~/modules/programmes/catalogue.server";
 import { requireUser } from "~/utils/auth.server";
+import { criteriaFramework } from "~/modules/assessment/criteria";
 import type { PortfolioActor } from "./portfolio.server";
 import { isoDate, yearEnd, yearInputFor } from "~/modules/first-year/year";
 import {
@@ -23,23 +24,41 @@ function datesOf(coverage: CoverageRule[], id: string) {
 
 export async function requirePortfolio(request: Request, enrolmentId: string | undefined, ipAddress?: string) {
   const current = await requireUser(request);
-  const access = await requireYearAccess(current, enrolmentId);
-  const rules = access.programme.assessment!;
-  const { pathway } = access.enrolment;
-  const endsOn = isoDate(yearEnd(yearInputFor(access.enrolment, access.programme)));
-  const frameworkIds = frameworksFor(rules, pathway, endsOn);
-  const frameworks = frameworksOf(loadManifest().frameworks, rules, pathway, endsOn);
-  const coverage = coverageRules(rules, pathway, endsOn);
+  const access = await requireYearAccess(current, enrolmentId, { criteria: true });
   const actor: PortfolioActor = {
     userId: current.user.id,
     role: access.party === "learner" ? "learner" : current.active!.role,
     organisationId: access.enrolment.organisationId,
     ipAddress,
   };
+  if (!access.programme.assessment) {
+    // Assessed against criteria (ADR 024): evidence is mapped to the programme's criteria, as to a framework.
+    const framework = criteriaFramework(access.programme);
+    return {
+      current,
+      ...access,
+      rules: null,
+      criteria: true as const,
+      frameworks: [{ ...framework, dates: null }],
+      codes: mappableCodes([framework], [framework.id]),
+      endsOn: null,
+      replacement: null,
+      mappingProblem: () => null,
+      writable: kindsWrittenBy(access.party),
+      actor,
+    };
+  }
+  const rules = access.programme.assessment;
+  const { pathway } = access.enrolment;
+  const endsOn = isoDate(yearEnd(yearInputFor(access.enrolment, access.programme)));
+  const frameworkIds = frameworksFor(rules, pathway, endsOn);
+  const frameworks = frameworksOf(loadManifest().frameworks, rules, pathway, endsOn);
+  const coverage = coverageRules(rules, pathway, endsOn);
   return {
     current,
     ...access,
     rules,
+    criteria: false as const,
     frameworks: frameworks.map((f) => ({ ...f, dates: datesOf(coverage, f.id) })),
     codes: mappableCodes(frameworks, frameworkIds),
     endsOn,

@@ -241,6 +241,13 @@ export async function compileContent(contentDir: string, options: CompileOptions
       continue;
     }
     for (const id of meta.frameworks) if (!frameworkIds.has(id)) fail(programmeFile, `unknown framework ${id}`);
+    for (const [id, use] of Object.entries(meta.frameworkUse ?? {})) {
+      if (!meta.frameworks.includes(id)) fail(programmeFile, `frameworkUse names ${id}, which is not one of the programme's frameworks`);
+      const framework = frameworks.find((f) => f.id === id);
+      const without = use.level ? (framework?.items ?? []).filter((item) => !item.levels?.[use.level!]) : [];
+      if (use.level && without.length)
+        fail(programmeFile, `${id} has no ${use.level} level for ${without.map((i) => i.code).join(", ")}`);
+    }
     if (meta.kind === "assessed" && !meta.assessment)
       fail(programmeFile, "an assessed programme needs an assessment block");
     const coverage = [

@@ -280,6 +280,17 @@ export const programmeFileSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
   frameworks: z.array(z.string()).min(1),
+  /**
+   * How the programme uses a framework, by its id: the level it is judged at (the PCF's advanced
+   * level) and whom it applies to when not everyone (the practice supervisors' standard: child and
+   * family only). The build checks the level is described in every item of the framework.
+   */
+  frameworkUse: z.record(z.string(), z.object({ level: z.string().optional(), only: text.optional() })).optional(),
+  /**
+   * What the programme's award is, in words, where a title could mislead (the advanced practitioner
+   * award is the programme's own, not a national status): on the programme page and the certificate.
+   */
+  awardNote: text.optional(),
   assessment: assessmentSchema.optional(),
   /** Credit-bearing programmes (the Masters): the award, its credits, bands and exit awards. */
   award: awardSchema.optional(),
@@ -318,7 +329,7 @@ export const moduleFileSchema = z.object({
     })
     .optional(),
   assessmentCriteria: z
-    .array(z.object({ code: z.string(), criterion: text, evidence: z.string().optional() }))
+    .array(z.object({ code, criterion: text, evidence: z.string().optional() }))
     .optional(),
 });
 

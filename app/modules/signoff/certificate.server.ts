@@ -15,10 +15,14 @@ const day = (iso: string) => format(parseISO(iso), "d MMMM yyyy");
  * day the panel's outcome became final. A certificate issued before the end date was kept gives
  * its start and the panel's decision only.
  */
-export function certificateDates(cert: Pick<Certificate, "startedOn" | "endsOn" | "decidedOn" | "completedOn">) {
+export function certificateDates(
+  cert: Pick<Certificate, "startedOn" | "endsOn" | "decidedOn" | "completedOn"> & { decidedBy?: string | null },
+) {
   return {
     programme: cert.endsOn ? `${day(cert.startedOn)} to ${day(cert.endsOn)}` : `from ${day(cert.startedOn)}`,
     decided: day(cert.decidedOn ?? cert.completedOn),
+    /** Who decided, as the certificate and the verify page label the date. */
+    decidedLabel: cert.decidedBy === "independent_assessor" ? "Independent assessor's decision" : "Moderation panel's decision",
   };
 }
 
@@ -36,6 +40,17 @@ export async function certificatePdf(cert: Certificate, verifyUrl: string) {
     const fitted = Math.min(size, (842 - 120) / Math.max(1, font.widthOfTextAtSize(text, 1)));
     page.drawText(text, { x: (842 - font.widthOfTextAtSize(text, fitted)) / 2, y, size: fitted, font, color: brand });
   };
+  /** A long note over as many lines as it needs, each centred. */
+  const wrapCentred = (raw: string, top: number, size: number) => {
+    const words = printable(raw).split(/\s+/);
+    const lines: string[] = [];
+    for (const word of words) {
+      const line = lines.length ? `${lines[lines.length - 1]} ${word}` : word;
+      if (lines.length && regular.widthOfTextAtSize(line, size) <= 842 - 160) lines[lines.length - 1] = line;
+      else lines.push(word);
+    }
+    lines.forEach((line, i) => centre(line, top - i * (size + 4), size));
+  };
   const dates = certificateDates(cert);
   centre(cert.organisationName, 505, 18, bold);
   centre("certifies that", 462, 14);
@@ -44,8 +59,12 @@ export async function certificatePdf(cert: Certificate, verifyUrl: string) {
   centre(cert.programmeTitle, 348, 20, bold);
   centre(`assessed against: ${cert.frameworks}`, 318, 12);
   centre(`Programme: ${dates.programme}`, 280, 13);
-  centre(`Moderation panel's decision: ${dates.decided}`, 258, 13);
-  centre("after internal moderation by the employer's panel.", 232, 12);
+  centre(`${dates.decidedLabel}: ${dates.decided}`, 258, 13);
+  if (cert.decidedBy === "independent_assessor") {
+    centre("assessed against the programme's criteria by an independent assessor.", 232, 12);
+    // The award is the programme's own: the certificate says so, so no one reads it as a national status.
+    if (cert.awardNote) wrapCentred(cert.awardNote, 206, 10);
+  } else centre("after internal moderation by the employer's panel.", 232, 12);
   const check = verificationLines(cert.code, verifyUrl);
   centre(check.code, 150, 14, bold);
   centre(check.where, 128, 11);

@@ -21,7 +21,7 @@ interface Shared {
 }
 
 export type Verified =
-  | (Shared & { kind: "certificate"; dates: string; decided: string; frameworks: string })
+  | (Shared & { kind: "certificate"; dates: string; decidedLabel: string; decided: string; frameworks: string; awardNote: string | null })
   | (Shared & { kind: "transcript"; credits: number; award: string | null })
   | (Pick<Shared, "code" | "learnerName" | "issued"> & { kind: "career record"; stage: string; awards: string[] });
 
@@ -39,8 +39,10 @@ export async function verifyCode(code: string): Promise<Verified | null> {
       programmeTitle: cert.programmeTitle,
       issued: issuedOn(cert.issuedAt),
       dates: dates.programme,
+      decidedLabel: dates.decidedLabel,
       decided: dates.decided,
       frameworks: cert.frameworks,
+      awardNote: cert.awardNote ?? null,
     };
   }
   const transcript = await transcriptByCode(code);
