@@ -63,7 +63,7 @@ const INTAKES: { stage: Stage; module: string; dueDaysAgo: number; marks: Record
     stage: "board-done",
     module: "leading-practice-and-change",
     dueDaysAgo: 112,
-    marks: { "samuel.osei": 68, "oliver.grant": 44, "fatima.begum": 73, "aoife.brennan": 55, "yusuf.khan": 61 },
+    marks: { "imogen.price": 68, "oliver.grant": 44, "fatima.begum": 73, "aoife.brennan": 55, "yusuf.khan": 61 },
   },
 ];
 const email = (local: string) => `${local}@eastbridge.example`;

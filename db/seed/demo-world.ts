@@ -355,7 +355,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
       // Leading practice and change through the exam board: Oliver failed it.
       ["Oliver Grant", "oliver.grant", 20],
       ["Fatima Begum", "fatima.begum", 20],
-      ["Samuel Osei", "samuel.osei", 20],
+      ["Imogen Price", "imogen.price", 20],
       ["Aoife Brennan", "aoife.brennan", 20],
       ["Yusuf Khan", "yusuf.khan", 20],
     ] as const
