@@ -6,7 +6,7 @@ test("each role starts on its own page and sees only its own navigation", async 
       email: DEMO.nqsw,
       path: "/learning",
       heading: "Hello, Amara",
-      nav: ["Your learning", "Programmes", "Your account"],
+      nav: ["Your learning", "Your career record", "Programmes", "Your account"],
     },
     {
       email: DEMO.supervisor,
@@ -28,6 +28,7 @@ test("each role starts on its own page and sees only its own navigation", async 
         "People",
         "Invite someone",
         "Cohorts",
+        "Candidates",
         "Panels",
         "Grants",
         "Vacancies",
@@ -54,7 +55,7 @@ test("each role starts on its own page and sees only its own navigation", async 
       email: DEMO.returner,
       path: "/learning",
       heading: "Hello, Janet",
-      nav: ["Your learning", "Your return", "Programmes", "Your account"],
+      nav: ["Your learning", "Your return", "Your career record", "Programmes", "Your account"],
     },
   ];
   for (const c of cases) {
