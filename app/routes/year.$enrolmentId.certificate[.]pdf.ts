@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireYearAccess } from "~/modules/first-year/access.server";
-import { certificatePdf } from "~/modules/signoff/certificate.server";
+import { certificateDownload } from "~/modules/signoff/certificate.server";
 import { certificateFor } from "~/modules/signoff/panel.server";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { answeringOutages } from "~/utils/outage.server";
@@ -11,13 +11,5 @@ export const loader = answeringOutages(async ({ request, params }: LoaderFunctio
   const { enrolment } = await requireYearAccess(current, params.enrolmentId);
   const cert = await certificateFor(enrolment.id);
   if (!cert) notFound("There is no certificate for this year yet: it is issued after the moderation panel.");
-  const origin = process.env.APP_ORIGIN ?? new URL(request.url).origin;
-  const pdf = await certificatePdf(cert, `${origin}/verify`);
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="certificate-${cert.code}.pdf"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return certificateDownload(cert, request);
 });

@@ -71,6 +71,18 @@ export interface CareerSource {
   read(input: CareerSourceInput): Promise<Map<string, CareerFinding>>;
 }
 
+/** A certificate (the first year's, or an assessment's) as an award that reaches a stage of the path. */
+function certificateAward(cert: typeof certificates.$inferSelect, href: string | null): CareerAward {
+  return {
+    title: `Certificate: ${cert.programmeTitle}`,
+    by: cert.organisationName,
+    code: cert.code,
+    on: cert.decidedOn ?? cert.completedOn,
+    href,
+    reachesStage: true,
+  };
+}
+
 /** The assessed first year (ASYE, ECDP): its dates, the moderation panel's outcome and the certificate. */
 const firstYearSource: CareerSource = {
   kinds: ["first_year"],
@@ -102,18 +114,7 @@ const firstYearSource: CareerSource = {
       const cert = certs.find((c) => c.enrolmentId === enrolment.id);
       found.set(enrolment.id, {
         facts,
-        awards: cert
-          ? [
-              {
-                title: `Certificate: ${cert.programmeTitle}`,
-                by: cert.organisationName,
-                code: cert.code,
-                on: cert.decidedOn ?? cert.completedOn,
-                href: reader === "self" ? `/year/${enrolment.id}/certificate.pdf` : null,
-                reachesStage: true,
-              },
-            ]
-          : [],
+        awards: cert ? [certificateAward(cert, reader === "self" ? `/year/${enrolment.id}/certificate.pdf` : null)] : [],
       });
     }
     return found;
@@ -222,18 +223,7 @@ const assessmentSource: CareerSource = {
               : "Not assessed yet",
           },
         ],
-        awards: cert
-          ? [
-              {
-                title: `Certificate: ${cert.programmeTitle}`,
-                by: cert.organisationName,
-                code: cert.code,
-                on: cert.decidedOn ?? cert.completedOn,
-                href: reader === "self" ? `/assessment/${enrolment.id}/certificate.pdf` : null,
-                reachesStage: true,
-              },
-            ]
-          : [],
+        awards: cert ? [certificateAward(cert, reader === "self" ? `/assessment/${enrolment.id}/certificate.pdf` : null)] : [],
       });
     }
     return found;

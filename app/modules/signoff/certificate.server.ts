@@ -71,3 +71,16 @@ export async function certificatePdf(cert: Certificate, verifyUrl: string) {
   centre(`Issued ${day(englandDay(cert.issuedAt))} through Practice Pathways`, 70, 10);
   return doc.save();
 }
+
+/** A certificate as a PDF download, its code verifiable at this site's /verify. */
+export async function certificateDownload(cert: Certificate, request: Request) {
+  const origin = process.env.APP_ORIGIN ?? new URL(request.url).origin;
+  const pdf = await certificatePdf(cert, `${origin}/verify`);
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="certificate-${cert.code}.pdf"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
