@@ -84,6 +84,7 @@ test("a candidate is assessed against the criteria, resubmits, achieves, and the
   await ellen.getByRole("link", { name: /^Edit/ }).first().click();
   await ellen.getByLabel("Your reflection").fill("What I weighed, and how I developed a colleague's practice over four months.");
   await ellen.getByRole("button", { name: /Save/ }).first().click();
+  await expect(ellen.getByText(/Version \d+ saved/)).toBeVisible();
   await ellen.goto(assessment);
   await ellen.getByRole("button", { name: "Submit for assessment" }).click();
   await expect(ellen.getByText("Submission 2 sent")).toBeVisible();
@@ -91,6 +92,8 @@ test("a candidate is assessed against the criteria, resubmits, achieves, and the
   await rachel.goto(assessment.replace(/^https?:\/\/[^/]+/, ""));
   await rachel.getByLabel(/The practice described in this portfolio is the candidate's own work/).check();
   await rachel.getByRole("button", { name: "Sign the confirmation" }).click();
+  // Olivia's list shows Ellen only once the confirmation is signed: wait for it, or she may look too soon.
+  await expect(rachel.getByText("Practice claims confirmed").first()).toBeVisible();
 
   await olivia.goto("/assessing");
   await decideAll();
@@ -112,4 +115,9 @@ test("a candidate is assessed against the criteria, resubmits, achieves, and the
   await expect(anyone.getByText("This certificate is genuine")).toBeVisible();
   await expect(anyone.getByText("Ellen Brooks")).toBeVisible();
   await expect(anyone.getByText(/not a national status/)).toBeVisible();
+
+  // The award is on Ellen's career record, with the same code.
+  await ellen.goto("/career");
+  await expect(ellen.getByText(/Achieved \(submission 2\)/)).toBeVisible();
+  await expect(ellen.getByText(code!).first()).toBeVisible();
 });
