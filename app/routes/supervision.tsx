@@ -42,8 +42,8 @@ function AttentionList({
   );
 }
 
-// The rows' links are plain anchors, not <a>: a desk of twenty draws about a hundred, and each
-// <a> takes some 12 µs to draw on the server (it resolves its path three times), a third of the
+// The rows' links are plain anchors, not <Link>: a desk of twenty draws about a hundred, and each
+// <Link> took some 12 µs to draw on the server (it resolves its path three times), a third of the
 // page's time. Following one loads the page as a document, as it does without JavaScript (ADR 019).
 // Each link names its supervisee in aria-label, which starts with the words shown, rather than in a
 // visually hidden span: the same name for a screen reader, and an element fewer to draw each time.

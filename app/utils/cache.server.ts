@@ -4,7 +4,7 @@
  * supervisor's desk). It holds data, never markup: every page is drawn by React on every request.
  *
  * Every value is kept with a stamp: the database's own counters for what it was made from (a year's
- * revision in `year_revisions`, the desk's fingerprint) and the day it was worked out for. A reader
+ * revision in `year_revisions`, a desk's in `desk_revisions`) and the day it was worked out for. A reader
  * names the stamp it would make now, and a value made against any other is not answered. Since the
  * counters live in the database and move in the same transaction as the writes, each server process
  * can keep its own cache and any number of them still agree (ADR 014, 016). What a value reads

@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { enrolments } from "./programmes";
 import { users } from "./users";
 
@@ -64,3 +64,21 @@ export const yearRevisions = pgTable("year_revisions", {
   revision: bigint("revision", { mode: "number" }).notNull().default(1),
   changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * How many times anything a supervisor's desk shows has changed: their supervisees' memberships and
+ * names, those people's enrolments through the organisation, their years' revisions, and lessons
+ * completed. Kept by triggers in the database (migration 0046), so the desk kept in memory is checked
+ * against one row read by its key instead of a statement that reads every supervisee again. No
+ * foreign keys: a counter outlives the rows it counts changes to, harmlessly.
+ */
+export const deskRevisions = pgTable(
+  "desk_revisions",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    supervisorId: uuid("supervisor_id").notNull(),
+    revision: bigint("revision", { mode: "number" }).notNull().default(1),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.supervisorId] })],
+);

@@ -1,7 +1,7 @@
 /**
- * The supervisor's desk, kept against the database's fingerprint of everything it is made from:
- * reading it again while nothing has changed sends one short statement and answers the desk already
- * made; any change a supervisor would see — a name, a team, someone assigned or unassigned, a
+ * The supervisor's desk, kept against its revision, which the database's triggers move whenever
+ * anything it is made from changes: reading it again while nothing has changed sends one row read by
+ * its key and answers the desk already made; any change a supervisor would see — a name, a team, someone assigned or unassigned, a
  * lesson completed, new evidence, a pause in the year — shows on the next read; and a new day, or
  * the year summaries' five minutes, makes it again.
  */
@@ -9,9 +9,9 @@ import { addMinutes, format, subDays, subMonths } from "date-fns";
 import { and, eq } from "drizzle-orm";
 import { readFileSync, writeFileSync } from "node:fs";
 import { withQueryTally, type QueryTally } from "#db/query-count";
-import { enrolments, memberships, users } from "#db/schema";
+import { enrolments, lessonProgress, memberships, users } from "#db/schema";
 import { YEAR_CACHE_MAX_AGE_MS } from "~/modules/first-year/year-cache.server";
-import { superviseesFingerprint } from "~/modules/organisations/memberships.server";
+import { deskRevision, listSuperviseesWithYears } from "~/modules/organisations/memberships.server";
 import { createEvidence } from "~/modules/portfolio/portfolio.server";
 import type { Manifest } from "~/modules/programmes/content-schema";
 import { setLessonComplete } from "~/modules/programmes/learning.server";
@@ -106,16 +106,62 @@ describe("the supervisor's desk, kept against what it is made from", () => {
     expect(again.desk).toBe(first.desk);
   });
 
-  test("the database's fingerprint is the one the desk's own read made", async () => {
+  test("the desk's revision is the one its own read saw, and moves with every write it shows", async () => {
     const { org, supervisor } = await world();
-    const first = await readDesk(org.id, supervisor.id);
-    expect(first.lines).toHaveLength(2);
-    const fingerprint = await superviseesFingerprint(org.id, supervisor.id);
-    expect(fingerprint.split(",")).toHaveLength(2);
-    // Nobody supervised: an empty fingerprint, and an empty desk.
+    const read = await listSuperviseesWithYears(org.id, supervisor.id);
+    expect(read.supervisees).toHaveLength(2);
+    expect(read.deskRevision).not.toBeNull();
+    expect(await deskRevision(org.id, supervisor.id)).toBe(read.deskRevision);
+    // Nobody supervised: revision 0, and an empty desk.
     const nobody = await makeUser(t.db);
-    expect(await superviseesFingerprint(org.id, nobody.id)).toBe("");
+    expect(await deskRevision(org.id, nobody.id)).toBe("0");
+    expect((await listSuperviseesWithYears(org.id, nobody.id)).deskRevision).toBeNull();
     expect((await readDesk(org.id, nobody.id)).lines).toEqual([]);
+  });
+
+  test("reading a lesson again does not move the desk; completing one does", async () => {
+    const { org, supervisor, amara } = await world();
+    const before = await deskRevision(org.id, supervisor.id);
+    await t.db
+      .insert(lessonProgress)
+      .values({ enrolmentId: amara.year.id, moduleSlug: "basics", lessonSlug: "two" })
+      .onConflictDoUpdate({ target: [lessonProgress.enrolmentId, lessonProgress.moduleSlug, lessonProgress.lessonSlug], set: { lastViewedAt: new Date() } });
+    await t.db.update(lessonProgress).set({ lastViewedAt: new Date() }).where(eq(lessonProgress.enrolmentId, amara.year.id));
+    expect(await deskRevision(org.id, supervisor.id)).toBe(before);
+    await setLessonComplete(amara.year.id, "basics", "two", true);
+    const completed = await deskRevision(org.id, supervisor.id);
+    expect(completed).not.toBe(before);
+    // Marked as not complete after all: the count on the desk goes down, so the desk moves again.
+    await setLessonComplete(amara.year.id, "basics", "two", false);
+    expect(await deskRevision(org.id, supervisor.id)).not.toBe(completed);
+  });
+
+  test("shows an invited supervisee who has set a password, and one who has left, on the next read", async () => {
+    const { org, supervisor, amara, tom } = await world();
+    await t.db.update(users).set({ passwordHash: null }).where(eq(users.id, amara.user.id));
+    expect(line((await readDesk(org.id, supervisor.id)).lines, "Amara Nwosu").invited).toBe(true);
+    await t.db.update(users).set({ passwordHash: "$argon2id$stand-in" }).where(eq(users.id, amara.user.id));
+    expect(line((await readDesk(org.id, supervisor.id)).lines, "Amara Nwosu").invited).toBe(false);
+
+    await t.db
+      .update(memberships)
+      .set({ active: false })
+      .where(and(eq(memberships.userId, tom.user.id), eq(memberships.organisationId, org.id)));
+    expect((await readDesk(org.id, supervisor.id)).lines.map((l) => l.name)).toEqual(["Amara Nwosu"]);
+  });
+
+  test("moving a supervisee to another supervisor changes both desks", async () => {
+    const { org, supervisor, tom } = await world();
+    const helen = await makeUser(t.db, { name: "Helen Marsh" });
+    await makeMembership(t.db, { userId: helen.id, organisationId: org.id, role: "supervisor" });
+    await readDesk(org.id, supervisor.id);
+    expect((await readDesk(org.id, helen.id)).lines).toEqual([]);
+    await t.db
+      .update(memberships)
+      .set({ supervisorId: helen.id })
+      .where(and(eq(memberships.userId, tom.user.id), eq(memberships.organisationId, org.id)));
+    expect((await readDesk(org.id, supervisor.id)).lines.map((l) => l.name)).toEqual(["Amara Nwosu"]);
+    expect((await readDesk(org.id, helen.id)).lines.map((l) => l.name)).toEqual(["Tom Gallagher"]);
   });
 
   test("shows a change to a supervisee's name, team or job title on the next read", async () => {

@@ -1,6 +1,6 @@
 import { alias } from "drizzle-orm/pg-core";
 import { and, asc, eq, getTableColumns, isNull, sql, type AnyColumn, type Placeholder, type SQL } from "drizzle-orm";
-import { enrolments, invitations, lessonProgress, memberships, organisations, users, yearRevisions } from "#db/schema";
+import { deskRevisions, enrolments, invitations, lessonProgress, memberships, organisations, users, yearRevisions } from "#db/schema";
 import type { Database } from "#db/client";
 import { programmeLessonKeys } from "~/modules/programmes/catalogue.server";
 import { constantTextArray, getDb, preparedStatement } from "~/utils/db.server";
@@ -125,8 +125,8 @@ export interface SuperviseesWithYears {
   enrolments: (typeof enrolments.$inferSelect & { revision: number })[];
   /** How many of its programme's lessons each enrolment has completed, by enrolment. */
   completed: Map<string, number>;
-  /** What superviseesFingerprint answers while none of this has changed. */
-  fingerprint: string;
+  /** What deskRevision answers while none of this has changed; null when the desk is empty. */
+  deskRevision: string | null;
 }
 
 /** A new statement for each catalogue a process loads (tests load several), since its lesson keys are written into it. */
@@ -141,11 +141,8 @@ function statementVersionOf(lessonKeys: readonly string[]) {
 /**
  * The supervisees' rows as the desk reads them, for one organisation's supervisor (placeholders
  * organisationId and supervisorId): each learner with their active enrolments through it, the
- * year's revision (for the summaries kept against it) and the lessons completed on each. Each row
- * has a version, so that superviseesFingerprint can tell whether any row has changed without
- * sending the rows: the transaction ids that wrote the membership, the person, their supervisor and
- * the enrolment as they now stand (xmin, which every update of a row renews), and the year's
- * revision. Hashing every column instead cost the database twice as much on every read of a desk.
+ * year's revision (for the summaries kept against it), the lessons completed on each, and the
+ * desk's revision as this same statement saw it, so the desk made from them is kept against it.
  */
 function superviseeRows(db: Database, lessonKeys: readonly string[]) {
   const person = personColumns;
@@ -153,9 +150,14 @@ function superviseeRows(db: Database, lessonKeys: readonly string[]) {
   const revision = sql<number>`coalesce(${yearRevisions.revision}, 0)::int`;
   // Counted here, of the lessons the programme still has, rather than sent as lists of keys.
   const completed = sql<number>`(select count(*) from ${lessonProgress} where ${lessonProgress.enrolmentId} = ${enrolments.id} and ${lessonProgress.completedAt} is not null and ${enrolments.programmeSlug} || ':' || ${lessonProgress.moduleSlug} || '/' || ${lessonProgress.lessonSlug} = any(${constantTextArray(lessonKeys)}))::int`;
-  const version = sql<string>`concat_ws('.', ${memberships}.xmin, ${users}.xmin, ${supervisor}.xmin, ${enrolments}.xmin, ${revision})`;
   return db
-    .select({ person, enrolment, revision, completed: completed.as("completed"), version: version.as("version") })
+    .select({
+      person,
+      enrolment,
+      revision,
+      completed: completed.as("completed"),
+      deskRevision: sql<string>`coalesce(${deskRevisions.revision}, 0)::text`.as("desk_revision"),
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(supervisor, eq(supervisor.id, memberships.supervisorId))
@@ -168,13 +170,16 @@ function superviseeRows(db: Database, lessonKeys: readonly string[]) {
       ),
     )
     .leftJoin(yearRevisions, eq(yearRevisions.enrolmentId, enrolments.id))
+    .leftJoin(
+      deskRevisions,
+      and(
+        eq(deskRevisions.organisationId, memberships.organisationId),
+        eq(deskRevisions.supervisorId, memberships.supervisorId),
+      ),
+    )
     .where(superviseesOf(sql.placeholder("organisationId"), sql.placeholder("supervisorId")))
     .orderBy(...superviseeOrder, asc(enrolments.startedOn));
 }
-
-/** The rows' versions and lesson counts, in order: what listSuperviseesWithYears makes of its rows. */
-const fingerprintOf = (rows: { version: string; completed: number }[]) =>
-  rows.map((row) => `${row.version}:${row.completed}`).join(",");
 
 /**
  * What the supervisor's desk reads, in one statement: the learners a supervisor supervises in an
@@ -200,26 +205,30 @@ export async function listSuperviseesWithYears(
       completed.set(row.enrolment.id, row.completed);
     }
   }
-  return { supervisees: [...people.values()], enrolments: years, completed, fingerprint: fingerprintOf(rows) };
+  return { supervisees: [...people.values()], enrolments: years, completed, deskRevision: rows[0]?.deskRevision ?? null };
 }
 
 /**
- * Changes whenever anything listSuperviseesWithYears would answer changes (a person, an enrolment, a
- * year's revision, a lesson completed): one short row, for pages kept against what they were made from.
+ * The revision of the supervisor's desk in the organisation: moved by the database's triggers
+ * (migration 0046) whenever anything listSuperviseesWithYears would answer changes (a person, an
+ * enrolment, a year's revision, a lesson completed). One row read by its key, for the desk kept
+ * against what it was made from.
  */
-export async function superviseesFingerprint(organisationId: string, supervisorId: string): Promise<string> {
-  const lessonKeys = programmeLessonKeys();
-  const query = await preparedStatement(`supervisees_fingerprint_${statementVersionOf(lessonKeys)}`, (db) =>
+export async function deskRevision(organisationId: string, supervisorId: string): Promise<string> {
+  const query = await preparedStatement("desk_revision", (db) =>
     db
-      .select({
-        // In the rows' order, as the desk's statement sends them (fingerprintOf).
-        fingerprint: sql<string>`coalesce(string_agg(rows.version || ':' || rows.completed, ','), '')`,
-      })
-      .from(sql`(${superviseeRows(db, lessonKeys)}) rows`)
-      .prepare("supervisees_fingerprint"),
+      .select({ revision: sql<string>`${deskRevisions.revision}::text` })
+      .from(deskRevisions)
+      .where(
+        and(
+          eq(deskRevisions.organisationId, sql.placeholder("organisationId")),
+          eq(deskRevisions.supervisorId, sql.placeholder("supervisorId")),
+        ),
+      )
+      .prepare("desk_revision"),
   );
   const [row] = await query.execute({ organisationId, supervisorId });
-  return row!.fingerprint;
+  return row?.revision ?? "0";
 }
 
 /** One learner membership with its person, only if it belongs to the organisation asked about. */

@@ -1,10 +1,10 @@
 /**
  * The supervisor's desk: a line for each supervisee (where they are, their programmes, and for an
  * assessed year what is due, waiting and overdue). A supervisor reads the same desk again and
- * again between changes, so each desk's lines are kept in the data cache against a fingerprint the
- * database takes of everything they are made from (superviseesFingerprint): reading it again costs
- * one short statement while nothing has changed, and any change — a name, an enrolment, a year's
- * revision, a lesson completed — makes it again. Like the year summaries it is made from, it is
+ * again between changes, so each desk's lines are kept in the data cache against the desk's revision,
+ * which the database's triggers move on any change to what they are made from (deskRevision): reading
+ * it again costs one row read by its key while nothing has changed, and any change — a name, an
+ * enrolment, a year's revision, a lesson completed — makes it again. Like the year summaries it is made from, it is
  * made again on a new day and stands no longer than they do (ADR 016).
  */
 import { format } from "date-fns";
@@ -13,7 +13,7 @@ import { dayOf } from "~/modules/first-year/year-cache.server";
 import { byMostUrgent, type Urgency } from "~/modules/first-year/tasks";
 import {
   listSuperviseesWithYears,
-  superviseesFingerprint,
+  deskRevision,
   type SuperviseesWithYears,
 } from "~/modules/organisations/memberships.server";
 import { describeProgress } from "~/modules/organisations/people";
@@ -62,10 +62,10 @@ export async function supervisorsDesk(
   // A desk is made for one day: a new day is a new key, and yesterday's desk ages out of the cache.
   const key = `${organisationId}:${supervisorId}:${dayOf(today)}`;
   const now = today.getTime();
-  // The fingerprint's statement is sent only when a desk young enough to be answered is kept.
+  // The revision is read only when a desk young enough to be answered is kept.
   const madeAt = DESKS.madeAt(key);
   if (madeAt !== undefined && now - madeAt < CACHE_MAX_AGE_MS) {
-    const kept = DESKS.get(key, await superviseesFingerprint(organisationId, supervisorId), now);
+    const kept = DESKS.get(key, await deskRevision(organisationId, supervisorId), now);
     if (kept) return kept;
   }
 
@@ -74,9 +74,10 @@ export async function supervisorsDesk(
   const supervised = read.enrolments.filter((e) => e.supervisorId === supervisorId);
   const years = await yearSummaries(supervised, today, "supervisor");
   const desk = { supervisees: deskLines(read, years, today) };
-  // Stamped with the fingerprint of this same read, so a desk is never kept against a newer one; and
-  // as old as the oldest year summary it shows, so it stands no longer than they do.
-  DESKS.set(key, read.fingerprint, desk, summariesKeptSince(supervised, now));
+  // Stamped with the revision this same read saw, so a desk is never kept against a newer one; and as
+  // old as the oldest year summary it shows, so it stands no longer than they do. An empty desk is
+  // not kept: its read has no row to bring the revision, and costs no more than reading the revision.
+  if (read.deskRevision !== null) DESKS.set(key, read.deskRevision, desk, summariesKeptSince(supervised, now));
   return desk;
 }
 
