@@ -166,6 +166,7 @@ export function RadioGroup({
 
 export function CheckboxField({
   name,
+  id = name,
   label,
   hint,
   error,
@@ -173,6 +174,8 @@ export function CheckboxField({
   value = "yes",
 }: {
   name: string;
+  /** When one page repeats the form (one per row), each box needs its own id. */
+  id?: string;
   label: ReactNode;
   /** Shown under the label, as the checkbox's description. */
   hint?: ReactNode;
@@ -180,15 +183,15 @@ export function CheckboxField({
   defaultChecked?: boolean;
   value?: string;
 }) {
-  const { messages, describedBy } = useFieldMessages(name, undefined, error);
-  const hintId = hint ? `${name}-hint` : undefined;
+  const { messages, describedBy } = useFieldMessages(id, undefined, error);
+  const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div className={groupClass(error)}>
       {messages}
       <div className="checkboxes__item">
         <input
           className="checkboxes__input"
-          id={name}
+          id={id}
           name={name}
           type="checkbox"
           value={value}
@@ -197,7 +200,7 @@ export function CheckboxField({
         />
         {hint ? (
           <div>
-            <label className="checkboxes__label" htmlFor={name}>
+            <label className="checkboxes__label" htmlFor={id}>
               {label}
             </label>
             <div className="hint checkboxes__hint" id={hintId}>
@@ -205,7 +208,7 @@ export function CheckboxField({
             </div>
           </div>
         ) : (
-          <label className="checkboxes__label" htmlFor={name}>
+          <label className="checkboxes__label" htmlFor={id}>
             {label}
           </label>
         )}

@@ -42,9 +42,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireIndependentAssessor(request);
   const form = await parseSubmission(request, acceptSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  // Each pending appointment has its own form: the problem is named by the appointment's checkbox,
+  // so the summary's link and the message beside the box find the right one.
+  const declareId = `declare-${typeof form.values.appointmentId === "string" ? form.values.appointmentId : ""}`;
+  if (!form.ok) {
+    const { declare, ...rest } = form.errors as Record<string, string>;
+    return data({ errors: declare ? { [declareId]: declare, ...rest } : rest, values: form.values }, { status: 400 });
+  }
   const done = await acceptAppointment(form.data.appointmentId, actorOf(current, context));
-  if (!done.ok) return data({ errors: { declare: done.message }, values: form.values }, { status: 404 });
+  if (!done.ok) return data({ errors: { [declareId]: done.message }, values: form.values }, { status: 404 });
   throw redirect("/assessing?accepted=1");
 }
 
@@ -106,10 +112,11 @@ export default function AssessingQueue() {
               <input type="hidden" name="appointmentId" value={c.appointmentId} />
               <CheckboxField
                 name="declare"
+                id={`declare-${c.appointmentId}`}
                 value="yes"
                 label="I declare that I have no conflict of interest"
                 hint={CONFLICT_DECLARATION}
-                error={errors?.declare}
+                error={errors?.[`declare-${c.appointmentId}`]}
               />
               <button type="submit" className="button">
                 Accept and declare

@@ -192,7 +192,12 @@ describe("a candidate's assessment, end to end", () => {
     const first = await latestSubmission();
     expect((await handle(get(`/assessing/${first.id}`, cookies.olivia))).status).toBe(404);
     const [appointment] = await t.db.select().from(assessorAppointments).where(eq(assessorAppointments.enrolmentId, ellenEnrolment));
-    expect((await handle(post("/assessing", form({ appointmentId: appointment!.id }), cookies.olivia))).status).toBe(400);
+    const refused = await handle(post("/assessing", form({ appointmentId: appointment!.id }), cookies.olivia));
+    expect(refused.status).toBe(400);
+    // Each pending appointment's box has its own id, and the problem is beside (and links to) this one.
+    const refusedPage = await refused.text();
+    expect(refusedPage).toContain(`href="#declare-${appointment!.id}"`);
+    expect(refusedPage).toContain(`id="declare-${appointment!.id}-error"`);
     expect((await handle(post("/assessing", form({ appointmentId: appointment!.id, declare: "yes" }), cookies.olivia))).status).toBe(302);
     const [accepted] = await t.db.select().from(assessorAcceptances).where(eq(assessorAcceptances.appointmentId, appointment!.id));
     expect(accepted!.declaration).toMatch(/no personal, professional or financial connection/);
