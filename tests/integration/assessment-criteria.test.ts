@@ -95,6 +95,16 @@ describe("the demo world", () => {
     expect(verified).toContain("not a national status");
     expect((await assessmentAwardsFor(joanne.id))[0]!.certificateCode).toBeNull();
   });
+
+  it("shows the lead where each candidate stands, as the assessor and the candidate see it", async () => {
+    const page = (await (await handle(get("/organisation/candidates", cookies.priya))).text()).replaceAll("<!-- -->", "");
+    const section = (name: string) => page.slice(page.indexOf(`>${name}</a>`), page.indexOf("</section>", page.indexOf(`>${name}</a>`)));
+    expect(section("Joanne Pierce")).toContain("With the assessor · 1 submission");
+    expect(section("Samuel Osei")).toContain("Achieved · 2 submissions");
+    // Nobody is appointed to assess an award already made.
+    expect(section("Samuel Osei")).not.toContain("Appoint");
+    expect(section("Ellen Brooks")).toContain("Building the portfolio");
+  });
 });
 
 describe("a candidate's assessment, end to end", () => {

@@ -294,13 +294,15 @@ export async function candidatesOf(organisationId: string) {
   const ids = rows.map((r) => r.enrolment.id);
   if (!ids.length) return [];
   const [submissions, appointments] = await Promise.all([
+    // Written out with the table's name: drizzle leaves the columns of a one-table select unqualified,
+    // and inside these subqueries a bare "id" would be the confirmation's or outcome's own.
     db
       .select({
         enrolmentId: criteriaSubmissions.enrolmentId,
         number: criteriaSubmissions.number,
-        confirmed: sql<boolean>`exists (select 1 from criteria_confirmations c where c.submission_id = ${criteriaSubmissions.id})`,
-        outcome: sql<Outcome | null>`(select o.outcome::text from criteria_outcomes o where o.submission_id = ${criteriaSubmissions.id})`,
-        resubmitBy: sql<string | null>`(select o.resubmit_by::text from criteria_outcomes o where o.submission_id = ${criteriaSubmissions.id})`,
+        confirmed: sql<boolean>`exists (select 1 from criteria_confirmations c where c.submission_id = criteria_submissions.id)`,
+        outcome: sql<Outcome | null>`(select o.outcome::text from criteria_outcomes o where o.submission_id = criteria_submissions.id)`,
+        resubmitBy: sql<string | null>`(select o.resubmit_by::text from criteria_outcomes o where o.submission_id = criteria_submissions.id)`,
       })
       .from(criteriaSubmissions)
       .where(inArray(criteriaSubmissions.enrolmentId, ids))
