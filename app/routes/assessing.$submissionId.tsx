@@ -10,7 +10,7 @@ import { recordCriterionDecision, recordOutcome, submissionForAssessor } from "~
 import { decisionSchema, outcomeSchema } from "~/modules/assessment/assessment-forms.server";
 import { criteriaOf, OUTCOMES } from "~/modules/assessment/criteria";
 import { versionsAt } from "~/modules/portfolio/portfolio.server";
-import { KIND_LABELS } from "~/modules/portfolio/rules";
+import { KIND_LABELS, shownDetails, type EvidenceKind } from "~/modules/portfolio/rules";
 import { actorOf, notFound } from "~/utils/auth.server";
 import { englandDateTime } from "~/utils/england";
 import { parseSubmission } from "~/utils/forms.server";
@@ -73,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         version: i.version,
         occurredOn: v ? format(parseISO(v.occurredOn), "d MMMM yyyy") : "",
         body: v?.body ?? "",
-        details: Object.entries(v?.details ?? {}).filter(([, value]) => value),
+        details: v ? shownDetails(i.kind as EvidenceKind, v.details) : [],
         files: v?.fileIds.length ?? 0,
         criteria: i.criteria.join(", "),
       };
@@ -284,9 +284,9 @@ export default function AssessSubmission() {
             {e.kind} · {e.occurredOn} · version {e.version} · mapped to {e.criteria}
             {e.files ? ` · ${e.files} ${e.files === 1 ? "file" : "files"} attached` : ""}
           </p>
-          {e.details.map(([k, v]) => (
-            <p key={k}>
-              <strong>{k}:</strong> {v}
+          {e.details.map((d) => (
+            <p key={d.label}>
+              <strong>{d.label}:</strong> {d.value}
             </p>
           ))}
           <p className="prose-text">{e.body}</p>

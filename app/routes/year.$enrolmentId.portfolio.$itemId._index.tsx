@@ -17,11 +17,10 @@ import {
   addFeedback,
   feedbackOn,
   findEvidence,
-  judgementOf,
   recordRead,
   reviseEvidence,
 } from "~/modules/portfolio/portfolio.server";
-import { BODY_LABELS, editablePart, JUDGEMENTS, KIND_DETAILS, KIND_LABELS } from "~/modules/portfolio/rules";
+import { BODY_LABELS, editablePart, KIND_LABELS, shownDetails } from "~/modules/portfolio/rules";
 import { feedbackSchema, reflectionSchema } from "~/modules/portfolio/reflection-form.server";
 import { forbidden, notFound } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
@@ -73,13 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     occurredOn: format(parseISO(v.occurredOn), "d MMMM yyyy"),
     body: v.body,
     bodyLabel: BODY_LABELS[item.kind],
-    details: KIND_DETAILS[item.kind]
-      .filter((f) => v.details[f.name])
-      .map((f) => ({
-        label: f.label,
-        value:
-          f.choices === "judgement" ? (JUDGEMENTS[judgementOf(v.details)!] ?? v.details[f.name]!) : v.details[f.name]!,
-      })),
+    details: shownDetails(item.kind, v.details),
     learnerReflection: v.details.learnerReflection ?? null,
     capabilities: v.capabilities.map((code) => ({ code, title: titles.get(code) ?? code })),
     files: item.files

@@ -7,6 +7,7 @@ import {
   type Framework,
 } from "~/modules/programmes/content-schema";
 import {
+  shownDetails,
   editablePart,
   evidenceHash,
   frameworksOf,
@@ -402,5 +403,21 @@ describe("the frameworks a learner maps to", () => {
   it("keeps the records themselves and skips a framework the manifest lacks", () => {
     expect(frameworksOf(all, asye, "adults")[1]).toBe(all[3]);
     expect(frameworksOf([{ id: "PCF" }], asye, "child-family")).toEqual([{ id: "PCF" }]);
+  });
+});
+
+describe("shownDetails", () => {
+  test("names each kind's fields by their labels, in the form's order, leaving out empty ones", () => {
+    expect(shownDetails("written_work", { documentType: "Court report" })).toEqual([{ label: "Kind of document", value: "Court report" }]);
+    expect(shownDetails("direct_observation", { judgement: "developing", setting: "A home visit" })).toEqual([
+      { label: "What was observed", value: "A home visit" },
+      { label: "Observer's judgement", value: "Developing: not yet consistently at the expected level" },
+    ]);
+    expect(shownDetails("feedback_person", { from: "" })).toEqual([]);
+  });
+
+  test("shows an unknown judgement as written rather than losing it, and ignores fields the kind does not have", () => {
+    expect(shownDetails("direct_observation", { judgement: "excellent" })).toEqual([{ label: "Observer's judgement", value: "excellent" }]);
+    expect(shownDetails("reflective_log", { documentType: "stray" })).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ import {
   yearParties,
 } from "~/modules/notices/notices.server";
 import type { FileCheck } from "./files";
-import { evidenceHash, type EvidenceKind, type EvidenceSummary, type Judgement } from "./rules";
+import { evidenceHash, type EvidenceKind, type EvidenceSummary } from "./rules";
 
 /** Its role is the one the person acts in: learner, supervisor, assessor, programme_lead. */
 export type PortfolioActor = AuditActor;
@@ -338,11 +338,6 @@ export async function readEvidenceFile(enrolmentId: string, itemId: string, file
     )
     .limit(1);
   return row ?? null;
-}
-
-export function judgementOf(details: Record<string, string>): Judgement | null {
-  const j = details.judgement;
-  return j === "meets" || j === "developing" || j === "concern" ? j : null;
 }
 
 /**

@@ -481,3 +481,16 @@ export function assessorObservationsMissing(
     return n + Math.max(0, r.byAssessor - recorded);
   }, 0);
 }
+
+/**
+ * A version's kind-specific fields as a reader sees them, in the form's order: each field's label,
+ * and an observer's judgement in words.
+ */
+export function shownDetails(kind: EvidenceKind, details: Record<string, string>): { label: string; value: string }[] {
+  return (KIND_DETAILS[kind] ?? [])
+    .filter((f) => details[f.name])
+    .map((f) => ({
+      label: f.label,
+      value: f.choices === "judgement" ? (JUDGEMENTS[details[f.name] as Judgement] ?? details[f.name]!) : details[f.name]!,
+    }));
+}
