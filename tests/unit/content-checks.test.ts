@@ -1,11 +1,12 @@
 import {
+  uncoveredStandards,
   correctIsLongest,
   LONGEST_CORRECT_MAX,
   programmeProblems,
   programmeReport,
   reportLine,
 } from "~/modules/programmes/content-checks";
-import type { Lesson, Module } from "~/modules/programmes/content-schema";
+import type { Framework, Lesson, Module } from "~/modules/programmes/content-schema";
 
 const question = (id: string, right: string, ...wrong: string[]) => ({
   id,
@@ -90,5 +91,46 @@ describe("a programme's content report and problems", () => {
     ]);
     expect(programmeProblems({ ...programme, minimums: { lessons: 3, lessonsPerModule: 1 } })).toEqual([]);
     expect(programmeProblems({ ...programme, minimums: undefined })).toEqual([]);
+  });
+});
+
+describe("covering every standard of a framework", () => {
+  const framework: Framework = {
+    id: "STD",
+    title: "Standards",
+    items: [
+      {
+        code: "STD-1",
+        title: "One",
+        items: [
+          { code: "STD-1.1", title: "a" },
+          { code: "STD-1.2", title: "b" },
+        ],
+      },
+      { code: "STD-2", title: "Two" },
+    ],
+  } as Framework;
+  const mapped = (...codes: string[]) => ({
+    slug: "p",
+    minimums: { covers: ["STD"] },
+    modules: [
+      module_(
+        "m",
+        codes.map((c) => ({ ...lesson(c, []), capabilities: [c] }) as Lesson),
+      ),
+    ],
+  });
+
+  it("asks for each standard at its last level, not the domain above it", () => {
+    expect(uncoveredStandards(framework, mapped("STD-1", "STD-2"))).toEqual(["STD-1.1", "STD-1.2"]);
+    expect(uncoveredStandards(framework, mapped("STD-1.1", "STD-1.2", "STD-2"))).toEqual([]);
+  });
+
+  it("fails a programme that leaves a standard without a lesson, or names no such framework", () => {
+    expect(programmeProblems(mapped("STD-1.1", "STD-2"), [framework])).toEqual([
+      "no lesson maps to STD-1.2 of STD; every standard needs a lesson",
+    ]);
+    expect(programmeProblems(mapped("STD-1.1", "STD-1.2", "STD-2"), [framework])).toEqual([]);
+    expect(programmeProblems(mapped("STD-1.1"), [])).toEqual(["minimums.covers names STD, which is not a framework"]);
   });
 });

@@ -3,7 +3,7 @@
  * whether it carries the length its programme.yml promises, and whether its knowledge checks can
  * be passed without reading (the right answer reliably the longest). Pure, so they test on data.
  */
-import type { LessonFrontmatter, Programme } from "./content-schema";
+import type { Framework, FrameworkItem, LessonFrontmatter, Programme } from "./content-schema";
 
 /** Above this share of questions whose right answer is the longest option, the build fails. */
 export const LONGEST_CORRECT_MAX = 0.4;
@@ -50,16 +50,35 @@ export function programmeReport(programme: Pick<Programme, "slug" | "modules">):
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
+/** The standards at the last level of a framework (ECS-1.1, not ECS-1) that no lesson maps to. */
+export function uncoveredStandards(framework: Framework, programme: Pick<Programme, "modules">): string[] {
+  const used = new Set(programme.modules.flatMap((m) => m.lessons.flatMap((l) => l.capabilities)));
+  const leaves = (items: FrameworkItem[] | undefined): string[] =>
+    (items ?? []).flatMap((item) => (item.items?.length ? leaves(item.items) : [item.code]));
+  return leaves(framework.items).filter((code) => !used.has(code));
+}
+
 /**
- * What is wrong with a programme as a whole: fewer lessons than its minimum, a module with fewer
- * than its minimum per module, or the right answer the longest option in more than
+ * What is wrong with a programme as a whole: a standard of a framework it must cover that no lesson
+ * maps to, fewer lessons than its minimum, a module with fewer than its minimum per module, or the
+ * right answer the longest option in more than
  * LONGEST_CORRECT_MAX of its questions.
  */
 export function programmeProblems(
   programme: Pick<Programme, "slug" | "modules" | "minimums">,
+  frameworks: Framework[] = [],
   report: ProgrammeReport = programmeReport(programme),
 ): string[] {
   const problems: string[] = [];
+  for (const id of programme.minimums?.covers ?? []) {
+    const framework = frameworks.find((f) => f.id === id);
+    if (!framework) problems.push(`minimums.covers names ${id}, which is not a framework`);
+    else {
+      const missing = uncoveredStandards(framework, programme);
+      if (missing.length)
+        problems.push(`no lesson maps to ${missing.join(", ")} of ${id}; every standard needs a lesson`);
+    }
+  }
   const { lessons: minLessons, lessonsPerModule } = programme.minimums ?? {};
   if (minLessons !== undefined && report.lessons < minLessons)
     problems.push(`has ${report.lessons} lessons; this programme needs at least ${minLessons}`);

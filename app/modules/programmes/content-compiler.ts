@@ -322,7 +322,7 @@ export async function compileContent(contentDir: string, options: CompileOptions
       for (const m of modules) m.credits = meta.award.credits[m.slug] ?? m.credits;
     }
     const programme = { ...meta, slug: pEntry.name, modules };
-    for (const problem of programmeProblems(programme)) fail(programmeDir, problem);
+    for (const problem of programmeProblems(programme, frameworks)) fail(programmeDir, problem);
     programmes.push(programme);
   }
   if (problems.length) throw new ContentError(problems);

@@ -300,6 +300,8 @@ export const programmeFileSchema = z.object({
     .object({
       lessons: z.number().int().positive().optional(),
       lessonsPerModule: z.number().int().positive().optional(),
+      /** Frameworks (by id) whose every standard, down to the last level, some lesson maps to. */
+      covers: z.array(z.string()).optional(),
     })
     .optional(),
   /** Credit-bearing programmes (the Masters): the award, its credits, bands and exit awards. */
