@@ -21,6 +21,7 @@ import { heldPostFor } from "~/modules/drafts/held-posts.server";
 import { HeldTextNotice } from "~/components/HeldText";
 import { discardDraft, loadDrafts } from "~/modules/drafts/drafts.server";
 import { markKnowledgeCheck } from "~/modules/programmes/knowledge-check";
+import { orderedOptions } from "~/modules/programmes/option-order";
 import { moduleProgress, neighbours, scoreChecks, viewToRecord } from "~/modules/programmes/progress";
 import { parseLessonAction } from "~/modules/programmes/lesson-form.server";
 import { REFLECTION_MAX } from "~/modules/programmes/limits";
@@ -58,8 +59,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       capabilities: lesson.capabilities.map((code) => ({ code, title: titles.get(code) ?? code })),
       segments: lesson.segments,
       reflections: lesson.reflections,
-      // The right answers and their feedback stay on the server until the learner answers.
-      checks: lesson.checks.map((c) => ({ id: c.id, question: c.question, options: c.options.map((o) => o.text) })),
+      // The right answers and their feedback stay on the server until the learner answers. Each
+      // learner sees the options in their own stable order (ADR 028); each keeps its own index,
+      // which is what the form sends and the marking reads.
+      checks: lesson.checks.map((c) => ({
+        id: c.id,
+        question: c.question,
+        options: orderedOptions(
+          current.user.id,
+          `${programme.slug}/${module.slug}/${lesson.slug}/${c.id}`,
+          c.options.map((o) => o.text),
+        ).map(({ index, option }) => ({ value: index, text: option })),
+      })),
     },
     position: { index: module.lessons.findIndex((l) => l.slug === lesson.slug) + 1, of: module.lessons.length },
     previous: previous && {
@@ -339,21 +350,22 @@ function KnowledgeCheckForm({
                   </p>
                 ) : null}
                 <div className="radios">
-                  {q.options.map((option, i) => {
-                    const id = i === 0 ? name : `${name}-${i}`;
+                  {q.options.map((option, position) => {
+                    // The first radio shown takes the field's own id, which the error summary links to.
+                    const id = position === 0 ? name : `${name}-${option.value}`;
                     return (
-                      <div className="radios__item" key={i}>
+                      <div className="radios__item" key={option.value}>
                         <input
                           className="radios__input"
                           type="radio"
                           id={id}
                           name={name}
-                          value={i}
-                          defaultChecked={chosen === i}
+                          value={option.value}
+                          defaultChecked={chosen === option.value}
                           disabled={disabled}
                         />
                         <label className="radios__label" htmlFor={id}>
-                          {option}
+                          {option.text}
                         </label>
                       </div>
                     );

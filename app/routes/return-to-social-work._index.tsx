@@ -77,8 +77,8 @@ function Result({ result, specialism }: { result: Eligibility; specialism: keyof
       <p>
         You have been out of practice for about {result.yearsOutOfPractice} years.{" "}
         {result.nationalProgramme
-          ? "The national Return to Social Work programme, for people 2 to 10 years out of practice, is open to you: it funds refresher training and a supervised start."
-          : "The national Return to Social Work programme is for people 2 to 10 years out of practice, so it may not be open to you, but the helpline can still help."}
+          ? "The Local Government Association's Return to Social Work programme runs in funded intakes, with its own eligibility and a limited number of places, for people 2 to 10 years out of practice with about two years' statutory experience. Your time out of practice is within that range, so when an intake opens you can check whether you are eligible and apply: it funds refresher training and a supervised start."
+          : "The Local Government Association's Return to Social Work programme, when it has an intake, is for people 2 to 10 years out of practice, so it is unlikely to fit you, but the helpline can still help."}
       </p>
       <h3>What to do next</h3>
       <ol>

@@ -467,7 +467,9 @@ export default function YourReturn() {
           </ul>
           {journey.nationalProgramme ? (
             <p>
-              The national Return to Social Work programme is open to people 2 to 10 years out of practice, as you are.
+              Your time out of practice is within the 2 to 10 years of the Local Government Association's Return to
+              Social Work programme. It runs in funded intakes with its own eligibility checks and places: when an
+              intake opens, check whether you qualify and apply.
             </p>
           ) : null}
           <details className="details" id="answers" open={!!profileErrors}>

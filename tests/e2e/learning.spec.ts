@@ -1,5 +1,7 @@
 import { DEMO, expect, expectAccessible, signIn, signUp, test, uniqueEmail, visit } from "./fixtures";
 import type { Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import type { Manifest } from "~/modules/programmes/content-schema";
 
 async function asyeProgress(page: Page) {
   await page.goto("/learning");
@@ -106,6 +108,38 @@ test("a returner enrols themselves on the free refresher programme, but not on a
   await visit(page, "/programmes/masters");
   await expect(page.getByRole("button", { name: "Enrol on this programme" })).toHaveCount(0);
   await expect(page.getByText(/costs £1,450/)).toBeVisible();
+});
+
+test.describe("knowledge checks are marked by the option chosen, wherever it is shown", () => {
+  test.use({ javaScriptEnabled: false });
+  test("a learner who ticks the right answers by their words scores full marks", async ({ page }) => {
+    const manifest = JSON.parse(readFileSync("build/content/manifest.json", "utf8")) as Manifest;
+    const programme = manifest.programmes.find((p) => p.slug === "return-to-social-work")!;
+    const module = programme.modules[0]!;
+    const lesson = module.lessons[0]!;
+    await signUp(page, "Verity Osborne", uniqueEmail("checks"), "quartz heron lantern 5");
+    await visit(page, "/programmes/return-to-social-work");
+    await page.getByRole("button", { name: "Enrol on this programme" }).click();
+    await page.goto(`/programmes/${programme.slug}/${module.slug}/${lesson.slug}`);
+    const check = page.locator(".knowledge-check").first();
+    const questions = check.locator("fieldset");
+    const asked = await questions.count();
+    const shownFirst: string[] = [];
+    for (let i = 0; i < asked; i++) {
+      const legend = (await questions.nth(i).locator("legend").textContent())!;
+      const question = lesson.checks.find((c) => c.question === legend.trim())!;
+      shownFirst.push((await questions.nth(i).locator("label").first().textContent())!);
+      await questions.nth(i).getByLabel(question.options.find((o) => o.correct)!.text, { exact: true }).check();
+    }
+    await check.getByRole("button", { name: "Check my answers" }).click();
+    await expect(page.locator(".knowledge-check__score")).toContainText(`You scored ${asked} out of ${asked}`);
+    await expect(page.locator(".feedback--correct")).toHaveCount(asked);
+    // The same learner sees the same order when they come back.
+    await page.reload();
+    for (let i = 0; i < asked; i++)
+      await expect(questions.nth(i).locator("label").first()).toHaveText(shownFirst[i]!);
+    await expectAccessible(page);
+  });
 });
 
 test("a programme lead starts a cohort, enrols a learner with a supervisor, and names their team manager", async ({

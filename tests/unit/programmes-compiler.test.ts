@@ -233,12 +233,39 @@ describe("refusing broken content", () => {
     const error = await failureOf(
       editLesson((s) =>
         s.replace(
-          "      - text: The supervisor alone\n",
-          "      - text: The supervisor alone\n        correct: true\n",
+          "      - text: The supervisor alone, as the person accountable for the work\n",
+          "      - text: The supervisor alone, as the person accountable for the work\n        correct: true\n",
         ),
       ),
     );
     expectOnly(error, LESSON, /^frontmatter: checks\.0\.options: a question needs exactly one correct option$/);
+  });
+
+  it("a programme whose right answers are reliably the longest option", async () => {
+    const error = await failureOf(
+      editLesson((s) =>
+        s
+          .replace("The supervisor alone, as the person accountable for the work\n", "The supervisor alone\n")
+          .replace("A list of every case you hold, with the date each family was last visited\n", "A list of every case\n"),
+      ),
+    );
+    expect(error.problems).toEqual([
+      {
+        file: expect.stringMatching(/supervision-basics$/),
+        reason: expect.stringMatching(/^the right answer is the longest option in 2 of 2 questions \(100%\); at most 40% is allowed/),
+      },
+    ]);
+  });
+
+  it("a programme under its minimum lessons", async () => {
+    const error = await failureOf(async (dir) => {
+      const file = path.join(dir, "programmes", "supervision-basics", "programme.yml");
+      await writeFile(file, `${await readFile(file, "utf8")}minimums: { lessons: 2, lessonsPerModule: 2 }\n`);
+    });
+    expect(error.problems.map((p) => p.reason)).toEqual([
+      "has 1 lessons; this programme needs at least 2",
+      "module getting-started has 1 lessons; each module needs at least 2",
+    ]);
   });
 
   it("too few words", async () => {

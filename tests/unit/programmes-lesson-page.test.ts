@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Manifest } from "~/modules/programmes/content-schema";
 import type { CurrentUser } from "~/utils/auth.server";
+import { optionOrder } from "~/modules/programmes/option-order";
 
 const NOT_AT_REQUEST_TIME = "mdx-bundler must not be loaded at request time";
 
@@ -144,10 +145,17 @@ describe("serving a lesson page", () => {
     expect(result.mode).toBe("staff");
     expect(result.lesson.segments).toEqual(segments);
     expect(result.lesson.capabilities).toEqual([{ code: "TST-1", title: "Working with people" }]);
-    expect(result.lesson.checks).toEqual([
-      { id: "c1", question: "Question c1?", options: ["Right", "Wrong"] },
-      { id: "c2", question: "Question c2?", options: ["Right", "Wrong"] },
-    ]);
+    // Each option goes with its own index, in the reader's own order (ADR 028).
+    expect(result.lesson.checks).toEqual(
+      ["c1", "c2"].map((id) => ({
+        id,
+        question: `Question ${id}?`,
+        options: optionOrder(staffUser.user.id, `served/only-module/only-lesson/${id}`, 2).map((value) => ({
+          value,
+          text: ["Right", "Wrong"][value],
+        })),
+      })),
+    );
     expect(JSON.stringify(result)).not.toMatch(/"correct"|"feedback"/);
   });
 });

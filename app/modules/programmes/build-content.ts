@@ -4,6 +4,7 @@
 import { watch } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { programmeReport, reportLine } from "./content-checks";
 import { compileContent, ContentError, type CompiledLessonCacheEntry } from "./content-compiler";
 
 const CONTENT_DIR = path.resolve("content");
@@ -28,6 +29,7 @@ async function buildOnce() {
     `Content: ${manifest.programmes.length} programmes, ${modules} modules, ${lessons} lessons, ${manifest.frameworks.length} frameworks ` +
       `(${compiled} lessons compiled, ${lessons - compiled} unchanged) in ${Date.now() - started} ms → ${path.relative(process.cwd(), OUT)}`,
   );
+  for (const programme of manifest.programmes) console.log(reportLine(programmeReport(programme)));
 }
 
 function report(error: unknown) {

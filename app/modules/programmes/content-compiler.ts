@@ -26,6 +26,7 @@ import {
   type Module,
   type Programme,
 } from "./content-schema";
+import { programmeProblems } from "./content-checks";
 
 export const LESSON_WORDS = { min: 600, max: 1500 } as const;
 
@@ -320,7 +321,9 @@ export async function compileContent(contentDir: string, options: CompileOptions
       for (const problem of creditProblems(meta.award, modules)) fail(problem.module ? path.join(programmeDir, problem.module, "module.yml") : programmeFile, problem.message);
       for (const m of modules) m.credits = meta.award.credits[m.slug] ?? m.credits;
     }
-    programmes.push({ ...meta, slug: pEntry.name, modules });
+    const programme = { ...meta, slug: pEntry.name, modules };
+    for (const problem of programmeProblems(programme, frameworks)) fail(programmeDir, problem);
+    programmes.push(programme);
   }
   if (problems.length) throw new ContentError(problems);
   return { version: 1, builtAt: new Date().toISOString(), frameworks, programmes };

@@ -292,6 +292,18 @@ export const programmeFileSchema = z.object({
    */
   awardNote: text.optional(),
   assessment: assessmentSchema.optional(),
+  /**
+   * The least content that carries the programme's length: the build fails below it (a 24-month
+   * programme of nine lessons leaves most of its modules a single lesson deep).
+   */
+  minimums: z
+    .object({
+      lessons: z.number().int().positive().optional(),
+      lessonsPerModule: z.number().int().positive().optional(),
+      /** Frameworks (by id) whose every standard, down to the last level, some lesson maps to. */
+      covers: z.array(z.string()).optional(),
+    })
+    .optional(),
   /** Credit-bearing programmes (the Masters): the award, its credits, bands and exit awards. */
   award: awardSchema.optional(),
 });
