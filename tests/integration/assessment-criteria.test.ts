@@ -26,6 +26,7 @@ import { assessmentAwardsFor } from "~/modules/assessment/assessment.server";
 import { createEvidence, reviseEvidence } from "~/modules/portfolio/portfolio.server";
 import { findProgramme } from "~/modules/programmes/catalogue.server";
 import { criteriaOf } from "~/modules/assessment/criteria";
+import { notifications } from "#db/schema";
 import { withTestDatabase } from "../support/database";
 import { failureOf } from "../support/errors";
 import { makeMembership, makeUser } from "../support/fixtures";
@@ -107,6 +108,12 @@ describe("the demo world", () => {
   });
 });
 
+/** The words of each notice of one kind a person has been sent, oldest first. */
+async function noticesOf(userId: string, kind: string) {
+  const rows = await t.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
+  return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map((n) => n.text);
+}
+
 describe("a candidate's assessment, end to end", () => {
   it("refuses to submit, naming the empty criteria, until every criterion has evidence", async () => {
     const page = `/assessment/${ellenEnrolment}`;
@@ -148,6 +155,10 @@ describe("a candidate's assessment, end to end", () => {
     // Submitting again while it is with the line manager is refused.
     expect((await handle(post(page, form({ intent: "submit" }), cookies.ellen))).status).toBe(409);
     expect(await (await handle(get("/learning", cookies.ellen))).text()).toContain("waiting for Rachel Whitaker, your line manager");
+    // Rachel is told it waits for her.
+    expect(await noticesOf(people.rachel!.id, "assessment_to_confirm")).toEqual([
+      "Ellen Brooks submitted their Advanced practitioner portfolio (submission 1): confirm the practice claims, as their line manager",
+    ]);
   });
 
   it("is confirmed by the line manager only, bound to the version submitted", async () => {
@@ -196,6 +207,9 @@ describe("a candidate's assessment, end to end", () => {
     expect(await t.db.select().from(assessorAppointments).where(eq(assessorAppointments.enrolmentId, ellenEnrolment))).toEqual([]);
 
     expect((await handle(post("/organisation/candidates", form({ enrolmentId: ellenEnrolment, assessor: oliviaMembership }), cookies.priya))).status).toBe(302);
+    expect(await noticesOf(people.olivia!.id, "assessor_appointed")).toContainEqual(
+      "You are appointed to assess Ellen Brooks's Advanced practitioner portfolio: accept, declaring you have no conflict of interest, before you read it",
+    );
   });
 
   it("lets only the appointed assessor read the submission, once they have declared no conflict", async () => {
@@ -244,6 +258,9 @@ describe("a candidate's assessment, end to end", () => {
     const [outcome] = await t.db.select().from(criteriaOutcomes).where(eq(criteriaOutcomes.submissionId, first.id));
     expect(outcome).toMatchObject({ outcome: "not_yet_achieved", role: "independent_assessor", userId: people.olivia!.id, submissionHash: first.contentHash });
     expect(await (await handle(get("/learning", cookies.ellen))).text()).toContain("Not yet achieved: revise and resubmit by 31 January 2099");
+    expect(await noticesOf(people.ellen!.id, "assessment_outcome")).toEqual([
+      "Dr Olivia Hart recorded the outcome of your Advanced practitioner assessment (submission 1): not yet achieved: read the feedback and resubmit by 31 January 2099",
+    ]);
 
     // The candidate revises a piece (a new version) and resubmits.
     const item = first.items.find((i) => i.title === "Holding a complex case")!;
@@ -263,6 +280,10 @@ describe("a candidate's assessment, end to end", () => {
     // The first submission's decisions still name the first version.
     expect((await t.db.select().from(criterionDecisions).where(eq(criterionDecisions.submissionId, first.id))).every((d) => d.submissionHash === first.contentHash)).toBe(true);
     await handle(post(`/assessment/${ellenEnrolment}`, form({ intent: "confirm", submissionId: second.id, hash: second.contentHash, declare: "yes" }), cookies.rachel));
+    // Confirmed, the second submission waits for Olivia, who is told.
+    expect((await noticesOf(people.olivia!.id, "assessment_to_decide")).filter((n) => n.startsWith("Ellen Brooks"))).toEqual([
+      "Ellen Brooks's Advanced practitioner portfolio (submission 2) is confirmed by their line manager: it waits for your decisions",
+    ]);
     for (const code of all)
       expect((await handle(post(`/assessing/${second.id}`, form({ intent: "criterion", code, met: "met", feedback: "Met." }), cookies.olivia))).status).toBe(302);
     expect((await handle(post(`/assessing/${second.id}`, form({ intent: "outcome", outcome: "achieved" }), cookies.olivia))).status).toBe(302);
@@ -274,6 +295,9 @@ describe("a candidate's assessment, end to end", () => {
     expect((await pdf.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     expect(await (await handle(get(`/verify?code=${cert!.code}`))).text()).toContain("Ellen Brooks");
     expect(await (await handle(get("/learning", cookies.ellen))).text()).toContain("Achieved: download your certificate");
+    expect((await noticesOf(people.ellen!.id, "assessment_outcome")).at(-1)).toBe(
+      "Dr Olivia Hart recorded the outcome of your Advanced practitioner assessment (submission 2): achieved: download your certificate",
+    );
   });
 
   it("keeps every decision: the database refuses UPDATE and DELETE", async () => {

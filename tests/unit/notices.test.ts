@@ -8,6 +8,10 @@ import {
   supervisionNotice,
   teamManagerNamedNotice,
   type YearParties,
+  assessmentConfirmedNotice,
+  assessmentOutcomeNotice,
+  assessmentSubmittedNotice,
+  assessorAppointedNotice,
 } from "~/modules/notices/notices";
 
 const year: YearParties = {
@@ -128,5 +132,31 @@ describe("the digest", () => {
     expect(email.subject).toBe("Your day on Practice Pathways: 1 overdue, 2 waiting");
     expect(email.text.match(/Tom Baker/g)).toHaveLength(1);
     expect(digestEmail({ name: "Daniel" }, "2026-11-10", [], [], "https://p.test")).toBeNull();
+  });
+});
+
+describe("the assessment's notices", () => {
+  const candidate = {
+    enrolmentId: "e1",
+    organisationId: "o1",
+    candidate: { id: "u1", name: "Ellen Brooks" },
+    programmeTitle: "Advanced practitioner",
+  };
+  const submission = { id: "s1", number: 2 };
+
+  test("tell the line manager, the assessor and the candidate, each once per event", () => {
+    expect(assessmentSubmittedNotice(candidate, submission, "m1")).toMatchObject({ userId: "m1", kind: "assessment_to_confirm", eventKey: "assessment:s1:submitted", href: "/assessment/e1" });
+    expect(assessorAppointedNotice(candidate, { id: "a1", assessorId: "x1" })).toMatchObject({ userId: "x1", eventKey: "assessment:appointment:a1", href: "/assessing" });
+    expect(assessmentConfirmedNotice(candidate, submission, "x1")).toMatchObject({ userId: "x1", eventKey: "assessment:s1:confirmed", href: "/assessing/s1" });
+  });
+
+  test("say what each outcome asks of the candidate, with the resubmission date only when there is one", () => {
+    const said = (outcome: "achieved" | "not_yet_achieved" | "referred", resubmitBy: string | null = null) =>
+      assessmentOutcomeNotice(candidate, submission, { outcome, resubmitBy }, "Dr Olivia Hart").text;
+    expect(said("achieved")).toBe("Dr Olivia Hart recorded the outcome of your Advanced practitioner assessment (submission 2): achieved: download your certificate");
+    expect(said("not_yet_achieved", "2027-03-01")).toMatch(/not yet achieved: read the feedback and resubmit by 1 March 2027$/);
+    expect(said("not_yet_achieved")).toMatch(/not yet achieved: read the feedback and resubmit$/);
+    expect(said("referred")).toMatch(/referred to your programme lead/);
+    expect(assessmentOutcomeNotice(candidate, submission, { outcome: "achieved", resubmitBy: null }, "x")).toMatchObject({ userId: "u1", eventKey: "assessment:s1:outcome" });
   });
 });

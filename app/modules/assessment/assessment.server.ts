@@ -21,6 +21,14 @@ import {
   users,
 } from "#db/schema";
 import { actedBy, type AuditActor, recordAudit } from "~/modules/audit/audit.server";
+import { actorName, emailNoticesAfterCommit, recordNotices, type NoticeRow } from "~/modules/notices/notices.server";
+import {
+  assessmentConfirmedNotice,
+  assessmentOutcomeNotice,
+  assessmentSubmittedNotice,
+  assessorAppointedNotice,
+  type CandidateParties,
+} from "~/modules/notices/notices";
 import { listEvidence } from "~/modules/portfolio/portfolio.server";
 import { findProgramme, loadManifest } from "~/modules/programmes/catalogue.server";
 import type { Programme } from "~/modules/programmes/content-schema";
@@ -46,6 +54,17 @@ import { criteriaSubmissionHash } from "./hash.server";
 
 type Tx = Database;
 export type Result<T = object> = ({ ok: true } & T) | { ok: false; message: string; field?: string };
+
+/** The candidate and programme, as the assessment's notices name them. */
+async function candidateParties(db: Tx, enrolment: typeof enrolments.$inferSelect): Promise<CandidateParties> {
+  const [person] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, enrolment.userId)).limit(1);
+  return {
+    enrolmentId: enrolment.id,
+    organisationId: enrolment.organisationId,
+    candidate: person ?? { id: enrolment.userId, name: "The candidate" },
+    programmeTitle: findProgramme(enrolment.programmeSlug)?.title ?? enrolment.programmeSlug,
+  };
+}
 
 /** The latest statement for each criterion of one enrolment. */
 async function statementsOf(db: Tx, enrolmentId: string) {
@@ -186,7 +205,8 @@ export async function saveStatement(enrolmentId: string, actor: AuditActor, code
 export async function submitForAssessment(enrolmentId: string, actor: AuditActor): Promise<Result<{ number: number }>> {
   const db = await getDb();
   const evidence = await listEvidence(enrolmentId);
-  return db.transaction(async (tx) => {
+  let told: NoticeRow[] = [];
+  const done = await db.transaction(async (tx) => {
     // One submission at a time: a double click waits here, then finds the first already made.
     const [enrolment] = await tx.select().from(enrolments).where(eq(enrolments.id, enrolmentId)).for("update").limit(1);
     const programme = enrolment && findProgramme(enrolment.programmeSlug);
@@ -223,8 +243,13 @@ export async function submitForAssessment(enrolmentId: string, actor: AuditActor
       { ...actedBy(actor), action: "assessment.submitted", subjectType: "criteria_submission", subjectId: row!.id, detail: { enrolment: enrolmentId, number, contentHash, items: items.length } },
       tx,
     );
+    // The line manager confirms next: they are told (a candidate without one is told so on their page).
+    if (enrolment.teamManagerId)
+      told = await recordNotices(tx, [assessmentSubmittedNotice(await candidateParties(tx, enrolment), { id: row!.id, number }, enrolment.teamManagerId)]);
     return { ok: true as const, number };
   });
+  await emailNoticesAfterCommit(told);
+  return done;
 }
 
 /** The line manager's signed confirmation of one submission's practice claims, bound to its hash. */
@@ -237,9 +262,10 @@ export async function confirmSubmission(
 ): Promise<Result> {
   if (!isUuid(submissionId)) return { ok: false, message: "We could not find that submission." };
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  let told: NoticeRow[] = [];
+  const done = await db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ s: criteriaSubmissions, teamManagerId: enrolments.teamManagerId })
+      .select({ s: criteriaSubmissions, enrolment: enrolments, teamManagerId: enrolments.teamManagerId })
       .from(criteriaSubmissions)
       .innerJoin(enrolments, eq(enrolments.id, criteriaSubmissions.enrolmentId))
       .where(and(eq(criteriaSubmissions.id, submissionId), eq(criteriaSubmissions.enrolmentId, enrolmentId)))
@@ -273,8 +299,21 @@ export async function confirmSubmission(
         },
         tx,
       );
+    // The assessor decides next: the one appointed last is told (until one is, the lead sees it on Candidates).
+    const [assessor] = await tx
+      .select({ assessorId: assessorAppointments.assessorId })
+      .from(assessorAppointments)
+      .where(eq(assessorAppointments.enrolmentId, enrolmentId))
+      .orderBy(desc(assessorAppointments.at), desc(assessorAppointments.id))
+      .limit(1);
+    if (inserted.length && assessor)
+      told = await recordNotices(tx, [
+        assessmentConfirmedNotice(await candidateParties(tx, row.enrolment), { id: submissionId, number: row.s.number }, assessor.assessorId),
+      ]);
     return { ok: true as const };
   });
+  await emailNoticesAfterCommit(told);
+  return done;
 }
 
 /** Candidates on programmes assessed against criteria in one organisation, with where each stands. */
@@ -359,7 +398,8 @@ export async function appointAssessor(
 ): Promise<Result> {
   if (!isUuid(enrolmentId) || !isUuid(assessorMembershipId)) return { ok: false, message: "Choose an assessor from the list.", field: "assessor" };
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  let told: NoticeRow[] = [];
+  const done = await db.transaction(async (tx) => {
     const [enrolment] = await tx
       .select()
       .from(enrolments)
@@ -398,8 +438,11 @@ export async function appointAssessor(
       { ...actedBy(actor), action: "assessment.assessor_appointed", subjectType: "enrolment", subjectId: enrolmentId, detail: { assessor: chosen.name, appointment: row!.id } },
       tx,
     );
+    told = await recordNotices(tx, [assessorAppointedNotice(await candidateParties(tx, enrolment), { id: row!.id, assessorId: chosen.m.userId })]);
     return { ok: true as const };
   });
+  await emailNoticesAfterCommit(told);
+  return done;
 }
 
 /** The candidates whose latest appointment names this assessor in this organisation (their queue). */
@@ -528,7 +571,8 @@ export async function recordOutcome(
   });
   if (problem) return { ok: false, ...problem };
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  let told: NoticeRow[] = [];
+  const done = await db.transaction(async (tx) => {
     const inserted = await tx
       .insert(criteriaOutcomes)
       .values({
@@ -548,8 +592,18 @@ export async function recordOutcome(
       tx,
     );
     const certificateCode = input.outcome === "achieved" ? await issueCertificate(tx, found.enrolment.id, found.programme, actor) : null;
+    told = await recordNotices(tx, [
+      assessmentOutcomeNotice(
+        await candidateParties(tx, found.enrolment),
+        { id: submissionId, number: found.submission.number },
+        { outcome: input.outcome, resubmitBy: input.outcome === "not_yet_achieved" ? input.resubmitBy : null },
+        await actorName(tx, actor.userId, "Your independent assessor"),
+      ),
+    ]);
     return { ok: true as const, certificateCode };
   });
+  await emailNoticesAfterCommit(told);
+  return done;
 }
 
 async function issueCertificate(tx: Tx, enrolmentId: string, programme: Programme, actor: AuditActor) {

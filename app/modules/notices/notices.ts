@@ -16,6 +16,10 @@ export const NOTICE_KINDS = [
   "introduction",
   "team_manager_named",
   "evidence_feedback",
+  "assessment_to_confirm",
+  "assessor_appointed",
+  "assessment_to_decide",
+  "assessment_outcome",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -42,6 +46,10 @@ export const KIND_LABELS: Record<NoticeKind, string> = {
   introduction: "An introduction made or answered",
   team_manager_named: "You are named as someone's team manager",
   evidence_feedback: "Feedback on your evidence, or a reply to yours",
+  assessment_to_confirm: "A portfolio waits for you to confirm the practice claims, as line manager",
+  assessor_appointed: "You are appointed to assess someone's portfolio",
+  assessment_to_decide: "A portfolio you assess is confirmed and waits for your decisions",
+  assessment_outcome: "The outcome of your assessment against the criteria",
 };
 
 /** Without a choice of their own, everyone is emailed at once: something needs them. */
@@ -380,5 +388,80 @@ export function introductionAnsweredNotice(
     eventKey: `introduction:${introduction.id}:${step}`,
     text: `${councilName} ${words} ${introduction.personName}`,
     href: `/helpline/requests/${introduction.requestId}`,
+  };
+}
+
+/** One candidate's assessment against criteria, as its notices name it. */
+export interface CandidateParties {
+  enrolmentId: string;
+  organisationId: string | null;
+  candidate: Person;
+  programmeTitle: string;
+}
+
+/** The line manager is told a portfolio waits for them to confirm the practice claims. */
+export function assessmentSubmittedNotice(
+  c: CandidateParties,
+  submission: { id: string; number: number },
+  lineManagerId: string,
+): NoticeDraft {
+  return {
+    userId: lineManagerId,
+    organisationId: c.organisationId,
+    kind: "assessment_to_confirm",
+    eventKey: `assessment:${submission.id}:submitted`,
+    text: `${c.candidate.name} submitted their ${c.programmeTitle} portfolio (submission ${submission.number}): confirm the practice claims, as their line manager`,
+    href: `/assessment/${c.enrolmentId}`,
+  };
+}
+
+/** The lead's chosen assessor is told, and asked to accept and declare no conflict. */
+export function assessorAppointedNotice(c: CandidateParties, appointment: { id: string; assessorId: string }): NoticeDraft {
+  return {
+    userId: appointment.assessorId,
+    organisationId: c.organisationId,
+    kind: "assessor_appointed",
+    eventKey: `assessment:appointment:${appointment.id}`,
+    text: `You are appointed to assess ${c.candidate.name}'s ${c.programmeTitle} portfolio: accept, declaring you have no conflict of interest, before you read it`,
+    href: "/assessing",
+  };
+}
+
+/** The assessor is told a confirmed submission waits for their decisions. */
+export function assessmentConfirmedNotice(
+  c: CandidateParties,
+  submission: { id: string; number: number },
+  assessorId: string,
+): NoticeDraft {
+  return {
+    userId: assessorId,
+    organisationId: c.organisationId,
+    kind: "assessment_to_decide",
+    eventKey: `assessment:${submission.id}:confirmed`,
+    text: `${c.candidate.name}'s ${c.programmeTitle} portfolio (submission ${submission.number}) is confirmed by their line manager: it waits for your decisions`,
+    href: `/assessing/${submission.id}`,
+  };
+}
+
+/** The candidate is told the assessor's overall outcome, and what to do next. */
+export function assessmentOutcomeNotice(
+  c: CandidateParties,
+  submission: { id: string; number: number },
+  outcome: { outcome: "achieved" | "not_yet_achieved" | "referred"; resubmitBy: string | null },
+  by: string,
+): NoticeDraft {
+  const next =
+    outcome.outcome === "achieved"
+      ? "achieved: download your certificate"
+      : outcome.outcome === "not_yet_achieved"
+        ? `not yet achieved: read the feedback and resubmit${outcome.resubmitBy ? ` by ${format(parseISO(outcome.resubmitBy), "d MMMM yyyy")}` : ""}`
+        : "referred to your programme lead, who will agree with you what happens next";
+  return {
+    userId: c.candidate.id,
+    organisationId: c.organisationId,
+    kind: "assessment_outcome",
+    eventKey: `assessment:${submission.id}:outcome`,
+    text: `${by} recorded the outcome of your ${c.programmeTitle} assessment (submission ${submission.number}): ${next}`,
+    href: `/assessment/${c.enrolmentId}`,
   };
 }
