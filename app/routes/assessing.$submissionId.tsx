@@ -9,7 +9,8 @@ import { requireIndependentAssessor } from "~/modules/assessment/access.server";
 import { recordCriterionDecision, recordOutcome, submissionForAssessor } from "~/modules/assessment/assessment.server";
 import { decisionSchema, outcomeSchema } from "~/modules/assessment/assessment-forms.server";
 import { criteriaOf, OUTCOMES } from "~/modules/assessment/criteria";
-import { versionsAt } from "~/modules/portfolio/portfolio.server";
+import { filesOfItems, versionsAt } from "~/modules/portfolio/portfolio.server";
+import { describeBytes } from "~/modules/portfolio/files";
 import { KIND_LABELS, shownDetails, type EvidenceKind } from "~/modules/portfolio/rules";
 import { actorOf, notFound } from "~/utils/auth.server";
 import { englandDateTime } from "~/utils/england";
@@ -27,10 +28,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await submissionForAssessor(params.submissionId, current.user.id, current.active.organisationId);
   if (!found) notFound(NOT_YOURS);
   const { submission, programme } = found;
-  const versions = await versionsAt(
-    found.enrolment.id,
-    submission.items.map((i) => ({ itemId: i.itemId, version: i.version })),
-  );
+  const [versions, files] = await Promise.all([
+    versionsAt(
+      found.enrolment.id,
+      submission.items.map((i) => ({ itemId: i.itemId, version: i.version })),
+    ),
+    filesOfItems(
+      found.enrolment.id,
+      submission.items.map((i) => i.itemId),
+    ),
+  ]);
   const criteria = criteriaOf(programme).filter((c) => submission.criteria.includes(c.code));
   const earlier = found.previous.at(-1) ?? null;
   return {
@@ -74,7 +81,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         occurredOn: v ? format(parseISO(v.occurredOn), "d MMMM yyyy") : "",
         body: v?.body ?? "",
         details: v ? shownDetails(i.kind as EvidenceKind, v.details) : [],
-        files: v?.fileIds.length ?? 0,
+        // Only the files the submitted version carried.
+        files: files
+          .filter((f) => f.itemId === i.itemId && !!v?.fileIds.includes(f.id))
+          .map((f) => ({ href: `/assessing/${submission.id}/files/${i.itemId}/${f.id}`, name: f.fileName, size: describeBytes(f.sizeBytes) })),
         criteria: i.criteria.join(", "),
       };
     }),
@@ -282,7 +292,7 @@ export default function AssessSubmission() {
           </h3>
           <p className="hint">
             {e.kind} · {e.occurredOn} · version {e.version} · mapped to {e.criteria}
-            {e.files ? ` · ${e.files} ${e.files === 1 ? "file" : "files"} attached` : ""}
+            {e.files.length ? ` · ${e.files.length} ${e.files.length === 1 ? "file" : "files"} attached` : ""}
           </p>
           {e.details.map((d) => (
             <p key={d.label}>
@@ -290,6 +300,17 @@ export default function AssessSubmission() {
             </p>
           ))}
           <p className="prose-text">{e.body}</p>
+          {e.files.length ? (
+            <ul className="plain-list">
+              {e.files.map((f) => (
+                <li key={f.href}>
+                  <a href={f.href}>
+                    {f.name} ({f.size})
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </section>
       ))}
     </>

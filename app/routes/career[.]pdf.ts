@@ -3,6 +3,7 @@ import { careerRecordPdf, issueCareerRecord } from "~/modules/career/issue.serve
 import { careerRecordOf } from "~/modules/career/record.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { answeringOutages } from "~/utils/outage.server";
+import { pdfDownload } from "~/utils/download.server";
 
 /** The person's own career record as a PDF, issued with a verification code that is stored with its awards. */
 export const loader = answeringOutages(async ({ request, context }: LoaderFunctionArgs) => {
@@ -11,11 +12,5 @@ export const loader = answeringOutages(async ({ request, context }: LoaderFuncti
   const issued = await issueCareerRecord(actorOf(current, context), current.user.id, record);
   const origin = process.env.APP_ORIGIN ?? new URL(request.url).origin;
   const pdf = await careerRecordPdf(record, issued, `${origin}/verify`);
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="career-record-${issued.code}.pdf"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return pdfDownload(pdf, `career-record-${issued.code}.pdf`);
 });

@@ -4,6 +4,7 @@ import { readSubmissionFile } from "~/modules/masters/assignments.server";
 import { safeFileName } from "~/modules/portfolio/files";
 import { notFound, requireUser } from "~/utils/auth.server";
 import { answeringOutages } from "~/utils/outage.server";
+import { download } from "~/utils/download.server";
 
 /**
  * A handed-in file: for the learner whose work it is and the staff of the university that set it,
@@ -14,13 +15,5 @@ export const loader = answeringOutages(async ({ request, params }: LoaderFunctio
   const found = await readSubmissionFile(params.submissionFileId);
   if (!found || !mayOpenSubmission(current, found)) notFound("We could not find that file.");
   const name = safeFileName(found.file.fileName);
-  return new Response(new Uint8Array(found.content), {
-    headers: {
-      "Content-Type": found.file.contentType,
-      "Content-Length": String(found.content.length),
-      "Content-Disposition": `attachment; filename="${name.replace(/"/g, "")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return download(found.content, { name, contentType: found.file.contentType });
 });

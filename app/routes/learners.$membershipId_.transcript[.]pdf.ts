@@ -5,6 +5,7 @@ import { issueTranscript, transcriptFor } from "~/modules/masters/transcript.ser
 import { actorOf } from "~/utils/auth.server";
 import { englandDay } from "~/utils/england";
 import { answeringOutages } from "~/utils/outage.server";
+import { pdfDownload } from "~/utils/download.server";
 
 /** A learner's transcript as a PDF for their university's programme lead, issued with a stored verification code. */
 export const loader = answeringOutages(async ({ request, params, context }: LoaderFunctionArgs) => {
@@ -13,11 +14,5 @@ export const loader = answeringOutages(async ({ request, params, context }: Load
   const issued = await issueTranscript(actorOf(current, context), found, transcript);
   const origin = process.env.APP_ORIGIN ?? new URL(request.url).origin;
   const pdf = await transcriptPdf(transcript, { code: issued.code, verifyUrl: `${origin}/verify`, issuedOn: englandDay(issued.issuedAt) });
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="transcript-${issued.code}.pdf"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return pdfDownload(pdf, `transcript-${issued.code}.pdf`);
 });

@@ -4,6 +4,7 @@ import { anonymousFileName } from "~/modules/masters/marking";
 import { markerFile, submissionForMarker } from "~/modules/masters/marking.server";
 import { notFound } from "~/utils/auth.server";
 import { answeringOutages } from "~/utils/outage.server";
+import { download } from "~/utils/download.server";
 
 /**
  * A file of the work a marker may read (or an annotated copy on one of its marks), named by the
@@ -19,13 +20,5 @@ export const loader = answeringOutages(async ({ request, params }: LoaderFunctio
   const name = found.annotatedBy
     ? anonymousFileName(`${work.candidateNumber}-annotated-${found.annotatedBy}`, work.assignment.moduleSlug, extension)
     : anonymousFileName(work.candidateNumber, work.assignment.moduleSlug, extension, found.index);
-  return new Response(new Uint8Array(found.content), {
-    headers: {
-      "Content-Type": found.file.contentType,
-      "Content-Length": String(found.content.length),
-      "Content-Disposition": `attachment; filename="${name}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return download(found.content, { name, contentType: found.file.contentType });
 });

@@ -4,6 +4,7 @@ import { actorOf } from "~/utils/auth.server";
 import { evidencePackPdf } from "~/modules/returners/evidence.server";
 import { requireReturner } from "~/modules/returners/journey.server";
 import { answeringOutages } from "~/utils/outage.server";
+import { pdfDownload } from "~/utils/download.server";
 
 /** The returner's evidence pack for restoring their registration: their own records only. */
 export const loader = answeringOutages(async ({ request, context }: LoaderFunctionArgs) => {
@@ -15,11 +16,5 @@ export const loader = answeringOutages(async ({ request, context }: LoaderFuncti
     subjectType: "returner_profile",
     subjectId: current.user.id,
   });
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": 'attachment; filename="evidence-of-updating.pdf"',
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return pdfDownload(pdf, "evidence-of-updating.pdf");
 });

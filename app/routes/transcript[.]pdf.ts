@@ -4,6 +4,7 @@ import { issueTranscript, mastersEnrolmentOf, transcriptFor } from "~/modules/ma
 import { actorOf, notFound, requireUser } from "~/utils/auth.server";
 import { englandDay } from "~/utils/england";
 import { answeringOutages } from "~/utils/outage.server";
+import { pdfDownload } from "~/utils/download.server";
 
 /** The learner's transcript as a PDF, issued with a verification code that is stored. */
 export const loader = answeringOutages(async ({ request, context }: LoaderFunctionArgs) => {
@@ -18,11 +19,5 @@ export const loader = answeringOutages(async ({ request, context }: LoaderFuncti
   );
   const origin = process.env.APP_ORIGIN ?? new URL(request.url).origin;
   const pdf = await transcriptPdf(transcript, { code: issued.code, verifyUrl: `${origin}/verify`, issuedOn: englandDay(issued.issuedAt) });
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="transcript-${issued.code}.pdf"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return pdfDownload(pdf, `transcript-${issued.code}.pdf`);
 });

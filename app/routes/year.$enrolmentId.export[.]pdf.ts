@@ -4,6 +4,7 @@ import { actedBy, recordAudit } from "~/modules/audit/audit.server";
 import { yearExportPdf } from "~/modules/signoff/export.server";
 import { actorOf, requireUser } from "~/utils/auth.server";
 import { answeringOutages } from "~/utils/outage.server";
+import { pdfDownload } from "~/utils/download.server";
 
 /** The whole year as one PDF, for those who may open it; each download is in the audit trail. */
 export const loader = answeringOutages(async ({ request, params, context }: LoaderFunctionArgs) => {
@@ -19,11 +20,5 @@ export const loader = answeringOutages(async ({ request, params, context }: Load
     subjectId: enrolment.id,
     detail: { enrolment: enrolment.id },
   });
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="year-${enrolment.id}.pdf"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return pdfDownload(pdf, `year-${enrolment.id}.pdf`);
 });

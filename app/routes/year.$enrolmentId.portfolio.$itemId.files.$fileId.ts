@@ -5,6 +5,7 @@ import { readEvidenceFile } from "~/modules/portfolio/portfolio.server";
 import { isUuid } from "~/utils/ids";
 import { notFound } from "~/utils/auth.server";
 import { answeringOutages } from "~/utils/outage.server";
+import { download } from "~/utils/download.server";
 
 /** A file from the portfolio: only for someone who may open this learner's year, checked on every download. */
 export const loader = answeringOutages(async ({ request, params }: LoaderFunctionArgs) => {
@@ -13,13 +14,5 @@ export const loader = answeringOutages(async ({ request, params }: LoaderFunctio
   const found = await readEvidenceFile(enrolment.id, params.itemId, params.fileId);
   if (!found) notFound("We could not find that file.");
   const name = safeFileName(found.file.fileName);
-  return new Response(new Uint8Array(found.content), {
-    headers: {
-      "Content-Type": found.file.contentType,
-      "Content-Length": String(found.content.length),
-      "Content-Disposition": `attachment; filename="${name.replace(/"/g, "")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return download(found.content, { name, contentType: found.file.contentType });
 });

@@ -6,6 +6,7 @@ import { yearInputFor } from "~/modules/supervision/schedule";
 import { requireUser } from "~/utils/auth.server";
 import { englandToday } from "~/utils/england";
 import { answeringOutages } from "~/utils/outage.server";
+import { download } from "~/utils/download.server";
 
 /** The supervision schedule as an iCalendar file: one all-day "due by" entry per session to come. */
 export const loader = answeringOutages(async ({ request, params }: LoaderFunctionArgs) => {
@@ -22,11 +23,8 @@ export const loader = answeringOutages(async ({ request, params }: LoaderFunctio
     console.error("[supervision.ics] could not build the calendar for enrolment", enrolment.id, calendar.error);
     return new Response("The calendar could not be made just now.", { status: 500 });
   }
-  return new Response(calendar.text, {
-    headers: {
-      "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": `attachment; filename="supervision-${learnerName.toLowerCase().replace(/[^a-z]+/g, "-")}.ics"`,
-      "Cache-Control": "private, no-store",
-    },
+  return download(calendar.text, {
+    name: `supervision-${learnerName.toLowerCase().replace(/[^a-z]+/g, "-")}.ics`,
+    contentType: "text/calendar; charset=utf-8",
   });
 });

@@ -108,6 +108,9 @@ describe("the demo world", () => {
   });
 });
 
+const AUDIT_PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+const AUDIT_FILE = { name: "Audit for Łukasz.pdf", bytes: AUDIT_PDF, check: { ok: true as const, kind: "pdf" as const, contentType: "application/pdf" } };
+
 /** The words of each notice of one kind a person has been sent, oldest first. */
 async function noticesOf(userId: string, kind: string) {
   const rows = await t.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
@@ -140,7 +143,7 @@ describe("a candidate's assessment, end to end", () => {
       body: "Twelve records audited.",
       capabilities: [all.at(-1)!],
       details: { documentType: "Audit" },
-    });
+    }, AUDIT_FILE);
     const noStatements = await handle(post(page, form({ intent: "submit" }), cookies.ellen));
     expect(await noStatements.text()).toContain("Write the summary statement for");
     const statements = Object.fromEntries(all.map((c) => [`statement-${c}`, `How my evidence shows ${c}.`]));
@@ -228,6 +231,14 @@ describe("a candidate's assessment, end to end", () => {
     const page = await (await handle(get(`/assessing/${first.id}`, cookies.olivia))).text();
     expect(page).toContain("Assess Ellen Brooks");
     expect(page).toContain("Holding a complex case");
+    // The audit's file, as submitted, downloads for Olivia under its own name, and for no one else.
+    const fileHref = /href="(\/assessing\/[^"]+\/files\/[^"]+)"/.exec(page)?.[1];
+    expect(fileHref).toBeTruthy();
+    const file = await handle(get(fileHref!, cookies.olivia));
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-disposition")).toContain("filename*=UTF-8''Audit%20for%20%C5%81ukasz.pdf");
+    expect(Buffer.from(await file.arrayBuffer()).equals(AUDIT_PDF)).toBe(true);
+    for (const other of [cookies.priya, cookies.rachel, cookies.marcus]) expect([403, 404]).toContain((await handle(get(fileHref!, other))).status);
     // Another independent assessor of the council, not appointed, cannot read it.
     const other = await makeUser(t.db, { name: "Not Appointed" });
     const membership = await makeMembership(t.db, { userId: other.id, organisationId: northmoorId, role: "independent_assessor", team: "Quality" });

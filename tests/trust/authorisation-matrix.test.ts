@@ -163,6 +163,7 @@ const TABLE: Record<string, Rule> = {
   // an assessment against criteria, so no one has these pages for them. Who may open a candidate's page,
   // their certificate and their submission (only its appointed assessor) is in tests/integration/assessment-criteria.
   "routes/assessing.$submissionId": { get: [] },
+  "routes/assessing.$submissionId_.files.$itemId.$fileId": { get: [] },
   "routes/assessment.$enrolmentId": { get: [] },
   "routes/assessment.$enrolmentId.certificate[.]pdf": { get: [] },
   "routes/organisation.panels._index": { get: [...EMPLOYER_LEADS, "assessor"], post: EMPLOYER_LEADS },

@@ -75,6 +75,11 @@ describe("safe file names", () => {
     );
   });
 
+  it("keeps letters of any script, so a name like Łukasz or Noémie survives", () => {
+    expect(safeFileName("Łukasz Nowak – assessment.pdf")).toBe("Łukasz Nowak _ assessment.pdf");
+    expect(safeFileName("Noe\u0301mie.docx")).toBe("Noémie.docx");
+  });
+
   it("strips folders, Unix or Windows", () => {
     expect(safeFileName("../../etc/passwd")).toBe("passwd");
     expect(safeFileName("C:\\Users\\amara\\Documents\\report.pdf")).toBe("report.pdf");

@@ -29,7 +29,7 @@ import {
   assessorAppointedNotice,
   type CandidateParties,
 } from "~/modules/notices/notices";
-import { listEvidence } from "~/modules/portfolio/portfolio.server";
+import { listEvidence, readEvidenceFile, versionsAt } from "~/modules/portfolio/portfolio.server";
 import { findProgramme, loadManifest } from "~/modules/programmes/catalogue.server";
 import type { Programme } from "~/modules/programmes/content-schema";
 import { newVerificationCode } from "~/modules/signoff/verification-code.server";
@@ -522,6 +522,22 @@ export async function submissionForAssessor(submissionId: string | undefined, us
   if (!submission.confirmation) return null;
   const programme = findProgramme(row.enrolment.programmeSlug)!;
   return { submission, enrolment: row.enrolment, candidateName: row.candidateName, programme, isLatest: record.history.at(-1)!.id === row.s.id, previous: record.history.filter((h) => h.number < row.s.number) };
+}
+
+/**
+ * A file of the evidence as submitted, for the submission's assessor: only a file the submitted
+ * version of that item carried (a file added to a later version is not part of what they assess).
+ */
+export async function submittedEvidenceFile(
+  found: NonNullable<Awaited<ReturnType<typeof submissionForAssessor>>>,
+  itemId: string | undefined,
+  fileId: string | undefined,
+) {
+  const item = found.submission.items.find((i) => i.itemId === itemId);
+  if (!item || !isUuid(fileId)) return null;
+  const [submitted] = await versionsAt(found.enrolment.id, [{ itemId: item.itemId, version: item.version }]);
+  if (!submitted?.version.fileIds.includes(fileId)) return null;
+  return readEvidenceFile(found.enrolment.id, item.itemId, fileId);
 }
 
 /** Met or not yet met, with feedback, for one criterion of a submission the assessor may read. */

@@ -73,7 +73,9 @@ export function storedFileName(name: string, kind: FileKind) {
 /** A file name safe to put in a Content-Disposition header and on screen. */
 export function safeFileName(name: string) {
   const base = name.split(/[\\/]/).pop() ?? "file";
-  const cleaned = base.replace(/[^\w .()-]+/g, "_").replace(/^\.+/, "");
+  // Letters and digits of any script stay (Łukasz's file keeps his name); the header carries them
+  // encoded (utils/download.server), so only what could break a header or a page is replaced.
+  const cleaned = base.normalize("NFC").replace(/[^\p{L}\p{M}\p{N}_ .()-]+/gu, "_").replace(/^\.+/, "");
   const dot = cleaned.lastIndexOf(".");
   const ext = dot > 0 && cleaned.length - dot <= 6 ? cleaned.slice(dot) : "";
   // Shorten the name, never the extension.

@@ -405,6 +405,18 @@ export async function versionsAt(enrolmentId: string, wanted: { itemId: string; 
   return rows.filter((r) => wanted.some((w) => w.itemId === r.version.itemId && w.version === r.version.version));
 }
 
+/** The files ever attached to these items of one enrolment, by name and size (not their content). */
+export async function filesOfItems(enrolmentId: string, itemIds: string[]) {
+  if (!itemIds.length) return [];
+  const db = await getDb();
+  return db
+    .select({ id: evidenceFiles.id, itemId: evidenceFiles.itemId, fileName: evidenceFiles.fileName, sizeBytes: evidenceFiles.sizeBytes })
+    .from(evidenceFiles)
+    .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceFiles.itemId))
+    .where(and(eq(evidenceItems.enrolmentId, enrolmentId), inArray(evidenceFiles.itemId, itemIds)))
+    .orderBy(asc(evidenceFiles.uploadedAt));
+}
+
 /** Records that `readerId` has opened this version of the item (once: a second opening changes nothing). */
 export async function recordRead(itemId: string, version: number, readerId: string) {
   const db = await getDb();

@@ -5,6 +5,7 @@ import type { certificates } from "#db/schema";
 import { englandDay } from "~/utils/england";
 import { embedFonts, printable } from "./pdf-writer";
 import { verificationLines } from "./verification-code.server";
+import { pdfDownload } from "~/utils/download.server";
 
 type Certificate = typeof certificates.$inferSelect;
 
@@ -76,11 +77,5 @@ export async function certificatePdf(cert: Certificate, verifyUrl: string) {
 export async function certificateDownload(cert: Certificate, request: Request) {
   const origin = process.env.APP_ORIGIN ?? new URL(request.url).origin;
   const pdf = await certificatePdf(cert, `${origin}/verify`);
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="certificate-${cert.code}.pdf"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return pdfDownload(pdf, `certificate-${cert.code}.pdf`);
 }
