@@ -16,6 +16,7 @@ export const NOTICE_KINDS = [
   "introduction",
   "team_manager_named",
   "evidence_feedback",
+  "place_refunded",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -42,6 +43,7 @@ export const KIND_LABELS: Record<NoticeKind, string> = {
   introduction: "An introduction made or answered",
   team_manager_named: "You are named as someone's team manager",
   evidence_feedback: "Feedback on your evidence, or a reply to yours",
+  place_refunded: "A refund ends the place of a learner who had started",
 };
 
 /** Without a choice of their own, everyone is emailed at once: something needs them. */
