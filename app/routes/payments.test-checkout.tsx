@@ -41,7 +41,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  await requireUser(request);
   const form = await parseSubmission(request, testCheckoutSchema);
+  // Without a checkout of the person's own there is nothing here for them: as if the page did not exist.
+  if (!form.ok && (form.errors.session || !isUuid(form.values.session))) notFound();
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const { session } = await ownTestCheckout(request, form.data.session);
   if (form.data.outcome === "cancel")

@@ -46,7 +46,7 @@ export interface StripeSettings {
   api: { host?: string; port?: number; protocol?: "http" | "https" };
 }
 
-export function stripeSettings(environment: NodeJS.ProcessEnv = process.env): StripeSettings {
+export function stripeSettings(environment: Record<string, string | undefined> = process.env): StripeSettings {
   const parsed = settingsSchema.safeParse(environment);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
@@ -92,7 +92,7 @@ export function priceVariable(programmeSlug: string) {
 }
 
 /** The Stripe price id set for a programme, if any (otherwise the checkout describes the price itself). */
-export function stripePriceId(programmeSlug: string, environment: NodeJS.ProcessEnv = process.env): string | null {
+export function stripePriceId(programmeSlug: string, environment: Record<string, string | undefined> = process.env): string | null {
   const value = environment[priceVariable(programmeSlug)]?.trim();
   return value && /^price_\w+$/.test(value) ? value : null;
 }
