@@ -55,6 +55,8 @@ test("a self-funder buys the advanced practitioner programme through the test ch
   await expect(admin.getByRole("status").filter({ hasText: "Test payment refunded" })).toBeVisible();
   await admin.getByLabel("Kind").selectOption({ label: "Refunds" });
   await admin.getByRole("button", { name: "Filter" }).click();
+  await expect(admin).toHaveURL(/kind=refunded/);
+  await expect(admin.getByRole("row").filter({ hasText: name })).toHaveCount(1);
   await expect(admin.getByRole("row").filter({ hasText: name })).toContainText("Refund");
   const csv = await admin.request.get(await admin.getByRole("link", { name: /spreadsheet/ }).getAttribute("href") ?? "");
   expect(csv.headers()["content-type"]).toContain("text/csv");
