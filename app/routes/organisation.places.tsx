@@ -8,7 +8,12 @@ import { SubmissionKey } from "~/components/SubmissionKey";
 import { listInRole } from "~/modules/organisations/memberships.server";
 import { formatDate } from "~/modules/organisations/people";
 import { startCheckout } from "~/modules/payments/checkout.server";
-import { assignPlaceSchema, buyPlacesSchema, paidProgrammes, takeBackSchema } from "~/modules/payments/payment-forms.server";
+import {
+  assignPlaceSchema,
+  buyPlacesSchema,
+  paidProgrammes,
+  takeBackSchema,
+} from "~/modules/payments/payment-forms.server";
 import { assignPlace, describeStanding, listPurchases, takeBackPlace } from "~/modules/payments/places.server";
 import { chargeFor, INVOICE_FROM, MOST_PLACES } from "~/modules/payments/prices";
 import { stripeSettings } from "~/modules/payments/stripe.server";
@@ -28,7 +33,10 @@ const HISTORY_WORDS = { assigned: "given to", taken_back: "taken back from", ref
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await gate(request);
   const organisationId = current.active.organisationId;
-  const [purchases, learners] = await Promise.all([listPurchases({ organisationId }), listInRole(organisationId, "learner")]);
+  const [purchases, learners] = await Promise.all([
+    listPurchases({ organisationId }),
+    listInRole(organisationId, "learner"),
+  ]);
   const chosen = new URL(request.url).searchParams.get("programme");
   return {
     organisation: current.active.organisation.name,
@@ -88,7 +96,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         origin: requestDetails(request, context).origin,
       });
       if (!result.ok)
-        return refuse(data({ errors: { [result.field]: result.message }, values: parsed.values, intent }, { status: 400 }));
+        return refuse(
+          data({ errors: { [result.field]: result.message }, values: parsed.values, intent }, { status: 400 }),
+        );
       return result.url;
     });
     if (!outcome.saved) return outcome.refusal;
@@ -103,17 +113,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
           ? await assignPlace(actor, { seatId: parsed.data.seat, learnerId: parsed.data.learner })
           : await takeBackPlace(actor, { seatId: parsed.data.seat });
       if (!result.ok)
-        return refuse(data({ errors: { [`${result.field}-${parsed.data.seat}`]: result.message }, values: parsed.values, intent }, { status: 400 }));
+        return refuse(
+          data(
+            { errors: { [`${result.field}-${parsed.data.seat}`]: result.message }, values: parsed.values, intent },
+            { status: 400 },
+          ),
+        );
       return `/organisation/places?${parsed.data.intent === "assign" ? "given" : "taken"}=${encodeURIComponent(result.learnerName)}`;
     });
     if (!outcome.saved) return outcome.refusal;
     throw redirect(outcome.location);
   }
-  return data({ errors: { form: "Choose what to do: buy places, give one, or take one back" }, values: {}, intent: null }, { status: 400 });
+  return data(
+    { errors: { form: "Choose what to do: buy places, give one, or take one back" }, values: {}, intent: null },
+    { status: 400 },
+  );
 }
 
 export default function Places() {
-  const { organisation, testCheckout, invoiceFrom, mostPlaces, chosen, programmes, learners, purchases } = useLoaderData<typeof loader>();
+  const { organisation, testCheckout, invoiceFrom, mostPlaces, chosen, programmes, learners, purchases } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
   const values = (actionData?.intent === "buy" ? actionData.values : undefined) as Record<string, string> | undefined;
@@ -139,8 +158,8 @@ export default function Places() {
       <span className="caption">{organisation}</span>
       <h1>Places</h1>
       <p className="narrow">
-        Buy places on paid programmes for your staff, then give each place to a learner: giving a place enrols them.
-        You can take a place back until the learner starts.
+        Buy places on paid programmes for your staff, then give each place to a learner: giving a place enrols them. You
+        can take a place back until the learner starts.
       </p>
       {purchases.length === 0 ? <p>Your organisation has not bought any places yet.</p> : null}
       {purchases.map((p) => (
@@ -150,84 +169,89 @@ export default function Places() {
           </h2>
           <PurchaseSummary {...p} />
           {p.places.length ? (
-            <table className="table">
-              <caption className="visually-hidden">
-                Places on {p.programmeTitle} bought {p.boughtOn}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Place</th>
-                  <th scope="col">Held by</th>
-                  <th scope="col">History</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Action</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.places.map((place) => {
-                  const error = errors?.[`seat-${place.seatId}`] ?? errors?.[`learner-${place.seatId}`];
-                  return (
-                    <tr key={place.seatId}>
-                      <td>{place.number}</td>
-                      <td>
-                        {place.state === "free"
-                          ? "Free"
-                          : place.state === "refunded"
-                            ? "Refunded"
-                            : `${place.learnerName}${place.started ? " (started)" : " (not started)"}`}
-                      </td>
-                      <td>
-                        {place.history.length ? (
-                          <ul className="plain-list">
-                            {place.history.map((h, i) => (
-                              <li key={i}>
-                                {h.at}: {h.words} {h.by}
-                              </li>
-                            ))}
-                          </ul>
-                        ) : (
-                          "Not given yet"
-                        )}
-                      </td>
-                      <td>
-                        {error ? (
-                          <p className="error-message" id={errors?.[`seat-${place.seatId}`] ? `seat-${place.seatId}` : `learner-${place.seatId}`}>
-                            <span className="visually-hidden">Error:</span> {error}
-                          </p>
-                        ) : null}
-                        {place.state === "free" ? (
-                          <Form method="post">
-                            <SubmissionKey />
-                            <input type="hidden" name="intent" value="assign" />
-                            <input type="hidden" name="seat" value={place.seatId} />
-                            <SelectField
-                              name="learner"
-                              id={`learner-for-${place.seatId}`}
-                              label={`Give place ${place.number} to`}
-                              options={[{ value: "", label: "Choose a learner" }, ...learners]}
-                            />
-                            <button type="submit" className="button button--secondary">
-                              Give place {place.number}
-                            </button>
-                          </Form>
-                        ) : place.state === "held" && !place.started ? (
-                          <Form method="post">
-                            <SubmissionKey />
-                            <input type="hidden" name="intent" value="take-back" />
-                            <input type="hidden" name="seat" value={place.seatId} />
-                            <button type="submit" className="button button--secondary">
-                              Take back place {place.number}
-                              <span className="visually-hidden"> from {place.learnerName}</span>
-                            </button>
-                          </Form>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="table-scroll" role="region" aria-labelledby={`places-${p.id}`} tabIndex={0}>
+              <table className="table">
+                <caption className="visually-hidden" id={`places-${p.id}`}>
+                  Places on {p.programmeTitle} bought {p.boughtOn}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Place</th>
+                    <th scope="col">Held by</th>
+                    <th scope="col">History</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Action</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.places.map((place) => {
+                    const error = errors?.[`seat-${place.seatId}`] ?? errors?.[`learner-${place.seatId}`];
+                    return (
+                      <tr key={place.seatId}>
+                        <td>{place.number}</td>
+                        <td>
+                          {place.state === "free"
+                            ? "Free"
+                            : place.state === "refunded"
+                              ? "Refunded"
+                              : `${place.learnerName}${place.started ? " (started)" : " (not started)"}`}
+                        </td>
+                        <td>
+                          {place.history.length ? (
+                            <ul className="plain-list">
+                              {place.history.map((h, i) => (
+                                <li key={i}>
+                                  {h.at}: {h.words} {h.by}
+                                </li>
+                              ))}
+                            </ul>
+                          ) : (
+                            "Not given yet"
+                          )}
+                        </td>
+                        <td>
+                          {error ? (
+                            <p
+                              className="error-message"
+                              id={errors?.[`seat-${place.seatId}`] ? `seat-${place.seatId}` : `learner-${place.seatId}`}
+                            >
+                              <span className="visually-hidden">Error:</span> {error}
+                            </p>
+                          ) : null}
+                          {place.state === "free" ? (
+                            <Form method="post">
+                              <SubmissionKey />
+                              <input type="hidden" name="intent" value="assign" />
+                              <input type="hidden" name="seat" value={place.seatId} />
+                              <SelectField
+                                name="learner"
+                                id={`learner-for-${place.seatId}`}
+                                label={`Give place ${place.number} to`}
+                                options={[{ value: "", label: "Choose a learner" }, ...learners]}
+                              />
+                              <button type="submit" className="button button--secondary">
+                                Give place {place.number}
+                              </button>
+                            </Form>
+                          ) : place.state === "held" && !place.started ? (
+                            <Form method="post">
+                              <SubmissionKey />
+                              <input type="hidden" name="intent" value="take-back" />
+                              <input type="hidden" name="seat" value={place.seatId} />
+                              <button type="submit" className="button button--secondary">
+                                Take back place {place.number}
+                                <span className="visually-hidden"> from {place.learnerName}</span>
+                              </button>
+                            </Form>
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           ) : null}
         </section>
       ))}
@@ -264,7 +288,11 @@ export default function Places() {
             defaultValue={values?.payBy ?? "card"}
             options={[
               { value: "card", label: "By card now" },
-              { value: "invoice", label: `By bank transfer against an invoice (${invoiceFrom} or more places)`, hint: "Places are given when the transfer arrives." },
+              {
+                value: "invoice",
+                label: `By bank transfer against an invoice (${invoiceFrom} or more places)`,
+                hint: "Places are given when the transfer arrives.",
+              },
             ]}
           />
           <button type="submit" className="button">

@@ -98,7 +98,7 @@ export default function TestCheckout() {
           </dd>
         </div>
         <div className="summary-list__row">
-          <dt>Receipt to</dt>
+          <dt>Your email</dt>
           <dd>{c.email}</dd>
         </div>
       </dl>
