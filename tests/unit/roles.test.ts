@@ -151,6 +151,7 @@ describe("navigationFor", () => {
       "/organisation",
       "/organisation/invite",
       "/organisation/cohorts",
+      "/organisation/places",
       "/organisation/assignments",
       "/organisation/examiners",
       "/organisation/audit",

@@ -317,7 +317,7 @@ const SENTENCES: Record<string, Words> = {
   "payment.received": (s) => `Payment of ${money(s)} received for ${places(s)}`,
   "payment.awaiting_transfer": (s) => `Checkout finished for ${places(s)}: waiting for the bank transfer of ${money(s)}`,
   "payment.failed": (s) => `The payment for ${places(s)} failed: no places were given`,
-  "payment.refunded": (s) => `${money(s)} refunded in all on the payment for ${places(s)}`,
+  "payment.refunded": (s) => `Refunds on the payment for ${places(s)} now come to ${money(s)}`,
   "payment.disputed": (s) =>
     `The payment for ${places(s)} is disputed (${money(s)}${s.text("reason") ? `, ${s.text("reason")!.replace(/_/g, " ")}` : ""})`,
   "place.assigned": (s) =>

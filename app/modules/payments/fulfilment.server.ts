@@ -17,19 +17,12 @@ import { getDb } from "~/utils/db.server";
 import { englandToday } from "~/utils/england";
 import type { CheckoutRow } from "./checkout.server";
 import { nextSequence, placesToRefund, placeState, type PlaceForRefund, type SeatEvent } from "./places";
+import { meaningOf } from "./events";
 import { placesRefunded } from "./prices";
 import { SIGNATURE_TOLERANCE_SECONDS, stripeClient, stripeSettings } from "./stripe.server";
 
 /** The most a webhook body may be: Stripe's events are a few kilobytes; this leaves room and no more. */
 export const WEBHOOK_BODY_LIMIT = 256 * 1024;
-
-export const HANDLED_EVENTS = [
-  "checkout.session.completed",
-  "checkout.session.async_payment_succeeded",
-  "checkout.session.async_payment_failed",
-  "charge.refunded",
-  "charge.dispute.created",
-] as const;
 
 export type WebhookAnswer = { status: 200; outcome: "fulfilled" | "duplicate" | "ignored" } | { status: 400; reason: string };
 
@@ -52,7 +45,7 @@ export async function receiveWebhook(rawBody: string | Buffer, signature: string
   }
   // A keyless installation takes only test events; keys decide whether live events are expected.
   if (event.livemode !== settings.livemode) return { status: 400, reason: "event from the other mode (live or test)" };
-  if (!(HANDLED_EVENTS as readonly string[]).includes(event.type)) {
+  if (!meaningOf(event.type)) {
     await applyEvent(event, null);
     return { status: 200, outcome: "ignored" };
   }
@@ -67,10 +60,11 @@ interface Receipt {
 
 /** Stripe's receipt for a payment taken: the payment intent's charge, asked of Stripe before anything is written. */
 async function receiptOf(event: Stripe.Event): Promise<Receipt | null> {
-  if (event.type !== "checkout.session.completed" && event.type !== "checkout.session.async_payment_succeeded") return null;
+  const meaning = meaningOf(event.type);
+  if (meaning !== "completed" && meaning !== "transfer_arrived") return null;
   const session = event.data.object as Stripe.Checkout.Session;
   const intentId = typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id;
-  if (!intentId || (event.type === "checkout.session.completed" && session.payment_status === "unpaid")) return null;
+  if (!intentId || (meaning === "completed" && session.payment_status === "unpaid")) return null;
   // A failure here answers 500, so Stripe sends the event again: nothing has been recorded yet.
   const intent = await stripeClient().paymentIntents.retrieve(intentId, { expand: ["latest_charge"] });
   const charge = intent.latest_charge && typeof intent.latest_charge === "object" ? intent.latest_charge : null;
@@ -101,19 +95,18 @@ async function applyEvent(event: Stripe.Event, receipt: Receipt | null): Promise
     const at = new Date(event.created * 1000);
     const base = { eventId: recorded.id, occurredAt: at };
     let sessionId: string | null = null;
-    switch (event.type) {
-      case "checkout.session.completed":
-      case "checkout.session.async_payment_succeeded":
-      case "checkout.session.async_payment_failed": {
+    const meaning = meaningOf(event.type);
+    switch (meaning) {
+      case "completed":
+      case "transfer_arrived":
+      case "transfer_failed": {
         const object = event.data.object as Stripe.Checkout.Session;
         const session = await checkoutOf(tx, object);
         if (!session) return "ignored" as const;
         sessionId = session.id;
         const intent = intentOf(object.payment_intent);
-        const paid =
-          event.type === "checkout.session.async_payment_succeeded" ||
-          (event.type === "checkout.session.completed" && object.payment_status !== "unpaid");
-        if (paid || event.type === "checkout.session.async_payment_failed") {
+        const paid = meaning === "transfer_arrived" || (meaning === "completed" && object.payment_status !== "unpaid");
+        if (paid || meaning === "transfer_failed") {
           const kind = paid ? ("paid" as const) : ("failed" as const);
           const [row] = await tx
             .insert(payments)
@@ -136,7 +129,7 @@ async function applyEvent(event: Stripe.Event, receipt: Receipt | null): Promise
         }
         break;
       }
-      case "charge.refunded": {
+      case "refunded": {
         const charge = event.data.object as Stripe.Charge;
         const intent = intentOf(charge.payment_intent);
         sessionId = await sessionOfIntent(tx, intent);
@@ -159,7 +152,7 @@ async function applyEvent(event: Stripe.Event, receipt: Receipt | null): Promise
         if (row && session) await auditPayment(tx, session, "payment.refunded", { amount: charge.amount_refunded });
         break;
       }
-      case "charge.dispute.created": {
+      case "disputed": {
         const dispute = event.data.object as Stripe.Dispute;
         const intent = intentOf(dispute.payment_intent);
         sessionId = await sessionOfIntent(tx, intent);
