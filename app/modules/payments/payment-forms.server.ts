@@ -1,6 +1,6 @@
 /** The payment forms' fields, read at the edge (ADR 027). */
-import { isValid, parseISO } from "date-fns";
 import { z } from "zod";
+import { blank, day } from "~/modules/audit/filters.server";
 import { listProgrammes } from "~/modules/programmes/catalogue.server";
 import { numberInBox, parseSubmission } from "~/utils/forms.server";
 import type { FieldErrors, SubmittedValues } from "~/utils/forms";
@@ -56,18 +56,6 @@ export const testCheckoutSchema = z.object({
 export const testRefundSchema = z.object({
   checkout: z.string({ error: "Choose a payment" }).refine((v) => isUuid(v), "Choose a payment"),
 });
-
-const blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const day = (message: string) =>
-  z.preprocess(
-    blank,
-    z
-      .string({ error: message })
-      .trim()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-      .refine((v) => isValid(parseISO(v)) && v >= "1900-01-01" && v <= "2100-12-31", message)
-      .optional(),
-  );
 
 export const PAYMENT_KIND_LABELS: Record<PaymentKind, string> = {
   paid: "Payments",
