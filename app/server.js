@@ -167,9 +167,13 @@ async function runServer() {
   });
 
   // Cross-site form posts are refused: a state-changing request must come from our own origin.
+  // The one exception is Stripe's webhook, which comes from Stripe's servers without an Origin: it
+  // is let through only because its route verifies Stripe's signature on the raw body (ADR 027).
+  const WEBHOOK_PATH = "/payments/webhook";
   const allowedOrigins = new Set([process.env.APP_ORIGIN].filter(Boolean));
   app.use((req, res, next) => {
     if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+    if (req.path === WEBHOOK_PATH) return next();
     const origin = req.get("origin");
     const own = `${req.protocol}://${req.get("host")}`;
     if (origin && (origin === own || allowedOrigins.has(origin))) return next();
@@ -188,9 +192,11 @@ async function runServer() {
   const FORM_LIMIT = 1024 * 1024;
   const UPLOAD_LIMIT = 11 * 1024 * 1024;
   const UPLOAD_PATHS = /^\/year\/[^/]+\/portfolio\/(new|[^/]+\/edit)\/?$/;
+  // A Stripe event is a few kilobytes (the route reads no further than its own limit, the same).
+  const WEBHOOK_LIMIT = 256 * 1024;
   app.use((req, res, next) => {
     if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
-    const limit = UPLOAD_PATHS.test(req.path) ? UPLOAD_LIMIT : FORM_LIMIT;
+    const limit = req.path === WEBHOOK_PATH ? WEBHOOK_LIMIT : UPLOAD_PATHS.test(req.path) ? UPLOAD_LIMIT : FORM_LIMIT;
     const declared = req.get("content-length");
     if (declared === undefined && req.get("transfer-encoding")) {
       return refuseBody(

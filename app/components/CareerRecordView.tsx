@@ -14,6 +14,7 @@ const STATUS_TAG: Record<CareerStatus, string> = {
   active: "tag",
   upcoming: "tag tag--grey",
   withdrawn: "tag tag--grey",
+  refunded: "tag tag--grey",
 };
 
 /**

@@ -89,6 +89,10 @@ export default function Account() {
         <a href="/career">Your career record</a>: every programme you are or were on, wherever you were, your awards
         and who you share it with.
       </p>
+      <h2>Payments</h2>
+      <p>
+        <a href="/payments">Your payments</a>: what you have paid for your own learning, with Stripe’s receipts.
+      </p>
       <h2>Notices</h2>
       <p>
         <a href="/account/notices">Choose how you hear about what needs you</a>

@@ -323,6 +323,16 @@ export default function Learning() {
               </p>
               <div className="inset">{helpline}</div>
             </>
+          ) : accountKind === "self_funding" ? (
+            <>
+              <p className="lead">You are paying for your own learning.</p>
+              <p>
+                Choose a programme with a fee, such as the Masters or the advanced practitioner programme, from{" "}
+                <a href="/programmes">the programmes</a>, and pay for your place on its page: you are enrolled as soon
+                as the payment is confirmed. <a href="/payments">Your payments</a> lists what you have paid, with
+                receipts.
+              </p>
+            </>
           ) : (
             <p className="lead">Your account is not linked to an employer or university yet.</p>
           )}

@@ -1,13 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ErrorSummary } from "~/components/forms";
+import { Notification } from "~/components/Notification";
+import { SubmissionKey } from "~/components/SubmissionKey";
+import { startCheckout } from "~/modules/payments/checkout.server";
+import { chargeFor } from "~/modules/payments/prices";
+import { stripeSettings } from "~/modules/payments/stripe.server";
 import { capabilityTitles, findProgramme, loadManifest } from "~/modules/programmes/catalogue.server";
 import { criteriaOf } from "~/modules/assessment/criteria";
 import { findEnrolment, lessonStatesFor, selfEnrol } from "~/modules/programmes/learning.server";
-import { describeLength, describeMinutes, describePrice, PROGRAMME_KIND_LABELS } from "~/modules/programmes/labels";
+import { describeLength, describeMinutes, describePrice, formatPence, PROGRAMME_KIND_LABELS } from "~/modules/programmes/labels";
 import { moduleProgress, programmeProgress } from "~/modules/programmes/progress";
-import { forbidden, getCurrentUser, notFound, requireUser } from "~/utils/auth.server";
+import { actorOf, forbidden, getCurrentUser, notFound, requireUser } from "~/utils/auth.server";
 import { requestDetails } from "~/utils/request.server";
+import { refuse, saveOnce, sentFormOf } from "~/utils/save-once.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.programme.title} – Practice Pathways` : "Programme – Practice Pathways" },
@@ -30,6 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const frameworkTitles = new Map(loadManifest().frameworks.map((f) => [f.id, f.title]));
   return {
     signedIn: !!current,
+    /** A programme lead buys places for their organisation on its places page; anyone signed in may buy one for themselves. */
+    lead: current?.active?.role === "programme_lead",
+    /** Without Stripe keys, checkout is the site's own test checkout. */
+    testCheckout: stripeSettings().mode === "test",
     programme: {
       slug: programme.slug,
       title: programme.title,
@@ -39,6 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       length: describeLength(programme.lengthMonths),
       price: describePrice(programme.price),
       paid: !!programme.price,
+      /** What one place costs at checkout, VAT included where it applies. */
+      placePrice: programme.price ? formatPence(chargeFor(programme.price, 1).totalPence) : null,
       selfEnrol: programme.selfEnrol && !programme.price,
       frameworks: programme.frameworks.map((id) => {
         const use = programme.frameworkUse?.[id];
@@ -79,6 +92,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const current = await requireUser(request);
   const programme = programmeOr404(params.programme);
+  const form = await request.formData();
+  if (form.get("intent") === "buy") {
+    // A self-funder buys a place for themselves: they are enrolled when the payment's webhook arrives, never from here.
+    const outcome = await saveOnce(request, sentFormOf(form), current.user.id, async () => {
+      const result = await startCheckout(actorOf(current, context, { role: "learner", organisationId: null }), {
+        programmeSlug: programme.slug,
+        quantity: 1,
+        organisationId: null,
+        byInvoice: false,
+        buyer: current.user,
+        origin: requestDetails(request, context).origin,
+      });
+      if (!result.ok) return refuse(data({ errors: { buy: result.message } }, { status: 400 }));
+      return result.url;
+    });
+    if (!outcome.saved) return outcome.refusal;
+    throw redirect(outcome.location);
+  }
   const result = await selfEnrol(current.user.id, programme.slug, new Date(), {
     ipAddress: requestDetails(request, context).ipAddress,
   });
@@ -86,16 +117,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     forbidden(result.reason === "withdrawn"
             ? "Your organisation withdrew you from this programme. Ask your programme lead to enrol you again."
             : result.reason === "paid"
-              ? "This programme has a fee: your employer enrols you, or you pay when online payment opens."
+              ? "This programme has a fee: buy a place on its page, or your employer enrols you."
               : "You cannot enrol yourself on this programme: your employer enrols you.");
   }
   throw redirect(`/programmes/${programme.slug}?enrolled=1`);
 }
 
 export default function ProgrammePage() {
-  const { programme, enrolled, progress, signedIn } = useLoaderData<typeof loader>();
+  const { programme, enrolled, progress, signedIn, lead, testCheckout } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData && "errors" in actionData ? (actionData.errors as Record<string, string>) : undefined;
+  const [params] = useSearchParams();
   return (
     <>
+      <ErrorSummary errors={errors} />
+      {params.get("cancelled") && !enrolled ? (
+        <Notification title="You left the checkout" kind="information">
+          <p>Nothing was paid. You can buy a place whenever you are ready.</p>
+        </Notification>
+      ) : null}
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           <li>
@@ -185,10 +225,44 @@ export default function ProgrammePage() {
               </p>
             )
           ) : programme.paid ? (
-            <p>
-              This programme costs {programme.price}. Your employer can enrol you and pay the fee; if you are paying
-              yourself, online payment is not open yet, so ask the programme team of your university or employer.
-            </p>
+            <>
+              <h2 className="heading-m">Buy a place</h2>
+              <p>
+                A place costs {programme.placePrice}. If your employer pays, they buy your place and enrol you. If you
+                are paying yourself, pay online: you are enrolled as soon as the payment is confirmed.
+              </p>
+              {signedIn ? (
+                <Form method="post">
+                  <SubmissionKey />
+                  <input type="hidden" name="intent" value="buy" />
+                  {errors?.buy ? (
+                    <p className="error-message" id="buy">
+                      <span className="visually-hidden">Error:</span> {errors.buy}
+                    </p>
+                  ) : null}
+                  {testCheckout ? (
+                    <p className="secondary">
+                      Online payment here is a test checkout: no card is asked for and no money is taken.
+                    </p>
+                  ) : (
+                    <p className="secondary">You pay on Stripe's secure page; we never see your card details.</p>
+                  )}
+                  <button type="submit" className="button">
+                    Pay {programme.placePrice} and enrol
+                  </button>
+                </Form>
+              ) : (
+                <p>
+                  <a href="/sign-up">Create an account</a> (choose “I am paying for my own learning”) or{" "}
+                  <a href={`/sign-in?redirectTo=/programmes/${programme.slug}`}>sign in</a> to buy a place.
+                </p>
+              )}
+              {lead ? (
+                <p>
+                  <a href={`/organisation/places?programme=${programme.slug}`}>Buy places for your organisation’s staff</a>
+                </p>
+              ) : null}
+            </>
           ) : (
             <p>Your employer enrols you on this programme. Ask your programme lead if you should be on it.</p>
           )}

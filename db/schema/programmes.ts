@@ -35,7 +35,8 @@ export const cohorts = pgTable(
   (t) => [index("cohorts_org").on(t.organisationId)],
 );
 
-export const enrolmentStatus = pgEnum("enrolment_status", ["active", "completed", "withdrawn"]);
+/** "refunded": the place that paid for it was refunded, so access ended (ADR 027). */
+export const enrolmentStatus = pgEnum("enrolment_status", ["active", "completed", "withdrawn", "refunded"]);
 
 export const enrolments = pgTable(
   "enrolments",

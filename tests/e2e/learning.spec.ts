@@ -107,7 +107,8 @@ test("a returner enrols themselves on the free refresher programme, but not on a
 
   await visit(page, "/programmes/masters");
   await expect(page.getByRole("button", { name: "Enrol on this programme" })).toHaveCount(0);
-  await expect(page.getByText(/costs £1,450/)).toBeVisible();
+  await expect(page.getByText("A place costs £8,700.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Pay £8,700 and enrol" })).toBeVisible();
 });
 
 test.describe("knowledge checks are marked by the option chosen, wherever it is shown", () => {

@@ -28,6 +28,7 @@ test("each role starts on its own page and sees only its own navigation", async 
         "People",
         "Invite someone",
         "Cohorts",
+        "Places",
         "Candidates",
         "Panels",
         "Grants",
@@ -49,7 +50,7 @@ test("each role starts on its own page and sees only its own navigation", async 
       email: DEMO.admin,
       path: "/admin",
       heading: "Organisations",
-      nav: ["Organisations", "People", "Audit trail", "Settings", "Programmes", "Your account"],
+      nav: ["Organisations", "People", "Payments", "Audit trail", "Settings", "Programmes", "Your account"],
     },
     {
       email: DEMO.returner,

@@ -100,9 +100,9 @@ const manifest: Manifest = {
   frameworks: [],
   programmes: [
     programme("open-free", { selfEnrol: true, price: null }),
-    programme("open-paid", { selfEnrol: true, price: { pounds: 120, note: "per module" } }),
+    programme("open-paid", { selfEnrol: true, price: { pence: 12000, vat: "exempt", note: "per module" } }),
     programme("closed-free", { selfEnrol: false, price: null }),
-    programme("closed-paid", { selfEnrol: false, price: { pounds: 950 } }),
+    programme("closed-paid", { selfEnrol: false, price: { pence: 95000, vat: "included" } }),
   ],
 };
 

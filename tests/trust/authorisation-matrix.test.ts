@@ -155,6 +155,20 @@ const TABLE: Record<string, Rule> = {
   "routes/marking.$submissionId._index": { get: ["marker"] },
   "routes/marking.$submissionId.files.$submissionFileId": { get: ["marker"] },
   "routes/organisation.cohorts.$cohortId": { get: ["lead"] },
+  // Payments (ADR 027). Stripe's webhook has no page; anyone may post to it, and without Stripe's
+  // signature every post is refused with 400 and changes nothing (tests/integration/payments.test.ts).
+  "routes/payments.webhook": { get: "nobody", post: "public" },
+  // The test checkout and the page Stripe sends a buyer back to are for the buyer of one checkout,
+  // named in the query string: the table asks with none, so no one has them.
+  "routes/payments.test-checkout": { get: [] },
+  "routes/payments.success": { get: [] },
+  // Each person's own payments for their own learning.
+  "routes/payments._index": { get: "signedIn" },
+  // A lead buys places for their own organisation and gives them to its learners.
+  "routes/organisation.places": { get: LEADS },
+  // Every payment, refund and dispute, and its spreadsheet (whose download is itself audited).
+  "routes/admin_.payments": { get: ["admin"] },
+  "routes/admin_.payments[.]csv": { get: ["admin"] },
   // Assessment against criteria (ADR 024). The lead's candidates and appointments: their own organisation's.
   "routes/organisation.candidates": { get: EMPLOYER_LEADS },
   // The independent assessor's queue, and the one who accepts appointments there.

@@ -44,7 +44,24 @@ const FINDERS: Person[] = [
 const NOT_IN_A_FORM: Record<string, { why: string; fields?: [string, string][] }> = {
   "routes/sign-out": { why: "ends the session the suite is using; covered by the authorisation matrix" },
   "routes/$": { why: "no page: every method is answered 404" },
-  "routes/programmes.$programme._index": { why: "self-enrolment form is shown only to self-funding learners on open programmes" },
+  "routes/programmes.$programme._index": {
+    why: "the self-enrolment and buy forms show only on open or paid programmes; the suite's programme is the ASYE (tests/e2e/payments.spec.ts buys a place)",
+  },
+  "routes/payments.webhook": {
+    why: "Stripe posts signed JSON here, never a form: a form post has no signature and is refused with 400",
+    fields: [["type", "checkout.session.completed"]],
+  },
+  "routes/payments.test-checkout": {
+    why: "its buttons show only on the buyer's own test checkout, named in the query string (tests/e2e/payments.spec.ts)",
+    fields: [
+      ["session", "not-a-checkout"],
+      ["outcome", "card"],
+    ],
+  },
+  "routes/admin_.payments": {
+    why: "the test refund button shows only beside a paid test payment; the trust world has none (tests/e2e/payments.spec.ts)",
+    fields: [["checkout", "not-a-checkout"]],
+  },
   "routes/programmes.$programme.$module._index": {
     why: "the hand-in forms show only on a Masters module with an assignment open; the suite's module is the ASYE's (tests/integration/masters-coursework.test.ts)",
     fields: [

@@ -2,7 +2,8 @@
  * Limits on what comes in, against the real server (the Express layer sets them): a form carries
  * at most 1 MB, an evidence form one file of at most 10 MB; a larger body is answered 413 with a
  * page that says what to do, from its declared length, without being read; a body with no declared
- * length is refused; a file part the form does not ask for is refused, not kept.
+ * length is refused; a file part the form does not ask for is refused, not kept. Stripe's webhook alone
+ * skips the same-origin check, because it checks Stripe's signature (ADR 027).
  */
 import { removeMailboxes, signIn, startServer, type Running } from "../support/live-server";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -97,4 +98,23 @@ test("a body sent without a declared length is refused", async () => {
     duplex: "half",
   });
   expect(response.status).toBe(411);
+});
+
+test("Stripe's webhook is let past the same-origin check only to have its signature checked: an unsigned post is refused", async () => {
+  const event = JSON.stringify({ id: "evt_unsigned", object: "event", type: "checkout.session.completed", data: { object: {} } });
+  // As Stripe posts: no Origin, no cookie. Any other path is refused for the missing Origin (403) …
+  const elsewhere = await fetch(`${server.base}/organisation/places`, { method: "POST", headers: { "Content-Type": "application/json" }, body: event });
+  expect(elsewhere.status).toBe(403);
+  // … the webhook reaches its route, which refuses it for the missing and the forged signature (400), not the Origin.
+  const unsigned = await fetch(`${server.base}/payments/webhook`, { method: "POST", headers: { "Content-Type": "application/json" }, body: event });
+  expect(unsigned.status).toBe(400);
+  const forged = await fetch(`${server.base}/payments/webhook`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "Stripe-Signature": `t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}` },
+    body: event,
+  });
+  expect(forged.status).toBe(400);
+  // And it reads no more than a Stripe event needs.
+  const huge = await fetch(`${server.base}/payments/webhook`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "x".repeat(300 * 1024) });
+  expect(huge.status).toBe(413);
 });

@@ -12,6 +12,11 @@ import {
   auditEvents,
   candidateNumbers,
   careerRecordIssues,
+  checkoutSessions,
+  paymentEvents,
+  payments,
+  seatAssignments,
+  seats,
   careerShares,
   criteriaConfirmations,
   criteriaSubmissions,
@@ -118,6 +123,47 @@ async function addCandidates(n: number) {
     .values(rows.map((r) => ({ enrolmentId: r.id, assessorId: assessor.userId, appointedById: lead.userId, appointedRole: "programme_lead" })))
     .returning({ id: assessorAppointments.id });
   await t.db.insert(assessorAcceptances).values(appointments.map((a) => ({ appointmentId: a.id, userId: assessor.userId, role: "independent_assessor", declaration: "None." })));
+}
+
+/** Paid checkouts (ADR 027): the lead's organisation's, of two places with one given, and the learner's own. */
+let paymentsMade = 0;
+async function addPayments(n: number) {
+  const start = paymentsMade;
+  paymentsMade += n;
+  const ids = Array.from({ length: n }, (_, i) => `budget_${start + i}`);
+  const offered = (buyerId: string, organisationId: string | null, quantity: number) => (id: string) => ({
+    stripeSessionId: `cs_test_${id}_${organisationId ? "org" : "own"}`,
+    mode: "test" as const,
+    buyerId,
+    buyerRole: organisationId ? "programme_lead" : "learner",
+    organisationId,
+    programmeSlug: "masters",
+    quantity,
+    unitPence: 870000,
+    vat: "exempt" as const,
+    vatPence: 0,
+    totalPence: 870000 * quantity,
+  });
+  const sessions = await t.db
+    .insert(checkoutSessions)
+    .values([...ids.map(offered(lead.userId, org.id, 2)), ...ids.map(offered(learner.userId, null, 1))])
+    .returning();
+  const events = await t.db
+    .insert(paymentEvents)
+    .values(sessions.map((s) => ({ stripeEventId: `evt_${s.stripeSessionId}`, type: "checkout.session.completed", livemode: false, objectId: s.stripeSessionId, occurredAt: new Date(), payload: {} })))
+    .returning({ id: paymentEvents.id });
+  await t.db.insert(payments).values(
+    sessions.map((s, i) => ({ kind: "paid" as const, checkoutSessionId: s.id, paymentIntentId: `pi_${s.stripeSessionId}`, objectKey: s.id, amountPence: s.totalPence, eventId: events[i]!.id, occurredAt: new Date() })),
+  );
+  const places = await t.db
+    .insert(seats)
+    .values(sessions.flatMap((s) => Array.from({ length: s.quantity }, (_, i) => ({ checkoutSessionId: s.id, number: i + 1 }))))
+    .returning();
+  await t.db.insert(seatAssignments).values(
+    places
+      .filter((p) => p.number === 1)
+      .map((p) => ({ seatId: p.id, kind: "assigned" as const, learnerId: learner.userId, enrolmentId: subject.enrolmentId, byId: lead.userId, byRole: "programme_lead", sequence: 1 })),
+  );
 }
 
 /** Supervisees for the supervisor, each on the ASYE in the cohort, with a little of everything. */
@@ -479,6 +525,11 @@ function pages(): { label: string; path: string; as: () => SignedIn | undefined 
     { label: "candidates (lead)", path: "/organisation/candidates", as: () => lead },
     { label: "assessing queue", path: "/assessing", as: () => assessor },
     { label: "a submission to assess", path: `/assessing/${latestSubmissionId}`, as: () => assessor },
+    { label: "places (lead)", path: "/organisation/places", as: () => lead },
+    { label: "your payments (learner)", path: "/payments", as: () => learner },
+    { label: "payments (admin)", path: "/admin/payments", as: () => admin },
+    { label: "payments, filtered (admin)", path: `/admin/payments?kind=paid&programme=masters&organisation=${org.id}&from=2020-01-01`, as: () => admin },
+    { label: "payments export (admin)", path: "/admin/payments.csv", as: () => admin },
   ];
 }
 
@@ -506,6 +557,7 @@ test("no page sends more SQL statements with 100 supervisees than with 10", asyn
   await addRecords([{ enrolmentId: candidateEnrolmentId, authorId: candidate.userId }], 10);
   await addCandidates(9);
   await addSubmission();
+  await addPayments(10);
   const small = await measure();
   await addSupervisees(90);
   await addRecords([{ enrolmentId: subject.enrolmentId, authorId: learner.userId }], 90);
@@ -517,6 +569,7 @@ test("no page sends more SQL statements with 100 supervisees than with 10", asyn
   await addCandidates(90);
   // A second submission: more submissions, each with its decisions, and more items in the one read.
   await addSubmission();
+  await addPayments(90);
   const large = await measure();
 
   const grew = Object.keys(small)

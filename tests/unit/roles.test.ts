@@ -37,6 +37,8 @@ describe("can", () => {
     "audit:read:any": ["admin"],
     "assessment:assess:appointed": ["independent_assessor"],
     "assessment:manage:organisation": ["programme_lead"],
+    "places:manage:organisation": ["programme_lead"],
+    "payments:read:any": ["admin"],
   };
 
   for (const [permission, allowed] of Object.entries(expected) as [Permission, Role[]][]) {
@@ -105,6 +107,7 @@ describe("navigationFor", () => {
       "/organisation",
       "/organisation/invite",
       "/organisation/cohorts",
+      "/organisation/places",
       "/organisation/candidates",
       "/organisation/panels",
       "/organisation/grants",
@@ -148,6 +151,7 @@ describe("navigationFor", () => {
       "/organisation",
       "/organisation/invite",
       "/organisation/cohorts",
+      "/organisation/places",
       "/organisation/assignments",
       "/organisation/examiners",
       "/organisation/audit",
@@ -190,6 +194,8 @@ describe("navigationFor", () => {
       if (hrefs.includes("/helpline/figures")) expect(can(role, "callback:manage:helpline")).toBe(true);
       if (hrefs.includes("/admin")) expect(can(role, "organisation:read:any")).toBe(true);
       if (hrefs.includes("/admin/people")) expect(can(role, "organisation:manage:any")).toBe(true);
+      if (hrefs.includes("/admin/payments")) expect(can(role, "payments:read:any")).toBe(true);
+      if (hrefs.includes("/organisation/places")) expect(can(role, "places:manage:organisation")).toBe(true);
       if (hrefs.includes("/organisation/audit"))
         expect(can(role, "audit:read:organisation") || can(role, "audit:read:any")).toBe(true);
       if (hrefs.includes("/supervision")) expect(can(role, "learner:read:supervisee")).toBe(true);

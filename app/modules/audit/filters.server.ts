@@ -10,9 +10,11 @@ import { isUuid } from "~/utils/ids";
 import type { AuditFilters } from "./audit.server";
 import { AUDIT_KIND_VALUES, type AuditKind } from "./kinds";
 
-const blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+/** An empty filter box is no filter. */
+export const blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-const day = (message: string) =>
+/** A filter's day, yyyy-mm-dd, optional (shared with the payments filters). */
+export const day = (message: string) =>
   z.preprocess(
     blank,
     z

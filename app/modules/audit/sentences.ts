@@ -11,6 +11,7 @@ import { KIND_LABELS, type EvidenceKind } from "~/modules/portfolio/rules";
 import { CALL_OUTCOME_LABELS, CALLBACK_STATUS_LABELS, type CallbackStatus, type CallOutcome } from "~/modules/returners/options";
 import { PANEL_OUTCOMES, type PanelOutcome } from "~/modules/signoff/panel";
 import { OUTCOMES, RECOMMENDATIONS } from "~/modules/signoff/reviews";
+import { formatPence } from "~/modules/programmes/labels";
 
 export interface AuditEventForWords {
   action: string;
@@ -111,6 +112,14 @@ const candidateWork = (s: Said) => {
 const markWords = (s: Said) => (s.count("mark") !== null ? `: ${s.count("mark")}${s.text("band") ? ` (${s.text("band")})` : ""}` : "");
 
 /** A deadline recorded as an instant, as people in England read it. */
+/** "£1,200", from an amount recorded in pence. */
+const money = (s: Said, key = "amount") => (s.count(key) !== null ? formatPence(s.count(key)!) : "the amount");
+/** "3 places on Masters", "a place on Masters". */
+const places = (s: Said) => {
+  const n = s.count("quantity");
+  return `${n && n > 1 ? `${n} places` : "a place"} on ${programme(s)}`;
+};
+
 const deadline = (s: Said) => {
   const value = s.text("deadline");
   const at = value ? new Date(value) : null;
@@ -301,6 +310,25 @@ const SENTENCES: Record<string, Words> = {
     `${s.who} posted ${vacancy(s)}${s.text("closesOn") ? `, closing ${day(s.text("closesOn"))}` : ""}`,
   "vacancy.updated": (s) => `${s.who} changed ${vacancy(s)}`,
   "vacancy.withdrawn": (s) => `${s.who} withdrew ${vacancy(s)}`,
+  // Payments (ADR 027): what Stripe's webhooks told us is recorded with no person as its actor.
+  "payment.checkout_started": (s) =>
+    `${s.who} went to checkout for ${places(s)} (${money(s, "total")}${s.text("mode") === "test" ? ", test checkout" : ""})`,
+  "payment.exported": (s) => `${s.who} downloaded ${s.count("rows") ?? "the"} payments, refunds and disputes as a spreadsheet`,
+  "payment.received": (s) => `Payment of ${money(s)} received for ${places(s)}`,
+  "payment.awaiting_transfer": (s) => `Checkout finished for ${places(s)}: waiting for the bank transfer of ${money(s)}`,
+  "payment.failed": (s) => `The payment for ${places(s)} failed: no places were given`,
+  "payment.refunded": (s) => `Refunds on the payment for ${places(s)} now come to ${money(s)}`,
+  "payment.disputed": (s) =>
+    `The payment for ${places(s)} is disputed (${money(s)}${s.text("reason") ? `, ${s.text("reason")!.replace(/_/g, " ")}` : ""})`,
+  "place.assigned": (s) =>
+    s.e.actorRole === "payment"
+      ? `${s.e.subjectName ?? "A learner"} paid for a place on ${programme(s)} and was enrolled`
+      : `${s.who} gave ${s.whom} a place on ${programme(s)}, enrolling them`,
+  "place.taken_back": (s) => `${s.who} took back ${s.whose} place on ${programme(s)} before they started`,
+  "place.refunded": (s) =>
+    s.e.subjectName
+      ? `A refund ended ${s.e.subjectName}'s place on ${programme(s)}${s.e.detail?.started === true ? ", which they had started: their enrolment is marked refunded" : ""}`
+      : `A refund ended a place on ${programme(s)} that no one held`,
 };
 
 /** Every action the trail has words for. */

@@ -66,13 +66,14 @@ export interface CareerAward {
   reachesStage: boolean;
 }
 
-export type CareerStatus = "upcoming" | "active" | "completed" | "withdrawn";
+export type CareerStatus = "upcoming" | "active" | "completed" | "withdrawn" | "refunded";
 
 export const CAREER_STATUS_LABELS: Record<CareerStatus, string> = {
   upcoming: "Not started yet",
   active: "In progress",
   completed: "Completed",
   withdrawn: "Withdrawn",
+  refunded: "Ended by a refund",
 };
 
 /**
@@ -81,7 +82,7 @@ export const CAREER_STATUS_LABELS: Record<CareerStatus, string> = {
  * upcoming.
  */
 export function careerStatus(
-  enrolment: { status: "active" | "completed" | "withdrawn"; startedOn: string },
+  enrolment: { status: "active" | "completed" | "withdrawn" | "refunded"; startedOn: string },
   awards: readonly Pick<CareerAward, "reachesStage">[],
   today: string,
 ): CareerStatus {

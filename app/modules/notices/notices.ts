@@ -20,6 +20,7 @@ export const NOTICE_KINDS = [
   "assessor_appointed",
   "assessment_to_decide",
   "assessment_outcome",
+  "place_refunded",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -50,6 +51,7 @@ export const KIND_LABELS: Record<NoticeKind, string> = {
   assessor_appointed: "You are appointed to assess someone's portfolio",
   assessment_to_decide: "A portfolio you assess is confirmed and waits for your decisions",
   assessment_outcome: "The outcome of your assessment against the criteria",
+  place_refunded: "A refund ends the place of a learner who had started",
 };
 
 /** Without a choice of their own, everyone is emailed at once: something needs them. */

@@ -89,6 +89,10 @@ const PERMISSIONS = {
   "assessment:assess:appointed": ["independent_assessor"],
   /** See the organisation's candidates assessed against criteria and appoint their assessors. */
   "assessment:manage:organisation": ["programme_lead"],
+  /** Buy places on paid programmes for the organisation, give them to its learners and take them back (ADR 027). */
+  "places:manage:organisation": ["programme_lead"],
+  /** Read every payment, refund and dispute on the platform. */
+  "payments:read:any": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -153,6 +157,7 @@ export function navigationFor(
       items.push({ href: "/organisation", label: "People" });
       items.push({ href: "/organisation/invite", label: "Invite someone" });
       items.push({ href: "/organisation/cohorts", label: "Cohorts" });
+      items.push({ href: "/organisation/places", label: "Places" });
       if (account.university) {
         // A university runs Masters coursework: no ASYE panels, grants, vacancies or introductions.
         items.push({ href: "/organisation/assignments", label: "Assignments" });
@@ -185,6 +190,7 @@ export function navigationFor(
     case "admin":
       items.push({ href: "/admin", label: "Organisations" });
       items.push({ href: "/admin/people", label: "People" });
+      items.push({ href: "/admin/payments", label: "Payments" });
       items.push({ href: "/organisation/audit", label: "Audit trail" });
       items.push({ href: "/organisation/settings", label: "Settings" });
       break;

@@ -269,7 +269,20 @@ export const programmeFileSchema = z.object({
   audience: text,
   kind: z.enum(PROGRAMME_KINDS),
   lengthMonths: z.number().int().positive(),
-  price: z.object({ pounds: z.number().positive(), note: z.string().optional() }).nullable().optional(),
+  /**
+   * What a place costs, in pence (an integer, so no sum is ever rounded), and how VAT applies:
+   * "exempt" (education by an eligible body, such as a university), "included" (the price includes
+   * VAT at the standard rate) or "added" (VAT at the standard rate is added at checkout).
+   */
+  price: z
+    .object({
+      pence: z.number().int().positive().max(10_000_000),
+      vat: z.enum(["exempt", "included", "added"]),
+      note: z.string().optional(),
+    })
+    .strict()
+    .nullable()
+    .optional(),
   selfEnrol: z.boolean().default(false),
   /**
    * The first day a year on the programme may start (the child and family ECDP: 1 September 2027);

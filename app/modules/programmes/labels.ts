@@ -14,9 +14,17 @@ export function describeLength(months: number) {
     : `${months} months`;
 }
 
+/** "£1,200" or "£1,200.50": whole pounds without pence. */
+export function formatPence(pence: number) {
+  const pounds = pence / 100;
+  return `£${pounds.toLocaleString("en-GB", { minimumFractionDigits: pence % 100 ? 2 : 0, maximumFractionDigits: 2 })}`;
+}
+
+const VAT_WORDS = { exempt: "no VAT", included: "including VAT", added: "plus VAT" } as const;
+
 export function describePrice(price: Programme["price"]) {
   if (!price) return "Free";
-  return `£${price.pounds.toLocaleString("en-GB")}${price.note ? ` ${price.note}` : ""}`;
+  return `${formatPence(price.pence)} (${VAT_WORDS[price.vat]})${price.note ? ` ${price.note}` : ""}`;
 }
 
 export function describeMinutes(minutes: number) {
