@@ -14,7 +14,7 @@ import { Notification } from "~/components/Notification";
 export const meta: MetaFunction = () => [{ title: "Your account – Practice Pathways" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   return {
     name: current.user.name,
     email: current.user.email,
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   const form = await parseSubmission(request, changePasswordSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const result = await changePassword(

@@ -15,3 +15,4 @@ export * from "./notices";
 export * from "./coursework";
 export * from "./career";
 export * from "./assessment";
+export * from "./shared-sessions";

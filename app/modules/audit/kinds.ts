@@ -18,6 +18,7 @@ export const AUDIT_KINDS = [
     label: "Assignments, extensions, mitigating circumstances, marks and transcripts",
     prefixes: ["coursework.", "transcript."],
   },
+  { value: "shared-sessions", label: "Shared multi-agency sessions and their registers", prefixes: ["shared_session."] },
   { value: "career", label: "Career records shared and downloaded", prefixes: ["career."] },
   { value: "people", label: "Invitations, roles and accounts", prefixes: ["invitation.", "membership.", "user."] },
   { value: "sign-in", label: "Signing in and security", prefixes: ["auth."] },
