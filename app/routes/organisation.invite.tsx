@@ -57,7 +57,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   const partner = form.data.role === "partner";
-  if (partner) {
+  // Checked whatever the role, so a session that is not one of the organisation's is never let past.
+  if (form.data.sessions.length) {
     const open = new Set((await upcomingSessions(current.active.organisationId)).map((s) => s.id));
     if (form.data.sessions.some((id) => !open.has(id)))
       return data({ errors: { sessions: "Choose sessions from the list: each must be one of yours still to come" }, values: form.values }, { status: 400 });
