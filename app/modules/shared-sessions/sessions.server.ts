@@ -270,7 +270,7 @@ export async function upcomingSessions(organisationId: string, now = new Date())
   const rows = await db
     .select()
     .from(sharedSessions)
-    .where(and(eq(sharedSessions.organisationId, organisationId), sql`${sharedSessions.startsAt} + make_interval(mins => ${sharedSessions.minutes}) > ${now}`))
+    .where(and(eq(sharedSessions.organisationId, organisationId), sql`${sharedSessions.startsAt} + make_interval(mins => ${sharedSessions.minutes}) > ${now.toISOString()}::timestamptz`))
     .orderBy(asc(sharedSessions.startsAt));
   return rows.map((s) => ({ id: s.id, topic: topicOf(s), when: englandDateTime(s.startsAt) }));
 }
