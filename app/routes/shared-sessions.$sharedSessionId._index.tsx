@@ -68,6 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     attendance: null,
     manage: {
       registerClosed: closed,
+      // Someone new is invited to sessions still to come (the invitation page offers only those).
+      upcoming: endsAt(session).getTime() > now.getTime(),
       canRecord: standing.facilitator && !closed,
       invitees: record.invitees.map((i) => {
         const latest = i.userId ? record.latest.get(i.userId) : undefined;
@@ -364,7 +366,7 @@ export default function SharedSession() {
           ) : (
             <p>Everyone on the programme, and every partner who has joined, is invited.</p>
           )}
-          {page.standing.lead ? (
+          {page.standing.lead && manage.upcoming ? (
             <p>
               <a href="/organisation/invite?role=partner">Invite a partner from police, health or education who is not on Practice Pathways yet</a>
             </p>

@@ -29,6 +29,7 @@ test("each role starts on its own page and sees only its own navigation", async 
         "Invite someone",
         "Cohorts",
         "Candidates",
+        "Shared sessions",
         "Panels",
         "Grants",
         "Vacancies",
@@ -38,6 +39,12 @@ test("each role starts on its own page and sees only its own navigation", async 
         "Programmes",
         "Your account",
       ],
+    },
+    {
+      email: DEMO.policePartner,
+      path: "/shared-sessions",
+      heading: "Your shared sessions",
+      nav: ["Your shared sessions", "Your account"],
     },
     {
       email: DEMO.helpline,

@@ -145,7 +145,7 @@ export function attendanceEvidence(input: AttendanceEvidenceInput) {
   const attended = input.entry.status === "attended";
   const with_ = input.agencies.length ? ` with ${listWords(input.agencies).toLowerCase()} colleagues` : "";
   const body = attended
-    ? `Attended the shared session on ${input.topic.charAt(0).toLowerCase()}${input.topic.slice(1)}, ${input.when}, facilitated by ${input.facilitator}${with_}. ${input.note}`
+    ? `Attended the shared session on ${input.topic.charAt(0).toLowerCase()}${input.topic.slice(1)}, ${input.when}, facilitated by ${input.facilitator}${with_ ? `,${with_}` : ""}. ${input.note}`
     : `Recorded in the register as ${ATTENDANCE_LABELS[input.entry.status].toLowerCase()} at the shared session on ${input.topic.charAt(0).toLowerCase()}${input.topic.slice(1)}, ${input.when}: it is not evidence of attendance.`;
   return {
     title: `Shared session: ${input.topic}${attended ? "" : ` (${ATTENDANCE_LABELS[input.entry.status].toLowerCase()})`}`,
