@@ -19,6 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: current.user.name,
     email: current.user.email,
     twoFactorOn: current.twoFactor.enabled,
+    // A partner from police, health or education keeps no career record here (ADR 026).
+    careerRecord: current.active?.role !== "partner",
     memberships: current.memberships.map((m) => ({
       id: m.id,
       organisation: m.organisation.name,
@@ -44,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { name, email, memberships, twoFactorOn } = useLoaderData<typeof loader>();
+  const { name, email, memberships, twoFactorOn, careerRecord } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
   const [params] = useSearchParams();
@@ -84,11 +86,15 @@ export default function Account() {
           </dd>
         </div>
       </dl>
-      <h2>Your career record</h2>
-      <p>
-        <a href="/career">Your career record</a>: every programme you are or were on, wherever you were, your awards
-        and who you share it with.
-      </p>
+      {careerRecord ? (
+        <>
+          <h2>Your career record</h2>
+          <p>
+            <a href="/career">Your career record</a>: every programme you are or were on, wherever you were, your
+            awards and who you share it with.
+          </p>
+        </>
+      ) : null}
       <h2>Notices</h2>
       <p>
         <a href="/account/notices">Choose how you hear about what needs you</a>
