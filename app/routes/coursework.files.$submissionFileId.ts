@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { mayOpenSubmission } from "~/modules/masters/access.server";
 import { readSubmissionFile } from "~/modules/masters/assignments.server";
-import { safeFileName } from "~/modules/portfolio/files";
 import { notFound, requireUser } from "~/utils/auth.server";
+import { fileDownload } from "~/utils/download.server";
 import { answeringOutages } from "~/utils/outage.server";
 
 /**
@@ -13,14 +13,5 @@ export const loader = answeringOutages(async ({ request, params }: LoaderFunctio
   const current = await requireUser(request);
   const found = await readSubmissionFile(params.submissionFileId);
   if (!found || !mayOpenSubmission(current, found)) notFound("We could not find that file.");
-  const name = safeFileName(found.file.fileName);
-  return new Response(new Uint8Array(found.content), {
-    headers: {
-      "Content-Type": found.file.contentType,
-      "Content-Length": String(found.content.length),
-      "Content-Disposition": `attachment; filename="${name.replace(/"/g, "")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return fileDownload(found.file, found.content);
 });

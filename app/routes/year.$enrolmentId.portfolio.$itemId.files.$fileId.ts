@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePortfolio } from "~/modules/portfolio/access.server";
-import { safeFileName } from "~/modules/portfolio/files";
 import { readEvidenceFile } from "~/modules/portfolio/portfolio.server";
 import { isUuid } from "~/utils/ids";
 import { notFound } from "~/utils/auth.server";
+import { fileDownload } from "~/utils/download.server";
 import { answeringOutages } from "~/utils/outage.server";
 
 /** A file from the portfolio: only for someone who may open this learner's year, checked on every download. */
@@ -12,14 +12,5 @@ export const loader = answeringOutages(async ({ request, params }: LoaderFunctio
   if (!isUuid(params.itemId)) notFound();
   const found = await readEvidenceFile(enrolment.id, params.itemId, params.fileId);
   if (!found) notFound("We could not find that file.");
-  const name = safeFileName(found.file.fileName);
-  return new Response(new Uint8Array(found.content), {
-    headers: {
-      "Content-Type": found.file.contentType,
-      "Content-Length": String(found.content.length),
-      "Content-Disposition": `attachment; filename="${name.replace(/"/g, "")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return fileDownload(found.file, found.content);
 });

@@ -333,6 +333,15 @@ export async function inviteeOf(sessionId: string, userId: string) {
   return row ?? null;
 }
 
+/** A session's materials, oldest first (their names and sizes; the bytes are read only on download). */
+function materialsOf(db: Tx, sessionId: string) {
+  return db
+    .select({ id: sharedSessionMaterials.id, fileName: sharedSessionMaterials.fileName, sizeBytes: sharedSessionMaterials.sizeBytes, uploadedAt: sharedSessionMaterials.uploadedAt })
+    .from(sharedSessionMaterials)
+    .where(eq(sharedSessionMaterials.sessionId, sessionId))
+    .orderBy(asc(sharedSessionMaterials.uploadedAt));
+}
+
 /** Everything on a session's page for its lead and facilitator: invitees with attendance, materials, the register's entries. */
 export async function sessionRecord(sessionId: string) {
   const db = await getDb();
@@ -365,11 +374,7 @@ export async function sessionRecord(sessionId: string) {
       )
       .where(eq(sharedSessionInvitees.sessionId, sessionId))
       .orderBy(asc(sharedSessionInvitees.party), sql`coalesce(${users.name}, ${invitations.name})`),
-    db
-      .select({ id: sharedSessionMaterials.id, fileName: sharedSessionMaterials.fileName, sizeBytes: sharedSessionMaterials.sizeBytes, uploadedAt: sharedSessionMaterials.uploadedAt })
-      .from(sharedSessionMaterials)
-      .where(eq(sharedSessionMaterials.sessionId, sessionId))
-      .orderBy(asc(sharedSessionMaterials.uploadedAt)),
+    materialsOf(db, sessionId),
     db
       .select({
         id: sharedSessionRegister.id,
@@ -390,11 +395,7 @@ export async function sessionRecord(sessionId: string) {
 export async function inviteeView(sessionId: string, userId: string) {
   const db = await getDb();
   const [materials, entries] = await Promise.all([
-    db
-      .select({ id: sharedSessionMaterials.id, fileName: sharedSessionMaterials.fileName, sizeBytes: sharedSessionMaterials.sizeBytes, uploadedAt: sharedSessionMaterials.uploadedAt })
-      .from(sharedSessionMaterials)
-      .where(eq(sharedSessionMaterials.sessionId, sessionId))
-      .orderBy(asc(sharedSessionMaterials.uploadedAt)),
+    materialsOf(db, sessionId),
     db
       .select({ id: sharedSessionRegister.id, userId: sharedSessionRegister.userId, status: sharedSessionRegister.status, recordedAt: sharedSessionRegister.recordedAt })
       .from(sharedSessionRegister)
