@@ -14,11 +14,13 @@ import { Notification } from "~/components/Notification";
 export const meta: MetaFunction = () => [{ title: "Your account – Practice Pathways" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   return {
     name: current.user.name,
     email: current.user.email,
     twoFactorOn: current.twoFactor.enabled,
+    // A partner from police, health or education keeps no career record here (ADR 026).
+    careerRecord: current.active?.role !== "partner",
     memberships: current.memberships.map((m) => ({
       id: m.id,
       organisation: m.organisation.name,
@@ -29,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   const form = await parseSubmission(request, changePasswordSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const result = await changePassword(
@@ -44,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { name, email, memberships, twoFactorOn } = useLoaderData<typeof loader>();
+  const { name, email, memberships, twoFactorOn, careerRecord } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
   const [params] = useSearchParams();
@@ -84,15 +86,19 @@ export default function Account() {
           </dd>
         </div>
       </dl>
-      <h2>Your career record</h2>
-      <p>
-        <a href="/career">Your career record</a>: every programme you are or were on, wherever you were, your awards
-        and who you share it with.
-      </p>
-      <h2>Payments</h2>
-      <p>
-        <a href="/payments">Your payments</a>: what you have paid for your own learning, with Stripe’s receipts.
-      </p>
+      {careerRecord ? (
+        <>
+          <h2>Your career record</h2>
+          <p>
+            <a href="/career">Your career record</a>: every programme you are or were on, wherever you were, your
+            awards and who you share it with.
+          </p>
+          <h2>Payments</h2>
+          <p>
+            <a href="/payments">Your payments</a>: what you have paid for your own learning, with Stripe’s receipts.
+          </p>
+        </>
+      ) : null}
       <h2>Notices</h2>
       <p>
         <a href="/account/notices">Choose how you hear about what needs you</a>

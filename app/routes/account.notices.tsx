@@ -12,13 +12,13 @@ import { parseSubmission } from "~/utils/forms.server";
 export const meta: MetaFunction = () => [{ title: "How you hear about notices – Practice Pathways" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   return { chosen: await noticePreferences(current.user.id) };
 }
 
 /** A person chooses for themselves only. */
 export async function action({ request }: ActionFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   const form = await parseSubmission(request, noticePreferencesSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   await saveNoticePreferences(current.user.id, form.data);

@@ -13,7 +13,7 @@ import { Notification } from "~/components/Notification";
 export const meta: MetaFunction = () => [{ title: "Choose the organisation you are working in – Practice Pathways" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   return {
     activeId: current.active?.id ?? null,
     memberships: current.memberships.map((m) => ({
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   const form = await parseSubmission(request, switchOrganisationSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const chosen = current.memberships.find((m) => m.id === form.data.membershipId);

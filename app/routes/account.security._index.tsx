@@ -8,7 +8,7 @@ import { requireUser } from "~/utils/auth.server";
 export const meta: MetaFunction = () => [{ title: "Two-factor sign-in – Practice Pathways" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   const status = await twoFactorStatus(current.user.id);
   return {
     enabled: status.enabled,

@@ -28,7 +28,7 @@ const HERE = "/account/security/new-phone";
  * while a move started in this session is waiting; until it is confirmed the old phone still works.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   if (!(await isTwoFactorEnabled(current.user.id))) throw redirect("/account/security");
   const setup = await newPhoneSetup(current.user, current.session.id);
   const expired = new URL(request.url).searchParams.get("expired") === "1";
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   if (!(await isTwoFactorEnabled(current.user.id))) return redirect("/account/security");
   const form = await parseSubmission(request, newPhoneSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });

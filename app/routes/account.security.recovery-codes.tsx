@@ -14,13 +14,13 @@ import { requestDetails } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Get new recovery codes – Practice Pathways" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   if (!(await isTwoFactorEnabled(current.user.id))) throw redirect("/account/security");
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   const form = await parseSubmission(request, newRecoveryCodesSchema);
   if (!form.ok) return data({ errors: form.errors, recoveryCodes: null }, { status: 400 });
   const proof = form.data.code ? { code: form.data.code } : { password: form.data.password };

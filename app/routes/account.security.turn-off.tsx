@@ -12,14 +12,14 @@ import { requestDetails } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Turn off two-factor sign-in – Practice Pathways" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   const status = await twoFactorStatus(current.user.id);
   if (!status.enabled) throw redirect("/account/security");
   return { requiredBy: status.requiredBy };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   const form = await parseSubmission(request, turnOffTwoFactorSchema);
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const result = await turnOffTwoFactor(current.user, form.data.password, form.data.code, {

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireIndependentAssessor } from "~/modules/assessment/access.server";
 import { submissionForAssessor, submittedEvidenceFile } from "~/modules/assessment/assessment.server";
-import { safeFileName } from "~/modules/portfolio/files";
 import { notFound } from "~/utils/auth.server";
-import { download } from "~/utils/download.server";
+import { fileDownload } from "~/utils/download.server";
 import { answeringOutages } from "~/utils/outage.server";
 
 /**
@@ -16,5 +15,5 @@ export const loader = answeringOutages(async ({ request, params }: LoaderFunctio
   if (!found) notFound("We could not find that file.");
   const file = await submittedEvidenceFile(found, params.itemId, params.fileId);
   if (!file) notFound("We could not find that file.");
-  return download(file.content, { name: safeFileName(file.file.fileName), contentType: file.file.contentType });
+  return fileDownload(file.file, file.content);
 });

@@ -54,7 +54,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     learnerName,
     party,
     ownerId: current.user.id,
-    programme: { title: programme.title, awardNote: programme.awardNote ?? null },
+    programme: {
+      title: programme.title,
+      awardNote: programme.awardNote ?? null,
+      // CP lead's shared sessions with police, health and education (ADR 026): attendance is evidence.
+      sharedSessions: programme.sharedSessions ? programme.sharedSessions.evidences.join(", ") : null,
+    },
     lineManagerName: teamManagerName,
     next: standing.text,
     stage: standing.stage,
@@ -245,6 +250,13 @@ export default function CandidateAssessment() {
         </section>
       ) : null}
 
+      {page.programme.sharedSessions ? (
+        <p className="narrow">
+          Attendance at the programme's shared sessions with police, health and education is recorded by each session's
+          facilitator and counts as evidence for {page.programme.sharedSessions}.{" "}
+          {own ? <a href="/shared-sessions">Your shared sessions and their materials</a> : null}
+        </p>
+      ) : null}
       <h2 id="criteria-heading">The criteria and your evidence</h2>
       <p className="hint">
         Map evidence to a criterion when you add or edit it. Every criterion needs at least one piece of evidence and a

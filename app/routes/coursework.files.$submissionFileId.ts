@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { mayOpenSubmission } from "~/modules/masters/access.server";
 import { readSubmissionFile } from "~/modules/masters/assignments.server";
-import { safeFileName } from "~/modules/portfolio/files";
 import { notFound, requireUser } from "~/utils/auth.server";
+import { fileDownload } from "~/utils/download.server";
 import { answeringOutages } from "~/utils/outage.server";
-import { download } from "~/utils/download.server";
 
 /**
  * A handed-in file: for the learner whose work it is and the staff of the university that set it,
@@ -14,6 +13,5 @@ export const loader = answeringOutages(async ({ request, params }: LoaderFunctio
   const current = await requireUser(request);
   const found = await readSubmissionFile(params.submissionFileId);
   if (!found || !mayOpenSubmission(current, found)) notFound("We could not find that file.");
-  const name = safeFileName(found.file.fileName);
-  return download(found.content, { name, contentType: found.file.contentType });
+  return fileDownload(found.file, found.content);
 });

@@ -5,6 +5,6 @@ import { requireUser } from "~/utils/auth.server";
 
 /** The role-aware front door: each role goes to its own start page. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   throw redirect(startPathFor(current.active?.role));
 }

@@ -7,7 +7,7 @@ import { safeRedirect } from "~/utils/request.server";
 
 /** Opening a notice marks it read, then goes where the thing is done (POST, then a redirect). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   if (!isUuid(params.noticeId)) notFound();
   const href = await markNoticeRead(current.user.id, params.noticeId);
   if (!href) notFound();

@@ -11,7 +11,7 @@ import { parseSubmission } from "~/utils/forms.server";
 export const meta: MetaFunction = () => [{ title: "Notices – Practice Pathways" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   const notices = await listNotices(current.user.id);
   return {
     notices: notices.map((n) => ({ id: n.id, text: n.text, href: n.href, at: englandDateTime(n.createdAt), unread: !n.readAt })),
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Mark one notice, or all, as read: a person's own notices only. */
 export async function action({ request }: ActionFunctionArgs) {
-  const current = await requireUser(request);
+  const current = await requireUser(request, { partner: "allowed" });
   const form = await parseSubmission(request, noticeActionSchema);
   if (!form.ok) return data({ errors: { form: "Choose a notice to mark as read" } }, { status: 400 });
   if (form.data.intent === "read-all") await markAllNoticesRead(current.user.id);

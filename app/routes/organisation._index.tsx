@@ -51,7 +51,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       }),
       (l) => l.urgency,
     ),
-    staff: staffByPerson(people.filter((p) => p.role !== "learner")).map((s) => ({
+    // Partners from police, health and education, invited to shared sessions (ADR 026), apart from staff.
+    partners: people
+      .filter((p) => p.role === "partner")
+      .map((p) => ({ userId: p.userId, name: p.name, email: p.email, jobTitle: p.jobTitle, agency: p.agency })),
+    staff: staffByPerson(people.filter((p) => p.role !== "learner" && p.role !== "partner")).map((s) => ({
       ...s,
       twoFactorOn: twoFactorOn.has(s.userId),
     })),
@@ -88,7 +92,7 @@ function staffByPerson(staff: Person[]) {
 }
 
 export default function People() {
-  const { organisation, counts, learners, staff, invitations, canInvite } = useLoaderData<typeof loader>();
+  const { organisation, counts, learners, staff, partners, invitations, canInvite } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const invited = params.get("invited");
   return (
@@ -189,6 +193,37 @@ export default function People() {
           ))}
         </tbody>
       </table>
+      {partners.length ? (
+        <>
+          <h2>Partners from police, health and education ({counts.partners})</h2>
+          <p className="hint">
+            Invited to your shared sessions: they see those sessions and their materials, and nothing else.
+          </p>
+          <table className="table">
+            <caption className="visually-hidden">Partners from police, health and education</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Job title</th>
+                <th scope="col">Agency</th>
+              </tr>
+            </thead>
+            <tbody>
+              {partners.map((p) => (
+                <tr key={p.userId}>
+                  <td>
+                    {p.name}
+                    <br />
+                    <span className="secondary">{p.email}</span>
+                  </td>
+                  <td>{p.jobTitle ?? ""}</td>
+                  <td>{p.agency ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
       <h2>Invitations waiting to be accepted ({invitations.length})</h2>
       {invitations.length === 0 ? (
         <p>None.</p>

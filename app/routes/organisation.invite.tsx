@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, RadioGroup, TextField } from "~/components/forms";
+import { CheckboxGroup, ErrorSummary, RadioGroup, TextField } from "~/components/forms";
 import { createInvitation } from "~/modules/auth/accounts.server";
 import { invitationSchema } from "~/modules/auth/account-forms.server";
 import { type INVITABLE_ROLES, invitableRolesFor, ROLE_LABELS } from "~/modules/organisations/roles";
+import { AGENCY_KINDS, AGENCY_LABELS } from "~/modules/shared-sessions/rules";
+import { inviteByInvitation, upcomingSessions } from "~/modules/shared-sessions/sessions.server";
 import { requireMembership } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms.server";
 import { requestDetails } from "~/utils/request.server";
@@ -23,6 +25,8 @@ const ROLE_HINTS: Record<(typeof INVITABLE_ROLES)[number], string> = {
   external_examiner: "From another university: reads the marking of the programme you appoint them to, and comments for the exam board",
   independent_assessor:
     "Assesses advanced practitioner and CP lead portfolios against the criteria, for candidates outside their own team you appoint them to",
+  partner:
+    "From police, health or education: comes to the shared sessions you choose below and sees only those sessions and their materials, nothing of any learner's record",
 };
 
 /** Why a role this organisation does not have cannot be chosen. */
@@ -33,18 +37,32 @@ const NOT_HERE: Partial<Record<(typeof INVITABLE_ROLES)[number], string>> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await requireMembership(request, { permission: "invitation:create:organisation" });
-  return { organisation: current.active.organisation.name, roles: invitableRolesFor(current.active.organisation.kind) };
+  const roles = invitableRolesFor(current.active.organisation.kind);
+  return {
+    organisation: current.active.organisation.name,
+    roles,
+    // A partner is invited to sessions still to come (a university has none: it invites no partners).
+    sessions: roles.includes("partner") ? await upcomingSessions(current.active.organisationId) : [],
+    role: new URL(request.url).searchParams.get("role"),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await requireMembership(request, { permission: "invitation:create:organisation" });
-  const form = await parseSubmission(request, invitationSchema);
+  const form = await parseSubmission(request, invitationSchema, { lists: ["sessions"] });
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (!invitableRolesFor(current.active.organisation.kind).includes(form.data.role))
     return data(
       { errors: { role: NOT_HERE[form.data.role] ?? "Choose one of the roles listed" }, values: form.values },
       { status: 400 },
     );
+  const partner = form.data.role === "partner";
+  // Checked whatever the role, so a session that is not one of the organisation's is never let past.
+  if (form.data.sessions.length) {
+    const open = new Set((await upcomingSessions(current.active.organisationId)).map((s) => s.id));
+    if (form.data.sessions.some((id) => !open.has(id)))
+      return data({ errors: { sessions: "Choose sessions from the list: each must be one of yours still to come" }, values: form.values }, { status: 400 });
+  }
   const location = await savedOnce(request, form.sent, current.user.id, async () => {
     await createInvitation(
       {
@@ -56,6 +74,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
       form.data,
       requestDetails(request, context),
+      partner
+        ? (tx, invitationId) => inviteByInvitation(tx, invitationId, current.active.organisationId, form.data.sessions, current.user.id)
+        : undefined,
     );
     return `/organisation?invited=${encodeURIComponent(form.data.email)}`;
   });
@@ -63,10 +84,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Invite() {
-  const { organisation, roles } = useLoaderData<typeof loader>();
+  const { organisation, roles, sessions, role } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string> | undefined;
   const values = actionData?.values as Record<string, string> | undefined;
+  const chosenSessions = new Set((actionData?.values as Record<string, string | string[]> | undefined)?.sessions ?? []);
   return (
     <div className="narrow">
       <ErrorSummary errors={errors} />
@@ -98,7 +120,7 @@ export default function Invite() {
           name="role"
           legend="Role"
           error={errors?.role}
-          defaultValue={values?.role}
+          defaultValue={values?.role ?? (role && (roles as string[]).includes(role) ? role : undefined)}
           options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r], hint: ROLE_HINTS[r] }))}
         />
         <TextField
@@ -108,6 +130,40 @@ export default function Invite() {
           defaultValue={values?.jobTitle}
           error={errors?.jobTitle}
         />
+        {roles.includes("partner") ? (
+          <fieldset className="fieldset">
+            <legend className="fieldset__legend">If you are inviting a partner from police, health or education</legend>
+            <p className="hint">
+              A partner comes to the shared sessions of your Child Protection Lead Practitioner programme you choose, and
+              sees only those sessions and their materials.
+            </p>
+            <RadioGroup
+              name="agencyKind"
+              legend="Their agency is"
+              error={errors?.agencyKind}
+              defaultValue={values?.agencyKind}
+              options={AGENCY_KINDS.map((k) => ({ value: k, label: AGENCY_LABELS[k] }))}
+            />
+            <TextField
+              name="agency"
+              label="Their agency's name"
+              hint="For example, Northmoor Police, Public Protection Unit"
+              defaultValue={values?.agency}
+              error={errors?.agency}
+            />
+            <CheckboxGroup
+              name="sessions"
+              legend="Shared sessions to invite them to"
+              error={errors?.sessions}
+              options={sessions.map((s) => ({ value: s.id, label: s.topic, hint: s.when, checked: chosenSessions.has(s.id) }))}
+              empty={
+                <>
+                  No shared session is coming up: <a href="/organisation/shared-sessions/new">add one</a> first.
+                </>
+              }
+            />
+          </fieldset>
+        ) : null}
         <div className="button-group">
           <button type="submit" className="button">
             Send invitation

@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePortfolio } from "~/modules/portfolio/access.server";
-import { safeFileName } from "~/modules/portfolio/files";
 import { readEvidenceFile } from "~/modules/portfolio/portfolio.server";
 import { isUuid } from "~/utils/ids";
 import { notFound } from "~/utils/auth.server";
+import { fileDownload } from "~/utils/download.server";
 import { answeringOutages } from "~/utils/outage.server";
-import { download } from "~/utils/download.server";
 
 /** A file from the portfolio: only for someone who may open this learner's year, checked on every download. */
 export const loader = answeringOutages(async ({ request, params }: LoaderFunctionArgs) => {
@@ -13,6 +12,5 @@ export const loader = answeringOutages(async ({ request, params }: LoaderFunctio
   if (!isUuid(params.itemId)) notFound();
   const found = await readEvidenceFile(enrolment.id, params.itemId, params.fileId);
   if (!found) notFound("We could not find that file.");
-  const name = safeFileName(found.file.fileName);
-  return download(found.content, { name, contentType: found.file.contentType });
+  return fileDownload(found.file, found.content);
 });

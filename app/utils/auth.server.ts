@@ -78,10 +78,20 @@ export function signInPath(request: Request) {
  * and who has not set it up, is sent to set it up first: only the setup page (which uses
  * `requireUserDuringTwoFactorSetup`) and signing out are open to them until they have.
  */
-export async function requireUser(request: Request): Promise<CurrentUser> {
+export async function requireUser(request: Request, options: { partner?: "allowed" } = {}): Promise<CurrentUser> {
   const current = await requireUserDuringTwoFactorSetup(request);
   if (mustSetUpTwoFactor(current)) throw redirect(TWO_FACTOR_SETUP_PATH);
+  if (current.active?.role === "partner" && options.partner !== "allowed") refusePartner();
   return current;
+}
+
+/**
+ * A partner from police, health or education sees their shared sessions and their own account, and
+ * nothing else (ADR 026): every gate refuses them unless the page says they are allowed, so a page
+ * added later is closed to them until someone decides otherwise.
+ */
+function refusePartner(): never {
+  forbidden("As a partner you can see the shared sessions you are invited to, and their materials: nothing else here.");
 }
 
 /**
@@ -134,7 +144,9 @@ export type ActingUser = CurrentUser & { active: MembershipWithOrganisation };
 
 /** The user must be acting, in their chosen organisation, in one of the given roles. */
 export async function requireMembership(request: Request, requirement: MembershipRequirement): Promise<ActingUser> {
-  const current = await requireUser(request);
+  // The role and permission checks below decide for a partner too: only what names them lets them in.
+  const current = await requireUser(request, { partner: "allowed" });
+  if (current.active?.role === "partner" && !requirement.roles && !requirement.permission) refusePartner();
   const active = current.active;
   if (!active) forbidden("This page is for members of an organisation.");
   if (requirement.organisationId && requirement.organisationId !== active.organisationId) notFound();

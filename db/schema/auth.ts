@@ -1,5 +1,5 @@
 import { bigint, boolean, index, pgTable, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { memberships, organisations, role } from "./organisations";
+import { memberships, organisations, partnerAgency, role } from "./organisations";
 import { users } from "./users";
 
 /**
@@ -53,6 +53,9 @@ export const invitations = pgTable(
     name: text("name").notNull(),
     role: role("role").notNull(),
     jobTitle: text("job_title"),
+    /** For a partner (ADR 026): their agency's kind and name, given to the membership they join. */
+    agencyKind: partnerAgency("agency_kind"),
+    agency: text("agency"),
     invitedById: uuid("invited_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),

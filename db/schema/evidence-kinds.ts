@@ -12,4 +12,6 @@ export const EVIDENCE_KINDS = [
   "supervision_reflection",
   "cpd",
   "lesson_reflection",
+  /** Attendance at a shared multi-agency session, written from its register (ADR 026), never by hand. */
+  "shared_session",
 ] as const;

@@ -16,3 +16,4 @@ export * from "./coursework";
 export * from "./career";
 export * from "./assessment";
 export * from "./payments";
+export * from "./shared-sessions";

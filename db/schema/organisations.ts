@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const organisationKind = pgEnum("organisation_kind", [
@@ -21,7 +21,15 @@ export const role = pgEnum("role", [
   "marker",
   "external_examiner",
   "independent_assessor",
+  "partner",
 ]);
+
+/**
+ * The agency a partner comes from (ADR 026): police, health or education staff invited to the CP lead
+ * programme's shared multi-agency sessions. Held on the partner's membership of the organisation that
+ * runs the programme, beside the agency's own name.
+ */
+export const partnerAgency = pgEnum("partner_agency", ["police", "health", "education"]);
 
 /** Where a learner is in their career; drives their start page until enrolments exist. */
 export const learnerStage = pgEnum("learner_stage", [
@@ -68,9 +76,14 @@ export const memberships = pgTable(
     /** For a learner: the practice supervisor who supervises them in this organisation. */
     supervisorId: uuid("supervisor_id").references(() => users.id, { onDelete: "set null" }),
     active: boolean("active").notNull().default(true),
+    /** For a partner only: the kind of agency they work for, and its name ("Northmoor Police, Public Protection Unit"). */
+    agencyKind: partnerAgency("agency_kind"),
+    agency: text("agency"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // A partner always says which agency they are from, and only a partner has one.
+    check("memberships_partner_agency", sql`(${t.role}::text = 'partner' and ${t.agencyKind} is not null and ${t.agency} is not null) or (${t.role}::text <> 'partner' and ${t.agencyKind} is null and ${t.agency} is null)`),
     uniqueIndex("memberships_user_org_role").on(t.userId, t.organisationId, t.role),
     index("memberships_org_role").on(t.organisationId, t.role),
     index("memberships_supervisor")

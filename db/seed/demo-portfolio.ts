@@ -113,6 +113,7 @@ export const TEXT: Record<EvidenceKind, { title: string; body: string; details?:
   supervision_reflection: [],
   cpd: [],
   lesson_reflection: [],
+  shared_session: [],
 };
 
 export const TOPLEVEL: Record<string, string[]> = {

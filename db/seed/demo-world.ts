@@ -22,6 +22,7 @@ import { seedDesk } from "./demo-desk";
 import { seedMarking } from "./demo-marking";
 import { seedPortfolios } from "./demo-portfolio";
 import { seedReturnerRoute } from "./demo-route";
+import { seedSharedSessions } from "./demo-shared-sessions";
 import { seedDemoVacancies } from "./demo-vacancies";
 import {
   auditEvents,
@@ -37,6 +38,12 @@ import {
 } from "../schema";
 
 export const DEMO_PASSWORD = "Pathways-demo-2026";
+
+/** Northmoor's partners from police and health (ADR 026). */
+export const PARTNERS = {
+  police: "karen.fletcher@northmoorpolice.example",
+  health: "deepa.menon@northmoornhs.example",
+} as const;
 
 type Org = typeof organisations.$inferInsert & { slug: string };
 const ORGS: Org[] = [
@@ -63,6 +70,9 @@ interface DemoMember {
   supervisor?: string;
   /** Past the final assessment: the assessor's recommendation, signed off and countersigned. */
   finalRecommendation?: "pass" | "fail";
+  /** A partner's agency (ADR 026): police, health or education, and its name. */
+  agencyKind?: (typeof memberships.$inferInsert)["agencyKind"];
+  agency?: string;
 }
 
 interface DemoPerson {
@@ -195,6 +205,34 @@ export const DEMO_PEOPLE: DemoPerson[] = [
       { org: "northmoor", role: "learner" as const, jobTitle: "Senior social worker", team, stage: "experienced" as const, monthsIn: local === "ellen.brooks" ? 1 : 10 },
     ],
   })),
+  // Northmoor's partners from police and health, invited to the CP lead programme's shared
+  // multi-agency sessions and to nothing else (demo-shared-sessions.ts, ADR 026).
+  {
+    name: "Karen Fletcher",
+    email: PARTNERS.police,
+    memberships: [
+      {
+        org: "northmoor",
+        role: "partner",
+        jobTitle: "Detective Sergeant",
+        agencyKind: "police",
+        agency: "Northmoor Police, Public Protection Unit",
+      },
+    ],
+  },
+  {
+    name: "Deepa Menon",
+    email: PARTNERS.health,
+    memberships: [
+      {
+        org: "northmoor",
+        role: "partner",
+        jobTitle: "Named nurse for safeguarding children",
+        agencyKind: "health",
+        agency: "Northmoor Teaching Hospitals NHS Foundation Trust",
+      },
+    ],
+  },
   // Riverside Borough Council
   {
     name: "Marcus Reid",
@@ -474,6 +512,8 @@ export async function seedDemoWorld(db: Database, today = new Date()) {
         stage: m.stage ?? null,
         startedOn: m.monthsIn || m.startsOn ? startOf(m, today) : null,
         supervisorId: m.supervisor ? userId.get(m.supervisor)! : null,
+        agencyKind: m.agencyKind ?? null,
+        agency: m.agency ?? null,
       })),
     );
     await tx.insert(memberships).values(rows).onConflictDoNothing();
@@ -491,6 +531,8 @@ export async function seedDemoWorld(db: Database, today = new Date()) {
   await seedDemoVacancies(db, today);
   await seedDesk(db, today);
   if (manifest) await seedCareer(db, manifest, DEMO_PASSWORD, today);
+  // After Bethan's career: she is on the CP lead programme with Sophie.
+  if (manifest) await seedSharedSessions(db, manifest, today);
 }
 
 function tryLoadManifest(): Manifest | null {

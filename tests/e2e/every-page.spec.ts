@@ -35,6 +35,7 @@ const ROLES: { name: string; email?: string; choose?: string }[] = [
   { name: "early-career", email: DEMO.earlyCareer },
   { name: "independent-assessor", email: DEMO.independentAssessor },
   { name: "candidate", email: DEMO.candidate },
+  { name: "police-partner", email: DEMO.policePartner },
   { name: "signed-out" },
 ];
 

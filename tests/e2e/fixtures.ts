@@ -41,6 +41,9 @@ export const DEMO = {
   independentAssessor: "olivia.hart@northmoor.example",
   /** An advanced practitioner candidate whose portfolio is with the independent assessor. */
   candidate: "joanne.pierce@northmoor.example",
+  /** Northmoor's partners in the CP lead programme's shared sessions (ADR 026): police and health. */
+  policePartner: "karen.fletcher@northmoorpolice.example",
+  healthPartner: "deepa.menon@northmoornhs.example",
   /** A candidate just starting, their portfolio empty: only tests/e2e/assessment.spec.ts writes to it. */
   newCandidate: "ellen.brooks@northmoor.example",
   // Harbour Family Trust (a voluntary organisation): no other spec writes to its people, so the

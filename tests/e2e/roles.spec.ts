@@ -30,6 +30,7 @@ test("each role starts on its own page and sees only its own navigation", async 
         "Cohorts",
         "Places",
         "Candidates",
+        "Shared sessions",
         "Panels",
         "Grants",
         "Vacancies",
@@ -39,6 +40,12 @@ test("each role starts on its own page and sees only its own navigation", async 
         "Programmes",
         "Your account",
       ],
+    },
+    {
+      email: DEMO.policePartner,
+      path: "/shared-sessions",
+      heading: "Your shared sessions",
+      nav: ["Your shared sessions", "Your account"],
     },
     {
       email: DEMO.helpline,

@@ -1,4 +1,4 @@
-import { count, eq, notInArray } from "drizzle-orm";
+import { and, count, eq, notInArray } from "drizzle-orm";
 import type { Database, DatabaseHandle } from "#db/client";
 import {
   candidateNumbers,
@@ -8,12 +8,17 @@ import {
   enrolments,
   learningAgreements,
   learningAgreementSignatures,
+  lessonProgress,
   memberships,
+  sharedSessionRegister,
   organisations,
   signoffs,
   users,
 } from "#db/schema";
-import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemoWorld, seedIfEmpty, teamManagerOf } from "#db/seed/demo-world";
+import { DEMO_PASSWORD, DEMO_PEOPLE, PARTNERS, seedDemoWorld, seedIfEmpty, teamManagerOf } from "#db/seed/demo-world";
+import { SOPHIE } from "#db/seed/demo-shared-sessions";
+import { findEvidence, listEvidence } from "~/modules/portfolio/portfolio.server";
+import { sessionRecord, sessionsFor } from "~/modules/shared-sessions/sessions.server";
 import { BETHAN, BETHAN_MEMBERSHIPS } from "#db/seed/demo-career";
 import { signIn } from "~/modules/auth/accounts.server";
 import { boardFor } from "~/modules/masters/board.server";
@@ -227,6 +232,53 @@ describe("the demo world", () => {
       .where(eq(signoffs.step, "countersignature"));
     expect(countersigned.length).toBeGreaterThan(10);
     for (const c of countersigned) expect(c).toMatchObject({ userId: c.teamManagerId, role: "team_manager" });
+  });
+
+  it("has Sophie part-way through CP lead, with two shared sessions attended as evidence, one with police and health there", async () => {
+    const [sophie] = await t.db.select().from(users).where(eq(users.email, SOPHIE));
+    const [enrolment] = await t.db
+      .select()
+      .from(enrolments)
+      .where(and(eq(enrolments.userId, sophie!.id), eq(enrolments.programmeSlug, "cp-lead-practitioner")));
+    expect(enrolment).toBeDefined();
+    const lessons = await t.db.select().from(lessonProgress).where(eq(lessonProgress.enrolmentId, enrolment!.id));
+    expect(lessons.length).toBeGreaterThan(0);
+    // Her sessions, with her attendance as the register stands.
+    const [membership] = await t.db.select().from(memberships).where(eq(memberships.userId, sophie!.id));
+    const sessions = await sessionsFor(sophie!.id, membership!.organisationId);
+    const attended = sessions.filter((s) => s.attendance === "attended");
+    expect(attended).toHaveLength(2);
+    expect(sessions.some((s) => s.startsAt > seededAt && !s.attendance)).toBe(true);
+    // One of them with a police partner and a health partner attending.
+    const withBoth = [];
+    for (const s of attended) {
+      const record = await sessionRecord(s.id);
+      const there = record.invitees.filter((i) => i.party === "partner" && record.latest.get(i.userId!)?.status === "attended").map((i) => i.agencyKind);
+      if (there.includes("police") && there.includes("health")) withBoth.push(s.id);
+      expect(record.materials.length).toBeGreaterThan(0);
+    }
+    expect(withBoth).toHaveLength(1);
+    // Her attendance is evidence for CPL-2.5 on her assessment page, bound to the register entry.
+    const evidence = (await listEvidence(enrolment!.id)).filter((e) => e.kind === "shared_session");
+    expect(evidence).toHaveLength(2);
+    for (const e of evidence) expect(e.capabilities).toEqual(["CPL-2.5"]);
+    const item = await findEvidence(enrolment!.id, evidence[0]!.id);
+    const entryId = item!.versions[0]!.version.details.registerEntry;
+    const [entry] = await t.db.select().from(sharedSessionRegister).where(eq(sharedSessionRegister.id, entryId!));
+    expect(entry).toMatchObject({ userId: sophie!.id, status: "attended" });
+  });
+
+  it("has a police and a health partner at Northmoor, who sign in with the demo password", async () => {
+    for (const [kind, email] of Object.entries(PARTNERS)) {
+      const [m] = await t.db
+        .select({ role: memberships.role, agencyKind: memberships.agencyKind, agency: memberships.agency })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(eq(users.email, email));
+      expect(m).toMatchObject({ role: "partner", agencyKind: kind });
+      expect(m!.agency).toBeTruthy();
+      expect(await signIn(email, DEMO_PASSWORD, requestFrom())).toMatchObject({ ok: true, membershipCount: 1 });
+    }
   });
 
   it("uses a demo password that the app's own password rules would accept", () => {

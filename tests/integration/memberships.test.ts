@@ -153,6 +153,7 @@ describe("people and organisations", () => {
     // the independent assessor, is the sixth), as its People page says. Its eleven learners include
     // Bethan Morris, on CP lead (her ended Riverside membership is not counted there), and three
     // advanced practitioner candidates.
+    // Its partners from police and health (ADR 026) are not its staff.
     expect(byName["Northmoor City Council"]).toEqual({ learners: 11, staff: 6 });
     expect(byName["Social Work Return Helpline"]).toEqual({ learners: 0, staff: 1 });
   });

@@ -111,7 +111,9 @@ export async function signedIn(
   name: string,
 ): Promise<SignedIn> {
   const user = await makeUser(db, { name });
-  const membership = await makeMembership(db, { userId: user.id, organisationId, role });
+  // A partner always says which agency they are from (the database checks it: ADR 026).
+  const agency = role === "partner" ? { agencyKind: "police" as const, agency: "Test Police, Public Protection Unit" } : {};
+  const membership = await makeMembership(db, { userId: user.id, organisationId, role, ...agency });
   const token = generateToken();
   await createSession(token, user.id, { activeMembershipId: membership.id });
   // The Set-Cookie header the app sends at sign-in, as the browser returns it.

@@ -27,6 +27,9 @@ import {
   memberships,
   organisations,
   panels,
+  sharedSessionMaterialContents,
+  sharedSessionMaterials,
+  sharedSessions,
   supervisionSessions,
   users,
   vacancies,
@@ -66,6 +69,11 @@ export const PEOPLE = {
   examiner: { email: "grace.adebayo@eastbridge.example" },
   /** Northmoor's independent assessor of advanced practitioner portfolios: reads only the candidates appointed to her. */
   independentAssessor: { email: "olivia.hart@northmoor.example" },
+  /**
+   * A detective sergeant from the police, Northmoor's partner in its CP lead programme's shared sessions
+   * (ADR 026): invited to the session the URLs name, and to nothing else on the site.
+   */
+  partner: { email: "karen.fletcher@northmoorpolice.example" },
 } as const;
 
 export type Person = keyof typeof PEOPLE;
@@ -130,6 +138,7 @@ async function idsFor(db: Database, email: string, orgSlug: string, chairEmail: 
     },
   );
   const [cohort] = await db.select().from(cohorts).where(eq(cohorts.organisationId, org!.id)).limit(1);
+  const shared = await sharedSessionIdsFor(db, org!.id, chair!.id);
   const content = Buffer.from("%PDF-1.4\n% a note of a direct observation\n");
   const [file] = await db
     .insert(evidenceFiles)
@@ -166,8 +175,46 @@ async function idsFor(db: Database, email: string, orgSlug: string, chairEmail: 
     sessionId: session.id,
     cohortId: cohort.id,
     panelId: panel!.id,
+    ...shared,
     ...(await returnerIdsFor(db, org!.id, chair!.id, orgSlug === "northmoor")),
   };
+}
+
+/**
+ * A shared session of the organisation and its first material: Northmoor's is the demo world's
+ * strategy discussions session (Priya Shah facilitates; Sophie, Bethan and both partners invited);
+ * Riverside, which runs no CP lead sessions in the demo, is given one of its own.
+ */
+async function sharedSessionIdsFor(db: Database, orgId: string, leadId: string): Promise<Ids> {
+  let [session] = await db
+    .select()
+    .from(sharedSessions)
+    .where(and(eq(sharedSessions.organisationId, orgId), eq(sharedSessions.lessonSlug, "strategy-discussions-and-joint-enquiries")));
+  if (!session)
+    [session] = await db
+      .insert(sharedSessions)
+      .values({
+        organisationId: orgId,
+        programmeSlug: "cp-lead-practitioner",
+        moduleSlug: "joint-working-with-police-and-health",
+        lessonSlug: "strategy-discussions-and-joint-enquiries",
+        startsAt: new Date(Date.now() - 7 * 86_400_000),
+        minutes: 120,
+        place: "Riverside Town Hall",
+        facilitatorId: leadId,
+        createdById: leadId,
+      })
+      .returning();
+  let [material] = await db.select().from(sharedSessionMaterials).where(eq(sharedSessionMaterials.sessionId, session!.id)).limit(1);
+  if (!material) {
+    const content = Buffer.from("%PDF-1.4\n% a handout\n");
+    [material] = await db
+      .insert(sharedSessionMaterials)
+      .values({ sessionId: session!.id, fileName: "handout.pdf", contentType: "application/pdf", sizeBytes: content.length, sha256: createHash("sha256").update(content).digest("hex"), uploadedById: leadId })
+      .returning();
+    await db.insert(sharedSessionMaterialContents).values({ materialId: material!.id, content });
+  }
+  return { sharedSessionId: session!.id, materialId: material!.id };
 }
 
 /**

@@ -41,6 +41,36 @@ const LEADS = ["lead", "foreignLead", "universityLead"] as const satisfies reado
 /** The employers' programme leads: a university's has no ASYE panels, grants, vacancies or introductions (404). */
 const EMPLOYER_LEADS = ["lead", "foreignLead"] as const satisfies readonly Person[];
 const SUPERVISORS = ["supervisor", "otherSupervisor", "assessor", "foreignSupervisor"] as const satisfies readonly Person[];
+/**
+ * Everyone signed in but a partner from police, health or education, who has their shared sessions and
+ * their own account, and nothing else (ADR 026).
+ */
+const ALL_BUT_PARTNERS = EVERYONE.filter((p) => p !== "anonymous" && p !== "partner");
+/** Everyone acting in an organisation in a role that can be invited to, or facilitate, a shared session. */
+const SESSION_GOERS = [
+  "subject",
+  "peer",
+  "supervisor",
+  "otherSupervisor",
+  "assessor",
+  "lead",
+  "teamManager",
+  "otherTeamManager",
+  "earlyCareer",
+  "foreignLead",
+  "foreignSupervisor",
+  "foreignLearner",
+  "foreignTeamManager",
+  "masters",
+  "universityLead",
+  "independentAssessor",
+  "partner",
+] as const satisfies readonly Person[];
+/**
+ * Who opens the demo world's strategy discussions session at Northmoor: Priya Shah (its programme
+ * lead, and its facilitator), Sophie (invited as a learner) and the police partner (invited).
+ */
+const SESSION_PEOPLE = ["lead", "earlyCareer", "partner"] as const satisfies readonly Person[];
 
 const TABLE: Record<string, Rule> = {
   "routes/_index": { get: "public" },
@@ -73,7 +103,8 @@ const TABLE: Record<string, Rule> = {
   "routes/reset-password.$token": { get: "public", post: "gone" },
   "routes/invitations.$token": { get: "public", post: "gone" },
   "routes/home": { get: "redirect" },
-  "routes/learning": { get: "signedIn" },
+  // A partner's start page is their shared sessions: a learner's pages refuse them.
+  "routes/learning": { get: ALL_BUT_PARTNERS },
   "routes/account._index": { get: "signedIn" },
   "routes/account.organisation": { get: "signedIn" },
   // Each person's own notices and choices: the action marks or saves only their own.
@@ -104,8 +135,16 @@ const TABLE: Record<string, Rule> = {
   // have shared it (Zainab shares hers with Northmoor); no one else, not even a platform admin (ADR 025).
   "routes/members.$membershipId.career": { get: ["lead"] },
   // Each person's own career record, its share choices (the action changes only their own) and its PDF.
-  "routes/career": { get: "signedIn" },
-  "routes/career[.]pdf": { get: "signedIn" },
+  // A partner keeps no career record here (ADR 026).
+  "routes/career": { get: ALL_BUT_PARTNERS },
+  "routes/career[.]pdf": { get: ALL_BUT_PARTNERS },
+  // Shared multi-agency sessions (ADR 026). Each person's own list: what they are invited to or facilitate.
+  "routes/shared-sessions._index": { get: SESSION_GOERS },
+  // The session: its lead, facilitator and invitees; only the lead (and facilitator) post to it (register, invitations, materials).
+  "routes/shared-sessions.$sharedSessionId._index": { get: SESSION_PEOPLE, post: ["lead"] },
+  "routes/shared-sessions.$sharedSessionId.files.$materialId": { get: SESSION_PEOPLE },
+  "routes/organisation.shared-sessions._index": { get: EMPLOYER_LEADS },
+  "routes/organisation.shared-sessions.new": { get: EMPLOYER_LEADS },
   "routes/helpline._index": { get: ["helpline"] },
   "routes/helpline.figures": { get: ["helpline"] },
   "routes/helpline.requests.$requestId._index": { get: ["helpline"] },
@@ -163,7 +202,7 @@ const TABLE: Record<string, Rule> = {
   "routes/payments.test-checkout": { get: [] },
   "routes/payments.success": { get: [] },
   // Each person's own payments for their own learning.
-  "routes/payments._index": { get: "signedIn" },
+  "routes/payments._index": { get: ALL_BUT_PARTNERS },
   // A lead buys places for their own organisation and gives them to its learners.
   "routes/organisation.places": { get: LEADS },
   // Every payment, refund and dispute, and its spreadsheet (whose download is itself audited).

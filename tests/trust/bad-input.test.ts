@@ -38,6 +38,7 @@ const FINDERS: Person[] = [
   "marker",
   "examiner",
   "independentAssessor",
+  "partner",
 ];
 
 /** Actions no page posts to with a plain form, each with the reason and the fields it reads. */

@@ -36,6 +36,10 @@ import {
   evidenceVersions,
   lessonProgress,
   memberships,
+  sharedSessionInvitees,
+  sharedSessionMaterials,
+  sharedSessionRegister,
+  sharedSessions,
   supervisionSessions,
   users,
 } from "#db/schema";
@@ -80,6 +84,57 @@ let candidateEnrolmentId = "";
 let latestSubmissionId = "";
 let submissionsMade = 0;
 let candidatesMade = 0;
+
+/**
+ * Shared multi-agency sessions (ADR 026): the lead's session, whose invitees (learners on CP lead,
+ * each with a register entry and their evidence) grow; a partner invited to more and more sessions.
+ */
+let partner: SignedIn;
+let sessionLearner: SignedIn;
+let sharedSessionId = "";
+let sessionPeopleMade = 0;
+
+async function addSessionPeople(n: number) {
+  const start = sessionPeopleMade;
+  sessionPeopleMade += n;
+  const people = await t.db
+    .insert(users)
+    .values(Array.from({ length: n }, (_, i) => ({ email: `cpl-${start + i}@budget.test`, name: `CP Lead ${start + i}`, accountKind: "invited" as const })))
+    .returning({ id: users.id });
+  await t.db.insert(memberships).values(people.map((p) => ({ userId: p.id, organisationId: org.id, role: "learner" as const, stage: "experienced" as const, team: "Child protection" })));
+  const rows = await t.db
+    .insert(enrolments)
+    .values(people.map((p) => ({ userId: p.id, programmeSlug: "cp-lead-practitioner", organisationId: org.id, startedOn: day(subMonths(new Date(), 3)) })))
+    .returning({ id: enrolments.id, userId: enrolments.userId });
+  await t.db.insert(sharedSessionInvitees).values(rows.map((r) => ({ sessionId: sharedSessionId, party: "learner" as const, userId: r.userId, enrolmentId: r.id, invitedById: lead.userId })));
+  await t.db.insert(sharedSessionRegister).values(rows.map((r, i) => ({ sessionId: sharedSessionId, userId: r.userId, status: i % 3 === 0 ? ("absent" as const) : ("attended" as const), recordedById: lead.userId, recordedByRole: "programme_lead" })));
+  // More sessions, each with a handout, the partner and the learner invited to every one.
+  const more = await t.db
+    .insert(sharedSessions)
+    .values(
+      Array.from({ length: n }, (_, i) => ({
+        organisationId: org.id,
+        programmeSlug: "cp-lead-practitioner",
+        moduleSlug: "joint-working-with-police-and-health",
+        lessonSlug: "sharing-information-lawfully",
+        startsAt: subDays(new Date(), (start + i) % 2 ? start + i : -(start + i)),
+        minutes: 120,
+        place: "Room 1",
+        facilitatorId: lead.userId,
+        createdById: lead.userId,
+      })),
+    )
+    .returning({ id: sharedSessions.id });
+  await t.db.insert(sharedSessionInvitees).values(
+    more.flatMap((m) => [
+      { sessionId: m.id, party: "partner" as const, userId: partner.userId, invitedById: lead.userId },
+      { sessionId: m.id, party: "learner" as const, userId: sessionLearner.userId, enrolmentId: sessionLearnerEnrolmentId, invitedById: lead.userId },
+    ]),
+  );
+  await t.db.insert(sharedSessionMaterials).values(more.map((m) => ({ sessionId: m.id, fileName: "handout.pdf", contentType: "application/pdf", sizeBytes: 10, sha256: "x", uploadedById: lead.userId })));
+  await t.db.insert(sharedSessionRegister).values(more.map((m) => ({ sessionId: m.id, userId: partner.userId, status: "attended" as const, recordedById: lead.userId, recordedByRole: "programme_lead" })));
+}
+let sessionLearnerEnrolmentId = "";
 
 /** A submission of every item the candidate has, confirmed, with a decision on each criterion. */
 async function addSubmission() {
@@ -402,6 +457,29 @@ beforeAll(async () => {
     .values({ enrolmentId: ap!.id, assessorId: assessor.userId, appointedById: lead.userId, appointedRole: "programme_lead" })
     .returning();
   await t.db.insert(assessorAcceptances).values({ appointmentId: appointment!.id, userId: assessor.userId, role: "independent_assessor", declaration: "None." });
+  partner = await signedIn(t.db, org.id, "partner", "Pat Partner");
+  sessionLearner = await signedIn(t.db, org.id, "learner", "Sol Learner");
+  const [cpl] = await t.db
+    .insert(enrolments)
+    .values({ userId: sessionLearner.userId, programmeSlug: "cp-lead-practitioner", organisationId: org.id, startedOn: day(subMonths(new Date(), 3)) })
+    .returning();
+  sessionLearnerEnrolmentId = cpl!.id;
+  const [session] = await t.db
+    .insert(sharedSessions)
+    .values({
+      organisationId: org.id,
+      programmeSlug: "cp-lead-practitioner",
+      moduleSlug: "joint-working-with-police-and-health",
+      lessonSlug: "strategy-discussions-and-joint-enquiries",
+      startsAt: subDays(new Date(), 1),
+      minutes: 180,
+      place: "Committee Room 2",
+      facilitatorId: lead.userId,
+      createdById: lead.userId,
+    })
+    .returning();
+  sharedSessionId = session!.id;
+  await t.db.insert(sharedSessionInvitees).values({ sessionId: sharedSessionId, party: "partner", userId: partner.userId, invitedById: lead.userId });
   university = await makeOrganisation(t.db, { name: "University of Budget", kind: "university" });
   marker = await signedIn(t.db, university.id, "marker", "Mo Marker");
   universityLead = await signedIn(t.db, university.id, "programme_lead", "Uma Lead");
@@ -530,6 +608,13 @@ function pages(): { label: string; path: string; as: () => SignedIn | undefined 
     { label: "payments (admin)", path: "/admin/payments", as: () => admin },
     { label: "payments, filtered (admin)", path: `/admin/payments?kind=paid&programme=masters&organisation=${org.id}&from=2020-01-01`, as: () => admin },
     { label: "payments export (admin)", path: "/admin/payments.csv", as: () => admin },
+    { label: "shared sessions (partner)", path: "/shared-sessions", as: () => partner },
+    { label: "shared sessions (learner)", path: "/shared-sessions", as: () => sessionLearner },
+    { label: "a shared session (partner)", path: `/shared-sessions/${sharedSessionId}`, as: () => partner },
+    { label: "a shared session (lead)", path: `/shared-sessions/${sharedSessionId}`, as: () => lead },
+    { label: "shared sessions (lead)", path: "/organisation/shared-sessions", as: () => lead },
+    { label: "new shared session", path: "/organisation/shared-sessions/new", as: () => lead },
+    { label: "invite someone (lead)", path: "/organisation/invite", as: () => lead },
   ];
 }
 
@@ -558,6 +643,7 @@ test("no page sends more SQL statements with 100 supervisees than with 10", asyn
   await addCandidates(9);
   await addSubmission();
   await addPayments(10);
+  await addSessionPeople(10);
   const small = await measure();
   await addSupervisees(90);
   await addRecords([{ enrolmentId: subject.enrolmentId, authorId: learner.userId }], 90);
@@ -570,6 +656,7 @@ test("no page sends more SQL statements with 100 supervisees than with 10", asyn
   // A second submission: more submissions, each with its decisions, and more items in the one read.
   await addSubmission();
   await addPayments(90);
+  await addSessionPeople(90);
   const large = await measure();
 
   const grew = Object.keys(small)

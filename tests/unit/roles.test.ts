@@ -10,8 +10,8 @@ import {
   type Role,
 } from "~/modules/organisations/roles";
 
-describe("can", () => {
-  const expected: Record<Permission, Role[]> = {
+function expectedPermissions(): Record<Permission, Role[]> {
+  return {
     "learner:read:own": ["learner"],
     "learner:read:supervisee": ["supervisor", "assessor"],
     "learner:read:team": ["team_manager"],
@@ -39,7 +39,13 @@ describe("can", () => {
     "assessment:manage:organisation": ["programme_lead"],
     "places:manage:organisation": ["programme_lead"],
     "payments:read:any": ["admin"],
+    "shared-session:manage:organisation": ["programme_lead"],
+    "shared-session:attend:invited": ["learner", "partner", "supervisor", "assessor", "team_manager", "programme_lead", "independent_assessor"],
   };
+}
+
+describe("can", () => {
+  const expected = expectedPermissions();
 
   for (const [permission, allowed] of Object.entries(expected) as [Permission, Role[]][]) {
     it(`grants ${permission} to ${allowed.join(" and ")} only`, () => {
@@ -84,6 +90,7 @@ describe("startPathFor", () => {
     expect(startPathFor("admin")).toBe("/admin");
     expect(startPathFor("marker")).toBe("/marking");
     expect(startPathFor("external_examiner")).toBe("/examining");
+    expect(startPathFor("partner")).toBe("/shared-sessions");
   });
 
   it("sends someone with no membership (a self-registered returner) to learning", () => {
@@ -109,6 +116,7 @@ describe("navigationFor", () => {
       "/organisation/cohorts",
       "/organisation/places",
       "/organisation/candidates",
+      "/organisation/shared-sessions",
       "/organisation/panels",
       "/organisation/grants",
       "/organisation/vacancies",
@@ -138,7 +146,18 @@ describe("navigationFor", () => {
       expect(invitableRolesFor(kind)).not.toContain("marker");
       expect(invitableRolesFor(kind)).not.toContain("external_examiner");
     }
-    expect(invitableRolesFor("council")).toEqual(["learner", "supervisor", "assessor", "team_manager", "programme_lead", "independent_assessor"]);
+    expect(invitableRolesFor("council")).toEqual(["learner", "supervisor", "assessor", "team_manager", "programme_lead", "independent_assessor", "partner"]);
+  });
+
+  it("lets only an employer's programme lead invite partners from police, health and education (ADR 026)", () => {
+    for (const kind of ["council", "voluntary"]) expect(invitableRolesFor(kind)).toContain("partner");
+    expect(invitableRolesFor("university")).not.toContain("partner");
+  });
+
+  it("shows a partner their shared sessions and their account, and nothing else: not even the catalogue", () => {
+    expect(navigationFor("partner").map((i) => i.href)).toEqual(["/shared-sessions", "/account"]);
+    for (const permission of Object.keys(expectedPermissions()) as Permission[])
+      if (permission !== "shared-session:attend:invited") expect(can("partner", permission), permission).toBe(false);
   });
 
   it("shows a learner at a university their transcript, and a council's learner none", () => {

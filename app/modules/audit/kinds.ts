@@ -19,6 +19,7 @@ export const AUDIT_KINDS = [
     prefixes: ["coursework.", "transcript."],
   },
   { value: "payments", label: "Payments, refunds and places", prefixes: ["payment.", "place."] },
+  { value: "shared-sessions", label: "Shared multi-agency sessions and their registers", prefixes: ["shared_session."] },
   { value: "career", label: "Career records shared and downloaded", prefixes: ["career."] },
   { value: "people", label: "Invitations, roles and accounts", prefixes: ["invitation.", "membership.", "user."] },
   { value: "sign-in", label: "Signing in and security", prefixes: ["auth."] },

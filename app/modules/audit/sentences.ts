@@ -278,6 +278,14 @@ const SENTENCES: Record<string, Words> = {
     `${s.who} recorded ${s.text("criterion") ?? "a criterion"} as ${s.e.detail?.met === true ? "met" : "not yet met"} in ${s.whose} portfolio`,
   "assessment.outcome_recorded": (s) =>
     `${s.who} recorded the outcome of ${s.whose} assessment: ${({ achieved: "achieved", not_yet_achieved: "not yet achieved", referred: "referred" } as Record<string, string>)[s.text("outcome") ?? ""] ?? "recorded"}`,
+  // Shared multi-agency sessions of the CP lead programme (ADR 026)
+  "shared_session.created": (s) =>
+    `${s.who} added a shared session${sessionTopic(s)}${s.count("people") ? `, inviting ${people(s.count("people")!)}` : ""}`,
+  "shared_session.invited": (s) => `${s.who} invited ${people(s.count("people") ?? 0) || "people"} to the shared session${sessionTopic(s)}`,
+  "shared_session.material_added": (s) =>
+    `${s.who} added ${s.text("file") ?? "a material"} to the shared session${sessionTopic(s)}`,
+  "shared_session.attendance_recorded": (s) =>
+    `${s.who} recorded ${s.whom} as ${({ attended: "attending", apologies: "sending apologies to", absent: "absent from" } as Record<string, string>)[s.text("status") ?? ""] ?? "recorded at"} the shared session${sessionTopic(s)}`,
   "transcript.issued": (s) => `${s.who} downloaded ${s.whose} transcript${s.text("code") ? ` (${s.text("code")})` : ""}`,
 
   // Returners, the helpline, vacancies and introductions
@@ -364,4 +372,13 @@ export function describeAuditEvent(e: AuditEventForWords): string {
   if (words) return words(said);
   const about = e.subjectName && !own ? ` about ${e.subjectName}` : "";
   return `${said.who}: ${plainAction(e.action) || "an event"}${about}`;
+}
+
+function sessionTopic(s: Said) {
+  const topic = s.text("topic");
+  return topic ? ` on ${lowerFirst(topic)}` : "";
+}
+
+function people(n: number) {
+  return n ? `${n} ${n === 1 ? "person" : "people"}` : "";
 }

@@ -1,6 +1,7 @@
 /** Form schemas for the account pages, used by their actions (server-only: the policy needs the common-password list). */
 import { z } from "zod";
 import { INVITABLE_ROLES } from "~/modules/organisations/roles";
+import { isUuid } from "~/utils/ids";
 import { passwordProblem } from "./password-policy.server";
 
 const text = (label: string, max: number) =>
@@ -64,12 +65,23 @@ export const changePasswordSchema = z
     message: "The passwords do not match",
   });
 
-export const invitationSchema = z.object({
-  name: text("their full name", 120),
-  email: emailField.transform((e) => e.toLowerCase()),
-  role: z.enum(INVITABLE_ROLES, { error: "Select the role they will have" }),
-  jobTitle: z.string().trim().max(120, "Job title must be 120 characters or fewer").optional(),
-});
+export const invitationSchema = z
+  .object({
+    name: text("their full name", 120),
+    email: emailField.transform((e) => e.toLowerCase()),
+    role: z.enum(INVITABLE_ROLES, { error: "Select the role they will have" }),
+    jobTitle: z.string().trim().max(120, "Job title must be 120 characters or fewer").optional(),
+    // A partner from police, health or education (ADR 026): their agency and the shared sessions they come to.
+    agencyKind: z.enum(["police", "health", "education"], { error: "Select police, health or education" }).optional(),
+    agency: z.string().trim().max(200, "The agency's name must be 200 characters or fewer").optional(),
+    sessions: z.array(z.string().refine(isUuid, "Choose sessions from the list")).max(100).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.role !== "partner") return;
+    if (!v.agencyKind) ctx.addIssue({ code: "custom", path: ["agencyKind"], message: "Select whether the partner is from police, health or education" });
+    if (!v.agency) ctx.addIssue({ code: "custom", path: ["agency"], message: "Enter the partner's agency, for example Northmoor Police, Public Protection Unit" });
+    if (!v.sessions.length) ctx.addIssue({ code: "custom", path: ["sessions"], message: "Choose at least one shared session to invite the partner to" });
+  });
 
 /** Choosing which organisation and role to work in. */
 export const switchOrganisationSchema = z.object({

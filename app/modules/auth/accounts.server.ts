@@ -5,6 +5,7 @@ import type { Database } from "#db/client";
 import { invitations, memberships, passwordResetTokens, users } from "#db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { listMembershipsForUser } from "~/modules/organisations/memberships.server";
+import { claimInvitedSessions } from "~/modules/shared-sessions/sessions.server";
 import type { Role } from "~/modules/organisations/roles";
 import { getDb } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
@@ -461,12 +462,17 @@ export interface InvitationInput {
   email: string;
   role: Role;
   jobTitle?: string;
+  /** A partner's agency (ADR 026): its kind and name, carried to the membership they join. */
+  agencyKind?: "police" | "health" | "education" | null;
+  agency?: string | null;
 }
 
 export async function createInvitation(
   inviter: { userId: string; name: string; role: Role; organisationId: string; organisationName: string },
   input: InvitationInput,
   details: RequestDetails,
+  /** More to write with the invitation, in its transaction (a partner's shared sessions). */
+  alsoWrite?: (tx: Database, invitationId: string) => Promise<unknown>,
 ) {
   const token = generateToken();
   const email = normaliseEmail(input.email);
@@ -481,6 +487,8 @@ export async function createInvitation(
         name: input.name.trim(),
         role: input.role,
         jobTitle: input.jobTitle?.trim() || null,
+        agencyKind: input.role === "partner" ? (input.agencyKind ?? null) : null,
+        agency: input.role === "partner" ? input.agency?.trim() || null : null,
         invitedById: inviter.userId,
         expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
       })
@@ -498,6 +506,7 @@ export async function createInvitation(
       },
       tx,
     );
+    await alsoWrite?.(tx, row!.id);
     return row;
   });
   // Sent only once the invitation is stored.
@@ -655,6 +664,8 @@ export async function acceptInvitationAsUser(
 
 async function joinOrganisation(tx: Database, invitation: typeof invitations.$inferSelect, userId: string) {
   await tx.update(invitations).set({ userId }).where(eq(invitations.id, invitation.id));
+  // A partner's agency comes with them (ADR 026); a partner invited again may come from another.
+  const agency = invitation.role === "partner" ? { agencyKind: invitation.agencyKind, agency: invitation.agency } : {};
   await tx
     .insert(memberships)
     .values({
@@ -662,9 +673,11 @@ async function joinOrganisation(tx: Database, invitation: typeof invitations.$in
       organisationId: invitation.organisationId,
       role: invitation.role,
       jobTitle: invitation.jobTitle,
+      ...agency,
     })
     .onConflictDoUpdate({
       target: [memberships.userId, memberships.organisationId, memberships.role],
-      set: { active: true },
+      set: { active: true, ...agency },
     });
+  await claimInvitedSessions(tx, invitation.id, userId);
 }

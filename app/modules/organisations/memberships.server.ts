@@ -50,6 +50,8 @@ const personColumns = {
   startedOn: memberships.startedOn,
   supervisorId: memberships.supervisorId,
   supervisorName: supervisor.name,
+  /** A partner's agency (ADR 026). */
+  agency: memberships.agency,
   hasPassword: sql<boolean>`${users.passwordHash} is not null`,
 };
 
@@ -65,6 +67,7 @@ export type Person = {
   startedOn: string | null;
   supervisorId: string | null;
   supervisorName: string | null;
+  agency: string | null;
   hasPassword: boolean;
 };
 
@@ -293,7 +296,7 @@ export async function listOrganisationsWithCounts() {
       region: organisations.region,
       deactivatedAt: organisations.deactivatedAt,
       learners: sql<number>`count(distinct ${memberships.userId}) filter (where ${memberships.role} = 'learner')`.mapWith(Number),
-      staff: sql<number>`count(distinct ${memberships.userId}) filter (where ${memberships.role} <> 'learner')`.mapWith(Number),
+      staff: sql<number>`count(distinct ${memberships.userId}) filter (where ${memberships.role} not in ('learner', 'partner'))`.mapWith(Number),
     })
     .from(organisations)
     .leftJoin(memberships, and(eq(memberships.organisationId, organisations.id), eq(memberships.active, true)))

@@ -35,6 +35,8 @@ export function describeProgress(stage: keyof typeof STAGE_LABELS | null, starte
  */
 export function headcount(people: readonly { userId: string; role: string }[]) {
   const learners = new Set(people.filter((p) => p.role === "learner").map((p) => p.userId));
-  const staff = new Set(people.filter((p) => p.role !== "learner").map((p) => p.userId));
-  return { learners: learners.size, staff: staff.size };
+  // A partner from police, health or education comes to shared sessions: not the organisation's staff (ADR 026).
+  const staff = new Set(people.filter((p) => p.role !== "learner" && p.role !== "partner").map((p) => p.userId));
+  const partners = new Set(people.filter((p) => p.role === "partner").map((p) => p.userId));
+  return { learners: learners.size, staff: staff.size, partners: partners.size };
 }

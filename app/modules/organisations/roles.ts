@@ -10,6 +10,7 @@ export const ROLES = [
   "marker",
   "external_examiner",
   "independent_assessor",
+  "partner",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -23,14 +24,20 @@ export const INVITABLE_ROLES = [
   "marker",
   "external_examiner",
   "independent_assessor",
+  "partner",
 ] as const satisfies readonly Role[];
 
 /** Roles only a university's programme lead invites people into (a council has no coursework to mark or examine). */
 export const UNIVERSITY_ONLY_ROLES: readonly Role[] = ["marker", "external_examiner"];
 
+/** Roles only an employer's programme lead invites people into: partners come to the CP lead programme's shared sessions (ADR 026). */
+export const EMPLOYER_ONLY_ROLES: readonly Role[] = ["partner"];
+
 /** The roles a programme lead of an organisation of this kind can invite people into. */
 export function invitableRolesFor(kind: string | null | undefined): (typeof INVITABLE_ROLES)[number][] {
-  return INVITABLE_ROLES.filter((r) => kind === "university" || !UNIVERSITY_ONLY_ROLES.includes(r));
+  return INVITABLE_ROLES.filter((r) =>
+    kind === "university" ? !EMPLOYER_ONLY_ROLES.includes(r) : !UNIVERSITY_ONLY_ROLES.includes(r),
+  );
 }
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -44,6 +51,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   marker: "Marker",
   external_examiner: "External examiner",
   independent_assessor: "Independent assessor",
+  partner: "Partner agency",
 };
 
 /** Permission strings in the form area:action[:scope]. */
@@ -93,6 +101,21 @@ const PERMISSIONS = {
   "places:manage:organisation": ["programme_lead"],
   /** Read every payment, refund and dispute on the platform. */
   "payments:read:any": ["admin"],
+  /** Run the organisation's shared multi-agency sessions: create them, invite learners and partners (ADR 026). */
+  "shared-session:manage:organisation": ["programme_lead"],
+  /**
+   * See the shared sessions one is invited to or facilitates, and their materials. A partner (police,
+   * health, education) has this and nothing else.
+   */
+  "shared-session:attend:invited": [
+    "learner",
+    "partner",
+    "supervisor",
+    "assessor",
+    "team_manager",
+    "programme_lead",
+    "independent_assessor",
+  ],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -125,6 +148,8 @@ export function startPathFor(role: Role | null | undefined): string {
       return "/examining";
     case "independent_assessor":
       return "/assessing";
+    case "partner":
+      return "/shared-sessions";
     default:
       return "/learning";
   }
@@ -165,6 +190,7 @@ export function navigationFor(
       } else {
         // An employer nominates and runs advanced practitioner and CP lead candidates (ADR 024).
         items.push({ href: "/organisation/candidates", label: "Candidates" });
+        items.push({ href: "/organisation/shared-sessions", label: "Shared sessions" });
         items.push({ href: "/organisation/panels", label: "Panels" });
         items.push({ href: "/organisation/grants", label: "Grants" });
         items.push({ href: "/organisation/vacancies", label: "Vacancies" });
@@ -182,6 +208,12 @@ export function navigationFor(
     case "independent_assessor":
       items.push({ href: "/assessing", label: "Assessing" });
       break;
+    case "partner":
+      // A partner from police, health or education sees their shared sessions, and nothing else (ADR 026).
+      return [
+        { href: "/shared-sessions", label: "Your shared sessions" },
+        { href: "/account", label: "Your account" },
+      ];
     case "helpline_advisor":
       items.push({ href: "/helpline", label: "Callback requests" });
       items.push({ href: "/helpline/introductions", label: "Introductions" });

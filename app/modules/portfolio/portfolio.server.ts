@@ -373,6 +373,57 @@ export async function sendToPortfolio(
   });
 }
 
+/**
+ * Writes evidence that comes from another record (a shared session's register, ADR 026), in the
+ * caller's transaction: the item named by `sourceKey` is made on first use and, after that, given a
+ * new version whenever what the record says changes. Nothing is written when it says the same.
+ * `create: false` writes only to an item that exists already (an absence is no evidence to start).
+ */
+export async function recordSourcedEvidence(
+  tx: Tx,
+  enrolmentId: string,
+  actor: PortfolioActor,
+  kind: EvidenceKind,
+  sourceKey: string,
+  input: EvidenceInput,
+  options: { create: boolean },
+): Promise<{ itemId: string; version: number } | null> {
+  const [item] = await tx
+    .select()
+    .from(evidenceItems)
+    .where(and(eq(evidenceItems.sourceKey, sourceKey), eq(evidenceItems.enrolmentId, enrolmentId)))
+    .for("update")
+    .limit(1);
+  if (!item) {
+    if (!options.create) return null;
+    const made = await insertEvidence(tx, enrolmentId, actor, kind, input, null, sourceKey);
+    if (!made) throw new Error(`Evidence ${sourceKey} exists, but not in enrolment ${enrolmentId}`);
+    return { itemId: made.id, version: 1 };
+  }
+  const [current] = await tx
+    .select()
+    .from(evidenceVersions)
+    .where(and(eq(evidenceVersions.itemId, item.id), eq(evidenceVersions.version, item.currentVersion)))
+    .limit(1);
+  const content = clean(input);
+  const contentHash = evidenceHash({ ...content, fileHashes: [] });
+  if (contentHash === current!.contentHash) return { itemId: item.id, version: item.currentVersion };
+  const version = item.currentVersion + 1;
+  await tx.insert(evidenceVersions).values({ itemId: item.id, version, ...content, fileIds: [], contentHash, createdById: actor.userId });
+  await tx.update(evidenceItems).set({ currentVersion: version, updatedAt: sql`now()` }).where(eq(evidenceItems.id, item.id));
+  await recordAudit(
+    {
+      ...actedBy(actor),
+      action: "evidence.revised",
+      subjectType: "evidence_item",
+      subjectId: item.id,
+      detail: { enrolment: enrolmentId, version, contentHash, previous: current!.contentHash },
+    },
+    tx,
+  );
+  return { itemId: item.id, version };
+}
+
 /** Every version of every item of one learner's portfolio, oldest first (the appeal export). */
 export async function allVersionsFor(enrolmentId: string) {
   const db = await getDb();

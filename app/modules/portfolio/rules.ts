@@ -20,6 +20,7 @@ export const KIND_LABELS: Record<EvidenceKind, string> = {
   supervision_reflection: "Reflection on supervision",
   cpd: "Continuing professional development",
   lesson_reflection: "Reflection from a lesson",
+  shared_session: "Shared multi-agency session",
 };
 
 /** The same, for more than one: "2 direct observations of practice". */
@@ -32,6 +33,7 @@ export const KIND_PLURALS: Record<EvidenceKind, string> = {
   supervision_reflection: "reflections on supervision",
   cpd: "records of continuing professional development",
   lesson_reflection: "reflections from lessons",
+  shared_session: "shared multi-agency sessions attended",
 };
 
 export const KIND_HINTS: Record<EvidenceKind, string> = {
@@ -43,6 +45,7 @@ export const KIND_HINTS: Record<EvidenceKind, string> = {
   supervision_reflection: "What you took from a supervision session and how it changed your practice.",
   cpd: "Training, reading or learning you did, what you learnt and its impact on your practice.",
   lesson_reflection: "A reflection written in one of the programme's lessons.",
+  shared_session: "Attendance at a shared session with police, health or education, from the facilitator's register.",
 };
 
 /** The label of the main text of each kind, as the form shows it and errors name it. */
@@ -55,6 +58,7 @@ export const BODY_LABELS: Record<EvidenceKind, string> = {
   supervision_reflection: "your reflection",
   cpd: "what you did and what you learnt",
   lesson_reflection: "your reflection",
+  shared_session: "the session",
 };
 
 /** The kind-specific fields of each kind, in the order the form shows them. */
@@ -92,6 +96,10 @@ export const KIND_DETAILS: Record<EvidenceKind, readonly DetailField[]> = {
   supervision_reflection: [],
   cpd: [{ name: "impact", label: "Impact on your practice", long: true }],
   lesson_reflection: [],
+  shared_session: [
+    { name: "partners", label: "Partner agencies there" },
+    { name: "register", label: "Attendance register" },
+  ],
 };
 
 export interface DetailField {
@@ -119,6 +127,7 @@ export function authorsOf(kind: EvidenceKind): ("learner" | "supervisor")[] {
     case "written_work":
       return ["learner", "supervisor"];
     case "lesson_reflection":
+    case "shared_session":
       return [];
     default:
       return ["learner"];
@@ -447,6 +456,8 @@ export function editablePart(
   userId: string,
 ): "all" | "reflection" | null {
   if (party === "programme_lead" || party === "team_manager") return null;
+  // The register is the record of attendance: its evidence changes only when the register does (ADR 026).
+  if (item.kind === "shared_session") return null;
   if (item.kind === "direct_observation") {
     if (party === "learner") return "reflection";
     return item.createdById === userId ? "all" : null;

@@ -316,6 +316,7 @@ export async function compileContent(contentDir: string, options: CompileOptions
       modules.push({ ...moduleMeta, slug: moduleName.slug, order: moduleName.order, lessons });
     }
     if (modules.length === 0) fail(programmeDir, "a programme needs at least one module");
+    for (const problem of sharedSessionProblems(meta, modules)) fail(programmeFile, problem);
     if (meta.kind === "masters" && !meta.award) fail(programmeFile, "a Masters programme needs an award block");
     if (meta.award) {
       for (const problem of creditProblems(meta.award, modules)) fail(problem.module ? path.join(programmeDir, problem.module, "module.yml") : programmeFile, problem.message);
@@ -327,6 +328,26 @@ export async function compileContent(contentDir: string, options: CompileOptions
   }
   if (problems.length) throw new ContentError(problems);
   return { version: 1, builtAt: new Date().toISOString(), frameworks, programmes };
+}
+
+/**
+ * What is wrong with a programme's shared sessions (ADR 026): attendance must be evidence for criteria
+ * the programme's own modules declare, and a programme with shared sessions is one assessed against
+ * criteria (not the assessed first year).
+ */
+export function sharedSessionProblems(
+  meta: Pick<Programme, "sharedSessions" | "assessment">,
+  modules: Pick<Module, "assessmentCriteria">[],
+): string[] {
+  if (!meta.sharedSessions) return [];
+  const codes = new Set(modules.flatMap((m) => (m.assessmentCriteria ?? []).map((c) => c.code)));
+  const problems: string[] = [];
+  if (meta.assessment) problems.push("sharedSessions: shared sessions are for programmes assessed against criteria, not an assessed year");
+  for (const code of meta.sharedSessions.evidences)
+    if (!codes.has(code)) problems.push(`sharedSessions.evidences: ${code} is not one of the programme's assessment criteria`);
+  if (new Set(meta.sharedSessions.evidences).size !== meta.sharedSessions.evidences.length)
+    problems.push("sharedSessions.evidences: a criterion is named twice");
+  return problems;
 }
 
 /**

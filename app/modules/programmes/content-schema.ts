@@ -317,6 +317,18 @@ export const programmeFileSchema = z.object({
       covers: z.array(z.string()).optional(),
     })
     .optional(),
+  /**
+   * Shared multi-agency sessions (the CP lead programme's, with police, health and education: ADR 026):
+   * `evidences` names the criteria a learner's attendance is evidence for. The build checks each is one
+   * of the programme's own assessment criteria.
+   */
+  sharedSessions: z
+    .object({
+      evidences: z.array(code).min(1),
+      /** What attending shows, in words, on the evidence it writes. */
+      note: text,
+    })
+    .optional(),
   /** Credit-bearing programmes (the Masters): the award, its credits, bands and exit awards. */
   award: awardSchema.optional(),
 });
