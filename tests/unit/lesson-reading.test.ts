@@ -29,19 +29,27 @@ describe("a lesson's reading list", () => {
     const parsed = lessonFrontmatterSchema.parse({
       ...frontmatter,
       reading: [
-        { cite: "Schön, D. A. (1983) The Reflective Practitioner: How Professionals Think in Action. Basic Books.", note: "Reflection-in-action." },
+        {
+          cite: "Schön, D. A. (1983) The Reflective Practitioner: How Professionals Think in Action. Basic Books.",
+          note: "Reflection-in-action.",
+        },
         { cite: "Mental Capacity Act 2005 (2005)" },
       ],
     });
     expect(parsed.reading).toEqual([
-      { cite: "Schön, D. A. (1983) The Reflective Practitioner: How Professionals Think in Action. Basic Books.", note: "Reflection-in-action." },
+      {
+        cite: "Schön, D. A. (1983) The Reflective Practitioner: How Professionals Think in Action. Basic Books.",
+        note: "Reflection-in-action.",
+      },
       { cite: "Mental Capacity Act 2005 (2005)" },
     ]);
   });
 
   it("refuses a reference without its year", () => {
     expect(readingItemSchema.safeParse({ cite: "Munro, The Munro Review" }).success).toBe(false);
-    expect(readingItemSchema.safeParse({ cite: "Munro, E. (2011) The Munro Review of Child Protection" }).success).toBe(true);
+    expect(readingItemSchema.safeParse({ cite: "Munro, E. (2011) The Munro Review of Child Protection" }).success).toBe(
+      true,
+    );
     expect(readingItemSchema.safeParse({ cite: "Care Act 2014." }).success).toBe(true);
   });
 
@@ -57,7 +65,12 @@ describe("a lesson's reading list", () => {
     const programme = (minimums?: { reading?: boolean }) => ({
       slug: "p",
       minimums,
-      modules: [{ slug: "m", lessons: [lesson("read", [{ cite: "Kolb, D. A. (1984) Experiential Learning" }]), lesson("unread")] } as unknown as Module],
+      modules: [
+        {
+          slug: "m",
+          lessons: [lesson("read", [{ cite: "Kolb, D. A. (1984) Experiential Learning" }]), lesson("unread")],
+        } as unknown as Module,
+      ],
     });
     expect(programmeProblems(programme({ reading: true }))).toEqual([
       "lesson m/unread has no reading list; this programme needs one",

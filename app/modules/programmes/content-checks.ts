@@ -91,7 +91,8 @@ export function programmeProblems(
   if (programme.minimums?.reading)
     for (const m of programme.modules)
       for (const l of m.lessons)
-        if (!l.reading?.length) problems.push(`lesson ${m.slug}/${l.slug} has no reading list; this programme needs one`);
+        if (!l.reading?.length)
+          problems.push(`lesson ${m.slug}/${l.slug} has no reading list; this programme needs one`);
   if (report.share > LONGEST_CORRECT_MAX)
     problems.push(
       `the right answer is the longest option in ${report.correctLongest} of ${report.questions} questions ` +
