@@ -291,7 +291,8 @@ function ReflectionForm({
       {portfolioHref && saved?.status === "saved" ? (
         saved.sent ? (
           <p>
-            <span className="tag tag--green">In your portfolio</span> <a href={portfolioHref}>Open your portfolio</a>
+            <span className="tag tag--green">In your portfolio</span>{" "}
+            <a href={portfolioHref}>Open your portfolio</a>
           </p>
         ) : (
           <Form method="post">
