@@ -523,7 +523,7 @@ export default function LessonPage() {
             {lesson.reading.map((r) => (
               <li key={r.cite}>
                 {r.cite}
-                {r.note ? <span className="secondary"> {r.note}</span> : null}
+                {r.note ? <p className="secondary">{r.note}</p> : null}
               </li>
             ))}
           </ul>
