@@ -50,7 +50,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { previous, next } = neighbours(programme, module.slug, lesson.slug);
   const base = {
     programme: { slug: programme.slug, title: programme.title },
-    module: { slug: module.slug, title: module.title, order: module.order },
+    module: {
+      slug: module.slug,
+      title: module.title,
+      order: module.order,
+      // Lessons in a module with an assignment point at it: the brief and rubric live on the module page.
+      assignment: module.assignment
+        ? { title: module.assignment.title, href: `/programmes/${programme.slug}/${module.slug}#assignment-heading` }
+        : null,
+    },
     lesson: {
       slug: lesson.slug,
       title: lesson.title,
@@ -59,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       capabilities: lesson.capabilities.map((code) => ({ code, title: titles.get(code) ?? code })),
       segments: lesson.segments,
       reflections: lesson.reflections,
+      reading: lesson.reading ?? [],
       // The right answers and their feedback stay on the server until the learner answers. Each
       // learner sees the options in their own stable order (ADR 028); each keeps its own index,
       // which is what the form sends and the marking reads.
@@ -456,6 +465,12 @@ export default function LessonPage() {
             </span>
           ))}
         </p>
+        {page.module.assignment ? (
+          <p>
+            This lesson prepares you for the module&apos;s assignment:{" "}
+            <a href={page.module.assignment.href}>{page.module.assignment.title}</a>.
+          </p>
+        ) : null}
       </div>
       <div className="lesson__body">
         {lesson.segments.map((segment, i) => {
@@ -499,6 +514,21 @@ export default function LessonPage() {
           );
         })}
       </div>
+      {lesson.reading.length ? (
+        <section className="lesson__reading" aria-labelledby="reading-heading">
+          <h2 id="reading-heading" className="heading-m">
+            Reading
+          </h2>
+          <ul>
+            {lesson.reading.map((r) => (
+              <li key={r.cite}>
+                {r.cite}
+                {r.note ? <p className="secondary">{r.note}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="lesson__status" id="lesson-status" aria-labelledby="lesson-status-heading">
         <h2 id="lesson-status-heading" className="heading-m">
           {page.completed ? "You have completed this lesson" : "Finished this lesson?"}

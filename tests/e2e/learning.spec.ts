@@ -191,3 +191,16 @@ test("a programme lead starts a cohort, enrols a learner with a supervisor, and 
   await page.getByRole("link", { name: "History" }).click();
   await expect(page.getByRole("row", { name: /Team manager named/ })).toContainText("Imran Qureshi");
 });
+
+test("a Masters learner sees a lesson's reading list and the way to its module's assignment", async ({ page }) => {
+  await signIn(page, DEMO.masters);
+  await visit(page, "/programmes/masters/practice-research-dissertation/reviewing-the-literature");
+  const reading = page.getByRole("region", { name: "Reading" });
+  await expect(reading.getByRole("listitem")).toHaveCount(4);
+  await expect(reading).toContainText("Hart, C. (1998) Doing a Literature Review");
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "A practice research dissertation" }).click();
+  await expect(page).toHaveURL(/\/programmes\/masters\/practice-research-dissertation#assignment-heading$/);
+  await expect(page.getByRole("heading", { name: "Assignment: A practice research dissertation" })).toBeVisible();
+});

@@ -88,6 +88,11 @@ export function programmeProblems(
         problems.push(
           `module ${m.slug} has ${m.lessons.length} lessons; each module needs at least ${lessonsPerModule}`,
         );
+  if (programme.minimums?.reading)
+    for (const m of programme.modules)
+      for (const l of m.lessons)
+        if (!l.reading?.length)
+          problems.push(`lesson ${m.slug}/${l.slug} has no reading list; this programme needs one`);
   if (report.share > LONGEST_CORRECT_MAX)
     problems.push(
       `the right answer is the longest option in ${report.correctLongest} of ${report.questions} questions ` +

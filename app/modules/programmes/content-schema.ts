@@ -315,6 +315,8 @@ export const programmeFileSchema = z.object({
       lessonsPerModule: z.number().int().positive().optional(),
       /** Frameworks (by id) whose every standard, down to the last level, some lesson maps to. */
       covers: z.array(z.string()).optional(),
+      /** true: every lesson carries a reading list (the Masters, where reading is assessed). */
+      reading: z.boolean().optional(),
     })
     .optional(),
   /**
@@ -371,6 +373,18 @@ export const moduleFileSchema = z.object({
 });
 
 const option = z.object({ text, correct: z.boolean().optional(), feedback: text });
+
+/**
+ * One item of a lesson's reading list: a full reference a learner can find and cite (author or
+ * body, year, title; legislation by its short title, which carries its year), and an optional line
+ * on why it is worth reading. The year is
+ * required so that a reference without one, usually a half-remembered one, is refused at build.
+ */
+export const readingItemSchema = z.object({
+  cite: text.regex(/\b(1[89]|20)\d\d\b/, "a reference needs its year, as in Munro (2011) or Care Act 2014"),
+  note: text.optional(),
+});
+export type ReadingItem = z.infer<typeof readingItemSchema>;
 const slugId = z.string().regex(/^[a-z0-9-]+$/, "ids use lower case letters, digits and hyphens");
 
 export const lessonFrontmatterSchema = z.object({
@@ -380,6 +394,12 @@ export const lessonFrontmatterSchema = z.object({
   outcomes: z.array(text).min(2).max(5),
   capabilities: z.array(z.string()).min(1),
   reflections: z.array(z.object({ id: slugId, prompt: text })).min(1),
+  reading: z
+    .array(readingItemSchema)
+    .min(1)
+    .max(10)
+    .refine((r) => new Set(r.map((x) => x.cite)).size === r.length, "a reference is listed twice")
+    .optional(),
   checks: z
     .array(
       z.object({
