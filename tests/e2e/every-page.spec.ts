@@ -202,7 +202,7 @@ test("pages reached from an email: the mailbox, a password reset and an invitati
   const invited = uniqueEmail("crawlinvite");
   await lead.getByLabel("Full name").fill("Idris Vaughan");
   await lead.getByLabel("Work email address").fill(invited);
-  await lead.getByLabel("Learner").check();
+  await lead.getByRole("radio", { name: /^Learner/ }).check();
   await lead.getByRole("button", { name: "Send invitation" }).click();
   await expect(lead.getByText(`We have emailed ${invited}`)).toBeVisible();
   await page.goto("/dev/mail");

@@ -113,7 +113,7 @@ test("choosing a password from an invitation or a reset link explains bad input"
   const invited = uniqueEmail("nqsw");
   await page.getByLabel("Full name").fill("Ellie Warren");
   await page.getByLabel("Work email address").fill(invited);
-  await page.getByLabel("Learner").check();
+  await page.getByRole("radio", { name: /^Learner/ }).check();
   await page.getByRole("button", { name: "Send invitation" }).click();
   const invitationPath = await linkFromLatestEmail(page, invited, /invited you/);
 
