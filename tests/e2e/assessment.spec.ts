@@ -43,7 +43,7 @@ test("a candidate is assessed against the criteria, resubmits, achieves, and the
   await rachel.getByRole("link", { name: "Ellen Brooks" }).click();
   await rachel.getByLabel(/The practice described in this portfolio is the candidate's own work/).check();
   await rachel.getByRole("button", { name: "Sign the confirmation" }).click();
-  await expect(rachel.getByText("Practice claims confirmed").first()).toBeVisible();
+  await expect(rachel.getByRole("heading", { name: "Practice claims confirmed" })).toBeVisible();
 
   const priya = await (await browser.newContext()).newPage();
   await signIn(priya, DEMO.lead);
@@ -92,8 +92,9 @@ test("a candidate is assessed against the criteria, resubmits, achieves, and the
   await rachel.goto(assessment.replace(/^https?:\/\/[^/]+/, ""));
   await rachel.getByLabel(/The practice described in this portfolio is the candidate's own work/).check();
   await rachel.getByRole("button", { name: "Sign the confirmation" }).click();
-  // Olivia's list shows Ellen only once the confirmation is signed: wait for it, or she may look too soon.
-  await expect(rachel.getByText("Practice claims confirmed").first()).toBeVisible();
+  // Olivia's list shows Ellen only once the confirmation is signed: wait for its banner (the history
+  // already names the first confirmation in the same words), or she may look too soon.
+  await expect(rachel.getByRole("heading", { name: "Practice claims confirmed" })).toBeVisible();
 
   await olivia.goto("/assessing");
   await decideAll();
