@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function SessionTable({ id, caption, sessions }: { id: string; caption: string; sessions: ReturnType<typeof useLoaderData<typeof loader>>["past"] }) {
   return (
     <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
-      <table className="table">
+      <table className="table table--stack">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -57,13 +57,13 @@ function SessionTable({ id, caption, sessions }: { id: string; caption: string; 
               <th scope="row">
                 <a href={`/shared-sessions/${s.id}`}>{s.topic}</a>
               </th>
-              <td>
+              <td data-label="When">
                 {s.when} <span className="hint block">{s.minutes} minutes</span>
               </td>
-              <td>{s.where}</td>
-              <td>{s.facilitator}</td>
-              <td>{s.materials === 0 ? "None yet" : s.materials === 1 ? "1 file" : `${s.materials} files`}</td>
-              <td>{s.attendance ?? <span className="hint">Not recorded</span>}</td>
+              <td data-label="Where">{s.where}</td>
+              <td data-label="Facilitator">{s.facilitator}</td>
+              <td data-label="Materials">{s.materials === 0 ? "None yet" : s.materials === 1 ? "1 file" : `${s.materials} files`}</td>
+              <td data-label="Your attendance">{s.attendance ?? <span className="hint">Not recorded</span>}</td>
             </tr>
           ))}
         </tbody>
