@@ -265,13 +265,13 @@ export async function confirmSubmission(
   let told: NoticeRow[] = [];
   const done = await db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ s: criteriaSubmissions, enrolment: enrolments, teamManagerId: enrolments.teamManagerId })
+      .select({ s: criteriaSubmissions, enrolment: enrolments })
       .from(criteriaSubmissions)
       .innerJoin(enrolments, eq(enrolments.id, criteriaSubmissions.enrolmentId))
       .where(and(eq(criteriaSubmissions.id, submissionId), eq(criteriaSubmissions.enrolmentId, enrolmentId)))
       .limit(1);
     if (!row) return { ok: false as const, message: "We could not find that submission." };
-    if (row.teamManagerId !== actor.userId)
+    if (row.enrolment.teamManagerId !== actor.userId)
       return { ok: false as const, message: "The candidate's line manager confirms their practice claims, and you are not their line manager." };
     if (row.s.contentHash !== hashSeen)
       return { ok: false as const, message: "The submission is not the one you read. Reload the page and read it again." };
